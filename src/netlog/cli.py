@@ -1,0 +1,385 @@
+"""The command line: parse what was typed, call one domain function, hand the result to render.
+No `from __future__ import annotations` here: Typer reads the annotations at run time.
+Nothing heavy is imported at module level, so `netlog --help` and completion start fast."""
+
+
+import sys
+from datetime import date
+from typing import Any, List, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from netlog import completion
+from netlog.errors import NetlogError
+
+START_HERE = """\
+netlog keeps up your professional relationships. Start here:
+
+  netlog add "Ana Lima" --met-at "PyCon" --topics "search, hiring"   # right after you meet
+  netlog log Ana coffee --note "talked about the Lisbon role"          # every later touch
+  netlog due                                                           # each morning: who needs what
+  netlog thank Ana                                                     # a thank-you draft to edit and send
+
+netlog --help lists every command; docs/index.md walks a first week."""
+
+
+class NetlogGroup(TyperGroup):
+    """The one boundary where user errors become one line on stderr and an exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NetlogError as error:
+            typer.echo(f"netlog: {error}", err=True)
+            raise typer.Exit(error.exit_code) from None
+
+
+app = typer.Typer(
+    cls=NetlogGroup,
+    rich_markup_mode=None,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Track the people you meet, every later touch, and who is due for a follow-up.",
+    pretty_exceptions_enable=False,
+)
+
+
+class Session:
+    """What every command shares: the database (opened on first use, closed on exit) and today."""
+
+    def __init__(self, ctx: typer.Context, db_option: str | None) -> None:
+        self._ctx = ctx
+        self._db_option = db_option
+        self._db = None
+        self._today: date | None = None
+
+    @property
+    def url(self) -> str:
+        from netlog.storage import database_url
+
+        return database_url(self._db_option)
+
+    @property
+    def db(self) -> Any:
+        if self._db is None:
+            from netlog.network import ensure_histories_current
+            from netlog.storage import open_database
+
+            self._db = open_database(self.url)
+            self._ctx.call_on_close(self._db.close)
+            ensure_histories_current(self._db)
+        return self._db
+
+    @property
+    def today(self) -> date:
+        if self._today is None:
+            from netlog.dates import today
+
+            self._today = today()
+        return self._today
+
+
+def _session(ctx: typer.Context) -> Session:
+    return ctx.find_root().obj
+
+
+def _contact(ctx: typer.Context, typed: str | None) -> int | None:
+    """Argument callback: a typed name -> the contact's id."""
+    if typed is None or ctx.resilient_parsing:
+        return None
+    from netlog.network import resolve_contact
+
+    return resolve_contact(_session(ctx).db, typed)
+
+
+def _past(ctx: typer.Context, typed: str | None) -> date | None:
+    """Option callback: when something happened (default today)."""
+    if ctx.resilient_parsing:
+        return None
+    from netlog.dates import PAST, parse_date
+
+    today = _session(ctx).today
+    return parse_date(typed, today, PAST) if typed else today
+
+
+def _future(ctx: typer.Context, typed: str | None) -> date | None:
+    """Option callback: a day to look ahead to; None when not given."""
+    if ctx.resilient_parsing or typed is None:
+        return None
+    from netlog.dates import FUTURE, parse_date
+
+    return parse_date(typed, _session(ctx).today, FUTURE)
+
+
+NAME = typer.Argument(..., callback=_contact, autocompletion=completion.contact_names, metavar="NAME", show_default=False)
+ON = typer.Option(None, "--on", callback=_past, help='When it happened: 2026-11-21, "yesterday", "last friday". Default: today.')
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Optional[str] = typer.Option(
+        None, "--db", metavar="PATH_OR_URL", help="Database file or SQLAlchemy URL (default: $NETLOG_DB, then the user data dir)."
+    ),
+    version: bool = typer.Option(False, "--version", help="Print the version and exit."),
+) -> None:
+    """Track the people you meet, every later touch, and who is due for a follow-up."""
+    if version:
+        from netlog import __version__
+
+        typer.echo(f"netlog {__version__}")
+        raise typer.Exit()
+    ctx.obj = Session(ctx, db)
+    if ctx.invoked_subcommand is None:
+        typer.echo(START_HERE)
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., metavar="NAME", help="Their full name."),
+    on: Optional[str] = ON,
+    met_at: Optional[str] = typer.Option(None, "--met-at", help="Where you met."),
+    topics: Optional[str] = typer.Option(None, "--topics", help="What you talked about."),
+    strength: str = typer.Option("weak", "--strength", autocompletion=completion.levels, help="acquaintance, weak, medium, strong, close (or 1-5)."),
+    email: Optional[str] = typer.Option(None, "--email"),
+    company: Optional[str] = typer.Option(None, "--company"),
+    title: Optional[str] = typer.Option(None, "--title"),
+    tag: List[str] = typer.Option([], "--tag", autocompletion=completion.tags, help="A tag; repeat for more."),
+    note: Optional[str] = typer.Option(None, "--note", help="Anything worth remembering."),
+    introduced_by: Optional[str] = typer.Option(None, "--introduced-by", autocompletion=completion.contact_names, help="Who introduced you."),
+    every: Optional[str] = typer.Option(None, "--every", help="Keep in touch this often: 2w, 3 months, 45d."),
+    new: bool = typer.Option(False, "--new", help="Add even if the name exists: this is another person."),
+) -> None:
+    """Add someone you just met, with the first meeting.
+
+    Example: netlog add "Ana Lima" --met-at "PyCon" --topics "search, hiring" --strength medium
+    """
+    from netlog import network, render
+    from netlog.dates import parse_cadence
+    from netlog.kinds import parse_level
+
+    s = _session(ctx)
+    fields = network.ContactFields(
+        name=name, email=email, company=company, title=title, note=None, tags=tag,
+        strength=parse_level(strength), cadence_days=parse_cadence(every) if every else None,
+    )  # fmt: skip
+    meeting = network.Meeting(on=on, place=met_at, topics=topics, note=note)
+    contact_id = network.add_contact(s.db, s.today, fields, meeting, introduced_by, allow_same_name=new)
+    render.message(f"Added {fields.name} (#{contact_id}), met {render.day(meeting.on, s.today)}.")
+
+
+@app.command()
+def log(
+    ctx: typer.Context,
+    contact: str = NAME,  # the callback hands the command the contact id
+    kind: str = typer.Argument(..., metavar="KIND", autocompletion=completion.kinds, help="met, call, coffee, meal, video, email, message, intro, favor-given, favor-received, thanks, share, congrats, report."),
+    on: Optional[str] = ON,
+    note: Optional[str] = typer.Option(None, "--note", help="What happened."),
+    received: bool = typer.Option(False, "--received", help="They wrote to me (email, message, share, congrats)."),
+    to: Optional[str] = typer.Option(None, "--to", autocompletion=completion.contact_names, help="With intro: who they introduced you to (created if new)."),
+    met_at: Optional[str] = typer.Option(None, "--met-at", help="Where."),
+    topics: Optional[str] = typer.Option(None, "--topics", help="What you talked about."),
+) -> None:
+    """Log a later touch with someone: a call, coffee, email, intro, favor...
+
+    Example: netlog log Ana coffee --on yesterday --note "advice on the Lisbon role"
+    """
+    from netlog import network, render
+    from netlog.kinds import parse_kind
+
+    s = _session(ctx)
+    touch = network.TouchInput(kind=parse_kind(kind), on=on, note=note, received=received, to=to, place=met_at, topics=topics)
+    network.log_touch(s.db, s.today, contact, touch)
+    tie = network.tie_of(s.db, contact)
+    render.message(f"Logged {touch.kind} with {tie.name}, {render.day(touch.on, s.today)}.")
+
+
+@app.command()
+def due(
+    ctx: typer.Context,
+    on: Optional[str] = typer.Option(None, "--on", callback=_future, help='Ask about another day: "next monday", 2026-12-01.'),
+    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Show at most N."),
+    json_: bool = typer.Option(False, "--json", help="A JSON list: contact, contact_id, action, reason, due, score, event_on."),
+) -> None:
+    """Who needs what, ranked, each with a plain reason.
+
+    Example: netlog due --limit 5      (or: netlog due --on "next monday" --json)
+    """
+    from netlog import network, render
+
+    s = _session(ctx)
+    day = on or s.today
+    items = network.due(s.db, day)[:limit]
+    render.due(items, day, s.today, as_json=json_)
+
+
+@app.command()
+def thank(
+    ctx: typer.Context,
+    contact: str = NAME,  # the callback hands the command the contact id
+    edit: bool = typer.Option(False, "--edit", help="Open the draft in $VISUAL / $EDITOR."),
+    sent: bool = typer.Option(False, "--sent", help="Log that you sent it: clears the thank-you."),
+) -> None:
+    """Draft a thank-you note from what actually happened.
+
+    Example: netlog thank Ana --edit --sent
+    """
+    from netlog import drafts, network, render
+
+    s = _session(ctx)
+    text = drafts.thank_you(s.db, s.today, contact)
+    if edit:
+        from netlog.editor import edit_text
+
+        text = edit_text(text)
+        if text is None:
+            render.message("Unchanged or empty draft: nothing sent, nothing logged.")
+            raise typer.Exit(1)
+    render.text(text)
+    if sent:
+        network.log_touch(s.db, s.today, contact, network.TouchInput(kind="thanks", on=s.today))
+        render.message("Logged the thank-you.")
+
+
+@app.command(name="list")
+def list_(
+    ctx: typer.Context,
+    tag: Optional[str] = typer.Option(None, "--tag", autocompletion=completion.tags, help="Only contacts with this tag."),
+    json_: bool = typer.Option(False, "--json", help="A JSON list: id, name, strength, last_touch, ..."),
+) -> None:
+    """List your contacts with their strength and last touch.
+
+    Example: netlog list --tag pycon
+    """
+    from netlog import profiles, render
+
+    s = _session(ctx)
+    render.overview(profiles.overview(s.db, s.today, tag), s.today, as_json=json_)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    contact: str = NAME,  # the callback hands the command the contact id
+    json_: bool = typer.Option(False, "--json", help="The contact's fields and its touches, newest first."),
+) -> None:
+    """One contact: facts, timeline (newest first), give/take balance and what is due.
+
+    Example: netlog show Ana
+    """
+    from netlog import profiles, render
+
+    s = _session(ctx)
+    render.profile(profiles.profile(s.db, s.today, contact), s.today, as_json=json_)
+
+
+@app.command()
+def edit(
+    ctx: typer.Context,
+    contact: str = NAME,  # the callback hands the command the contact id
+    name: Optional[str] = typer.Option(None, "--name", help="A new name."),
+    strength: Optional[str] = typer.Option(None, "--strength", autocompletion=completion.levels),
+    email: Optional[str] = typer.Option(None, "--email"),
+    company: Optional[str] = typer.Option(None, "--company"),
+    title: Optional[str] = typer.Option(None, "--title"),
+    tag: List[str] = typer.Option([], "--tag", autocompletion=completion.tags, help="Add a tag; repeat for more."),
+    untag: List[str] = typer.Option([], "--untag", autocompletion=completion.tags, help="Remove a tag."),
+    note: Optional[str] = typer.Option(None, "--note", help="Replace the contact's note."),
+    every: Optional[str] = typer.Option(None, "--every", help="Keep in touch this often: 2w, 3 months, 45d."),
+) -> None:
+    """Change a contact's facts, strength, tags or cadence.
+
+    Example: netlog edit Ana --strength strong --tag mentor --every 3w
+    """
+    from netlog import network, render
+    from netlog.dates import parse_cadence
+    from netlog.kinds import parse_level
+
+    s = _session(ctx)
+    fields = network.ContactFields(
+        name=name, email=email, company=company, title=title, note=note, tags=tag,
+        strength=parse_level(strength) if strength else None,
+        cadence_days=parse_cadence(every) if every else None,
+    )  # fmt: skip
+    network.edit_contact(s.db, contact, fields, untag)
+    render.message(f"Updated {network.tie_of(s.db, contact).name}.")
+
+
+@app.command()
+def rm(
+    ctx: typer.Context,
+    contact: str = NAME,  # the callback hands the command the contact id
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask."),
+) -> None:
+    """Delete a contact and all its touches (asks first).
+
+    Example: netlog rm "Ana Lima" --yes
+    """
+    from netlog import network, render
+
+    s = _session(ctx)
+    tie = network.tie_of(s.db, contact)
+    if not yes:
+        if not sys.stdin.isatty():
+            raise NetlogError(f"Deleting {tie.name} needs confirmation: add --yes.")
+        typer.confirm(f"Delete {tie.name} and {tie.history.touch_count} touches?", abort=True, err=True)
+    network.remove_contact(s.db, contact)
+    render.message(f"Deleted {tie.name}.")
+
+
+@app.command()
+def snooze(
+    ctx: typer.Context,
+    contact: str = NAME,  # the callback hands the command the contact id
+    until: Optional[str] = typer.Option(None, "--until", callback=_future, help='Until when (default: in a week): "next monday", "in 3 weeks".'),
+) -> None:
+    """Hide someone from `due` for a while.
+
+    Example: netlog snooze Ana --until "in 3 weeks"
+    """
+    from datetime import timedelta
+
+    from netlog import network, render
+
+    s = _session(ctx)
+    day = until or s.today + timedelta(days=7)
+    network.snooze(s.db, contact, day)
+    render.message(f"Snoozed {network.tie_of(s.db, contact).name} until {render.day(day, s.today)}.")
+
+
+@app.command()
+def done(
+    ctx: typer.Context,
+    contact: str = NAME,  # the callback hands the command the contact id
+    action: str = typer.Argument(..., metavar="ACTION", autocompletion=completion.actions, help="thank, nudge, meet, report-back or keep-in-touch."),
+) -> None:
+    """Dismiss a due item you chose to skip; a later event makes it due again.
+
+    Example: netlog done Ana nudge
+    """
+    from netlog import network, render
+    from netlog.kinds import parse_action
+
+    s = _session(ctx)
+    network.mark_done(s.db, s.today, contact, parse_action(action))
+    render.message(f"Marked {action} done for {network.tie_of(s.db, contact).name}.")
+
+
+@app.command()
+def path(ctx: typer.Context) -> None:
+    """Print where the database is (the file, or the URL without its password).
+
+    Example: netlog path
+    """
+    from netlog.storage.location import sqlite_path
+
+    url = _session(ctx).url
+    file = sqlite_path(url)
+    typer.echo(str(file) if file else url.split("://")[0] + "://" + url.split("@")[-1])
+
+
+def main() -> None:
+    """The console script."""
+    app(prog_name="netlog")

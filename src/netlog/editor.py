@@ -1,0 +1,32 @@
+"""Opening text in the user's editor ($VISUAL, then $EDITOR): Typer no longer ships click.edit."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+
+from netlog.errors import BadInput
+
+
+def edit_text(text: str, suffix: str = ".txt") -> str | None:
+    """The edited text, or None when the result is empty or unchanged (the user cancelled)."""
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    handle, path = tempfile.mkstemp(prefix="netlog-", suffix=suffix)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        try:
+            result = subprocess.run([*shlex.split(editor), path])
+        except OSError as error:
+            raise BadInput(f'Cannot start the editor "{editor}": {error.strerror}. Set $VISUAL or $EDITOR.') from None
+        if result.returncode != 0:
+            raise BadInput(f'The editor "{editor}" exited with code {result.returncode}; nothing was changed.')
+        with open(path, encoding="utf-8") as file:
+            edited = file.read()
+    finally:
+        os.unlink(path)
+    if not edited.strip() or edited == text:
+        return None
+    return edited

@@ -1,0 +1,94 @@
+"""The vocabulary: kinds of touch, tie strengths and due actions. Light on purpose: help and completion use it."""
+
+from __future__ import annotations
+
+from netlog.errors import BadInput
+
+# kind -> (what it means, who it flows from by default: "both", "out" = from me, "in" = to me)
+KINDS: dict[str, tuple[str, str]] = {
+    "met": ("met in person: a first meeting, an event, a chance encounter", "both"),
+    "call": ("a phone call", "both"),
+    "coffee": ("coffee together", "both"),
+    "meal": ("lunch or dinner together", "both"),
+    "video": ("a video call", "both"),
+    "email": ("an email; sent by me unless --received", "out"),
+    "message": ("a text or chat message; sent by me unless --received", "out"),
+    "intro": ("they introduced me to someone (--to NAME)", "in"),
+    "favor-given": ("I did them a favor", "out"),
+    "favor-received": ("they did me a favor", "in"),
+    "thanks": ("I thanked them; clears a pending thank-you", "out"),
+    "share": ("I shared a link or resource with them; theirs with --received", "out"),
+    "congrats": ("I congratulated them on news; theirs with --received", "out"),
+    "report": ("I reported back on how their advice or intro went; clears a report-back", "out"),
+}
+
+MEETINGS = frozenset({"met", "call", "coffee", "meal", "video"})  # time spent together, both ways
+MESSAGES = frozenset({"email", "message"})  # written words that may wait for a reply
+HELP_RECEIVED = frozenset({"favor-received", "intro"})
+
+LEVELS = ("acquaintance", "weak", "medium", "strong", "close")  # tie strength 1..5
+DEFAULT_LEVEL = 2
+
+ACTIONS = ("thank", "nudge", "meet", "report-back", "keep-in-touch")
+
+# How a kind reads in a sentence: "Thank Ana for coffee on Sat 21 Nov".
+KIND_PHRASES = {
+    "met": "meeting you",
+    "call": "the call",
+    "coffee": "coffee",
+    "meal": "the meal",
+    "video": "the video call",
+    "email": "your email",
+    "message": "your message",
+    "intro": "the introduction",
+    "favor-given": "a favor you did",
+    "favor-received": "the favor",
+    "thanks": "a thank-you",
+    "share": "something you shared",
+    "congrats": "congratulations",
+    "report": "a report-back",
+}
+
+
+def parse_kind(text: str) -> str:
+    """A typed kind -> one of KINDS, or a clear error listing them."""
+    kind = text.strip().lower().replace("_", "-")
+    if kind in KINDS:
+        return kind
+    starts = [k for k in KINDS if k.startswith(kind)] if kind else []
+    if len(starts) == 1:
+        return starts[0]
+    raise BadInput(f'Unknown kind "{text}". Use one of: {", ".join(KINDS)}.')
+
+
+def parse_level(text: str | int) -> int:
+    """'medium' or '3' -> 3; a clear error for anything else."""
+    value = str(text).strip().lower()
+    if value.isdigit() and 1 <= int(value) <= len(LEVELS):
+        return int(value)
+    if value in LEVELS:
+        return LEVELS.index(value) + 1
+    raise BadInput(f'Unknown strength "{text}". Use one of: {", ".join(LEVELS)} (or 1-5).')
+
+
+def level_name(strength: int) -> str:
+    """3 -> 'medium'."""
+    return LEVELS[strength - 1]
+
+
+def parse_action(text: str) -> str:
+    """A typed due action -> one of ACTIONS."""
+    action = text.strip().lower()
+    if action in ACTIONS:
+        return action
+    raise BadInput(f'Unknown action "{text}". Use one of: {", ".join(ACTIONS)}.')
+
+
+def direction_of(kind: str, received: bool) -> str:
+    """Who the touch flows from: --received turns my message into theirs."""
+    default = KINDS[kind][1]
+    if not received:
+        return default
+    if default != "out" or kind == "favor-given":
+        raise BadInput(f'--received does not apply to "{kind}"; it is for email, message, share, congrats, thanks, report.')
+    return "in"

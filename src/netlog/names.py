@@ -1,0 +1,59 @@
+"""Resolving a typed name to one contact, the same way everywhere: exact, case-insensitive, first name,
+unique prefix, then close matches. Pure: it takes the (id, name) pairs to choose from."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from typing import Sequence
+
+from netlog.errors import Ambiguous, NotFound
+
+MAX_CANDIDATES = 6
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: 'José' and 'jose' fold alike."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def resolve(typed: str, contacts: Sequence[tuple[int, str]]) -> int:
+    """The id of the one contact `typed` names, or NotFound / Ambiguous listing the candidates."""
+    typed_clean = " ".join(typed.split())
+    if not typed_clean:
+        raise NotFound("A contact name cannot be empty.")
+    exact = [cid for cid, name in contacts if name == typed_clean]
+    if len(exact) == 1:
+        return exact[0]
+    if exact:
+        raise Ambiguous(_ambiguous(typed, [(c, n) for c, n in contacts if c in exact]))
+    key = fold(typed_clean)
+    folded = [(cid, name, fold(name)) for cid, name in contacts]
+    for matches in (
+        [(c, n) for c, n, f in folded if f == key],
+        [(c, n) for c, n, f in folded if f.split(" ")[0] == key],
+        [(c, n) for c, n, f in folded if f.startswith(key)],
+        [(c, n) for c, n, f in folded if any(part.startswith(key) for part in f.split(" ")[1:])],
+    ):
+        if len(matches) == 1:
+            return matches[0][0]
+        if matches:
+            raise Ambiguous(_ambiguous(typed, matches))
+    close = difflib.get_close_matches(key, {f: n for _, n, f in folded}, n=MAX_CANDIDATES, cutoff=0.75)
+    names = {f: n for _, n, f in folded}
+    hint = f" Did you mean: {', '.join(names[f] for f in close)}?" if close else ""
+    raise NotFound(f'No contact named "{typed}".{hint}')
+
+
+def _ambiguous(typed: str, matches: Sequence[tuple[int, str]]) -> str:
+    shown = [name if [n for _, n in matches].count(name) == 1 else f"{name} (#{cid})" for cid, name in matches]
+    more = f" and {len(shown) - MAX_CANDIDATES} more" if len(shown) > MAX_CANDIDATES else ""
+    return f'"{typed}" matches {len(matches)} contacts: {", ".join(shown[:MAX_CANDIDATES])}{more}. Be more specific.'
+
+
+def by_number(typed: str) -> int | None:
+    """'#12' names contact 12 directly (how two people with one name are told apart)."""
+    if typed.startswith("#") and typed[1:].isdigit():
+        return int(typed[1:])
+    return None

@@ -1,0 +1,320 @@
+"""Your network: the operations the commands call (add a contact, log a touch, what is due, who is who).
+Each write runs in one transaction and keeps every touched contact's stored History current."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Iterable
+
+from netlog import kinds, names, rules
+from netlog.errors import Ambiguous, BadInput, NotFound
+from netlog.storage import Database, queries
+
+# Bump when rules.summarize changes what a History means: stored summaries are then rebuilt on open.
+HISTORY_VERSION = "1"
+
+
+@dataclass
+class ContactFields:
+    """What `add` and `edit` may set on a contact; None means "leave as it is"."""
+
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    company: str | None = None
+    title: str | None = None
+    url: str | None = None
+    note: str | None = None
+    strength: int | None = None
+    cadence_days: int | None = None
+    birthday: str | None = None
+    tags: list[str] = field(default_factory=list)
+
+    def changes(self) -> dict[str, Any]:
+        """The contact columns this sets (tags aside)."""
+        return {k: v for k, v in asdict(self).items() if k != "tags" and v is not None}
+
+
+@dataclass
+class Meeting:
+    """The first touch `add` records: when, where, what about."""
+
+    on: date
+    place: str | None = None
+    topics: str | None = None
+    note: str | None = None
+
+
+def current_user() -> str:
+    """Who is logging: NETLOG_USER, else the login name."""
+    user = os.environ.get("NETLOG_USER")
+    if user:
+        return user
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "me"
+
+
+# reading
+
+
+def resolve_contact(db: Database, typed: str) -> int:
+    """The id of the one contact a typed name means ('#12' picks by number)."""
+    number = names.by_number(typed)
+    if number is not None:
+        if queries.contact(db, number) is None:
+            raise NotFound(f"No contact #{number}.")
+        return number
+    return names.resolve(typed, queries.contact_names(db))
+
+
+def due(db: Database, today: date) -> list[rules.DueItem]:
+    """Everything due on `today`, ranked."""
+    with db.snapshot():
+        rows = queries.tie_rows(db)
+        dismissals = queries.dismissal_rows(db)
+    return rules.rank_due(today, ties_from_rows(rows, dismissals))
+
+
+def ties_from_rows(rows: Iterable[dict], dismissals: Iterable[dict]) -> list[rules.Tie]:
+    """Stored rows -> the rules' Ties."""
+    done: dict[int, dict[str, date]] = {}
+    for row in dismissals:
+        done.setdefault(row["contact_id"], {})[row["action"]] = row["done_on"]
+    ties = []
+    for row in rows:
+        history = rules.History(**{f: row[f] for f in queries.HISTORY_FIELDS}) if row["touch_count"] else rules.History()
+        ties.append(
+            rules.Tie(
+                id=row["id"],
+                name=row["name"],
+                strength=row["strength"],
+                history=history,
+                cadence_days=row["cadence_days"],
+                created_on=row["created_on"],
+                snoozed_until=row["snoozed_until"],
+                introduced_by_id=row["introduced_by_id"],
+                introduced_on=row["introduced_on"],
+                done=done.get(row["id"], {}),
+            )
+        )
+    return ties
+
+
+def tie_of(db: Database, contact_id: int) -> rules.Tie:
+    """One contact as the rules see it."""
+    rows = queries.tie_rows(db, contact_id)
+    if not rows:
+        raise NotFound(f"No contact #{contact_id}.")
+    return ties_from_rows(rows, queries.dismissal_rows(db, contact_id))[0]
+
+
+# writing
+
+
+def refresh_histories(db: Database, contact_ids: Iterable[int]) -> None:
+    """Recompute and store the History of some contacts (inside the caller's transaction)."""
+    ids = sorted(set(contact_ids))
+    contacts = {cid: queries.contact(db, cid) for cid in ids}
+    touches = queries.touch_rows_for(db, ids)
+    histories = {}
+    for cid, row in contacts.items():
+        if row is None:
+            continue
+        summary = rules.summarize(map(touch_from_row, touches[cid]), row["strength"], row["introduced_on"])
+        histories[cid] = asdict(summary)
+    queries.save_histories(db, histories)
+
+
+def rebuild_histories(db: Database) -> int:
+    """Recompute every stored History from the touches (after a rules change or a bulk import)."""
+    contacts = {row["id"]: row for row in queries.contact_rows(db)}
+    grouped: dict[int, list[rules.Touch]] = {cid: [] for cid in contacts}
+    for row in queries.touch_rows(db):
+        grouped.setdefault(row["contact_id"], []).append(touch_from_row(row))
+    histories = {
+        cid: asdict(rules.summarize(grouped[cid], row["strength"], row["introduced_on"]))
+        for cid, row in contacts.items()
+    }
+    db.execute("DELETE FROM contact_state")
+    queries.save_histories(db, histories)
+    queries.set_meta(db, "history_version", HISTORY_VERSION)
+    return len(histories)
+
+
+def ensure_histories_current(db: Database) -> None:
+    """Rebuild stored summaries when they were made by other rules than these."""
+    if queries.meta(db, "history_version") != HISTORY_VERSION:
+        db.write(lambda: rebuild_histories(db))
+
+
+def touch_from_row(row: dict) -> rules.Touch:
+    """A stored touch -> the rules' Touch."""
+    return rules.Touch(on=row["happened_on"], kind=row["kind"], direction=row["direction"], id=row["id"])
+
+
+def _check_not_future(on: date, today: date, what: str) -> None:
+    if on > today:
+        raise BadInput(f"{what} on {on.isoformat()} is in the future; log things that have happened.")
+
+
+def add_contact(
+    db: Database,
+    today: date,
+    fields: ContactFields,
+    meeting: Meeting,
+    introduced_by: str | None = None,
+    allow_same_name: bool = False,
+) -> int:
+    """A new contact and the first meeting; refuses a name that exists unless told it is another person."""
+    name = " ".join((fields.name or "").split())
+    if not name:
+        raise BadInput("A contact needs a name.")
+    _check_not_future(meeting.on, today, "The meeting")
+
+    def work() -> int:
+        same = [cid for cid, existing in queries.contact_names(db) if names.fold(existing) == names.fold(name)]
+        if same and not allow_same_name:
+            existing = queries.contact(db, same[0])
+            raise Ambiguous(
+                f'"{existing["name"]}" already exists (#{existing["id"]}{_describe(existing)}).'
+                " Use `netlog log` for a new touch, or `add --new` if this is another person."
+            )
+        introducer_id = resolve_contact(db, introduced_by) if introduced_by else None
+        row = {
+            **fields.changes(),
+            "name": name,
+            "strength": fields.strength or kinds.DEFAULT_LEVEL,
+            "created_on": today,
+            "introduced_by_id": introducer_id,
+            "introduced_on": meeting.on if introducer_id else None,
+        }
+        contact_id = queries.insert_contact(db, row)
+        queries.add_tags(db, contact_id, fields.tags)
+        queries.insert_touch(
+            db,
+            {
+                "contact_id": contact_id,
+                "kind": "met",
+                "happened_on": meeting.on,
+                "direction": "both",
+                "note": meeting.note,
+                "place": meeting.place,
+                "topics": meeting.topics,
+                "logged_by": current_user(),
+            },
+        )
+        refresh_histories(db, [contact_id])
+        return contact_id
+
+    return db.write(work)
+
+
+def _describe(row: dict) -> str:
+    parts = [row.get("title"), row.get("company"), row.get("email")]
+    shown = ", ".join(p for p in parts if p)
+    return f": {shown}" if shown else ""
+
+
+@dataclass
+class TouchInput:
+    """One later touch as typed by the user."""
+
+    kind: str
+    on: date
+    note: str | None = None
+    received: bool = False
+    to: str | None = None  # for intro: the person introduced to me
+    place: str | None = None
+    topics: str | None = None
+
+
+def log_touch(db: Database, today: date, contact_id: int, touch: TouchInput) -> int:
+    """Record one touch; an intro --to NAME also links (or creates) the person introduced."""
+    direction = kinds.direction_of(touch.kind, touch.received)
+    _check_not_future(touch.on, today, f"The {touch.kind}")
+    if touch.to and touch.kind != "intro":
+        raise BadInput("--to goes with the intro kind: `netlog log ANA intro --to BO`.")
+    if touch.kind == "intro" and not touch.to:
+        raise BadInput("An intro needs --to NAME: the person they introduced you to.")
+
+    def work() -> int:
+        touched = [contact_id]
+        other_id = None
+        if touch.to:
+            other_id = _introduced_person(db, today, contact_id, touch.to, touch.on)
+            touched.append(other_id)
+        touch_id = queries.insert_touch(
+            db,
+            {
+                "contact_id": contact_id,
+                "kind": touch.kind,
+                "happened_on": touch.on,
+                "direction": direction,
+                "note": touch.note,
+                "place": touch.place,
+                "topics": touch.topics,
+                "other_id": other_id,
+                "logged_by": current_user(),
+            },
+        )
+        refresh_histories(db, touched)
+        return touch_id
+
+    return db.write(work)
+
+
+def _introduced_person(db: Database, today: date, introducer_id: int, typed: str, on: date) -> int:
+    """The contact an intro names, created when unknown, linked to who introduced them."""
+    try:
+        other_id = resolve_contact(db, typed)
+    except NotFound:
+        other_id = queries.insert_contact(
+            db, {"name": " ".join(typed.split()), "strength": 1, "created_on": today}
+        )
+    if other_id == introducer_id:
+        raise BadInput("Someone cannot introduce you to themselves.")
+    queries.update_contact(db, other_id, {"introduced_by_id": introducer_id, "introduced_on": on})
+    return other_id
+
+
+def edit_contact(db: Database, contact_id: int, fields: ContactFields, untag: Iterable[str] = ()) -> None:
+    """Change a contact's facts and tags."""
+    changes = fields.changes()
+    if "name" in changes:
+        changes["name"] = " ".join(changes["name"].split())
+        if not changes["name"]:
+            raise BadInput("A contact needs a name.")
+
+    def work() -> None:
+        queries.update_contact(db, contact_id, changes)
+        queries.add_tags(db, contact_id, fields.tags)
+        queries.remove_tags(db, contact_id, untag)
+        refresh_histories(db, [contact_id])
+
+    db.write(work)
+
+
+def remove_contact(db: Database, contact_id: int) -> None:
+    """Delete a contact with its touches; people they introduced lose the link."""
+
+    def work() -> None:
+        introduced = [row["id"] for row in queries.introduced_by(db, contact_id)]
+        queries.delete_contact(db, contact_id)
+        refresh_histories(db, introduced)
+
+    db.write(work)
+
+
+def snooze(db: Database, contact_id: int, until: date) -> None:
+    """Hide a contact from `due` until a day."""
+    db.write(lambda: queries.update_contact(db, contact_id, {"snoozed_until": until}))
+
+
+def mark_done(db: Database, today: date, contact_id: int, action: str) -> None:
+    """Dismiss what is due now for one action; a later event makes it due again."""
+    db.write(lambda: queries.set_done(db, contact_id, action, today))

@@ -1,0 +1,301 @@
+"""The due rules. Pure: `today` and plain data in, plain data out; no I/O, no clock.
+
+Two steps. `summarize` folds one contact's touches into a `History` (what is pending, what is owed),
+which storage keeps beside the contact so `due` reads one row per contact, however long the history.
+`rank_due` turns every contact's `History` and `today` into ranked `DueItem`s with plain reasons.
+Every number lives in the constants below; docs/rules.md explains where each comes from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Iterable, Sequence
+
+from netlog.dates import format_ago, format_day, format_span
+from netlog.kinds import HELP_RECEIVED, KIND_PHRASES, MEETINGS, MESSAGES
+
+# Thank within a day or two of a meeting, a favor or an intro: due the next day.
+THANK_AFTER_DAYS = 1
+# After a month an unsent thank-you stops being listed; keeping in touch takes over.
+THANK_STALE_DAYS = 30
+# Meetings with ties up to this strength want a thank-you; strong and close ties do not need one per call.
+THANK_MEETINGS_UP_TO = 3
+# One nudge about a week after an unanswered message, never a second for the same silence.
+NUDGE_AFTER_DAYS = 7
+NUDGE_STALE_DAYS = 30
+# Meet the person someone introduced you to within about a week, while the intro is warm.
+MEET_AFTER_DAYS = 7
+# Report back to the introducer a day or two after meeting the person they introduced.
+REPORT_AFTER_DAYS = 2
+# Default contact cadence per tie strength (1 acquaintance .. 5 close), in days; --every overrides it.
+CADENCE_DAYS = {1: 365, 2: 180, 3: 90, 4: 30, 5: 14}
+# Half-life of closeness without contact, per strength: weak, bridging ties fade in months (Burt: ~9 in
+# 10 gone within a year, half-life ~110 days); established ties lose ~15% a year (Dunbar: ~4.3 years).
+HALF_LIFE_DAYS = {1: 110, 2: 110, 3: 365, 4: 730, 5: 1570}
+# Below this share of closeness left, a tie is "fading"; below the second, "cold".
+FADING_BELOW = 0.5
+COLD_BELOW = 0.25
+# Ranking: how much each action weighs, and how much a stronger tie weighs.
+ACTION_WEIGHT = {"thank": 5.0, "report-back": 4.0, "nudge": 3.0, "meet": 3.0, "keep-in-touch": 1.0}
+STRENGTH_WEIGHT = {1: 1.0, 2: 1.25, 3: 1.5, 4: 1.75, 5: 2.0}
+# An event-based action gains its own weight again for each week it is overdue.
+OVERDUE_WEEK_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Touch:
+    """One touch as the rules see it."""
+
+    on: date
+    kind: str
+    direction: str = "both"  # "out" from me, "in" to me, "both"
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class History:
+    """What one contact's touches add up to; independent of today, so it can be stored."""
+
+    first_touch_on: date | None = None
+    last_touch_on: date | None = None
+    last_touch_kind: str | None = None
+    touch_count: int = 0
+    thank_on: date | None = None  # the latest touch that wants a thank-you and has none yet
+    thank_kind: str | None = None
+    thank_touch_id: int | None = None
+    silence_since: date | None = None  # my first unanswered message since their last reply
+    silence_kind: str | None = None
+    silence_sends: int = 0  # how many messages I sent into that silence (2 = nudged already)
+    met_after_intro_on: date | None = None  # first meeting with them on or after their intro
+    last_report_on: date | None = None
+    favors_given: int = 0
+    favors_received: int = 0
+
+
+@dataclass(frozen=True)
+class Tie:
+    """One contact with its history, as `rank_due` needs it."""
+
+    id: int
+    name: str
+    strength: int
+    history: History = field(default_factory=History)
+    cadence_days: int | None = None
+    created_on: date | None = None
+    snoozed_until: date | None = None
+    introduced_by_id: int | None = None
+    introduced_on: date | None = None
+    done: dict[str, date] = field(default_factory=dict)  # action -> day the user marked it done
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name.split() else self.name
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One thing to do for one contact, with its plain reason."""
+
+    contact_id: int
+    contact: str
+    action: str
+    reason: str
+    due: date
+    score: float
+    event_on: date | None = None
+
+
+def wants_thanks(touch: Touch, strength: int) -> bool:
+    """A favor or an intro always wants thanks; time together does, until the tie is strong."""
+    return touch.kind in HELP_RECEIVED or (touch.kind in MEETINGS and strength <= THANK_MEETINGS_UP_TO)
+
+
+def is_reply(touch: Touch) -> bool:
+    """Anything from them, or time together, ends a silence."""
+    return touch.direction == "in" or touch.kind in MEETINGS
+
+
+def summarize(touches: Iterable[Touch], strength: int, introduced_on: date | None = None) -> History:
+    """Fold one contact's touches (any order) into its History."""
+    ordered = sorted(touches, key=lambda t: (t.on, t.id))
+    if not ordered:
+        return History()
+    thank: Touch | None = None
+    silence: Touch | None = None
+    sends = 0
+    met_after_intro = None
+    last_report = None
+    given = received = 0
+    for touch in ordered:
+        if wants_thanks(touch, strength):
+            thank = touch
+        elif touch.kind == "thanks" and touch.direction == "out":
+            thank = None
+        if is_reply(touch):
+            silence, sends = None, 0
+        elif touch.kind in MESSAGES and touch.direction == "out":
+            silence = silence or touch
+            sends += 1
+        if introduced_on and met_after_intro is None and touch.kind in MEETINGS and touch.on >= introduced_on:
+            met_after_intro = touch.on
+        if touch.kind == "report" and touch.direction == "out":
+            last_report = touch.on
+        given += touch.kind == "favor-given"
+        received += touch.kind == "favor-received"
+    last = ordered[-1]
+    return History(
+        first_touch_on=ordered[0].on,
+        last_touch_on=last.on,
+        last_touch_kind=last.kind,
+        touch_count=len(ordered),
+        thank_on=thank.on if thank else None,
+        thank_kind=thank.kind if thank else None,
+        thank_touch_id=thank.id if thank else None,
+        silence_since=silence.on if silence else None,
+        silence_kind=silence.kind if silence else None,
+        silence_sends=sends,
+        met_after_intro_on=met_after_intro,
+        last_report_on=last_report,
+        favors_given=given,
+        favors_received=received,
+    )
+
+
+def cadence_of(tie: Tie) -> int:
+    """The contact's own cadence, or the default for its strength."""
+    return tie.cadence_days or CADENCE_DAYS[tie.strength]
+
+
+def closeness(strength: int, last_touch_on: date | None, today: date) -> float | None:
+    """How much closeness is left (1.0 fresh, halving each half-life of silence); None with no touch."""
+    if last_touch_on is None:
+        return None
+    silent = max((today - last_touch_on).days, 0)
+    return 0.5 ** (silent / HALF_LIFE_DAYS[strength])
+
+
+def warmth(strength: int, last_touch_on: date | None, today: date) -> str:
+    """'warm', 'fading', 'cold', or 'new' with no touch yet."""
+    left = closeness(strength, last_touch_on, today)
+    if left is None:
+        return "new"
+    if left < COLD_BELOW:
+        return "cold"
+    return "fading" if left < FADING_BELOW else "warm"
+
+
+def rank_due(today: date, ties: Sequence[Tie]) -> list[DueItem]:
+    """Everything due on `today`, highest score first."""
+    by_id = {tie.id: tie for tie in ties}
+    items: list[DueItem] = []
+    for tie in ties:
+        if tie.snoozed_until and today < tie.snoozed_until:
+            continue
+        for item in (_thank(tie, today), _nudge(tie, today), _meet(tie, today, by_id), _keep_in_touch(tie, today)):
+            if item is not None:
+                items.append(item)
+    for tie in ties:  # report-back is owed to the introducer, found through the person introduced
+        item = _report_back(tie, today, by_id)
+        if item is not None:
+            items.append(item)
+    items.sort(key=lambda i: (-i.score, i.due, i.contact.casefold(), i.contact_id, i.action))
+    return items
+
+
+def _event_score(action: str, tie: Tie, due: date, today: date) -> float:
+    overdue = max((today - due).days, 0)
+    return round(ACTION_WEIGHT[action] * STRENGTH_WEIGHT[tie.strength] * (1 + overdue / OVERDUE_WEEK_DAYS), 2)
+
+
+def _cleared(tie: Tie, action: str, event_on: date) -> bool:
+    done = tie.done.get(action)
+    return done is not None and done >= event_on
+
+
+def _item(tie: Tie, action: str, reason: str, due: date, today: date, event_on: date) -> DueItem | None:
+    if today < due or _cleared(tie, action, event_on):
+        return None
+    return DueItem(tie.id, tie.name, action, reason, due, _event_score(action, tie, due, today), event_on)
+
+
+def _thank(tie: Tie, today: date) -> DueItem | None:
+    h = tie.history
+    if h.thank_on is None or (today - h.thank_on).days > THANK_STALE_DAYS:
+        return None
+    reason = (
+        f"Thank {tie.first_name} for {KIND_PHRASES[h.thank_kind]} on {format_day(h.thank_on, today)}"
+        " — thank within a day or two"
+    )
+    return _item(tie, "thank", reason, h.thank_on + timedelta(days=THANK_AFTER_DAYS), today, h.thank_on)
+
+
+def _nudge(tie: Tie, today: date) -> DueItem | None:
+    h = tie.history
+    if h.silence_since is None or h.silence_sends != 1:
+        return None
+    due = h.silence_since + timedelta(days=NUDGE_AFTER_DAYS)
+    if (today - due).days > NUDGE_STALE_DAYS:
+        return None
+    reason = (
+        f"Nudge {tie.first_name} once — {KIND_PHRASES[h.silence_kind]} on {format_day(h.silence_since, today)}"
+        " has had no reply; one follow-up after a week, never a second"
+    )
+    return _item(tie, "nudge", reason, due, today, h.silence_since)
+
+
+def _meet(tie: Tie, today: date, by_id: dict[int, Tie]) -> DueItem | None:
+    if tie.introduced_on is None or tie.history.met_after_intro_on is not None:
+        return None
+    introducer = by_id.get(tie.introduced_by_id)
+    by = f" by {introducer.name}" if introducer else ""
+    reason = (
+        f"Meet {tie.name} — introduced{by} on {format_day(tie.introduced_on, today)}; meet while the intro is warm"
+    )
+    due = tie.introduced_on + timedelta(days=MEET_AFTER_DAYS)
+    return _item(tie, "meet", reason, due, today, tie.introduced_on)
+
+
+def _report_back(introduced: Tie, today: date, by_id: dict[int, Tie]) -> DueItem | None:
+    met_on = introduced.history.met_after_intro_on
+    introducer = by_id.get(introduced.introduced_by_id)
+    if met_on is None or introducer is None:
+        return None
+    if introducer.snoozed_until and today < introducer.snoozed_until:
+        return None
+    last_report = introducer.history.last_report_on
+    if last_report is not None and last_report >= met_on:
+        return None
+    reason = (
+        f"Tell {introducer.first_name} how it went with {introduced.name} — you met on"
+        f" {format_day(met_on, today)}; report back to whoever introduced you"
+    )
+    return _item(introducer, "report-back", reason, met_on + timedelta(days=REPORT_AFTER_DAYS), today, met_on)
+
+
+def _keep_in_touch(tie: Tie, today: date) -> DueItem | None:
+    h = tie.history
+    if tie.introduced_on is not None and h.met_after_intro_on is None:
+        return None  # "meet" speaks for them
+    last = h.last_touch_on or tie.created_on
+    if last is None:
+        return None
+    cadence = cadence_of(tie)
+    since = max(last, tie.done.get("keep-in-touch", last))
+    due = since + timedelta(days=cadence)
+    if today < due:
+        return None
+    silent = (today - since).days
+    if h.last_touch_on is None:
+        reason = f"Reach out to {tie.name} — added on {format_day(last, today)} with no touch since"
+    else:
+        reason = (
+            f"Reconnect with {tie.first_name} — last touch: {h.last_touch_kind} on"
+            f" {format_day(h.last_touch_on, today)} ({format_ago(h.last_touch_on, today)});"
+            f" you aim for {format_span(cadence)}"
+        )
+        state = warmth(tie.strength, h.last_touch_on, today)
+        if state in ("fading", "cold"):
+            reason += f"; the tie is {state}"
+    score = round(ACTION_WEIGHT["keep-in-touch"] * STRENGTH_WEIGHT[tie.strength] * silent / cadence, 2)
+    return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, score, last)

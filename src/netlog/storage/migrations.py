@@ -1,0 +1,187 @@
+"""Schema versions: an append-only list of named migrations, each applied in one transaction together
+with the row in `netlog_migration` that records it (so a crash leaves either both or neither).
+
+Why not Alembic: netlog needs a handful of steps that must run on SQLite and PostgreSQL alike and
+a version check that costs one SELECT on every start. The DDL itself is written with SQLAlchemy Core
+(compiled for the database at hand), so it stays portable; SQLAlchemy is imported only when a
+migration actually runs. A migration's tables are frozen here as they were at that version:
+`models.py` describes the current schema, and a test checks that migrating a blank database
+produces exactly it.
+"""
+
+from __future__ import annotations
+
+from netlog.dates import today
+from typing import Any, Callable
+
+from netlog.errors import DatabaseError
+from netlog.storage.drivers import Database
+
+MIGRATION_TABLE = "netlog_migration"
+
+
+class Migrator:
+    """What a migration step gets: the database and DDL compiled for its dialect."""
+
+    def __init__(self, db: Database) -> None:
+        from sqlalchemy.dialects import postgresql, sqlite
+
+        self.db = db
+        self.dialect = sqlite.dialect() if db.dialect == "sqlite" else postgresql.dialect()
+
+    def create(self, metadata: Any) -> None:
+        """CREATE every table and index of `metadata`, in dependency order."""
+        from sqlalchemy.schema import CreateIndex, CreateTable
+
+        for table in metadata.sorted_tables:
+            self.db.execute(str(CreateTable(table).compile(dialect=self.dialect)))
+            for index in sorted(table.indexes, key=lambda i: i.name):
+                self.db.execute(str(CreateIndex(index).compile(dialect=self.dialect)))
+
+    def add_column(self, table: str, column: Any) -> None:
+        """ALTER TABLE ... ADD COLUMN, portable for nullable columns."""
+        kind = column.type.compile(dialect=self.dialect)
+        self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column.name} {kind}")
+
+
+def _initial(m: Migrator) -> None:
+    """Version 1: contacts, tags, touches, dismissed actions and the per-contact history summary."""
+    from sqlalchemy import Column, Date, ForeignKey, Index, Integer, MetaData, String, Table, Text
+
+    md = MetaData()
+    contact = Table(
+        "contact",
+        md,
+        Column("id", Integer, primary_key=True),
+        Column("name", String, nullable=False),
+        Column("email", String),
+        Column("phone", String),
+        Column("company", String),
+        Column("title", String),
+        Column("url", String),
+        Column("uid", String),
+        Column("note", Text),
+        Column("strength", Integer, nullable=False),
+        Column("cadence_days", Integer),
+        Column("introduced_by_id", Integer, ForeignKey("contact.id", ondelete="SET NULL")),
+        Column("introduced_on", Date),
+        Column("birthday", String),
+        Column("snoozed_until", Date),
+        Column("created_on", Date, nullable=False),
+    )
+    Index("ix_contact_name", contact.c.name)
+    Index("ix_contact_email", contact.c.email)
+    Index("ix_contact_url", contact.c.url)
+    Index("ix_contact_uid", contact.c.uid)
+    tag = Table(
+        "tag",
+        md,
+        Column("contact_id", Integer, ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True),
+        Column("name", String, primary_key=True),
+    )
+    Index("ix_tag_name", tag.c.name)
+    touch = Table(
+        "touch",
+        md,
+        Column("id", Integer, primary_key=True),
+        Column("contact_id", Integer, ForeignKey("contact.id", ondelete="CASCADE"), nullable=False),
+        Column("kind", String, nullable=False),
+        Column("happened_on", Date, nullable=False),
+        Column("direction", String, nullable=False),
+        Column("note", Text),
+        Column("place", String),
+        Column("topics", String),
+        Column("other_id", Integer, ForeignKey("contact.id", ondelete="SET NULL")),
+        Column("logged_by", String),
+    )
+    Index("ix_touch_contact_on", touch.c.contact_id, touch.c.happened_on)
+    Index("ix_touch_other", touch.c.other_id)
+    Table(
+        "dismissal",
+        md,
+        Column("contact_id", Integer, ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True),
+        Column("action", String, primary_key=True),
+        Column("done_on", Date, nullable=False),
+    )
+    Table(
+        "contact_state",
+        md,
+        Column("contact_id", Integer, ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True),
+        Column("first_touch_on", Date),
+        Column("last_touch_on", Date),
+        Column("last_touch_kind", String),
+        Column("touch_count", Integer, nullable=False),
+        Column("thank_on", Date),
+        Column("thank_kind", String),
+        Column("thank_touch_id", Integer),
+        Column("silence_since", Date),
+        Column("silence_kind", String),
+        Column("silence_sends", Integer, nullable=False),
+        Column("met_after_intro_on", Date),
+        Column("last_report_on", Date),
+        Column("favors_given", Integer, nullable=False),
+        Column("favors_received", Integer, nullable=False),
+    )
+    Table(
+        "netlog_meta",
+        md,
+        Column("key", String, primary_key=True),
+        Column("value", String, nullable=False),
+    )
+    m.create(md)
+
+
+# Append only. Never edit or reorder a released step: add a new one.
+MIGRATIONS: list[tuple[str, Callable[[Migrator], None]]] = [
+    ("initial", _initial),
+]
+LATEST = len(MIGRATIONS)
+
+
+def _create_migration_table(m: Migrator) -> None:
+    from sqlalchemy import Column, Date, Integer, MetaData, String, Table
+
+    md = MetaData()
+    Table(
+        MIGRATION_TABLE,
+        md,
+        Column("id", Integer, primary_key=True, autoincrement=False),
+        Column("name", String, nullable=False),
+        Column("applied_on", Date, nullable=False),
+    )
+    m.create(md)
+
+
+def current_version(db: Database, tables: set[str]) -> int:
+    """The schema version of an opened database: 0 for a blank one."""
+    if MIGRATION_TABLE not in tables:
+        return 0
+    return int(db.scalar(f"SELECT MAX(id) AS version FROM {MIGRATION_TABLE}") or 0)
+
+
+def check_version(version: int, where: str) -> None:
+    """Refuse a database written by a newer netlog, before anything touches it."""
+    if version > LATEST:
+        raise DatabaseError(
+            f"{where} has schema version {version}, newer than this netlog understands ({LATEST})."
+            " Upgrade netlog; the database was not changed."
+        )
+
+
+def migrate(db: Database, version: int) -> list[str]:
+    """Apply every migration after `version`, each in its own transaction with its record."""
+    migrator = Migrator(db)
+    applied = []
+    for number, (name, step) in enumerate(MIGRATIONS, start=1):
+        if number <= version:
+            continue
+        with db.transaction():
+            if number == 1:
+                _create_migration_table(migrator)
+            step(migrator)
+            db.execute(
+                f"INSERT INTO {MIGRATION_TABLE} (id, name, applied_on) VALUES (:id, :name, :on)",
+                {"id": number, "name": name, "on": today()},
+            )
+        applied.append(name)
+    return applied

@@ -1,0 +1,239 @@
+"""Every SQL statement netlog runs, as portable SQL (standard SELECT/INSERT/UPDATE/DELETE with :name
+parameters and RETURNING), so the sqlite3 and SQLAlchemy drivers run the very same text."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Iterable, Mapping, Sequence
+
+from netlog.storage.drivers import Database, Row
+
+CONTACT_FIELDS = (
+    "name", "email", "phone", "company", "title", "url", "uid", "note", "strength", "cadence_days",
+    "introduced_by_id", "introduced_on", "birthday", "snoozed_until", "created_on",
+)  # fmt: skip
+TOUCH_FIELDS = ("contact_id", "kind", "happened_on", "direction", "note", "place", "topics", "other_id", "logged_by")
+HISTORY_FIELDS = (
+    "first_touch_on", "last_touch_on", "last_touch_kind", "touch_count", "thank_on", "thank_kind",
+    "thank_touch_id", "silence_since", "silence_kind", "silence_sends", "met_after_intro_on",
+    "last_report_on", "favors_given", "favors_received",
+)  # fmt: skip
+TIE_COLUMNS = "c.id, c.name, c.strength, c.cadence_days, c.created_on, c.snoozed_until, c.introduced_by_id, c.introduced_on"
+
+
+def _insert_sql(table: str, fields: Sequence[str], returning: bool = True) -> str:
+    names = ", ".join(fields)
+    values = ", ".join(f":{f}" for f in fields)
+    return f"INSERT INTO {table} ({names}) VALUES ({values})" + (" RETURNING id" if returning else "")
+
+
+# contacts
+
+
+def insert_contact(db: Database, fields: Mapping[str, Any]) -> int:
+    """A new contact; the id."""
+    return db.insert(_insert_sql("contact", CONTACT_FIELDS), {f: fields.get(f) for f in CONTACT_FIELDS})
+
+
+def update_contact(db: Database, contact_id: int, changes: Mapping[str, Any]) -> None:
+    """Set the given fields of one contact."""
+    unknown = set(changes) - set(CONTACT_FIELDS)
+    if unknown:
+        raise ValueError(f"not contact fields: {sorted(unknown)}")
+    if changes:
+        assignments = ", ".join(f"{f} = :{f}" for f in changes)
+        db.execute(f"UPDATE contact SET {assignments} WHERE id = :id", {**changes, "id": contact_id})
+
+
+def delete_contact(db: Database, contact_id: int) -> None:
+    """Remove a contact; its touches, tags and state go with it (ON DELETE CASCADE)."""
+    db.execute("DELETE FROM touch WHERE contact_id = :id", {"id": contact_id})
+    db.execute("DELETE FROM tag WHERE contact_id = :id", {"id": contact_id})
+    db.execute("DELETE FROM dismissal WHERE contact_id = :id", {"id": contact_id})
+    db.execute("DELETE FROM contact_state WHERE contact_id = :id", {"id": contact_id})
+    db.execute("UPDATE touch SET other_id = NULL WHERE other_id = :id", {"id": contact_id})
+    db.execute("UPDATE contact SET introduced_by_id = NULL WHERE introduced_by_id = :id", {"id": contact_id})
+    db.execute("DELETE FROM contact WHERE id = :id", {"id": contact_id})
+
+
+def contact(db: Database, contact_id: int) -> Row | None:
+    """One contact's row."""
+    return db.row("SELECT * FROM contact WHERE id = :id", {"id": contact_id})
+
+
+def contact_names(db: Database) -> list[tuple[int, str]]:
+    """(id, name) of every contact, for resolving typed names."""
+    return [(r["id"], r["name"]) for r in db.rows("SELECT id, name FROM contact ORDER BY id")]
+
+
+def names_starting(db: Database, prefix: str, limit: int = 200) -> list[str]:
+    """Names for completion. Filtering happens in Python: SQL LIKE folds case differently per database."""
+    from netlog.names import fold
+
+    key = fold(prefix)
+    found = []
+    for row in db.iterate("SELECT name FROM contact ORDER BY name"):
+        name = row["name"]
+        folded = fold(name)
+        if folded.startswith(key) or any(part.startswith(key) for part in folded.split(" ")[1:]):
+            found.append(name)
+            if len(found) >= limit:
+                break
+    return found
+
+
+def contacts_matching(db: Database, column: str, value: str) -> list[Row]:
+    """Contacts whose email, url, uid or name equals `value`, for matching imports to what exists."""
+    if column not in ("email", "url", "uid", "name"):
+        raise ValueError(column)
+    return db.rows(f"SELECT * FROM contact WHERE {column} = :value ORDER BY id", {"value": value})
+
+
+def contact_rows(db: Database) -> list[Row]:
+    """Every contact's row."""
+    return db.rows("SELECT * FROM contact ORDER BY id")
+
+
+# tags
+
+
+def add_tags(db: Database, contact_id: int, tags: Iterable[str]) -> None:
+    """Tag a contact (tags it already has are kept once)."""
+    have = set(tags_of(db, contact_id))
+    new = [{"contact_id": contact_id, "name": t} for t in dict.fromkeys(tags) if t not in have]
+    db.executemany("INSERT INTO tag (contact_id, name) VALUES (:contact_id, :name)", new)
+
+
+def remove_tags(db: Database, contact_id: int, tags: Iterable[str]) -> None:
+    """Untag a contact."""
+    db.executemany(
+        "DELETE FROM tag WHERE contact_id = :contact_id AND name = :name",
+        [{"contact_id": contact_id, "name": t} for t in tags],
+    )
+
+
+def tags_of(db: Database, contact_id: int) -> list[str]:
+    """One contact's tags, sorted."""
+    return [r["name"] for r in db.rows("SELECT name FROM tag WHERE contact_id = :id ORDER BY name", {"id": contact_id})]
+
+
+def all_tags(db: Database) -> dict[int, list[str]]:
+    """contact id -> its tags."""
+    tags: dict[int, list[str]] = {}
+    for row in db.rows("SELECT contact_id, name FROM tag ORDER BY contact_id, name"):
+        tags.setdefault(row["contact_id"], []).append(row["name"])
+    return tags
+
+
+def tag_names(db: Database) -> list[str]:
+    """Every tag in use."""
+    return [r["name"] for r in db.rows("SELECT DISTINCT name FROM tag ORDER BY name")]
+
+
+# touches
+
+
+def insert_touch(db: Database, fields: Mapping[str, Any]) -> int:
+    """A new touch; the id."""
+    return db.insert(_insert_sql("touch", TOUCH_FIELDS), {f: fields.get(f) for f in TOUCH_FIELDS})
+
+
+def touches_of(db: Database, contact_id: int) -> list[Row]:
+    """One contact's touches, newest first, with the name of any other contact they name."""
+    return db.rows(
+        "SELECT t.*, o.name AS other_name FROM touch t LEFT JOIN contact o ON o.id = t.other_id"
+        " WHERE t.contact_id = :id ORDER BY t.happened_on DESC, t.id DESC",
+        {"id": contact_id},
+    )
+
+
+def touch_rows(db: Database) -> Iterable[Row]:
+    """Every touch, grouped by contact and in order: for rebuilding summaries and exporting."""
+    return db.iterate("SELECT * FROM touch ORDER BY contact_id, happened_on, id")
+
+
+def touch_rows_for(db: Database, contact_ids: Iterable[int]) -> dict[int, list[Row]]:
+    """The touches of some contacts, in order."""
+    found: dict[int, list[Row]] = {}
+    for contact_id in contact_ids:
+        found[contact_id] = db.rows(
+            "SELECT * FROM touch WHERE contact_id = :id ORDER BY happened_on, id", {"id": contact_id}
+        )
+    return found
+
+
+def introduced_by(db: Database, introducer_id: int) -> list[Row]:
+    """The people this contact introduced to me."""
+    return db.rows(
+        "SELECT id, name, introduced_on FROM contact WHERE introduced_by_id = :id ORDER BY introduced_on, id",
+        {"id": introducer_id},
+    )
+
+
+# the stored summary of each contact's history
+
+
+def save_histories(db: Database, histories: Mapping[int, Mapping[str, Any]]) -> None:
+    """Replace the stored history summary of the given contacts."""
+    ids = [{"id": contact_id} for contact_id in histories]
+    db.executemany("DELETE FROM contact_state WHERE contact_id = :id", ids)
+    fields = ("contact_id",) + HISTORY_FIELDS
+    db.executemany(
+        _insert_sql("contact_state", fields, returning=False),
+        [{"contact_id": cid, **{f: h[f] for f in HISTORY_FIELDS}} for cid, h in histories.items()],
+    )
+
+
+def tie_rows(db: Database, contact_id: int | None = None) -> list[Row]:
+    """Each contact (or one) with its stored history summary: all `due` reads, one row per contact."""
+    columns = ", ".join(f"s.{f}" for f in HISTORY_FIELDS)
+    sql = f"SELECT {TIE_COLUMNS}, {columns} FROM contact c LEFT JOIN contact_state s ON s.contact_id = c.id"
+    if contact_id is None:
+        return db.rows(sql)
+    return db.rows(sql + " WHERE c.id = :id", {"id": contact_id})
+
+
+def overview_rows(db: Database, tag: str | None = None) -> list[Row]:
+    """Contacts for `list`: facts plus last touch, optionally those with one tag."""
+    sql = (
+        "SELECT c.id, c.name, c.strength, c.cadence_days, c.company, c.title, c.email, c.created_on,"
+        " c.snoozed_until, s.last_touch_on, s.last_touch_kind, s.touch_count"
+        " FROM contact c LEFT JOIN contact_state s ON s.contact_id = c.id"
+    )
+    if tag is None:
+        return db.rows(sql + " ORDER BY c.name, c.id")
+    return db.rows(
+        sql + " WHERE c.id IN (SELECT contact_id FROM tag WHERE name = :tag) ORDER BY c.name, c.id", {"tag": tag}
+    )
+
+
+# dismissed actions
+
+
+def set_done(db: Database, contact_id: int, action: str, on: date) -> None:
+    """Record that the user dismissed `action` for a contact on a day."""
+    params = {"contact_id": contact_id, "action": action, "done_on": on}
+    db.execute("DELETE FROM dismissal WHERE contact_id = :contact_id AND action = :action", params)
+    db.execute("INSERT INTO dismissal (contact_id, action, done_on) VALUES (:contact_id, :action, :done_on)", params)
+
+
+def dismissal_rows(db: Database, contact_id: int | None = None) -> list[Row]:
+    """Every dismissed action (or one contact's)."""
+    sql = "SELECT contact_id, action, done_on FROM dismissal"
+    if contact_id is None:
+        return db.rows(sql)
+    return db.rows(sql + " WHERE contact_id = :id", {"id": contact_id})
+
+
+# settings
+
+
+def meta(db: Database, key: str) -> str | None:
+    """A stored setting."""
+    return db.scalar("SELECT value FROM netlog_meta WHERE key = :key", {"key": key})
+
+
+def set_meta(db: Database, key: str, value: str) -> None:
+    """Store a setting."""
+    db.execute("DELETE FROM netlog_meta WHERE key = :key", {"key": key})
+    db.execute("INSERT INTO netlog_meta (key, value) VALUES (:key, :value)", {"key": key, "value": value})
