@@ -10,6 +10,9 @@ from datetime import date, timedelta
 
 from netlog.errors import BadInput
 
+# dateparser tries every language it knows unless told; an unreadable phrase then takes ~15 s.
+DATE_LANGUAGES = ["en"]
+
 PAST = "past"
 FUTURE = "future"
 
@@ -120,7 +123,7 @@ def _parse_with_dateparser(text: str, base: date, prefer: str) -> date | None:
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
     try:
-        parsed = dateparser.parse(text, settings=settings)
+        parsed = dateparser.parse(text, languages=DATE_LANGUAGES, settings=settings)
     except (ValueError, OverflowError, TypeError):
         return None
     return parsed.date() if parsed else None

@@ -1,0 +1,59 @@
+"""Every user error is one clear line on stderr, a non-zero exit code, no traceback, nothing written."""
+
+import sqlite3
+
+import pytest
+
+
+def touch_count(db_path):
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute("SELECT COUNT(*) FROM touch").fetchone()[0]
+
+
+@pytest.fixture
+def ana(netlog):
+    netlog("add", "Ana Lima", "--on", "2026-11-01")
+    netlog("add", "Ana Souza", "--on", "2026-11-01")
+    return netlog
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["log", "Zed", "call"], 'No contact named "Zed"'),
+        (["log", "Ana", "call"], "matches 2 contacts: Ana Lima, Ana Souza"),
+        (["log", "Ana Lima", "lunch"], 'Unknown kind "lunch"'),
+        (["log", "Ana Lima", "call", "--on", "blursday"], 'Cannot read the date "blursday"'),
+        (["log", "Ana Lima", "call", "--on", "tomorrow"], "is in the future"),
+        (["add", "Bo", "--strength", "best"], 'Unknown strength "best"'),
+        (["add", "Bo", "--every", "often"], 'Cannot read the cadence "often"'),
+        (["add", "Ana Lima"], '"Ana Lima" already exists'),
+        (["log", "Ana Lima", "intro"], "An intro needs --to NAME"),
+        (["log", "Ana Lima", "favor-given", "--received"], "--received does not apply"),
+        (["done", "Ana Lima", "hug"], 'Unknown action "hug"'),
+        (["rm", "Ana Lima"], "needs confirmation: add --yes"),
+    ],
+)
+def test_one_line_and_exit_1(ana, db_path, args, words):
+    before = touch_count(db_path)
+    result = ana(*args, ok=False)
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert words in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stdout == ""
+    assert touch_count(db_path) == before
+
+
+def test_bad_today_env(netlog, monkeypatch):
+    monkeypatch.setenv("NETLOG_TODAY", "someday")
+    result = netlog("due", ok=False)
+    assert result.exit_code == 1 and 'NETLOG_TODAY="someday" is not a date' in result.stderr
+
+
+def test_add_new_allows_a_second_person_with_the_same_name(ana):
+    ana("add", "Ana Lima", "--new", "--company", "Other Co")
+    names = [c["name"] for c in ana.json("list")]
+    assert names.count("Ana Lima") == 2
+    result = ana("show", "Ana Lima", ok=False)
+    assert result.exit_code == 1 and "#1" in result.stderr and "#3" in result.stderr
+    assert ana.json("show", "#3")["company"] == "Other Co"
