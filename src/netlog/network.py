@@ -14,7 +14,7 @@ from netlog.errors import Ambiguous, BadInput, NotFound
 from netlog.storage import Database, queries
 
 # Bump when rules.summarize changes what a History means: stored summaries are then rebuilt on open.
-HISTORY_VERSION = "1"
+HISTORY_VERSION = "2"  # 2: unreturned favors
 
 
 @dataclass

@@ -69,7 +69,11 @@ def profile(db: Database, today: date, contact_id: int) -> dict[str, Any]:
         "introduced_by": introducer.name if introducer else None,
         "introduced_on": row["introduced_on"],
         "introduced": [{"name": r["name"], "on": r["introduced_on"]} for r in introduced],
-        "balance": {"favors_given": me.history.favors_given, "favors_received": me.history.favors_received},
+        "balance": {
+            "favors_given": me.history.favors_given,
+            "favors_received": me.history.favors_received,
+            "unreturned_favors": me.history.unreturned_favors,
+        },
         "due": [item for item in rules.rank_due(today, ties) if item.contact_id == contact_id],
         "touches": [
             {

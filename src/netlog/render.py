@@ -167,7 +167,10 @@ def profile(p: dict[str, Any], now: date, as_json: bool = False) -> None:
     if p["introduced"]:
         facts.append("introduced you to " + ", ".join(i["name"] for i in p["introduced"]))
     bal = p["balance"]
-    facts.append(f"favors: you gave {bal['favors_given']}, received {bal['favors_received']}")
+    favors = f"favors: you gave {bal['favors_given']}, received {bal['favors_received']}"
+    if bal.get("unreturned_favors"):
+        favors += f" ({bal['unreturned_favors']} since you last gave one)"
+    facts.append(favors)
     if p["note"]:
         facts.append(f"note: {p['note']}")
     due_lines = [f"[{i.action}] {i.reason}" for i in p["due"]]

@@ -41,6 +41,19 @@ ACTION_WEIGHT = {"thank": 5.0, "report-back": 4.0, "nudge": 3.0, "meet": 3.0, "k
 STRENGTH_WEIGHT = {1: 1.0, 2: 1.25, 3: 1.5, 4: 1.75, 5: 2.0}
 # An event-based action gains its own weight again for each week it is overdue.
 OVERDUE_WEEK_DAYS = 7
+# New ties: contact in the first few weeks predicts whether a tie lasts (Vergara Hidd et al. 2023), so
+# someone met within this window with only that first touch gets a second touch about two weeks later.
+NEW_TIE_WINDOW_DAYS = 42
+SECOND_TOUCH_AFTER_DAYS = 14
+# Touches within this many days of the first meeting (the meeting, its thank-you) count as that first touch.
+FIRST_TOUCH_DAYS = 3
+# A second touch weighs like keep-in-touch, raised so it ranks above routine cadence reminders.
+SECOND_TOUCH_WEIGHT = 2.0
+# Favors: after this many favors received with none returned since, `due` invites you to give back,
+# this many days after their latest favor, and ranks them up by this factor per unreturned favor.
+GIVE_BACK_AFTER_FAVORS = 2
+GIVE_BACK_AFTER_DAYS = 14
+GIVE_BACK_BOOST = 0.5
 
 
 @dataclass(frozen=True)
@@ -71,6 +84,9 @@ class History:
     last_report_on: date | None = None
     favors_given: int = 0
     favors_received: int = 0
+    unreturned_favors: int = 0  # favors received since my last favor given
+    unreturned_since: date | None = None  # the first of those
+    last_favor_received_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -126,7 +142,8 @@ def summarize(touches: Iterable[Touch], strength: int, introduced_on: date | Non
     sends = 0
     met_after_intro = None
     last_report = None
-    given = received = 0
+    given = received = unreturned = 0
+    unreturned_since = last_received = None
     for touch in ordered:
         if wants_thanks(touch, strength):
             thank = touch
@@ -143,6 +160,12 @@ def summarize(touches: Iterable[Touch], strength: int, introduced_on: date | Non
             last_report = touch.on
         given += touch.kind == "favor-given"
         received += touch.kind == "favor-received"
+        if touch.kind == "favor-given":
+            unreturned, unreturned_since = 0, None
+        elif touch.kind == "favor-received":
+            unreturned += 1
+            unreturned_since = unreturned_since or touch.on
+            last_received = touch.on
     last = ordered[-1]
     return History(
         first_touch_on=ordered[0].on,
@@ -159,6 +182,9 @@ def summarize(touches: Iterable[Touch], strength: int, introduced_on: date | Non
         last_report_on=last_report,
         favors_given=given,
         favors_received=received,
+        unreturned_favors=unreturned,
+        unreturned_since=unreturned_since,
+        last_favor_received_on=last_received,
     )
 
 
@@ -204,8 +230,7 @@ def rank_due(today: date, ties: Sequence[Tie]) -> list[DueItem]:
 
 
 def _event_score(action: str, tie: Tie, due: date, today: date) -> float:
-    overdue = max((today - due).days, 0)
-    return round(ACTION_WEIGHT[action] * STRENGTH_WEIGHT[tie.strength] * (1 + overdue / OVERDUE_WEEK_DAYS), 2)
+    return _event_score_weighted(ACTION_WEIGHT[action], tie, due, today)
 
 
 def _cleared(tie: Tie, action: str, event_on: date) -> bool:
@@ -277,12 +302,18 @@ def _keep_in_touch(tie: Tie, today: date) -> DueItem | None:
     h = tie.history
     if tie.introduced_on is not None and h.met_after_intro_on is None:
         return None  # "meet" speaks for them
+    second = _second_touch(tie, today)
+    if second is not None:
+        return second
     last = h.last_touch_on or tie.created_on
     if last is None:
         return None
     cadence = cadence_of(tie)
     since = max(last, tie.done.get("keep-in-touch", last))
     due = since + timedelta(days=cadence)
+    give_back = _give_back_due(tie)
+    if give_back is not None:
+        due = min(due, give_back)
     if today < due:
         return None
     silent = (today - since).days
@@ -297,5 +328,54 @@ def _keep_in_touch(tie: Tie, today: date) -> DueItem | None:
         state = warmth(tie.strength, h.last_touch_on, today)
         if state in ("fading", "cold"):
             reason += f"; the tie is {state}"
-    score = round(ACTION_WEIGHT["keep-in-touch"] * STRENGTH_WEIGHT[tie.strength] * silent / cadence, 2)
-    return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, score, last)
+    score = ACTION_WEIGHT["keep-in-touch"] * STRENGTH_WEIGHT[tie.strength] * silent / cadence
+    if give_back is not None:
+        reason = f"{give_back_phrase(tie.first_name, h, today)} — a chance to give back. {reason}"
+        score = max(score, ACTION_WEIGHT["keep-in-touch"] * STRENGTH_WEIGHT[tie.strength])
+        score *= 1 + GIVE_BACK_BOOST * h.unreturned_favors
+    return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, round(score, 2), last)
+
+
+def _second_touch(tie: Tie, today: date) -> DueItem | None:
+    """A new tie with only its first touch: suggest a second one about two weeks after meeting."""
+    h = tie.history
+    first = h.first_touch_on
+    if first is None or h.last_touch_on is None or (today - first).days > NEW_TIE_WINDOW_DAYS:
+        return None
+    if (h.last_touch_on - first).days > FIRST_TOUCH_DAYS:
+        return None  # touched again since: the tie is renewed
+    if _cleared(tie, "keep-in-touch", first):
+        return None
+    due = first + timedelta(days=SECOND_TOUCH_AFTER_DAYS)
+    if today < due:
+        return None
+    reason = (
+        f"Second touch with {tie.first_name} — you met on {format_day(first, today)} and have not been in"
+        " touch since; a short note in the first weeks helps a new tie last"
+    )
+    score = _event_score_weighted(SECOND_TOUCH_WEIGHT, tie, due, today)
+    return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, score, first)
+
+
+def _event_score_weighted(weight: float, tie: Tie, due: date, today: date) -> float:
+    overdue = max((today - due).days, 0)
+    return round(weight * STRENGTH_WEIGHT[tie.strength] * (1 + overdue / OVERDUE_WEEK_DAYS), 2)
+
+
+def _give_back_due(tie: Tie) -> date | None:
+    """When to invite giving back: some favors received and none returned, not dismissed since."""
+    h = tie.history
+    if h.unreturned_favors < GIVE_BACK_AFTER_FAVORS or h.last_favor_received_on is None:
+        return None
+    if _cleared(tie, "keep-in-touch", h.last_favor_received_on):
+        return None
+    return h.last_favor_received_on + timedelta(days=GIVE_BACK_AFTER_DAYS)
+
+
+def give_back_phrase(first_name: str, h: History, today: date) -> str:
+    """'Ana has helped you 3 times since March; you have not returned a favor'."""
+    since = h.unreturned_since
+    month = f"{since:%B}" if since and since.year == today.year else f"{since:%B %Y}" if since else ""
+    times = "once" if h.unreturned_favors == 1 else "twice" if h.unreturned_favors == 2 else f"{h.unreturned_favors} times"
+    returned = "you have not returned a favor" if h.favors_given == 0 else "you have not returned one since"
+    return f"{first_name} has helped you {times} since {month}; {returned}"

@@ -10,15 +10,19 @@ from netlog.storage.drivers import Database, Row
 
 CONTACT_FIELDS = (
     "name", "email", "phone", "company", "title", "url", "uid", "note", "strength", "cadence_days",
-    "introduced_by_id", "introduced_on", "birthday", "snoozed_until", "created_on",
+    "introduced_by_id", "introduced_on", "birthday", "snoozed_until", "created_on", "moment", "moment_on",
 )  # fmt: skip
 TOUCH_FIELDS = ("contact_id", "kind", "happened_on", "direction", "note", "place", "topics", "other_id", "logged_by")
 HISTORY_FIELDS = (
     "first_touch_on", "last_touch_on", "last_touch_kind", "touch_count", "thank_on", "thank_kind",
     "thank_touch_id", "silence_since", "silence_kind", "silence_sends", "met_after_intro_on",
-    "last_report_on", "favors_given", "favors_received",
+    "last_report_on", "favors_given", "favors_received", "unreturned_favors", "unreturned_since",
+    "last_favor_received_on",
 )  # fmt: skip
-TIE_COLUMNS = "c.id, c.name, c.strength, c.cadence_days, c.created_on, c.snoozed_until, c.introduced_by_id, c.introduced_on"
+TIE_COLUMNS = (
+    "c.id, c.name, c.strength, c.cadence_days, c.created_on, c.snoozed_until, c.introduced_by_id,"
+    " c.introduced_on, c.birthday"
+)
 
 
 def _insert_sql(table: str, fields: Sequence[str], returning: bool = True) -> str:

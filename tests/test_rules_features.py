@@ -1,0 +1,91 @@
+"""Scenario tables for the issue-9 rules: second touch, favors ledger, birthdays, intros I make. Pure."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from netlog import rules
+from netlog.rules import Tie, Touch, rank_due, summarize
+
+TODAY = date(2026, 11, 23)
+
+
+def days_ago(n: int) -> date:
+    return TODAY - timedelta(days=n)
+
+
+def tie(touches, strength=2, tie_id=1, name="Ana Lima", **extra) -> Tie:
+    numbered = [Touch(on, kind, direction, i) for i, (on, kind, direction) in enumerate(touches, 1)]
+    return Tie(tie_id, name, strength, summarize(numbered, strength), created_on=touches[0][0] if touches else TODAY, **extra)
+
+
+MET = "met", "both"
+SECOND_TOUCH_CASES = [
+    # (why, touches as (days ago, kind, direction), expected keep-in-touch due date or None)
+    ("met 14 days ago, nothing since: due today", [(14, *MET)], days_ago(0)),
+    ("met 20 days ago: due since 6 days", [(20, *MET)], days_ago(6)),
+    ("met 10 days ago: not yet", [(10, *MET)], None),
+    ("met 20 days ago, coffee since: the tie is renewed", [(20, *MET), (5, "coffee", "both")], None),
+    ("met and thanked the next day: still the first touch", [(20, *MET), (19, "thanks", "out")], days_ago(6)),
+    ("met 60 days ago: outside the new-tie window, cadence not reached", [(60, *MET)], None),
+]
+
+
+@pytest.mark.parametrize("why, touches, due", SECOND_TOUCH_CASES, ids=[c[0] for c in SECOND_TOUCH_CASES])
+def test_second_touch(why, touches, due):
+    t = tie([(days_ago(n), k, d) for n, k, d in touches], strength=2)
+    items = [i for i in rank_due(TODAY, [t]) if i.action == "keep-in-touch"]
+    if due is None:
+        assert items == []
+    else:
+        assert [(i.due, i.action) for i in items] == [(due, "keep-in-touch")]
+        assert items[0].reason.startswith("Second touch with Ana")
+
+
+def test_second_touch_dismissed_by_done():
+    t = tie([(days_ago(20), *MET)], done={"keep-in-touch": days_ago(1)})
+    assert [i.action for i in rank_due(TODAY, [t])] == ["thank"]
+
+
+def test_second_touch_ranks_above_routine_cadence():
+    new = tie([(days_ago(15), *MET)], tie_id=1, name="New Person")
+    old = tie([(days_ago(200), *MET), (days_ago(190), "coffee", "both")], tie_id=2, name="Old Friend")
+    items = [i for i in rank_due(TODAY, [new, old]) if i.action == "keep-in-touch"]
+    assert [i.contact for i in items] == ["New Person", "Old Friend"]
+
+
+FAVOR_CASES = [
+    # (why, touches, invited to give back?)
+    ("three favors since March, none returned", [(260, *MET), (240, "favor-received", "in"), (100, "favor-received", "in"), (30, "favor-received", "in")], True),
+    ("one favor only", [(260, *MET), (30, "favor-received", "in")], False),
+    ("returned after the favors", [(260, *MET), (240, "favor-received", "in"), (100, "favor-received", "in"), (20, "favor-given", "out")], False),
+    ("second favor too recent", [(260, *MET), (240, "favor-received", "in"), (5, "favor-received", "in")], False),
+]
+
+
+@pytest.mark.parametrize("why, touches, invited", FAVOR_CASES, ids=[c[0] for c in FAVOR_CASES])
+def test_give_back(why, touches, invited):
+    t = tie([(days_ago(n), k, d) for n, k, d in touches], strength=3)
+    items = rank_due(TODAY, [t])
+    found = [i for i in items if "a chance to give back" in i.reason]
+    assert bool(found) is invited
+
+
+def test_give_back_wording_and_rank():
+    touches = [(days_ago(260), *MET), (date(2026, 3, 2), "favor-received", "in"), (days_ago(100), "favor-received", "in"), (days_ago(30), "favor-received", "in"), (days_ago(29), "thanks", "out")]
+    helper = tie(touches, strength=3, tie_id=1)
+    other = tie([(days_ago(200), *MET)], strength=3, tie_id=2, name="Bo Chen")
+    items = rank_due(TODAY, [other, helper])
+    assert items[0].contact == "Ana Lima"
+    assert items[0].reason.startswith("Ana has helped you 3 times since March; you have not returned a favor")
+    h = helper.history
+    assert (h.unreturned_favors, h.unreturned_since, h.favors_received) == (3, date(2026, 3, 2), 3)
+
+
+def test_reasons_are_invitations():
+    ties = [tie([(days_ago(400), *MET)], tie_id=1), tie([(days_ago(15), *MET)], tie_id=2, name="Bo Chen")]
+    for item in rank_due(TODAY, ties):
+        for word in ("neglect", "overdue", "ignored", "owe", "debt"):
+            assert word not in item.reason.lower()
