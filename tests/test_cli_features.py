@@ -25,3 +25,20 @@ def test_favor_balance_and_give_back(netlog):
     assert items[0]["reason"].startswith("Ana has helped you 3 times since March; you have not returned a favor")
     netlog("log", "Ana", "favor-given", "--on", "today")
     assert netlog.json("due") == []
+
+
+def test_digest_text_and_markdown(netlog):
+    empty = netlog("digest")
+    assert empty.exit_code == 0 and "nothing for today" in empty.stdout
+    netlog("add", "Ana Lima", "--on", "2026-11-05")
+    netlog("add", "Bo Chen", "--on", "2026-11-20")
+    netlog("log", "Bo", "coffee", "--on", "yesterday")
+    text = netlog("digest").stdout.splitlines()
+    assert text[0] == "netlog, Mon 23 Nov: 3 things for today"
+    assert text[1].startswith("- Thank Bo for coffee")
+    assert len(text) == 4
+    md = netlog("digest", "--format", "markdown", "-n", "1").stdout.splitlines()
+    assert md[0].startswith("## netlog — ") and md[2].startswith("- **Bo Chen** (thank): Thank Bo")
+    assert len(md) == 3
+    bad = netlog("digest", "--format", "html", ok=False)
+    assert bad.exit_code == 1 and "Unknown format" in bad.stderr

@@ -380,6 +380,24 @@ def path(ctx: typer.Context) -> None:
     typer.echo(str(file) if file else url.split("://")[0] + "://" + url.split("@")[-1])
 
 
+@app.command()
+def digest(
+    ctx: typer.Context,
+    format_: str = typer.Option("text", "--format", help="text or markdown."),
+    limit: int = typer.Option(5, "--limit", "-n", min=1, help="How many actions (default 5)."),
+) -> None:
+    """Today's few most important actions, one line each: for cron or a shell greeting.
+
+    Example: netlog digest --format markdown >> ~/notes/today.md
+    """
+    from netlog import network, render
+
+    if format_ not in ("text", "markdown"):
+        raise NetlogError(f'Unknown format "{format_}". Use text or markdown.')
+    s = _session(ctx)
+    render.digest(network.due(s.db, s.today)[:limit], s.today, format_)
+
+
 def main() -> None:
     """The console script."""
     app(prog_name="netlog")

@@ -195,3 +195,20 @@ def profile(p: dict[str, Any], now: date, as_json: bool = False) -> None:
         body += "\n\n[bold]Due[/]\n" + "\n".join(escape(line) for line in due_lines)
     body += "\n\n[bold]Timeline[/] (newest first)\n" + "\n".join(escape(line) for line in timeline)
     _console().print(Panel(body, title=f"{escape(p['name'])} (#{p['id']})", title_align="left", expand=False))
+
+
+def digest(items: Sequence[Any], on: date, fmt: str = "text") -> None:
+    """A short morning summary, one line per action, plain text or Markdown; never Rich (it goes to cron)."""
+    when = format_day(on)
+    if fmt == "markdown":
+        lines = [f"## netlog — {when}", ""]
+        lines += [f"- **{item.contact}** ({item.action}): {item.reason}" for item in items]
+        if not items:
+            lines.append("Nothing due today. Your network is in good shape.")
+    else:
+        count = f"{len(items)} thing{'s' if len(items) != 1 else ''}" if items else "nothing"
+        lines = [f"netlog, {when}: {count} for today"]
+        lines += [f"- {item.reason}" for item in items]
+        if not items:
+            lines.append("Your network is in good shape.")
+    print("\n".join(lines))
