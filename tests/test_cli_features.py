@@ -42,3 +42,35 @@ def test_digest_text_and_markdown(netlog):
     assert len(md) == 3
     bad = netlog("digest", "--format", "html", ok=False)
     assert bad.exit_code == 1 and "Unknown format" in bad.stderr
+
+
+def test_birthday_shows_a_few_days_ahead(netlog):
+    netlog("add", "Ana Lima", "--on", "2026-06-01", "--every", "1y")
+    netlog("log", "Ana", "thanks", "--on", "2026-06-02")
+    netlog("edit", "Ana", "--birthday", "11-25")
+    assert netlog.json("show", "Ana")["birthday"] == "11-25"
+    items = netlog.json("due")
+    assert [(i["action"], i["event_on"]) for i in items] == [("keep-in-touch", "2026-11-25")]
+    assert items[0]["reason"].startswith("Ana's birthday is on Wed 25 Nov (in 2 days)")
+    assert netlog.json("due", "--on", "2026-11-21") == []
+    netlog("done", "Ana", "keep-in-touch")
+    assert netlog.json("due") == []
+
+
+def test_birthday_with_year_and_bad_input(netlog):
+    netlog("add", "Bo Chen", "--on", "2026-06-01")
+    netlog("edit", "Bo", "--birthday", "1992-2-29")
+    assert netlog.json("show", "Bo")["birthday"] == "1992-02-29"
+    bad = netlog("edit", "Bo", "--birthday", "13-40", ok=False)
+    assert bad.exit_code == 1 and "MM-DD" in bad.stderr
+
+
+def test_moment_and_congrats_feed_the_draft(netlog):
+    netlog("add", "Ana Lima", "--on", "yesterday")
+    netlog("log", "Ana", "congrats", "--note", "the new job", "--on", "yesterday")
+    assert "congratulations again on your news (the new job)" in netlog("thank", "Ana").stdout
+    netlog("edit", "Ana", "--moment", "started at Contoso")
+    assert "congratulations on your news (started at Contoso)" in netlog("thank", "Ana").stdout
+    shown = netlog.json("show", "Ana")
+    assert (shown["moment"], shown["moment_on"]) == ("started at Contoso", "2026-11-23")
+    assert "moment: started at Contoso" in netlog("show", "Ana").stdout

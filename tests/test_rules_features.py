@@ -89,3 +89,28 @@ def test_reasons_are_invitations():
     for item in rank_due(TODAY, ties):
         for word in ("neglect", "overdue", "ignored", "owe", "debt"):
             assert word not in item.reason.lower()
+
+
+BIRTHDAY_CASES = [
+    # (why, birthday, today, expected (due, event_on) or None)
+    ("three days ahead", "11-26", TODAY, (date(2026, 11, 23), date(2026, 11, 26))),
+    ("on the day", "1990-11-23", TODAY, (date(2026, 11, 20), date(2026, 11, 23))),
+    ("four days ahead: not yet", "11-27", TODAY, None),
+    ("yesterday: next year's is far", "11-22", TODAY, None),
+    ("29 Feb in a common year falls on 28 Feb", "02-29", date(2027, 2, 26), (date(2027, 2, 25), date(2027, 2, 28))),
+    ("across the new year", "01-01", date(2026, 12, 30), (date(2026, 12, 29), date(2027, 1, 1))),
+]
+
+
+@pytest.mark.parametrize("why, birthday, today, expected", BIRTHDAY_CASES, ids=[c[0] for c in BIRTHDAY_CASES])
+def test_birthday(why, birthday, today, expected):
+    t = Tie(1, "Ana Lima", 2, summarize([Touch(date(2026, 10, 1), "coffee", "both", 1)], 4), created_on=date(2026, 1, 1),
+            cadence_days=3650, birthday=birthday)  # fmt: skip
+    items = [i for i in rank_due(today, [t]) if "birthday" in i.reason]
+    assert [(i.due, i.event_on) for i in items] == ([expected] if expected else [])
+
+
+def test_birthday_cleared_by_a_touch_in_the_window():
+    touches = [Touch(date(2026, 10, 1), "coffee", "both", 1), Touch(TODAY, "message", "out", 2)]
+    t = Tie(1, "Ana Lima", 2, summarize(touches, 2), cadence_days=3650, birthday="11-25")
+    assert [i for i in rank_due(TODAY, [t]) if "birthday" in i.reason] == []

@@ -288,13 +288,15 @@ def edit(
     untag: List[str] = typer.Option([], "--untag", autocompletion=completion.tags, help="Remove a tag."),
     note: Optional[str] = typer.Option(None, "--note", help="Replace the contact's note."),
     every: Optional[str] = typer.Option(None, "--every", help="Keep in touch this often: 2w, 3 months, 45d."),
+    birthday: Optional[str] = typer.Option(None, "--birthday", help="MM-DD or YYYY-MM-DD; shows up in due a few days ahead."),
+    moment: Optional[str] = typer.Option(None, "--moment", help='News in their life ("started at Contoso"); feeds the next draft.'),
 ) -> None:
-    """Change a contact's facts, strength, tags or cadence.
+    """Change a contact's facts, strength, tags, cadence, birthday or latest moment.
 
-    Example: netlog edit Ana --strength strong --tag mentor --every 3w
+    Example: netlog edit Ana --strength strong --tag mentor --every 3w --birthday 03-14
     """
     from netlog import network, render
-    from netlog.dates import parse_cadence
+    from netlog.dates import parse_birthday, parse_cadence
     from netlog.kinds import parse_level
 
     s = _session(ctx)
@@ -302,6 +304,8 @@ def edit(
         name=name, email=email, company=company, title=title, note=note, tags=tag,
         strength=parse_level(strength) if strength else None,
         cadence_days=parse_cadence(every) if every else None,
+        birthday=parse_birthday(birthday) if birthday else None,
+        moment=moment, moment_on=s.today if moment else None,
     )  # fmt: skip
     network.edit_contact(s.db, contact, fields, untag)
     render.message(f"Updated {network.tie_of(s.db, contact).name}.")

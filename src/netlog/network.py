@@ -31,6 +31,8 @@ class ContactFields:
     strength: int | None = None
     cadence_days: int | None = None
     birthday: str | None = None
+    moment: str | None = None  # news in their life: "started at Contoso"
+    moment_on: date | None = None
     tags: list[str] = field(default_factory=list)
 
     def changes(self) -> dict[str, Any]:
@@ -100,6 +102,7 @@ def ties_from_rows(rows: Iterable[dict], dismissals: Iterable[dict]) -> list[rul
                 introduced_by_id=row["introduced_by_id"],
                 introduced_on=row["introduced_on"],
                 done=done.get(row["id"], {}),
+                birthday=row.get("birthday"),
             )
         )
     return ties

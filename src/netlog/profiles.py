@@ -57,7 +57,7 @@ def profile(db: Database, today: date, contact_id: int) -> dict[str, Any]:
     by_id = {t.id: t for t in ties}
     introducer = by_id.get(row["introduced_by_id"])
     return {
-        **{k: row[k] for k in ("id", "name", "email", "phone", "company", "title", "url", "note", "birthday")},
+        **{k: row[k] for k in ("id", "name", "email", "phone", "company", "title", "url", "note", "birthday", "moment", "moment_on")},
         "strength": kinds.level_name(row["strength"]),
         "strength_level": row["strength"],
         "cadence_days": rules.cadence_of(me),

@@ -160,6 +160,8 @@ def profile(p: dict[str, Any], now: date, as_json: bool = False) -> None:
     for label in ("email", "phone", "url", "birthday"):
         if p[label]:
             facts.append(f"{label}: {p[label]}")
+    if p.get("moment"):
+        facts.append(f"moment: {p['moment']} (noted {format_day(p['moment_on'], now)})")
     if p["tags"]:
         facts.append("tags: " + ", ".join(p["tags"]))
     if p["introduced_by"]:

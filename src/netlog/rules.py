@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable, Sequence
 
-from netlog.dates import format_ago, format_day, format_span
+from netlog.dates import format_ago, format_day, format_span, next_birthday
 from netlog.kinds import HELP_RECEIVED, KIND_PHRASES, MEETINGS, MESSAGES
 
 # Thank within a day or two of a meeting, a favor or an intro: due the next day.
@@ -54,6 +54,9 @@ SECOND_TOUCH_WEIGHT = 2.0
 GIVE_BACK_AFTER_FAVORS = 2
 GIVE_BACK_AFTER_DAYS = 14
 GIVE_BACK_BOOST = 0.5
+# A birthday shows up this many days ahead as a chance to reach out, and weighs like a second touch.
+BIRTHDAY_AHEAD_DAYS = 3
+BIRTHDAY_WEIGHT = 2.0
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ class Tie:
     introduced_by_id: int | None = None
     introduced_on: date | None = None
     done: dict[str, date] = field(default_factory=dict)  # action -> day the user marked it done
+    birthday: str | None = None  # "MM-DD" or "YYYY-MM-DD"
 
     @property
     def first_name(self) -> str:
@@ -302,9 +306,9 @@ def _keep_in_touch(tie: Tie, today: date) -> DueItem | None:
     h = tie.history
     if tie.introduced_on is not None and h.met_after_intro_on is None:
         return None  # "meet" speaks for them
-    second = _second_touch(tie, today)
-    if second is not None:
-        return second
+    special = _birthday(tie, today) or _second_touch(tie, today)
+    if special is not None:
+        return special
     last = h.last_touch_on or tie.created_on
     if last is None:
         return None
@@ -334,6 +338,24 @@ def _keep_in_touch(tie: Tie, today: date) -> DueItem | None:
         score = max(score, ACTION_WEIGHT["keep-in-touch"] * STRENGTH_WEIGHT[tie.strength])
         score *= 1 + GIVE_BACK_BOOST * h.unreturned_favors
     return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, round(score, 2), last)
+
+
+def _birthday(tie: Tie, today: date) -> DueItem | None:
+    """A birthday in the next few days: a chance to reach out (it speaks for keep-in-touch that day)."""
+    if not tie.birthday:
+        return None
+    on = next_birthday(tie.birthday, today)
+    due = on - timedelta(days=BIRTHDAY_AHEAD_DAYS)
+    if today < due:
+        return None
+    done = tie.done.get("keep-in-touch")
+    last = tie.history.last_touch_on
+    if (done is not None and done >= due) or (last is not None and last >= due):
+        return None  # already reached out this time round
+    when = "today" if on == today else f"on {format_day(on, today)} ({format_ago(on, today)})"
+    reason = f"{tie.first_name}'s birthday is {when} — a chance to reach out with a few warm words"
+    score = _event_score_weighted(BIRTHDAY_WEIGHT, tie, due, today)
+    return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, score, on)
 
 
 def _second_touch(tie: Tie, today: date) -> DueItem | None:
