@@ -74,3 +74,52 @@ def test_moment_and_congrats_feed_the_draft(netlog):
     shown = netlog.json("show", "Ana")
     assert (shown["moment"], shown["moment_on"]) == ("started at Contoso", "2026-11-23")
     assert "moment: started at Contoso" in netlog("show", "Ana").stdout
+
+
+def _intro_due(netlog, on=None):
+    args = ("due", "--on", on) if on else ("due",)
+    return [(i["contact"], i["reason"].split(" — ")[0]) for i in netlog.json(*args) if i["action"] == "intro"]
+
+
+def test_intro_double_opt_in(netlog):
+    netlog("add", "Ana Lima", "--on", "2026-11-01", "--strength", "close")
+    netlog("add", "Bo Chen", "--on", "2026-11-01", "--strength", "close")
+    offered = netlog("intro", "Ana", "Bo", "--note", "both hiring in Lisbon")
+    assert "waiting for Ana Lima's yes and Bo Chen's yes" in offered.stderr
+    assert _intro_due(netlog) == []
+    assert _intro_due(netlog, "tomorrow") == [
+        ("Ana Lima", "Ask Ana whether they would like an intro to Bo Chen (both hiring in Lisbon)"),
+        ("Bo Chen", "Ask Bo whether they would like an intro to Ana Lima (both hiring in Lisbon)"),
+    ]
+    netlog("intro", "Ana", "Bo", "--yes-from", "Ana")
+    early = netlog("intro", "Ana", "Bo", "--sent", ok=False)
+    assert early.exit_code == 1 and "double opt-in" in early.stderr
+    netlog("intro", "Bo", "Ana", "--yes-from", "Bo")  # either order names the same intro
+    assert _intro_due(netlog) == [("Ana Lima", "Send the intro between Ana Lima and Bo Chen (both hiring in Lisbon)")]
+    netlog("intro", "Ana", "Bo", "--sent")
+    assert _intro_due(netlog) == []
+    check = _intro_due(netlog, "2026-12-07")
+    assert check == [
+        ("Ana Lima", "Check in with Ana on how it went with Bo Chen"),
+        ("Bo Chen", "Check in with Bo on how it went with Ana Lima"),
+    ]
+    shown = netlog.json("show", "Bo")
+    assert shown["intros"] == [
+        {"with": "Ana Lima", "offered_on": "2026-11-23", "note": "both hiring in Lisbon", "status": "sent on 2026-11-23"}
+    ]
+    assert "intro you offered with Ana Lima (both hiring in Lisbon)" in netlog("show", "Bo").stdout
+
+
+def test_intro_declined_ends_quietly(netlog):
+    netlog("add", "Ana Lima", "--on", "2026-11-01")
+    netlog("add", "Bo Chen", "--on", "2026-11-01")
+    netlog("intro", "Ana", "Bo")
+    netlog("intro", "Ana", "Bo", "--declined-by", "Bo")
+    assert _intro_due(netlog, "in 3 days") == []
+    assert netlog.json("show", "Ana")["intros"][0]["status"] == "declined by Bo Chen on 2026-11-23"
+    stranger = netlog("add", "Cy Dee", "--on", "2026-11-01") and netlog("intro", "Ana", "Bo", "--yes-from", "Cy", ok=False)
+    assert stranger.exit_code == 1 and "one of the two" in stranger.stderr
+    again = netlog("intro", "Ana", "Bo", "--yes-from", "Ana", ok=False)
+    assert again.exit_code == 1 and "offer it first" in again.stderr
+    netlog("intro", "Ana", "Bo")  # a new offer after a decline is allowed
+    netlog("done", "Ana", "intro")

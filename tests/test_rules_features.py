@@ -114,3 +114,29 @@ def test_birthday_cleared_by_a_touch_in_the_window():
     touches = [Touch(date(2026, 10, 1), "coffee", "both", 1), Touch(TODAY, "message", "out", 2)]
     t = Tie(1, "Ana Lima", 2, summarize(touches, 2), cadence_days=3650, birthday="11-25")
     assert [i for i in rank_due(TODAY, [t]) if "birthday" in i.reason] == []
+
+
+def _pair():
+    return [tie([(days_ago(100), *MET)], tie_id=1, cadence_days=3650), tie([(days_ago(100), "met", "both")], tie_id=2, name="Bo Chen", cadence_days=3650)]
+
+
+INTRO_CASES = [
+    # (why, offer fields, expected [(contact, reason start)])
+    ("offered today: ask tomorrow", dict(offered_on=TODAY), []),
+    ("offered 2 days ago: ask both", dict(offered_on=days_ago(2)), [("Ana Lima", "Ask Ana"), ("Bo Chen", "Ask Bo")]),
+    ("A said yes: ask B", dict(offered_on=days_ago(2), a_yes_on=days_ago(1)), [("Bo Chen", "Ask Bo")]),
+    ("both yes: send", dict(offered_on=days_ago(3), a_yes_on=days_ago(2), b_yes_on=days_ago(1)), [("Ana Lima", "Send the intro")]),
+    ("sent 10 days ago: wait", dict(offered_on=days_ago(20), a_yes_on=days_ago(12), b_yes_on=days_ago(12), sent_on=days_ago(10)), []),
+    ("sent 14 days ago: check in", dict(offered_on=days_ago(20), a_yes_on=days_ago(15), b_yes_on=days_ago(15), sent_on=days_ago(14)),
+     [("Ana Lima", "Check in with Ana"), ("Bo Chen", "Check in with Bo")]),
+    ("declined: nothing", dict(offered_on=days_ago(5), declined_on=days_ago(1), declined_by_id=2), []),
+    ("asked long ago: stale", dict(offered_on=days_ago(60)), []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("why, fields, expected", INTRO_CASES, ids=[c[0] for c in INTRO_CASES])
+def test_intro_steps(why, fields, expected):
+    offer = rules.IntroOffer(id=1, a_id=1, b_id=2, **fields)
+    items = [i for i in rank_due(TODAY, _pair(), [offer]) if i.action == "intro"]
+    assert sorted((i.contact, i.reason[: len(r)]) for i, (_, r) in zip(items, expected)) == sorted(expected)
+    assert len(items) == len(expected)

@@ -402,6 +402,32 @@ def digest(
     render.digest(network.due(s.db, s.today)[:limit], s.today, format_)
 
 
+OTHER = typer.Argument(..., callback=_contact, autocompletion=completion.contact_names, metavar="OTHER", show_default=False)
+
+
+@app.command()
+def intro(
+    ctx: typer.Context,
+    contact: str = NAME,  # the callback hands the command the contact id
+    other: str = OTHER,
+    note: Optional[str] = typer.Option(None, "--note", help="Why they should meet."),
+    yes_from: Optional[str] = typer.Option(None, "--yes-from", callback=_contact, autocompletion=completion.contact_names, help="One of the two said yes."),
+    declined_by: Optional[str] = typer.Option(None, "--declined-by", callback=_contact, autocompletion=completion.contact_names, help="One of the two said no: the intro ends quietly."),
+    sent: bool = typer.Option(False, "--sent", help="You sent the introduction (both said yes)."),
+) -> None:
+    """Offer to introduce two contacts (double opt-in), then record each yes, a decline, or that you sent it.
+
+    Example: netlog intro Ana Bo --note "both hiring in Lisbon"; later: netlog intro Ana Bo --yes-from Ana
+    """
+    from netlog import network, render
+
+    s = _session(ctx)
+    step = network.IntroStep(yes_from=yes_from, declined_by=declined_by, sent=sent)
+    status = network.record_intro(s.db, s.today, contact, other, note, step)
+    a, b = network.tie_of(s.db, contact).name, network.tie_of(s.db, other).name
+    render.message(f"Intro between {a} and {b}: {status}.")
+
+
 def main() -> None:
     """The console script."""
     app(prog_name="netlog")

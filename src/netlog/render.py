@@ -12,7 +12,7 @@ from typing import Any, Iterable, Sequence
 
 from netlog.dates import format_ago, format_day
 
-ACTION_STYLE = {"thank": "green", "nudge": "yellow", "meet": "cyan", "report-back": "magenta", "keep-in-touch": "blue"}
+ACTION_STYLE = {"thank": "green", "nudge": "yellow", "meet": "cyan", "report-back": "magenta", "keep-in-touch": "blue", "intro": "bright_cyan"}
 WARMTH_STYLE = {"warm": "green", "fading": "yellow", "cold": "blue", "new": "cyan"}
 
 
@@ -168,6 +168,9 @@ def profile(p: dict[str, Any], now: date, as_json: bool = False) -> None:
         facts.append(f"introduced by {p['introduced_by']} on {format_day(p['introduced_on'], now)}")
     if p["introduced"]:
         facts.append("introduced you to " + ", ".join(i["name"] for i in p["introduced"]))
+    for offer in p.get("intros", []):
+        why = f" ({offer['note']})" if offer["note"] else ""
+        facts.append(f"intro you offered with {offer['with']}{why}, {format_day(offer['offered_on'], now)}: {offer['status']}")
     bal = p["balance"]
     favors = f"favors: you gave {bal['favors_given']}, received {bal['favors_received']}"
     if bal.get("unreturned_favors"):

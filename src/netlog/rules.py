@@ -37,7 +37,7 @@ HALF_LIFE_DAYS = {1: 110, 2: 110, 3: 365, 4: 730, 5: 1570}
 FADING_BELOW = 0.5
 COLD_BELOW = 0.25
 # Ranking: how much each action weighs, and how much a stronger tie weighs.
-ACTION_WEIGHT = {"thank": 5.0, "report-back": 4.0, "nudge": 3.0, "meet": 3.0, "keep-in-touch": 1.0}
+ACTION_WEIGHT = {"thank": 5.0, "report-back": 4.0, "nudge": 3.0, "meet": 3.0, "intro": 3.0, "keep-in-touch": 1.0}
 STRENGTH_WEIGHT = {1: 1.0, 2: 1.25, 3: 1.5, 4: 1.75, 5: 2.0}
 # An event-based action gains its own weight again for each week it is overdue.
 OVERDUE_WEEK_DAYS = 7
@@ -57,6 +57,11 @@ GIVE_BACK_BOOST = 0.5
 # A birthday shows up this many days ahead as a chance to reach out, and weighs like a second touch.
 BIRTHDAY_AHEAD_DAYS = 3
 BIRTHDAY_WEIGHT = 2.0
+# Intros I make, double opt-in: ask each side the day after offering, send once both said yes, and
+# check in with both about two weeks after sending; asks and check-ins stop being listed after a month.
+INTRO_ASK_AFTER_DAYS = 1
+INTRO_CHECK_IN_DAYS = 14
+INTRO_STALE_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,22 @@ class Tie:
     @property
     def first_name(self) -> str:
         return self.name.split()[0] if self.name.split() else self.name
+
+
+@dataclass(frozen=True)
+class IntroOffer:
+    """An introduction I offered to make between two contacts, and how far it got."""
+
+    id: int
+    a_id: int
+    b_id: int
+    offered_on: date
+    note: str | None = None
+    a_yes_on: date | None = None
+    b_yes_on: date | None = None
+    sent_on: date | None = None
+    declined_on: date | None = None
+    declined_by_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -215,7 +236,7 @@ def warmth(strength: int, last_touch_on: date | None, today: date) -> str:
     return "fading" if left < FADING_BELOW else "warm"
 
 
-def rank_due(today: date, ties: Sequence[Tie]) -> list[DueItem]:
+def rank_due(today: date, ties: Sequence[Tie], intros: Sequence[IntroOffer] = ()) -> list[DueItem]:
     """Everything due on `today`, highest score first."""
     by_id = {tie.id: tie for tie in ties}
     items: list[DueItem] = []
@@ -229,6 +250,8 @@ def rank_due(today: date, ties: Sequence[Tie]) -> list[DueItem]:
         item = _report_back(tie, today, by_id)
         if item is not None:
             items.append(item)
+    for offer in intros:
+        items.extend(_intro_steps(offer, today, by_id))
     items.sort(key=lambda i: (-i.score, i.due, i.contact.casefold(), i.contact_id, i.action))
     return items
 
@@ -401,3 +424,57 @@ def give_back_phrase(first_name: str, h: History, today: date) -> str:
     times = "once" if h.unreturned_favors == 1 else "twice" if h.unreturned_favors == 2 else f"{h.unreturned_favors} times"
     returned = "you have not returned a favor" if h.favors_given == 0 else "you have not returned one since"
     return f"{first_name} has helped you {times} since {month}; {returned}"
+
+
+def intro_status(offer: IntroOffer, names: dict[int, str]) -> str:
+    """Where an intro I offered stands, in words."""
+    a, b = names.get(offer.a_id, "?"), names.get(offer.b_id, "?")
+    if offer.declined_on:
+        return f"declined by {names.get(offer.declined_by_id, 'one side')} on {offer.declined_on.isoformat()}"
+    if offer.sent_on:
+        return f"sent on {offer.sent_on.isoformat()}"
+    waiting = [n for n, yes in ((a, offer.a_yes_on), (b, offer.b_yes_on)) if yes is None]
+    if waiting:
+        return "waiting for " + " and ".join(f"{n}'s yes" for n in waiting)
+    return "both said yes: ready to send"
+
+
+def _intro_steps(offer: IntroOffer, today: date, by_id: dict[int, Tie]) -> list[DueItem]:
+    """The next step of one intro I offered: ask each side, send, then check in with both."""
+    a, b = by_id.get(offer.a_id), by_id.get(offer.b_id)
+    if offer.declined_on or a is None or b is None:
+        return []  # a decline ends it quietly
+    steps: list[tuple[Tie, str, date, date]] = []  # (whom, reason, due, event_on)
+    about = f" ({offer.note})" if offer.note else ""
+    if offer.sent_on is None:
+        ask_due = offer.offered_on + timedelta(days=INTRO_ASK_AFTER_DAYS)
+        for who, other, yes in ((a, b, offer.a_yes_on), (b, a, offer.b_yes_on)):
+            if yes is None:
+                reason = (
+                    f"Ask {who.first_name} whether they would like an intro to {other.name}{about} — you offered it"
+                    f" on {format_day(offer.offered_on, today)}; ask each side first"
+                )
+                steps.append((who, reason, ask_due, offer.offered_on))
+        if offer.a_yes_on and offer.b_yes_on:
+            both = max(offer.a_yes_on, offer.b_yes_on)
+            reason = f"Send the intro between {a.name} and {b.name}{about} — both said yes"
+            steps.append((a, reason, both, both))
+    else:
+        check_due = offer.sent_on + timedelta(days=INTRO_CHECK_IN_DAYS)
+        for who, other in ((a, b), (b, a)):
+            last = who.history.last_touch_on
+            if last is not None and last >= check_due:
+                continue  # you have been in touch since
+            reason = (
+                f"Check in with {who.first_name} on how it went with {other.name} — you introduced them on"
+                f" {format_day(offer.sent_on, today)}"
+            )
+            steps.append((who, reason, check_due, offer.sent_on))
+    items = []
+    for who, reason, due, event_on in steps:
+        if (who.snoozed_until and today < who.snoozed_until) or (today - due).days > INTRO_STALE_DAYS:
+            continue
+        item = _item(who, "intro", reason, due, today, event_on)
+        if item is not None:
+            items.append(item)
+    return items

@@ -55,6 +55,7 @@ def delete_contact(db: Database, contact_id: int) -> None:
     db.execute("DELETE FROM tag WHERE contact_id = :id", {"id": contact_id})
     db.execute("DELETE FROM dismissal WHERE contact_id = :id", {"id": contact_id})
     db.execute("DELETE FROM contact_state WHERE contact_id = :id", {"id": contact_id})
+    db.execute("DELETE FROM intro_offer WHERE a_id = :id OR b_id = :id", {"id": contact_id})
     db.execute("UPDATE touch SET other_id = NULL WHERE other_id = :id", {"id": contact_id})
     db.execute("UPDATE contact SET introduced_by_id = NULL WHERE introduced_by_id = :id", {"id": contact_id})
     db.execute("DELETE FROM contact WHERE id = :id", {"id": contact_id})
@@ -208,6 +209,43 @@ def overview_rows(db: Database, tag: str | None = None) -> list[Row]:
         return db.rows(sql + " ORDER BY c.name, c.id")
     return db.rows(
         sql + " WHERE c.id IN (SELECT contact_id FROM tag WHERE name = :tag) ORDER BY c.name, c.id", {"tag": tag}
+    )
+
+
+# intros I offer to make
+
+INTRO_FIELDS = ("a_id", "b_id", "note", "offered_on", "a_yes_on", "b_yes_on", "sent_on", "declined_on", "declined_by_id")
+
+
+def insert_intro(db: Database, fields: Mapping[str, Any]) -> int:
+    """A new intro offer; the id."""
+    return db.insert(_insert_sql("intro_offer", INTRO_FIELDS), {f: fields.get(f) for f in INTRO_FIELDS})
+
+
+def update_intro(db: Database, intro_id: int, changes: Mapping[str, Any]) -> None:
+    """Set the given fields of one intro offer."""
+    unknown = set(changes) - set(INTRO_FIELDS)
+    if unknown:
+        raise ValueError(f"not intro fields: {sorted(unknown)}")
+    if changes:
+        assignments = ", ".join(f"{f} = :{f}" for f in changes)
+        db.execute(f"UPDATE intro_offer SET {assignments} WHERE id = :id", {**changes, "id": intro_id})
+
+
+def intro_rows(db: Database, contact_id: int | None = None) -> list[Row]:
+    """Every intro offer (or those involving one contact), oldest first."""
+    sql = "SELECT * FROM intro_offer"
+    if contact_id is None:
+        return db.rows(sql + " ORDER BY offered_on, id")
+    return db.rows(sql + " WHERE a_id = :id OR b_id = :id ORDER BY offered_on, id", {"id": contact_id})
+
+
+def intro_between(db: Database, one_id: int, other_id: int) -> Row | None:
+    """The latest intro offer between two contacts, either way round."""
+    return db.row(
+        "SELECT * FROM intro_offer WHERE (a_id = :one AND b_id = :other) OR (a_id = :other AND b_id = :one)"
+        " ORDER BY id DESC",
+        {"one": one_id, "other": other_id},
     )
 
 
