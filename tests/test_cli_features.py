@@ -123,3 +123,52 @@ def test_intro_declined_ends_quietly(netlog):
     assert again.exit_code == 1 and "offer it first" in again.stderr
     netlog("intro", "Ana", "Bo")  # a new offer after a decline is allowed
     netlog("done", "Ana", "intro")
+
+
+def _people(netlog):
+    netlog("add", "Ana Lima", "--on", "2026-10-01", "--email", "ana@example.org", "--company", "Contoso", "--tag", "pycon")
+    netlog("add", "Ana Lima", "--new", "--on", "2026-09-01", "--email", " ANA@example.org", "--strength", "strong",
+           "--tag", "lisbon")  # fmt: skip
+    netlog("edit", "#2", "--note", "from the phone")
+    netlog("add", "Jon Smith", "--on", "2026-10-01", "--company", "Fabrikam")
+    netlog("add", "John Smith", "--on", "2026-10-01", "--company", "fabrikam")
+    netlog("add", "Cy Dee", "--on", "2026-10-01", "--company", "Fabrikam")
+
+
+def test_dupes(netlog):
+    _people(netlog)
+    pairs = netlog.json("dupes")
+    assert [(p["keep_id"], p["other_id"], p["reason"]) for p in pairs] == [
+        (1, 2, "same email ana@example.org"),
+        (3, 4, "close names at Fabrikam"),
+    ]
+    assert 'netlog merge "#1" "#2"' in netlog("dupes").stdout
+
+
+def test_merge_keeps_everything_and_writes_a_backup(netlog, db_path):
+    _people(netlog)
+    netlog("log", "#2", "favor-received", "--on", "2026-11-01")
+    netlog("log", "#2", "intro", "--to", "Bo Chen", "--on", "2026-11-02")
+    netlog("intro", "#2", "Cy", "--note", "both like search")
+    refused = netlog("merge", "#1", "#2", ok=False)
+    assert refused.exit_code == 1 and "--yes" in refused.stderr
+    assert "move 3 touches" in refused.stdout and "add tags: lisbon" in refused.stdout
+    assert len(netlog.json("list")) == 6  # the preview changed nothing
+    done = netlog("merge", "#1", "#2", "--yes")
+    backups = list((db_path.parent / "backups").glob("merge-2026-11-23-1-2.json"))
+    assert len(backups) == 1 and "Backup (undo)" in done.stderr
+    import json
+
+    saved = json.loads(backups[0].read_text())
+    assert saved["records"]["2"]["contact"]["note"] == "from the phone"
+    assert len(saved["records"]["2"]["touches"]) == 3
+    ana = netlog.json("show", "#1")
+    assert [t["kind"] for t in ana["touches"]] == ["intro", "favor-received", "met", "met"]
+    assert ana["tags"] == ["lisbon", "pycon"]
+    assert (ana["strength"], ana["note"]) == ("strong", "from the phone")
+    assert ana["introduced"] == [{"name": "Bo Chen", "on": "2026-11-02"}]
+    assert [i["with"] for i in ana["intros"]] == ["Cy Dee"]
+    assert ana["balance"]["favors_received"] == 1
+    assert netlog("show", "#2", ok=False).exit_code == 1
+    assert netlog.json("show", "Bo")["introduced_by"] == "Ana Lima"
+    assert [(p["keep_id"], p["other_id"]) for p in netlog.json("dupes")] == [(3, 4)]

@@ -428,6 +428,49 @@ def intro(
     render.message(f"Intro between {a} and {b}: {status}.")
 
 
+@app.command()
+def dupes(
+    ctx: typer.Context,
+    json_: bool = typer.Option(False, "--json", help="A JSON list: keep_id, keep, other_id, other, reason."),
+) -> None:
+    """List likely duplicates: same email, same profile URL, or close names at the same company.
+
+    Example: netlog dupes      (then: netlog merge "#3" "#17")
+    """
+    from netlog import render
+    from netlog.dupes import find_dupes
+    from netlog.storage import queries
+
+    pairs = find_dupes(queries.contact_rows(_session(ctx).db))
+    render.dupes(pairs, as_json=json_)
+
+
+@app.command()
+def merge(
+    ctx: typer.Context,
+    contact: str = NAME,  # the callback hands the command the contact id
+    other: str = OTHER,
+    yes: bool = typer.Option(False, "--yes", "-y", help="Merge without asking (the preview is still printed)."),
+) -> None:
+    """Merge OTHER into NAME: every touch, tag, note and intro of both is kept; a JSON backup is written first.
+
+    Example: netlog merge "Ana Lima" "#17" --yes
+    """
+    from netlog import merging, render
+    from netlog.storage.location import backup_dir
+
+    s = _session(ctx)
+    plan = merging.plan_merge(s.db, contact, other)
+    render.text("\n".join(plan.lines()))
+    if not yes:
+        if not sys.stdin.isatty():
+            raise NetlogError("Merging needs confirmation: add --yes.")
+        typer.confirm("Merge?", abort=True, err=True)
+    backup = merging.write_backup(s.db, plan, backup_dir(s.url), s.today)
+    merging.merge(s.db, plan)
+    render.message(f"Merged {plan.other['name']} into {plan.keep['name']}. Backup (undo): {backup}")
+
+
 def main() -> None:
     """The console script."""
     app(prog_name="netlog")

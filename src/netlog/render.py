@@ -217,3 +217,16 @@ def digest(items: Sequence[Any], on: date, fmt: str = "text") -> None:
         if not items:
             lines.append("Your network is in good shape.")
     print("\n".join(lines))
+
+
+def dupes(pairs: Sequence[Any], as_json: bool = False) -> None:
+    """Likely duplicate pairs, each with the command that merges them."""
+    if as_json:
+        print(to_json(list(pairs)))
+        return
+    if not pairs:
+        message("No likely duplicates.")
+        return
+    for pair in pairs:
+        print(f"{pair.keep} (#{pair.keep_id}) and {pair.other} (#{pair.other_id}): {pair.reason}")
+        print(f'  netlog merge "#{pair.keep_id}" "#{pair.other_id}"')

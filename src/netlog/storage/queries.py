@@ -249,6 +249,30 @@ def intro_between(db: Database, one_id: int, other_id: int) -> Row | None:
     )
 
 
+# merging two contacts into one
+
+
+def move_contact_links(db: Database, from_id: int, to_id: int) -> None:
+    """Point every touch, mention, introduction and intro offer of one contact at another."""
+    params = {"from_id": from_id, "to_id": to_id}
+    db.execute("UPDATE touch SET contact_id = :to_id WHERE contact_id = :from_id", params)
+    db.execute("UPDATE touch SET other_id = :to_id WHERE other_id = :from_id", params)
+    db.execute("UPDATE contact SET introduced_by_id = NULL, introduced_on = NULL WHERE id = :to_id AND introduced_by_id = :from_id", params)
+    db.execute("UPDATE contact SET introduced_by_id = :to_id WHERE introduced_by_id = :from_id", params)
+    db.execute(
+        "DELETE FROM intro_offer WHERE (a_id = :from_id AND b_id = :to_id) OR (a_id = :to_id AND b_id = :from_id)",
+        params,
+    )
+    db.execute("UPDATE intro_offer SET a_id = :to_id WHERE a_id = :from_id", params)
+    db.execute("UPDATE intro_offer SET b_id = :to_id WHERE b_id = :from_id", params)
+    db.execute("UPDATE intro_offer SET declined_by_id = :to_id WHERE declined_by_id = :from_id", params)
+
+
+def mentions_of(db: Database, contact_id: int) -> list[Row]:
+    """Touches of other contacts that name this one (intros to them)."""
+    return db.rows("SELECT * FROM touch WHERE other_id = :id ORDER BY id", {"id": contact_id})
+
+
 # dismissed actions
 
 
