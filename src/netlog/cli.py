@@ -357,7 +357,7 @@ def snooze(
 def done(
     ctx: typer.Context,
     contact: str = NAME,  # the callback hands the command the contact id
-    action: str = typer.Argument(..., metavar="ACTION", autocompletion=completion.actions, help="thank, nudge, meet, report-back or keep-in-touch."),
+    action: str = typer.Argument(..., metavar="ACTION", autocompletion=completion.actions, help="thank, nudge, meet, report-back, keep-in-touch or intro."),
 ) -> None:
     """Dismiss a due item you chose to skip; a later event makes it due again.
 
