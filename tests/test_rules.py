@@ -40,7 +40,7 @@ def T(n, kind, direction=None, id_=0):
         ([T(2, "coffee"), T(2, "thanks")], 2, []),  # thanked the same day
         ([T(2, "coffee")], 5, []),  # close ties don't need a thank-you per coffee
         ([T(2, "favor-received")], 5, [("Ana Lima", "thank")]),  # but a favor always does
-        ([T(40, "coffee")], 3, []),  # stale after a month; cadence (90 d) not reached
+        ([T(50, "coffee")], 3, []),  # stale after a month; past the second-touch window; cadence (90 d) not reached
         ([T(8, "email")], 3, [("Ana Lima", "nudge")]),  # unanswered a week: nudge once
         ([T(6, "email")], 3, []),  # not yet a week
         ([T(10, "email"), T(3, "email")], 3, []),  # nudged already: never a second
@@ -95,7 +95,7 @@ def test_snooze_and_done():
 
 
 def test_custom_cadence_overrides_strength():
-    touches = [T(20, "email", "in")]
+    touches = [T(400, "email", "in"), T(20, "email", "in")]
     assert due(tie(1, "Ana", 2, touches)) == []
     assert due(tie(1, "Ana", 2, touches, cadence_days=14)) == [("Ana", "keep-in-touch")]
 

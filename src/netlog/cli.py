@@ -288,13 +288,15 @@ def edit(
     untag: List[str] = typer.Option([], "--untag", autocompletion=completion.tags, help="Remove a tag."),
     note: Optional[str] = typer.Option(None, "--note", help="Replace the contact's note."),
     every: Optional[str] = typer.Option(None, "--every", help="Keep in touch this often: 2w, 3 months, 45d."),
+    birthday: Optional[str] = typer.Option(None, "--birthday", help="MM-DD or YYYY-MM-DD; shows up in due a few days ahead."),
+    moment: Optional[str] = typer.Option(None, "--moment", help='News in their life ("started at Contoso"); feeds the next draft.'),
 ) -> None:
-    """Change a contact's facts, strength, tags or cadence.
+    """Change a contact's facts, strength, tags, cadence, birthday or latest moment.
 
-    Example: netlog edit Ana --strength strong --tag mentor --every 3w
+    Example: netlog edit Ana --strength strong --tag mentor --every 3w --birthday 03-14
     """
     from netlog import network, render
-    from netlog.dates import parse_cadence
+    from netlog.dates import parse_birthday, parse_cadence
     from netlog.kinds import parse_level
 
     s = _session(ctx)
@@ -302,6 +304,8 @@ def edit(
         name=name, email=email, company=company, title=title, note=note, tags=tag,
         strength=parse_level(strength) if strength else None,
         cadence_days=parse_cadence(every) if every else None,
+        birthday=parse_birthday(birthday) if birthday else None,
+        moment=moment, moment_on=s.today if moment else None,
     )  # fmt: skip
     network.edit_contact(s.db, contact, fields, untag)
     render.message(f"Updated {network.tie_of(s.db, contact).name}.")
@@ -353,7 +357,7 @@ def snooze(
 def done(
     ctx: typer.Context,
     contact: str = NAME,  # the callback hands the command the contact id
-    action: str = typer.Argument(..., metavar="ACTION", autocompletion=completion.actions, help="thank, nudge, meet, report-back or keep-in-touch."),
+    action: str = typer.Argument(..., metavar="ACTION", autocompletion=completion.actions, help="thank, nudge, meet, report-back, keep-in-touch or intro."),
 ) -> None:
     """Dismiss a due item you chose to skip; a later event makes it due again.
 
@@ -378,6 +382,93 @@ def path(ctx: typer.Context) -> None:
     url = _session(ctx).url
     file = sqlite_path(url)
     typer.echo(str(file) if file else url.split("://")[0] + "://" + url.split("@")[-1])
+
+
+@app.command()
+def digest(
+    ctx: typer.Context,
+    format_: str = typer.Option("text", "--format", help="text or markdown."),
+    limit: int = typer.Option(5, "--limit", "-n", min=1, help="How many actions (default 5)."),
+) -> None:
+    """Today's few most important actions, one line each: for cron or a shell greeting.
+
+    Example: netlog digest --format markdown >> ~/notes/today.md
+    """
+    from netlog import network, render
+
+    if format_ not in ("text", "markdown"):
+        raise NetlogError(f'Unknown format "{format_}". Use text or markdown.')
+    s = _session(ctx)
+    render.digest(network.due(s.db, s.today)[:limit], s.today, format_)
+
+
+OTHER = typer.Argument(..., callback=_contact, autocompletion=completion.contact_names, metavar="OTHER", show_default=False)
+
+
+@app.command()
+def intro(
+    ctx: typer.Context,
+    contact: str = NAME,  # the callback hands the command the contact id
+    other: str = OTHER,
+    note: Optional[str] = typer.Option(None, "--note", help="Why they should meet."),
+    yes_from: Optional[str] = typer.Option(None, "--yes-from", callback=_contact, autocompletion=completion.contact_names, help="One of the two said yes."),
+    declined_by: Optional[str] = typer.Option(None, "--declined-by", callback=_contact, autocompletion=completion.contact_names, help="One of the two said no: the intro ends quietly."),
+    sent: bool = typer.Option(False, "--sent", help="You sent the introduction (both said yes)."),
+) -> None:
+    """Offer to introduce two contacts (double opt-in), then record each yes, a decline, or that you sent it.
+
+    Example: netlog intro Ana Bo --note "both hiring in Lisbon"; later: netlog intro Ana Bo --yes-from Ana
+    """
+    from netlog import network, render
+
+    s = _session(ctx)
+    step = network.IntroStep(yes_from=yes_from, declined_by=declined_by, sent=sent)
+    status = network.record_intro(s.db, s.today, contact, other, note, step)
+    a, b = network.tie_of(s.db, contact).name, network.tie_of(s.db, other).name
+    render.message(f"Intro between {a} and {b}: {status}.")
+
+
+@app.command()
+def dupes(
+    ctx: typer.Context,
+    json_: bool = typer.Option(False, "--json", help="A JSON list: keep_id, keep, other_id, other, reason."),
+) -> None:
+    """List likely duplicates: same email, same profile URL, or close names at the same company.
+
+    Example: netlog dupes      (then: netlog merge "#3" "#17")
+    """
+    from netlog import render
+    from netlog.dupes import find_dupes
+    from netlog.storage import queries
+
+    pairs = find_dupes(queries.contact_rows(_session(ctx).db))
+    render.dupes(pairs, as_json=json_)
+
+
+@app.command()
+def merge(
+    ctx: typer.Context,
+    contact: str = NAME,  # the callback hands the command the contact id
+    other: str = OTHER,
+    yes: bool = typer.Option(False, "--yes", "-y", help="Merge without asking (the preview is still printed)."),
+) -> None:
+    """Merge OTHER into NAME: every touch, tag, note and intro of both is kept; a JSON backup is written first.
+
+    Example: netlog merge "Ana Lima" "#17" --yes
+    """
+    from netlog import merging, render
+    from netlog.storage.location import backup_dir
+
+    s = _session(ctx)
+    plan = merging.plan_merge(s.db, contact, other)
+    render.text("\n".join(plan.lines()))
+    if not yes:
+        if not sys.stdin.isatty():
+            raise NetlogError("Merging needs confirmation: add --yes.")
+        typer.confirm("Merge?", abort=True, err=True)
+    backup = merging.write_backup(s.db, plan, backup_dir(s.url), s.today)
+    merging.merge(s.db, plan)
+    render.message(f"Merged {plan.other['name']} into {plan.keep['name']}. Backup (undo): {backup}")
 
 
 def main() -> None:

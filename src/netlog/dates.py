@@ -180,3 +180,31 @@ def parse_cadence(text: str) -> int:
         raise BadInput(f'Cannot read the cadence "{text}". Try 2w, 3 months, 45d, 1y or monthly.')
     unit = (match.group(2) or "d")[0]
     return int(match.group(1)) * {"d": 1, "w": 7, "m": 30, "y": 365}[unit]
+
+
+def parse_birthday(text: str) -> str:
+    """'03-14' or '1990-03-14' (year optional) -> the same, checked; stored as text."""
+    value = text.strip()
+    match = re.fullmatch(r"(?:(\d{4})-)?(\d{1,2})-(\d{1,2})", value)
+    try:
+        if not match:
+            raise ValueError(value)
+        year, month, day = match.groups()
+        date(int(year or 2000), int(month), int(day))  # 2000 is a leap year: 02-29 is allowed without a year
+    except ValueError:
+        raise BadInput(f'Cannot read the birthday "{text}". Use MM-DD or YYYY-MM-DD, e.g. 03-14.') from None
+    month_day = f"{int(month):02d}-{int(day):02d}"
+    return f"{year}-{month_day}" if year else month_day
+
+
+def next_birthday(birthday: str, today_: date) -> date:
+    """The next time a stored birthday (MM-DD or YYYY-MM-DD) comes round, today included; 02-29 -> 02-28."""
+    month, day = (int(part) for part in birthday.split("-")[-2:])
+    for year in (today_.year, today_.year + 1):
+        try:
+            on = date(year, month, day)
+        except ValueError:
+            on = date(year, month, day - 1)
+        if on >= today_:
+            return on
+    raise AssertionError("unreachable")

@@ -72,6 +72,8 @@ def thank_you(db: Database, today: date, contact_id: int) -> str:
         "introduced_to": touch["other_name"],
         "introduced_by": introducer["name"] if introducer else None,
         "company": contact["company"],
+        "moment": contact["moment"],
+        "news": next((t["note"] for t in touches if t["kind"] == "congrats" and t["note"]), None),
         "sender": os.environ.get("NETLOG_USER", ""),
     }
     return render_template(THANK_TEMPLATE, context)

@@ -29,7 +29,7 @@ HELP_RECEIVED = frozenset({"favor-received", "intro"})
 LEVELS = ("acquaintance", "weak", "medium", "strong", "close")  # tie strength 1..5
 DEFAULT_LEVEL = 2
 
-ACTIONS = ("thank", "nudge", "meet", "report-back", "keep-in-touch")
+ACTIONS = ("thank", "nudge", "meet", "report-back", "keep-in-touch", "intro")
 
 # How a kind reads in a sentence: "Thank Ana for coffee on Sat 21 Nov".
 KIND_PHRASES = {

@@ -14,7 +14,7 @@ from netlog.errors import Ambiguous, BadInput, NotFound
 from netlog.storage import Database, queries
 
 # Bump when rules.summarize changes what a History means: stored summaries are then rebuilt on open.
-HISTORY_VERSION = "1"
+HISTORY_VERSION = "2"  # 2: unreturned favors
 
 
 @dataclass
@@ -31,6 +31,8 @@ class ContactFields:
     strength: int | None = None
     cadence_days: int | None = None
     birthday: str | None = None
+    moment: str | None = None  # news in their life: "started at Contoso"
+    moment_on: date | None = None
     tags: list[str] = field(default_factory=list)
 
     def changes(self) -> dict[str, Any]:
@@ -77,7 +79,13 @@ def due(db: Database, today: date) -> list[rules.DueItem]:
     with db.snapshot():
         rows = queries.tie_rows(db)
         dismissals = queries.dismissal_rows(db)
-    return rules.rank_due(today, ties_from_rows(rows, dismissals))
+        intros = queries.intro_rows(db)
+    return rules.rank_due(today, ties_from_rows(rows, dismissals), [intro_from_row(r) for r in intros])
+
+
+def intro_from_row(row: dict) -> rules.IntroOffer:
+    """A stored intro offer -> the rules' IntroOffer."""
+    return rules.IntroOffer(id=row["id"], **{f: row[f] for f in queries.INTRO_FIELDS})
 
 
 def ties_from_rows(rows: Iterable[dict], dismissals: Iterable[dict]) -> list[rules.Tie]:
@@ -100,6 +108,7 @@ def ties_from_rows(rows: Iterable[dict], dismissals: Iterable[dict]) -> list[rul
                 introduced_by_id=row["introduced_by_id"],
                 introduced_on=row["introduced_on"],
                 done=done.get(row["id"], {}),
+                birthday=row.get("birthday"),
             )
         )
     return ties
@@ -318,3 +327,58 @@ def snooze(db: Database, contact_id: int, until: date) -> None:
 def mark_done(db: Database, today: date, contact_id: int, action: str) -> None:
     """Dismiss what is due now for one action; a later event makes it due again."""
     db.write(lambda: queries.set_done(db, contact_id, action, today))
+
+
+@dataclass
+class IntroStep:
+    """What `netlog intro A B` was told: who said yes or no, or that it was sent."""
+
+    yes_from: int | None = None
+    declined_by: int | None = None
+    sent: bool = False
+
+    def any(self) -> bool:
+        return self.yes_from is not None or self.declined_by is not None or self.sent
+
+
+def record_intro(db: Database, today: date, a_id: int, b_id: int, note: str | None, step: IntroStep) -> str:
+    """Offer an intro between A and B, or record its next step (a yes, a decline, sent); its status after."""
+    if a_id == b_id:
+        raise BadInput("An intro needs two different people.")
+    for who in (step.yes_from, step.declined_by):
+        if who is not None and who not in (a_id, b_id):
+            raise BadInput("--yes-from and --declined-by name one of the two people in the intro.")
+
+    def work() -> str:
+        offer = queries.intro_between(db, a_id, b_id)
+        is_open = offer is not None and not offer["declined_on"] and not offer["sent_on"]
+        if not step.any():
+            if is_open:
+                raise BadInput("You already offered this intro; record a step with --yes-from, --declined-by or --sent.")
+            intro_id = queries.insert_intro(db, {"a_id": a_id, "b_id": b_id, "note": note, "offered_on": today})
+        else:
+            if offer is None or offer["declined_on"]:
+                raise NotFound("No open intro between them; offer it first: `netlog intro A B --note WHY`.")
+            intro_id = offer["id"]
+            queries.update_intro(db, intro_id, _intro_changes(offer, today, step))
+        row = next(r for r in queries.intro_rows(db, a_id) if r["id"] == intro_id)
+        names_by_id = {cid: name for cid, name in queries.contact_names(db) if cid in (a_id, b_id)}
+        return rules.intro_status(intro_from_row(row), names_by_id)
+
+    return db.write(work)
+
+
+def _intro_changes(offer: dict, today: date, step: IntroStep) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    if step.yes_from is not None:
+        changes["a_yes_on" if step.yes_from == offer["a_id"] else "b_yes_on"] = today
+    if step.declined_by is not None:
+        changes.update(declined_on=today, declined_by_id=step.declined_by)
+    if step.sent:
+        merged = {**offer, **changes}
+        if not (merged["a_yes_on"] and merged["b_yes_on"]):
+            raise BadInput("Both sides need to say yes before you send the intro (double opt-in); use --yes-from.")
+        if offer["sent_on"]:
+            raise BadInput("This intro was already sent.")
+        changes["sent_on"] = today
+    return changes

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from netlog import kinds, rules
-from netlog.network import tie_of
+from netlog.network import intro_from_row, tie_of
 from netlog.storage import Database, queries
 
 
@@ -52,12 +52,15 @@ def profile(db: Database, today: date, contact_id: int) -> dict[str, Any]:
         related = {contact_id, *(r["id"] for r in introduced)}
         if row["introduced_by_id"]:
             related.add(row["introduced_by_id"])
+        offers = [intro_from_row(r) for r in queries.intro_rows(db, contact_id)]
+        related.update(o.a_id for o in offers)
+        related.update(o.b_id for o in offers)
         ties = [tie_of(db, cid) for cid in sorted(related)]
     me = next(t for t in ties if t.id == contact_id)
     by_id = {t.id: t for t in ties}
     introducer = by_id.get(row["introduced_by_id"])
     return {
-        **{k: row[k] for k in ("id", "name", "email", "phone", "company", "title", "url", "note", "birthday")},
+        **{k: row[k] for k in ("id", "name", "email", "phone", "company", "title", "url", "note", "birthday", "moment", "moment_on")},
         "strength": kinds.level_name(row["strength"]),
         "strength_level": row["strength"],
         "cadence_days": rules.cadence_of(me),
@@ -69,8 +72,13 @@ def profile(db: Database, today: date, contact_id: int) -> dict[str, Any]:
         "introduced_by": introducer.name if introducer else None,
         "introduced_on": row["introduced_on"],
         "introduced": [{"name": r["name"], "on": r["introduced_on"]} for r in introduced],
-        "balance": {"favors_given": me.history.favors_given, "favors_received": me.history.favors_received},
-        "due": [item for item in rules.rank_due(today, ties) if item.contact_id == contact_id],
+        "intros": [_intro_summary(o, contact_id, by_id) for o in offers],
+        "balance": {
+            "favors_given": me.history.favors_given,
+            "favors_received": me.history.favors_received,
+            "unreturned_favors": me.history.unreturned_favors,
+        },
+        "due": [item for item in rules.rank_due(today, ties, offers) if item.contact_id == contact_id],
         "touches": [
             {
                 "date": t["happened_on"],
@@ -84,4 +92,16 @@ def profile(db: Database, today: date, contact_id: int) -> dict[str, Any]:
             }
             for t in touches
         ],
+    }
+
+
+def _intro_summary(offer: rules.IntroOffer, contact_id: int, by_id: dict[int, rules.Tie]) -> dict[str, Any]:
+    """One intro I offered, from the point of view of one of its two people."""
+    other_id = offer.b_id if offer.a_id == contact_id else offer.a_id
+    names = {cid: tie.name for cid, tie in by_id.items()}
+    return {
+        "with": names.get(other_id),
+        "offered_on": offer.offered_on,
+        "note": offer.note,
+        "status": rules.intro_status(offer, names),
     }

@@ -12,7 +12,7 @@ from typing import Any, Iterable, Sequence
 
 from netlog.dates import format_ago, format_day
 
-ACTION_STYLE = {"thank": "green", "nudge": "yellow", "meet": "cyan", "report-back": "magenta", "keep-in-touch": "blue"}
+ACTION_STYLE = {"thank": "green", "nudge": "yellow", "meet": "cyan", "report-back": "magenta", "keep-in-touch": "blue", "intro": "bright_cyan"}
 WARMTH_STYLE = {"warm": "green", "fading": "yellow", "cold": "blue", "new": "cyan"}
 
 
@@ -160,14 +160,22 @@ def profile(p: dict[str, Any], now: date, as_json: bool = False) -> None:
     for label in ("email", "phone", "url", "birthday"):
         if p[label]:
             facts.append(f"{label}: {p[label]}")
+    if p.get("moment"):
+        facts.append(f"moment: {p['moment']} (noted {format_day(p['moment_on'], now)})")
     if p["tags"]:
         facts.append("tags: " + ", ".join(p["tags"]))
     if p["introduced_by"]:
         facts.append(f"introduced by {p['introduced_by']} on {format_day(p['introduced_on'], now)}")
     if p["introduced"]:
         facts.append("introduced you to " + ", ".join(i["name"] for i in p["introduced"]))
+    for offer in p.get("intros", []):
+        why = f" ({offer['note']})" if offer["note"] else ""
+        facts.append(f"intro you offered with {offer['with']}{why}, {format_day(offer['offered_on'], now)}: {offer['status']}")
     bal = p["balance"]
-    facts.append(f"favors: you gave {bal['favors_given']}, received {bal['favors_received']}")
+    favors = f"favors: you gave {bal['favors_given']}, received {bal['favors_received']}"
+    if bal.get("unreturned_favors"):
+        favors += f" ({bal['unreturned_favors']} since you last gave one)"
+    facts.append(favors)
     if p["note"]:
         facts.append(f"note: {p['note']}")
     due_lines = [f"[{i.action}] {i.reason}" for i in p["due"]]
@@ -192,3 +200,33 @@ def profile(p: dict[str, Any], now: date, as_json: bool = False) -> None:
         body += "\n\n[bold]Due[/]\n" + "\n".join(escape(line) for line in due_lines)
     body += "\n\n[bold]Timeline[/] (newest first)\n" + "\n".join(escape(line) for line in timeline)
     _console().print(Panel(body, title=f"{escape(p['name'])} (#{p['id']})", title_align="left", expand=False))
+
+
+def digest(items: Sequence[Any], on: date, fmt: str = "text") -> None:
+    """A short morning summary, one line per action, plain text or Markdown; never Rich (it goes to cron)."""
+    when = format_day(on)
+    if fmt == "markdown":
+        lines = [f"## netlog — {when}", ""]
+        lines += [f"- **{item.contact}** ({item.action}): {item.reason}" for item in items]
+        if not items:
+            lines.append("Nothing due today. Your network is in good shape.")
+    else:
+        count = f"{len(items)} thing{'s' if len(items) != 1 else ''}" if items else "nothing"
+        lines = [f"netlog, {when}: {count} for today"]
+        lines += [f"- {item.reason}" for item in items]
+        if not items:
+            lines.append("Your network is in good shape.")
+    print("\n".join(lines))
+
+
+def dupes(pairs: Sequence[Any], as_json: bool = False) -> None:
+    """Likely duplicate pairs, each with the command that merges them."""
+    if as_json:
+        print(to_json(list(pairs)))
+        return
+    if not pairs:
+        message("No likely duplicates.")
+        return
+    for pair in pairs:
+        print(f"{pair.keep} (#{pair.keep_id}) and {pair.other} (#{pair.other_id}): {pair.reason}")
+        print(f'  netlog merge "#{pair.keep_id}" "#{pair.other_id}"')

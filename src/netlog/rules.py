@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable, Sequence
 
-from netlog.dates import format_ago, format_day, format_span
+from netlog.dates import format_ago, format_day, format_span, next_birthday
 from netlog.kinds import HELP_RECEIVED, KIND_PHRASES, MEETINGS, MESSAGES
 
 # Thank within a day or two of a meeting, a favor or an intro: due the next day.
@@ -37,10 +37,31 @@ HALF_LIFE_DAYS = {1: 110, 2: 110, 3: 365, 4: 730, 5: 1570}
 FADING_BELOW = 0.5
 COLD_BELOW = 0.25
 # Ranking: how much each action weighs, and how much a stronger tie weighs.
-ACTION_WEIGHT = {"thank": 5.0, "report-back": 4.0, "nudge": 3.0, "meet": 3.0, "keep-in-touch": 1.0}
+ACTION_WEIGHT = {"thank": 5.0, "report-back": 4.0, "nudge": 3.0, "meet": 3.0, "intro": 3.0, "keep-in-touch": 1.0}
 STRENGTH_WEIGHT = {1: 1.0, 2: 1.25, 3: 1.5, 4: 1.75, 5: 2.0}
 # An event-based action gains its own weight again for each week it is overdue.
 OVERDUE_WEEK_DAYS = 7
+# New ties: contact in the first few weeks predicts whether a tie lasts (Vergara Hidd et al. 2023), so
+# someone met within this window with only that first touch gets a second touch about two weeks later.
+NEW_TIE_WINDOW_DAYS = 42
+SECOND_TOUCH_AFTER_DAYS = 14
+# Touches within this many days of the first meeting (the meeting, its thank-you) count as that first touch.
+FIRST_TOUCH_DAYS = 3
+# A second touch weighs like keep-in-touch, raised so it ranks above routine cadence reminders.
+SECOND_TOUCH_WEIGHT = 2.0
+# Favors: after this many favors received with none returned since, `due` invites you to give back,
+# this many days after their latest favor, and ranks them up by this factor per unreturned favor.
+GIVE_BACK_AFTER_FAVORS = 2
+GIVE_BACK_AFTER_DAYS = 14
+GIVE_BACK_BOOST = 0.5
+# A birthday shows up this many days ahead as a chance to reach out, and weighs like a second touch.
+BIRTHDAY_AHEAD_DAYS = 3
+BIRTHDAY_WEIGHT = 2.0
+# Intros I make, double opt-in: ask each side the day after offering, send once both said yes, and
+# check in with both about two weeks after sending; asks and check-ins stop being listed after a month.
+INTRO_ASK_AFTER_DAYS = 1
+INTRO_CHECK_IN_DAYS = 14
+INTRO_STALE_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -71,6 +92,9 @@ class History:
     last_report_on: date | None = None
     favors_given: int = 0
     favors_received: int = 0
+    unreturned_favors: int = 0  # favors received since my last favor given
+    unreturned_since: date | None = None  # the first of those
+    last_favor_received_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -87,10 +111,27 @@ class Tie:
     introduced_by_id: int | None = None
     introduced_on: date | None = None
     done: dict[str, date] = field(default_factory=dict)  # action -> day the user marked it done
+    birthday: str | None = None  # "MM-DD" or "YYYY-MM-DD"
 
     @property
     def first_name(self) -> str:
         return self.name.split()[0] if self.name.split() else self.name
+
+
+@dataclass(frozen=True)
+class IntroOffer:
+    """An introduction I offered to make between two contacts, and how far it got."""
+
+    id: int
+    a_id: int
+    b_id: int
+    offered_on: date
+    note: str | None = None
+    a_yes_on: date | None = None
+    b_yes_on: date | None = None
+    sent_on: date | None = None
+    declined_on: date | None = None
+    declined_by_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -126,7 +167,8 @@ def summarize(touches: Iterable[Touch], strength: int, introduced_on: date | Non
     sends = 0
     met_after_intro = None
     last_report = None
-    given = received = 0
+    given = received = unreturned = 0
+    unreturned_since = last_received = None
     for touch in ordered:
         if wants_thanks(touch, strength):
             thank = touch
@@ -143,6 +185,12 @@ def summarize(touches: Iterable[Touch], strength: int, introduced_on: date | Non
             last_report = touch.on
         given += touch.kind == "favor-given"
         received += touch.kind == "favor-received"
+        if touch.kind == "favor-given":
+            unreturned, unreturned_since = 0, None
+        elif touch.kind == "favor-received":
+            unreturned += 1
+            unreturned_since = unreturned_since or touch.on
+            last_received = touch.on
     last = ordered[-1]
     return History(
         first_touch_on=ordered[0].on,
@@ -159,6 +207,9 @@ def summarize(touches: Iterable[Touch], strength: int, introduced_on: date | Non
         last_report_on=last_report,
         favors_given=given,
         favors_received=received,
+        unreturned_favors=unreturned,
+        unreturned_since=unreturned_since,
+        last_favor_received_on=last_received,
     )
 
 
@@ -185,7 +236,7 @@ def warmth(strength: int, last_touch_on: date | None, today: date) -> str:
     return "fading" if left < FADING_BELOW else "warm"
 
 
-def rank_due(today: date, ties: Sequence[Tie]) -> list[DueItem]:
+def rank_due(today: date, ties: Sequence[Tie], intros: Sequence[IntroOffer] = ()) -> list[DueItem]:
     """Everything due on `today`, highest score first."""
     by_id = {tie.id: tie for tie in ties}
     items: list[DueItem] = []
@@ -199,13 +250,14 @@ def rank_due(today: date, ties: Sequence[Tie]) -> list[DueItem]:
         item = _report_back(tie, today, by_id)
         if item is not None:
             items.append(item)
+    for offer in intros:
+        items.extend(_intro_steps(offer, today, by_id))
     items.sort(key=lambda i: (-i.score, i.due, i.contact.casefold(), i.contact_id, i.action))
     return items
 
 
 def _event_score(action: str, tie: Tie, due: date, today: date) -> float:
-    overdue = max((today - due).days, 0)
-    return round(ACTION_WEIGHT[action] * STRENGTH_WEIGHT[tie.strength] * (1 + overdue / OVERDUE_WEEK_DAYS), 2)
+    return _event_score_weighted(ACTION_WEIGHT[action], tie, due, today)
 
 
 def _cleared(tie: Tie, action: str, event_on: date) -> bool:
@@ -277,12 +329,18 @@ def _keep_in_touch(tie: Tie, today: date) -> DueItem | None:
     h = tie.history
     if tie.introduced_on is not None and h.met_after_intro_on is None:
         return None  # "meet" speaks for them
+    special = _birthday(tie, today) or _second_touch(tie, today)
+    if special is not None:
+        return special
     last = h.last_touch_on or tie.created_on
     if last is None:
         return None
     cadence = cadence_of(tie)
     since = max(last, tie.done.get("keep-in-touch", last))
     due = since + timedelta(days=cadence)
+    give_back = _give_back_due(tie)
+    if give_back is not None:
+        due = min(due, give_back)
     if today < due:
         return None
     silent = (today - since).days
@@ -297,5 +355,126 @@ def _keep_in_touch(tie: Tie, today: date) -> DueItem | None:
         state = warmth(tie.strength, h.last_touch_on, today)
         if state in ("fading", "cold"):
             reason += f"; the tie is {state}"
-    score = round(ACTION_WEIGHT["keep-in-touch"] * STRENGTH_WEIGHT[tie.strength] * silent / cadence, 2)
-    return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, score, last)
+    score = ACTION_WEIGHT["keep-in-touch"] * STRENGTH_WEIGHT[tie.strength] * silent / cadence
+    if give_back is not None:
+        reason = f"{give_back_phrase(tie.first_name, h, today)} — a chance to give back. {reason}"
+        score = max(score, ACTION_WEIGHT["keep-in-touch"] * STRENGTH_WEIGHT[tie.strength])
+        score *= 1 + GIVE_BACK_BOOST * h.unreturned_favors
+    return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, round(score, 2), last)
+
+
+def _birthday(tie: Tie, today: date) -> DueItem | None:
+    """A birthday in the next few days: a chance to reach out (it speaks for keep-in-touch that day)."""
+    if not tie.birthday:
+        return None
+    on = next_birthday(tie.birthday, today)
+    due = on - timedelta(days=BIRTHDAY_AHEAD_DAYS)
+    if today < due:
+        return None
+    done = tie.done.get("keep-in-touch")
+    last = tie.history.last_touch_on
+    if (done is not None and done >= due) or (last is not None and last >= due):
+        return None  # already reached out this time round
+    when = "today" if on == today else f"on {format_day(on, today)} ({format_ago(on, today)})"
+    reason = f"{tie.first_name}'s birthday is {when} — a chance to reach out with a few warm words"
+    score = _event_score_weighted(BIRTHDAY_WEIGHT, tie, due, today)
+    return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, score, on)
+
+
+def _second_touch(tie: Tie, today: date) -> DueItem | None:
+    """A new tie with only its first touch: suggest a second one about two weeks after meeting."""
+    h = tie.history
+    first = h.first_touch_on
+    if first is None or h.last_touch_on is None or (today - first).days > NEW_TIE_WINDOW_DAYS:
+        return None
+    if (h.last_touch_on - first).days > FIRST_TOUCH_DAYS:
+        return None  # touched again since: the tie is renewed
+    if _cleared(tie, "keep-in-touch", first):
+        return None
+    due = first + timedelta(days=SECOND_TOUCH_AFTER_DAYS)
+    if today < due:
+        return None
+    reason = (
+        f"Second touch with {tie.first_name} — you met on {format_day(first, today)} and have not been in"
+        " touch since; a short note in the first weeks helps a new tie last"
+    )
+    score = _event_score_weighted(SECOND_TOUCH_WEIGHT, tie, due, today)
+    return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, score, first)
+
+
+def _event_score_weighted(weight: float, tie: Tie, due: date, today: date) -> float:
+    overdue = max((today - due).days, 0)
+    return round(weight * STRENGTH_WEIGHT[tie.strength] * (1 + overdue / OVERDUE_WEEK_DAYS), 2)
+
+
+def _give_back_due(tie: Tie) -> date | None:
+    """When to invite giving back: some favors received and none returned, not dismissed since."""
+    h = tie.history
+    if h.unreturned_favors < GIVE_BACK_AFTER_FAVORS or h.last_favor_received_on is None:
+        return None
+    if _cleared(tie, "keep-in-touch", h.last_favor_received_on):
+        return None
+    return h.last_favor_received_on + timedelta(days=GIVE_BACK_AFTER_DAYS)
+
+
+def give_back_phrase(first_name: str, h: History, today: date) -> str:
+    """'Ana has helped you 3 times since March; you have not returned a favor'."""
+    since = h.unreturned_since
+    month = f"{since:%B}" if since and since.year == today.year else f"{since:%B %Y}" if since else ""
+    times = "once" if h.unreturned_favors == 1 else "twice" if h.unreturned_favors == 2 else f"{h.unreturned_favors} times"
+    returned = "you have not returned a favor" if h.favors_given == 0 else "you have not returned one since"
+    return f"{first_name} has helped you {times} since {month}; {returned}"
+
+
+def intro_status(offer: IntroOffer, names: dict[int, str]) -> str:
+    """Where an intro I offered stands, in words."""
+    a, b = names.get(offer.a_id, "?"), names.get(offer.b_id, "?")
+    if offer.declined_on:
+        return f"declined by {names.get(offer.declined_by_id, 'one side')} on {offer.declined_on.isoformat()}"
+    if offer.sent_on:
+        return f"sent on {offer.sent_on.isoformat()}"
+    waiting = [n for n, yes in ((a, offer.a_yes_on), (b, offer.b_yes_on)) if yes is None]
+    if waiting:
+        return "waiting for " + " and ".join(f"{n}'s yes" for n in waiting)
+    return "both said yes: ready to send"
+
+
+def _intro_steps(offer: IntroOffer, today: date, by_id: dict[int, Tie]) -> list[DueItem]:
+    """The next step of one intro I offered: ask each side, send, then check in with both."""
+    a, b = by_id.get(offer.a_id), by_id.get(offer.b_id)
+    if offer.declined_on or a is None or b is None:
+        return []  # a decline ends it quietly
+    steps: list[tuple[Tie, str, date, date]] = []  # (whom, reason, due, event_on)
+    about = f" ({offer.note})" if offer.note else ""
+    if offer.sent_on is None:
+        ask_due = offer.offered_on + timedelta(days=INTRO_ASK_AFTER_DAYS)
+        for who, other, yes in ((a, b, offer.a_yes_on), (b, a, offer.b_yes_on)):
+            if yes is None:
+                reason = (
+                    f"Ask {who.first_name} whether they would like an intro to {other.name}{about} — you offered it"
+                    f" on {format_day(offer.offered_on, today)}; ask each side first"
+                )
+                steps.append((who, reason, ask_due, offer.offered_on))
+        if offer.a_yes_on and offer.b_yes_on:
+            both = max(offer.a_yes_on, offer.b_yes_on)
+            reason = f"Send the intro between {a.name} and {b.name}{about} — both said yes"
+            steps.append((a, reason, both, both))
+    else:
+        check_due = offer.sent_on + timedelta(days=INTRO_CHECK_IN_DAYS)
+        for who, other in ((a, b), (b, a)):
+            last = who.history.last_touch_on
+            if last is not None and last >= check_due:
+                continue  # you have been in touch since
+            reason = (
+                f"Check in with {who.first_name} on how it went with {other.name} — you introduced them on"
+                f" {format_day(offer.sent_on, today)}"
+            )
+            steps.append((who, reason, check_due, offer.sent_on))
+    items = []
+    for who, reason, due, event_on in steps:
+        if (who.snoozed_until and today < who.snoozed_until) or (today - due).days > INTRO_STALE_DAYS:
+            continue
+        item = _item(who, "intro", reason, due, today, event_on)
+        if item is not None:
+            items.append(item)
+    return items

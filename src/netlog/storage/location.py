@@ -32,3 +32,13 @@ def sqlite_path(url: str) -> Path | None:
     if path in ("", ":memory:"):
         return None
     return Path(path.split("?")[0])
+
+
+def backup_dir(url: str) -> Path:
+    """Where undo backups go: beside the SQLite file, else in the user data directory."""
+    file = sqlite_path(url)
+    if file is not None:
+        return file.parent / "backups"
+    from platformdirs import user_data_path
+
+    return user_data_path("netlog", appauthor=False) / "backups"

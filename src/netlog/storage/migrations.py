@@ -38,6 +38,16 @@ class Migrator:
             for index in sorted(table.indexes, key=lambda i: i.name):
                 self.db.execute(str(CreateIndex(index).compile(dialect=self.dialect)))
 
+    def create_tables(self, metadata: Any, names: list[str]) -> None:
+        """CREATE only the named tables of `metadata` (others are there to be referenced)."""
+        from sqlalchemy.schema import CreateIndex, CreateTable
+
+        for name in names:
+            table = metadata.tables[name]
+            self.db.execute(str(CreateTable(table).compile(dialect=self.dialect)))
+            for index in sorted(table.indexes, key=lambda i: i.name):
+                self.db.execute(str(CreateIndex(index).compile(dialect=self.dialect)))
+
     def add_column(self, table: str, column: Any) -> None:
         """ALTER TABLE ... ADD COLUMN, portable for nullable columns."""
         kind = column.type.compile(dialect=self.dialect)
@@ -131,9 +141,54 @@ def _initial(m: Migrator) -> None:
     m.create(md)
 
 
+def _favor_ledger(m: Migrator) -> None:
+    """Version 2: the history summary remembers favors received and not yet returned."""
+    from sqlalchemy import Column, Date, Integer
+
+    m.add_column("contact_state", Column("unreturned_favors", Integer))
+    m.add_column("contact_state", Column("unreturned_since", Date))
+    m.add_column("contact_state", Column("last_favor_received_on", Date))
+
+
+def _contact_moment(m: Migrator) -> None:
+    """Version 3: a moment in a contact's life ("started at Contoso") and when it was noted."""
+    from sqlalchemy import Column, Date, String
+
+    m.add_column("contact", Column("moment", String))
+    m.add_column("contact", Column("moment_on", Date))
+
+
+def _intro_offers(m: Migrator) -> None:
+    """Version 4: introductions I offer to make between two contacts, with double opt-in."""
+    from sqlalchemy import Column, Date, ForeignKey, Index, Integer, MetaData, Table, Text
+
+    md = MetaData()
+    Table("contact", md, Column("id", Integer, primary_key=True))  # the referenced table, as it stands
+    offer = Table(
+        "intro_offer",
+        md,
+        Column("id", Integer, primary_key=True),
+        Column("a_id", Integer, ForeignKey("contact.id", ondelete="CASCADE"), nullable=False),
+        Column("b_id", Integer, ForeignKey("contact.id", ondelete="CASCADE"), nullable=False),
+        Column("note", Text),
+        Column("offered_on", Date, nullable=False),
+        Column("a_yes_on", Date),
+        Column("b_yes_on", Date),
+        Column("sent_on", Date),
+        Column("declined_on", Date),
+        Column("declined_by_id", Integer, ForeignKey("contact.id", ondelete="SET NULL")),
+    )
+    Index("ix_intro_offer_a", offer.c.a_id)
+    Index("ix_intro_offer_b", offer.c.b_id)
+    m.create_tables(md, ["intro_offer"])
+
+
 # Append only. Never edit or reorder a released step: add a new one.
 MIGRATIONS: list[tuple[str, Callable[[Migrator], None]]] = [
     ("initial", _initial),
+    ("favor ledger", _favor_ledger),
+    ("contact moment", _contact_moment),
+    ("intro offers", _intro_offers),
 ]
 LATEST = len(MIGRATIONS)
 

@@ -10,15 +10,19 @@ from netlog.storage.drivers import Database, Row
 
 CONTACT_FIELDS = (
     "name", "email", "phone", "company", "title", "url", "uid", "note", "strength", "cadence_days",
-    "introduced_by_id", "introduced_on", "birthday", "snoozed_until", "created_on",
+    "introduced_by_id", "introduced_on", "birthday", "snoozed_until", "created_on", "moment", "moment_on",
 )  # fmt: skip
 TOUCH_FIELDS = ("contact_id", "kind", "happened_on", "direction", "note", "place", "topics", "other_id", "logged_by")
 HISTORY_FIELDS = (
     "first_touch_on", "last_touch_on", "last_touch_kind", "touch_count", "thank_on", "thank_kind",
     "thank_touch_id", "silence_since", "silence_kind", "silence_sends", "met_after_intro_on",
-    "last_report_on", "favors_given", "favors_received",
+    "last_report_on", "favors_given", "favors_received", "unreturned_favors", "unreturned_since",
+    "last_favor_received_on",
 )  # fmt: skip
-TIE_COLUMNS = "c.id, c.name, c.strength, c.cadence_days, c.created_on, c.snoozed_until, c.introduced_by_id, c.introduced_on"
+TIE_COLUMNS = (
+    "c.id, c.name, c.strength, c.cadence_days, c.created_on, c.snoozed_until, c.introduced_by_id,"
+    " c.introduced_on, c.birthday"
+)
 
 
 def _insert_sql(table: str, fields: Sequence[str], returning: bool = True) -> str:
@@ -51,6 +55,7 @@ def delete_contact(db: Database, contact_id: int) -> None:
     db.execute("DELETE FROM tag WHERE contact_id = :id", {"id": contact_id})
     db.execute("DELETE FROM dismissal WHERE contact_id = :id", {"id": contact_id})
     db.execute("DELETE FROM contact_state WHERE contact_id = :id", {"id": contact_id})
+    db.execute("DELETE FROM intro_offer WHERE a_id = :id OR b_id = :id", {"id": contact_id})
     db.execute("UPDATE touch SET other_id = NULL WHERE other_id = :id", {"id": contact_id})
     db.execute("UPDATE contact SET introduced_by_id = NULL WHERE introduced_by_id = :id", {"id": contact_id})
     db.execute("DELETE FROM contact WHERE id = :id", {"id": contact_id})
@@ -205,6 +210,67 @@ def overview_rows(db: Database, tag: str | None = None) -> list[Row]:
     return db.rows(
         sql + " WHERE c.id IN (SELECT contact_id FROM tag WHERE name = :tag) ORDER BY c.name, c.id", {"tag": tag}
     )
+
+
+# intros I offer to make
+
+INTRO_FIELDS = ("a_id", "b_id", "note", "offered_on", "a_yes_on", "b_yes_on", "sent_on", "declined_on", "declined_by_id")
+
+
+def insert_intro(db: Database, fields: Mapping[str, Any]) -> int:
+    """A new intro offer; the id."""
+    return db.insert(_insert_sql("intro_offer", INTRO_FIELDS), {f: fields.get(f) for f in INTRO_FIELDS})
+
+
+def update_intro(db: Database, intro_id: int, changes: Mapping[str, Any]) -> None:
+    """Set the given fields of one intro offer."""
+    unknown = set(changes) - set(INTRO_FIELDS)
+    if unknown:
+        raise ValueError(f"not intro fields: {sorted(unknown)}")
+    if changes:
+        assignments = ", ".join(f"{f} = :{f}" for f in changes)
+        db.execute(f"UPDATE intro_offer SET {assignments} WHERE id = :id", {**changes, "id": intro_id})
+
+
+def intro_rows(db: Database, contact_id: int | None = None) -> list[Row]:
+    """Every intro offer (or those involving one contact), oldest first."""
+    sql = "SELECT * FROM intro_offer"
+    if contact_id is None:
+        return db.rows(sql + " ORDER BY offered_on, id")
+    return db.rows(sql + " WHERE a_id = :id OR b_id = :id ORDER BY offered_on, id", {"id": contact_id})
+
+
+def intro_between(db: Database, one_id: int, other_id: int) -> Row | None:
+    """The latest intro offer between two contacts, either way round."""
+    return db.row(
+        "SELECT * FROM intro_offer WHERE (a_id = :one AND b_id = :other) OR (a_id = :other AND b_id = :one)"
+        " ORDER BY id DESC",
+        {"one": one_id, "other": other_id},
+    )
+
+
+# merging two contacts into one
+
+
+def move_contact_links(db: Database, from_id: int, to_id: int) -> None:
+    """Point every touch, mention, introduction and intro offer of one contact at another."""
+    params = {"from_id": from_id, "to_id": to_id}
+    db.execute("UPDATE touch SET contact_id = :to_id WHERE contact_id = :from_id", params)
+    db.execute("UPDATE touch SET other_id = :to_id WHERE other_id = :from_id", params)
+    db.execute("UPDATE contact SET introduced_by_id = NULL, introduced_on = NULL WHERE id = :to_id AND introduced_by_id = :from_id", params)
+    db.execute("UPDATE contact SET introduced_by_id = :to_id WHERE introduced_by_id = :from_id", params)
+    db.execute(
+        "DELETE FROM intro_offer WHERE (a_id = :from_id AND b_id = :to_id) OR (a_id = :to_id AND b_id = :from_id)",
+        params,
+    )
+    db.execute("UPDATE intro_offer SET a_id = :to_id WHERE a_id = :from_id", params)
+    db.execute("UPDATE intro_offer SET b_id = :to_id WHERE b_id = :from_id", params)
+    db.execute("UPDATE intro_offer SET declined_by_id = :to_id WHERE declined_by_id = :from_id", params)
+
+
+def mentions_of(db: Database, contact_id: int) -> list[Row]:
+    """Touches of other contacts that name this one (intros to them)."""
+    return db.rows("SELECT * FROM touch WHERE other_id = :id ORDER BY id", {"id": contact_id})
 
 
 # dismissed actions

@@ -1,0 +1,136 @@
+"""Merging two records of one person: a preview, a JSON backup written first (the undo), then one
+transaction that keeps every touch, tag, note and intro of both on the contact that stays."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from netlog.errors import BadInput
+from netlog.network import refresh_histories
+from netlog.storage import Database, queries
+
+# Facts the kept contact takes from the other when it has none of its own.
+FILLED_FIELDS = ("email", "phone", "company", "title", "url", "uid", "birthday", "moment", "moment_on",
+                 "introduced_by_id", "introduced_on", "cadence_days")  # fmt: skip
+
+
+@dataclass
+class MergePlan:
+    """What merging `other` into `keep` will do."""
+
+    keep: dict[str, Any]
+    other: dict[str, Any]
+    changes: dict[str, Any]
+    touches: int
+    tags: list[str]
+    intros: int
+    introduced: list[str]
+    dismissals: list[dict[str, Any]] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """The preview, one line per effect."""
+        k, o = self.keep["name"], self.other["name"]
+        lines = [f"Merge {o} (#{self.other['id']}) into {k} (#{self.keep['id']}):"]
+        lines.append(f"  move {self.touches} touch{'es' if self.touches != 1 else ''} to {k}")
+        if self.tags:
+            lines.append(f"  add tags: {', '.join(self.tags)}")
+        for name, value in self.changes.items():
+            if name == "note":
+                lines.append("  keep both notes")
+            elif name != "introduced_by_id":
+                lines.append(f"  set {name}: {value}")
+        if self.intros:
+            lines.append(f"  move {self.intros} intro offer{'s' if self.intros != 1 else ''}")
+        if self.introduced:
+            lines.append(f"  {k} becomes who introduced you to {', '.join(self.introduced)}")
+        lines.append(f"  then delete the record #{self.other['id']} ({o})")
+        return lines
+
+
+def merged_changes(keep: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
+    """The kept contact's new facts: its own first, gaps filled from the other, both notes, the stronger tie."""
+    changes = {f: other[f] for f in FILLED_FIELDS if keep.get(f) in (None, "") and other.get(f) not in (None, "")}
+    if changes.get("introduced_by_id") == keep["id"]:
+        changes.pop("introduced_by_id")
+        changes.pop("introduced_on", None)
+    if other.get("note") and other["note"] != keep.get("note"):
+        changes["note"] = f"{keep['note']}\n{other['note']}" if keep.get("note") else other["note"]
+    if other["strength"] > keep["strength"]:
+        changes["strength"] = other["strength"]
+    if other["created_on"] < keep["created_on"]:
+        changes["created_on"] = other["created_on"]
+    return changes
+
+
+def plan_merge(db: Database, keep_id: int, other_id: int) -> MergePlan:
+    """Look before merging: what will move and change."""
+    if keep_id == other_id:
+        raise BadInput("That is one contact twice; name the two records to merge.")
+    with db.snapshot():
+        keep, other = dict(queries.contact(db, keep_id)), dict(queries.contact(db, other_id))
+        have = set(queries.tags_of(db, keep_id))
+        return MergePlan(
+            keep=keep,
+            other=other,
+            changes=merged_changes(keep, other),
+            touches=len(queries.touches_of(db, other_id)),
+            tags=[t for t in queries.tags_of(db, other_id) if t not in have],
+            intros=len([r for r in queries.intro_rows(db, other_id) if keep_id not in (r["a_id"], r["b_id"])]),
+            introduced=[r["name"] for r in queries.introduced_by(db, other_id) if r["id"] != keep_id],
+            dismissals=queries.dismissal_rows(db, other_id),
+        )
+
+
+def write_backup(db: Database, plan: MergePlan, folder: Path, today: date) -> Path:
+    """Everything of both records as JSON, written before the merge: the undo."""
+    records = {}
+    with db.snapshot():
+        for row in (plan.keep, plan.other):
+            cid = row["id"]
+            records[str(cid)] = {
+                "contact": row,
+                "tags": queries.tags_of(db, cid),
+                "touches": queries.touches_of(db, cid),
+                "mentions": queries.mentions_of(db, cid),
+                "introduced": queries.introduced_by(db, cid),
+                "intro_offers": queries.intro_rows(db, cid),
+                "dismissals": queries.dismissal_rows(db, cid),
+            }
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"merge-{today.isoformat()}-{plan.keep['id']}-{plan.other['id']}"
+    path, number = folder / f"{stem}.json", 1
+    while path.exists():
+        number += 1
+        path = folder / f"{stem}-{number}.json"
+    body = {"merged_into": plan.keep["id"], "merged": plan.other["id"], "on": today, "records": records}
+    path.write_text(json.dumps(body, default=_jsonable, ensure_ascii=False, indent=2), encoding="utf-8")
+    return path
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def merge(db: Database, plan: MergePlan) -> None:
+    """Merge in one transaction: it all lands or none of it does."""
+    keep_id, other_id = plan.keep["id"], plan.other["id"]
+
+    def work() -> None:
+        introduced = [r["id"] for r in queries.introduced_by(db, other_id)]
+        queries.move_contact_links(db, other_id, keep_id)
+        queries.add_tags(db, keep_id, plan.tags)
+        mine = {r["action"]: r["done_on"] for r in queries.dismissal_rows(db, keep_id)}
+        for row in plan.dismissals:
+            if row["action"] not in mine or row["done_on"] > mine[row["action"]]:
+                queries.set_done(db, keep_id, row["action"], row["done_on"])
+        queries.delete_contact(db, other_id)
+        queries.update_contact(db, keep_id, plan.changes)
+        refresh_histories(db, [keep_id, *introduced])
+
+    db.write(work)
