@@ -24,11 +24,10 @@ def export(db: Database, today: date) -> str:
         dismissals: dict[int, dict[str, date]] = {}
         for row in queries.dismissal_rows(db):
             dismissals.setdefault(row["contact_id"], {})[row["action"]] = row["done_on"]
-    document = {
-        "format": FORMAT,
-        "version": VERSION,
-        "exported_on": today,
-        "contacts": [
+    header = {"format": FORMAT, "version": VERSION, "exported_on": today.isoformat()}
+    # One contact per line: diffable, and json's C encoder stays in use (indent= would disable it).
+    lines = [
+        _dumps(
             {
                 "id": row["id"],
                 **{f: row[f] for f in queries.CONTACT_FIELDS},
@@ -36,10 +35,15 @@ def export(db: Database, today: date) -> str:
                 "touches": touches.get(row["id"], []),
                 "dismissals": dismissals.get(row["id"], {}),
             }
-            for row in contacts
-        ],
-    }
-    return json.dumps(document, default=_iso, ensure_ascii=False, indent=2) + "\n"
+        )
+        for row in contacts
+    ]
+    head = _dumps(header)[:-1]
+    return head + ', "contacts": [\n' + ",\n".join(lines) + ("\n" if lines else "") + "]}\n"
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, default=_iso, ensure_ascii=False)
 
 
 def _iso(value: Any) -> str:

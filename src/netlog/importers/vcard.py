@@ -60,7 +60,7 @@ def _incoming(card: Any, label: str) -> Incoming:
             "company": _org(card),
             "title": _value(card, "title"),
             "url": _value(card, "url"),
-            "uid": _value(card, "uid"),
+            "uid": _own_uid_dropped(_value(card, "uid")),
             "note": _value(card, "note"),
             "birthday": _value(card, "bday"),
         },
@@ -86,6 +86,11 @@ def _value(card: Any, key: str) -> str | None:
     if key == "tel" and text.lower().startswith("tel:"):
         text = text[4:]
     return text or None
+
+
+def _own_uid_dropped(uid: str | None) -> str | None:
+    """netlog's export writes UID:netlog-<id> for contacts that had none; that is not theirs to keep."""
+    return None if uid and uid.startswith("netlog-") and uid[7:].isdigit() else uid
 
 
 def _name(card: Any) -> str | None:
