@@ -205,3 +205,10 @@ def test_help_does_not_import_heavy_libraries():
     code = "import sys; from netlog.cli import main; sys.argv=['netlog','--help'];\ntry: main()\nexcept SystemExit: pass\nprint(sorted(m for m in ('vobject','icalendar','sqlalchemy','csv') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_a_bad_line_inside_a_good_card_is_skipped_and_counted(netlog):
+    result = netlog("import", "vcard", str(FIXTURES / "badline.vcf"))
+    assert "that line was skipped" in result.stderr and "vobject" not in result.stderr
+    assert summary(result) == "Imported: 2 new, 0 updated, 0 unchanged, 0 skipped, 1 bad lines."
+    assert {c["email"] for c in contacts(netlog)} == {"good@example.com", None}

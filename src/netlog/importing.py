@@ -40,6 +40,7 @@ class Batch:
 
     records: list[Incoming] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    bad_lines: int = 0  # lines skipped inside otherwise good records
 
 
 @dataclass
@@ -51,6 +52,7 @@ class ImportReport:
     unchanged: int = 0
     skipped: int = 0
     problems: list[str] = field(default_factory=list)
+    bad_lines: int = 0
     dry_run: bool = False
 
 
@@ -71,7 +73,7 @@ def import_contacts(
     tick: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Match and write a batch in one transaction; a dry run reads the same way and writes nothing."""
-    report = ImportReport(problems=list(batch.problems), dry_run=dry_run)
+    report = ImportReport(problems=list(batch.problems), bad_lines=batch.bad_lines, dry_run=dry_run)
 
     def work() -> ImportReport:
         plan = _Plan(db, today, tags)

@@ -199,6 +199,8 @@ def import_report(report: Any) -> None:
     for problem in report.problems:
         print(f"  {problem}", file=sys.stderr)
     counts = {"new": report.new, "updated": report.updated, "unchanged": report.unchanged, "skipped": report.skipped}
+    if report.bad_lines:
+        counts["bad lines"] = report.bad_lines
     title = "Dry run, nothing written" if report.dry_run else "Imported"
     if sys.stderr.isatty() and os.environ.get("TERM") != "dumb":
         from rich.console import Console

@@ -35,12 +35,15 @@ def _read_file(path: str, batch: Batch) -> None:
     try:
         cards = list(vobject.readComponents(text, allowQP=True))
     except Exception:  # vobject raises ParseError and assorted others on broken input
-        try:
-            cards = list(vobject.readComponents(text, allowQP=True, ignoreUnreadable=True))
-        except Exception as error:
-            batch.problems.append(f"{label}: not a readable vCard file ({_first_line(error)}); skipped.")
-            return
-        batch.problems.append(f"{label}: unreadable lines skipped.")
+        with _SkippedLines() as skipped:
+            try:
+                cards = list(vobject.readComponents(text, allowQP=True, ignoreUnreadable=True))
+            except Exception as error:
+                batch.problems.append(f"{label}: not a readable vCard file ({_first_line(error)}); skipped.")
+                return
+        for line in skipped.lines:
+            batch.problems.append(f"{label}: {line}; that line was skipped.")
+        batch.bad_lines += len(skipped.lines)
     found = 0
     for card in cards:
         if card.name != "VCARD":
@@ -121,6 +124,26 @@ def _categories(card: Any) -> list[str]:
         value = line.value if isinstance(line.value, list) else str(line.value).split(",")
         tags.extend(str(v).strip() for v in value if str(v).strip())
     return tags
+
+
+class _SkippedLines:
+    """Collects the lines vobject skips (it logs them) so they are counted and reported, not printed raw."""
+
+    def __enter__(self) -> "_SkippedLines":
+        import logging
+
+        self.lines: list[str] = []
+        self._logger = logging.getLogger("vobject.base")
+        self._handler = logging.Handler()
+        self._handler.emit = lambda record: self.lines.append(record.getMessage().split("message: ")[-1])
+        # vobject attaches its own stderr handler; swap it out for the duration
+        self._saved, self._logger.handlers = self._logger.handlers, [self._handler]
+        self._propagate, self._logger.propagate = self._logger.propagate, False
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self._logger.handlers = self._saved
+        self._logger.propagate = self._propagate
 
 
 def _first_line(error: Exception) -> str:
