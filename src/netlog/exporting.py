@@ -36,6 +36,9 @@ def write(text: str, output: str | None) -> None:
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=".netlog-export-")
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes it 0600; an export is an ordinary file
         os.replace(temporary, output)
     except OSError as error:
         raise BadInput(f"Cannot write {output}: {error.strerror or error}.") from None
