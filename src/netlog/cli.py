@@ -471,6 +471,48 @@ def merge(
     render.message(f"Merged {plan.other['name']} into {plan.keep['name']}. Backup (undo): {backup}")
 
 
+@app.command(name="import")
+def import_(
+    ctx: typer.Context,
+    format: str = typer.Argument(..., metavar="FORMAT", help="linkedin, vcard, google or json."),
+    files: List[str] = typer.Argument(..., metavar="FILE...", help="Files (a folder for vcard); - reads stdin."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write nothing."),
+    tag: List[str] = typer.Option([], "--tag", autocompletion=completion.tags, help="Tag every imported contact; repeat for more."),
+) -> None:
+    """Take contacts in from LinkedIn, vCard, Google Contacts or a netlog json export; re-importing changes nothing.
+
+    Example: netlog import linkedin Connections.csv --tag linkedin --dry-run
+    """
+    from netlog import importers, importing, render
+
+    s = _session(ctx)
+    batch = importers.read(format, files)
+    with render.progress(len(batch.records)) as tick:
+        report = importing.import_contacts(s.db, s.today, batch, tag, dry_run=dry_run, tick=tick)
+    render.import_report(report)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    format: str = typer.Argument(..., metavar="FORMAT", help="json, vcard, ics or csv."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write here instead of stdout."),
+    version: str = typer.Option("3.0", "--version", help="vcard: 3.0 or 4.0."),
+    days: int = typer.Option(14, "--days", min=0, help="ics: follow-ups due in the next N days."),
+) -> None:
+    """Write your network out: json (everything, lossless), vcard, ics (due follow-ups) or csv.
+
+    Example: netlog export json -o backup.json      (or: netlog export ics --days 30 > followups.ics)
+    """
+    from netlog import exporting, render
+
+    s = _session(ctx)
+    text = exporting.export(s.db, s.today, format, version=version, days=days)
+    exporting.write(text, output)
+    if output:
+        render.message(f"Wrote {format} to {output}.")
+
+
 def main() -> None:
     """The console script."""
     app(prog_name="netlog")

@@ -230,3 +230,50 @@ def dupes(pairs: Sequence[Any], as_json: bool = False) -> None:
     for pair in pairs:
         print(f"{pair.keep} (#{pair.keep_id}) and {pair.other} (#{pair.other_id}): {pair.reason}")
         print(f'  netlog merge "#{pair.keep_id}" "#{pair.other_id}"')
+
+
+def import_report(report: Any) -> None:
+    """What an import did, to stderr: problems first, then one summary line (a table on a terminal)."""
+    for problem in report.problems:
+        print(f"  {problem}", file=sys.stderr)
+    counts = {"new": report.new, "updated": report.updated, "unchanged": report.unchanged, "skipped": report.skipped}
+    if report.bad_lines:
+        counts["bad lines"] = report.bad_lines
+    title = "Dry run, nothing written" if report.dry_run else "Imported"
+    if sys.stderr.isatty() and os.environ.get("TERM") != "dumb":
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=title, title_justify="left")
+        for key in counts:
+            table.add_column(key, justify="right")
+        table.add_row(*(str(v) for v in counts.values()))
+        Console(stderr=True, highlight=False).print(table)
+        return
+    print(f"{title}: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".", file=sys.stderr)
+
+
+class _NoProgress:
+    def __enter__(self) -> Any:
+        return None
+
+    def __exit__(self, *exc: Any) -> None:
+        return None
+
+
+def progress(total: int, what: str = "Importing") -> Any:
+    """A context giving a tick(n) callable that advances a Rich bar; None (no bar) unless stderr is a terminal."""
+    if total < 500 or not sys.stderr.isatty():
+        return _NoProgress()
+    from contextlib import contextmanager
+
+    @contextmanager
+    def bar() -> Any:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as shown:
+            task = shown.add_task(what, total=total)
+            yield lambda n: shown.advance(task, n)
+
+    return bar()

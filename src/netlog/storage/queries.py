@@ -303,3 +303,42 @@ def set_meta(db: Database, key: str, value: str) -> None:
     """Store a setting."""
     db.execute("DELETE FROM netlog_meta WHERE key = :key", {"key": key})
     db.execute("INSERT INTO netlog_meta (key, value) VALUES (:key, :value)", {"key": key, "value": value})
+
+
+# bulk writes for imports (ids chosen by the caller, so touches and links can name them in one batch)
+
+
+def next_contact_id(db: Database) -> int:
+    """The smallest id above every contact's."""
+    return int(db.scalar("SELECT COALESCE(MAX(id), 0) + 1 AS next_id FROM contact"))
+
+
+def insert_contacts(db: Database, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Many new contacts at once, each with its id."""
+    fields = ("id",) + CONTACT_FIELDS
+    db.executemany(_insert_sql("contact", fields, returning=False), [{f: r.get(f) for f in fields} for r in rows])
+
+
+def insert_touches(db: Database, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Many new touches at once."""
+    db.executemany(
+        _insert_sql("touch", TOUCH_FIELDS, returning=False), [{f: r.get(f) for f in TOUCH_FIELDS} for r in rows]
+    )
+
+
+def insert_tags(db: Database, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Many (contact_id, name) tags at once; the caller leaves out tags a contact has."""
+    db.executemany("INSERT INTO tag (contact_id, name) VALUES (:contact_id, :name)", rows)
+
+
+def insert_dismissals(db: Database, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Many dismissed actions at once (replacing any for the same contact and action)."""
+    db.executemany("DELETE FROM dismissal WHERE contact_id = :contact_id AND action = :action", rows)
+    db.executemany(
+        "INSERT INTO dismissal (contact_id, action, done_on) VALUES (:contact_id, :action, :done_on)", rows
+    )
+
+
+def touch_keys(db: Database) -> Iterable[Row]:
+    """What tells touches apart on re-import: contact, kind, day, direction, note."""
+    return db.iterate("SELECT contact_id, kind, happened_on, direction, note FROM touch")

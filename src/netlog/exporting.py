@@ -1,0 +1,44 @@
+"""Choosing an exporter and writing its text where the user asked (stdout or a file)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from importlib import import_module
+
+from netlog.errors import BadInput
+from netlog.exporters import FORMATS
+from netlog.storage import Database
+
+
+def export(db: Database, today: date, format: str, version: str = "3.0", days: int = 14) -> str:
+    """The text of one export format."""
+    if format not in FORMATS:
+        raise BadInput(f'Unknown export format "{format}"; use one of: {", ".join(FORMATS)}.')
+    module = import_module(f"netlog.exporters.{FORMATS[format]}")
+    if format == "vcard":
+        return module.export(db, today, version=version)
+    if format == "ics":
+        return module.export(db, today, days=days)
+    return module.export(db, today)
+
+
+def write(text: str, output: str | None) -> None:
+    """To stdout, or to a file (written whole, so a failure leaves no half file behind)."""
+    if not output or output == "-":
+        sys.stdout.write(text)
+        return
+    import os
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(output))
+    try:
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".netlog-export-")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes it 0600; an export is an ordinary file
+        os.replace(temporary, output)
+    except OSError as error:
+        raise BadInput(f"Cannot write {output}: {error.strerror or error}.") from None

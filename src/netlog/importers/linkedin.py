@@ -1,0 +1,64 @@
+"""LinkedIn's Connections.csv: a "Notes:" preamble, a blank line, then
+First Name,Last Name,URL,Email Address,Company,Position,Connected On (dates like "14 Nov 2026")."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from typing import Sequence
+
+from netlog.errors import BadInput
+from netlog.importing import Batch, Incoming, read_text
+
+HEADER_START = "First Name,Last Name"
+MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+ACQUAINTANCE = 1
+
+
+def read(paths: Sequence[str]) -> Batch:
+    """Every connection of every file; Connected On becomes a `met` touch."""
+    batch = Batch()
+    for path in paths:
+        _read_file(path, batch)
+    return batch
+
+
+def _read_file(path: str, batch: Batch) -> None:
+    text = read_text(path, "utf-8-sig")
+    lines = text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.lstrip("\ufeff").startswith(HEADER_START)), None)
+    if start is None:
+        name = "stdin" if path == "-" else path
+        raise BadInput(f'{name} is not a LinkedIn Connections.csv: no "First Name,Last Name,URL,..." header.')
+    for number, row in enumerate(csv.DictReader(lines[start:]), start=start + 2):
+        name = " ".join(p for p in ((row.get("First Name") or "").strip(), (row.get("Last Name") or "").strip()) if p)
+        connected = _parse_day(row.get("Connected On") or "")
+        touches = [{"kind": "met", "happened_on": connected, "direction": "both", "place": "LinkedIn"}] if connected else []
+        if row.get("Connected On") and not connected:
+            batch.problems.append(f'{path}:{number}: "{row["Connected On"]}" is not a date like 14 Nov 2026; no touch.')
+        batch.records.append(
+            Incoming(
+                fields={
+                    "name": name,
+                    "url": row.get("URL"),
+                    "email": row.get("Email Address"),
+                    "company": row.get("Company"),
+                    "title": row.get("Position"),
+                    "strength": ACQUAINTANCE,
+                },
+                touches=touches,
+                source=path,
+            )
+        )
+
+
+def _parse_day(text: str) -> date | None:
+    """'14 Nov 2026' (or '2026-11-14') -> a date; None when it is not one."""
+    parts = text.strip().replace("-", " ").split()
+    try:
+        if len(parts) == 3 and parts[1][:3].lower() in MONTHS:
+            year = int(parts[2])
+            return date(year + 2000 if year < 100 else year, MONTHS[parts[1][:3].lower()], int(parts[0]))
+        return date.fromisoformat(text.strip()) if text.strip() else None
+    except ValueError:
+        return None

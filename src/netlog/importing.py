@@ -1,0 +1,287 @@
+"""Taking contacts in from another format: match each incoming contact to one that exists (URL, email,
+vCard UID, then exact name), work out what is new or changed, and write it all in one transaction.
+
+The format readers (netlog.importers.*) only turn a file into `Incoming` records; this module owns the
+matching and the writes, so every format re-imports idempotently in the same way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Callable, Iterable, Sequence
+
+from netlog import kinds
+from netlog.errors import BadInput
+from netlog.storage import Database, queries
+
+# Fields an import may fill or change on an existing contact; name and strength stay the user's.
+UPDATABLE = ("email", "phone", "company", "title", "url", "uid", "note", "birthday")
+MATCH_KEYS = ("url", "email", "uid")
+# Above this many touched contacts, recomputing every History at once beats one contact at a time.
+BULK_REFRESH = 200
+
+
+@dataclass
+class Incoming:
+    """One contact as a file describes it: contact columns, tags, touches (dicts of touch columns)."""
+
+    fields: dict[str, Any]
+    tags: list[str] = field(default_factory=list)
+    touches: list[dict[str, Any]] = field(default_factory=list)
+    dismissals: dict[str, date] = field(default_factory=dict)
+    source_id: int | None = None  # the id in a netlog json export: kept when free, used to relink
+    introduced_by: int | None = None  # a source_id
+    source: str = ""  # file name, for messages
+
+
+@dataclass
+class Batch:
+    """What a reader got out of its files: records, plus problems it skipped (one line each)."""
+
+    records: list[Incoming] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    bad_lines: int = 0  # lines skipped inside otherwise good records
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or, on a dry run, would do)."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    problems: list[str] = field(default_factory=list)
+    bad_lines: int = 0
+    dry_run: bool = False
+
+
+def clean(value: Any) -> Any:
+    """A stripped string, or None for blanks; other values as they are."""
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def import_contacts(
+    db: Database,
+    today: date,
+    batch: Batch,
+    tags: Sequence[str] = (),
+    dry_run: bool = False,
+    tick: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Match and write a batch in one transaction; a dry run reads the same way and writes nothing."""
+    report = ImportReport(problems=list(batch.problems), bad_lines=batch.bad_lines, dry_run=dry_run)
+
+    def work() -> ImportReport:
+        plan = _Plan(db, today, tags)
+        for number, record in enumerate(batch.records, start=1):
+            plan.add(record, report)
+            if tick and number % 100 == 0:
+                tick(100)
+        if tick:
+            tick(len(batch.records) % 100)
+        if not dry_run:
+            plan.apply()
+        return report
+
+    if dry_run:
+        with db.snapshot():
+            return work()
+    return db.write(work)
+
+
+class _Plan:
+    """The rows an import will write, built against an in-memory index of what exists."""
+
+    def __init__(self, db: Database, today: date, tags: Sequence[str]) -> None:
+        self.db = db
+        self.today = today
+        self.extra_tags = [t for t in (clean(t) for t in tags) if t]
+        self.contacts: dict[int, dict[str, Any]] = {row["id"]: dict(row) for row in queries.contact_rows(db)}
+        self.index: dict[str, dict[str, int]] = {key: {} for key in MATCH_KEYS + ("name",)}
+        for cid, row in self.contacts.items():
+            self._remember(cid, row)
+        self.tags = {cid: set(t) for cid, t in queries.all_tags(db).items()}
+        self.touch_keys = {_touch_key(r["contact_id"], r) for r in queries.touch_keys(db)}
+        self.done = {(r["contact_id"], r["action"]): r["done_on"] for r in queries.dismissal_rows(db)}
+        self.next_id = queries.next_contact_id(db)
+        self.new_contacts: list[dict[str, Any]] = []
+        self.updates: dict[int, dict[str, Any]] = {}
+        self.new_tags: list[dict[str, Any]] = []
+        self.new_touches: list[dict[str, Any]] = []
+        self.dismissals: list[dict[str, Any]] = []
+        self.touched: set[int] = set()
+        self.id_map: dict[int, int] = {}  # source id -> id here
+        self.links: list[tuple[int, Incoming]] = []
+        self.user = None
+
+    def _remember(self, cid: int, row: dict[str, Any]) -> None:
+        for key in MATCH_KEYS:
+            value = _key(row.get(key))
+            if value:
+                self.index[key].setdefault(value, cid)
+        name = _key(row.get("name"))
+        if name:
+            self.index["name"].setdefault(name, cid)
+
+    def _match(self, fields: dict[str, Any]) -> int | None:
+        for key in MATCH_KEYS:
+            value = _key(fields.get(key))
+            if value and value in self.index[key]:
+                return self.index[key][value]
+        cid = self.index["name"].get(_key(fields.get("name")) or "")
+        if cid is None:
+            return None
+        # Same name but a different URL, email or UID on both sides: another person.
+        existing = self.contacts[cid]
+        for key in MATCH_KEYS:
+            if _key(fields.get(key)) and _key(existing.get(key)) and _key(fields.get(key)) != _key(existing.get(key)):
+                return None
+        return cid
+
+    def add(self, record: Incoming, report: ImportReport) -> None:
+        fields = {k: clean(v) for k, v in record.fields.items()}
+        fields["name"] = " ".join((fields.get("name") or "").split()) or None
+        if not fields["name"]:
+            report.skipped += 1
+            report.problems.append(f"{record.source}: a contact without a name was skipped.")
+            return
+        cid = self._match(fields)
+        changed = False
+        if cid is None:
+            cid = self._new_id(record.source_id)
+            row = {
+                **{k: v for k, v in fields.items() if k in queries.CONTACT_FIELDS},
+                "id": cid,
+                "strength": fields.get("strength") or kinds.DEFAULT_LEVEL,
+                "created_on": fields.get("created_on") or self.today,
+            }
+            row["introduced_by_id"] = None  # relinked once every record has its id
+            self.new_contacts.append(row)
+            self.contacts[cid] = row
+            self._remember(cid, row)
+            self.tags[cid] = set()
+            report.new += 1
+            is_new = True
+        else:
+            existing = self.contacts[cid]
+            changes = {
+                k: fields[k] for k in UPDATABLE if fields.get(k) is not None and fields[k] != existing.get(k)
+            }
+            if changes:
+                self.updates.setdefault(cid, {}).update(changes)
+                existing.update(changes)
+                self._remember(cid, existing)
+                changed = True
+            is_new = False
+        if record.source_id is not None:
+            self.id_map[record.source_id] = cid
+        if record.introduced_by is not None:
+            self.links.append((cid, record))
+        for tag in dict.fromkeys([*record.tags, *self.extra_tags]):
+            if tag and tag not in self.tags[cid]:
+                self.tags[cid].add(tag)
+                self.new_tags.append({"contact_id": cid, "name": tag})
+                changed = True
+        for touch in record.touches:
+            row = {**touch, "contact_id": cid}
+            key = _touch_key(cid, row)
+            if key in self.touch_keys:
+                continue
+            self.touch_keys.add(key)
+            row.setdefault("direction", kinds.KINDS[row["kind"]][1])
+            row.setdefault("logged_by", self._user())
+            self.new_touches.append(row)
+            self.touched.add(cid)
+            changed = True
+        for action, on in record.dismissals.items():
+            if self.done.get((cid, action)) != on:
+                self.done[(cid, action)] = on
+                self.dismissals.append({"contact_id": cid, "action": action, "done_on": on})
+                changed = True
+        if changed:
+            self.touched.add(cid)
+            if not is_new:
+                report.updated += 1
+        elif not is_new:
+            report.unchanged += 1
+        if is_new:
+            self.touched.add(cid)
+
+    def _new_id(self, wanted: int | None) -> int:
+        if wanted is not None and wanted not in self.contacts and wanted > 0:
+            self.next_id = max(self.next_id, wanted + 1)
+            return wanted
+        cid = self.next_id
+        self.next_id += 1
+        return cid
+
+    def _user(self) -> str:
+        if self.user is None:
+            from netlog.network import current_user
+
+            self.user = current_user()
+        return self.user
+
+    def apply(self) -> None:
+        """Write the plan: bulk inserts first, then links, then the stored Histories."""
+        from netlog import network
+
+        for cid, record in self.links:
+            introducer = self.id_map.get(record.introduced_by)
+            if introducer is not None and introducer != cid:
+                self.updates.setdefault(cid, {}).update(
+                    {"introduced_by_id": introducer, "introduced_on": record.fields.get("introduced_on")}
+                )
+        for touch in self.new_touches:
+            other = touch.get("other_id")
+            touch["other_id"] = self.id_map.get(other) if other is not None else None
+        queries.insert_contacts(self.db, self.new_contacts)
+        for cid, changes in self.updates.items():
+            queries.update_contact(self.db, cid, changes)
+        queries.insert_tags(self.db, self.new_tags)
+        queries.insert_touches(self.db, self.new_touches)
+        queries.insert_dismissals(self.db, self.dismissals)
+        if len(self.touched) > BULK_REFRESH:
+            network.rebuild_histories(self.db)
+        elif self.touched:
+            network.refresh_histories(self.db, self.touched)
+
+
+def _key(value: Any) -> str | None:
+    """A match key: case and spacing do not tell people apart."""
+    if not isinstance(value, str):
+        return None
+    folded = " ".join(value.split()).casefold()
+    return folded or None
+
+
+def _touch_key(cid: int, row: dict[str, Any]) -> tuple:
+    on = row["happened_on"]
+    return (cid, row["kind"], on.isoformat() if isinstance(on, date) else str(on), row.get("direction"), row.get("note") or None)
+
+
+def read_text(path: str, encoding: str = "utf-8") -> str:
+    """A file's text ('-' is stdin), or one clear BadInput line."""
+    import sys
+
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read()
+    except OSError as error:
+        raise BadInput(f"Cannot read {path}: {error.strerror or error}.") from None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise BadInput(f"{_label(path)} is not {encoding.replace('-sig', '')} text; is it the right file?") from None
+
+
+def _label(path: str) -> str:
+    return "stdin" if path == "-" else path
+
