@@ -138,7 +138,7 @@ def root(
 @app.command()
 def add(
     ctx: typer.Context,
-    name: str = typer.Argument(..., metavar="NAME", help="Their full name."),
+    name: Optional[str] = typer.Argument(None, metavar="NAME", show_default=False, help="Their full name (asked for when left out)."),
     on: Optional[str] = ON,
     met_at: Optional[str] = typer.Option(None, "--met-at", help="Where you met."),
     topics: Optional[str] = typer.Option(None, "--topics", help="What you talked about."),
@@ -155,11 +155,17 @@ def add(
     """Add someone you just met, with the first meeting.
 
     Example: netlog add "Ana Lima" --met-at "PyCon" --topics "search, hiring" --strength medium
+    Or just: netlog add      (on a terminal it asks for the name, where, topics and strength)
     """
     from netlog import network, render
     from netlog.dates import parse_cadence
     from netlog.kinds import parse_level
 
+    if name is None:
+        from netlog import prompts
+
+        prompts.require("NAME", 'netlog add "Ana Lima" --met-at PyCon')
+        name, met_at, topics, strength = prompts.ask_new_contact(met_at, topics, strength)
     s = _session(ctx)
     fields = network.ContactFields(
         name=name, email=email, company=company, title=title, note=None, tags=tag,
@@ -174,7 +180,7 @@ def add(
 def log(
     ctx: typer.Context,
     contact: str = NAME,  # the callback hands the command the contact id
-    kind: str = typer.Argument(..., metavar="KIND", autocompletion=completion.kinds, help="met, call, coffee, meal, video, email, message, intro, favor-given, favor-received, thanks, share, congrats, report."),
+    kind: Optional[str] = typer.Argument(None, metavar="KIND", show_default=False, autocompletion=completion.kinds, help="Asked for when left out: met, call, coffee, meal, video, email, message, intro, favor-given, favor-received, thanks, share, congrats, report."),
     on: Optional[str] = ON,
     note: Optional[str] = typer.Option(None, "--note", help="What happened."),
     received: bool = typer.Option(False, "--received", help="They wrote to me (email, message, share, congrats)."),
@@ -189,6 +195,11 @@ def log(
     from netlog import network, render
     from netlog.kinds import parse_kind
 
+    if kind is None:
+        from netlog import prompts
+
+        prompts.require("KIND", "netlog log Ana coffee")
+        kind = prompts.ask_kind()
     s = _session(ctx)
     touch = network.TouchInput(kind=parse_kind(kind), on=on, note=note, received=received, to=to, place=met_at, topics=topics)
     network.log_touch(s.db, s.today, contact, touch)
