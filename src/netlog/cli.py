@@ -154,6 +154,7 @@ def add(
 ) -> None:
     """Add someone you just met, with the first meeting.
 
+    \b
     Example: netlog add "Ana Lima" --met-at "PyCon" --topics "search, hiring" --strength medium
     Or just: netlog add      (on a terminal it asks for the name, where, topics and strength)
     """
