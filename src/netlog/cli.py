@@ -288,6 +288,22 @@ def show(
 
 
 @app.command()
+def stats(
+    ctx: typer.Context,
+    json_: bool = typer.Option(False, "--json", help="Counts by strength, warmth and due action, touches per month, favors, intros."),
+) -> None:
+    """Your network at a glance: strength, warmth, what is due, touches per month, give and take, intros.
+
+    Example: netlog stats      (or: netlog stats --json)
+    """
+    from netlog import render
+    from netlog.stats import network_stats
+
+    s = _session(ctx)
+    render.stats(network_stats(s.db, s.today), as_json=json_)
+
+
+@app.command()
 def edit(
     ctx: typer.Context,
     contact: str = NAME,  # the callback hands the command the contact id

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from netlog import kinds, rules
+from netlog import kinds, rules, stats
 from netlog.network import tie_of
 from netlog.storage import Database, queries
 
@@ -53,6 +53,7 @@ def profile(db: Database, today: date, contact_id: int) -> dict[str, Any]:
         if row["introduced_by_id"]:
             related.add(row["introduced_by_id"])
         ties = [tie_of(db, cid) for cid in sorted(related)]
+        months = stats.touches_per_month(db, today, contact_id)
     me = next(t for t in ties if t.id == contact_id)
     by_id = {t.id: t for t in ties}
     introducer = by_id.get(row["introduced_by_id"])
@@ -70,6 +71,7 @@ def profile(db: Database, today: date, contact_id: int) -> dict[str, Any]:
         "introduced_on": row["introduced_on"],
         "introduced": [{"name": r["name"], "on": r["introduced_on"]} for r in introduced],
         "balance": {"favors_given": me.history.favors_given, "favors_received": me.history.favors_received},
+        "touches_per_month": months,
         "due": [item for item in rules.rank_due(today, ties) if item.contact_id == contact_id],
         "touches": [
             {
