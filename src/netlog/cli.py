@@ -315,17 +315,30 @@ def edit(
     tag: List[str] = typer.Option([], "--tag", autocompletion=completion.tags, help="Add a tag; repeat for more."),
     untag: List[str] = typer.Option([], "--untag", autocompletion=completion.tags, help="Remove a tag."),
     note: Optional[str] = typer.Option(None, "--note", help="Replace the contact's note."),
+    edit_note: bool = typer.Option(False, "--edit-note", help="Edit the note in $VISUAL / $EDITOR; empty or unchanged cancels."),
     every: Optional[str] = typer.Option(None, "--every", help="Keep in touch this often: 2w, 3 months, 45d."),
 ) -> None:
-    """Change a contact's facts, strength, tags or cadence.
+    """Change a contact's facts, strength, tags, cadence or note.
 
+    \b
     Example: netlog edit Ana --strength strong --tag mentor --every 3w
+    Or:      netlog edit Ana --edit-note      (opens your editor on the note)
     """
     from netlog import network, render
     from netlog.dates import parse_cadence
     from netlog.kinds import parse_level
 
     s = _session(ctx)
+    if edit_note:
+        from netlog.editor import edit_text
+
+        if note is not None:
+            raise NetlogError("Use --note TEXT or --edit-note, not both.")
+        note = edit_text(network.note_of(s.db, contact))
+        if note is None:
+            render.message("Unchanged or empty note: nothing saved.")
+            raise typer.Exit(1)
+        note = note.rstrip("\n")
     fields = network.ContactFields(
         name=name, email=email, company=company, title=title, note=note, tags=tag,
         strength=parse_level(strength) if strength else None,
