@@ -143,9 +143,9 @@ def add(
     met_at: Optional[str] = typer.Option(None, "--met-at", help="Where you met."),
     topics: Optional[str] = typer.Option(None, "--topics", help="What you talked about."),
     strength: str = typer.Option("weak", "--strength", autocompletion=completion.levels, help="acquaintance, weak, medium, strong, close (or 1-5)."),
-    email: Optional[str] = typer.Option(None, "--email"),
-    company: Optional[str] = typer.Option(None, "--company"),
-    title: Optional[str] = typer.Option(None, "--title"),
+    email: Optional[str] = typer.Option(None, "--email", help="Their email address."),
+    company: Optional[str] = typer.Option(None, "--company", help="Where they work."),
+    title: Optional[str] = typer.Option(None, "--title", help="Their job title."),
     tag: List[str] = typer.Option([], "--tag", autocompletion=completion.tags, help="A tag; repeat for more."),
     note: Optional[str] = typer.Option(None, "--note", help="Anything worth remembering."),
     introduced_by: Optional[str] = typer.Option(None, "--introduced-by", autocompletion=completion.contact_names, help="Who introduced you."),
@@ -191,6 +191,7 @@ def log(
 ) -> None:
     """Log a later touch with someone: a call, coffee, email, intro, favor...
 
+    \b
     Example: netlog log Ana coffee --on yesterday --note "advice on the Lisbon role"
     """
     from netlog import network, render
@@ -217,6 +218,7 @@ def due(
 ) -> None:
     """Who needs what, ranked, each with a plain reason.
 
+    \b
     Example: netlog due --limit 5      (or: netlog due --on "next monday" --json)
     """
     from netlog import network, render
@@ -236,6 +238,7 @@ def thank(
 ) -> None:
     """Draft a thank-you note from what actually happened.
 
+    \b
     Example: netlog thank Ana --edit --sent
     """
     from netlog import drafts, network, render
@@ -263,6 +266,7 @@ def list_(
 ) -> None:
     """List your contacts with their strength and last touch.
 
+    \b
     Example: netlog list --tag pycon
     """
     from netlog import profiles, render
@@ -279,6 +283,7 @@ def show(
 ) -> None:
     """One contact: facts, timeline (newest first), give/take balance and what is due.
 
+    \b
     Example: netlog show Ana
     """
     from netlog import profiles, render
@@ -294,6 +299,7 @@ def stats(
 ) -> None:
     """Your network at a glance: strength, warmth, what is due, touches per month, give and take, intros.
 
+    \b
     Example: netlog stats      (or: netlog stats --json)
     """
     from netlog import render
@@ -308,10 +314,10 @@ def edit(
     ctx: typer.Context,
     contact: str = NAME,  # the callback hands the command the contact id
     name: Optional[str] = typer.Option(None, "--name", help="A new name."),
-    strength: Optional[str] = typer.Option(None, "--strength", autocompletion=completion.levels),
-    email: Optional[str] = typer.Option(None, "--email"),
-    company: Optional[str] = typer.Option(None, "--company"),
-    title: Optional[str] = typer.Option(None, "--title"),
+    strength: Optional[str] = typer.Option(None, "--strength", autocompletion=completion.levels, help="acquaintance, weak, medium, strong, close (or 1-5)."),
+    email: Optional[str] = typer.Option(None, "--email", help="Their email address."),
+    company: Optional[str] = typer.Option(None, "--company", help="Where they work."),
+    title: Optional[str] = typer.Option(None, "--title", help="Their job title."),
     tag: List[str] = typer.Option([], "--tag", autocompletion=completion.tags, help="Add a tag; repeat for more."),
     untag: List[str] = typer.Option([], "--untag", autocompletion=completion.tags, help="Remove a tag."),
     note: Optional[str] = typer.Option(None, "--note", help="Replace the contact's note."),
@@ -356,6 +362,7 @@ def rm(
 ) -> None:
     """Delete a contact and all its touches (asks first).
 
+    \b
     Example: netlog rm "Ana Lima" --yes
     """
     from netlog import network, render
@@ -378,6 +385,7 @@ def snooze(
 ) -> None:
     """Hide someone from `due` for a while.
 
+    \b
     Example: netlog snooze Ana --until "in 3 weeks"
     """
     from datetime import timedelta
@@ -398,6 +406,7 @@ def done(
 ) -> None:
     """Dismiss a due item you chose to skip; a later event makes it due again.
 
+    \b
     Example: netlog done Ana nudge
     """
     from netlog import network, render
@@ -412,6 +421,7 @@ def done(
 def path(ctx: typer.Context) -> None:
     """Print where the database is (the file, or the URL without its password).
 
+    \b
     Example: netlog path
     """
     from netlog.storage.location import sqlite_path
