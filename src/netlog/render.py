@@ -236,7 +236,7 @@ def _bar_lines(counts: dict[str, int], styles: dict[str, str] | None = None) -> 
     """(plain line, style) per label: 'medium    3 ███'."""
     most = max(counts.values(), default=0)
     width = max((len(k) for k in counts), default=0)
-    return [(f"{label:<{width}} {n:>4} {bar(n, most)}", (styles or {}).get(label, "")) for label, n in counts.items()]
+    return [(f"{label:<{width}} {n:>4} {bar(n, most)}".rstrip(), (styles or {}).get(label, "")) for label, n in counts.items()]
 
 
 def stats(s: dict[str, Any], as_json: bool = False) -> None:
