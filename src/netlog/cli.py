@@ -370,7 +370,9 @@ def rm(
     s = _session(ctx)
     tie = network.tie_of(s.db, contact)
     if not yes:
-        if not sys.stdin.isatty():
+        from netlog.prompts import interactive
+
+        if not interactive():
             raise NetlogError(f"Deleting {tie.name} needs confirmation: add --yes.")
         typer.confirm(f"Delete {tie.name} and {tie.history.touch_count} touches?", abort=True, err=True)
     network.remove_contact(s.db, contact)

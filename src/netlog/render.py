@@ -23,7 +23,8 @@ def _rich() -> bool:
 def _console() -> Any:
     from rich.console import Console
 
-    return Console(highlight=False)
+    # Rich's own NO_COLOR handling drops colours but keeps bold and italics; NO_COLOR here means no escapes.
+    return Console(highlight=False, color_system=None if os.environ.get("NO_COLOR") else "auto")
 
 
 def day(on: date, today: date) -> str:
@@ -90,7 +91,7 @@ def due(items: Sequence[Any], on: date, today: date, as_json: bool = False) -> N
 
     table = Table(title=f"Due {format_day(on)}", title_justify="left", expand=False)
     table.add_column("#", justify="right", style="dim")
-    table.add_column("Action", no_wrap=True)
+    table.add_column("Action", overflow="fold")
     table.add_column("Contact", overflow="fold")
     table.add_column("Why", overflow="fold")
     table.add_column("Score", justify="right", style="dim")
@@ -115,11 +116,11 @@ def overview(contacts: Sequence[dict[str, Any]], now: date, as_json: bool = Fals
         return
     from rich.table import Table
 
-    table = Table(title=f"{len(contacts)} contacts", title_justify="left")
+    table = Table(title=_count(len(contacts), "contact"), title_justify="left")
     table.add_column("Name", overflow="fold")
-    table.add_column("Strength")
+    table.add_column("Strength", overflow="fold")
     table.add_column("Last touch", overflow="fold")
-    table.add_column("Warmth")
+    table.add_column("Warmth", overflow="fold")
     table.add_column("Company", overflow="fold")
     table.add_column("Tags", overflow="fold")
     for c in contacts:
