@@ -3,7 +3,6 @@ No `from __future__ import annotations` here: Typer reads the annotations at run
 Nothing heavy is imported at module level, so `netlog --help` and completion start fast."""
 
 
-import sys
 from datetime import date
 from typing import Any, List, Optional
 
