@@ -19,7 +19,7 @@ def test_favor_balance_and_give_back(netlog):
         netlog("log", "Ana", "thanks", "--on", day)
     shown = netlog.json("show", "Ana")
     assert shown["balance"] == {"favors_given": 0, "favors_received": 3, "unreturned_favors": 3}
-    assert "you gave 0, received 3" in netlog("show", "Ana").stdout
+    assert "you did 0 favors, received 3" in netlog("show", "Ana").stdout
     items = netlog.json("due")
     assert [i["action"] for i in items] == ["keep-in-touch"]
     assert items[0]["reason"].startswith("Ana has helped you 3 times since March; you have not returned a favor")

@@ -3,7 +3,6 @@ No `from __future__ import annotations` here: Typer reads the annotations at run
 Nothing heavy is imported at module level, so `netlog --help` and completion start fast."""
 
 
-import sys
 from datetime import date
 from typing import Any, List, Optional
 
@@ -138,14 +137,14 @@ def root(
 @app.command()
 def add(
     ctx: typer.Context,
-    name: str = typer.Argument(..., metavar="NAME", help="Their full name."),
+    name: Optional[str] = typer.Argument(None, metavar="NAME", show_default=False, help="Their full name (asked for when left out)."),
     on: Optional[str] = ON,
     met_at: Optional[str] = typer.Option(None, "--met-at", help="Where you met."),
     topics: Optional[str] = typer.Option(None, "--topics", help="What you talked about."),
     strength: str = typer.Option("weak", "--strength", autocompletion=completion.levels, help="acquaintance, weak, medium, strong, close (or 1-5)."),
-    email: Optional[str] = typer.Option(None, "--email"),
-    company: Optional[str] = typer.Option(None, "--company"),
-    title: Optional[str] = typer.Option(None, "--title"),
+    email: Optional[str] = typer.Option(None, "--email", help="Their email address."),
+    company: Optional[str] = typer.Option(None, "--company", help="Where they work."),
+    title: Optional[str] = typer.Option(None, "--title", help="Their job title."),
     tag: List[str] = typer.Option([], "--tag", autocompletion=completion.tags, help="A tag; repeat for more."),
     note: Optional[str] = typer.Option(None, "--note", help="Anything worth remembering."),
     introduced_by: Optional[str] = typer.Option(None, "--introduced-by", autocompletion=completion.contact_names, help="Who introduced you."),
@@ -154,12 +153,19 @@ def add(
 ) -> None:
     """Add someone you just met, with the first meeting.
 
+    \b
     Example: netlog add "Ana Lima" --met-at "PyCon" --topics "search, hiring" --strength medium
+    Or just: netlog add      (on a terminal it asks for the name, where, topics and strength)
     """
     from netlog import network, render
     from netlog.dates import parse_cadence
     from netlog.kinds import parse_level
 
+    if name is None:
+        from netlog import prompts
+
+        prompts.require("NAME", 'netlog add "Ana Lima" --met-at PyCon')
+        name, met_at, topics, strength = prompts.ask_new_contact(met_at, topics, strength)
     s = _session(ctx)
     fields = network.ContactFields(
         name=name, email=email, company=company, title=title, note=None, tags=tag,
@@ -174,7 +180,7 @@ def add(
 def log(
     ctx: typer.Context,
     contact: str = NAME,  # the callback hands the command the contact id
-    kind: str = typer.Argument(..., metavar="KIND", autocompletion=completion.kinds, help="met, call, coffee, meal, video, email, message, intro, favor-given, favor-received, thanks, share, congrats, report."),
+    kind: Optional[str] = typer.Argument(None, metavar="KIND", show_default=False, autocompletion=completion.kinds, help="Asked for when left out: met, call, coffee, meal, video, email, message, intro, favor-given, favor-received, thanks, share, congrats, report."),
     on: Optional[str] = ON,
     note: Optional[str] = typer.Option(None, "--note", help="What happened."),
     received: bool = typer.Option(False, "--received", help="They wrote to me (email, message, share, congrats)."),
@@ -184,11 +190,17 @@ def log(
 ) -> None:
     """Log a later touch with someone: a call, coffee, email, intro, favor...
 
+    \b
     Example: netlog log Ana coffee --on yesterday --note "advice on the Lisbon role"
     """
     from netlog import network, render
     from netlog.kinds import parse_kind
 
+    if kind is None:
+        from netlog import prompts
+
+        prompts.require("KIND", "netlog log Ana coffee")
+        kind = prompts.ask_kind()
     s = _session(ctx)
     touch = network.TouchInput(kind=parse_kind(kind), on=on, note=note, received=received, to=to, place=met_at, topics=topics)
     network.log_touch(s.db, s.today, contact, touch)
@@ -205,6 +217,7 @@ def due(
 ) -> None:
     """Who needs what, ranked, each with a plain reason.
 
+    \b
     Example: netlog due --limit 5      (or: netlog due --on "next monday" --json)
     """
     from netlog import network, render
@@ -224,6 +237,7 @@ def thank(
 ) -> None:
     """Draft a thank-you note from what actually happened.
 
+    \b
     Example: netlog thank Ana --edit --sent
     """
     from netlog import drafts, network, render
@@ -251,6 +265,7 @@ def list_(
 ) -> None:
     """List your contacts with their strength and last touch.
 
+    \b
     Example: netlog list --tag pycon
     """
     from netlog import profiles, render
@@ -267,6 +282,7 @@ def show(
 ) -> None:
     """One contact: facts, timeline (newest first), give/take balance and what is due.
 
+    \b
     Example: netlog show Ana
     """
     from netlog import profiles, render
@@ -276,30 +292,60 @@ def show(
 
 
 @app.command()
+def stats(
+    ctx: typer.Context,
+    json_: bool = typer.Option(False, "--json", help="Counts by strength, warmth and due action, touches per month, favors, intros."),
+) -> None:
+    """Your network at a glance: strength, warmth, what is due, touches per month, give and take, intros.
+
+    \b
+    Example: netlog stats      (or: netlog stats --json)
+    """
+    from netlog import render
+    from netlog.stats import network_stats
+
+    s = _session(ctx)
+    render.stats(network_stats(s.db, s.today), as_json=json_)
+
+
+@app.command()
 def edit(
     ctx: typer.Context,
     contact: str = NAME,  # the callback hands the command the contact id
     name: Optional[str] = typer.Option(None, "--name", help="A new name."),
-    strength: Optional[str] = typer.Option(None, "--strength", autocompletion=completion.levels),
-    email: Optional[str] = typer.Option(None, "--email"),
-    company: Optional[str] = typer.Option(None, "--company"),
-    title: Optional[str] = typer.Option(None, "--title"),
+    strength: Optional[str] = typer.Option(None, "--strength", autocompletion=completion.levels, help="acquaintance, weak, medium, strong, close (or 1-5)."),
+    email: Optional[str] = typer.Option(None, "--email", help="Their email address."),
+    company: Optional[str] = typer.Option(None, "--company", help="Where they work."),
+    title: Optional[str] = typer.Option(None, "--title", help="Their job title."),
     tag: List[str] = typer.Option([], "--tag", autocompletion=completion.tags, help="Add a tag; repeat for more."),
     untag: List[str] = typer.Option([], "--untag", autocompletion=completion.tags, help="Remove a tag."),
     note: Optional[str] = typer.Option(None, "--note", help="Replace the contact's note."),
+    edit_note: bool = typer.Option(False, "--edit-note", help="Edit the note in $VISUAL / $EDITOR; empty or unchanged cancels."),
     every: Optional[str] = typer.Option(None, "--every", help="Keep in touch this often: 2w, 3 months, 45d."),
     birthday: Optional[str] = typer.Option(None, "--birthday", help="MM-DD or YYYY-MM-DD; shows up in due a few days ahead."),
     moment: Optional[str] = typer.Option(None, "--moment", help='News in their life ("started at Contoso"); feeds the next draft.'),
 ) -> None:
-    """Change a contact's facts, strength, tags, cadence, birthday or latest moment.
+    """Change a contact's facts, strength, tags, cadence, note, birthday or latest moment.
 
+    \b
     Example: netlog edit Ana --strength strong --tag mentor --every 3w --birthday 03-14
+    Or:      netlog edit Ana --edit-note      (opens your editor on the note)
     """
     from netlog import network, render
     from netlog.dates import parse_birthday, parse_cadence
     from netlog.kinds import parse_level
 
     s = _session(ctx)
+    if edit_note:
+        from netlog.editor import edit_text
+
+        if note is not None:
+            raise NetlogError("Use --note TEXT or --edit-note, not both.")
+        note = edit_text(network.note_of(s.db, contact))
+        if note is None:
+            render.message("Unchanged or empty note: nothing saved.")
+            raise typer.Exit(1)
+        note = note.rstrip("\n")
     fields = network.ContactFields(
         name=name, email=email, company=company, title=title, note=note, tags=tag,
         strength=parse_level(strength) if strength else None,
@@ -319,6 +365,7 @@ def rm(
 ) -> None:
     """Delete a contact and all its touches (asks first).
 
+    \b
     Example: netlog rm "Ana Lima" --yes
     """
     from netlog import network, render
@@ -326,7 +373,9 @@ def rm(
     s = _session(ctx)
     tie = network.tie_of(s.db, contact)
     if not yes:
-        if not sys.stdin.isatty():
+        from netlog.prompts import interactive
+
+        if not interactive():
             raise NetlogError(f"Deleting {tie.name} needs confirmation: add --yes.")
         typer.confirm(f"Delete {tie.name} and {tie.history.touch_count} touches?", abort=True, err=True)
     network.remove_contact(s.db, contact)
@@ -341,6 +390,7 @@ def snooze(
 ) -> None:
     """Hide someone from `due` for a while.
 
+    \b
     Example: netlog snooze Ana --until "in 3 weeks"
     """
     from datetime import timedelta
@@ -361,6 +411,7 @@ def done(
 ) -> None:
     """Dismiss a due item you chose to skip; a later event makes it due again.
 
+    \b
     Example: netlog done Ana nudge
     """
     from netlog import network, render
@@ -375,6 +426,7 @@ def done(
 def path(ctx: typer.Context) -> None:
     """Print where the database is (the file, or the URL without its password).
 
+    \b
     Example: netlog path
     """
     from netlog.storage.location import sqlite_path
@@ -463,7 +515,9 @@ def merge(
     plan = merging.plan_merge(s.db, contact, other)
     render.text("\n".join(plan.lines()))
     if not yes:
-        if not sys.stdin.isatty():
+        from netlog.prompts import interactive
+
+        if not interactive():
             raise NetlogError("Merging needs confirmation: add --yes.")
         typer.confirm("Merge?", abort=True, err=True)
     backup = merging.write_backup(s.db, plan, backup_dir(s.url), s.today)

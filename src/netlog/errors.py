@@ -21,3 +21,9 @@ class BadInput(NetlogError):
 
 class DatabaseError(NetlogError):
     """The database cannot be used: busy, foreign, corrupt or too new."""
+
+
+class MissingInput(NetlogError):
+    """A required argument was left out and nobody is at the terminal to ask; a usage error."""
+
+    exit_code = 2

@@ -122,6 +122,14 @@ def tie_of(db: Database, contact_id: int) -> rules.Tie:
     return ties_from_rows(rows, queries.dismissal_rows(db, contact_id))[0]
 
 
+def note_of(db: Database, contact_id: int) -> str:
+    """The contact's free-text note ('' when none), for editing."""
+    row = queries.contact(db, contact_id)
+    if row is None:
+        raise NotFound(f"No contact #{contact_id}.")
+    return row["note"] or ""
+
+
 # writing
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from netlog import kinds, rules
+from netlog import kinds, rules, stats
 from netlog.network import intro_from_row, tie_of
 from netlog.storage import Database, queries
 
@@ -56,6 +56,7 @@ def profile(db: Database, today: date, contact_id: int) -> dict[str, Any]:
         related.update(o.a_id for o in offers)
         related.update(o.b_id for o in offers)
         ties = [tie_of(db, cid) for cid in sorted(related)]
+        months = stats.touches_per_month(db, today, contact_id)
     me = next(t for t in ties if t.id == contact_id)
     by_id = {t.id: t for t in ties}
     introducer = by_id.get(row["introduced_by_id"])
@@ -78,6 +79,7 @@ def profile(db: Database, today: date, contact_id: int) -> dict[str, Any]:
             "favors_received": me.history.favors_received,
             "unreturned_favors": me.history.unreturned_favors,
         },
+        "touches_per_month": months,
         "due": [item for item in rules.rank_due(today, ties, offers) if item.contact_id == contact_id],
         "touches": [
             {

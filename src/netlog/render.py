@@ -23,7 +23,8 @@ def _rich() -> bool:
 def _console() -> Any:
     from rich.console import Console
 
-    return Console(highlight=False)
+    # Rich's own NO_COLOR handling drops colours but keeps bold and italics; NO_COLOR here means no escapes.
+    return Console(highlight=False, color_system=None if os.environ.get("NO_COLOR") else "auto")
 
 
 def day(on: date, today: date) -> str:
@@ -90,7 +91,7 @@ def due(items: Sequence[Any], on: date, today: date, as_json: bool = False) -> N
 
     table = Table(title=f"Due {format_day(on)}", title_justify="left", expand=False)
     table.add_column("#", justify="right", style="dim")
-    table.add_column("Action", no_wrap=True)
+    table.add_column("Action", overflow="fold")
     table.add_column("Contact", overflow="fold")
     table.add_column("Why", overflow="fold")
     table.add_column("Score", justify="right", style="dim")
@@ -115,11 +116,11 @@ def overview(contacts: Sequence[dict[str, Any]], now: date, as_json: bool = Fals
         return
     from rich.table import Table
 
-    table = Table(title=f"{len(contacts)} contacts", title_justify="left")
+    table = Table(title=_count(len(contacts), "contact"), title_justify="left")
     table.add_column("Name", overflow="fold")
-    table.add_column("Strength")
+    table.add_column("Strength", overflow="fold")
     table.add_column("Last touch", overflow="fold")
-    table.add_column("Warmth")
+    table.add_column("Warmth", overflow="fold")
     table.add_column("Company", overflow="fold")
     table.add_column("Tags", overflow="fold")
     for c in contacts:
@@ -142,6 +143,14 @@ def _touch_line(t: dict[str, Any], now: date) -> str:
         bits.append(f"about {t['topics']}")
     line = " ".join(bits)
     return line + (f" — {t['note']}" if t["note"] else "")
+
+
+def _balance_word(bal: dict[str, int]) -> str:
+    diff = bal["favors_given"] - bal["favors_received"]
+    if diff == 0:
+        return ""
+    # An invitation, never a debt: the ledger is there to prompt generosity (docs/rules.md).
+    return " (you have given more)" if diff > 0 else " (a chance to give back)"
 
 
 def profile(p: dict[str, Any], now: date, as_json: bool = False) -> None:
@@ -172,12 +181,15 @@ def profile(p: dict[str, Any], now: date, as_json: bool = False) -> None:
         why = f" ({offer['note']})" if offer["note"] else ""
         facts.append(f"intro you offered with {offer['with']}{why}, {format_day(offer['offered_on'], now)}: {offer['status']}")
     bal = p["balance"]
-    favors = f"favors: you gave {bal['favors_given']}, received {bal['favors_received']}"
+    favors = f"give and take: you did {bal['favors_given']} favors, received {bal['favors_received']}{_balance_word(bal)}"
     if bal.get("unreturned_favors"):
         favors += f" ({bal['unreturned_favors']} since you last gave one)"
     facts.append(favors)
     if p["note"]:
         facts.append(f"note: {p['note']}")
+    months = p["touches_per_month"]
+    counts = [m["touches"] for m in months]
+    facts.append(f"touches per month: {sparkline(counts)}  ({sum(counts)} in the last year, {_month_span(months)})")
     due_lines = [f"[{i.action}] {i.reason}" for i in p["due"]]
     timeline = [_touch_line(t, now) for t in p["touches"]] or ["no touches yet"]
     if not _rich():
@@ -277,3 +289,85 @@ def progress(total: int, what: str = "Importing") -> Any:
             yield lambda n: shown.advance(task, n)
 
     return bar()
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+BAR = "█"
+
+
+def sparkline(counts: Sequence[int]) -> str:
+    """One character per count, taller for more; a blank month is the lowest bar shown as '·'."""
+    most = max(counts, default=0)
+    if most == 0:
+        return "·" * len(counts)
+    return "".join("·" if n == 0 else SPARKS[min(len(SPARKS) - 1, (n * len(SPARKS) - 1) // most)] for n in counts)
+
+
+def bar(n: int, most: int, width: int = 20) -> str:
+    """A horizontal bar, `width` characters for the largest value; at least one for anything non-zero."""
+    if n <= 0 or most <= 0:
+        return ""
+    return BAR * max(1, round(n * width / most))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _month_span(months: Sequence[dict[str, Any]]) -> str:
+    first, last = (date.fromisoformat(m["month"] + "-01") for m in (months[0], months[-1]))
+    return f"{first:%b %Y} … {last:%b %Y}"
+
+
+def _bar_lines(counts: dict[str, int], styles: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """(plain line, style) per label: 'medium    3 ███'."""
+    most = max(counts.values(), default=0)
+    width = max((len(k) for k in counts), default=0)
+    return [(f"{label:<{width}} {n:>4} {bar(n, most)}".rstrip(), (styles or {}).get(label, "")) for label, n in counts.items()]
+
+
+def stats(s: dict[str, Any], as_json: bool = False) -> None:
+    """The network at a glance: bars for strength and warmth, a sparkline of touches, favors and intros."""
+    if as_json:
+        print(to_json(s))
+        return
+    months = s["touches_per_month"]
+    counts = [m["touches"] for m in months]
+    intros = s["intros"]
+    sections: list[tuple[str, list[tuple[str, str]]]] = [
+        (f"{_count(s['contacts'], 'contact')} by strength", _bar_lines(s["by_strength"])),
+        ("Warmth", _bar_lines(s["by_warmth"], WARMTH_STYLE)),
+        (
+            f"Due today: {_count(s['due_contacts'], 'contact')}",
+            _bar_lines({a: n for a, n in s["due_by_action"].items() if n}, ACTION_STYLE),
+        ),
+        (
+            f"Touches per month: {s['touches_last_year']} in the last year",
+            [
+                (f"{sparkline(counts)}  {_month_span(months)}, most in a month: {max(counts, default=0)}", ""),
+                ("".join(date.fromisoformat(m["month"] + "-01").strftime("%b")[0] for m in months), "dim"),
+            ],
+        ),
+        ("Give and take", [(f"favors given {s['favors']['given']}, received {s['favors']['received']}", "")]),
+        (
+            "Introductions",
+            [(f"{_count(intros['received'], 'intro')} received; {_count(intros['people_met_through_intros'], 'contact')} met through one", "")]
+            + ([("most from: " + ", ".join(f"{i['name']} ({i['intros']})" for i in intros["top_introducers"]), "")] if intros["top_introducers"] else []),
+        ),
+    ]
+    if not _rich():
+        for number, (title, lines) in enumerate(sections):
+            if number:
+                print()
+            print(title)
+            for line, _ in lines:
+                print(f"  {line}")
+        return
+    from rich.markup import escape
+    from rich.panel import Panel
+
+    parts = []
+    for title, lines in sections:
+        body = "\n".join(f"  [{style}]{escape(line)}[/]" if style else f"  {escape(line)}" for line, style in lines)
+        parts.append(f"[bold]{escape(title)}[/]\n{body}")
+    _console().print(Panel("\n\n".join(parts), title=f"Your network, {format_day(s['today'])}", title_align="left", expand=False))

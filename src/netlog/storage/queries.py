@@ -342,3 +342,40 @@ def insert_dismissals(db: Database, rows: Sequence[Mapping[str, Any]]) -> None:
 def touch_keys(db: Database) -> Iterable[Row]:
     """What tells touches apart on re-import: contact, kind, day, direction, note."""
     return db.iterate("SELECT contact_id, kind, happened_on, direction, note FROM touch")
+
+
+# aggregates for `stats` (portable: plain GROUP BY, no date functions; months are bucketed in Python)
+
+
+def strength_counts(db: Database) -> dict[int, int]:
+    """strength level -> how many contacts."""
+    return {r["strength"]: r["n"] for r in db.rows("SELECT strength, COUNT(*) AS n FROM contact GROUP BY strength")}
+
+
+def touch_counts_by_day(db: Database, since: date, contact_id: int | None = None) -> dict[date, int]:
+    """day -> how many touches on it, from `since` on (everyone's, or one contact's)."""
+    sql = "SELECT happened_on, COUNT(*) AS n FROM touch WHERE happened_on >= :since"
+    params: dict[str, Any] = {"since": since}
+    if contact_id is not None:
+        sql += " AND contact_id = :id"
+        params["id"] = contact_id
+    return {r["happened_on"]: r["n"] for r in db.rows(sql + " GROUP BY happened_on", params)}
+
+
+def kind_counts(db: Database) -> dict[tuple[str, str], int]:
+    """(kind, direction) -> how many touches, over all time."""
+    rows = db.rows("SELECT kind, direction, COUNT(*) AS n FROM touch GROUP BY kind, direction")
+    return {(r["kind"], r["direction"]): r["n"] for r in rows}
+
+
+def introduced_count(db: Database) -> int:
+    """How many contacts came through an introduction."""
+    return db.scalar("SELECT COUNT(*) FROM contact WHERE introduced_by_id IS NOT NULL") or 0
+
+
+def introducer_counts(db: Database) -> list[Row]:
+    """Who introduced you to the most people: name and count, most first."""
+    return db.rows(
+        "SELECT i.name, COUNT(*) AS n FROM contact c JOIN contact i ON i.id = c.introduced_by_id"
+        " GROUP BY i.id, i.name ORDER BY COUNT(*) DESC, i.name"
+    )

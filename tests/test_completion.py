@@ -1,0 +1,69 @@
+"""Tab completion, driven the way the shells drive it: the real program in a subprocess with Typer's
+completion environment variables, reading a real database."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+def complete(shell: str, line: str, **extra: str) -> list[str]:
+    """What the shell would offer for `line` (the last word is the one being completed)."""
+    env = {**os.environ, "_NETLOG_COMPLETE": f"complete_{shell}", **extra}
+    if shell == "bash":
+        words = line.split(" ")
+        env.update(COMP_WORDS=line, COMP_CWORD=str(len(words) - 1))
+    else:
+        env.update(_TYPER_COMPLETE_ARGS=line, _TYPER_COMPLETE_FISH_ACTION="get-args")
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "netlog"], env=env, capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr[-2000:]
+    heavy = [m for m in ("sqlalchemy", "dateparser", "jinja2", "sqlmodel") if f" {m}" in result.stderr]
+    assert not heavy, f"completion imported {heavy}"
+    return [line for line in result.stdout.splitlines() if line]
+
+
+@pytest.fixture
+def people(netlog):
+    netlog("add", "Ana Lima", "--tag", "pycon", "--tag", "search")
+    netlog("add", "Andre Silva", "--tag", "python")
+    netlog("add", "Bob Stone")
+
+
+def test_commands(people):
+    assert complete("bash", "netlog sh") == ["show"]
+    assert {"add", "log", "due", "thank", "show", "list"} <= set(complete("bash", "netlog "))
+
+
+def test_contact_names_from_the_database(people):
+    assert complete("bash", "netlog show An") == ["Ana Lima", "Andre Silva"]
+    # Typer 0.28 keeps only values that start with the typed text (case-sensitive), whatever netlog offers.
+    assert complete("bash", "netlog thank Bo") == ["Bob Stone"]
+    assert complete("bash", "netlog log Ana coffee --to B") == ["Bob Stone"]
+
+
+def test_kinds_levels_actions_tags(people):
+    assert complete("bash", "netlog log Ana co") == ["coffee", "congrats"]
+    assert complete("bash", "netlog edit Ana --strength m") == ["medium"]
+    assert complete("bash", "netlog done Ana n") == ["nudge"]
+    assert complete("bash", "netlog list --tag py") == ["pycon", "python"]
+
+
+def test_zsh_and_fish(people):
+    zsh = "\n".join(complete("zsh", "netlog show An"))
+    assert '"Ana Lima"' in zsh and '"Andre Silva"' in zsh
+    fish = complete("fish", "netlog log Ana fav")
+    assert [line.split("\t")[0] for line in fish] == ["favor-given", "favor-received"]
+
+
+def test_no_database_no_names_no_file(tmp_path):
+    missing = tmp_path / "none.db"
+    assert complete("bash", "netlog show An", NETLOG_DB=str(missing)) == []
+    assert not missing.exists()
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_show_completion_scripts(shell):
+    env = {**os.environ, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
+    result = subprocess.run([sys.executable, "-m", "netlog", "--show-completion", shell], env=env, capture_output=True, text=True)
+    assert result.returncode == 0 and "_NETLOG_COMPLETE" in result.stdout

@@ -1,0 +1,62 @@
+"""Output conventions: plain text off a terminal, NO_COLOR respected, wide tables fold, dates said as people
+say them, and a fast start (no heavy imports for --help)."""
+
+import os
+import subprocess
+import sys
+
+from netlog import prompts, render
+
+LONG = "Maria Fernanda Albuquerque de Souza Vasconcelos"
+
+
+def test_dates_as_people_say_them(netlog):
+    assert "met yesterday." in netlog("add", "Ana Lima", "--on", "yesterday").stderr
+    assert "met Tue 17 Nov (6 days ago)." in netlog("add", "Bo Chen", "--on", "2026-11-17").stderr
+    assert "met Mon 2 Nov (3 weeks ago)." in netlog("add", "Cy Diaz", "--on", "3 weeks ago").stderr
+
+
+def test_piped_list_is_plain_text(netlog):
+    netlog("add", LONG, "--company", "A company with a rather long name", "--tag", "pycon")
+    out = netlog("list").stdout
+    assert out.startswith(LONG + "\t") and "\x1b[" not in out and "┃" not in out
+
+
+def test_wide_tables_fold_rather_than_cut(netlog, monkeypatch):
+    netlog("add", LONG, "--company", "A company with a rather long name", "--tag", "pycon", "--on", "yesterday")
+    monkeypatch.setattr(render, "_rich", lambda: True)
+    monkeypatch.setenv("COLUMNS", "50")
+    out = netlog("list").stdout
+    assert "…" not in out
+    assert max(len(line) for line in out.splitlines()) <= 50
+    name_cells = [line.split("│")[1].strip() for line in out.splitlines() if line.startswith("│")]
+    assert "".join(name_cells).replace(" ", "") == LONG.replace(" ", "")  # every letter of the name is there
+
+
+def test_colour_only_without_no_color(netlog, monkeypatch):
+    netlog("add", "Ana Lima", "--on", "yesterday")
+    monkeypatch.setattr(render, "_rich", lambda: True)
+    import rich.console
+
+    monkeypatch.setattr(rich.console.Console, "is_terminal", property(lambda self: True))
+    assert "\x1b[" not in netlog("due").stdout  # NO_COLOR=1 from the fixture
+    monkeypatch.delenv("NO_COLOR")
+    assert "\x1b[" in netlog("due").stdout
+
+
+def test_rm_never_prompts_off_a_terminal(netlog, monkeypatch):
+    netlog("add", "Ana Lima")
+    result = netlog("rm", "Ana", ok=False)
+    assert result.exit_code == 1 and "add --yes" in result.stderr
+    monkeypatch.setattr(prompts, "interactive", lambda: True)
+    netlog("rm", "Ana", input="y\n")
+    assert netlog.json("list") == []
+
+
+def test_help_starts_without_heavy_imports():
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "netlog", "--help"], capture_output=True, text=True, env=os.environ
+    )
+    assert result.returncode == 0
+    heavy = [m for m in ("sqlalchemy", "dateparser", "jinja2", "sqlmodel", "rich") if f" {m}" in result.stderr]
+    assert not heavy, heavy
