@@ -285,3 +285,11 @@ def read_text(path: str, encoding: str = "utf-8") -> str:
 def _label(path: str) -> str:
     return "stdin" if path == "-" else path
 
+
+
+def read_each(paths: Sequence[str], read_file: Callable[[str, Batch], None]) -> Batch:
+    """One Batch from many files, each read into it by a format's `read_file(path, batch)`."""
+    batch = Batch()
+    for path in paths:
+        read_file(path, batch)
+    return batch

@@ -9,17 +9,14 @@ import io
 from typing import Sequence
 
 from netlog.errors import BadInput
-from netlog.importing import Batch, Incoming, read_text
+from netlog.importing import Batch, Incoming, read_each, read_text
 
 SEPARATOR = " ::: "
 
 
 def read(paths: Sequence[str]) -> Batch:
     """Every contact of every file."""
-    batch = Batch()
-    for path in paths:
-        _read_file(path, batch)
-    return batch
+    return read_each(paths, _read_file)
 
 
 def _read_file(path: str, batch: Batch) -> None:

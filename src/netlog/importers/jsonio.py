@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any, Sequence
 
 from netlog.errors import BadInput
-from netlog.importing import Batch, Incoming, read_text
+from netlog.importing import Batch, Incoming, read_each, read_text
 
 FORMAT = "netlog"
 VERSIONS = (1,)
@@ -17,10 +17,7 @@ DATE_FIELDS = ("introduced_on", "snoozed_until", "created_on")
 
 def read(paths: Sequence[str]) -> Batch:
     """Every contact of every export."""
-    batch = Batch()
-    for path in paths:
-        _read_file(path, batch)
-    return batch
+    return read_each(paths, _read_file)
 
 
 def _read_file(path: str, batch: Batch) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Sequence
 
 from netlog.errors import BadInput
-from netlog.importing import Batch, Incoming, read_text
+from netlog.importing import Batch, Incoming, read_each, read_text
 
 HEADER_START = "First Name,Last Name"
 MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
@@ -17,10 +17,7 @@ ACQUAINTANCE = 1
 
 def read(paths: Sequence[str]) -> Batch:
     """Every connection of every file; Connected On becomes a `met` touch."""
-    batch = Batch()
-    for path in paths:
-        _read_file(path, batch)
-    return batch
+    return read_each(paths, _read_file)
 
 
 def _read_file(path: str, batch: Batch) -> None:

@@ -39,14 +39,18 @@ def insert_contact(db: Database, fields: Mapping[str, Any]) -> int:
     return db.insert(_insert_sql("contact", CONTACT_FIELDS), {f: fields.get(f) for f in CONTACT_FIELDS})
 
 
-def update_contact(db: Database, contact_id: int, changes: Mapping[str, Any]) -> None:
-    """Set the given fields of one contact."""
-    unknown = set(changes) - set(CONTACT_FIELDS)
+def _update(db: Database, table: str, allowed: Sequence[str], row_id: int, changes: Mapping[str, Any]) -> None:
+    unknown = set(changes) - set(allowed)
     if unknown:
-        raise ValueError(f"not contact fields: {sorted(unknown)}")
+        raise ValueError(f"not {table} fields: {sorted(unknown)}")
     if changes:
         assignments = ", ".join(f"{f} = :{f}" for f in changes)
-        db.execute(f"UPDATE contact SET {assignments} WHERE id = :id", {**changes, "id": contact_id})
+        db.execute(f"UPDATE {table} SET {assignments} WHERE id = :id", {**changes, "id": row_id})
+
+
+def update_contact(db: Database, contact_id: int, changes: Mapping[str, Any]) -> None:
+    """Set the given fields of one contact."""
+    _update(db, "contact", CONTACT_FIELDS, contact_id, changes)
 
 
 def delete_contact(db: Database, contact_id: int) -> None:
@@ -224,12 +228,7 @@ def insert_intro(db: Database, fields: Mapping[str, Any]) -> int:
 
 def update_intro(db: Database, intro_id: int, changes: Mapping[str, Any]) -> None:
     """Set the given fields of one intro offer."""
-    unknown = set(changes) - set(INTRO_FIELDS)
-    if unknown:
-        raise ValueError(f"not intro fields: {sorted(unknown)}")
-    if changes:
-        assignments = ", ".join(f"{f} = :{f}" for f in changes)
-        db.execute(f"UPDATE intro_offer SET {assignments} WHERE id = :id", {**changes, "id": intro_id})
+    _update(db, "intro_offer", INTRO_FIELDS, intro_id, changes)
 
 
 def intro_rows(db: Database, contact_id: int | None = None) -> list[Row]:
