@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Sequence
 
 from netlog import kinds
 from netlog.errors import BadInput
