@@ -33,6 +33,12 @@ class NetlogGroup(TyperGroup):
         except NetlogError as error:
             typer.echo(f"netlog: {error}", err=True)
             raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo(INTERRUPTED, err=True)
+            raise typer.Exit(130) from None
+
+
+INTERRUPTED = "netlog: interrupted; the unfinished change was rolled back, nothing was half-written."
 
 
 app = typer.Typer(
@@ -380,6 +386,29 @@ def path(ctx: typer.Context) -> None:
     typer.echo(str(file) if file else url.split("://")[0] + "://" + url.split("@")[-1])
 
 
+@app.command()
+def backup(
+    ctx: typer.Context,
+    file: Optional[str] = typer.Argument(None, metavar="[FILE]", help="Where to write the copy (default: a dated file beside the database)."),
+) -> None:
+    """Write a consistent copy of the database, safe while netlog is in use. Restore: copy it back over the database.
+
+    Example: netlog backup ~/Dropbox/netlog-backup.db
+    """
+    from pathlib import Path
+
+    from netlog import render
+    from netlog.storage.opening import backup as backup_to, default_backup_path
+
+    db = _session(ctx).db
+    target = backup_to(db, Path(file) if file else default_backup_path(db))
+    render.message(f"Backed up to {target}")
+
+
 def main() -> None:
-    """The console script."""
-    app(prog_name="netlog")
+    """The console script: Ctrl-C anywhere (even while starting up) is one line, never a traceback."""
+    try:
+        app(prog_name="netlog")
+    except KeyboardInterrupt:
+        print(INTERRUPTED, file=sys.stderr)
+        sys.exit(130)
