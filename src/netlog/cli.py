@@ -11,7 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from netlog import completion
-from netlog.errors import NetlogError
+from netlog.errors import NetlogError, one_line
 
 START_HERE = """\
 netlog keeps up your professional relationships. Start here:
@@ -31,7 +31,7 @@ class NetlogGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except NetlogError as error:
-            typer.echo(f"netlog: {error}", err=True)
+            typer.echo(f"netlog: {one_line(str(error))}", err=True)
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
             typer.echo(INTERRUPTED, err=True)

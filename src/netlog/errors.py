@@ -21,3 +21,14 @@ class BadInput(NetlogError):
 
 class DatabaseError(NetlogError):
     """The database cannot be used: busy, foreign, corrupt or too new."""
+
+
+def one_line(text: str) -> str:
+    """A message made safe to print as one line: control characters (newlines, escapes, bidi overrides a
+    typed value may carry) shown escaped, so nothing a user typed can split or repaint the line."""
+    import unicodedata
+
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch
+        for ch in text
+    )
