@@ -20,9 +20,15 @@ def test_new_database_is_0600_in_a_0700_folder(netlog, tmp_path):
         os.umask(old)
     assert mode(db) == 0o600
     assert mode(db.parent) == 0o700
-    for sidecar in (db.with_name("netlog.db-wal"), db.with_name("netlog.db-shm")):
-        if sidecar.exists():
-            assert mode(sidecar) & 0o077 == 0, f"{sidecar.name} is readable by others"
+    import sqlite3
+
+    reader = sqlite3.connect(db)  # while a connection is open the WAL files exist: they must be private too
+    try:
+        reader.execute("SELECT COUNT(*) FROM contact").fetchone()
+        for sidecar in (db.with_name("netlog.db-wal"), db.with_name("netlog.db-shm")):
+            assert sidecar.exists() and mode(sidecar) & 0o077 == 0, f"{sidecar.name} is readable by others"
+    finally:
+        reader.close()
 
 
 def test_backup_is_0600(netlog, tmp_path):
