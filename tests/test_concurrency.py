@@ -61,3 +61,44 @@ def test_lock_never_released_is_one_clear_line(netlog, db_path, monkeypatch):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "busy" in lines[0] and "Nothing was written" in lines[0], result.stderr
     assert touches(db_path, "call") == 0
+
+
+def test_read_then_write_transaction_does_not_fail_when_another_writer_commits(netlog, db_path):
+    """The case BEGIN IMMEDIATE exists for: a transaction that reads, then writes, while another
+    connection commits in between. With a deferred BEGIN the write fails at once with "database is
+    locked" (SQLITE_BUSY_SNAPSHOT; no busy timeout helps); with BEGIN IMMEDIATE the other writer waits."""
+    import threading
+
+    from netlog.storage import open_database
+
+    netlog("add", "Ana Lima")
+    url = f"sqlite:///{db_path}"
+    first = open_database(url)
+    insert = "INSERT INTO netlog_meta (key, value) VALUES (:key, 'x')"
+    failures = []
+
+    def second_writer() -> None:
+        second = open_database(url)  # sqlite3 connections belong to the thread that made them
+        try:
+            second.write(lambda: second.execute(insert, {"key": "second"}))
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            failures.append(error)
+        finally:
+            second.close()
+
+    other = threading.Thread(target=second_writer)
+
+    def read_then_write() -> None:
+        first.scalar("SELECT COUNT(*) AS n FROM contact")
+        other.start()
+        time.sleep(0.5)  # the other writer commits now, unless our BEGIN IMMEDIATE holds it off
+        first.execute(insert, {"key": "first"})
+
+    try:
+        first.write(read_then_write)
+        other.join(timeout=30)
+        assert not other.is_alive() and failures == []
+        keys = {r["key"] for r in first.rows("SELECT key FROM netlog_meta")}
+        assert {"first", "second"} <= keys
+    finally:
+        first.close()
