@@ -57,8 +57,13 @@ def test_sigkill_mid_bulk_write_leaves_it_wholly_absent(netlog, db_path):
 
 
 def _has_import_linkedin() -> bool:
-    import_group = typer.main.get_command(app).commands.get("import")
-    return bool(import_group and "linkedin" in getattr(import_group, "commands", {}))
+    """`netlog import linkedin FILE` exists: an `import FORMAT FILE...` command, or an `import` group
+    with a `linkedin` subcommand."""
+    command = typer.main.get_command(app).commands.get("import")
+    if command is None:
+        return False
+    subcommands = getattr(command, "commands", None)
+    return subcommands is None or "linkedin" in subcommands
 
 
 def write_linkedin_csv(path: Path, rows: int) -> None:
@@ -75,18 +80,28 @@ def test_sigkill_mid_linkedin_import_is_all_or_nothing(netlog, db_path, tmp_path
     netlog("add", "Ana Lima")
     source = tmp_path / "Connections.csv"
     write_linkedin_csv(source, ROWS)
-    for delay in (0.05, 0.3, 1.0, 3.0):  # kill at several points of the run
-        before = count(db_path, "SELECT COUNT(*) FROM contact")
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "netlog", "import", "linkedin", str(source)],
+
+    def start_import(db: Path) -> subprocess.Popen:
+        return subprocess.Popen(
+            [sys.executable, "-m", "netlog", "--db", str(db), "import", "linkedin", str(source)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=os.environ.copy(),
         )  # fmt: skip
-        time.sleep(delay)
+
+    started = time.monotonic()  # time a whole import (into a scratch file) to aim the kills inside it
+    scratch = start_import(tmp_path / "scratch.db")
+    assert scratch.wait(timeout=300) == 0, scratch.stderr.read()
+    whole = time.monotonic() - started
+    assert count(tmp_path / "scratch.db", "SELECT COUNT(*) FROM contact") == ROWS
+
+    for fraction in (0.3, 0.6, 0.9):  # kill at several points of the run, most of them mid-write
+        before = count(db_path, "SELECT COUNT(*) FROM contact")
+        proc = start_import(db_path)
+        time.sleep(whole * fraction)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
         assert integrity(db_path) == "ok"
         added = count(db_path, "SELECT COUNT(*) FROM contact") - before
-        assert added in (0, ROWS), f"killed after {delay} s: {added} of {ROWS} rows landed"
+        assert added in (0, ROWS), f"killed at {fraction:.0%} of the run: {added} of {ROWS} rows landed"
     assert count(db_path, "SELECT COUNT(*) FROM contact WHERE name = 'Ana Lima'") == 1
 
 
