@@ -3,6 +3,7 @@ No `from __future__ import annotations` here: Typer reads the annotations at run
 Nothing heavy is imported at module level, so `netlog --help` and completion start fast."""
 
 
+import sys
 from datetime import date
 from typing import Any, List, Optional
 
@@ -10,7 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from netlog import completion
-from netlog.errors import NetlogError
+from netlog.errors import NetlogError, one_line
 
 START_HERE = """\
 netlog keeps up your professional relationships. Start here:
@@ -30,8 +31,14 @@ class NetlogGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except NetlogError as error:
-            typer.echo(f"netlog: {error}", err=True)
+            typer.echo(f"netlog: {one_line(str(error))}", err=True)
             raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo(INTERRUPTED, err=True)
+            raise typer.Exit(130) from None
+
+
+INTERRUPTED = "netlog: interrupted; the unfinished change was rolled back, nothing was half-written."
 
 
 app = typer.Typer(
@@ -567,6 +574,29 @@ def export(
         render.message(f"Wrote {format} to {output}.")
 
 
+@app.command()
+def backup(
+    ctx: typer.Context,
+    file: Optional[str] = typer.Argument(None, metavar="[FILE]", help="Where to write the copy (default: a dated file beside the database)."),
+) -> None:
+    """Write a consistent copy of the database, safe while netlog is in use. Restore: copy it back over the database.
+
+    Example: netlog backup ~/Dropbox/netlog-backup.db
+    """
+    from pathlib import Path
+
+    from netlog import render
+    from netlog.storage.opening import backup as backup_to, default_backup_path
+
+    db = _session(ctx).db
+    target = backup_to(db, Path(file) if file else default_backup_path(db))
+    render.message(f"Backed up to {target}")
+
+
 def main() -> None:
-    """The console script."""
-    app(prog_name="netlog")
+    """The console script: Ctrl-C anywhere (even while starting up) is one line, never a traceback."""
+    try:
+        app(prog_name="netlog")
+    except KeyboardInterrupt:
+        print(INTERRUPTED, file=sys.stderr)
+        sys.exit(130)

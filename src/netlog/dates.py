@@ -52,13 +52,21 @@ def today() -> date:
 
 def parse_date(text: str, base: date, prefer: str = PAST) -> date:
     """Read a typed date relative to `base`; a bare weekday means the last one (PAST) or the next (FUTURE)."""
-    quick = parse_common(text, base, prefer)
+    try:
+        quick = parse_common(text, base, prefer)
+    except (OverflowError, ValueError):  # "in 99999999 years": past date.max
+        raise BadInput(f'The date "{text}" is out of range.') from None
     if quick is not None:
         return quick
-    parsed = _parse_with_dateparser(text, base, prefer)
+    # dateparser's time grows steeply with length (60 chars of garbage: ~8 s); no real date is this long.
+    parsed = _parse_with_dateparser(text, base, prefer) if len(text) <= MAX_DATE_CHARS else None
     if parsed is None:
-        raise BadInput(f'Cannot read the date "{text}". Try 2026-11-21, "yesterday", "last friday" or "3 days ago".')
+        shown = text if len(text) <= MAX_DATE_CHARS else text[:MAX_DATE_CHARS] + "..."
+        raise BadInput(f'Cannot read the date "{shown}". Try 2026-11-21, "yesterday", "last friday" or "3 days ago".')
     return parsed
+
+
+MAX_DATE_CHARS = 32
 
 
 def parse_common(text: str, base: date, prefer: str = PAST) -> date | None:

@@ -27,3 +27,14 @@ class MissingInput(NetlogError):
     """A required argument was left out and nobody is at the terminal to ask; a usage error."""
 
     exit_code = 2
+
+
+def one_line(text: str) -> str:
+    """A message made safe to print as one line: control characters (newlines, escapes, bidi overrides a
+    typed value may carry) shown escaped, so nothing a user typed can split or repaint the line."""
+    import unicodedata
+
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch
+        for ch in text
+    )

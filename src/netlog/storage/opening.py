@@ -68,6 +68,20 @@ def table_names(db: Database) -> set[str]:
     return {row["name"] for row in rows}
 
 
+def default_backup_path(db: Database) -> Path:
+    """A dated file beside the database that does not exist yet: netlog.db -> netlog-2026-11-23-161502.bak.db."""
+    from datetime import datetime
+
+    if not isinstance(db, SqliteDatabase):
+        raise DatabaseError("backup copies SQLite files; for PostgreSQL use pg_dump or `netlog export json`.")
+    stamp = f"{today().isoformat()}-{datetime.now().strftime('%H%M%S')}"
+    for n in range(1000):
+        target = db.path.with_name(f"{db.path.stem}-{stamp}{f'-{n}' if n else ''}.bak{db.path.suffix}")
+        if not target.exists():
+            return target
+    raise DatabaseError(f"Too many backups named {db.path.stem}-{stamp}*; give the backup a FILE name.")
+
+
 def backup(db: Database, target: Path) -> Path:
     """A consistent copy of a SQLite database, private to the user, safe while others write to it."""
     if not isinstance(db, SqliteDatabase):
