@@ -35,6 +35,12 @@ def insert_contact(db: Database, fields: Mapping[str, Any]) -> int:
     return db.insert(_insert_sql("contact", CONTACT_FIELDS), {f: fields.get(f) for f in CONTACT_FIELDS})
 
 
+def insert_contacts(db: Database, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Many new contacts in one call (bulk loads: imports, the benchmark generator); ids as given or assigned."""
+    fields = ("id",) + CONTACT_FIELDS
+    db.executemany(_insert_sql("contact", fields, returning=False), [{f: r.get(f) for f in fields} for r in rows])
+
+
 def update_contact(db: Database, contact_id: int, changes: Mapping[str, Any]) -> None:
     """Set the given fields of one contact."""
     unknown = set(changes) - set(CONTACT_FIELDS)
@@ -136,6 +142,16 @@ def tag_names(db: Database) -> list[str]:
 def insert_touch(db: Database, fields: Mapping[str, Any]) -> int:
     """A new touch; the id."""
     return db.insert(_insert_sql("touch", TOUCH_FIELDS), {f: fields.get(f) for f in TOUCH_FIELDS})
+
+
+def insert_touches(db: Database, rows: Iterable[Mapping[str, Any]]) -> None:
+    """Many new touches in one call (bulk loads)."""
+    db.executemany(_insert_sql("touch", TOUCH_FIELDS, returning=False), [{f: r.get(f) for f in TOUCH_FIELDS} for r in rows])
+
+
+def add_tag_rows(db: Database, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Many (contact_id, name) tag rows in one call (bulk loads)."""
+    db.executemany("INSERT INTO tag (contact_id, name) VALUES (:contact_id, :name)", rows)
 
 
 def touches_of(db: Database, contact_id: int) -> list[Row]:
