@@ -3,7 +3,6 @@ Each write runs in one transaction and keeps every touched contact's stored Hist
 
 from __future__ import annotations
 
-import getpass
 import os
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -54,6 +53,8 @@ def current_user() -> str:
     if user:
         return user
     try:
+        import getpass
+
         return getpass.getuser()
     except (OSError, KeyError):
         return "me"

@@ -4,7 +4,6 @@ Data goes to stdout; messages go to stderr."""
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from datetime import date
@@ -46,6 +45,7 @@ def text(body: str) -> None:
 
 def to_json(value: Any) -> str:
     """JSON with ISO dates and dataclasses as objects."""
+    import json
     from dataclasses import asdict, is_dataclass
 
     def default(obj: Any) -> Any:
