@@ -81,28 +81,23 @@ def due(db: Database, today: date) -> list[rules.DueItem]:
     return rules.rank_due(today, ties_from_rows(rows, dismissals))
 
 
+TIE_FIELDS = ("id", "name", "strength", "cadence_days", "created_on", "snoozed_until", "introduced_by_id", "introduced_on")
+HISTORY_FIELDS = queries.HISTORY_FIELDS
+
+
 def ties_from_rows(rows: Iterable[dict], dismissals: Iterable[dict]) -> list[rules.Tie]:
     """Stored rows -> the rules' Ties."""
     done: dict[int, dict[str, date]] = {}
     for row in dismissals:
         done.setdefault(row["contact_id"], {})[row["action"]] = row["done_on"]
     ties = []
+    empty = rules.History()
     for row in rows:
-        history = rules.History(**{f: row[f] for f in queries.HISTORY_FIELDS}) if row["touch_count"] else rules.History()
-        ties.append(
-            rules.Tie(
-                id=row["id"],
-                name=row["name"],
-                strength=row["strength"],
-                history=history,
-                cadence_days=row["cadence_days"],
-                created_on=row["created_on"],
-                snoozed_until=row["snoozed_until"],
-                introduced_by_id=row["introduced_by_id"],
-                introduced_on=row["introduced_on"],
-                done=done.get(row["id"], {}),
-            )
-        )
+        history = rules.build(rules.History, {f: row[f] for f in HISTORY_FIELDS}) if row["touch_count"] else empty
+        tie = {f: row[f] for f in TIE_FIELDS}
+        tie["history"] = history
+        tie["done"] = done.get(row["id"], {})
+        ties.append(rules.build(rules.Tie, tie))
     return ties
 
 

@@ -55,6 +55,9 @@ def to_json(value: Any) -> str:
             return asdict(obj)
         raise TypeError(type(obj).__name__)
 
+    if isinstance(value, list):  # one object per line: the C encoder (indent= falls back to pure Python)
+        lines = ",\n".join("  " + json.dumps(item, default=default, ensure_ascii=False) for item in value)
+        return f"[\n{lines}\n]" if value else "[]"
     return json.dumps(value, default=default, ensure_ascii=False, indent=2)
 
 
