@@ -13,6 +13,8 @@ MAX_CANDIDATES = 6
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form: 'José' and 'jose' fold alike."""
+    if text.isascii():  # the common case, same answer: ASCII has nothing to decompose or strip
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 

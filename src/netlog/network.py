@@ -70,6 +70,9 @@ def resolve_contact(db: Database, typed: str) -> int:
         if queries.contact(db, number) is None:
             raise NotFound(f"No contact #{number}.")
         return number
+    exact = queries.ids_named(db, " ".join(typed.split()))
+    if len(exact) == 1:  # what names.resolve would answer first, without reading every name
+        return exact[0]
     return names.resolve(typed, queries.contact_names(db))
 
 
