@@ -31,6 +31,9 @@ _WEEKDAYS = {
     )
     for name in names
 }
+# What strftime's %a and %b give in the C locale, without strftime's cost (it runs for every due reason).
+_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _UNITS = {"day": 1, "week": 7, "month": 0, "year": 0}
 _AMOUNT = r"(\d+|an?)"
 _UNIT = r"(day|week|month|year)s?"
@@ -139,7 +142,7 @@ def _parse_with_dateparser(text: str, base: date, prefer: str) -> date | None:
 
 def format_day(day: date, today_: date | None = None) -> str:
     """'Sat 21 Nov', with the year when it is not this year's."""
-    label = f"{day:%a} {day.day} {day:%b}"
+    label = f"{_DAY_NAMES[day.weekday()]} {day.day} {_MONTH_NAMES[day.month - 1]}"
     if today_ is not None and day.year != today_.year:
         label += f" {day.year}"
     return label

@@ -3,7 +3,6 @@ unique prefix, then close matches. Pure: it takes the (id, name) pairs to choose
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from typing import Sequence
 
@@ -14,6 +13,8 @@ MAX_CANDIDATES = 6
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form: 'José' and 'jose' fold alike."""
+    if text.isascii():  # the common case, same answer: ASCII has nothing to decompose or strip
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
@@ -40,6 +41,8 @@ def resolve(typed: str, contacts: Sequence[tuple[int, str]]) -> int:
             return matches[0][0]
         if matches:
             raise Ambiguous(_ambiguous(typed, matches))
+    import difflib  # only when no name matches exactly
+
     close = difflib.get_close_matches(key, {f: n for _, n, f in folded}, n=MAX_CANDIDATES, cutoff=0.75)
     names = {f: n for _, n, f in folded}
     hint = f" Did you mean: {', '.join(names[f] for f in close)}?" if close else ""

@@ -3,7 +3,6 @@ Each write runs in one transaction and keeps every touched contact's stored Hist
 
 from __future__ import annotations
 
-import getpass
 import os
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -56,6 +55,8 @@ def current_user() -> str:
     if user:
         return user
     try:
+        import getpass
+
         return getpass.getuser()
     except (OSError, KeyError):
         return "me"
@@ -71,6 +72,9 @@ def resolve_contact(db: Database, typed: str) -> int:
         if queries.contact(db, number) is None:
             raise NotFound(f"No contact #{number}.")
         return number
+    exact = queries.ids_named(db, " ".join(typed.split()))
+    if len(exact) == 1:  # what names.resolve would answer first, without reading every name
+        return exact[0]
     return names.resolve(typed, queries.contact_names(db))
 
 
@@ -88,29 +92,25 @@ def intro_from_row(row: dict) -> rules.IntroOffer:
     return rules.IntroOffer(id=row["id"], **{f: row[f] for f in queries.INTRO_FIELDS})
 
 
+TIE_FIELDS = (
+    "id", "name", "strength", "cadence_days", "created_on", "snoozed_until", "introduced_by_id", "introduced_on", "birthday",
+)  # fmt: skip
+HISTORY_FIELDS = queries.HISTORY_FIELDS
+
+
 def ties_from_rows(rows: Iterable[dict], dismissals: Iterable[dict]) -> list[rules.Tie]:
     """Stored rows -> the rules' Ties."""
     done: dict[int, dict[str, date]] = {}
     for row in dismissals:
         done.setdefault(row["contact_id"], {})[row["action"]] = row["done_on"]
     ties = []
+    empty = rules.History()
     for row in rows:
-        history = rules.History(**{f: row[f] for f in queries.HISTORY_FIELDS}) if row["touch_count"] else rules.History()
-        ties.append(
-            rules.Tie(
-                id=row["id"],
-                name=row["name"],
-                strength=row["strength"],
-                history=history,
-                cadence_days=row["cadence_days"],
-                created_on=row["created_on"],
-                snoozed_until=row["snoozed_until"],
-                introduced_by_id=row["introduced_by_id"],
-                introduced_on=row["introduced_on"],
-                done=done.get(row["id"], {}),
-                birthday=row.get("birthday"),
-            )
-        )
+        history = rules.build(rules.History, {f: row[f] for f in HISTORY_FIELDS}) if row["touch_count"] else empty
+        tie = {f: row[f] for f in TIE_FIELDS}
+        tie["history"] = history
+        tie["done"] = done.get(row["id"], {})
+        ties.append(rules.build(rules.Tie, tie))
     return ties
 
 

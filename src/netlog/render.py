@@ -4,7 +4,6 @@ Data goes to stdout; messages go to stderr."""
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from datetime import date
@@ -47,6 +46,7 @@ def text(body: str) -> None:
 
 def to_json(value: Any) -> str:
     """JSON with ISO dates and dataclasses as objects."""
+    import json
     from dataclasses import asdict, is_dataclass
 
     def default(obj: Any) -> Any:
@@ -56,6 +56,9 @@ def to_json(value: Any) -> str:
             return asdict(obj)
         raise TypeError(type(obj).__name__)
 
+    if isinstance(value, list):  # one object per line: the C encoder (indent= falls back to pure Python)
+        lines = ",\n".join("  " + json.dumps(item, default=default, ensure_ascii=False) for item in value)
+        return f"[\n{lines}\n]" if value else "[]"
     return json.dumps(value, default=default, ensure_ascii=False, indent=2)
 
 

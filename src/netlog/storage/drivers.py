@@ -103,24 +103,28 @@ class SqliteDatabase(Database):
             )
         except sqlite3.Error as error:
             raise DatabaseError(f"Cannot open the database {path}: {error}.") from None
-        self._conn.row_factory = _dict_row
         self._depth = 0
 
     def configure(self) -> None:
         """Connection settings, applied once the file is known to be netlog's (they may write to it)."""
         self._conn.execute("PRAGMA foreign_keys = ON")
         mode = self._conn.execute("PRAGMA journal_mode").fetchone()
-        if mode and next(iter(mode.values())) != "wal":
+        if mode and mode[0] != "wal":
             self._conn.execute("PRAGMA journal_mode = WAL")
 
     def rows(self, sql: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         with _translate_errors(self.path):
-            return self._conn.execute(sql, params or {}).fetchall()
+            cursor = self._conn.execute(sql, params or {})
+            names = _column_names(cursor)
+            return [dict(zip(names, row)) for row in cursor.fetchall()]
 
     def iterate(self, sql: str, params: Mapping[str, Any] | None = None) -> Iterable[Row]:
         """Rows one at a time, for statements that may return very many."""
         with _translate_errors(self.path):
-            yield from self._conn.execute(sql, params or {})
+            cursor = self._conn.execute(sql, params or {})
+            names = _column_names(cursor)
+            for row in cursor:
+                yield dict(zip(names, row))
 
     def execute(self, sql: str, params: Mapping[str, Any] | None = None) -> int:
         with _translate_errors(self.path):
@@ -175,8 +179,9 @@ class SqliteDatabase(Database):
         self._conn.close()
 
 
-def _dict_row(cursor: sqlite3.Cursor, row: tuple) -> Row:
-    return {column[0]: value for column, value in zip(cursor.description, row)}
+def _column_names(cursor: sqlite3.Cursor) -> list[str]:
+    """Column names once per statement (a per-row factory re-reads cursor.description for every row)."""
+    return [column[0] for column in cursor.description or ()]
 
 
 @contextmanager

@@ -225,10 +225,10 @@ def check_version(version: int, where: str) -> None:
 
 def migrate(db: Database, version: int) -> list[str]:
     """Apply every migration after `version`, each in its own transaction with its record."""
+    applied: list[str] = []
     if version >= LATEST:
-        return []  # the common case: no SQLAlchemy import at all
+        return applied  # the common case: nothing to do, and no SQLAlchemy to import
     migrator = Migrator(db)
-    applied = []
     for number, (name, step) in enumerate(MIGRATIONS, start=1):
         if number <= version:
             continue

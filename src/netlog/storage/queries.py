@@ -75,6 +75,11 @@ def contact_names(db: Database) -> list[tuple[int, str]]:
     return [(r["id"], r["name"]) for r in db.rows("SELECT id, name FROM contact ORDER BY id")]
 
 
+def ids_named(db: Database, name: str) -> list[int]:
+    """Ids of contacts whose name is exactly `name` (the name index answers it)."""
+    return [r["id"] for r in db.rows("SELECT id FROM contact WHERE name = :name ORDER BY id", {"name": name})]
+
+
 def names_starting(db: Database, prefix: str, limit: int = 200) -> list[str]:
     """Names for completion. Filtering happens in Python: SQL LIKE folds case differently per database."""
     from netlog.names import fold

@@ -1,0 +1,146 @@
+"""Build a synthetic, reproducible netlog database for the benchmark, through netlog's own storage code.
+
+    python bench/generate.py PATH --contacts 10000 --touches 100000 [--seed 5] [--today 2026-11-23]
+    python bench/generate.py PATH --size medium        # small 1k/10k, medium 10k/100k, large 100k/1M
+
+Same seed and sizes -> the same database. Everything is written in one transaction with bulk inserts,
+then `network.rebuild_histories` computes every contact's stored History as a normal write would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from netlog import kinds, network
+from netlog.storage import open_database, queries
+from netlog.storage.location import database_url
+
+SIZES = {"small": (1_000, 10_000), "medium": (10_000, 100_000), "large": (100_000, 1_000_000)}
+FIRST = (
+    "Ana Andre Anton Anika Anders Bo Carla Chen Dario Dmitri Elena Emeka Fatima Femi Gita Hana Ivan Jonas"
+    " Julia Kenji Lars Leila Marta Mateo Nadia Noor Omar Priya Quinn Rosa Sami Sofia Tariq Ulla Vera Wen"
+    " Xavier Yara Zoe"
+).split()
+LAST = (
+    "Lima Silva Okafor Novak Tanaka Berg Costa Haddad Ivanova Jensen Kim Larsen Moreau Nakamura Olsen"
+    " Petrov Quispe Rossi Schmidt Torres Ueda Varga Weber Xu Yilmaz Zhang"
+).split()
+COMPANIES = ("Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", None, None)
+TAGS = ("pycon", "hiring", "mentor", "investor", "lisbon", "oss", "alumni")
+# Touch kinds weighted roughly as people log them; received messages are drawn separately.
+KIND_WEIGHTS = {
+    "met": 6, "call": 8, "coffee": 10, "meal": 5, "video": 8, "email": 25, "message": 20,
+    "favor-given": 2, "favor-received": 2, "thanks": 6, "share": 4, "congrats": 2, "report": 1,
+}  # fmt: skip
+SHOW_NAME = "Zelda Benchmark"  # one unique name `show` can be timed on
+HISTORY_DAYS = 3 * 365
+
+
+def build(path: Path, contacts: int, touches: int, seed: int = 5, today: date = date(2026, 11, 23)) -> dict:
+    """Write the database at `path` (which must not exist); counts of what was written."""
+    if path.exists():
+        raise SystemExit(f"{path} exists; remove it first.")
+    rng = random.Random(seed)
+    db = open_database(database_url(str(path)))
+    try:
+        with db.transaction():
+            summary = _fill(db, rng, contacts, touches, today)
+            network.rebuild_histories(db)
+        db.execute("PRAGMA optimize")
+    finally:
+        db.close()
+    return summary
+
+
+def _fill(db, rng: random.Random, contacts: int, touches: int, today: date) -> dict:
+    seen: dict[str, int] = {}
+    contact_rows, tag_rows = [], []
+    for cid in range(1, contacts + 1):
+        name = SHOW_NAME if cid == contacts // 2 else f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1:
+            name = f"{name} {seen[name]}"
+        created = today - timedelta(days=rng.randrange(HISTORY_DAYS))
+        row = {
+            "id": cid,
+            "name": name,
+            "strength": rng.choices((1, 2, 3, 4, 5), weights=(20, 35, 25, 12, 8))[0],
+            "company": rng.choice(COMPANIES),
+            "email": f"user{cid}@example.org" if rng.random() < 0.6 else None,
+            "created_on": created,
+            "cadence_days": rng.choice((14, 30, 90)) if rng.random() < 0.05 else None,
+            "snoozed_until": today + timedelta(days=rng.randrange(1, 30)) if rng.random() < 0.03 else None,
+        }
+        if cid > 10 and rng.random() < 0.05:  # introduced by an earlier contact
+            row["introduced_by_id"] = rng.randrange(1, cid)
+            row["introduced_on"] = today - timedelta(days=rng.randrange(60))
+        contact_rows.append(row)
+        for tag in rng.sample(TAGS, rng.choice((0, 0, 1, 1, 2))):
+            tag_rows.append({"contact_id": cid, "name": tag})
+    queries.insert_contacts(db, contact_rows)
+    queries.insert_tags(db, tag_rows)
+
+    kind_names, weights = list(KIND_WEIGHTS), list(KIND_WEIGHTS.values())
+    batch = []
+    for n in range(touches):
+        contact = contact_rows[n % contacts] if n < contacts else rng.choice(contact_rows)  # everyone has one
+        # Skewed towards the recent past so thank-yous, nudges and meetings are due.
+        age = int(rng.triangular(0, HISTORY_DAYS, 0))
+        kind = rng.choices(kind_names, weights)[0]
+        received = kind in ("email", "message", "share", "congrats") and rng.random() < 0.45
+        batch.append(
+            {
+                "contact_id": contact["id"],
+                "kind": kind,
+                "happened_on": today - timedelta(days=age),
+                "direction": kinds.direction_of(kind, received),
+                "note": "synthetic" if rng.random() < 0.3 else None,
+                "logged_by": "bench",
+            }
+        )
+        if len(batch) >= 50_000:
+            queries.insert_touches(db, batch)
+            batch = []
+    intros = [r for r in contact_rows if r.get("introduced_by_id")]
+    for row in intros:  # the intro touch on the introducer, naming the person introduced
+        batch.append(
+            {
+                "contact_id": row["introduced_by_id"],
+                "kind": "intro",
+                "happened_on": row["introduced_on"],
+                "direction": "in",
+                "other_id": row["id"],
+                "logged_by": "bench",
+            }
+        )
+    queries.insert_touches(db, batch)
+    dismissed = rng.sample(contact_rows, max(1, contacts // 100))
+    for row in dismissed:
+        queries.set_done(db, row["id"], rng.choice(kinds.ACTIONS), today - timedelta(days=rng.randrange(30)))
+    return {"contacts": contacts, "touches": touches + len(intros), "tags": len(tag_rows), "dismissals": len(dismissed)}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--size", choices=SIZES)
+    parser.add_argument("--contacts", type=int)
+    parser.add_argument("--touches", type=int)
+    parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--today", type=date.fromisoformat, default=date(2026, 11, 23))
+    args = parser.parse_args(argv)
+    contacts, touches = SIZES[args.size] if args.size else (args.contacts, args.touches)
+    if not contacts or touches is None:
+        parser.error("give --size or both --contacts and --touches")
+    start = time.perf_counter()
+    summary = build(args.path, contacts, touches, args.seed, args.today)
+    print(f"{args.path}: {summary} in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

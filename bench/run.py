@@ -1,0 +1,146 @@
+"""Time netlog's commands as whole processes and print one table: command, data size, median wall,
+peak RSS, target, pass/fail. Not part of pytest.
+
+    python bench/run.py                      # small and medium (1k/10k, 10k/100k)
+    python bench/run.py --sizes small        # what CI can afford
+    python bench/run.py --sizes small,medium,large --runs 10 --dir /tmp/netlog-bench
+
+Databases are built with bench/generate.py (seeded) into --dir when missing. Wall time is hyperfine's
+median (`--export-json`, no shell, warm-up runs first); peak RSS is the largest "Maximum resident set
+size" of a few `/usr/bin/time -v` runs. Writes (`add`, `log`) run on a copy of the database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from generate import SHOW_NAME, SIZES  # noqa: E402
+
+TODAY = "2026-11-23"
+MIB = 1024 * 1024
+
+
+@dataclass
+class Case:
+    label: str
+    args: list[str]
+    wall_target: dict[str, float]  # size -> seconds; sizes without a target are measured only
+    rss_target: dict[str, float]  # size -> MiB
+    env: dict[str, str] | None = None
+    writes: bool = False
+
+
+def cases() -> list[Case]:
+    both = {"small": 0.25, "medium": 0.25}
+    fast = {"small": 0.10, "medium": 0.10, "large": 0.10}
+    complete = {"_NETLOG_COMPLETE": "complete_bash", "COMP_WORDS": "netlog show An", "COMP_CWORD": "2"}
+    return [
+        Case("netlog due", ["due"], {"small": 0.20, "medium": 0.20, "large": 1.0}, {"small": 60, "medium": 60}),
+        Case("netlog list --json", ["list", "--json"], both, {}),
+        Case(f'netlog show "{SHOW_NAME}"', ["show", SHOW_NAME], both, {}),
+        Case("netlog --help", ["--help"], fast, {}),
+        Case("completion: netlog show An<TAB>", [], fast, {}, env=complete),
+        Case('netlog add --new "Bench Person"', ["add", "--new", "Bench Person", "--met-at", "bench"],
+             {"small": 0.6, "medium": 0.6}, {}, writes=True),  # fmt: skip
+        Case(f'netlog log "{SHOW_NAME}" coffee', ["log", SHOW_NAME, "coffee", "--on", "yesterday"],
+             {"small": 0.6, "medium": 0.6}, {}, writes=True),  # fmt: skip
+    ]
+
+
+def netlog_exe() -> str:
+    found = Path(sys.executable).with_name("netlog")
+    return str(found) if found.exists() else (shutil.which("netlog") or "netlog")
+
+
+def ensure_db(directory: Path, size: str) -> Path:
+    path = directory / f"{size}.db"
+    if not path.exists():
+        subprocess.run([sys.executable, str(HERE / "generate.py"), str(path), "--size", size], check=True)
+    return path
+
+
+def median_wall(command: list[str], env: dict[str, str], runs: int, warmup: int) -> tuple[float, float]:
+    """hyperfine's median wall time and mean user+system CPU time, in seconds."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as out:
+        shell_command = " ".join(shlex.quote(word) for word in command)  # hyperfine -N splits it back
+        subprocess.run(
+            ["hyperfine", "-N", "--style", "none", "--warmup", str(warmup), "--runs", str(runs),
+             "--export-json", out.name, shell_command],
+            env=env, check=True, stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        result = json.load(open(out.name))["results"][0]
+        return result["median"], result["user"] + result["system"]
+
+
+def peak_rss_mib(command: list[str], env: dict[str, str], runs: int = 3) -> float:
+    peak = 0
+    for _ in range(runs):
+        done = subprocess.run(
+            ["/usr/bin/time", "-v", *command], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        )
+        for line in done.stderr.splitlines():
+            if "Maximum resident set size" in line:
+                peak = max(peak, int(line.rsplit(":", 1)[1]))
+    return peak * 1024 / MIB
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="small,medium", help="comma-separated: " + ", ".join(SIZES))
+    parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "netlog-bench")
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--warmup", type=int, default=2)
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    args = parser.parse_args(argv)
+    args.dir.mkdir(parents=True, exist_ok=True)
+    exe = netlog_exe()
+    rows, failed = [], False
+    for size in args.sizes.split(","):
+        source = ensure_db(args.dir, size)
+        contacts, touches = SIZES[size]
+        data = f"{contacts // 1000}k/{touches // 1000}k" if touches < 1_000_000 else f"{contacts // 1000}k/{touches // 1_000_000}M"
+        work = args.dir / f"{size}-writes.db"
+        for case in cases():
+            db = source
+            if case.writes:
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{work}{suffix}").unlink(missing_ok=True)
+                shutil.copyfile(source, work)
+                db = work
+            env = {**os.environ, "NETLOG_DB": str(db), "NETLOG_TODAY": TODAY, "NETLOG_USER": "bench", **(case.env or {})}
+            env.pop("NO_COLOR", None)
+            command = [exe, *case.args]
+            wall, cpu = median_wall(command, env, args.runs, args.warmup)
+            rss = peak_rss_mib(command, env)
+            wall_target, rss_target = case.wall_target.get(size), case.rss_target.get(size)
+            ok = (wall_target is None or wall <= wall_target) and (rss_target is None or rss <= rss_target)
+            failed |= not ok
+            target = " & ".join(
+                part
+                for part in (f"≤ {wall_target:.2f} s" if wall_target else "", f"≤ {rss_target:.0f} MiB" if rss_target else "")
+                if part
+            )
+            verdict = ("pass" if ok else "FAIL") if target else "-"
+            rows.append((case.label, data, f"{wall:.3f} s", f"{cpu:.3f} s", f"{rss:.1f} MiB", target or "-", verdict))
+            print(f"  {case.label} [{data}]: {wall:.3f} s, {rss:.1f} MiB", file=sys.stderr)
+    header = ("command", "data (contacts/touches)", "median wall", "CPU user+sys", "peak RSS", "target", "result")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    return 1 if failed and args.strict else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
