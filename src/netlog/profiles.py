@@ -48,6 +48,7 @@ def profile(db: Database, today: date, contact_id: int) -> dict[str, Any]:
         row = queries.contact(db, contact_id)
         touches = queries.touches_of(db, contact_id)
         tags = queries.tags_of(db, contact_id)
+        team = queries.team_of(db, contact_id)
         introduced = queries.introduced_by(db, contact_id)
         related = {contact_id, *(r["id"] for r in introduced)}
         if row["introduced_by_id"]:
@@ -70,6 +71,7 @@ def profile(db: Database, today: date, contact_id: int) -> dict[str, Any]:
         "introduced_on": row["introduced_on"],
         "introduced": [{"name": r["name"], "on": r["introduced_on"]} for r in introduced],
         "balance": {"favors_given": me.history.favors_given, "favors_received": me.history.favors_received},
+        "team": [{"user": t["logged_by"], "last_touch": t["last_touch"], "touches": t["touches"]} for t in team],
         "due": [item for item in rules.rank_due(today, ties) if item.contact_id == contact_id],
         "touches": [
             {

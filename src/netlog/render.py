@@ -170,6 +170,14 @@ def profile(p: dict[str, Any], now: date, as_json: bool = False) -> None:
     facts.append(f"favors: you gave {bal['favors_given']}, received {bal['favors_received']}")
     if p["note"]:
         facts.append(f"note: {p['note']}")
+    if p["team"]:
+        facts.append(
+            "known by: "
+            + "; ".join(
+                f"{t['user']} (last {format_day(t['last_touch'], now)}, {t['touches']} touch{'es' if t['touches'] != 1 else ''})"
+                for t in p["team"]
+            )
+        )
     due_lines = [f"[{i.action}] {i.reason}" for i in p["due"]]
     timeline = [_touch_line(t, now) for t in p["touches"]] or ["no touches yet"]
     if not _rich():

@@ -267,6 +267,8 @@ class SqlAlchemyDatabase(Database):
             if self._conn.in_transaction():
                 self._conn.commit()
             with self._conn.begin() as outer:
+                if self.dialect == "postgresql":  # one snapshot for every SELECT inside
+                    self._run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", {})
                 yield
                 outer.rollback()
         finally:
