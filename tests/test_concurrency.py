@@ -120,3 +120,22 @@ def test_a_writer_waits_for_the_other_and_counts_its_touch(netlog):
     assert done.is_set()
     first.close()
     assert netlog.json("list")[0]["touches"] == 3
+
+
+def test_several_netlogs_opening_a_blank_database_at_once(tmp_path):
+    """The first use of a shared database: every process waits for one migration, none fails."""
+    url = os.environ["NETLOG_DB"]
+    code = "import sys; from netlog.storage import database_url, open_database; print('ready', flush=True);" \
+        " sys.stdin.readline(); open_database(database_url()).close()"
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code], env={**os.environ, "NETLOG_DB": url},
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(WORKERS)
+    ]
+    for p in procs:
+        assert p.stdout.readline().strip() == "ready", p.stderr.read()
+    for p in procs:
+        p.stdin.write("go\n")
+        p.stdin.close()
+    results = [(p.wait(timeout=120), p.stderr.read()) for p in procs]
+    assert all(rc == 0 for rc, _ in results), results
