@@ -109,9 +109,19 @@ class SqliteDatabase(Database):
     def configure(self) -> None:
         """Connection settings, applied once the file is known to be netlog's (they may write to it)."""
         self._conn.execute("PRAGMA foreign_keys = ON")
-        mode = self._conn.execute("PRAGMA journal_mode").fetchone()
-        if mode and next(iter(mode.values())) != "wal":
-            self._conn.execute("PRAGMA journal_mode = WAL")
+        # Switching to WAL does not wait on the busy timeout: when another netlog opening the same new
+        # file holds a lock, try again until it lets go (or the timeout has passed).
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            mode = self._conn.execute("PRAGMA journal_mode").fetchone()
+            if not mode or next(iter(mode.values())) == "wal":
+                return
+            try:
+                self._conn.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def rows(self, sql: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         with _translate_errors(self.path):
