@@ -1,10 +1,18 @@
-"""Shared fixtures: every test gets its own database file under tmp_path and a fixed today; nothing can
-reach the user's real data directory."""
+"""Shared fixtures: every test gets its own database and a fixed today; nothing can reach the user's real
+data directory.
+
+The database is a SQLite file under tmp_path, unless NETLOG_TEST_DB_URL names a PostgreSQL server
+(`.ci/run` runs the suite a second time that way): each test then gets a fresh database on it, created
+from template0 and dropped afterwards. Tests that need a server whatever the pass (`pg_url`) use
+NETLOG_TEST_DB_URL or NETLOG_TEST_PG_URL, else start a throwaway one with scripts/pg-test-server; they
+skip, saying why, only when none could be started, and fail instead when CI is set."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,12 +21,77 @@ from typer.testing import CliRunner
 TODAY = "2026-11-23"  # a Monday
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+SERVER_SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "pg-test-server"
+SUITE_URL = os.environ.get("NETLOG_TEST_DB_URL")  # the whole suite runs against this server
+_numbers = itertools.count(1)
+
+
+def _admin_connect(server_url: str):
+    import psycopg
+
+    url = server_url.replace("postgresql+psycopg://", "postgresql://", 1)
+    return psycopg.connect(url, autocommit=True)
+
+
+def _fresh_database(server_url: str):
+    """A new, empty database on the server: (its URL, a function that drops it)."""
+    name = f"netlog_test_{os.getpid()}_{next(_numbers)}"
+    with _admin_connect(server_url) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name}")
+        conn.execute(f"CREATE DATABASE {name} TEMPLATE template0")
+    base, _, _ = server_url.rpartition("/")
+
+    def drop() -> None:
+        with _admin_connect(server_url) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+    return f"{base}/{name}", drop
+
+
+def _unavailable(reason: str):
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(f"PostgreSQL is required in CI: {reason}")
+    pytest.skip(f"no PostgreSQL server: {reason}")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> str:
+    """A PostgreSQL server URL: the suite's, NETLOG_TEST_PG_URL, or a throwaway one started here."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        _unavailable("psycopg is not installed (pip install -e '.[test,postgres]')")
+    url = SUITE_URL or os.environ.get("NETLOG_TEST_PG_URL")
+    if url:
+        yield url
+        return
+    started = subprocess.run([str(SERVER_SCRIPT), "start"], capture_output=True, text=True)
+    if started.returncode != 0:
+        _unavailable(f"scripts/pg-test-server start failed: {started.stderr.strip()[-500:]}")
+    env = dict(line.removeprefix("export ").split("=", 1) for line in started.stdout.splitlines() if "=" in line)
+    try:
+        yield env["NETLOG_TEST_DB_URL"]
+    finally:
+        subprocess.run([str(SERVER_SCRIPT), "stop", env["PG_TEST_DIR"]], capture_output=True)
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """A fresh, empty PostgreSQL database for one test."""
+    url, drop = _fresh_database(pg_server)
+    yield url
+    drop()
 
 
 @pytest.fixture(autouse=True)
-def isolated(tmp_path, monkeypatch):
-    """Point netlog at tmp_path (database, config, data dirs) and fix today."""
-    monkeypatch.setenv("NETLOG_DB", str(tmp_path / "netlog.db"))
+def isolated(tmp_path, monkeypatch, request):
+    """Point netlog at a fresh database (tmp_path or the suite's server), config and data dirs; fix today."""
+    if SUITE_URL:
+        url, drop = _fresh_database(SUITE_URL)
+        request.addfinalizer(drop)
+        monkeypatch.setenv("NETLOG_DB", url)
+    else:
+        monkeypatch.setenv("NETLOG_DB", str(tmp_path / "netlog.db"))
     monkeypatch.setenv("NETLOG_TODAY", TODAY)
     monkeypatch.setenv("NETLOG_USER", "tester")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
@@ -30,6 +103,9 @@ def isolated(tmp_path, monkeypatch):
 
 @pytest.fixture
 def db_path(tmp_path) -> Path:
+    """The SQLite file of this test; tests about the file itself run in the SQLite pass only."""
+    if SUITE_URL:
+        pytest.skip("tests a SQLite file; it runs in the SQLite pass")
     return Path(os.environ["NETLOG_DB"])
 
 

@@ -220,18 +220,21 @@ def due(
     ctx: typer.Context,
     on: Optional[str] = typer.Option(None, "--on", callback=_future, help='Ask about another day: "next monday", 2026-12-01.'),
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Show at most N."),
+    mine: bool = typer.Option(
+        False, "--mine", help="Only what you owe ($NETLOG_USER): thanks for touches you logged, other actions for contacts you touched."
+    ),
     json_: bool = typer.Option(False, "--json", help="A JSON list: contact, contact_id, action, reason, due, score, event_on."),
 ) -> None:
     """Who needs what, ranked, each with a plain reason.
 
     \b
-    Example: netlog due --limit 5      (or: netlog due --on "next monday" --json)
+    Example: netlog due --limit 5      (or: netlog due --on "next monday" --json, netlog due --mine)
     """
     from netlog import network, render
 
     s = _session(ctx)
     day = on or s.today
-    items = network.due(s.db, day)[:limit]
+    items = network.due(s.db, day, mine=network.current_user() if mine else None)[:limit]
     render.due(items, day, s.today, as_json=json_)
 
 

@@ -78,13 +78,31 @@ def resolve_contact(db: Database, typed: str) -> int:
     return names.resolve(typed, queries.contact_names(db))
 
 
-def due(db: Database, today: date) -> list[rules.DueItem]:
-    """Everything due on `today`, ranked."""
+def due(db: Database, today: date, mine: str | None = None) -> list[rules.DueItem]:
+    """Everything due on `today`, ranked; with `mine` (a user name), only what that user owes.
+
+    What a user owes: a thank-you for a touch that user logged, and every other action (keep in touch,
+    nudge, meet, report back) for a contact that user has logged at least one touch with, or was
+    introduced to in an intro that user logged.
+    """
     with db.snapshot():
         rows = queries.tie_rows(db)
         dismissals = queries.dismissal_rows(db)
         intros = queries.intro_rows(db)
-    return rules.rank_due(today, ties_from_rows(rows, dismissals), [intro_from_row(r) for r in intros])
+        if mine is not None:
+            my_contacts, my_touches = queries.touched_by(db, mine)
+    ties = ties_from_rows(rows, dismissals)
+    items = rules.rank_due(today, ties, [intro_from_row(r) for r in intros])
+    if mine is None:
+        return items
+    by_id = {tie.id: tie for tie in ties}
+
+    def owed(item: rules.DueItem) -> bool:
+        if item.action == "thank":
+            return by_id[item.contact_id].history.thank_touch_id in my_touches
+        return item.contact_id in my_contacts
+
+    return [item for item in items if owed(item)]
 
 
 def intro_from_row(row: dict) -> rules.IntroOffer:
@@ -136,6 +154,7 @@ def note_of(db: Database, contact_id: int) -> str:
 def refresh_histories(db: Database, contact_ids: Iterable[int]) -> None:
     """Recompute and store the History of some contacts (inside the caller's transaction)."""
     ids = sorted(set(contact_ids))
+    queries.lock_contacts(db, ids)
     contacts = {cid: queries.contact(db, cid) for cid in ids}
     touches = queries.touch_rows_for(db, ids)
     histories = {}

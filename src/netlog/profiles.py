@@ -48,6 +48,7 @@ def profile(db: Database, today: date, contact_id: int) -> dict[str, Any]:
         row = queries.contact(db, contact_id)
         touches = queries.touches_of(db, contact_id)
         tags = queries.tags_of(db, contact_id)
+        team = queries.team_of(db, contact_id)
         introduced = queries.introduced_by(db, contact_id)
         related = {contact_id, *(r["id"] for r in introduced)}
         if row["introduced_by_id"]:
@@ -80,6 +81,7 @@ def profile(db: Database, today: date, contact_id: int) -> dict[str, Any]:
             "unreturned_favors": me.history.unreturned_favors,
         },
         "touches_per_month": months,
+        "team": [{"user": t["logged_by"], "last_touch": t["last_touch"], "touches": t["touches"]} for t in team],
         "due": [item for item in rules.rank_due(today, ties, offers) if item.contact_id == contact_id],
         "touches": [
             {

@@ -193,6 +193,14 @@ def profile(p: dict[str, Any], now: date, as_json: bool = False) -> None:
     months = p["touches_per_month"]
     counts = [m["touches"] for m in months]
     facts.append(f"touches per month: {sparkline(counts)}  ({sum(counts)} in the last year, {_month_span(months)})")
+    if p["team"]:
+        facts.append(
+            "known by: "
+            + "; ".join(
+                f"{t['user']} (last {format_day(t['last_touch'], now)}, {t['touches']} touch{'es' if t['touches'] != 1 else ''})"
+                for t in p["team"]
+            )
+        )
     due_lines = [f"[{i.action}] {i.reason}" for i in p["due"]]
     timeline = [_touch_line(t, now) for t in p["touches"]] or ["no touches yet"]
     if not _rich():

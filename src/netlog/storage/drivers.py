@@ -108,9 +108,19 @@ class SqliteDatabase(Database):
     def configure(self) -> None:
         """Connection settings, applied once the file is known to be netlog's (they may write to it)."""
         self._conn.execute("PRAGMA foreign_keys = ON")
-        mode = self._conn.execute("PRAGMA journal_mode").fetchone()
-        if mode and mode[0] != "wal":
-            self._conn.execute("PRAGMA journal_mode = WAL")
+        # Switching to WAL does not wait on the busy timeout: when another netlog opening the same new
+        # file holds a lock, try again until it lets go (or the timeout has passed).
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            mode = self._conn.execute("PRAGMA journal_mode").fetchone()
+            if not mode or mode[0] == "wal":
+                return
+            try:
+                self._conn.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def rows(self, sql: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         with _translate_errors(self.path):
@@ -272,6 +282,8 @@ class SqlAlchemyDatabase(Database):
             if self._conn.in_transaction():
                 self._conn.commit()
             with self._conn.begin() as outer:
+                if self.dialect == "postgresql":  # one snapshot for every SELECT inside
+                    self._run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", {})
                 yield
                 outer.rollback()
         finally:

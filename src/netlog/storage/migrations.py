@@ -18,6 +18,7 @@ from netlog.errors import DatabaseError
 from netlog.storage.drivers import Database
 
 MIGRATION_TABLE = "netlog_migration"
+MIGRATION_LOCK = 0x6E65746C  # the advisory lock key netlog's migrations take on PostgreSQL ("netl")
 
 
 class Migrator:
@@ -233,6 +234,13 @@ def migrate(db: Database, version: int) -> list[str]:
         if number <= version:
             continue
         with db.transaction():
+            # Several netlogs may open a blank or older database at once: one migrates at a time (SQLite's
+            # BEGIN IMMEDIATE, an advisory lock on PostgreSQL, both held until commit) and the others
+            # then find the step already applied.
+            if db.dialect == "postgresql":
+                db.rows(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+            if _already_applied(db, number):
+                continue
             if number == 1:
                 _create_migration_table(migrator)
             step(migrator)
@@ -242,3 +250,14 @@ def migrate(db: Database, version: int) -> list[str]:
             )
         applied.append(name)
     return applied
+
+
+def _already_applied(db: Database, number: int) -> bool:
+    """Whether another process applied migration `number` while this one waited for the lock."""
+    if db.dialect == "sqlite":
+        sql = "SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = :t"
+    else:
+        sql = "SELECT 1 AS x FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = :t"
+    if not db.rows(sql, {"t": MIGRATION_TABLE}):
+        return False
+    return db.scalar(f"SELECT COUNT(*) AS n FROM {MIGRATION_TABLE} WHERE id = :id", {"id": number}) > 0

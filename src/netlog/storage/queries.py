@@ -188,14 +188,26 @@ def introduced_by(db: Database, introducer_id: int) -> list[Row]:
 
 
 def save_histories(db: Database, histories: Mapping[int, Mapping[str, Any]]) -> None:
-    """Replace the stored history summary of the given contacts."""
-    ids = [{"id": contact_id} for contact_id in histories]
-    db.executemany("DELETE FROM contact_state WHERE contact_id = :id", ids)
+    """Store the history summary of the given contacts: one upsert (INSERT ... ON CONFLICT DO UPDATE, which
+    SQLite >= 3.24 and PostgreSQL both run), so two writers refreshing one contact never collide on its key."""
     fields = ("contact_id",) + HISTORY_FIELDS
+    updates = ", ".join(f"{f} = excluded.{f}" for f in HISTORY_FIELDS)
     db.executemany(
-        _insert_sql("contact_state", fields, returning=False),
+        _insert_sql("contact_state", fields, returning=False) + f" ON CONFLICT (contact_id) DO UPDATE SET {updates}",
         [{"contact_id": cid, **{f: h[f] for f in HISTORY_FIELDS}} for cid, h in histories.items()],
     )
+
+
+def lock_contacts(db: Database, contact_ids: Sequence[int]) -> None:
+    """Inside a write: hold the contacts' rows until commit, so concurrent writers recompute one contact's
+    summary one after another (each then reads every committed touch). SQLite needs nothing: BEGIN IMMEDIATE
+    already serializes writers. On PostgreSQL, FOR NO KEY UPDATE (in id order, so writers queue instead of
+    deadlocking) does not block the key-share locks that inserting a touch takes on its contact."""
+    if db.dialect == "sqlite" or not contact_ids:
+        return
+    params = {f"id{i}": cid for i, cid in enumerate(sorted(contact_ids))}
+    marks = ", ".join(f":{k}" for k in params)
+    db.rows(f"SELECT id FROM contact WHERE id IN ({marks}) ORDER BY id FOR NO KEY UPDATE", params)
 
 
 def tie_rows(db: Database, contact_id: int | None = None) -> list[Row]:
@@ -275,6 +287,36 @@ def move_contact_links(db: Database, from_id: int, to_id: int) -> None:
 def mentions_of(db: Database, contact_id: int) -> list[Row]:
     """Touches of other contacts that name this one (intros to them)."""
     return db.rows("SELECT * FROM touch WHERE other_id = :id ORDER BY id", {"id": contact_id})
+
+
+# who on the team logged what
+
+
+def team_of(db: Database, contact_id: int) -> list[Row]:
+    """Who logged touches with one contact: logged_by, last_touch, touches; most recent first."""
+    rows = db.rows(
+        "SELECT logged_by, MAX(happened_on) AS last_touch, COUNT(*) AS touches FROM touch"
+        " WHERE contact_id = :id AND logged_by IS NOT NULL GROUP BY logged_by"
+        " ORDER BY MAX(happened_on) DESC, logged_by",
+        {"id": contact_id},
+    )
+    for row in rows:  # SQLite gives an aggregate's value without the column's declared type
+        if isinstance(row["last_touch"], str):
+            row["last_touch"] = date.fromisoformat(row["last_touch"])
+    return rows
+
+
+def touched_by(db: Database, user: str) -> tuple[set[int], set[int]]:
+    """What one user logged: the ids of the contacts they touched (as the contact, or as the person an
+    intro named), and the ids of their touches."""
+    contacts: set[int] = set()
+    touches: set[int] = set()
+    for row in db.iterate("SELECT id, contact_id, other_id FROM touch WHERE logged_by = :user", {"user": user}):
+        touches.add(row["id"])
+        contacts.add(row["contact_id"])
+        if row["other_id"] is not None:
+            contacts.add(row["other_id"])
+    return contacts, touches
 
 
 # dismissed actions

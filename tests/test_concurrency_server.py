@@ -1,0 +1,141 @@
+"""Several processes logging touches at once against any backend (PostgreSQL in the server pass): no touch is lost and every stored summary counts them all."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+
+import pytest
+
+WORKERS = 6
+TOUCHES = 10
+
+WORKER = textwrap.dedent(
+    """
+    import sys
+    import time
+    from datetime import date
+    from netlog import network
+    from netlog.storage import open_database
+
+    url, worker, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    db = open_database(url)
+    print("ready", flush=True)
+    sys.stdin.readline()  # all workers begin together, imports done
+    began = time.time()
+    today = date(2026, 11, 23)
+    for n in range(count):
+        first, second = (1, 2) if (worker + n) % 2 else (2, 1)
+        network.log_touch(db, today, first, network.TouchInput(kind="call", on=today, note=f"w{worker} n{n}"))
+        # an intro touches two contacts, locked in id order whichever is named first
+        network.log_touch(db, today, second, network.TouchInput(kind="intro", on=today, to="#3" if second != 3 else "#1"))
+    db.close()
+    print(f"{2 * count} writes in {time.time() - began:.2f} s", file=sys.stderr)
+    """
+)
+
+
+def run_workers(url: str) -> None:
+    env = {**os.environ, "NETLOG_USER": "worker"}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WORKER, url, str(w), str(TOUCHES)],
+            env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        for w in range(WORKERS)
+    ]
+    for p in procs:
+        assert p.stdout.readline().strip() == "ready", p.stderr.read()
+    for p in procs:
+        p.stdin.write("go\n")
+        p.stdin.close()
+    errors = [(p.wait(timeout=300), p.stderr.read()) for p in procs]
+    assert all(code == 0 for code, _ in errors), errors
+
+
+def check(netlog) -> None:
+    per_contact = 2 * TOUCHES * WORKERS // 2  # each worker logs TOUCHES calls + TOUCHES intros, spread over #1, #2
+    listed = {row["name"]: row["touches"] for row in netlog.json("list")}
+    assert listed["Ana"] + listed["Bo"] == 1 + 1 + 2 * per_contact
+    for name in ("Ana", "Bo"):
+        shown = netlog.json("show", name)
+        assert len(shown["touches"]) == listed[name]  # the stored summary agrees with the touches
+        assert shown["team"][0]["touches"] == listed[name] - 1
+
+
+def seed(netlog) -> None:
+    netlog("add", "Ana", "--on", "2026-11-01")
+    netlog("add", "Bo", "--on", "2026-11-01")
+    netlog("add", "Cy", "--on", "2026-11-01")
+
+
+def test_parallel_writers_on_the_configured_database(netlog):
+    seed(netlog)
+    run_workers(os.environ["NETLOG_DB"] if "://" in os.environ["NETLOG_DB"] else "sqlite:///" + os.environ["NETLOG_DB"])
+    check(netlog)
+
+
+def test_parallel_writers_on_postgresql(netlog, pg_url, monkeypatch):
+    monkeypatch.setenv("NETLOG_DB", pg_url)
+    seed(netlog)
+    run_workers(pg_url)
+    check(netlog)
+
+
+def test_a_writer_waits_for_the_other_and_counts_its_touch(netlog):
+    """Two connections log a touch for one contact at once: the second recomputes the summary only after
+    the first commits, so the stored touch count includes both (a stale summary would count one)."""
+    from datetime import date
+
+    from netlog import network
+    from netlog.storage import database_url, open_database
+
+    netlog("add", "Ana", "--on", "2026-11-01")
+    today = date(2026, 11, 23)
+    first = open_database(database_url())
+    done = threading.Event()
+    opened = threading.Event()
+
+    def other() -> None:
+        second = open_database(database_url())  # sqlite3 connections stay in their thread
+        opened.set()
+        try:
+            network.log_touch(second, today, 1, network.TouchInput(kind="call", on=today))
+            done.set()
+        finally:
+            second.close()
+
+    thread = threading.Thread(target=other)
+    with first.transaction():
+        network.log_touch(first, today, 1, network.TouchInput(kind="email", on=today))
+        thread.start()
+        assert opened.wait(30)
+        time.sleep(1.0)
+        assert not done.is_set()  # the other writer waits for this transaction
+    thread.join(timeout=30)
+    assert done.is_set()
+    first.close()
+    assert netlog.json("list")[0]["touches"] == 3
+
+
+def test_several_netlogs_opening_a_blank_database_at_once(tmp_path):
+    """The first use of a shared database: every process waits for one migration, none fails."""
+    url = os.environ["NETLOG_DB"]
+    code = "import sys; from netlog.storage import database_url, open_database; print('ready', flush=True);" \
+        " sys.stdin.readline(); open_database(database_url()).close()"
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code], env={**os.environ, "NETLOG_DB": url},
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(WORKERS)
+    ]
+    for p in procs:
+        assert p.stdout.readline().strip() == "ready", p.stderr.read()
+    for p in procs:
+        p.stdin.write("go\n")
+        p.stdin.close()
+    results = [(p.wait(timeout=120), p.stderr.read()) for p in procs]
+    assert all(rc == 0 for rc, _ in results), results
