@@ -143,3 +143,10 @@ _FUZZ = dict(deadline=None, suppress_health_check=[HealthCheck.function_scoped_f
 settings.register_profile("default", max_examples=70, **_FUZZ)
 settings.register_profile("long", max_examples=2000, **_FUZZ)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+def pytest_runtest_setup(item):
+    """`@pytest.mark.sqlite_only`: tests of the SQLite file itself or of the SQLite fast path (start-up
+    imports, file modes, PRAGMA integrity_check) run in the SQLite pass and say so in the server pass."""
+    if SUITE_URL and item.get_closest_marker("sqlite_only"):
+        pytest.skip("tests the SQLite file or its fast path; it runs in the SQLite pass")

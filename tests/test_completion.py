@@ -8,6 +8,8 @@ import sys
 import pytest
 
 
+pytestmark = pytest.mark.sqlite_only
+
 def complete(shell: str, line: str, **extra: str) -> list[str]:
     """What the shell would offer for `line` (the last word is the one being completed)."""
     env = {**os.environ, "_NETLOG_COMPLETE": f"complete_{shell}", **extra}

@@ -8,9 +8,12 @@ import os
 import sqlite3
 from pathlib import Path
 
+import pytest
 from hypothesis import given, strategies as st
 
 from netlog.kinds import KINDS
+
+pytestmark = pytest.mark.sqlite_only
 
 HOSTILE = [
     "", " ", "-", "--", "--help", "-h", "--db", "'", '"', "\\", "%", "_", "*", "a'; DROP TABLE contact; --",

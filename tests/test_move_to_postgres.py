@@ -31,3 +31,6 @@ def test_export_from_sqlite_import_into_postgresql_keeps_due(netlog, pg_url, tmp
     monkeypatch.setenv("NETLOG_DB", pg_url)
     assert netlog.json("due") == before
     assert os.environ["NETLOG_DB"].startswith("postgresql")
+    # imported ids were given explicitly: the id sequence must have moved past them
+    netlog("add", "Dee Park", "--on", "yesterday")
+    assert sorted(c["name"] for c in netlog.json("list")) == ["Ana Lima", "Bo", "Cy", "Dee Park"]

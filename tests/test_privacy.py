@@ -6,6 +6,8 @@ import os
 import socket
 import stat
 
+import pytest
+
 
 def mode(path) -> int:
     return stat.S_IMODE(os.stat(path).st_mode)
@@ -31,6 +33,7 @@ def test_new_database_is_0600_in_a_0700_folder(netlog, tmp_path):
         reader.close()
 
 
+@pytest.mark.sqlite_only
 def test_backup_is_0600(netlog, tmp_path):
     netlog("add", "Ana Lima")
     netlog("backup", str(tmp_path / "copy.db"))

@@ -14,6 +14,8 @@ HEAVY = {"sqlalchemy", "sqlmodel", "pydantic", "dateparser", "jinja2", "vobject"
 # Completion and help run on every keypress / first contact: nothing beyond Typer and the stdlib.
 NOT_FOR_HELP = HEAVY | {"rich"}
 
+pytestmark = pytest.mark.sqlite_only
+
 RUNNER = """
 import contextlib, io, sys
 sys.argv = ["netlog", *sys.argv[1:]]

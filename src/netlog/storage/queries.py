@@ -363,6 +363,9 @@ def insert_contacts(db: Database, rows: Sequence[Mapping[str, Any]]) -> None:
     """Many new contacts at once, each with its id."""
     fields = ("id",) + CONTACT_FIELDS
     db.executemany(_insert_sql("contact", fields, returning=False), [{f: r.get(f) for f in fields} for r in rows])
+    if db.dialect == "postgresql" and rows:
+        # Ids given explicitly do not move PostgreSQL's id sequence; move it past them so a later add works.
+        db.execute("SELECT setval(pg_get_serial_sequence('contact', 'id'), (SELECT MAX(id) FROM contact))")
 
 
 def insert_touches(db: Database, rows: Sequence[Mapping[str, Any]]) -> None:
