@@ -9,7 +9,6 @@ import textwrap
 import threading
 import time
 
-import pytest
 
 WORKERS = 6
 TOUCHES = 10
@@ -39,22 +38,25 @@ WORKER = textwrap.dedent(
 )
 
 
-def run_workers(url: str) -> None:
-    env = {**os.environ, "NETLOG_USER": "worker"}
+def start_together(commands: list[list[str]], env: dict, timeout: float) -> None:
+    """Start every command, wait until each has printed "ready", release them at once, and require
+    that all exit 0 (so the work they race on overlaps for real)."""
     procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", WORKER, url, str(w), str(TOUCHES)],
-            env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )
-        for w in range(WORKERS)
+        subprocess.Popen(command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for command in commands
     ]
     for p in procs:
         assert p.stdout.readline().strip() == "ready", p.stderr.read()
     for p in procs:
         p.stdin.write("go\n")
         p.stdin.close()
-    errors = [(p.wait(timeout=300), p.stderr.read()) for p in procs]
-    assert all(code == 0 for code, _ in errors), errors
+    results = [(p.wait(timeout=timeout), p.stderr.read()) for p in procs]
+    assert all(code == 0 for code, _ in results), results
+
+
+def run_workers(url: str) -> None:
+    commands = [[sys.executable, "-c", WORKER, url, str(w), str(TOUCHES)] for w in range(WORKERS)]
+    start_together(commands, {**os.environ, "NETLOG_USER": "worker"}, timeout=300)
 
 
 def check(netlog) -> None:
@@ -127,15 +129,4 @@ def test_several_netlogs_opening_a_blank_database_at_once(tmp_path):
     url = os.environ["NETLOG_DB"]
     code = "import sys; from netlog.storage import database_url, open_database; print('ready', flush=True);" \
         " sys.stdin.readline(); open_database(database_url()).close()"
-    procs = [
-        subprocess.Popen([sys.executable, "-c", code], env={**os.environ, "NETLOG_DB": url},
-                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        for _ in range(WORKERS)
-    ]
-    for p in procs:
-        assert p.stdout.readline().strip() == "ready", p.stderr.read()
-    for p in procs:
-        p.stdin.write("go\n")
-        p.stdin.close()
-    results = [(p.wait(timeout=120), p.stderr.read()) for p in procs]
-    assert all(rc == 0 for rc, _ in results), results
+    start_together([[sys.executable, "-c", code]] * WORKERS, {**os.environ, "NETLOG_DB": url}, timeout=120)
