@@ -258,22 +258,15 @@ class SqlAlchemyDatabase(Database):
         if params:
             self._run(sql, list(params))
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        if self._depth:
-            yield
-            return
-        self._depth = 1
-        try:
-            if self._conn.in_transaction():
-                self._conn.commit()
-            with self._conn.begin():
-                yield
-        finally:
-            self._depth = 0
+    def transaction(self) -> Any:
+        return self._begin(read_only=False)
+
+    def snapshot(self) -> Any:
+        return self._begin(read_only=True)
 
     @contextmanager
-    def snapshot(self) -> Iterator[None]:
+    def _begin(self, read_only: bool) -> Iterator[None]:
+        """One transaction (nested calls join it); a read-only one sees one snapshot and is rolled back."""
         if self._depth:
             yield
             return
@@ -282,10 +275,11 @@ class SqlAlchemyDatabase(Database):
             if self._conn.in_transaction():
                 self._conn.commit()
             with self._conn.begin() as outer:
-                if self.dialect == "postgresql":  # one snapshot for every SELECT inside
+                if read_only and self.dialect == "postgresql":  # one snapshot for every SELECT inside
                     self._run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", {})
                 yield
-                outer.rollback()
+                if read_only:
+                    outer.rollback()
         finally:
             self._depth = 0
 
