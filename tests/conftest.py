@@ -83,6 +83,72 @@ def pg_url(pg_server) -> str:
     drop()
 
 
+# The rule scenarios run on the pure rules and through `netlog due`'s own read of a database (one per
+# backend for the whole session, emptied before each scenario): the sqlite3 path and SQLAlchemy on PostgreSQL.
+RULE_BACKENDS = ("pure", "sqlite", "postgresql")
+SCENARIO_TABLES = ("intro_offer", "dismissal", "tag", "touch", "contact_state", "contact")
+
+
+@pytest.fixture(scope="session")
+def scenario_db_sqlite(tmp_path_factory):
+    from netlog.storage import database_url, open_database
+
+    db = open_database(database_url(str(tmp_path_factory.mktemp("scenarios") / "scenarios.db")))
+    yield db
+    db.close()
+
+
+@pytest.fixture(scope="session")
+def scenario_db_postgresql(pg_server):
+    from netlog.storage import open_database
+
+    url, drop = _fresh_database(pg_server)
+    db = open_database(url)
+    yield db
+    db.close()
+    drop()
+
+
+def rank_stored(db, today, ties, intros=()):
+    """Store the ties (contact, summary, dismissals) and intro offers as netlog would, then rank them with
+    network.due, which reads only the contacts its window selects."""
+    from netlog import network
+    from netlog.storage import queries
+
+    def write() -> None:
+        for table in SCENARIO_TABLES:
+            db.execute(f"DELETE FROM {table}")
+        ids = {tie.id for tie in ties}
+        queries.insert_contacts(
+            db,
+            [{**{f: getattr(t, f) for f in queries.TIE_FIELDS}, "introduced_by_id": None, "created_on": t.created_on or today}
+             for t in ties],
+        )  # fmt: skip
+        for tie in ties:  # after every contact exists, so each reference finds its row
+            if tie.introduced_by_id in ids:
+                queries.update_contact(db, tie.id, {"introduced_by_id": tie.introduced_by_id})
+        queries.save_histories(db, {tie.id: tie.history._asdict() for tie in ties})
+        queries.insert_dismissals(
+            db, [{"contact_id": t.id, "action": a, "done_on": on} for t in ties for a, on in t.done.items()]
+        )
+        for offer in intros:
+            queries.insert_intro(db, offer._asdict())
+
+    db.write(write)
+    return network.due(db, today)
+
+
+@pytest.fixture(params=RULE_BACKENDS)
+def rank_due(request):
+    """rules.rank_due, or the same contacts stored and ranked by `netlog due`'s read (sqlite3, PostgreSQL)."""
+    from netlog import rules
+
+    if request.param == "pure":
+        return rules.rank_due
+    db = request.getfixturevalue(f"scenario_db_{request.param}")
+    return lambda today, ties, intros=(): rank_stored(db, today, ties, intros)
+
+
 @pytest.fixture(autouse=True)
 def isolated(tmp_path, monkeypatch, request):
     """Point netlog at a fresh database (tmp_path or the suite's server), config and data dirs; fix today."""

@@ -1,4 +1,5 @@
-"""Scenario tables for the issue-9 rules: second touch, favors ledger, birthdays, intros I make. Pure."""
+"""Scenario tables for the issue-9 rules: second touch, favors ledger, birthdays, intros I make. Each runs
+on the pure rules and through `netlog due`'s stored read on SQLite and PostgreSQL (the `rank_due` fixture)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from netlog import rules
-from netlog.rules import Tie, Touch, rank_due, summarize
+from netlog.rules import Tie, Touch, summarize
 
 TODAY = date(2026, 11, 23)
 
@@ -34,7 +35,7 @@ SECOND_TOUCH_CASES = [
 
 
 @pytest.mark.parametrize("why, touches, due", SECOND_TOUCH_CASES, ids=[c[0] for c in SECOND_TOUCH_CASES])
-def test_second_touch(why, touches, due):
+def test_second_touch(why, touches, due, rank_due):
     t = tie([(days_ago(n), k, d) for n, k, d in touches], strength=2)
     items = [i for i in rank_due(TODAY, [t]) if i.action == "keep-in-touch"]
     if due is None:
@@ -44,12 +45,12 @@ def test_second_touch(why, touches, due):
         assert items[0].reason.startswith("Second touch with Ana")
 
 
-def test_second_touch_dismissed_by_done():
+def test_second_touch_dismissed_by_done(rank_due):
     t = tie([(days_ago(20), *MET)], done={"keep-in-touch": days_ago(1)})
     assert [i.action for i in rank_due(TODAY, [t])] == ["thank"]
 
 
-def test_second_touch_ranks_above_routine_cadence():
+def test_second_touch_ranks_above_routine_cadence(rank_due):
     new = tie([(days_ago(15), *MET)], tie_id=1, name="New Person")
     old = tie([(days_ago(200), *MET), (days_ago(190), "coffee", "both")], tie_id=2, name="Old Friend")
     items = [i for i in rank_due(TODAY, [new, old]) if i.action == "keep-in-touch"]
@@ -66,14 +67,14 @@ FAVOR_CASES = [
 
 
 @pytest.mark.parametrize("why, touches, invited", FAVOR_CASES, ids=[c[0] for c in FAVOR_CASES])
-def test_give_back(why, touches, invited):
+def test_give_back(why, touches, invited, rank_due):
     t = tie([(days_ago(n), k, d) for n, k, d in touches], strength=3)
     items = rank_due(TODAY, [t])
     found = [i for i in items if "a chance to give back" in i.reason]
     assert bool(found) is invited
 
 
-def test_give_back_wording_and_rank():
+def test_give_back_wording_and_rank(rank_due):
     touches = [(days_ago(260), *MET), (date(2026, 3, 2), "favor-received", "in"), (days_ago(100), "favor-received", "in"), (days_ago(30), "favor-received", "in"), (days_ago(29), "thanks", "out")]
     helper = tie(touches, strength=3, tie_id=1)
     other = tie([(days_ago(200), *MET)], strength=3, tie_id=2, name="Bo Chen")
@@ -84,7 +85,7 @@ def test_give_back_wording_and_rank():
     assert (h.unreturned_favors, h.unreturned_since, h.favors_received) == (3, date(2026, 3, 2), 3)
 
 
-def test_reasons_are_invitations():
+def test_reasons_are_invitations(rank_due):
     ties = [tie([(days_ago(400), *MET)], tie_id=1), tie([(days_ago(15), *MET)], tie_id=2, name="Bo Chen")]
     for item in rank_due(TODAY, ties):
         for word in ("neglect", "overdue", "ignored", "owe", "debt"):
@@ -103,14 +104,14 @@ BIRTHDAY_CASES = [
 
 
 @pytest.mark.parametrize("why, birthday, today, expected", BIRTHDAY_CASES, ids=[c[0] for c in BIRTHDAY_CASES])
-def test_birthday(why, birthday, today, expected):
+def test_birthday(why, birthday, today, expected, rank_due):
     t = Tie(1, "Ana Lima", 2, summarize([Touch(date(2026, 10, 1), "coffee", "both", 1)], 4), created_on=date(2026, 1, 1),
             cadence_days=3650, birthday=birthday)  # fmt: skip
     items = [i for i in rank_due(today, [t]) if "birthday" in i.reason]
     assert [(i.due, i.event_on) for i in items] == ([expected] if expected else [])
 
 
-def test_birthday_cleared_by_a_touch_in_the_window():
+def test_birthday_cleared_by_a_touch_in_the_window(rank_due):
     touches = [Touch(date(2026, 10, 1), "coffee", "both", 1), Touch(TODAY, "message", "out", 2)]
     t = Tie(1, "Ana Lima", 2, summarize(touches, 2), cadence_days=3650, birthday="11-25")
     assert [i for i in rank_due(TODAY, [t]) if "birthday" in i.reason] == []
@@ -135,7 +136,7 @@ INTRO_CASES = [
 
 
 @pytest.mark.parametrize("why, fields, expected", INTRO_CASES, ids=[c[0] for c in INTRO_CASES])
-def test_intro_steps(why, fields, expected):
+def test_intro_steps(why, fields, expected, rank_due):
     offer = rules.IntroOffer(id=1, a_id=1, b_id=2, **fields)
     items = [i for i in rank_due(TODAY, _pair(), [offer]) if i.action == "intro"]
     assert sorted((i.contact, i.reason[: len(r)]) for i, (_, r) in zip(items, expected)) == sorted(expected)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from netlog.errors import BadInput
 
@@ -140,6 +141,8 @@ def _parse_with_dateparser(text: str, base: date, prefer: str) -> date | None:
     return parsed.date() if parsed else None
 
 
+# The formatters are pure and `due` calls them tens of thousands of times with a few hundred distinct days.
+@lru_cache(maxsize=8192)
 def format_day(day: date, today_: date | None = None) -> str:
     """'Sat 21 Nov', with the year when it is not this year's."""
     label = f"{_DAY_NAMES[day.weekday()]} {day.day} {_MONTH_NAMES[day.month - 1]}"
@@ -148,6 +151,7 @@ def format_day(day: date, today_: date | None = None) -> str:
     return label
 
 
+@lru_cache(maxsize=8192)
 def format_ago(day: date, today_: date) -> str:
     """How people say a date: 'today', 'yesterday', '3 days ago', '3 weeks ago', 'in 2 days'."""
     days = (today_ - day).days
@@ -166,6 +170,7 @@ def format_ago(day: date, today_: date) -> str:
     return f"{days // 365} years ago"
 
 
+@lru_cache(maxsize=1024)
 def format_span(days: int) -> str:
     """A cadence in words: 'every 2 weeks', 'every 3 months', 'every year'."""
     if days % 365 == 0:

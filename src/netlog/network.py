@@ -81,12 +81,13 @@ def resolve_contact(db: Database, typed: str) -> int:
 def due(db: Database, today: date, mine: str | None = None) -> list[rules.DueItem]:
     """Everything due on `today`, ranked; with `mine` (a user name), only what that user owes.
 
-    What a user owes: a thank-you for a touch that user logged, and every other action (keep in touch,
-    nudge, meet, report back) for a contact that user has logged at least one touch with, or was
-    introduced to in an intro that user logged.
+    Only the contacts inside rules.due_window(today) are read, so the cost follows what is due rather
+    than the size of the network. What a user owes: a thank-you for a touch that user logged, and every
+    other action (keep in touch, nudge, meet, report back) for a contact that user has logged at least one
+    touch with, or was introduced to in an intro that user logged.
     """
     with db.snapshot():
-        rows = queries.tie_rows(db)
+        rows = queries.due_candidates(db, rules.due_window(today)._asdict())
         dismissals = queries.dismissal_rows(db)
         intros = queries.intro_rows(db)
         if mine is not None:
@@ -110,25 +111,24 @@ def intro_from_row(row: dict) -> rules.IntroOffer:
     return rules.IntroOffer(id=row["id"], **{f: row[f] for f in queries.INTRO_FIELDS})
 
 
-TIE_FIELDS = (
-    "id", "name", "strength", "cadence_days", "created_on", "snoozed_until", "introduced_by_id", "introduced_on", "birthday",
-)  # fmt: skip
 HISTORY_FIELDS = queries.HISTORY_FIELDS
+_NO_HISTORY = rules.History()
 
 
-def ties_from_rows(rows: Iterable[dict], dismissals: Iterable[dict]) -> list[rules.Tie]:
-    """Stored rows -> the rules' Ties."""
+def ties_from_rows(rows: Iterable[tuple], dismissals: Iterable[dict]) -> list[rules.Tie]:
+    """`queries.tie_rows` tuples -> the rules' Ties (one per row, so it is kept lean: `due` runs it on
+    every contact that may be due)."""
     done: dict[int, dict[str, date]] = {}
     for row in dismissals:
         done.setdefault(row["contact_id"], {})[row["action"]] = row["done_on"]
+    history_of = rules.History._make
+    nothing_done = rules.NOTHING_DONE
     ties = []
-    empty = rules.History()
-    for row in rows:
-        history = rules.build(rules.History, {f: row[f] for f in HISTORY_FIELDS}) if row["touch_count"] else empty
-        tie = {f: row[f] for f in TIE_FIELDS}
-        tie["history"] = history
-        tie["done"] = done.get(row["id"], {})
-        ties.append(rules.build(rules.Tie, tie))
+    append = ties.append
+    for (cid, name, strength, cadence, created, snoozed, by_id, introduced, birthday, *state) in rows:
+        history = history_of(state) if state[3] else _NO_HISTORY  # state[3]: touch_count
+        append(rules.Tie(cid, name, strength, history, cadence, created, snoozed, by_id, introduced,
+                         done.get(cid, nothing_done), birthday))  # fmt: skip
     return ties
 
 
@@ -183,8 +183,8 @@ def rebuild_histories(db: Database) -> int:
 
 
 def _history_row(summary: rules.History) -> dict[str, Any]:
-    """A History's stored columns; shallow on purpose (dataclasses.asdict deep-copies, 10x slower in bulk)."""
-    return {name: getattr(summary, name) for name in queries.HISTORY_FIELDS}
+    """A History's stored columns (its fields are the HISTORY_FIELDS, in order: tests/test_ties.py)."""
+    return summary._asdict()
 
 
 def ensure_histories_current(db: Database) -> None:

@@ -87,8 +87,7 @@ def due(items: Sequence[Any], on: date, today: date, as_json: bool = False) -> N
         message(f"Nothing due {'today' if on == today else 'on ' + format_day(on, today)}. Your network is in good shape.")
         return
     if not _rich():
-        for number, item in enumerate(items, 1):
-            print(f"{number}. [{item.action}] {item.reason}")
+        sys.stdout.write("".join(f"{number}. [{item.action}] {item.reason}\n" for number, item in enumerate(items, 1)))
         return
     from rich.table import Table
 

@@ -8,9 +8,11 @@ Every number lives in the constants below; docs/rules.md explains where each com
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Iterable, Sequence
+from functools import cache, lru_cache
+from operator import attrgetter
+from types import MappingProxyType
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
 from netlog.dates import format_ago, format_day, format_span, next_birthday
 from netlog.kinds import HELP_RECEIVED, KIND_PHRASES, MEETINGS, MESSAGES
@@ -64,8 +66,7 @@ INTRO_CHECK_IN_DAYS = 14
 INTRO_STALE_DAYS = 30
 
 
-@dataclass(frozen=True)
-class Touch:
+class Touch(NamedTuple):
     """One touch as the rules see it."""
 
     on: date
@@ -74,9 +75,9 @@ class Touch:
     id: int = 0
 
 
-@dataclass(frozen=True)
-class History:
-    """What one contact's touches add up to; independent of today, so it can be stored."""
+class History(NamedTuple):
+    """What one contact's touches add up to; independent of today, so it can be stored.
+    (The rules' records are NamedTuples: `due` builds one per contact straight from a SQL row.)"""
 
     first_touch_on: date | None = None
     last_touch_on: date | None = None
@@ -97,37 +98,31 @@ class History:
     last_favor_received_on: date | None = None
 
 
-def build(cls: type, values: dict) -> object:
-    """A frozen History or Tie from a dict holding every one of its fields, skipping __init__'s
-    object.__setattr__ per field (4x the cost; `due` builds one of each per contact)."""
-    obj = object.__new__(cls)
-    obj.__dict__.update(values)
-    return obj
+NOTHING_DONE: Mapping[str, date] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class Tie:
+class Tie(NamedTuple):
     """One contact with its history, as `rank_due` needs it."""
 
     id: int
     name: str
     strength: int
-    history: History = field(default_factory=History)
+    history: History = History()
     cadence_days: int | None = None
     created_on: date | None = None
     snoozed_until: date | None = None
     introduced_by_id: int | None = None
     introduced_on: date | None = None
-    done: dict[str, date] = field(default_factory=dict)  # action -> day the user marked it done
+    done: Mapping[str, date] = NOTHING_DONE  # action -> day the user marked it done
     birthday: str | None = None  # "MM-DD" or "YYYY-MM-DD"
 
     @property
     def first_name(self) -> str:
-        return self.name.split()[0] if self.name.split() else self.name
+        words = self.name.split(None, 1)
+        return words[0] if words else self.name
 
 
-@dataclass(frozen=True)
-class IntroOffer:
+class IntroOffer(NamedTuple):
     """An introduction I offered to make between two contacts, and how far it got."""
 
     id: int
@@ -142,8 +137,7 @@ class IntroOffer:
     declined_by_id: int | None = None
 
 
-@dataclass(frozen=True)
-class DueItem:
+class DueItem(NamedTuple):
     """One thing to do for one contact, with its plain reason."""
 
     contact_id: int
@@ -153,6 +147,12 @@ class DueItem:
     due: date
     score: float
     event_on: date | None = None
+
+
+@cache
+def _days(n: int) -> timedelta:
+    """timedelta(days=n), made once per n: `due` adds a few distinct spans to tens of thousands of dates."""
+    return timedelta(days=n)
 
 
 def wants_thanks(touch: Touch, strength: int) -> bool:
@@ -234,6 +234,7 @@ def closeness(strength: int, last_touch_on: date | None, today: date) -> float |
     return 0.5 ** (silent / HALF_LIFE_DAYS[strength])
 
 
+@lru_cache(maxsize=8192)  # `due` asks it once per overdue contact, with a few hundred distinct last touches
 def warmth(strength: int, last_touch_on: date | None, today: date) -> str:
     """'warm', 'fading', 'cold', or 'new' with no touch yet."""
     left = closeness(strength, last_touch_on, today)
@@ -260,8 +261,61 @@ def rank_due(today: date, ties: Sequence[Tie], intros: Sequence[IntroOffer] = ()
             items.append(item)
     for offer in intros:
         items.extend(_intro_steps(offer, today, by_id))
-    items.sort(key=lambda i: (-i.score, i.due, i.contact.casefold(), i.contact_id, i.action))
+    return _ranked(items)
+
+
+def _ranked(items: list[DueItem]) -> list[DueItem]:
+    """Highest score first; then the earliest due, name (case-insensitive), contact id and action.
+    One stable sort per key, least significant first: the same order as one sort on the tuple of keys, at
+    half the cost for tens of thousands of items (each sort compares plain floats, dates, ints or strings)."""
+    items.sort(key=attrgetter("action"))
+    items.sort(key=attrgetter("contact_id"))
+    items.sort(key=lambda item: item.contact.casefold())
+    items.sort(key=attrgetter("due"))
+    items.sort(key=attrgetter("score"), reverse=True)  # reverse=True keeps equal scores in order (stable)
     return items
+
+
+class DueWindow(NamedTuple):
+    """What a contact's stored facts must show for `rank_due` to find anything due on `today`: storage reads
+    only the contacts inside the window, so `due` costs what is due, not the size of the network.
+
+    A contact outside every bound below has nothing of its own due; contacts with their own cadence, a
+    birthday, an intro (either side) or an intro offer are always read. Reading too many is only slower;
+    missing one would be a bug, so tests compare `due` with `rank_due` over every contact."""
+
+    thank_from: date  # a pending thank-you for a touch on thank_from..thank_to
+    thank_to: date
+    nudge_from: date  # one unanswered message sent on nudge_from..nudge_to
+    nudge_to: date
+    second_touch_from: date  # first met on second_touch_from..second_touch_to
+    second_touch_to: date
+    give_back_favors: int  # this many unreturned favors, the latest received on or before give_back_by
+    give_back_by: date
+    meet_by: date  # introduced on or before meet_by and not met since
+    report_by: date  # met someone they introduced on or before report_by
+    quiet_by: tuple[date, ...]  # per strength 1..5: last touch (or added) on or before -> keep in touch
+
+
+def due_window(today: date) -> DueWindow:
+    """The bounds of `DueWindow` for one day, from the same constants the rules use."""
+
+    def ago(days: int) -> date:
+        return today - timedelta(days=days)
+
+    return DueWindow(
+        thank_from=ago(THANK_STALE_DAYS),
+        thank_to=ago(THANK_AFTER_DAYS),
+        nudge_from=ago(NUDGE_AFTER_DAYS + NUDGE_STALE_DAYS),
+        nudge_to=ago(NUDGE_AFTER_DAYS),
+        second_touch_from=ago(NEW_TIE_WINDOW_DAYS),
+        second_touch_to=ago(SECOND_TOUCH_AFTER_DAYS),
+        give_back_favors=GIVE_BACK_AFTER_FAVORS,
+        give_back_by=ago(GIVE_BACK_AFTER_DAYS),
+        meet_by=ago(MEET_AFTER_DAYS),
+        report_by=ago(REPORT_AFTER_DAYS),
+        quiet_by=tuple(ago(CADENCE_DAYS[strength]) for strength in sorted(CADENCE_DAYS)),
+    )
 
 
 def _event_score(action: str, tie: Tie, due: date, today: date) -> float:
@@ -273,9 +327,12 @@ def _cleared(tie: Tie, action: str, event_on: date) -> bool:
     return done is not None and done >= event_on
 
 
-def _item(tie: Tie, action: str, reason: str, due: date, today: date, event_on: date) -> DueItem | None:
-    if today < due or _cleared(tie, action, event_on):
-        return None
+def _open(tie: Tie, action: str, due: date, today: date, event_on: date) -> bool:
+    """Due by today and not dismissed since the event (checked before any reason is written)."""
+    return due <= today and not _cleared(tie, action, event_on)
+
+
+def _item(tie: Tie, action: str, reason: str, due: date, today: date, event_on: date) -> DueItem:
     return DueItem(tie.id, tie.name, action, reason, due, _event_score(action, tie, due, today), event_on)
 
 
@@ -283,19 +340,22 @@ def _thank(tie: Tie, today: date) -> DueItem | None:
     h = tie.history
     if h.thank_on is None or (today - h.thank_on).days > THANK_STALE_DAYS:
         return None
+    due = h.thank_on + _days(THANK_AFTER_DAYS)
+    if not _open(tie, "thank", due, today, h.thank_on):
+        return None
     reason = (
         f"Thank {tie.first_name} for {KIND_PHRASES[h.thank_kind]} on {format_day(h.thank_on, today)}"
         " — thank within a day or two"
     )
-    return _item(tie, "thank", reason, h.thank_on + timedelta(days=THANK_AFTER_DAYS), today, h.thank_on)
+    return _item(tie, "thank", reason, due, today, h.thank_on)
 
 
 def _nudge(tie: Tie, today: date) -> DueItem | None:
     h = tie.history
     if h.silence_since is None or h.silence_sends != 1:
         return None
-    due = h.silence_since + timedelta(days=NUDGE_AFTER_DAYS)
-    if (today - due).days > NUDGE_STALE_DAYS:
+    due = h.silence_since + _days(NUDGE_AFTER_DAYS)
+    if (today - due).days > NUDGE_STALE_DAYS or not _open(tie, "nudge", due, today, h.silence_since):
         return None
     reason = (
         f"Nudge {tie.first_name} once — {KIND_PHRASES[h.silence_kind]} on {format_day(h.silence_since, today)}"
@@ -307,12 +367,14 @@ def _nudge(tie: Tie, today: date) -> DueItem | None:
 def _meet(tie: Tie, today: date, by_id: dict[int, Tie]) -> DueItem | None:
     if tie.introduced_on is None or tie.history.met_after_intro_on is not None:
         return None
+    due = tie.introduced_on + _days(MEET_AFTER_DAYS)
+    if not _open(tie, "meet", due, today, tie.introduced_on):
+        return None
     introducer = by_id.get(tie.introduced_by_id)
     by = f" by {introducer.name}" if introducer else ""
     reason = (
         f"Meet {tie.name} — introduced{by} on {format_day(tie.introduced_on, today)}; meet while the intro is warm"
     )
-    due = tie.introduced_on + timedelta(days=MEET_AFTER_DAYS)
     return _item(tie, "meet", reason, due, today, tie.introduced_on)
 
 
@@ -326,26 +388,29 @@ def _report_back(introduced: Tie, today: date, by_id: dict[int, Tie]) -> DueItem
     last_report = introducer.history.last_report_on
     if last_report is not None and last_report >= met_on:
         return None
+    due = met_on + _days(REPORT_AFTER_DAYS)
+    if not _open(introducer, "report-back", due, today, met_on):
+        return None
     reason = (
         f"Tell {introducer.first_name} how it went with {introduced.name} — you met on"
         f" {format_day(met_on, today)}; report back to whoever introduced you"
     )
-    return _item(introducer, "report-back", reason, met_on + timedelta(days=REPORT_AFTER_DAYS), today, met_on)
+    return _item(introducer, "report-back", reason, due, today, met_on)
 
 
 def _keep_in_touch(tie: Tie, today: date) -> DueItem | None:
     h = tie.history
     if tie.introduced_on is not None and h.met_after_intro_on is None:
         return None  # "meet" speaks for them
-    special = _birthday(tie, today) or _second_touch(tie, today)
-    if special is not None:
+    special = (tie.birthday and _birthday(tie, today)) or _second_touch(tie, today)
+    if special:
         return special
     last = h.last_touch_on or tie.created_on
     if last is None:
         return None
-    cadence = cadence_of(tie)
+    cadence = tie.cadence_days or CADENCE_DAYS[tie.strength]
     since = max(last, tie.done.get("keep-in-touch", last))
-    due = since + timedelta(days=cadence)
+    due = since + _days(cadence)
     give_back = _give_back_due(tie)
     if give_back is not None:
         due = min(due, give_back)
@@ -376,7 +441,7 @@ def _birthday(tie: Tie, today: date) -> DueItem | None:
     if not tie.birthday:
         return None
     on = next_birthday(tie.birthday, today)
-    due = on - timedelta(days=BIRTHDAY_AHEAD_DAYS)
+    due = on - _days(BIRTHDAY_AHEAD_DAYS)
     if today < due:
         return None
     done = tie.done.get("keep-in-touch")
@@ -399,7 +464,7 @@ def _second_touch(tie: Tie, today: date) -> DueItem | None:
         return None  # touched again since: the tie is renewed
     if _cleared(tie, "keep-in-touch", first):
         return None
-    due = first + timedelta(days=SECOND_TOUCH_AFTER_DAYS)
+    due = first + _days(SECOND_TOUCH_AFTER_DAYS)
     if today < due:
         return None
     reason = (
@@ -482,7 +547,6 @@ def _intro_steps(offer: IntroOffer, today: date, by_id: dict[int, Tie]) -> list[
     for who, reason, due, event_on in steps:
         if (who.snoozed_until and today < who.snoozed_until) or (today - due).days > INTRO_STALE_DAYS:
             continue
-        item = _item(who, "intro", reason, due, today, event_on)
-        if item is not None:
-            items.append(item)
+        if _open(who, "intro", due, today, event_on):
+            items.append(_item(who, "intro", reason, due, today, event_on))
     return items

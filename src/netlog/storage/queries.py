@@ -19,10 +19,11 @@ HISTORY_FIELDS = (
     "last_report_on", "favors_given", "favors_received", "unreturned_favors", "unreturned_since",
     "last_favor_received_on",
 )  # fmt: skip
-TIE_COLUMNS = (
-    "c.id, c.name, c.strength, c.cadence_days, c.created_on, c.snoozed_until, c.introduced_by_id,"
-    " c.introduced_on, c.birthday"
-)
+# What `due` reads of a contact, in this order (network.ties_from_rows unpacks it), then its HISTORY_FIELDS.
+TIE_FIELDS = (
+    "id", "name", "strength", "cadence_days", "created_on", "snoozed_until", "introduced_by_id", "introduced_on", "birthday",
+)  # fmt: skip
+TIE_COLUMNS = ", ".join(f"c.{f}" for f in TIE_FIELDS)
 
 
 def _insert_sql(table: str, fields: Sequence[str], returning: bool = True) -> str:
@@ -210,13 +211,48 @@ def lock_contacts(db: Database, contact_ids: Sequence[int]) -> None:
     db.rows(f"SELECT id FROM contact WHERE id IN ({marks}) ORDER BY id FOR NO KEY UPDATE", params)
 
 
-def tie_rows(db: Database, contact_id: int | None = None) -> list[Row]:
-    """Each contact (or one) with its stored history summary: all `due` reads, one row per contact."""
-    columns = ", ".join(f"s.{f}" for f in HISTORY_FIELDS)
-    sql = f"SELECT {TIE_COLUMNS}, {columns} FROM contact c LEFT JOIN contact_state s ON s.contact_id = c.id"
+def _tie_select() -> str:
+    history = ", ".join(f"s.{f}" for f in HISTORY_FIELDS)
+    return f"SELECT {TIE_COLUMNS}, {history} FROM contact c LEFT JOIN contact_state s ON s.contact_id = c.id"
+
+
+def tie_rows(db: Database, contact_id: int | None = None) -> list[tuple]:
+    """Each contact (or one) with its stored history summary, one tuple per contact: the TIE_COLUMNS, then
+    the HISTORY_FIELDS (all NULL when the contact has no summary yet)."""
     if contact_id is None:
-        return db.rows(sql)
-    return db.rows(sql + " WHERE c.id = :id", {"id": contact_id})
+        return db.tuples(_tie_select())
+    return db.tuples(_tie_select() + " WHERE c.id = :id", {"id": contact_id})
+
+
+# An introduced contact matters to `due` while the meeting is due (introduced, not met) or once they were met
+# (the report-back to whoever introduced them). {p} is the table alias: c for the contact, i for a subquery.
+_INTRO_MATTERS = (
+    "({p}.introduced_on IS NOT NULL AND (({s}.met_after_intro_on IS NULL AND {p}.introduced_on <= :meet_by)"
+    " OR {s}.met_after_intro_on <= :report_by))"
+)
+
+
+def due_candidates(db: Database, window: Mapping[str, Any]) -> list[tuple]:
+    """`tie_rows` for only the contacts that may have something due: those inside the bounds of
+    rules.DueWindow (given here as a mapping), and everyone an intro or intro offer ties to them."""
+    strengths = range(1, len(window["quiet_by"]) + 1)
+    quiet_by = {f"quiet_{n}": day for n, day in zip(strengths, window["quiet_by"])}
+    quiet_case = " ".join(f"WHEN {n} THEN :quiet_{n}" for n in strengths)
+    sql = (
+        _tie_select() + " WHERE s.contact_id IS NULL OR c.cadence_days IS NOT NULL OR c.birthday IS NOT NULL"
+        " OR s.thank_on BETWEEN :thank_from AND :thank_to"
+        " OR (s.silence_sends = 1 AND s.silence_since BETWEEN :nudge_from AND :nudge_to)"
+        " OR s.first_touch_on BETWEEN :second_touch_from AND :second_touch_to"
+        " OR (s.unreturned_favors >= :give_back_favors AND s.last_favor_received_on <= :give_back_by)"
+        f" OR COALESCE(s.last_touch_on, c.created_on) <= CASE c.strength {quiet_case} END"
+        " OR " + _INTRO_MATTERS.format(p="c", s="s") +
+        " OR c.id IN (SELECT i.introduced_by_id FROM contact i LEFT JOIN contact_state si ON si.contact_id = i.id"
+        "   WHERE i.introduced_by_id IS NOT NULL AND " + _INTRO_MATTERS.format(p="i", s="si") + ")"
+        " OR c.id IN (SELECT a_id FROM intro_offer WHERE declined_on IS NULL)"
+        " OR c.id IN (SELECT b_id FROM intro_offer WHERE declined_on IS NULL)"
+    )  # fmt: skip
+    params = {k: v for k, v in window.items() if k != "quiet_by"} | quiet_by
+    return db.tuples(sql, params)
 
 
 def overview_rows(db: Database, tag: str | None = None) -> list[Row]:

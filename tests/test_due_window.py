@@ -1,0 +1,103 @@
+"""`netlog due` reads only the contacts inside rules.DueWindow. Reading too few would silently drop what is
+due, so a seeded random network (every strength, own cadences, birthdays, intros both ways, intro offers,
+snoozes, dismissals, favors, unanswered messages) is ranked both ways for every day over two years:
+network.due (the window's SQL) must equal rules.rank_due over every contact, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+import pytest
+
+from netlog import kinds, network, rules
+from netlog.storage import database_url, open_database, queries
+
+BASE = date(2026, 11, 23)
+CONTACTS = 120
+RECEIVABLE = ("email", "message", "share", "congrats")
+
+
+def _fill(db, seed: int) -> None:
+    rng = random.Random(seed)
+    contacts, touches, dismissals = [], [], []
+    for cid in range(1, CONTACTS + 1):
+        row = {
+            "id": cid,
+            "name": f"Person {cid}",
+            "strength": rng.randint(1, 5),
+            "created_on": BASE - timedelta(days=rng.randrange(500)),
+            "cadence_days": rng.choice((7, 30, 200)) if rng.random() < 0.1 else None,
+            "birthday": rng.choice(("02-29", "01-01", f"{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"))
+            if rng.random() < 0.1 else None,
+            "snoozed_until": BASE - timedelta(days=rng.randrange(-60, 300)) if rng.random() < 0.1 else None,
+        }  # fmt: skip
+        if cid > 5 and rng.random() < 0.15:
+            row["introduced_by_id"] = rng.randrange(1, cid)
+            row["introduced_on"] = BASE - timedelta(days=rng.randrange(400))
+        contacts.append(row)
+        favors = ["favor-received"] * rng.choice((0, 0, 0, 2, 3))  # enough unreturned favors to invite giving back
+        for kind in favors + [rng.choice(list(kinds.KINDS)) for _ in range(rng.choice((0, 1, 1, 2, 3, 5, 8, 12)))]:
+            touches.append(
+                {
+                    "contact_id": cid,
+                    "kind": kind,
+                    "happened_on": BASE - timedelta(days=rng.randrange(420)),
+                    "direction": kinds.direction_of(kind, kind in RECEIVABLE and rng.random() < 0.4),
+                    "other_id": rng.randrange(1, CONTACTS + 1) if kind == "intro" else None,
+                    "logged_by": "tester",
+                }
+            )
+        if rng.random() < 0.1:
+            dismissals.append({"contact_id": cid, "action": rng.choice(kinds.ACTIONS), "done_on": BASE - timedelta(days=rng.randrange(400))})
+    offers = []
+    for _ in range(12):
+        a, b = rng.sample(range(1, CONTACTS + 1), 2)
+        offered = BASE - timedelta(days=rng.randrange(400))
+        later = lambda: offered + timedelta(days=rng.randrange(1, 30))  # noqa: E731
+        offer = {"a_id": a, "b_id": b, "offered_on": offered, "note": None}
+        offer.update(
+            rng.choice(
+                (
+                    {},
+                    {"a_yes_on": later()},
+                    {"a_yes_on": later(), "b_yes_on": later()},
+                    {"a_yes_on": offered, "b_yes_on": offered, "sent_on": later()},
+                    {"declined_on": later(), "declined_by_id": b},
+                )
+            )
+        )
+        offers.append(offer)
+
+    def write() -> None:
+        queries.insert_contacts(db, contacts)
+        queries.insert_touches(db, touches)
+        queries.insert_dismissals(db, dismissals)
+        for offer in offers:
+            queries.insert_intro(db, offer)
+        network.rebuild_histories(db)
+
+    db.write(write)
+
+
+@pytest.fixture(params=("sqlite", "postgresql"))
+def random_network(request, tmp_path):
+    url = database_url(str(tmp_path / "window.db")) if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    db = open_database(url)
+    _fill(db, seed=20261123)
+    yield db
+    db.close()
+
+
+def test_due_reads_only_the_window_and_misses_nothing(random_network):
+    db = random_network
+    every_tie = network.ties_from_rows(queries.tie_rows(db), queries.dismissal_rows(db))
+    offers = [network.intro_from_row(r) for r in queries.intro_rows(db)]
+    read = []
+    for offset in range(-420, 400):
+        day = BASE + timedelta(days=offset)
+        expected = rules.rank_due(day, every_tie, offers)
+        assert network.due(db, day) == expected, day
+        read.append(len(queries.due_candidates(db, rules.due_window(day)._asdict())))
+    # The window must also leave contacts out, or it is not doing its job.
+    assert min(read) < CONTACTS / 2, read
