@@ -7,7 +7,10 @@ peak RSS, target, pass/fail. Not part of pytest.
 
 Databases are built with bench/generate.py (seeded) into --dir when missing. Wall time is hyperfine's
 median (`--export-json`, no shell, warm-up runs first); peak RSS is the largest "Maximum resident set
-size" of a few `/usr/bin/time -v` runs. Writes (`add`, `log`) run on a copy of the database.
+size" of a few `/usr/bin/time -v` runs. Writes (`add`, `log`) run on a copy of the database; the
+LinkedIn import (a generated Connections.csv, bench/linkedin_rows.py) starts each run from an empty one.
+Two reference processes (bare Python, `import typer`) are timed in the same session, so a reader can tell
+a slow machine from a slow netlog.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+import linkedin_rows  # noqa: E402
 from generate import SHOW_NAME, SIZES  # noqa: E402
 
 TODAY = "2026-11-23"
@@ -38,7 +42,8 @@ class Case:
     wall_target: dict[str, float]  # size -> seconds; sizes without a target are measured only
     rss_target: dict[str, float]  # size -> MiB
     env: dict[str, str] | None = None
-    writes: bool = False
+    writes: bool = False  # runs on a copy of the database
+    empty_db: bool = False  # each run starts from no database at all
 
 
 def cases() -> list[Case]:
@@ -58,6 +63,11 @@ def cases() -> list[Case]:
     ]
 
 
+def import_case(csv_path: Path, rows: int) -> Case:
+    label = f"netlog import linkedin ({rows:,} rows, empty db)"
+    return Case(label, ["import", "linkedin", str(csv_path)], {"any": 5.0}, {}, empty_db=True)
+
+
 def netlog_exe() -> str:
     found = Path(sys.executable).with_name("netlog")
     return str(found) if found.exists() else (shutil.which("netlog") or "netlog")
@@ -70,22 +80,26 @@ def ensure_db(directory: Path, size: str) -> Path:
     return path
 
 
-def median_wall(command: list[str], env: dict[str, str], runs: int, warmup: int) -> tuple[float, float]:
+def median_wall(
+    command: list[str], env: dict[str, str], runs: int, warmup: int, prepare: str | None = None
+) -> tuple[float, float]:
     """hyperfine's median wall time and mean user+system CPU time, in seconds."""
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
         shell_command = " ".join(shlex.quote(word) for word in command)  # hyperfine -N splits it back
         subprocess.run(
             ["hyperfine", "-N", "--style", "none", "--warmup", str(warmup), "--runs", str(runs),
-             "--export-json", out.name, shell_command],
+             *(["--prepare", prepare] if prepare else []), "--export-json", out.name, shell_command],
             env=env, check=True, stdout=subprocess.DEVNULL,
         )  # fmt: skip
         result = json.load(open(out.name))["results"][0]
         return result["median"], result["user"] + result["system"]
 
 
-def peak_rss_mib(command: list[str], env: dict[str, str], runs: int = 3) -> float:
+def peak_rss_mib(command: list[str], env: dict[str, str], runs: int = 3, prepare: str | None = None) -> float:
     peak = 0
     for _ in range(runs):
+        if prepare:
+            subprocess.run(prepare, shell=True, check=True)
         done = subprocess.run(
             ["/usr/bin/time", "-v", *command], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
         )
@@ -101,11 +115,38 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "netlog-bench")
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=2)
+    parser.add_argument("--import-rows", type=int, default=10_000, help="LinkedIn rows to import (0: skip)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
     args.dir.mkdir(parents=True, exist_ok=True)
     exe = netlog_exe()
+    base_env = {**os.environ, "NETLOG_TODAY": TODAY, "NETLOG_USER": "bench"}
+    base_env.pop("NO_COLOR", None)
+    # Measure netlog as installed: with its bytecode cached (pip writes it at install; an editable install
+    # writes it on the warm-up runs unless this is set, and then every run would compile netlog afresh).
+    base_env.pop("PYTHONDONTWRITEBYTECODE", None)
     rows, failed = [], False
+
+    def measure(case: Case, data: str, db: Path, target_key: str) -> None:
+        nonlocal failed
+        # hyperfine -N runs --prepare without a shell too: one plain command.
+        prepare = "rm -f " + " ".join(shlex.quote(f"{db}{suffix}") for suffix in ("", "-wal", "-shm")) if case.empty_db else None
+        env = {**base_env, "NETLOG_DB": str(db), **(case.env or {})}
+        command = [exe, *case.args]
+        wall, cpu = median_wall(command, env, args.runs, args.warmup, prepare)
+        rss = peak_rss_mib(command, env, prepare=prepare)
+        wall_target, rss_target = case.wall_target.get(target_key), case.rss_target.get(target_key)
+        ok = (wall_target is None or wall <= wall_target) and (rss_target is None or rss <= rss_target)
+        failed |= not ok
+        target = " & ".join(
+            part
+            for part in (f"≤ {wall_target:.2f} s" if wall_target else "", f"≤ {rss_target:.0f} MiB" if rss_target else "")
+            if part
+        )
+        verdict = ("pass" if ok else "FAIL") if target else "-"
+        rows.append((case.label, data, f"{wall:.3f} s", f"{cpu:.3f} s", f"{rss:.1f} MiB", target or "-", verdict))
+        print(f"  {case.label} [{data}]: {wall:.3f} s, {rss:.1f} MiB", file=sys.stderr)
+
     for size in args.sizes.split(","):
         source = ensure_db(args.dir, size)
         contacts, touches = SIZES[size]
@@ -118,27 +159,25 @@ def main(argv: list[str] | None = None) -> int:
                     Path(f"{work}{suffix}").unlink(missing_ok=True)
                 shutil.copyfile(source, work)
                 db = work
-            env = {**os.environ, "NETLOG_DB": str(db), "NETLOG_TODAY": TODAY, "NETLOG_USER": "bench", **(case.env or {})}
-            env.pop("NO_COLOR", None)
-            command = [exe, *case.args]
-            wall, cpu = median_wall(command, env, args.runs, args.warmup)
-            rss = peak_rss_mib(command, env)
-            wall_target, rss_target = case.wall_target.get(size), case.rss_target.get(size)
-            ok = (wall_target is None or wall <= wall_target) and (rss_target is None or rss <= rss_target)
-            failed |= not ok
-            target = " & ".join(
-                part
-                for part in (f"≤ {wall_target:.2f} s" if wall_target else "", f"≤ {rss_target:.0f} MiB" if rss_target else "")
-                if part
-            )
-            verdict = ("pass" if ok else "FAIL") if target else "-"
-            rows.append((case.label, data, f"{wall:.3f} s", f"{cpu:.3f} s", f"{rss:.1f} MiB", target or "-", verdict))
-            print(f"  {case.label} [{data}]: {wall:.3f} s, {rss:.1f} MiB", file=sys.stderr)
+            measure(case, data, db, size)
+    if args.import_rows:
+        csv_path = args.dir / f"connections-{args.import_rows}.csv"
+        if not csv_path.exists():
+            with open(csv_path, "w", encoding="utf-8", newline="") as out:
+                linkedin_rows.write(args.import_rows, out)
+        measure(import_case(csv_path, args.import_rows), "-", args.dir / "import.db", "any" if args.import_rows == 10_000 else "-")
     header = ("command", "data (contacts/touches)", "median wall", "CPU user+sys", "peak RSS", "target", "result")
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     for row in rows:
         print("| " + " | ".join(row) + " |")
+    print()
+    print("| reference process | median wall | CPU user+sys |")
+    print("|---|---|---|")
+    for label, command in (("python -c pass", [sys.executable, "-c", "pass"]),
+                           ("python -c 'import typer'", [sys.executable, "-c", "import typer"])):  # fmt: skip
+        wall, cpu = median_wall(command, base_env, args.runs, args.warmup)
+        print(f"| `{label}` | {wall:.3f} s | {cpu:.3f} s |")
     return 1 if failed and args.strict else 0
 
 

@@ -1,8 +1,10 @@
 """Help that teaches: every command has help and an example; bare `netlog` says where to start."""
 
+import typer
 import typer.main
+from typer.testing import CliRunner
 
-from netlog.cli import START_HERE, app
+from netlog.cli import COMMANDS, START_HERE, app
 
 
 def commands() -> dict:
@@ -41,3 +43,22 @@ def test_root_help_lists_every_command(netlog):
     out = netlog("--help").stdout
     for name in commands():
         assert f"  {name}" in out
+
+
+def test_lazy_root_help_reads_as_an_eagerly_built_app(netlog):
+    # The root group builds no command for --help (NetlogGroup); its text must be what Typer prints when
+    # every command is built the usual way.
+    eager = typer.Typer(rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]})
+    eager.registered_callback = app.registered_callback
+    eager.info = app.info
+    eager.registered_commands = list(COMMANDS.values())
+    eager_help = CliRunner().invoke(eager, ["--help"], prog_name="netlog").stdout
+    assert "Commands:" in eager_help
+    assert netlog("--help").stdout == eager_help
+
+
+def test_a_run_builds_only_its_command(capsys):
+    group = typer.main.get_command(app)
+    group.main(["path"], prog_name="netlog", standalone_mode=False)
+    assert capsys.readouterr().out.strip()  # the database it would use
+    assert set(group.commands._built) == {"path"}

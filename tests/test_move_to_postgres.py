@@ -4,20 +4,7 @@ from __future__ import annotations
 
 import os
 
-import pytest
 
-
-def _has_export() -> bool:
-    from netlog.cli import app
-
-    return any(c.name == "export" or (c.callback and c.callback.__name__ == "export") for c in app.registered_commands) or any(
-        g.name == "export" for g in app.registered_groups
-    )
-
-
-@pytest.mark.skipif(
-    not _has_export(), reason="`netlog export json` / `import json` are not on this branch yet (they come from `formats`)"
-)
 def test_export_from_sqlite_import_into_postgresql_keeps_due(netlog, pg_url, tmp_path, monkeypatch):
     monkeypatch.setenv("NETLOG_DB", str(tmp_path / "source.db"))
     netlog("add", "Ana Lima", "--met-at", "PyCon", "--on", "last friday")

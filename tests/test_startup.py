@@ -71,8 +71,7 @@ def test_completion_gives_real_names_and_imports_nothing_heavy(people):
 
 
 def test_completion_of_another_command_and_option(people):
-    # Typer 0.28 keeps only values that start with the typed text (case-sensitive), so only a prefix of
-    # the full name completes here, though names_starting also offers later words.
+    # Typer 0.28 keeps only values that start with the typed text (case-sensitive): a prefix of the name.
     assert complete("netlog log Bo")[0] == ["Bo Berg"]
     assert complete("netlog add X --introduced-by An")[0] == ["Ana Lima", "Andre Costa"]
 

@@ -4,11 +4,14 @@ Nothing heavy is imported at module level, so `netlog --help` and completion sta
 
 
 import sys
+from collections.abc import MutableMapping
 from datetime import date
-from typing import Any, List, Optional
+from inspect import getdoc
+from typing import Any, Callable, Iterator, List, Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
+from typer.models import CommandInfo
 
 from netlog import completion
 from netlog.errors import NetlogError, one_line
@@ -24,8 +27,73 @@ netlog keeps up your professional relationships. Start here:
 netlog --help lists every command; docs/index.md walks a first week."""
 
 
+# Subcommands, registered by @command(): name -> what Typer needs to build the Click command.
+COMMANDS: dict[str, CommandInfo] = {}
+
+
+def command(name: Optional[str] = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a subcommand, as `@command()` would, but leave building it to NetlogGroup."""
+
+    def register(function: Callable[..., Any]) -> Callable[..., Any]:
+        command_name = name or function.__name__.replace("_", "-")
+        COMMANDS[command_name] = CommandInfo(name=command_name, callback=function)
+        return function
+
+    return register
+
+
+class LazyCommands(MutableMapping):
+    """name -> Click command, each built from its function the first time it is looked up. Typer's
+    `@command()` converts every command's signature on every start (about 6 ms for netlog's 20, paid by
+    `--help`, completion and `due` alike); here a run builds only the command it runs."""
+
+    def __init__(self, infos: dict[str, CommandInfo]) -> None:
+        self._infos = infos
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            self._built[name] = typer.main.get_command_from_info(
+                self._infos[name], pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=app.rich_markup_mode
+            )
+        return self._built[name]
+
+    def __setitem__(self, name: str, built: Any) -> None:
+        self._built[name] = built
+        self._infos.setdefault(name, CommandInfo(name=name, callback=built.callback))
+
+    def __delitem__(self, name: str) -> None:
+        self._built.pop(name, None)
+        del self._infos[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._infos)
+
+    def __len__(self) -> int:
+        return len(self._infos)
+
+
 class NetlogGroup(TyperGroup):
-    """The one boundary where user errors become one line on stderr and an exit code."""
+    """The root command: builds subcommands lazily (LazyCommands), and is the one boundary where user errors
+    become one line on stderr and an exit code."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.commands = LazyCommands(COMMANDS)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)  # the names alone: TyperGroup's version builds every command
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The Commands section of --help, from each function's docstring (nothing is built). Each row's text
+        comes from Typer's own short-help rule, so it reads exactly as an eagerly built app's would."""
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        rows = [
+            (name, TyperCommand(name=name, help=getdoc(info.callback)).get_short_help_str(limit))
+            for name, info in COMMANDS.items()
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -141,7 +209,7 @@ def root(
         typer.echo(START_HERE)
 
 
-@app.command()
+@command()
 def add(
     ctx: typer.Context,
     name: Optional[str] = typer.Argument(None, metavar="NAME", show_default=False, help="Their full name (asked for when left out)."),
@@ -183,7 +251,7 @@ def add(
     render.message(f"Added {fields.name} (#{contact_id}), met {render.day(meeting.on, s.today)}.")
 
 
-@app.command()
+@command()
 def log(
     ctx: typer.Context,
     contact: str = NAME,  # the callback hands the command the contact id
@@ -215,7 +283,7 @@ def log(
     render.message(f"Logged {touch.kind} with {tie.name}, {render.day(touch.on, s.today)}.")
 
 
-@app.command()
+@command()
 def due(
     ctx: typer.Context,
     on: Optional[str] = typer.Option(None, "--on", callback=_future, help='Ask about another day: "next monday", 2026-12-01.'),
@@ -238,7 +306,7 @@ def due(
     render.due(items, day, s.today, as_json=json_)
 
 
-@app.command()
+@command()
 def thank(
     ctx: typer.Context,
     contact: str = NAME,  # the callback hands the command the contact id
@@ -267,7 +335,7 @@ def thank(
         render.message("Logged the thank-you.")
 
 
-@app.command(name="list")
+@command(name="list")
 def list_(
     ctx: typer.Context,
     tag: Optional[str] = typer.Option(None, "--tag", autocompletion=completion.tags, help="Only contacts with this tag."),
@@ -284,7 +352,7 @@ def list_(
     render.overview(profiles.overview(s.db, s.today, tag), s.today, as_json=json_)
 
 
-@app.command()
+@command()
 def show(
     ctx: typer.Context,
     contact: str = NAME,  # the callback hands the command the contact id
@@ -301,7 +369,7 @@ def show(
     render.profile(profiles.profile(s.db, s.today, contact), s.today, as_json=json_)
 
 
-@app.command()
+@command()
 def stats(
     ctx: typer.Context,
     json_: bool = typer.Option(False, "--json", help="Counts by strength, warmth and due action, touches per month, favors, intros."),
@@ -318,7 +386,7 @@ def stats(
     render.stats(network_stats(s.db, s.today), as_json=json_)
 
 
-@app.command()
+@command()
 def edit(
     ctx: typer.Context,
     contact: str = NAME,  # the callback hands the command the contact id
@@ -367,7 +435,7 @@ def edit(
     render.message(f"Updated {network.tie_of(s.db, contact).name}.")
 
 
-@app.command()
+@command()
 def rm(
     ctx: typer.Context,
     contact: str = NAME,  # the callback hands the command the contact id
@@ -392,7 +460,7 @@ def rm(
     render.message(f"Deleted {tie.name}.")
 
 
-@app.command()
+@command()
 def snooze(
     ctx: typer.Context,
     contact: str = NAME,  # the callback hands the command the contact id
@@ -413,7 +481,7 @@ def snooze(
     render.message(f"Snoozed {network.tie_of(s.db, contact).name} until {render.day(day, s.today)}.")
 
 
-@app.command()
+@command()
 def done(
     ctx: typer.Context,
     contact: str = NAME,  # the callback hands the command the contact id
@@ -432,7 +500,7 @@ def done(
     render.message(f"Marked {action} done for {network.tie_of(s.db, contact).name}.")
 
 
-@app.command()
+@command()
 def path(ctx: typer.Context) -> None:
     """Print where the database is (the file, or the URL without its password).
 
@@ -446,7 +514,7 @@ def path(ctx: typer.Context) -> None:
     typer.echo(str(file) if file else url.split("://")[0] + "://" + url.split("@")[-1])
 
 
-@app.command()
+@command()
 def digest(
     ctx: typer.Context,
     format_: str = typer.Option("text", "--format", help="text or markdown."),
@@ -467,7 +535,7 @@ def digest(
 OTHER = typer.Argument(..., callback=_contact, autocompletion=completion.contact_names, metavar="OTHER", show_default=False)
 
 
-@app.command()
+@command()
 def intro(
     ctx: typer.Context,
     contact: str = NAME,  # the callback hands the command the contact id
@@ -490,7 +558,7 @@ def intro(
     render.message(f"Intro between {a} and {b}: {status}.")
 
 
-@app.command()
+@command()
 def dupes(
     ctx: typer.Context,
     json_: bool = typer.Option(False, "--json", help="A JSON list: keep_id, keep, other_id, other, reason."),
@@ -507,7 +575,7 @@ def dupes(
     render.dupes(pairs, as_json=json_)
 
 
-@app.command()
+@command()
 def merge(
     ctx: typer.Context,
     contact: str = NAME,  # the callback hands the command the contact id
@@ -535,7 +603,7 @@ def merge(
     render.message(f"Merged {plan.other['name']} into {plan.keep['name']}. Backup (undo): {backup}")
 
 
-@app.command(name="import")
+@command(name="import")
 def import_(
     ctx: typer.Context,
     format: str = typer.Argument(..., metavar="FORMAT", help="linkedin, vcard, google or json."),
@@ -556,7 +624,7 @@ def import_(
     render.import_report(report)
 
 
-@app.command()
+@command()
 def export(
     ctx: typer.Context,
     format: str = typer.Argument(..., metavar="FORMAT", help="json, vcard, ics or csv."),
@@ -577,7 +645,7 @@ def export(
         render.message(f"Wrote {format} to {output}.")
 
 
-@app.command()
+@command()
 def backup(
     ctx: typer.Context,
     file: Optional[str] = typer.Argument(None, metavar="[FILE]", help="Where to write the copy (default: a dated file beside the database)."),
@@ -602,8 +670,10 @@ def main() -> None:
 
     # A netlog command builds many small objects that form no cycles (a tuple per contact read, one per due
     # item) and then exits; at the default threshold the cyclic collector walks them again and again, which
-    # cost `due` about a fifth of its time at 100,000 contacts. Collect rarely instead (as mypy does).
+    # cost `due` about a fifth of its time at 100,000 contacts. Collect rarely instead (as mypy does), and
+    # leave what importing created (Typer, typing) out of every collection, the one at exit included.
     gc.set_threshold(100_000, 50, 100)
+    gc.freeze()
     try:
         app(prog_name="netlog")
     except KeyboardInterrupt:

@@ -1,15 +1,13 @@
 """Tab completion: contact names from the database, and the fixed vocabularies. Runs on every keypress,
 so it reads SQLite through the standard library and never creates a database."""
 
-from __future__ import annotations
-
 from typing import Any, Callable
 
 from netlog.kinds import ACTIONS, KINDS, LEVELS
 
 
 def contact_names(ctx: Any, incomplete: str) -> list[str]:
-    """Names of contacts that start with (or have a later word starting with) what was typed."""
+    """Names of contacts that start with what was typed."""
     from netlog.storage import queries
 
     return _read(ctx, lambda db: queries.names_starting(db, incomplete))

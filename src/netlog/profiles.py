@@ -16,27 +16,26 @@ def overview(db: Database, today: date, tag: str | None = None) -> list[dict[str
         rows = queries.overview_rows(db, tag)
         tags = queries.all_tags(db)
     found = []
-    for row in rows:
-        last = row["last_touch_on"]
-        cadence = row["cadence_days"] or rules.CADENCE_DAYS[row["strength"]]
-        since = last or row["created_on"]
+    for cid, name, strength, cadence_days, company, title, email, created_on, snoozed, last, kind, count in rows:
+        cadence = cadence_days or rules.CADENCE_DAYS[strength]
+        since = last or created_on
         found.append(
             {
-                "id": row["id"],
-                "name": row["name"],
-                "strength": kinds.level_name(row["strength"]),
-                "strength_level": row["strength"],
+                "id": cid,
+                "name": name,
+                "strength": kinds.LEVELS[strength - 1],
+                "strength_level": strength,
                 "last_touch": last,
-                "last_touch_kind": row["last_touch_kind"],
-                "touches": row["touch_count"] or 0,
-                "company": row["company"],
-                "title": row["title"],
-                "email": row["email"],
-                "tags": tags.get(row["id"], []),
-                "warmth": rules.warmth(row["strength"], last, today),
+                "last_touch_kind": kind,
+                "touches": count or 0,
+                "company": company,
+                "title": title,
+                "email": email,
+                "tags": tags.get(cid, []),
+                "warmth": rules.warmth(strength, last, today),
                 "cadence_days": cadence,
                 "next_due": since + timedelta(days=cadence) if since else None,
-                "snoozed_until": row["snoozed_until"],
+                "snoozed_until": snoozed,
             }
         )
     return found

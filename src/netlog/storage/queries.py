@@ -82,16 +82,17 @@ def ids_named(db: Database, name: str) -> list[int]:
 
 
 def names_starting(db: Database, prefix: str, limit: int = 200) -> list[str]:
-    """Names for completion. Filtering happens in Python: SQL LIKE folds case differently per database."""
-    from netlog.names import fold
-
-    key = fold(prefix)
+    """Names that start with `prefix`, exactly as typed (completion offers only those: the shell replaces
+    the typed word with the name). LIKE narrows the rows in SQL; it ignores case on SQLite, so the exact
+    test is done here, the same on every database."""
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    rows = db.iterate(
+        "SELECT name FROM contact WHERE name LIKE :pattern ESCAPE '\\' ORDER BY name", {"pattern": escaped + "%"}
+    )
     found = []
-    for row in db.iterate("SELECT name FROM contact ORDER BY name"):
-        name = row["name"]
-        folded = fold(name)
-        if folded.startswith(key) or any(part.startswith(key) for part in folded.split(" ")[1:]):
-            found.append(name)
+    for row in rows:
+        if row["name"].startswith(prefix):
+            found.append(row["name"])
             if len(found) >= limit:
                 break
     return found
@@ -135,8 +136,8 @@ def tags_of(db: Database, contact_id: int) -> list[str]:
 def all_tags(db: Database) -> dict[int, list[str]]:
     """contact id -> its tags."""
     tags: dict[int, list[str]] = {}
-    for row in db.rows("SELECT contact_id, name FROM tag ORDER BY contact_id, name"):
-        tags.setdefault(row["contact_id"], []).append(row["name"])
+    for contact_id, name in db.tuples("SELECT contact_id, name FROM tag ORDER BY contact_id, name"):
+        tags.setdefault(contact_id, []).append(name)
     return tags
 
 
@@ -255,16 +256,22 @@ def due_candidates(db: Database, window: Mapping[str, Any]) -> list[tuple]:
     return db.tuples(sql, params)
 
 
-def overview_rows(db: Database, tag: str | None = None) -> list[Row]:
-    """Contacts for `list`: facts plus last touch, optionally those with one tag."""
+OVERVIEW_FIELDS = (
+    "id", "name", "strength", "cadence_days", "company", "title", "email", "created_on", "snoozed_until",
+    "last_touch_on", "last_touch_kind", "touch_count",
+)  # fmt: skip
+
+
+def overview_rows(db: Database, tag: str | None = None) -> list[tuple]:
+    """Contacts for `list`, by name: their OVERVIEW_FIELDS, in that order (optionally those with one tag)."""
     sql = (
         "SELECT c.id, c.name, c.strength, c.cadence_days, c.company, c.title, c.email, c.created_on,"
         " c.snoozed_until, s.last_touch_on, s.last_touch_kind, s.touch_count"
         " FROM contact c LEFT JOIN contact_state s ON s.contact_id = c.id"
     )
     if tag is None:
-        return db.rows(sql + " ORDER BY c.name, c.id")
-    return db.rows(
+        return db.tuples(sql + " ORDER BY c.name, c.id")
+    return db.tuples(
         sql + " WHERE c.id IN (SELECT contact_id FROM tag WHERE name = :tag) ORDER BY c.name, c.id", {"tag": tag}
     )
 
