@@ -60,3 +60,24 @@ def test_help_starts_without_heavy_imports():
     assert result.returncode == 0
     heavy = [m for m in ("sqlalchemy", "dateparser", "jinja2", "sqlmodel", "rich") if f" {m}" in result.stderr]
     assert not heavy, heavy
+
+
+def test_due_on_a_terminal_shows_a_screenful(netlog, monkeypatch):
+    for n in range(15):
+        netlog("add", f"Person {n:02d}", "--on", "2026-11-20")  # each owes a thank-you
+    assert len(netlog("due").stdout.splitlines()) == 15  # piped: everything
+    monkeypatch.setattr(render, "_rich", lambda: True)
+    monkeypatch.setenv("LINES", "20")
+    monkeypatch.setenv("COLUMNS", "200")  # wide enough for one line a row: 20 lines hold 13 rows
+    result = netlog("due")
+    rows = [line for line in result.stdout.splitlines() if "Person" in line]
+    assert len(rows) == 13 and "Person 12" in rows[-1]
+    assert len(result.stdout.splitlines()) <= 20 - 1  # and the line saying what is left out
+    assert "… and 2 more: netlog due --all, or --limit N." in result.stderr
+    monkeypatch.setenv("COLUMNS", "80")  # reasons wrap: fewer rows, still one screen
+    narrow = netlog("due").stdout.splitlines()
+    assert len(narrow) <= 20 - 1
+    everything = netlog("due", "--all")
+    assert len([line for line in everything.stdout.splitlines() if "Person" in line]) == 15
+    assert "more" not in everything.stderr
+    assert len(netlog.json("due")) == 15

@@ -249,16 +249,22 @@ def rank_due(today: date, ties: Sequence[Tie], intros: Sequence[IntroOffer] = ()
     """Everything due on `today`, highest score first."""
     by_id = {tie.id: tie for tie in ties}
     items: list[DueItem] = []
-    for tie in ties:
+    add = items.append
+    for tie in ties:  # each rule is asked only when the tie has what it looks at (`due` runs this 50,000 times)
         if tie.snoozed_until and today < tie.snoozed_until:
             continue
-        for item in (_thank(tie, today), _nudge(tie, today), _meet(tie, today, by_id), _keep_in_touch(tie, today)):
-            if item is not None:
-                items.append(item)
+        h = tie.history
+        if h.thank_on is not None and (item := _thank(tie, today)):
+            add(item)
+        if h.silence_sends == 1 and (item := _nudge(tie, today)):
+            add(item)
+        if tie.introduced_on is not None and (item := _meet(tie, today, by_id)):
+            add(item)
+        if item := _keep_in_touch(tie, today):
+            add(item)
     for tie in ties:  # report-back is owed to the introducer, found through the person introduced
-        item = _report_back(tie, today, by_id)
-        if item is not None:
-            items.append(item)
+        if tie.history.met_after_intro_on is not None and (item := _report_back(tie, today, by_id)):
+            add(item)
     for offer in intros:
         items.extend(_intro_steps(offer, today, by_id))
     return _ranked(items)
