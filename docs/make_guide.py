@@ -101,7 +101,8 @@ def guide() -> str:
         "$ netlog log NAME KIND  # after each touch\n"
         "$ netlog thank NAME --edit --sent\n```\n\n"
         "On a terminal `due` shows the top screenful, as taskwarrior's `task next` does, and says how many more "
-        "there are (`--all` shows everything, `--limit N` the top N); piped or with `--json` it prints everything.\n\n"
+        "there are (`--all` shows everything, `--limit N` the top N); `list` likewise shows the first screenful by "
+        "name. Piped or with `--json`, both print everything.\n\n"
         "Tab completion for names, kinds and tags: `netlog --install-completion` (bash, zsh, fish).\n"
     )
     return "".join(parts)

@@ -62,22 +62,27 @@ def test_help_starts_without_heavy_imports():
     assert not heavy, heavy
 
 
-def test_due_on_a_terminal_shows_a_screenful(netlog, monkeypatch):
+def test_due_and_list_on_a_terminal_show_a_screenful(netlog, monkeypatch):
     for n in range(15):
         netlog("add", f"Person {n:02d}", "--on", "2026-11-20")  # each owes a thank-you
     assert len(netlog("due").stdout.splitlines()) == 15  # piped: everything
+    assert len(netlog("list").stdout.splitlines()) == 15
     monkeypatch.setattr(render, "_rich", lambda: True)
     monkeypatch.setenv("LINES", "20")
-    monkeypatch.setenv("COLUMNS", "200")  # wide enough for one line a row: 20 lines hold 13 rows
-    result = netlog("due")
-    rows = [line for line in result.stdout.splitlines() if "Person" in line]
-    assert len(rows) == 13 and "Person 12" in rows[-1]
-    assert len(result.stdout.splitlines()) <= 20 - 1  # and the line saying what is left out
-    assert "… and 2 more: netlog due --all, or --limit N." in result.stderr
-    monkeypatch.setenv("COLUMNS", "80")  # reasons wrap: fewer rows, still one screen
-    narrow = netlog("due").stdout.splitlines()
-    assert len(narrow) <= 20 - 1
-    everything = netlog("due", "--all")
-    assert len([line for line in everything.stdout.splitlines() if "Person" in line]) == 15
-    assert "more" not in everything.stderr
-    assert len(netlog.json("due")) == 15
+    for columns in ("200", "80"):  # rows wrap more: fewer rows, still one screen
+        monkeypatch.setenv("COLUMNS", columns)
+        for command in ("due", "list"):
+            result = netlog(command)
+            assert len(result.stdout.splitlines()) <= 20 - 2, (command, columns)  # the note and the prompt below
+            shown = sum(f"Person {n:02d}" in result.stdout for n in range(15))
+            assert f"… and {15 - shown} more: netlog {command} --all, or pipe it." in result.stderr
+    monkeypatch.setenv("COLUMNS", "40")  # a screen too small for anything: still the top five
+    assert "… and 10 more" in netlog("due").stderr
+    monkeypatch.setenv("COLUMNS", "200")
+    # one line a row: 18 lines hold the title, the header, three borders and 13 rows
+    assert sum(f"Person {n:02d}" in netlog("due").stdout for n in range(15)) == 13
+    for command in ("due", "list"):
+        everything = netlog(command, "--all")
+        assert len([line for line in everything.stdout.splitlines() if "Person" in line]) == 15
+        assert "more" not in everything.stderr
+    assert len(netlog.json("due")) == 15 and len(netlog.json("list")) == 15

@@ -306,9 +306,7 @@ def due(
     s = _session(ctx)
     day = on or s.today
     items = network.due(s.db, day, mine=network.current_user() if mine else None)
-    if limit is None and not (all_ or json_):
-        limit = render.screenful(items)
-    render.due(items[:limit], day, s.today, as_json=json_, total=len(items))
+    render.due(items[:limit], day, s.today, as_json=json_, fit=limit is None and not all_)
 
 
 @command()
@@ -344,9 +342,12 @@ def thank(
 def list_(
     ctx: typer.Context,
     tag: Optional[str] = typer.Option(None, "--tag", autocompletion=completion.tags, help="Only contacts with this tag."),
+    all_: bool = typer.Option(False, "--all", help="Show every contact, even on a terminal."),
     json_: bool = typer.Option(False, "--json", help="A JSON list: id, name, strength, last_touch, ..."),
 ) -> None:
     """List your contacts with their strength and last touch.
+
+    On a terminal it shows the first screenful by name; piped or with --json, everyone.
 
     \b
     Example: netlog list --tag pycon
@@ -354,7 +355,7 @@ def list_(
     from netlog import profiles, render
 
     s = _session(ctx)
-    render.overview(profiles.overview(s.db, s.today, tag), s.today, as_json=json_)
+    render.overview(profiles.overview(s.db, s.today, tag), s.today, as_json=json_, fit=not all_)
 
 
 @command()

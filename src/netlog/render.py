@@ -75,56 +75,59 @@ def due_json(items: Iterable[Any]) -> list[dict[str, Any]]:
     ]
 
 
-def screenful(items: Sequence[Any]) -> int | None:
-    """How many of the due `items` fit one terminal screen as table rows, or None (no limit) when the output
-    is not a terminal. A big network can have thousands due: a table of them takes seconds to draw and
-    scrolls away unread. Each row takes as many lines as its reason needs in the Why column."""
-    if not _rich():
-        return None
-    import shutil
-
-    columns, lines = shutil.get_terminal_size()
-    why_width = max(20, columns - 50)  # what the #, Action, Contact and Score columns and borders leave
-    room = lines - 7  # the title, the header, the borders and the line saying what is left out
-    shown = 0
-    for item in items:
-        room -= -(-len(item.reason) // why_width)
-        if room < 0:
+def _rows_that_fit(table_for: Any, count: int) -> int:
+    """How many rows (at least 5) make a table, as `table_for(rows)` draws it, that fits one terminal screen
+    with two lines to spare (the note on what is left out, and the prompt after). A big network has thousands of rows: a table of them all takes seconds to draw
+    and scrolls away unread. Measured by drawing it: a row takes as many lines as its longest cell wraps to."""
+    console = _console()
+    room = console.height - 2
+    rows = min(count, room)
+    while rows > 5:
+        lines = len(console.render_lines(table_for(rows), pad=False))
+        if lines <= room:
             break
-        shown += 1
-    return max(shown, 5)
+        rows = max(5, min(rows - 1, rows * room // lines))
+    return rows
 
 
-def due(items: Sequence[Any], on: date, today: date, as_json: bool = False, total: int | None = None) -> None:
-    """The ranked due list; `total` counts everything due when `items` is only the top of it."""
+def _note_left_out(shown: int, total: int, command: str) -> None:
+    if total > shown:
+        message(f"… and {total - shown:,} more: netlog {command} --all, or pipe it.")
+
+
+def due(items: Sequence[Any], on: date, today: date, as_json: bool = False, fit: bool = False) -> None:
+    """The ranked due list; with `fit`, a terminal shows the top screenful and says how many more there are."""
     if as_json:
         print(to_json(due_json(items)))
         return
     if not items:
         message(f"Nothing due {'today' if on == today else 'on ' + format_day(on, today)}. Your network is in good shape.")
         return
-    hidden = (total or len(items)) - len(items)
     if not _rich():
         sys.stdout.write("".join([f"{number}. [{item.action}] {item.reason}\n" for number, item in enumerate(items, 1)]))
         return
-    from rich.table import Table
 
-    table = Table(title=f"Due {format_day(on)}", title_justify="left", expand=False)
-    table.add_column("#", justify="right", style="dim")
-    table.add_column("Action", overflow="fold")
-    table.add_column("Contact", overflow="fold")
-    table.add_column("Why", overflow="fold")
-    table.add_column("Score", justify="right", style="dim")
-    for number, item in enumerate(items, 1):
-        style = ACTION_STYLE.get(item.action, "")
-        table.add_row(str(number), f"[{style}]{item.action}[/]", item.contact, item.reason, f"{item.score:g}")
-    _console().print(table)
-    if hidden:
-        message(f"… and {hidden:,} more: netlog due --all, or --limit N.")
+    def table_for(rows: int) -> Any:
+        from rich.table import Table
+
+        table = Table(title=f"Due {format_day(on)}", title_justify="left", expand=False)
+        table.add_column("#", justify="right", style="dim")
+        table.add_column("Action", overflow="fold")
+        table.add_column("Contact", overflow="fold")
+        table.add_column("Why", overflow="fold")
+        table.add_column("Score", justify="right", style="dim")
+        for number, item in enumerate(items[:rows], 1):
+            style = ACTION_STYLE.get(item.action, "")
+            table.add_row(str(number), f"[{style}]{item.action}[/]", item.contact, item.reason, f"{item.score:g}")
+        return table
+
+    rows = _rows_that_fit(table_for, len(items)) if fit else len(items)
+    _console().print(table_for(rows))
+    _note_left_out(rows, len(items), "due")
 
 
-def overview(contacts: Sequence[dict[str, Any]], now: date, as_json: bool = False) -> None:
-    """The contact list."""
+def overview(contacts: Sequence[dict[str, Any]], now: date, as_json: bool = False, fit: bool = False) -> None:
+    """The contact list; with `fit`, a terminal shows the first screenful and says how many more there are."""
     if as_json:
         print(to_json(list(contacts)))
         return
@@ -136,22 +139,28 @@ def overview(contacts: Sequence[dict[str, Any]], now: date, as_json: bool = Fals
             last = c["last_touch"].isoformat() if c["last_touch"] else "-"
             print(f"{c['name']}\t{c['strength']}\t{last}\t{c['warmth']}\t{', '.join(c['tags'])}")
         return
-    from rich.table import Table
 
-    table = Table(title=_count(len(contacts), "contact"), title_justify="left")
-    table.add_column("Name", overflow="fold")
-    table.add_column("Strength", overflow="fold")
-    table.add_column("Last touch", overflow="fold")
-    table.add_column("Warmth", overflow="fold")
-    table.add_column("Company", overflow="fold")
-    table.add_column("Tags", overflow="fold")
-    for c in contacts:
-        last = f"{c['last_touch_kind']}, {day(c['last_touch'], now)}" if c["last_touch"] else "-"
-        warmth = c["warmth"]
-        table.add_row(
-            c["name"], c["strength"], last, f"[{WARMTH_STYLE[warmth]}]{warmth}[/]", c["company"] or "", ", ".join(c["tags"])
-        )
-    _console().print(table)
+    def table_for(rows: int) -> Any:
+        from rich.table import Table
+
+        table = Table(title=_count(len(contacts), "contact"), title_justify="left")
+        table.add_column("Name", overflow="fold")
+        table.add_column("Strength", overflow="fold")
+        table.add_column("Last touch", overflow="fold")
+        table.add_column("Warmth", overflow="fold")
+        table.add_column("Company", overflow="fold")
+        table.add_column("Tags", overflow="fold")
+        for c in contacts[:rows]:
+            last = f"{c['last_touch_kind']}, {day(c['last_touch'], now)}" if c["last_touch"] else "-"
+            warmth = c["warmth"]
+            table.add_row(
+                c["name"], c["strength"], last, f"[{WARMTH_STYLE[warmth]}]{warmth}[/]", c["company"] or "", ", ".join(c["tags"])
+            )
+        return table
+
+    rows = _rows_that_fit(table_for, len(contacts)) if fit else len(contacts)
+    _console().print(table_for(rows))
+    _note_left_out(rows, len(contacts), "list")
 
 
 def _touch_line(t: dict[str, Any], now: date) -> str:
