@@ -6,8 +6,8 @@ peak RSS, target, pass/fail. Not part of pytest.
     python bench/run.py --sizes small,medium,large --runs 10 --dir /tmp/netlog-bench
 
 Databases are built with bench/generate.py (seeded) into --dir when missing. Wall time is hyperfine's
-median (`--export-json`, no shell, warm-up runs first); peak RSS is the largest "Maximum resident set
-size" of a few `/usr/bin/time -v` runs. Writes (`add`, `log`) run on a copy of the database; the
+median (`--export-json`, no shell, warm-up runs first; without hyperfine, the same runs timed here); peak
+RSS is the largest "Maximum resident set size" of a few `/usr/bin/time -v` runs (or getrusage). Writes (`add`, `log`) run on a copy of the database; the
 LinkedIn import (a generated Connections.csv, bench/linkedin_rows.py) starts each run from an empty one.
 Two reference processes (bare Python, `import typer`) are timed in the same session, so a reader can tell
 a slow machine from a slow netlog.
@@ -18,11 +18,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shlex
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,7 +86,10 @@ def ensure_db(directory: Path, size: str) -> Path:
 def median_wall(
     command: list[str], env: dict[str, str], runs: int, warmup: int, prepare: str | None = None
 ) -> tuple[float, float]:
-    """hyperfine's median wall time and mean user+system CPU time, in seconds."""
+    """Median wall time and mean user+system CPU time, in seconds: hyperfine's, or timed here when
+    hyperfine is not installed (the same runs: warm-ups first, `prepare` before each)."""
+    if shutil.which("hyperfine") is None:
+        return _timed_here(command, env, runs, warmup, prepare)
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
         shell_command = " ".join(shlex.quote(word) for word in command)  # hyperfine -N splits it back
         subprocess.run(
@@ -95,14 +101,37 @@ def median_wall(
         return result["median"], result["user"] + result["system"]
 
 
+def _timed_here(command: list[str], env: dict[str, str], runs: int, warmup: int, prepare: str | None) -> tuple[float, float]:
+    walls, cpus = [], []
+    for n in range(warmup + runs):
+        if prepare:
+            subprocess.run(shlex.split(prepare), check=True)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if n >= warmup:
+            walls.append(wall)
+            cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(walls), statistics.fmean(cpus)
+
+
+# Without GNU time, a small Python parent reports its one child's peak RSS (getrusage; KiB on Linux).
+_RSS_OF_CHILD = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL);"
+    " print(f'Maximum resident set size (kbytes): {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}', file=sys.stderr)"
+)
+
+
 def peak_rss_mib(command: list[str], env: dict[str, str], runs: int = 3, prepare: str | None = None) -> float:
+    """The largest "Maximum resident set size" of a few runs, from `/usr/bin/time -v` when it is there."""
+    measure = ["/usr/bin/time", "-v"] if os.path.exists("/usr/bin/time") else [sys.executable, "-c", _RSS_OF_CHILD]
     peak = 0
     for _ in range(runs):
         if prepare:
-            subprocess.run(prepare, shell=True, check=True)
-        done = subprocess.run(
-            ["/usr/bin/time", "-v", *command], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-        )
+            subprocess.run(shlex.split(prepare), check=True)
+        done = subprocess.run([*measure, *command], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         for line in done.stderr.splitlines():
             if "Maximum resident set size" in line:
                 peak = max(peak, int(line.rsplit(":", 1)[1]))
