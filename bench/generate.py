@@ -2,6 +2,7 @@
 
     python bench/generate.py PATH --contacts 10000 --touches 100000 [--seed 5] [--today 2026-11-23]
     python bench/generate.py PATH --size medium        # small 1k/10k, medium 10k/100k, large 100k/1M
+    python bench/generate.py postgresql+psycopg://localhost/netlog_bench --size medium   # an empty database
 
 Same seed and sizes -> the same database. Everything is written in one transaction with bulk inserts,
 then `network.rebuild_histories` computes every contact's stored History as a normal write would.
@@ -41,17 +42,18 @@ SHOW_NAME = "Zelda Benchmark"  # one unique name `show` can be timed on
 HISTORY_DAYS = 3 * 365
 
 
-def build(path: Path, contacts: int, touches: int, seed: int = 5, today: date = date(2026, 11, 23)) -> dict:
-    """Write the database at `path` (which must not exist); counts of what was written."""
-    if path.exists():
-        raise SystemExit(f"{path} exists; remove it first.")
+def build(target: str, contacts: int, touches: int, seed: int = 5, today: date = date(2026, 11, 23)) -> dict:
+    """Write the database at `target`, a new file or the URL of an empty database; counts of what was written."""
+    if "://" not in target and Path(target).exists():
+        raise SystemExit(f"{target} exists; remove it first.")
     rng = random.Random(seed)
-    db = open_database(database_url(str(path)))
+    db = open_database(database_url(target))
     try:
         with db.transaction():
             summary = _fill(db, rng, contacts, touches, today)
             network.rebuild_histories(db)
-        db.execute("PRAGMA optimize")
+        if db.dialect == "sqlite":
+            db.execute("PRAGMA optimize")
     finally:
         db.close()
     return summary
@@ -127,7 +129,7 @@ def _fill(db, rng: random.Random, contacts: int, touches: int, today: date) -> d
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("path", type=Path)
+    parser.add_argument("target", help="a new SQLite file, or the URL of an empty database (PostgreSQL)")
     parser.add_argument("--size", choices=SIZES)
     parser.add_argument("--contacts", type=int)
     parser.add_argument("--touches", type=int)
@@ -138,8 +140,8 @@ def main(argv: list[str] | None = None) -> None:
     if not contacts or touches is None:
         parser.error("give --size or both --contacts and --touches")
     start = time.perf_counter()
-    summary = build(args.path, contacts, touches, args.seed, args.today)
-    print(f"{args.path}: {summary} in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    summary = build(args.target, contacts, touches, args.seed, args.today)
+    print(f"{args.target.split('@')[-1]}: {summary} in {time.perf_counter() - start:.1f} s", file=sys.stderr)
 
 
 if __name__ == "__main__":
