@@ -48,6 +48,9 @@ def build(target: str, contacts: int, touches: int, seed: int = 5, today: date =
         raise SystemExit(f"{target} exists; remove it first.")
     rng = random.Random(seed)
     db = open_database(database_url(target))
+    if db.scalar("SELECT COUNT(*) AS n FROM contact"):
+        db.close()
+        raise SystemExit(f"{target.split('@')[-1]} already holds contacts; give an empty database.")
     try:
         with db.transaction():
             summary = _fill(db, rng, contacts, touches, today)

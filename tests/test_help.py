@@ -62,3 +62,18 @@ def test_a_run_builds_only_its_command(capsys):
     group.main(["path"], prog_name="netlog", standalone_mode=False)
     assert capsys.readouterr().out.strip()  # the database it would use
     assert set(group.commands._built) == {"path"}
+
+
+def test_commands_added_the_typer_way_still_work(monkeypatch):
+    # NetlogGroup builds its own commands lazily; one registered with @app.command() must still run and show.
+    extra = typer.Typer()
+
+    @extra.command()
+    def hello() -> None:
+        """Say hello."""
+        print("hello")
+
+    monkeypatch.setattr(app, "registered_commands", [*app.registered_commands, *extra.registered_commands])
+    assert CliRunner().invoke(app, ["hello"]).stdout == "hello\n"
+    assert "hello   Say hello." in CliRunner().invoke(app, ["--help"]).stdout
+    assert "hello" not in COMMANDS  # the registry of netlog's own commands is left alone

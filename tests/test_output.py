@@ -75,9 +75,13 @@ def test_due_and_list_on_a_terminal_show_a_screenful(netlog, monkeypatch):
             result = netlog(command)
             assert len(result.stdout.splitlines()) <= 20 - 2, (command, columns)  # the note and the prompt below
             shown = sum(f"Person {n:02d}" in result.stdout for n in range(15))
-            assert f"… and {15 - shown} more: netlog {command} --all, or pipe it." in result.stderr
+            assert f"… and {15 - shown} more: add --all to see them, or pipe the output." in result.stderr
     monkeypatch.setenv("COLUMNS", "40")  # a screen too small for anything: still the top five
     assert "… and 10 more" in netlog("due").stderr
+    for lines in ("1", "2", "6"):
+        monkeypatch.setenv("LINES", lines)
+        assert "… and 10 more" in netlog("due").stderr and "… and 10 more" in netlog("list").stderr
+    monkeypatch.setenv("LINES", "20")
     monkeypatch.setenv("COLUMNS", "200")
     # one line a row: 18 lines hold the title, the header, three borders and 13 rows
     assert sum(f"Person {n:02d}" in netlog("due").stdout for n in range(15)) == 13

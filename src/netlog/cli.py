@@ -44,12 +44,13 @@ def command(name: Optional[str] = None) -> Callable[[Callable[..., Any]], Callab
 
 class LazyCommands(MutableMapping):
     """name -> Click command, each built from its function the first time it is looked up. Typer's
-    `@command()` converts every command's signature on every start (about 6 ms for netlog's 20, paid by
-    `--help`, completion and `due` alike); here a run builds only the command it runs."""
+    `@app.command()` converts every command's signature on every start (about 6 ms for netlog's 20, paid by
+    `--help`, completion and `due` alike); here a run builds only the command it runs. Commands Typer built
+    itself (anything added with `@app.command()` or `app.add_typer`) are kept as they are."""
 
-    def __init__(self, infos: dict[str, CommandInfo]) -> None:
-        self._infos = infos
-        self._built: dict[str, Any] = {}
+    def __init__(self, infos: dict[str, CommandInfo], built: Optional[dict[str, Any]] = None) -> None:
+        self._infos: dict[str, Optional[CommandInfo]] = {**infos, **{name: None for name in built or {}}}
+        self._built: dict[str, Any] = dict(built or {})
 
     def __getitem__(self, name: str) -> Any:
         if name not in self._built:
@@ -60,11 +61,11 @@ class LazyCommands(MutableMapping):
 
     def __setitem__(self, name: str, built: Any) -> None:
         self._built[name] = built
-        self._infos.setdefault(name, CommandInfo(name=name, callback=built.callback))
+        self._infos.setdefault(name, None)
 
     def __delitem__(self, name: str) -> None:
-        self._built.pop(name, None)
         del self._infos[name]
+        self._built.pop(name, None)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._infos)
@@ -72,14 +73,22 @@ class LazyCommands(MutableMapping):
     def __len__(self) -> int:
         return len(self._infos)
 
+    def short_help(self, name: str, limit: int) -> Optional[str]:
+        """What --help says of a command (None: hidden), without building it when it is not built yet."""
+        info = self._infos[name]
+        if info is None or name in self._built:
+            built = self._built[name]
+            return None if built.hidden else built.get_short_help_str(limit)
+        return None if info.hidden else TyperCommand(name=name, help=getdoc(info.callback)).get_short_help_str(limit)
+
 
 class NetlogGroup(TyperGroup):
     """The root command: builds subcommands lazily (LazyCommands), and is the one boundary where user errors
     become one line on stderr and an exit code."""
 
-    def __init__(self, **attrs: Any) -> None:
+    def __init__(self, *, commands: Optional[dict[str, Any]] = None, **attrs: Any) -> None:
         super().__init__(**attrs)
-        self.commands = LazyCommands(COMMANDS)
+        self.commands = LazyCommands(COMMANDS, commands)
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)  # the names alone: TyperGroup's version builds every command
@@ -87,13 +96,10 @@ class NetlogGroup(TyperGroup):
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """The Commands section of --help, from each function's docstring (nothing is built). Each row's text
         comes from Typer's own short-help rule, so it reads exactly as an eagerly built app's would."""
-        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
-        rows = [
-            (name, TyperCommand(name=name, help=getdoc(info.callback)).get_short_help_str(limit))
-            for name, info in COMMANDS.items()
-        ]
+        limit = formatter.width - 6 - max(len(name) for name in self.commands)
+        rows = [(name, self.commands.short_help(name, limit)) for name in self.commands]
         with formatter.section("Commands"):
-            formatter.write_dl(rows)
+            formatter.write_dl([(name, text) for name, text in rows if text is not None])
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -287,7 +293,7 @@ def log(
 def due(
     ctx: typer.Context,
     on: Optional[str] = typer.Option(None, "--on", callback=_future, help='Ask about another day: "next monday", 2026-12-01.'),
-    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Show at most N (on a terminal: one screenful)."),
+    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Show the top N (without it a terminal shows one screenful)."),
     all_: bool = typer.Option(False, "--all", help="Show everything, even on a terminal."),
     mine: bool = typer.Option(
         False, "--mine", help="Only what you owe ($NETLOG_USER): thanks for touches you logged, other actions for contacts you touched."

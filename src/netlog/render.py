@@ -45,7 +45,8 @@ def text(body: str) -> None:
 
 
 def to_json(value: Any) -> str:
-    """JSON with ISO dates and dataclasses as objects: a list one object per line, anything else indented.
+    """JSON with ISO dates (and dataclasses as objects): a list one compact object per line, anything else
+    indented. NamedTuples would come out as arrays: callers hand over dicts (due_json, profiles).
 
     orjson, not the standard library: `list --json` at 10,000 contacts spent 45% of its time in json's
     encoder (about 50 ms) and takes 5 ms in orjson, which also writes dates and dataclasses natively."""
@@ -81,7 +82,7 @@ def _rows_that_fit(table_for: Any, count: int) -> int:
     and scrolls away unread. Measured by drawing it: a row takes as many lines as its longest cell wraps to."""
     console = _console()
     room = console.height - 2
-    rows = min(count, room)
+    rows = min(count, max(5, room))
     while rows > 5:
         lines = len(console.render_lines(table_for(rows), pad=False))
         if lines <= room:
@@ -90,9 +91,9 @@ def _rows_that_fit(table_for: Any, count: int) -> int:
     return rows
 
 
-def _note_left_out(shown: int, total: int, command: str) -> None:
+def _note_left_out(shown: int, total: int) -> None:
     if total > shown:
-        message(f"… and {total - shown:,} more: netlog {command} --all, or pipe it.")
+        message(f"… and {total - shown:,} more: add --all to see them, or pipe the output.")
 
 
 def due(items: Sequence[Any], on: date, today: date, as_json: bool = False, fit: bool = False) -> None:
@@ -123,7 +124,7 @@ def due(items: Sequence[Any], on: date, today: date, as_json: bool = False, fit:
 
     rows = _rows_that_fit(table_for, len(items)) if fit else len(items)
     _console().print(table_for(rows))
-    _note_left_out(rows, len(items), "due")
+    _note_left_out(rows, len(items))
 
 
 def overview(contacts: Sequence[dict[str, Any]], now: date, as_json: bool = False, fit: bool = False) -> None:
@@ -160,7 +161,7 @@ def overview(contacts: Sequence[dict[str, Any]], now: date, as_json: bool = Fals
 
     rows = _rows_that_fit(table_for, len(contacts)) if fit else len(contacts)
     _console().print(table_for(rows))
-    _note_left_out(rows, len(contacts), "list")
+    _note_left_out(rows, len(contacts))
 
 
 def _touch_line(t: dict[str, Any], now: date) -> str:
