@@ -1,6 +1,10 @@
 """Name resolution is the same everywhere: exact, case-insensitive, first name, prefix, then close matches."""
 
+from datetime import date
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from netlog.errors import Ambiguous, NotFound
 from netlog.names import resolve
@@ -32,3 +36,42 @@ def test_unknown_suggests_close_matches():
     with pytest.raises(NotFound) as error:
         resolve("Bob Tabels", PEOPLE)
     assert str(error.value) == 'No contact named "Bob Tabels". Did you mean: Bob Tables?'
+
+
+# The database narrows the names to compare before names.resolve (network.resolve_contact): the answer,
+# or the error and its "Did you mean", must be what resolving against every name gives.
+TRICKY = ["Ana Lima", "Ana Souza", "Bob Tables", "José Ramos", "Rob Smith", "Ana Lima", "ANA lima", "100% Pure",
+          "snake_case Sam", "Back\\slash Bo", "Straße Weiß", "Zoë Ørsted", "Jo", "Jo Ann"]  # fmt: skip
+
+
+@pytest.fixture
+def tricky_db():
+    import os
+
+    from netlog.storage import database_url, open_database, queries
+
+    db = open_database(database_url(os.environ["NETLOG_DB"]))
+    db.write(lambda: [queries.insert_contact(db, {"name": n, "strength": 2, "created_on": date(2026, 1, 1)}) for n in TRICKY])
+    yield db
+    db.close()
+
+
+def _outcome(resolving):
+    try:
+        return "found", resolving()
+    except (NotFound, Ambiguous) as error:
+        return type(error).__name__, str(error)
+
+
+@given(typed=st.text(alphabet="anANoblimsjJoséÉßSsZëØ%_\\ 0", max_size=9))
+def test_the_database_narrows_to_the_same_answer(tricky_db, typed):
+    from netlog import network
+    from netlog.storage import queries
+
+    everyone = queries.contact_names(tricky_db)
+    assert _outcome(lambda: network.resolve_contact(tricky_db, typed)) == _outcome(lambda: resolve(typed, everyone))
+
+
+@pytest.mark.parametrize("typed", ["ana lima", "jose", "straße", "STRASSE", "100%", "snake_c", "back\\s", "zoe", "jo", "ø"])
+def test_the_database_narrows_to_the_same_answer_for_these(tricky_db, typed):
+    test_the_database_narrows_to_the_same_answer.hypothesis.inner_test(tricky_db, typed)

@@ -7,7 +7,7 @@ import difflib
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from netlog.names import fold
+from netlog.folding import fold
 
 # Two names at the same company this alike (difflib ratio of the folded names) are likely one person.
 CLOSE_NAME_RATIO = 0.85

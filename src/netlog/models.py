@@ -37,6 +37,7 @@ class Contact(SQLModel, table=True):
     created_on: date
     moment: Optional[str] = None  # migration 3
     moment_on: Optional[date] = None
+    name_key: Optional[str] = Field(default=None, index=True)  # migration 5: the folded name (netlog.folding)
 
 
 class Tag(SQLModel, table=True):

@@ -3,20 +3,12 @@ unique prefix, then close matches. Pure: it takes the (id, name) pairs to choose
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Sequence
 
 from netlog.errors import Ambiguous, NotFound
+from netlog.folding import fold  # noqa: F401  (names.fold: how names are compared, used by callers too)
 
 MAX_CANDIDATES = 6
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form: 'José' and 'jose' fold alike."""
-    if text.isascii():  # the common case, same answer: ASCII has nothing to decompose or strip
-        return " ".join(text.lower().split())
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def resolve(typed: str, contacts: Sequence[tuple[int, str]]) -> int:

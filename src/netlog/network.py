@@ -76,7 +76,13 @@ def resolve_contact(db: Database, typed: str) -> int:
     exact = queries.ids_named(db, " ".join(typed.split()))
     if len(exact) == 1:  # what names.resolve would answer first, without reading every name
         return exact[0]
-    return names.resolve(typed, queries.contact_names(db))
+    # Whatever names.resolve could match (the exact name, its folded form, a prefix, a later word) has a word
+    # of its folded name that starts with the folded typed name: SQL narrows to those, for the same answer.
+    # Only when none of them matches is every name read, for the "Did you mean" of the error.
+    try:
+        return names.resolve(typed, queries.names_with_word_starting(db, typed))
+    except NotFound:
+        return names.resolve(typed, queries.contact_names(db))
 
 
 def due(db: Database, today: date, mine: str | None = None) -> list[rules.DueItem]:
@@ -218,7 +224,7 @@ def add_contact(
     _check_not_future(meeting.on, today, "The meeting")
 
     def work() -> int:
-        same = [cid for cid, existing in queries.contact_names(db) if names.fold(existing) == names.fold(name)]
+        same = queries.ids_folded(db, name)
         if same and not allow_same_name:
             existing = queries.contact(db, same[0])
             raise Ambiguous(

@@ -49,6 +49,12 @@ class Migrator:
             for index in sorted(table.indexes, key=lambda i: i.name):
                 self.db.execute(str(CreateIndex(index).compile(dialect=self.dialect)))
 
+    def create_index(self, index: Any) -> None:
+        """CREATE one index (of a Table in a MetaData of the migration's own)."""
+        from sqlalchemy.schema import CreateIndex
+
+        self.db.execute(str(CreateIndex(index).compile(dialect=self.dialect)))
+
     def add_column(self, table: str, column: Any) -> None:
         """ALTER TABLE ... ADD COLUMN, portable for nullable columns."""
         kind = column.type.compile(dialect=self.dialect)
@@ -184,12 +190,27 @@ def _intro_offers(m: Migrator) -> None:
     m.create_tables(md, ["intro_offer"])
 
 
+def _folded_names(m: Migrator) -> None:
+    """Version 5: each contact's folded name (case and accents ignored), indexed, so a typed name is found in
+    SQL instead of by folding every name in Python (0.4 s for `show zelda` at 100,000 contacts)."""
+    from sqlalchemy import Column, Index, MetaData, String, Table
+
+    from netlog.folding import fold
+
+    m.add_column("contact", Column("name_key", String))
+    rows = m.db.rows("SELECT id, name FROM contact")
+    m.db.executemany("UPDATE contact SET name_key = :key WHERE id = :id", [{"id": r["id"], "key": fold(r["name"])} for r in rows])
+    contact = Table("contact", MetaData(), Column("name_key", String))
+    m.create_index(Index("ix_contact_name_key", contact.c.name_key))
+
+
 # Append only. Never edit or reorder a released step: add a new one.
 MIGRATIONS: list[tuple[str, Callable[[Migrator], None]]] = [
     ("initial", _initial),
     ("favor ledger", _favor_ledger),
     ("contact moment", _contact_moment),
     ("intro offers", _intro_offers),
+    ("folded names", _folded_names),
 ]
 LATEST = len(MIGRATIONS)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Iterable, Mapping, Sequence
 
+from netlog.folding import fold
 from netlog.storage.drivers import Database, Row
 
 CONTACT_FIELDS = (
@@ -35,9 +36,18 @@ def _insert_sql(table: str, fields: Sequence[str], returning: bool = True) -> st
 # contacts
 
 
+# Beside the name, each contact row keeps its folded form (name_key: case and accents ignored), set here
+# whenever a name is written, so typed names are matched in SQL rather than by folding every name in Python.
+KEYED_FIELDS = CONTACT_FIELDS + ("name_key",)
+
+
+def _keyed(fields: Mapping[str, Any]) -> dict[str, Any]:
+    return {**{f: fields.get(f) for f in CONTACT_FIELDS}, "name_key": fold(fields["name"])}
+
+
 def insert_contact(db: Database, fields: Mapping[str, Any]) -> int:
     """A new contact; the id."""
-    return db.insert(_insert_sql("contact", CONTACT_FIELDS), {f: fields.get(f) for f in CONTACT_FIELDS})
+    return db.insert(_insert_sql("contact", KEYED_FIELDS), _keyed(fields))
 
 
 def _update(db: Database, table: str, allowed: Sequence[str], row_id: int, changes: Mapping[str, Any]) -> None:
@@ -51,7 +61,9 @@ def _update(db: Database, table: str, allowed: Sequence[str], row_id: int, chang
 
 def update_contact(db: Database, contact_id: int, changes: Mapping[str, Any]) -> None:
     """Set the given fields of one contact."""
-    _update(db, "contact", CONTACT_FIELDS, contact_id, changes)
+    if "name" in changes:
+        changes = {**changes, "name_key": fold(changes["name"])}
+    _update(db, "contact", KEYED_FIELDS, contact_id, changes)
 
 
 def delete_contact(db: Database, contact_id: int) -> None:
@@ -81,13 +93,34 @@ def ids_named(db: Database, name: str) -> list[int]:
     return [r["id"] for r in db.rows("SELECT id FROM contact WHERE name = :name ORDER BY id", {"name": name})]
 
 
+def ids_folded(db: Database, name: str) -> list[int]:
+    """Ids of contacts whose name folds as `name` does ("josé lima" finds "José Lima"; the index answers it)."""
+    return [r["id"] for r in db.rows("SELECT id FROM contact WHERE name_key = :key ORDER BY id", {"key": fold(name)})]
+
+
+def names_with_word_starting(db: Database, typed: str) -> list[tuple[int, str]]:
+    """(id, name) of the contacts with a word of their folded name starting with folded `typed`, by id: every
+    name names.resolve could match by folding, prefix or later word."""
+    key = _like_escaped(fold(typed))
+    rows = db.tuples(
+        "SELECT id, name FROM contact WHERE name_key LIKE :prefix ESCAPE '\\' OR name_key LIKE :later ESCAPE '\\'"
+        " ORDER BY id",
+        {"prefix": key + "%", "later": "% " + key + "%"},
+    )
+    return [(cid, name) for cid, name in rows]
+
+
+def _like_escaped(text: str) -> str:
+    """`text` matched literally by LIKE ... ESCAPE '\\'."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def names_starting(db: Database, prefix: str, limit: int = 200) -> list[str]:
     """Names that start with `prefix`, exactly as typed (completion offers only those: the shell replaces
     the typed word with the name). LIKE narrows the rows in SQL; it ignores case on SQLite, so the exact
     test is done here, the same on every database."""
-    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     rows = db.iterate(
-        "SELECT name FROM contact WHERE name LIKE :pattern ESCAPE '\\' ORDER BY name", {"pattern": escaped + "%"}
+        "SELECT name FROM contact WHERE name LIKE :pattern ESCAPE '\\' ORDER BY name", {"pattern": _like_escaped(prefix) + "%"}
     )
     found = []
     for row in rows:
@@ -404,8 +437,9 @@ def next_contact_id(db: Database) -> int:
 
 def insert_contacts(db: Database, rows: Sequence[Mapping[str, Any]]) -> None:
     """Many new contacts at once, each with its id."""
-    fields = ("id",) + CONTACT_FIELDS
-    db.executemany(_insert_sql("contact", fields, returning=False), [{f: r.get(f) for f in fields} for r in rows])
+    db.executemany(
+        _insert_sql("contact", ("id",) + KEYED_FIELDS, returning=False), [{"id": r["id"], **_keyed(r)} for r in rows]
+    )
     if db.dialect == "postgresql" and rows:
         # Ids given explicitly do not move PostgreSQL's id sequence; move it past them so a later add works.
         db.execute("SELECT setval(pg_get_serial_sequence('contact', 'id'), (SELECT MAX(id) FROM contact))")

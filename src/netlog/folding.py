@@ -1,0 +1,14 @@
+"""The folded form of a name, by which names are matched: case and accents ignored, spaces collapsed.
+Pure, and at the bottom of the layers: names.py matches with it and storage keeps it in an indexed column."""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: 'José' and 'jose' fold alike."""
+    if text.isascii():  # the common case, same answer: ASCII has nothing to decompose or strip
+        return " ".join(text.lower().split())
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
