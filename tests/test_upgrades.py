@@ -45,6 +45,7 @@ def test_v1_database_opens_with_every_contact_and_touch_intact(netlog, v1_copy):
     assert ana["email"] == "ana@example.org"
     chloe = netlog.json("--db", str(v1_copy), "show", "Chloé")
     assert chloe["note"] == "likes 'quotes' & unicode ✓" or "likes 'quotes' & unicode ✓" in str(chloe)
+    assert netlog.json("--db", str(v1_copy), "show", "chloe dub")["id"] == chloe["id"]  # folded names backfilled
     assert {t: dump(v1_copy, t) for t in ("contact", "touch", "tag")} == before
     assert len(before["contact"]) == 3 and len(before["touch"]) == 7
 
