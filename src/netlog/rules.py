@@ -250,20 +250,19 @@ def rank_due(today: date, ties: Sequence[Tie], intros: Sequence[IntroOffer] = ()
     by_id = {tie.id: tie for tie in ties}
     items: list[DueItem] = []
     add = items.append
-    for tie in ties:  # each rule is asked only when the tie has what it looks at (`due` runs this 50,000 times)
+    for tie in ties:
         if tie.snoozed_until and today < tie.snoozed_until:
             continue
-        h = tie.history
-        if h.thank_on is not None and (item := _thank(tie, today)):
+        if item := _thank(tie, today):
             add(item)
-        if h.silence_sends == 1 and (item := _nudge(tie, today)):
+        if item := _nudge(tie, today):
             add(item)
-        if tie.introduced_on is not None and (item := _meet(tie, today, by_id)):
+        if item := _meet(tie, today, by_id):
             add(item)
         if item := _keep_in_touch(tie, today):
             add(item)
     for tie in ties:  # report-back is owed to the introducer, found through the person introduced
-        if tie.history.met_after_intro_on is not None and (item := _report_back(tie, today, by_id)):
+        if item := _report_back(tie, today, by_id):
             add(item)
     for offer in intros:
         items.extend(_intro_steps(offer, today, by_id))
@@ -307,7 +306,7 @@ def due_window(today: date) -> DueWindow:
     """The bounds of `DueWindow` for one day, from the same constants the rules use."""
 
     def ago(days: int) -> date:
-        return today - timedelta(days=days)
+        return today - _days(days)
 
     return DueWindow(
         thank_from=ago(THANK_STALE_DAYS),
@@ -408,13 +407,13 @@ def _keep_in_touch(tie: Tie, today: date) -> DueItem | None:
     h = tie.history
     if tie.introduced_on is not None and h.met_after_intro_on is None:
         return None  # "meet" speaks for them
-    special = (tie.birthday and _birthday(tie, today)) or _second_touch(tie, today)
-    if special:
+    special = _birthday(tie, today) or _second_touch(tie, today)
+    if special is not None:
         return special
     last = h.last_touch_on or tie.created_on
     if last is None:
         return None
-    cadence = tie.cadence_days or CADENCE_DAYS[tie.strength]
+    cadence = cadence_of(tie)
     since = max(last, tie.done.get("keep-in-touch", last))
     due = since + _days(cadence)
     give_back = _give_back_due(tie)
@@ -493,7 +492,7 @@ def _give_back_due(tie: Tie) -> date | None:
         return None
     if _cleared(tie, "keep-in-touch", h.last_favor_received_on):
         return None
-    return h.last_favor_received_on + timedelta(days=GIVE_BACK_AFTER_DAYS)
+    return h.last_favor_received_on + _days(GIVE_BACK_AFTER_DAYS)
 
 
 def give_back_phrase(first_name: str, h: History, today: date) -> str:
@@ -526,7 +525,7 @@ def _intro_steps(offer: IntroOffer, today: date, by_id: dict[int, Tie]) -> list[
     steps: list[tuple[Tie, str, date, date]] = []  # (whom, reason, due, event_on)
     about = f" ({offer.note})" if offer.note else ""
     if offer.sent_on is None:
-        ask_due = offer.offered_on + timedelta(days=INTRO_ASK_AFTER_DAYS)
+        ask_due = offer.offered_on + _days(INTRO_ASK_AFTER_DAYS)
         for who, other, yes in ((a, b, offer.a_yes_on), (b, a, offer.b_yes_on)):
             if yes is None:
                 reason = (
@@ -539,7 +538,7 @@ def _intro_steps(offer: IntroOffer, today: date, by_id: dict[int, Tie]) -> list[
             reason = f"Send the intro between {a.name} and {b.name}{about} — both said yes"
             steps.append((a, reason, both, both))
     else:
-        check_due = offer.sent_on + timedelta(days=INTRO_CHECK_IN_DAYS)
+        check_due = offer.sent_on + _days(INTRO_CHECK_IN_DAYS)
         for who, other in ((a, b), (b, a)):
             last = who.history.last_touch_on
             if last is not None and last >= check_due:
