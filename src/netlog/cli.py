@@ -32,10 +32,10 @@ COMMANDS: dict[str, CommandInfo] = {}
 
 
 def command(name: Optional[str] = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register a subcommand, as `@command()` would, but leave building it to NetlogGroup."""
+    """Register a subcommand, as `@app.command()` would, but leave building it to NetlogGroup."""
 
     def register(function: Callable[..., Any]) -> Callable[..., Any]:
-        command_name = name or function.__name__.replace("_", "-")
+        command_name = name or typer.main.get_command_name(function.__name__)  # Typer's own naming rule
         COMMANDS[command_name] = CommandInfo(name=command_name, callback=function)
         return function
 

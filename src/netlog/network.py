@@ -118,7 +118,6 @@ def intro_from_row(row: dict) -> rules.IntroOffer:
     return rules.IntroOffer(id=row["id"], **{f: row[f] for f in queries.INTRO_FIELDS})
 
 
-HISTORY_FIELDS = queries.HISTORY_FIELDS
 _NO_HISTORY = rules.History()
 
 

@@ -32,22 +32,17 @@ class Migrator:
 
     def create(self, metadata: Any) -> None:
         """CREATE every table and index of `metadata`, in dependency order."""
-        from sqlalchemy.schema import CreateIndex, CreateTable
-
-        for table in metadata.sorted_tables:
-            self.db.execute(str(CreateTable(table).compile(dialect=self.dialect)))
-            for index in sorted(table.indexes, key=lambda i: i.name):
-                self.db.execute(str(CreateIndex(index).compile(dialect=self.dialect)))
+        self.create_tables(metadata, [table.name for table in metadata.sorted_tables])
 
     def create_tables(self, metadata: Any, names: list[str]) -> None:
-        """CREATE only the named tables of `metadata` (others are there to be referenced)."""
-        from sqlalchemy.schema import CreateIndex, CreateTable
+        """CREATE only the named tables of `metadata` (others are there to be referenced), with their indexes."""
+        from sqlalchemy.schema import CreateTable
 
         for name in names:
             table = metadata.tables[name]
             self.db.execute(str(CreateTable(table).compile(dialect=self.dialect)))
             for index in sorted(table.indexes, key=lambda i: i.name):
-                self.db.execute(str(CreateIndex(index).compile(dialect=self.dialect)))
+                self.create_index(index)
 
     def create_index(self, index: Any) -> None:
         """CREATE one index (of a Table in a MetaData of the migration's own)."""

@@ -102,12 +102,11 @@ def names_with_word_starting(db: Database, typed: str) -> list[tuple[int, str]]:
     """(id, name) of the contacts with a word of their folded name starting with folded `typed`, by id: every
     name names.resolve could match by folding, prefix or later word."""
     key = _like_escaped(fold(typed))
-    rows = db.tuples(
+    return db.tuples(
         "SELECT id, name FROM contact WHERE name_key LIKE :prefix ESCAPE '\\' OR name_key LIKE :later ESCAPE '\\'"
         " ORDER BY id",
         {"prefix": key + "%", "later": "% " + key + "%"},
     )
-    return [(cid, name) for cid, name in rows]
 
 
 def _like_escaped(text: str) -> str:
