@@ -45,7 +45,7 @@ def text(body: str) -> None:
 
 
 def to_json(value: Any) -> str:
-    """JSON with ISO dates (and dataclasses as objects): a list one compact object per line, anything else
+    """JSON with ISO dates and dataclasses as objects: a list one compact object per line, anything else
     indented. NamedTuples would come out as arrays: callers hand over dicts (due_json, profiles).
 
     orjson, not the standard library: `list --json` at 10,000 contacts spent 45% of its time in json's
@@ -76,10 +76,20 @@ def due_json(items: Iterable[Any]) -> list[dict[str, Any]]:
     ]
 
 
+def _print_table(table_for: Any, count: int, fit: bool) -> None:
+    """Print the table `table_for(rows)` draws of the first `rows` of `count`: all of them, or with `fit` as
+    many as fit one terminal screen (at least 5), with a note on stderr saying how many were left out."""
+    rows = _rows_that_fit(table_for, count) if fit else count
+    _console().print(table_for(rows))
+    if count > rows:
+        message(f"… and {count - rows:,} more: add --all to see them, or pipe the output.")
+
+
 def _rows_that_fit(table_for: Any, count: int) -> int:
-    """How many rows (at least 5) make a table, as `table_for(rows)` draws it, that fits one terminal screen
-    with two lines to spare (the note on what is left out, and the prompt after). A big network has thousands of rows: a table of them all takes seconds to draw
-    and scrolls away unread. Measured by drawing it: a row takes as many lines as its longest cell wraps to."""
+    """How many rows (at least 5) make a table that fits one terminal screen with two lines to spare (the
+    note on what is left out, and the prompt after). A big network has thousands of rows: a table of them
+    all takes seconds to draw and scrolls away unread. Measured by drawing it: a row takes as many lines as
+    its longest cell wraps to."""
     console = _console()
     room = console.height - 2
     rows = min(count, max(5, room))
@@ -89,11 +99,6 @@ def _rows_that_fit(table_for: Any, count: int) -> int:
             break
         rows = max(5, min(rows - 1, rows * room // lines))
     return rows
-
-
-def _note_left_out(shown: int, total: int) -> None:
-    if total > shown:
-        message(f"… and {total - shown:,} more: add --all to see them, or pipe the output.")
 
 
 def due(items: Sequence[Any], on: date, today: date, as_json: bool = False, fit: bool = False) -> None:
@@ -122,9 +127,7 @@ def due(items: Sequence[Any], on: date, today: date, as_json: bool = False, fit:
             table.add_row(str(number), f"[{style}]{item.action}[/]", item.contact, item.reason, f"{item.score:g}")
         return table
 
-    rows = _rows_that_fit(table_for, len(items)) if fit else len(items)
-    _console().print(table_for(rows))
-    _note_left_out(rows, len(items))
+    _print_table(table_for, len(items), fit)
 
 
 def overview(contacts: Sequence[dict[str, Any]], now: date, as_json: bool = False, fit: bool = False) -> None:
@@ -159,9 +162,7 @@ def overview(contacts: Sequence[dict[str, Any]], now: date, as_json: bool = Fals
             )
         return table
 
-    rows = _rows_that_fit(table_for, len(contacts)) if fit else len(contacts)
-    _console().print(table_for(rows))
-    _note_left_out(rows, len(contacts))
+    _print_table(table_for, len(contacts), fit)
 
 
 def _touch_line(t: dict[str, Any], now: date) -> str:
