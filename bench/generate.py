@@ -4,8 +4,9 @@
     python bench/generate.py PATH --size medium        # small 1k/10k, medium 10k/100k, large 100k/1M
     python bench/generate.py postgresql+psycopg://localhost/netlog_bench --size medium   # an empty database
 
-Same seed and sizes -> the same database. Everything is written in one transaction with bulk inserts,
-then `network.rebuild_histories` computes every contact's stored History as a normal write would.
+Same seed and sizes -> the same database. Everything is written in one transaction with bulk inserts
+(SQLAlchemy Core on the models' tables), then `history.rebuild` fills every contact's cached History as a
+normal write would.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from netlog import kinds, network
-from netlog.storage import open_database, queries
+from netlog import history, kinds
+from netlog.storage import reads, records
 from netlog.storage.location import database_url
+from netlog.storage.opening import open_store
 
 SIZES = {"small": (1_000, 10_000), "medium": (10_000, 100_000), "large": (100_000, 1_000_000)}
 FIRST = (
@@ -47,22 +49,26 @@ def build(target: str, contacts: int, touches: int, seed: int = 5, today: date =
     if "://" not in target and Path(target).exists():
         raise SystemExit(f"{target} exists; remove it first.")
     rng = random.Random(seed)
-    db = open_database(database_url(target))
-    if db.scalar("SELECT COUNT(*) AS n FROM contact"):
-        db.close()
+    store = open_store(database_url(target))
+    if reads.contact_names(store.reader):
+        store.close()
         raise SystemExit(f"{target.split('@')[-1]} already holds contacts; give an empty database.")
     try:
-        with db.transaction():
-            summary = _fill(db, rng, contacts, touches, today)
-            network.rebuild_histories(db)
-        if db.dialect == "sqlite":
-            db.execute("PRAGMA optimize")
+
+        def work(session) -> dict:
+            summary = _fill(session, rng, contacts, touches, today)
+            history.rebuild(session)
+            return summary
+
+        summary = store.write(work)
+        if store.dialect == "sqlite":
+            store.run(lambda connection: connection.exec_driver_sql("PRAGMA optimize"))
     finally:
-        db.close()
+        store.close()
     return summary
 
 
-def _fill(db, rng: random.Random, contacts: int, touches: int, today: date) -> dict:
+def _fill(session, rng: random.Random, contacts: int, touches: int, today: date) -> dict:
     seen: dict[str, int] = {}
     contact_rows, tag_rows = [], []
     for cid in range(1, contacts + 1):
@@ -87,8 +93,8 @@ def _fill(db, rng: random.Random, contacts: int, touches: int, today: date) -> d
         contact_rows.append(row)
         for tag in rng.sample(TAGS, rng.choice((0, 0, 1, 1, 2))):
             tag_rows.append({"contact_id": cid, "name": tag})
-    queries.insert_contacts(db, contact_rows)
-    queries.insert_tags(db, tag_rows)
+    records.insert_contacts(session, contact_rows)
+    records.insert_tags(session, tag_rows)
 
     kind_names, weights = list(KIND_WEIGHTS), list(KIND_WEIGHTS.values())
     batch = []
@@ -109,7 +115,7 @@ def _fill(db, rng: random.Random, contacts: int, touches: int, today: date) -> d
             }
         )
         if len(batch) >= 50_000:
-            queries.insert_touches(db, batch)
+            records.insert_touches(session, batch)
             batch = []
     intros = [r for r in contact_rows if r.get("introduced_by_id")]
     for row in intros:  # the intro touch on the introducer, naming the person introduced
@@ -123,10 +129,10 @@ def _fill(db, rng: random.Random, contacts: int, touches: int, today: date) -> d
                 "logged_by": "bench",
             }
         )
-    queries.insert_touches(db, batch)
+    records.insert_touches(session, batch)
     dismissed = rng.sample(contact_rows, max(1, contacts // 100))
     for row in dismissed:
-        queries.set_done(db, row["id"], rng.choice(kinds.ACTIONS), today - timedelta(days=rng.randrange(30)))
+        records.set_done(session, row["id"], rng.choice(kinds.ACTIONS), today - timedelta(days=rng.randrange(30)))
     return {"contacts": contacts, "touches": touches + len(intros), "tags": len(tag_rows), "dismissals": len(dismissed)}
 
 

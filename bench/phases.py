@@ -20,16 +20,19 @@ def mark(label): marks.append((label, time.perf_counter()))
 import typer; mark("import typer")
 import netlog.cli as cli
 import gc; gc.set_threshold(1_000_000, 20, 100); gc.freeze()  # as cli.main does
-from netlog import network, render, rules
-from netlog.storage import database_url, open_database, queries
+from netlog import history, render, rules
+from netlog.storage import reads
+from netlog.storage.location import database_url
+from netlog.storage.opening import open_store
+from netlog.ties import intro_from_row, ties_from_rows
 from datetime import date
 mark("import netlog")
-db = open_database(database_url(None)); network.ensure_histories_current(db); mark("open")
+store = open_store(database_url(None)); history.ensure_current(store); db = store.reader; mark("open")
 today = date.fromisoformat(sys.argv[1])
 with db.snapshot():
-    rows = queries.due_candidates(db, rules.due_window(today)._asdict()); mark(f"read {len(rows)} contacts")
-    dismissals = queries.dismissal_rows(db); intros = [network.intro_from_row(r) for r in queries.intro_rows(db)]
-ties = network.ties_from_rows(rows, dismissals); mark("build ties")
+    rows = reads.due_candidates(db, rules.due_window(today)._asdict()); mark(f"read {len(rows)} contacts")
+    dismissals = reads.dismissal_rows(db); intros = [intro_from_row(r) for r in reads.intro_rows(db)]
+ties = ties_from_rows(rows, dismissals); mark("build ties")
 items = rules.rank_due(today, ties, intros); mark(f"rank {len(items)} items")
 import io, contextlib
 with contextlib.redirect_stdout(io.StringIO()):

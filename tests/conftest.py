@@ -91,51 +91,55 @@ SCENARIO_TABLES = ("intro_offer", "dismissal", "tag", "touch", "contact_state", 
 
 @pytest.fixture(scope="session")
 def scenario_db_sqlite(tmp_path_factory):
-    from netlog.storage import database_url, open_database
+    from netlog.storage.location import database_url
+    from netlog.storage.opening import open_store
 
-    db = open_database(database_url(str(tmp_path_factory.mktemp("scenarios") / "scenarios.db")))
-    yield db
-    db.close()
+    store = open_store(database_url(str(tmp_path_factory.mktemp("scenarios") / "scenarios.db")))
+    yield store
+    store.close()
 
 
 @pytest.fixture(scope="session")
 def scenario_db_postgresql(pg_server):
-    from netlog.storage import open_database
+    from netlog.storage.opening import open_store
 
     url, drop = _fresh_database(pg_server)
-    db = open_database(url)
-    yield db
-    db.close()
+    store = open_store(url)
+    yield store
+    store.close()
     drop()
 
 
-def rank_stored(db, today, ties, intros=()):
-    """Store the ties (contact, summary, dismissals) and intro offers as netlog would, then rank them with
-    network.due, which reads only the contacts its window selects."""
-    from netlog import network
-    from netlog.storage import queries
+def rank_stored(store, today, ties, intros=()):
+    """Store the ties (contact, cached History, dismissals) and intro offers as netlog would, then rank
+    them with `netlog due`'s own read (due_items), which reads only the contacts its window selects."""
+    from sqlalchemy import table
 
-    def write() -> None:
-        for table in SCENARIO_TABLES:
-            db.execute(f"DELETE FROM {table}")
+    from netlog.due import due_items
+    from netlog.storage import records
+    from netlog.storage.statements import TIE_COLUMNS
+
+    def write(session) -> None:
+        for name in SCENARIO_TABLES:
+            session.execute(table(name).delete())
         ids = {tie.id for tie in ties}
-        queries.insert_contacts(
-            db,
-            [{**{f: getattr(t, f) for f in queries.TIE_FIELDS}, "introduced_by_id": None, "created_on": t.created_on or today}
+        records.insert_contacts(
+            session,
+            [{**{f: getattr(t, f) for f in TIE_COLUMNS}, "introduced_by_id": None, "created_on": t.created_on or today}
              for t in ties],
         )  # fmt: skip
         for tie in ties:  # after every contact exists, so each reference finds its row
             if tie.introduced_by_id in ids:
-                queries.update_contact(db, tie.id, {"introduced_by_id": tie.introduced_by_id})
-        queries.save_histories(db, {tie.id: tie.history._asdict() for tie in ties})
-        queries.insert_dismissals(
-            db, [{"contact_id": t.id, "action": a, "done_on": on} for t in ties for a, on in t.done.items()]
+                records.update_contact(session, tie.id, {"introduced_by_id": tie.introduced_by_id})
+        records.save_histories(session, {tie.id: tie.history._asdict() for tie in ties})
+        records.insert_dismissals(
+            session, [{"contact_id": t.id, "action": a, "done_on": on} for t in ties for a, on in t.done.items()]
         )
         for offer in intros:
-            queries.insert_intro(db, offer._asdict())
+            records.insert_intro(session, offer._asdict())
 
-    db.write(write)
-    return network.due(db, today)
+    store.write(write)
+    return due_items(store.reader, today)
 
 
 @pytest.fixture(params=RULE_BACKENDS)

@@ -46,10 +46,10 @@ def test_two_processes_500_writes_each_all_land(netlog, db_path):
 
 def test_lock_never_released_is_one_clear_line(netlog, db_path, monkeypatch):
     """When another writer really keeps the lock, the user gets one line and nothing is written."""
-    from netlog.storage import drivers
+    from netlog.storage import engine
 
     netlog("add", "Ana Lima")
-    monkeypatch.setattr(drivers, "BUSY_TIMEOUT_S", 0.2)
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_S", 0.2)
     holder = sqlite3.connect(db_path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
@@ -69,18 +69,20 @@ def test_read_then_write_transaction_does_not_fail_when_another_writer_commits(n
     locked" (SQLITE_BUSY_SNAPSHOT; no busy timeout helps); with BEGIN IMMEDIATE the other writer waits."""
     import threading
 
-    from netlog.storage import open_database
+    from sqlalchemy import text
+
+    from netlog.storage.opening import open_store
 
     netlog("add", "Ana Lima")
     url = f"sqlite:///{db_path}"
-    first = open_database(url)
-    insert = "INSERT INTO netlog_meta (key, value) VALUES (:key, 'x')"
+    first = open_store(url)
+    insert = text("INSERT INTO netlog_meta (key, value) VALUES (:key, 'x')")
     failures = []
 
     def second_writer() -> None:
-        second = open_database(url)  # sqlite3 connections belong to the thread that made them
+        second = open_store(url)  # sqlite3 connections belong to the thread that made them
         try:
-            second.write(lambda: second.execute(insert, {"key": "second"}))
+            second.write(lambda session: session.execute(insert, {"key": "second"}))
         except Exception as error:  # noqa: BLE001 - reported by the assertion below
             failures.append(error)
         finally:
@@ -88,17 +90,17 @@ def test_read_then_write_transaction_does_not_fail_when_another_writer_commits(n
 
     other = threading.Thread(target=second_writer)
 
-    def read_then_write() -> None:
-        first.scalar("SELECT COUNT(*) AS n FROM contact")
+    def read_then_write(session) -> None:
+        session.execute(text("SELECT COUNT(*) AS n FROM contact")).scalar()
         other.start()
         time.sleep(0.5)  # the other writer commits now, unless our BEGIN IMMEDIATE holds it off
-        first.execute(insert, {"key": "first"})
+        session.execute(insert, {"key": "first"})
 
     try:
         first.write(read_then_write)
         other.join(timeout=30)
         assert not other.is_alive() and failures == []
-        keys = {r["key"] for r in first.rows("SELECT key FROM netlog_meta")}
+        keys = {row[0] for row in first.write(lambda session: session.execute(text("SELECT key FROM netlog_meta")).all())}
         assert {"first", "second"} <= keys
     finally:
         first.close()

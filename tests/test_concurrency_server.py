@@ -18,20 +18,20 @@ WORKER = textwrap.dedent(
     import sys
     import time
     from datetime import date
-    from netlog import network
-    from netlog.storage import open_database
+    from netlog import writes
+    from netlog.storage.opening import open_store
 
     url, worker, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    db = open_database(url)
+    db = open_store(url)
     print("ready", flush=True)
     sys.stdin.readline()  # all workers begin together, imports done
     began = time.time()
     today = date(2026, 11, 23)
     for n in range(count):
         first, second = (1, 2) if (worker + n) % 2 else (2, 1)
-        network.log_touch(db, today, first, network.TouchInput(kind="call", on=today, note=f"w{worker} n{n}"))
+        writes.log_touch(db, today, first, writes.TouchInput(kind="call", on=today, note=f"w{worker} n{n}"))
         # an intro touches two contacts, locked in id order whichever is named first
-        network.log_touch(db, today, second, network.TouchInput(kind="intro", on=today, to="#3" if second != 3 else "#1"))
+        writes.log_touch(db, today, second, writes.TouchInput(kind="intro", on=today, to="#3" if second != 3 else "#1"))
     db.close()
     print(f"{2 * count} writes in {time.time() - began:.2f} s", file=sys.stderr)
     """
@@ -93,31 +93,37 @@ def test_a_writer_waits_for_the_other_and_counts_its_touch(netlog):
     the first commits, so the stored touch count includes both (a stale summary would count one)."""
     from datetime import date
 
-    from netlog import network
-    from netlog.storage import database_url, open_database
+    from netlog import history, writes
+    from netlog.storage import records
+    from netlog.storage.location import database_url
+    from netlog.storage.opening import open_store
 
     netlog("add", "Ana", "--on", "2026-11-01")
     today = date(2026, 11, 23)
-    first = open_database(database_url())
+    first = open_store(database_url())
     done = threading.Event()
     opened = threading.Event()
 
     def other() -> None:
-        second = open_database(database_url())  # sqlite3 connections stay in their thread
+        second = open_store(database_url())  # sqlite3 connections stay in their thread
         opened.set()
         try:
-            network.log_touch(second, today, 1, network.TouchInput(kind="call", on=today))
+            writes.log_touch(second, today, 1, writes.TouchInput(kind="call", on=today))
             done.set()
         finally:
             second.close()
 
     thread = threading.Thread(target=other)
-    with first.transaction():
-        network.log_touch(first, today, 1, network.TouchInput(kind="email", on=today))
+
+    def log_and_hold(session) -> None:  # what writes.log_touch does, then the transaction stays open
+        records.insert_touch(session, {"contact_id": 1, "kind": "email", "happened_on": today, "direction": "out"})
+        history.refresh(session, [1])
         thread.start()
         assert opened.wait(30)
         time.sleep(1.0)
         assert not done.is_set()  # the other writer waits for this transaction
+
+    first.write(log_and_hold)
     thread.join(timeout=30)
     assert done.is_set()
     first.close()
@@ -127,6 +133,6 @@ def test_a_writer_waits_for_the_other_and_counts_its_touch(netlog):
 def test_several_netlogs_opening_a_blank_database_at_once(tmp_path):
     """The first use of a shared database: every process waits for one migration, none fails."""
     url = os.environ["NETLOG_DB"]
-    code = "import sys; from netlog.storage import database_url, open_database; print('ready', flush=True);" \
-        " sys.stdin.readline(); open_database(database_url()).close()"
+    code = "import sys; from netlog.storage.location import database_url; from netlog.storage.opening import open_store;" \
+        " print('ready', flush=True); sys.stdin.readline(); open_store(database_url()).close()"
     start_together([[sys.executable, "-c", code]] * WORKERS, {**os.environ, "NETLOG_DB": url}, timeout=120)

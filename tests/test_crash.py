@@ -59,7 +59,7 @@ def test_sigkill_mid_bulk_write_leaves_it_wholly_absent(netlog, db_path):
 def _has_import_linkedin() -> bool:
     """`netlog import linkedin FILE` exists: an `import FORMAT FILE...` command, or an `import` group
     with a `linkedin` subcommand."""
-    command = typer.main.get_command(app).commands.get("import")
+    command = typer.main.get_command(app).get_command(None, "import")
     if command is None:
         return False
     subcommands = getattr(command, "commands", None)

@@ -1,7 +1,7 @@
 """`netlog due` reads only the contacts inside rules.DueWindow. Reading too few would silently drop what is
 due, so a seeded random network (every strength, own cadences, birthdays, intros both ways, intro offers,
 snoozes, dismissals, favors, unanswered messages) is ranked both ways for every day over two years:
-network.due (the window's SQL) must equal rules.rank_due over every contact, on SQLite and on PostgreSQL."""
+due_items (the window's SQL) must equal rules.rank_due over every contact, on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -10,8 +10,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from netlog import kinds, network, rules
-from netlog.storage import database_url, open_database, queries
+from netlog import history, kinds, rules
+from netlog.due import due_items
+from netlog.storage import reads, records
+from netlog.storage.location import database_url
+from netlog.storage.opening import open_store
+from netlog.ties import intro_from_row, ties_from_rows
 
 BASE = date(2026, 11, 23)
 CONTACTS = 120
@@ -69,13 +73,13 @@ def _fill(db, seed: int) -> None:
         )
         offers.append(offer)
 
-    def write() -> None:
-        queries.insert_contacts(db, contacts)
-        queries.insert_touches(db, touches)
-        queries.insert_dismissals(db, dismissals)
+    def write(session) -> None:
+        records.insert_contacts(session, contacts)
+        records.insert_touches(session, touches)
+        records.insert_dismissals(session, dismissals)
         for offer in offers:
-            queries.insert_intro(db, offer)
-        network.rebuild_histories(db)
+            records.insert_intro(session, offer)
+        history.rebuild(session)
 
     db.write(write)
 
@@ -83,7 +87,7 @@ def _fill(db, seed: int) -> None:
 @pytest.fixture(params=("sqlite", "postgresql"))
 def random_network(request, tmp_path):
     url = database_url(str(tmp_path / "window.db")) if request.param == "sqlite" else request.getfixturevalue("pg_url")
-    db = open_database(url)
+    db = open_store(url)
     _fill(db, seed=20261123)
     yield db
     db.close()
@@ -91,13 +95,13 @@ def random_network(request, tmp_path):
 
 def test_due_reads_only_the_window_and_misses_nothing(random_network):
     db = random_network
-    every_tie = network.ties_from_rows(queries.tie_rows(db), queries.dismissal_rows(db))
-    offers = [network.intro_from_row(r) for r in queries.intro_rows(db)]
+    every_tie = ties_from_rows(reads.tie_rows(db.reader), reads.dismissal_rows(db.reader))
+    offers = [intro_from_row(r) for r in reads.intro_rows(db.reader)]
     read = []
     for offset in range(-420, 400):
         day = BASE + timedelta(days=offset)
         expected = rules.rank_due(day, every_tie, offers)
-        assert network.due(db, day) == expected, day
-        read.append(len(queries.due_candidates(db, rules.due_window(day)._asdict())))
+        assert due_items(db.reader, day) == expected, day
+        read.append(len(reads.due_candidates(db.reader, rules.due_window(day)._asdict())))
     # The window must also leave contacts out, or it is not doing its job.
     assert min(read) < CONTACTS / 2, read

@@ -1,33 +1,30 @@
-"""A version-1 database (before issue 9) upgrades: new columns and tables appear, summaries are rebuilt."""
+"""A version-1 database (before issue 9) upgrades: new columns and tables appear, the cache is rebuilt from
+the touches, and every later feature works on it."""
 
 from __future__ import annotations
 
-from datetime import date
+import shutil
+import sqlite3
+from pathlib import Path
 
-from netlog.storage import migrations
-from netlog.storage.drivers import SqliteDatabase
+FIXTURE = Path(__file__).parent / "fixtures" / "v1.db"
 
 
 def test_upgrade_from_version_1(netlog, db_path):
-    db = SqliteDatabase(db_path, f"sqlite:///{db_path}")
-    db.configure()
-    with db.transaction():
-        migrations._create_migration_table(migrations.Migrator(db))
-        migrations._initial(migrations.Migrator(db))
-        db.execute("INSERT INTO netlog_migration (id, name, applied_on) VALUES (1, 'initial', :on)", {"on": date(2026, 1, 1)})
-        db.execute(
-            "INSERT INTO contact (id, name, strength, created_on) VALUES (1, 'Ana Lima', 3, :on)", {"on": date(2026, 1, 1)}
-        )
+    shutil.copyfile(FIXTURE, db_path)
+    with sqlite3.connect(db_path) as conn:  # a version-1 file with favors in it, its summaries from then
+        for table in ("touch", "tag", "dismissal", "contact_state", "contact"):
+            conn.execute(f"DELETE FROM {table}")
+        conn.execute("INSERT INTO contact (id, name, strength, created_on) VALUES (1, 'Ana Lima', 3, '2026-01-01')")
         for n, (kind, direction, on) in enumerate(
-            [("met", "both", date(2026, 1, 1)), ("favor-received", "in", date(2026, 3, 5)),
-             ("favor-received", "in", date(2026, 10, 1)), ("thanks", "out", date(2026, 10, 1))], 1
+            [("met", "both", "2026-01-01"), ("favor-received", "in", "2026-03-05"),
+             ("favor-received", "in", "2026-10-01"), ("thanks", "out", "2026-10-01")], 1
         ):  # fmt: skip
-            db.execute(
-                "INSERT INTO touch (id, contact_id, kind, happened_on, direction) VALUES (:id, 1, :kind, :on, :dir)",
-                {"id": n, "kind": kind, "on": on, "dir": direction},
+            conn.execute(
+                "INSERT INTO touch (id, contact_id, kind, happened_on, direction) VALUES (?, 1, ?, ?, ?)",
+                (n, kind, on, direction),
             )
-        db.execute("INSERT INTO netlog_meta (key, value) VALUES ('history_version', '1')")
-    db.close()
+        conn.execute("UPDATE netlog_meta SET value = '1' WHERE key = 'history_version'")
     items = netlog.json("due")
     assert items[0]["reason"].startswith("Ana has helped you twice since March")
     assert netlog.json("show", "Ana")["balance"]["unreturned_favors"] == 2

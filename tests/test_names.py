@@ -38,7 +38,7 @@ def test_unknown_suggests_close_matches():
     assert str(error.value) == 'No contact named "Bob Tabels". Did you mean: Bob Tables?'
 
 
-# The database narrows the names to compare before names.resolve (network.resolve_contact): the answer,
+# The database narrows the names to compare before names.resolve (names.resolve_contact): the answer,
 # or the error and its "Did you mean", must be what resolving against every name gives.
 TRICKY = ["Ana Lima", "Ana Souza", "Bob Tables", "José Ramos", "Rob Smith", "Ana Lima", "ANA lima", "100% Pure",
           "snake_case Sam", "Back\\slash Bo", "Straße Weiß", "Zoë Ørsted", "Jo", "Jo Ann"]  # fmt: skip
@@ -48,12 +48,14 @@ TRICKY = ["Ana Lima", "Ana Souza", "Bob Tables", "José Ramos", "Rob Smith", "An
 def tricky_db():
     import os
 
-    from netlog.storage import database_url, open_database, queries
+    from netlog.storage import records
+    from netlog.storage.location import database_url
+    from netlog.storage.opening import open_store
 
-    db = open_database(database_url(os.environ["NETLOG_DB"]))
-    db.write(lambda: [queries.insert_contact(db, {"name": n, "strength": 2, "created_on": date(2026, 1, 1)}) for n in TRICKY])
-    yield db
-    db.close()
+    store = open_store(database_url(os.environ["NETLOG_DB"]))
+    store.write(lambda s: [records.insert_contact(s, {"name": n, "strength": 2, "created_on": date(2026, 1, 1)}) for n in TRICKY])
+    yield store
+    store.close()
 
 
 def _outcome(resolving):
@@ -75,8 +77,8 @@ def _outcome(resolving):
 @example(typed="ø")
 @given(typed=st.text(alphabet="anANoblimsjJoséÉßSsZëØ%_\\ 0", max_size=9))
 def test_the_database_narrows_to_the_same_answer(tricky_db, typed):
-    from netlog import network
-    from netlog.storage import queries
+    from netlog.names import resolve_contact
+    from netlog.storage import reads
 
-    everyone = queries.contact_names(tricky_db)
-    assert _outcome(lambda: network.resolve_contact(tricky_db, typed)) == _outcome(lambda: resolve(typed, everyone))
+    everyone = reads.contact_names(tricky_db.reader)
+    assert _outcome(lambda: resolve_contact(tricky_db.reader, typed)) == _outcome(lambda: resolve(typed, everyone))

@@ -19,7 +19,7 @@ def days_ago(n: int) -> date:
 
 def tie(touches, strength=2, tie_id=1, name="Ana Lima", **extra) -> Tie:
     numbered = [Touch(on, kind, direction, i) for i, (on, kind, direction) in enumerate(touches, 1)]
-    return Tie(tie_id, name, strength, summarize(numbered, strength), created_on=touches[0][0] if touches else TODAY, **extra)
+    return Tie(tie_id, name, strength, history=summarize(numbered, strength), created_on=touches[0][0] if touches else TODAY, **extra)
 
 
 MET = "met", "both"
@@ -105,7 +105,7 @@ BIRTHDAY_CASES = [
 
 @pytest.mark.parametrize("why, birthday, today, expected", BIRTHDAY_CASES, ids=[c[0] for c in BIRTHDAY_CASES])
 def test_birthday(why, birthday, today, expected, rank_due):
-    t = Tie(1, "Ana Lima", 2, summarize([Touch(date(2026, 10, 1), "coffee", "both", 1)], 4), created_on=date(2026, 1, 1),
+    t = Tie(1, "Ana Lima", 2, history=summarize([Touch(date(2026, 10, 1), "coffee", "both", 1)], 4), created_on=date(2026, 1, 1),
             cadence_days=3650, birthday=birthday)  # fmt: skip
     items = [i for i in rank_due(today, [t]) if "birthday" in i.reason]
     assert [(i.due, i.event_on) for i in items] == ([expected] if expected else [])
@@ -113,7 +113,7 @@ def test_birthday(why, birthday, today, expected, rank_due):
 
 def test_birthday_cleared_by_a_touch_in_the_window(rank_due):
     touches = [Touch(date(2026, 10, 1), "coffee", "both", 1), Touch(TODAY, "message", "out", 2)]
-    t = Tie(1, "Ana Lima", 2, summarize(touches, 2), cadence_days=3650, birthday="11-25")
+    t = Tie(1, "Ana Lima", 2, history=summarize(touches, 2), cadence_days=3650, birthday="11-25")
     assert [i for i in rank_due(TODAY, [t]) if "birthday" in i.reason] == []
 
 

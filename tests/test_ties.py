@@ -1,34 +1,52 @@
-"""The rules' Tie and History are built straight from SQL tuples (network.ties_from_rows), so the columns
-storage reads must be exactly their fields, in their order."""
+"""The rules' Tie and History are built straight from row tuples (netlog.ties), so the columns storage reads
+must be exactly their fields, in their order, and the cache table must hold exactly a History."""
 
 from datetime import date
+from typing import get_type_hints
 
-from netlog import network, rules
-from netlog.storage import queries
-
-
-def test_history_fields_are_the_stored_columns_in_order():
-    assert rules.History._fields == queries.HISTORY_FIELDS
+from netlog import rules
+from netlog.storage.statements import HISTORY_COLUMNS, TIE_COLUMNS
+from netlog.ties import ties_from_rows
 
 
-def test_tie_fields_are_what_storage_reads():
-    assert set(rules.Tie._fields) == set(queries.TIE_FIELDS) | {"history", "done"}
+def test_history_fields_are_the_cached_columns_in_order():
+    assert rules.History._fields == HISTORY_COLUMNS
+
+
+def test_cache_columns_have_the_history_types():
+    from sqlalchemy import Boolean, Date, Integer, String
+
+    from netlog.models import ContactState
+
+    hints = get_type_hints(rules.History)
+    python_types = {Date: date, Integer: int, String: str, Boolean: bool}
+    for column in ContactState.__table__.c:
+        if column.name == "contact_id":
+            continue
+        kind_of = getattr(column.type, "impl", column.type)  # SQLModel strings are a TypeDecorator over String
+        [python_type] = [t for kind, t in python_types.items() if isinstance(kind_of, kind)]
+        assert python_type in (hints[column.name], *getattr(hints[column.name], "__args__", ())), column.name
+        assert column.nullable == (type(None) in getattr(hints[column.name], "__args__", ())), column.name
+
+
+def test_tie_starts_with_what_storage_reads_then_history_and_dismissals():
+    assert rules.Tie._fields[: len(TIE_COLUMNS) + 2] == (*TIE_COLUMNS, "history", "done")
 
 
 def test_a_row_becomes_the_tie_it_describes():
     history = rules.History(first_touch_on=date(2026, 1, 2), last_touch_on=date(2026, 3, 4), last_touch_kind="call",
                             touch_count=3, thank_on=date(2026, 3, 4), thank_kind="call", thank_touch_id=9,
                             silence_sends=0, favors_given=1, favors_received=2, unreturned_favors=1)  # fmt: skip
-    tie = rules.Tie(7, "Ana Lima", 3, history, cadence_days=30, created_on=date(2025, 1, 1),
+    tie = rules.Tie(7, "Ana Lima", 3, history=history, cadence_days=30, created_on=date(2025, 1, 1),
                     snoozed_until=date(2026, 12, 1), introduced_by_id=2, introduced_on=date(2025, 6, 1),
                     done={"thank": date(2026, 3, 5)}, birthday="03-14")  # fmt: skip
-    row = tuple(getattr(tie, f) for f in queries.TIE_FIELDS) + tuple(history)
+    row = tuple(getattr(tie, f) for f in TIE_COLUMNS) + tuple(history)
     dismissals = [{"contact_id": 7, "action": "thank", "done_on": date(2026, 3, 5)}]
-    assert network.ties_from_rows([row], dismissals) == [tie]
+    assert ties_from_rows([row], dismissals) == [tie]
 
 
 def test_a_contact_without_touches_has_the_empty_history():
-    row = (1, "Bo", 2, None, date(2026, 1, 1), None, None, None, None) + (None,) * len(queries.HISTORY_FIELDS)
-    [tie] = network.ties_from_rows([row], [])
+    row = (1, "Bo", 2, None, date(2026, 1, 1), None, None, None, None) + (None,) * len(HISTORY_COLUMNS)
+    [tie] = ties_from_rows([row], [])
     assert tie.history == rules.History()
     assert tie.done == {}

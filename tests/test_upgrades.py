@@ -51,40 +51,54 @@ def test_v1_database_opens_with_every_contact_and_touch_intact(netlog, v1_copy):
 
 
 def _schema(engine) -> dict:
+    """Everything a schema is made of, per table: columns with type, nullability and default; the primary
+    key; foreign keys with their ON DELETE; indexes."""
     from sqlalchemy import inspect
 
     found = {}
     inspector = inspect(engine)
     for table in sorted(inspector.get_table_names()):
-        if table == "netlog_migration":
-            continue
         found[table] = {
-            "columns": {c["name"]: bool(c["nullable"]) for c in inspector.get_columns(table)},
+            "columns": {
+                c["name"]: (str(c["type"]), bool(c["nullable"]), c.get("default")) for c in inspector.get_columns(table)
+            },
             "primary_key": sorted(inspector.get_pk_constraint(table)["constrained_columns"]),
             "indexes": sorted((i["name"], tuple(i["column_names"]), bool(i["unique"])) for i in inspector.get_indexes(table)),
             "foreign_keys": sorted(
-                (tuple(f["constrained_columns"]), f["referred_table"], tuple(f["referred_columns"]))
+                (tuple(f["constrained_columns"]), f["referred_table"], tuple(f["referred_columns"]), f["options"].get("ondelete"))
                 for f in inspector.get_foreign_keys(table)
             ),
         }
     return found
 
 
-def test_migrated_blank_database_equals_the_models(tmp_path):
+ALL_TABLES = {"contact", "tag", "touch", "dismissal", "contact_state", "netlog_meta", "intro_offer", "netlog_migration"}
+
+
+def test_upgraded_v1_database_has_the_schema_of_a_fresh_one(netlog, v1_copy, tmp_path):
+    from sqlalchemy import create_engine
+
+    fresh = tmp_path / "fresh.db"
+    netlog("--db", str(fresh), "list")
+    netlog("--db", str(v1_copy), "list")  # upgrades it, and rebuilds the cache
+    upgraded = _schema(create_engine(f"sqlite:///{v1_copy}"))
+    expected = _schema(create_engine(f"sqlite:///{fresh}"))
+    assert set(expected) == ALL_TABLES
+    assert upgraded == expected
+
+
+def test_a_fresh_database_is_the_models_metadata(tmp_path):
     from sqlalchemy import create_engine
     from sqlmodel import SQLModel
 
     import netlog.models  # noqa: F401  (registers the tables)
-    from netlog.storage import open_database
+    from netlog.storage.opening import open_store
 
-    migrated_path = tmp_path / "migrated.db"
-    open_database(f"sqlite:///{migrated_path}").close()
+    created = tmp_path / "created.db"
+    open_store(f"sqlite:///{created}").close()
     from_models = create_engine(f"sqlite:///{tmp_path / 'models.db'}")
     SQLModel.metadata.create_all(from_models)
-    migrated = _schema(create_engine(f"sqlite:///{migrated_path}"))
-    expected = _schema(from_models)
-    assert set(migrated) == {"contact", "tag", "touch", "dismissal", "contact_state", "netlog_meta", "intro_offer"}
-    assert migrated == expected
+    assert _schema(create_engine(f"sqlite:///{created}")) == _schema(from_models)
 
 
 def test_newer_database_is_refused_and_left_byte_identical(netlog, v1_copy):
@@ -104,10 +118,10 @@ def test_newer_database_is_refused_and_left_byte_identical(netlog, v1_copy):
 def test_backup_is_taken_before_migrating(netlog, v1_copy, monkeypatch):
     from netlog.storage import migrations
 
-    def add_pronouns(m: migrations.Migrator) -> None:
+    def add_pronouns(op: migrations.Operations) -> None:
         from sqlalchemy import Column, String
 
-        m.add_column("contact", Column("pronouns", String))
+        op.add_column("contact", Column("pronouns", String))
 
     newest = len(migrations.MIGRATIONS) + 1
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, ("pronouns", add_pronouns)])
@@ -126,17 +140,17 @@ def test_backup_is_taken_before_migrating(netlog, v1_copy, monkeypatch):
 def test_failed_migration_leaves_the_version_and_data_alone(netlog, v1_copy, monkeypatch):
     from netlog.storage import migrations
 
-    def half_then_fail(m: migrations.Migrator) -> None:
-        m.db.execute("ALTER TABLE contact ADD COLUMN pronouns TEXT")
+    def half_then_fail(op: migrations.Operations) -> None:
+        op.connection.exec_driver_sql("ALTER TABLE contact ADD COLUMN pronouns TEXT")
         raise RuntimeError("disk on fire")
 
     good = len(migrations.MIGRATIONS)
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, ("broken", half_then_fail)])
     monkeypatch.setattr(migrations, "LATEST", good + 1)
     with pytest.raises(RuntimeError):
-        from netlog.storage import open_database
+        from netlog.storage.opening import open_store
 
-        open_database(f"sqlite:///{v1_copy}")
+        open_store(f"sqlite:///{v1_copy}")
     assert version(v1_copy) == good  # the real steps landed, each in its own transaction; the broken one not
     with sqlite3.connect(v1_copy) as conn:
         assert "pronouns" not in [r[1] for r in conn.execute("PRAGMA table_info(contact)")]

@@ -4,10 +4,9 @@ Nothing heavy is imported at module level, so `netlog --help` and completion sta
 
 
 import sys
-from collections.abc import MutableMapping
 from datetime import date
 from inspect import getdoc
-from typing import Any, Callable, Iterator, List, Optional
+from typing import Any, Callable, List, Optional
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -42,64 +41,45 @@ def command(name: Optional[str] = None) -> Callable[[Callable[..., Any]], Callab
     return register
 
 
-class LazyCommands(MutableMapping):
-    """name -> Click command, each built from its function the first time it is looked up. Typer's
-    `@app.command()` converts every command's signature on every start (about 6 ms for netlog's 20, paid by
-    `--help`, completion and `due` alike); here a run builds only the command it runs. Commands Typer built
-    itself (anything added with `@app.command()` or `app.add_typer`) are kept as they are."""
-
-    def __init__(self, infos: dict[str, CommandInfo], built: Optional[dict[str, Any]] = None) -> None:
-        self._infos: dict[str, Optional[CommandInfo]] = {**infos, **{name: None for name in built or {}}}
-        self._built: dict[str, Any] = dict(built or {})
-
-    def __getitem__(self, name: str) -> Any:
-        if name not in self._built:
-            self._built[name] = typer.main.get_command_from_info(
-                self._infos[name], pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=app.rich_markup_mode
-            )
-        return self._built[name]
-
-    def __setitem__(self, name: str, built: Any) -> None:
-        self._built[name] = built
-        self._infos.setdefault(name, None)
-
-    def __delitem__(self, name: str) -> None:
-        del self._infos[name]
-        self._built.pop(name, None)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._infos)
-
-    def __len__(self) -> int:
-        return len(self._infos)
-
-    def short_help(self, name: str, limit: int) -> Optional[str]:
-        """What --help says of a command (None: hidden), without building it when it is not built yet."""
-        info = self._infos[name]
-        if info is None or name in self._built:
-            built = self._built[name]
-            return None if built.hidden else built.get_short_help_str(limit)
-        return None if info.hidden else TyperCommand(name=name, help=getdoc(info.callback)).get_short_help_str(limit)
-
-
 class NetlogGroup(TyperGroup):
-    """The root command: builds subcommands lazily (LazyCommands), and is the one boundary where user errors
-    become one line on stderr and an exit code."""
+    """The root command. Subcommands load lazily, in Click's documented pattern (a group whose
+    `list_commands` and `get_command` know the lazy subcommands, each built on first lookup): Typer's
+    `@app.command()` converts every command's signature on every start (about 6 ms for netlog's 20, paid by
+    `--help`, completion and `due` alike); here a run builds only the command it runs, and `--help` reads
+    each one's summary from its docstring. It is also the one boundary where user errors become one line on
+    stderr and an exit code."""
 
-    def __init__(self, *, commands: Optional[dict[str, Any]] = None, **attrs: Any) -> None:
-        super().__init__(**attrs)
-        self.commands = LazyCommands(COMMANDS, commands)
+    def __init__(self, *args: Any, lazy_subcommands: Optional[dict[str, CommandInfo]] = None, **attrs: Any) -> None:
+        super().__init__(*args, **attrs)
+        self.lazy_subcommands = dict(COMMANDS if lazy_subcommands is None else lazy_subcommands)
 
     def list_commands(self, ctx: Any) -> list[str]:
-        return list(self.commands)  # the names alone: TyperGroup's version builds every command
+        eager = [name for name in self.commands if name not in self.lazy_subcommands]
+        return [*self.lazy_subcommands, *eager]
+
+    def get_command(self, ctx: Any, name: str) -> Any:
+        if name in self.lazy_subcommands and name not in self.commands:
+            self.commands[name] = typer.main.get_command_from_info(
+                self.lazy_subcommands[name], pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=app.rich_markup_mode
+            )
+        return super().get_command(ctx, name)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """The Commands section of --help, from each function's docstring (nothing is built). Each row's text
         comes from Typer's own short-help rule, so it reads exactly as an eagerly built app's would."""
-        limit = formatter.width - 6 - max(len(name) for name in self.commands)
-        rows = [(name, self.commands.short_help(name, limit)) for name in self.commands]
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = [(name, self._short_help(name, limit)) for name in names]
         with formatter.section("Commands"):
             formatter.write_dl([(name, text) for name, text in rows if text is not None])
+
+    def _short_help(self, name: str, limit: int) -> Optional[str]:
+        """What --help says of a command (None: hidden), without building it when it is not built yet."""
+        if name in self.commands:
+            built = self.commands[name]
+            return None if built.hidden else built.get_short_help_str(limit)
+        info = self.lazy_subcommands[name]
+        return None if info.hidden else TyperCommand(name=name, help=getdoc(info.callback)).get_short_help_str(limit)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -125,42 +105,48 @@ app = typer.Typer(
 )
 
 
-class Session:
+class Runtime:
     """What every command shares: the database (opened on first use, closed on exit) and today."""
 
     def __init__(self, ctx: typer.Context, db_option: str | None) -> None:
         self._ctx = ctx
         self._db_option = db_option
-        self._db = None
+        self._store = None
         self._today: date | None = None
 
     @property
     def url(self) -> str:
-        from netlog.storage import database_url
+        from netlog.storage.location import database_url
 
         return database_url(self._db_option)
 
     @property
-    def db(self) -> Any:
-        if self._db is None:
-            from netlog.network import ensure_histories_current
-            from netlog.storage import open_database
+    def store(self) -> Any:
+        """The database: every write goes through it (store.write)."""
+        if self._store is None:
+            from netlog.history import ensure_current
+            from netlog.storage.opening import open_store
 
-            self._db = open_database(self.url)
-            self._ctx.call_on_close(self._db.close)
-            ensure_histories_current(self._db)
-        return self._db
+            self._store = open_store(self.url)
+            self._ctx.call_on_close(self._store.close)
+            ensure_current(self._store)
+        return self._store
+
+    @property
+    def reader(self) -> Any:
+        """What reads go through: the fast sqlite3 reader on a SQLite file, a Session on a server."""
+        return self.store.reader
 
     @property
     def today(self) -> date:
         if self._today is None:
-            from netlog.dates import today
+            from netlog.clock import today
 
             self._today = today()
         return self._today
 
 
-def _session(ctx: typer.Context) -> Session:
+def _runtime(ctx: typer.Context) -> Runtime:
     return ctx.find_root().obj
 
 
@@ -168,9 +154,16 @@ def _contact(ctx: typer.Context, typed: str | None) -> int | None:
     """Argument callback: a typed name -> the contact's id."""
     if typed is None or ctx.resilient_parsing:
         return None
-    from netlog.network import resolve_contact
+    from netlog.names import resolve_contact
 
-    return resolve_contact(_session(ctx).db, typed)
+    return resolve_contact(_runtime(ctx).reader, typed)
+
+
+def _name(s: Runtime, contact_id: int) -> str:
+    """A contact's name, for a confirmation."""
+    from netlog.storage import reads
+
+    return reads.contact(s.reader, contact_id)["name"]
 
 
 def _past(ctx: typer.Context, typed: str | None) -> date | None:
@@ -179,7 +172,7 @@ def _past(ctx: typer.Context, typed: str | None) -> date | None:
         return None
     from netlog.dates import PAST, parse_date
 
-    today = _session(ctx).today
+    today = _runtime(ctx).today
     return parse_date(typed, today, PAST) if typed else today
 
 
@@ -189,10 +182,14 @@ def _future(ctx: typer.Context, typed: str | None) -> date | None:
         return None
     from netlog.dates import FUTURE, parse_date
 
-    return parse_date(typed, _session(ctx).today, FUTURE)
+    return parse_date(typed, _runtime(ctx).today, FUTURE)
 
 
-NAME = typer.Argument(..., callback=_contact, autocompletion=completion.contact_names, metavar="NAME", show_default=False)
+# A contact is typed as a name and handed to the command as its id: the parser keeps the text, the callback
+# resolves it (names.resolve_contact, with "did you mean" on failure).
+NAME = typer.Argument(
+    ..., parser=str, callback=_contact, autocompletion=completion.contact_names, metavar="NAME", show_default=False
+)
 ON = typer.Option(None, "--on", callback=_past, help='When it happened: 2026-11-21, "yesterday", "last friday". Default: today.')
 
 
@@ -210,7 +207,7 @@ def root(
 
         typer.echo(f"netlog {__version__}")
         raise typer.Exit()
-    ctx.obj = Session(ctx, db)
+    ctx.obj = Runtime(ctx, db)
     if ctx.invoked_subcommand is None:
         typer.echo(START_HERE)
 
@@ -238,7 +235,7 @@ def add(
     Example: netlog add "Ana Lima" --met-at "PyCon" --topics "search, hiring" --strength medium
     Or just: netlog add      (on a terminal it asks for the name, where, topics and strength)
     """
-    from netlog import network, render
+    from netlog import render, writes
     from netlog.dates import parse_cadence
     from netlog.kinds import parse_level
 
@@ -247,20 +244,20 @@ def add(
 
         prompts.require("NAME", 'netlog add "Ana Lima" --met-at PyCon')
         name, met_at, topics, strength = prompts.ask_new_contact(met_at, topics, strength)
-    s = _session(ctx)
-    fields = network.ContactFields(
+    s = _runtime(ctx)
+    fields = writes.ContactFields(
         name=name, email=email, company=company, title=title, note=None, tags=tag,
         strength=parse_level(strength), cadence_days=parse_cadence(every) if every else None,
     )  # fmt: skip
-    meeting = network.Meeting(on=on, place=met_at, topics=topics, note=note)
-    contact_id = network.add_contact(s.db, s.today, fields, meeting, introduced_by, allow_same_name=new)
+    meeting = writes.Meeting(on=on, place=met_at, topics=topics, note=note)
+    contact_id = writes.add_contact(s.store, s.today, fields, meeting, introduced_by, allow_same_name=new)
     render.message(f"Added {fields.name} (#{contact_id}), met {render.day(meeting.on, s.today)}.")
 
 
 @command()
 def log(
     ctx: typer.Context,
-    contact: str = NAME,  # the callback hands the command the contact id
+    contact: int = NAME,
     kind: Optional[str] = typer.Argument(None, metavar="KIND", show_default=False, autocompletion=completion.kinds, help="Asked for when left out: met, call, coffee, meal, video, email, message, intro, favor-given, favor-received, thanks, share, congrats, report."),
     on: Optional[str] = ON,
     note: Optional[str] = typer.Option(None, "--note", help="What happened."),
@@ -274,7 +271,7 @@ def log(
     \b
     Example: netlog log Ana coffee --on yesterday --note "advice on the Lisbon role"
     """
-    from netlog import network, render
+    from netlog import render, writes
     from netlog.kinds import parse_kind
 
     if kind is None:
@@ -282,11 +279,10 @@ def log(
 
         prompts.require("KIND", "netlog log Ana coffee")
         kind = prompts.ask_kind()
-    s = _session(ctx)
-    touch = network.TouchInput(kind=parse_kind(kind), on=on, note=note, received=received, to=to, place=met_at, topics=topics)
-    network.log_touch(s.db, s.today, contact, touch)
-    tie = network.tie_of(s.db, contact)
-    render.message(f"Logged {touch.kind} with {tie.name}, {render.day(touch.on, s.today)}.")
+    s = _runtime(ctx)
+    touch = writes.TouchInput(kind=parse_kind(kind), on=on, note=note, received=received, to=to, place=met_at, topics=topics)
+    writes.log_touch(s.store, s.today, contact, touch)
+    render.message(f"Logged {touch.kind} with {_name(s, contact)}, {render.day(touch.on, s.today)}.")
 
 
 @command()
@@ -307,18 +303,20 @@ def due(
     \b
     Example: netlog due --limit 5      (or: netlog due --on "next monday" --json, netlog due --mine)
     """
-    from netlog import network, render
+    from netlog import render
+    from netlog.due import due_items
+    from netlog.me import current_user
 
-    s = _session(ctx)
+    s = _runtime(ctx)
     day = on or s.today
-    items = network.due(s.db, day, mine=network.current_user() if mine else None)
+    items = due_items(s.reader, day, mine=current_user() if mine else None)
     render.due(items[:limit], day, s.today, as_json=json_, fit=limit is None and not all_)
 
 
 @command()
 def thank(
     ctx: typer.Context,
-    contact: str = NAME,  # the callback hands the command the contact id
+    contact: int = NAME,
     edit: bool = typer.Option(False, "--edit", help="Open the draft in $VISUAL / $EDITOR."),
     sent: bool = typer.Option(False, "--sent", help="Log that you sent it: clears the thank-you."),
 ) -> None:
@@ -327,10 +325,10 @@ def thank(
     \b
     Example: netlog thank Ana --edit --sent
     """
-    from netlog import drafts, network, render
+    from netlog import drafts, render, writes
 
-    s = _session(ctx)
-    text = drafts.thank_you(s.db, s.today, contact)
+    s = _runtime(ctx)
+    text = drafts.thank_you(s.reader, s.today, contact)
     if edit:
         from netlog.editor import edit_text
 
@@ -340,7 +338,7 @@ def thank(
             raise typer.Exit(1)
     render.text(text)
     if sent:
-        network.log_touch(s.db, s.today, contact, network.TouchInput(kind="thanks", on=s.today))
+        writes.log_touch(s.store, s.today, contact, writes.TouchInput(kind="thanks", on=s.today))
         render.message("Logged the thank-you.")
 
 
@@ -360,14 +358,14 @@ def list_(
     """
     from netlog import profiles, render
 
-    s = _session(ctx)
-    render.overview(profiles.overview(s.db, s.today, tag), s.today, as_json=json_, fit=not all_)
+    s = _runtime(ctx)
+    render.overview(profiles.overview(s.reader, s.today, tag), s.today, as_json=json_, fit=not all_)
 
 
 @command()
 def show(
     ctx: typer.Context,
-    contact: str = NAME,  # the callback hands the command the contact id
+    contact: int = NAME,
     json_: bool = typer.Option(False, "--json", help="The contact's fields and its touches, newest first."),
 ) -> None:
     """One contact: facts, timeline (newest first), give/take balance and what is due.
@@ -377,8 +375,8 @@ def show(
     """
     from netlog import profiles, render
 
-    s = _session(ctx)
-    render.profile(profiles.profile(s.db, s.today, contact), s.today, as_json=json_)
+    s = _runtime(ctx)
+    render.profile(profiles.profile(s.reader, s.today, contact), s.today, as_json=json_)
 
 
 @command()
@@ -394,14 +392,14 @@ def stats(
     from netlog import render
     from netlog.stats import network_stats
 
-    s = _session(ctx)
-    render.stats(network_stats(s.db, s.today), as_json=json_)
+    s = _runtime(ctx)
+    render.stats(network_stats(s.reader, s.today), as_json=json_)
 
 
 @command()
 def edit(
     ctx: typer.Context,
-    contact: str = NAME,  # the callback hands the command the contact id
+    contact: int = NAME,
     name: Optional[str] = typer.Option(None, "--name", help="A new name."),
     strength: Optional[str] = typer.Option(None, "--strength", autocompletion=completion.levels, help="acquaintance, weak, medium, strong, close (or 1-5)."),
     email: Optional[str] = typer.Option(None, "--email", help="Their email address."),
@@ -421,36 +419,37 @@ def edit(
     Example: netlog edit Ana --strength strong --tag mentor --every 3w --birthday 03-14
     Or:      netlog edit Ana --edit-note      (opens your editor on the note)
     """
-    from netlog import network, render
+    from netlog import render, writes
     from netlog.dates import parse_birthday, parse_cadence
     from netlog.kinds import parse_level
+    from netlog.storage import reads
 
-    s = _session(ctx)
+    s = _runtime(ctx)
     if edit_note:
         from netlog.editor import edit_text
 
         if note is not None:
             raise NetlogError("Use --note TEXT or --edit-note, not both.")
-        note = edit_text(network.note_of(s.db, contact))
+        note = edit_text(reads.contact(s.reader, contact)["note"] or "")
         if note is None:
             render.message("Unchanged or empty note: nothing saved.")
             raise typer.Exit(1)
         note = note.rstrip("\n")
-    fields = network.ContactFields(
+    fields = writes.ContactFields(
         name=name, email=email, company=company, title=title, note=note, tags=tag,
         strength=parse_level(strength) if strength else None,
         cadence_days=parse_cadence(every) if every else None,
         birthday=parse_birthday(birthday) if birthday else None,
         moment=moment, moment_on=s.today if moment else None,
     )  # fmt: skip
-    network.edit_contact(s.db, contact, fields, untag)
-    render.message(f"Updated {network.tie_of(s.db, contact).name}.")
+    writes.edit_contact(s.store, contact, fields, untag)
+    render.message(f"Updated {_name(s, contact)}.")
 
 
 @command()
 def rm(
     ctx: typer.Context,
-    contact: str = NAME,  # the callback hands the command the contact id
+    contact: int = NAME,
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask."),
 ) -> None:
     """Delete a contact and all its touches (asks first).
@@ -458,24 +457,25 @@ def rm(
     \b
     Example: netlog rm "Ana Lima" --yes
     """
-    from netlog import network, render
+    from netlog import render, writes
+    from netlog.ties import tie_of
 
-    s = _session(ctx)
-    tie = network.tie_of(s.db, contact)
+    s = _runtime(ctx)
+    tie = tie_of(s.reader, contact)
     if not yes:
         from netlog.prompts import interactive
 
         if not interactive():
             raise NetlogError(f"Deleting {tie.name} needs confirmation: add --yes.")
         typer.confirm(f"Delete {tie.name} and {tie.history.touch_count} touches?", abort=True, err=True)
-    network.remove_contact(s.db, contact)
+    writes.remove_contact(s.store, contact)
     render.message(f"Deleted {tie.name}.")
 
 
 @command()
 def snooze(
     ctx: typer.Context,
-    contact: str = NAME,  # the callback hands the command the contact id
+    contact: int = NAME,
     until: Optional[str] = typer.Option(None, "--until", callback=_future, help='Until when (default: in a week): "next monday", "in 3 weeks".'),
 ) -> None:
     """Hide someone from `due` for a while.
@@ -485,18 +485,18 @@ def snooze(
     """
     from datetime import timedelta
 
-    from netlog import network, render
+    from netlog import render, writes
 
-    s = _session(ctx)
+    s = _runtime(ctx)
     day = until or s.today + timedelta(days=7)
-    network.snooze(s.db, contact, day)
-    render.message(f"Snoozed {network.tie_of(s.db, contact).name} until {render.day(day, s.today)}.")
+    writes.snooze(s.store, contact, day)
+    render.message(f"Snoozed {_name(s, contact)} until {render.day(day, s.today)}.")
 
 
 @command()
 def done(
     ctx: typer.Context,
-    contact: str = NAME,  # the callback hands the command the contact id
+    contact: int = NAME,
     action: str = typer.Argument(..., metavar="ACTION", autocompletion=completion.actions, help="thank, nudge, meet, report-back, keep-in-touch or intro."),
 ) -> None:
     """Dismiss a due item you chose to skip; a later event makes it due again.
@@ -504,12 +504,12 @@ def done(
     \b
     Example: netlog done Ana nudge
     """
-    from netlog import network, render
+    from netlog import render, writes
     from netlog.kinds import parse_action
 
-    s = _session(ctx)
-    network.mark_done(s.db, s.today, contact, parse_action(action))
-    render.message(f"Marked {action} done for {network.tie_of(s.db, contact).name}.")
+    s = _runtime(ctx)
+    writes.mark_done(s.store, s.today, contact, parse_action(action))
+    render.message(f"Marked {action} done for {_name(s, contact)}.")
 
 
 @command()
@@ -519,11 +519,11 @@ def path(ctx: typer.Context) -> None:
     \b
     Example: netlog path
     """
-    from netlog.storage.location import sqlite_path
+    from netlog.storage.location import display_url, sqlite_path
 
-    url = _session(ctx).url
+    url = _runtime(ctx).url
     file = sqlite_path(url)
-    typer.echo(str(file) if file else url.split("://")[0] + "://" + url.split("@")[-1])
+    typer.echo(str(file) if file else display_url(url))
 
 
 @command()
@@ -536,22 +536,25 @@ def digest(
 
     Example: netlog digest --format markdown >> ~/notes/today.md
     """
-    from netlog import network, render
+    from netlog import render
+    from netlog.due import due_items
 
     if format_ not in ("text", "markdown"):
         raise NetlogError(f'Unknown format "{format_}". Use text or markdown.')
-    s = _session(ctx)
-    render.digest(network.due(s.db, s.today)[:limit], s.today, format_)
+    s = _runtime(ctx)
+    render.digest(due_items(s.reader, s.today)[:limit], s.today, format_)
 
 
-OTHER = typer.Argument(..., callback=_contact, autocompletion=completion.contact_names, metavar="OTHER", show_default=False)
+OTHER = typer.Argument(
+    ..., parser=str, callback=_contact, autocompletion=completion.contact_names, metavar="OTHER", show_default=False
+)
 
 
 @command()
 def intro(
     ctx: typer.Context,
-    contact: str = NAME,  # the callback hands the command the contact id
-    other: str = OTHER,
+    contact: int = NAME,
+    other: int = OTHER,
     note: Optional[str] = typer.Option(None, "--note", help="Why they should meet."),
     yes_from: Optional[str] = typer.Option(None, "--yes-from", callback=_contact, autocompletion=completion.contact_names, help="One of the two said yes."),
     declined_by: Optional[str] = typer.Option(None, "--declined-by", callback=_contact, autocompletion=completion.contact_names, help="One of the two said no: the intro ends quietly."),
@@ -561,12 +564,12 @@ def intro(
 
     Example: netlog intro Ana Bo --note "both hiring in Lisbon"; later: netlog intro Ana Bo --yes-from Ana
     """
-    from netlog import network, render
+    from netlog import render, writes
 
-    s = _session(ctx)
-    step = network.IntroStep(yes_from=yes_from, declined_by=declined_by, sent=sent)
-    status = network.record_intro(s.db, s.today, contact, other, note, step)
-    a, b = network.tie_of(s.db, contact).name, network.tie_of(s.db, other).name
+    s = _runtime(ctx)
+    step = writes.IntroStep(yes_from=yes_from, declined_by=declined_by, sent=sent)
+    status = writes.record_intro(s.store, s.today, contact, other, note, step)
+    a, b = _name(s, contact), _name(s, other)
     render.message(f"Intro between {a} and {b}: {status}.")
 
 
@@ -581,17 +584,17 @@ def dupes(
     """
     from netlog import render
     from netlog.dupes import find_dupes
-    from netlog.storage import queries
+    from netlog.storage import reads
 
-    pairs = find_dupes(queries.contact_rows(_session(ctx).db))
+    pairs = find_dupes(reads.contact_rows(_runtime(ctx).reader))
     render.dupes(pairs, as_json=json_)
 
 
 @command()
 def merge(
     ctx: typer.Context,
-    contact: str = NAME,  # the callback hands the command the contact id
-    other: str = OTHER,
+    contact: int = NAME,
+    other: int = OTHER,
     yes: bool = typer.Option(False, "--yes", "-y", help="Merge without asking (the preview is still printed)."),
 ) -> None:
     """Merge OTHER into NAME: every touch, tag, note and intro of both is kept; a JSON backup is written first.
@@ -601,8 +604,8 @@ def merge(
     from netlog import merging, render
     from netlog.storage.location import backup_dir
 
-    s = _session(ctx)
-    plan = merging.plan_merge(s.db, contact, other)
+    s = _runtime(ctx)
+    plan = merging.plan_merge(s.reader, contact, other)
     render.text("\n".join(plan.lines()))
     if not yes:
         from netlog.prompts import interactive
@@ -610,8 +613,8 @@ def merge(
         if not interactive():
             raise NetlogError("Merging needs confirmation: add --yes.")
         typer.confirm("Merge?", abort=True, err=True)
-    backup = merging.write_backup(s.db, plan, backup_dir(s.url), s.today)
-    merging.merge(s.db, plan)
+    backup = merging.write_backup(s.reader, plan, backup_dir(s.url), s.today)
+    merging.merge(s.store, plan)
     render.message(f"Merged {plan.other['name']} into {plan.keep['name']}. Backup (undo): {backup}")
 
 
@@ -629,10 +632,10 @@ def import_(
     """
     from netlog import importers, importing, render
 
-    s = _session(ctx)
+    s = _runtime(ctx)
     batch = importers.read(format, files)
     with render.progress(len(batch.records)) as tick:
-        report = importing.import_contacts(s.db, s.today, batch, tag, dry_run=dry_run, tick=tick)
+        report = importing.import_contacts(s.store, s.today, batch, tag, dry_run=dry_run, tick=tick)
     render.import_report(report)
 
 
@@ -650,8 +653,8 @@ def export(
     """
     from netlog import exporting, render
 
-    s = _session(ctx)
-    text = exporting.export(s.db, s.today, format, version=version, days=days)
+    s = _runtime(ctx)
+    text = exporting.export(s.reader, s.today, format, version=version, days=days)
     exporting.write(text, output)
     if output:
         render.message(f"Wrote {format} to {output}.")
@@ -671,8 +674,8 @@ def backup(
     from netlog import render
     from netlog.storage.opening import backup as backup_to, default_backup_path
 
-    db = _session(ctx).db
-    target = backup_to(db, Path(file) if file else default_backup_path(db))
+    store = _runtime(ctx).store
+    target = backup_to(store, Path(file) if file else default_backup_path(store))
     render.message(f"Backed up to {target}")
 
 

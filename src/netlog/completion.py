@@ -8,23 +8,21 @@ from netlog.kinds import ACTIONS, KINDS, LEVELS
 
 def contact_names(ctx: Any, incomplete: str) -> list[str]:
     """Names of contacts that start with what was typed."""
-    from netlog.storage import queries
+    from netlog.storage import reads
 
-    return _read(ctx, lambda db: queries.names_starting(db, incomplete))
+    return _read(ctx, lambda reader: reads.names_starting(reader, incomplete))
 
 
 def tags(ctx: Any, incomplete: str) -> list[str]:
     """Tags in use that start with what was typed."""
-    from netlog.storage import queries
+    from netlog.storage import reads
 
-    return _read(ctx, lambda db: [t for t in queries.tag_names(db) if t.startswith(incomplete)])
+    return _read(ctx, lambda reader: [t for t in reads.tag_names(reader) if t.startswith(incomplete)])
 
 
 def _read(ctx: Any, read: Callable[[Any], list[str]]) -> list[str]:
-    """Run one read against the database named on the command line, if it exists; [] on any failure,
-    because completion must never print a traceback into the user's shell."""
-    from netlog.storage import open_database
-    from netlog.storage.drivers import SqliteDatabase
+    """Run one read against the database named on the command line, if it exists (never creating or
+    migrating one); [] on any failure, because completion must never print a traceback into the shell."""
     from netlog.storage.location import database_url, sqlite_path
 
     url = database_url(ctx.find_root().params.get("db"))
@@ -32,15 +30,22 @@ def _read(ctx: Any, read: Callable[[Any], list[str]]) -> list[str]:
     if path is not None and not path.is_file():
         return []
     try:
-        db = SqliteDatabase(path, url) if path is not None else open_database(url)
+        if path is not None:
+            from netlog.storage.fast import FastReader
+
+            reader: Any = FastReader(path)
+        else:
+            from netlog.storage.opening import open_store
+
+            reader = open_store(url)
     except Exception:
         return []
     try:
-        return read(db)
+        return read(reader if path is not None else reader.reader)
     except Exception:
         return []
     finally:
-        db.close()
+        reader.close()
 
 
 def kinds(incomplete: str) -> list[tuple[str, str]]:

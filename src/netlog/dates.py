@@ -1,10 +1,9 @@
-"""Dates: the one clock, reading what people type ("yesterday", "next friday", "in 2 weeks") and saying
-dates the way people say them. The only importer of dateparser, and only for phrases the fast path
-below does not know."""
+"""Dates: reading what people type ("yesterday", "next friday", "in 2 weeks") relative to a given day, and
+saying dates the way people say them. Pure: the day to read from is always passed in (the clock is
+netlog.clock). The only importer of dateparser, and only for phrases the fast path below does not know."""
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import date, timedelta
 from functools import lru_cache
@@ -41,17 +40,6 @@ _UNIT = r"(day|week|month|year)s?"
 _AGO = re.compile(rf"^{_AMOUNT} {_UNIT} ago$")
 _IN = re.compile(rf"^in {_AMOUNT} {_UNIT}$")
 _RELATIVE_WEEKDAY = re.compile(r"^(next|last) (\w+)$")
-
-
-def today() -> date:
-    """Today, or the day NETLOG_TODAY=YYYY-MM-DD fixes (for scripts and tests): the one clock."""
-    fixed = os.environ.get("NETLOG_TODAY")
-    if not fixed:
-        return date.today()
-    try:
-        return date.fromisoformat(fixed)
-    except ValueError:
-        raise BadInput(f'NETLOG_TODAY="{fixed}" is not a date; use YYYY-MM-DD.') from None
 
 
 def parse_date(text: str, base: date, prefer: str = PAST) -> date:

@@ -12,8 +12,8 @@ from typing import Any
 from netlog import kinds, rules
 from netlog.dates import format_day
 from netlog.errors import BadInput
-from netlog.network import tie_of, touch_from_row
-from netlog.storage import Database, queries
+from netlog.storage import reads
+from netlog.ties import tie_of, touch_from_row
 
 THANK_TEMPLATE = "thank.txt.j2"
 
@@ -47,16 +47,16 @@ def render_template(name: str, context: dict[str, Any]) -> str:
         raise BadInput(f"The template {name} cannot be used: {error}.") from None
 
 
-def thank_you(db: Database, today: date, contact_id: int) -> str:
+def thank_you(reader: Any, today: date, contact_id: int) -> str:
     """A thank-you note for the most recent touch that wants thanks (or the latest touch)."""
-    tie = tie_of(db, contact_id)
-    touches = queries.touches_of(db, contact_id)
+    tie = tie_of(reader, contact_id)
+    touches = reads.touches_of(reader, contact_id)
     if not touches:
         raise BadInput(f"Nothing to thank {tie.name} for yet: no touches logged.")
     worthy = [t for t in touches if rules.wants_thanks(touch_from_row(t), tie.strength)]
     touch = next((t for t in worthy if t["id"] == tie.history.thank_touch_id), None) or (worthy or touches)[0]
-    contact = queries.contact(db, contact_id)
-    introducer = queries.contact(db, contact["introduced_by_id"]) if contact["introduced_by_id"] else None
+    contact = reads.contact(reader, contact_id)
+    introducer = reads.contact(reader, contact["introduced_by_id"]) if contact["introduced_by_id"] else None
     topics = [t.strip() for t in (touch["topics"] or "").split(",") if t.strip()]
     context = {
         "name": tie.name,

@@ -5,22 +5,22 @@ from __future__ import annotations
 import sys
 from datetime import date
 from importlib import import_module
+from typing import Any
 
 from netlog.errors import BadInput
 from netlog.exporters import FORMATS
-from netlog.storage import Database
 
 
-def export(db: Database, today: date, format: str, version: str = "3.0", days: int = 14) -> str:
+def export(reader: Any, today: date, format: str, version: str = "3.0", days: int = 14) -> str:
     """The text of one export format."""
     if format not in FORMATS:
         raise BadInput(f'Unknown export format "{format}"; use one of: {", ".join(FORMATS)}.')
     module = import_module(f"netlog.exporters.{FORMATS[format]}")
     if format == "vcard":
-        return module.export(db, today, version=version)
+        return module.export(reader, today, version=version)
     if format == "ics":
-        return module.export(db, today, days=days)
-    return module.export(db, today)
+        return module.export(reader, today, days=days)
+    return module.export(reader, today)
 
 
 def write(text: str, output: str | None) -> None:

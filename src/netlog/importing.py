@@ -12,8 +12,10 @@ from typing import Any, Callable, Sequence
 
 from netlog import kinds
 from netlog.errors import BadInput
-from netlog.storage import Database, queries
+from netlog.storage import reads
+from netlog.storage.compiled import COLUMNS
 
+CONTACT_FIELDS = tuple(c for c in COLUMNS["contact_rows"] if c not in ("id", "name_key"))
 # Fields an import may fill or change on an existing contact; name and strength stay the user's.
 UPDATABLE = ("email", "phone", "company", "title", "url", "uid", "note", "birthday")
 MATCH_KEYS = ("url", "email", "uid")
@@ -65,7 +67,7 @@ def clean(value: Any) -> Any:
 
 
 def import_contacts(
-    db: Database,
+    store: Any,
     today: date,
     batch: Batch,
     tags: Sequence[str] = (),
@@ -75,39 +77,45 @@ def import_contacts(
     """Match and write a batch in one transaction; a dry run reads the same way and writes nothing."""
     report = ImportReport(problems=list(batch.problems), bad_lines=batch.bad_lines, dry_run=dry_run)
 
-    def work() -> ImportReport:
-        plan = _Plan(db, today, tags)
+    def plan(reader: Any) -> _Plan:
+        plan = _Plan(reader, today, tags)
         for number, record in enumerate(batch.records, start=1):
             plan.add(record, report)
             if tick and number % 100 == 0:
                 tick(100)
         if tick:
             tick(len(batch.records) % 100)
-        if not dry_run:
-            plan.apply()
-        return report
+        return plan
 
     if dry_run:
-        with db.snapshot():
-            return work()
-    return db.write(work)
+        with store.reader.snapshot():
+            plan(store.reader)
+        return report
+
+    def work(session: Any) -> ImportReport:
+        from netlog.storage.store import reader_for
+
+        plan(reader_for(session)).apply(session)
+        return report
+
+    return store.write(work)
 
 
 class _Plan:
     """The rows an import will write, built against an in-memory index of what exists."""
 
-    def __init__(self, db: Database, today: date, tags: Sequence[str]) -> None:
-        self.db = db
+    def __init__(self, reader: Any, today: date, tags: Sequence[str]) -> None:
         self.today = today
         self.extra_tags = [t for t in (clean(t) for t in tags) if t]
-        self.contacts: dict[int, dict[str, Any]] = {row["id"]: dict(row) for row in queries.contact_rows(db)}
+        self.contacts: dict[int, dict[str, Any]] = {row["id"]: row for row in reads.contact_rows(reader)}
         self.index: dict[str, dict[str, int]] = {key: {} for key in MATCH_KEYS + ("name",)}
         for cid, row in self.contacts.items():
             self._remember(cid, row)
-        self.tags = {cid: set(t) for cid, t in queries.all_tags(db).items()}
-        self.touch_keys = {_touch_key(r["contact_id"], r) for r in queries.touch_keys(db)}
-        self.done = {(r["contact_id"], r["action"]): r["done_on"] for r in queries.dismissal_rows(db)}
-        self.next_id = queries.next_contact_id(db)
+        self.tags = {cid: set(t) for cid, t in reads.all_tags(reader).items()}
+        self.touch_keys = {_touch_key(cid, {"kind": k, "happened_on": on, "direction": d, "note": n})
+                           for cid, k, on, d, n in reads.touch_keys(reader)}  # fmt: skip
+        self.done = {(r["contact_id"], r["action"]): r["done_on"] for r in reads.dismissal_rows(reader)}
+        self.next_id = max(self.contacts, default=0) + 1
         self.new_contacts: list[dict[str, Any]] = []
         self.updates: dict[int, dict[str, Any]] = {}
         self.new_tags: list[dict[str, Any]] = []
@@ -154,7 +162,7 @@ class _Plan:
         if cid is None:
             cid = self._new_id(record.source_id)
             row = {
-                **{k: v for k, v in fields.items() if k in queries.CONTACT_FIELDS},
+                **{k: v for k, v in fields.items() if k in CONTACT_FIELDS},
                 "id": cid,
                 "strength": fields.get("strength") or kinds.DEFAULT_LEVEL,
                 "created_on": fields.get("created_on") or self.today,
@@ -221,14 +229,15 @@ class _Plan:
 
     def _user(self) -> str:
         if self.user is None:
-            from netlog.network import current_user
+            from netlog.me import current_user
 
             self.user = current_user()
         return self.user
 
-    def apply(self) -> None:
-        """Write the plan: bulk inserts first, then links, then the stored Histories."""
-        from netlog import network
+    def apply(self, session: Any) -> None:
+        """Write the plan: bulk inserts first, then links, then the cached Histories."""
+        from netlog import history
+        from netlog.storage import records
 
         for cid, record in self.links:
             introducer = self.id_map.get(record.introduced_by)
@@ -239,16 +248,16 @@ class _Plan:
         for touch in self.new_touches:
             other = touch.get("other_id")
             touch["other_id"] = self.id_map.get(other) if other is not None else None
-        queries.insert_contacts(self.db, self.new_contacts)
+        records.insert_contacts(session, self.new_contacts)
         for cid, changes in self.updates.items():
-            queries.update_contact(self.db, cid, changes)
-        queries.insert_tags(self.db, self.new_tags)
-        queries.insert_touches(self.db, self.new_touches)
-        queries.insert_dismissals(self.db, self.dismissals)
+            records.update_contact(session, cid, changes)
+        records.insert_tags(session, self.new_tags)
+        records.insert_touches(session, self.new_touches)
+        records.insert_dismissals(session, self.dismissals)
         if len(self.touched) > BULK_REFRESH:
-            network.rebuild_histories(self.db)
+            history.rebuild(session, recreate=False)
         elif self.touched:
-            network.refresh_histories(self.db, self.touched)
+            history.refresh(session, self.touched)
 
 
 def _key(value: Any) -> str | None:

@@ -3,15 +3,14 @@ transaction that keeps every touch, tag, note and intro of both on the contact t
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from netlog import history
 from netlog.errors import BadInput
-from netlog.network import refresh_histories
-from netlog.storage import Database, queries
+from netlog.storage import reads
 
 # Facts the kept contact takes from the other when it has none of its own.
 FILLED_FIELDS = ("email", "phone", "company", "title", "url", "uid", "birthday", "moment", "moment_on",
@@ -66,39 +65,41 @@ def merged_changes(keep: dict[str, Any], other: dict[str, Any]) -> dict[str, Any
     return changes
 
 
-def plan_merge(db: Database, keep_id: int, other_id: int) -> MergePlan:
+def plan_merge(reader: Any, keep_id: int, other_id: int) -> MergePlan:
     """Look before merging: what will move and change."""
     if keep_id == other_id:
         raise BadInput("That is one contact twice; name the two records to merge.")
-    with db.snapshot():
-        keep, other = dict(queries.contact(db, keep_id)), dict(queries.contact(db, other_id))
-        have = set(queries.tags_of(db, keep_id))
+    with reader.snapshot():
+        keep, other = dict(reads.contact(reader, keep_id)), dict(reads.contact(reader, other_id))
+        have = set(reads.tags_of(reader, keep_id))
         return MergePlan(
             keep=keep,
             other=other,
             changes=merged_changes(keep, other),
-            touches=len(queries.touches_of(db, other_id)),
-            tags=[t for t in queries.tags_of(db, other_id) if t not in have],
-            intros=len([r for r in queries.intro_rows(db, other_id) if keep_id not in (r["a_id"], r["b_id"])]),
-            introduced=[r["name"] for r in queries.introduced_by(db, other_id) if r["id"] != keep_id],
-            dismissals=queries.dismissal_rows(db, other_id),
+            touches=len(reads.touches_of(reader, other_id)),
+            tags=[t for t in reads.tags_of(reader, other_id) if t not in have],
+            intros=len([r for r in reads.intro_rows(reader, other_id) if keep_id not in (r["a_id"], r["b_id"])]),
+            introduced=[r["name"] for r in reads.introduced_by(reader, other_id) if r["id"] != keep_id],
+            dismissals=reads.dismissal_rows(reader, other_id),
         )
 
 
-def write_backup(db: Database, plan: MergePlan, folder: Path, today: date) -> Path:
+def write_backup(reader: Any, plan: MergePlan, folder: Path, today: date) -> Path:
     """Everything of both records as JSON, written before the merge: the undo."""
+    from netlog.encoding import to_json
+
     records = {}
-    with db.snapshot():
+    with reader.snapshot():
         for row in (plan.keep, plan.other):
             cid = row["id"]
             records[str(cid)] = {
                 "contact": row,
-                "tags": queries.tags_of(db, cid),
-                "touches": queries.touches_of(db, cid),
-                "mentions": queries.mentions_of(db, cid),
-                "introduced": queries.introduced_by(db, cid),
-                "intro_offers": queries.intro_rows(db, cid),
-                "dismissals": queries.dismissal_rows(db, cid),
+                "tags": reads.tags_of(reader, cid),
+                "touches": reads.touches_of(reader, cid),
+                "mentions": reads.mentions_of(reader, cid),
+                "introduced": reads.introduced_by(reader, cid),
+                "intro_offers": reads.intro_rows(reader, cid),
+                "dismissals": reads.dismissal_rows(reader, cid),
             }
     folder.mkdir(parents=True, exist_ok=True)
     stem = f"merge-{today.isoformat()}-{plan.keep['id']}-{plan.other['id']}"
@@ -107,30 +108,28 @@ def write_backup(db: Database, plan: MergePlan, folder: Path, today: date) -> Pa
         number += 1
         path = folder / f"{stem}-{number}.json"
     body = {"merged_into": plan.keep["id"], "merged": plan.other["id"], "on": today, "records": records}
-    path.write_text(json.dumps(body, default=_jsonable, ensure_ascii=False, indent=2), encoding="utf-8")
+    path.write_text(to_json(body, indent=True), encoding="utf-8")
     return path
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(type(value).__name__)
-
-
-def merge(db: Database, plan: MergePlan) -> None:
+def merge(store: Any, plan: MergePlan) -> None:
     """Merge in one transaction: it all lands or none of it does."""
+    from netlog.storage import records
+    from netlog.storage.store import reader_for
+
     keep_id, other_id = plan.keep["id"], plan.other["id"]
 
-    def work() -> None:
-        introduced = [r["id"] for r in queries.introduced_by(db, other_id)]
-        queries.move_contact_links(db, other_id, keep_id)
-        queries.add_tags(db, keep_id, plan.tags)
-        mine = {r["action"]: r["done_on"] for r in queries.dismissal_rows(db, keep_id)}
+    def work(session: Any) -> None:
+        reader = reader_for(session)
+        introduced = [r["id"] for r in reads.introduced_by(reader, other_id)]
+        records.move_contact_links(session, other_id, keep_id)
+        records.add_tags(session, keep_id, plan.tags)
+        mine = {r["action"]: r["done_on"] for r in reads.dismissal_rows(reader, keep_id)}
         for row in plan.dismissals:
             if row["action"] not in mine or row["done_on"] > mine[row["action"]]:
-                queries.set_done(db, keep_id, row["action"], row["done_on"])
-        queries.delete_contact(db, other_id)
-        queries.update_contact(db, keep_id, plan.changes)
-        refresh_histories(db, [keep_id, *introduced])
+                records.set_done(session, keep_id, row["action"], row["done_on"])
+        records.delete_contact(session, other_id)
+        records.update_contact(session, keep_id, plan.changes)
+        history.refresh(session, [keep_id, *introduced])
 
-    db.write(work)
+    store.write(work)

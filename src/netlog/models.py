@@ -1,8 +1,15 @@
-"""The current schema as SQLModel tables: what the migrations in storage/migrations.py must produce.
+"""The schema: every table netlog keeps, as SQLModel classes, once.
 
-netlog's own queries are plain SQL (storage/queries.py); these classes are the reference a test compares
-a freshly migrated database against (tests/test_upgrades.py), and the place to read the schema. Change
-a table here only together with a new migration.
+A new database is created from this metadata (storage/migrations.py `create`); older databases are
+brought here by the migration steps, and tests/test_upgrades.py checks that an upgraded version-1 file
+and a fresh one have the same tables, columns, types, nullability, defaults, foreign keys and indexes.
+Every write goes through these classes in a SQLModel Session (storage/records.py); the fast reads of
+`due`, `list`, `show` and completion run SQL compiled from `select()`s over them (storage/statements.py).
+
+Tables of record: contact, tag, touch, dismissal, intro_offer, netlog_meta (settings) and
+netlog_migration (schema versions). `contact_state` is not a record: it is a derived cache of what
+each contact's touches add up to (rules.History), rebuilt from the touches whenever its version changes
+(storage/cache.py), as todoman rebuilds its cache from the files.
 """
 
 from __future__ import annotations
@@ -10,11 +17,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, Text
+from sqlalchemy import Column, Index, Text
 from sqlmodel import Field, SQLModel
 
 
+def _text(name: str) -> Column:
+    """A column of free text (TEXT rather than VARCHAR: notes can be long)."""
+    return Column(name, Text, nullable=True)
+
+
 class Contact(SQLModel, table=True):
+    """One person (or organisation) you know."""
+
     __tablename__ = "contact"
 
     id: Optional[int] = Field(default=None, primary_key=True)
@@ -24,32 +38,30 @@ class Contact(SQLModel, table=True):
     company: Optional[str] = None
     title: Optional[str] = None
     url: Optional[str] = Field(default=None, index=True)
-    uid: Optional[str] = Field(default=None, index=True)
-    note: Optional[str] = Field(default=None, sa_column=Column("note", Text))
-    strength: int
-    cadence_days: Optional[int] = None
-    introduced_by_id: Optional[int] = Field(
-        default=None, sa_column=Column("introduced_by_id", Integer, ForeignKey("contact.id", ondelete="SET NULL"))
-    )
+    uid: Optional[str] = Field(default=None, index=True)  # a vCard UID, kept across exports
+    note: Optional[str] = Field(default=None, sa_column=_text("note"))
+    strength: int  # 1 acquaintance .. 5 close (kinds.LEVELS)
+    cadence_days: Optional[int] = None  # their own keep-in-touch cadence; None: the default for the strength
+    introduced_by_id: Optional[int] = Field(default=None, foreign_key="contact.id", ondelete="SET NULL")
     introduced_on: Optional[date] = None
-    birthday: Optional[str] = None
+    birthday: Optional[str] = None  # "MM-DD" or "YYYY-MM-DD" (dates.parse_birthday)
     snoozed_until: Optional[date] = None
     created_on: date
-    moment: Optional[str] = None  # migration 3
+    moment: Optional[str] = None  # news in their life: "started at Contoso"
     moment_on: Optional[date] = None
-    name_key: Optional[str] = Field(default=None, index=True)  # migration 5: the folded name (netlog.folding)
+    name_key: Optional[str] = Field(default=None, index=True)  # the folded name (netlog.folding), matched in SQL
 
 
 class Tag(SQLModel, table=True):
     __tablename__ = "tag"
 
-    contact_id: int = Field(
-        sa_column=Column("contact_id", Integer, ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True)
-    )
+    contact_id: int = Field(foreign_key="contact.id", ondelete="CASCADE", primary_key=True)
     name: str = Field(primary_key=True, index=True)
 
 
 class Touch(SQLModel, table=True):
+    """One interaction with a contact: a meeting, a message, a favor, an intro..."""
+
     __tablename__ = "touch"
     __table_args__ = (
         Index("ix_touch_contact_on", "contact_id", "happened_on"),
@@ -57,39 +69,72 @@ class Touch(SQLModel, table=True):
     )
 
     id: Optional[int] = Field(default=None, primary_key=True)
-    contact_id: int = Field(
-        sa_column=Column("contact_id", Integer, ForeignKey("contact.id", ondelete="CASCADE"), nullable=False)
-    )
-    kind: str
+    contact_id: int = Field(foreign_key="contact.id", ondelete="CASCADE")
+    kind: str  # kinds.KINDS
     happened_on: date
-    direction: str
-    note: Optional[str] = Field(default=None, sa_column=Column("note", Text))
+    direction: str  # "out" from me, "in" to me, "both"
+    note: Optional[str] = Field(default=None, sa_column=_text("note"))
     place: Optional[str] = None
     topics: Optional[str] = None
-    other_id: Optional[int] = Field(
-        default=None, sa_column=Column("other_id", Integer, ForeignKey("contact.id", ondelete="SET NULL"))
-    )
+    other_id: Optional[int] = Field(default=None, foreign_key="contact.id", ondelete="SET NULL")  # intro: to whom
     logged_by: Optional[str] = None
 
 
 class Dismissal(SQLModel, table=True):
+    """A due action the user chose to skip (`netlog done`): cleared until a later event."""
+
     __tablename__ = "dismissal"
 
-    contact_id: int = Field(
-        sa_column=Column("contact_id", Integer, ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True)
-    )
+    contact_id: int = Field(foreign_key="contact.id", ondelete="CASCADE", primary_key=True)
     action: str = Field(primary_key=True)
     done_on: date
 
 
+class IntroOffer(SQLModel, table=True):
+    """An introduction I offered to make between two contacts (double opt-in)."""
+
+    __tablename__ = "intro_offer"
+    __table_args__ = (Index("ix_intro_offer_a", "a_id"), Index("ix_intro_offer_b", "b_id"))
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    a_id: int = Field(foreign_key="contact.id", ondelete="CASCADE")
+    b_id: int = Field(foreign_key="contact.id", ondelete="CASCADE")
+    note: Optional[str] = Field(default=None, sa_column=_text("note"))
+    offered_on: date
+    a_yes_on: Optional[date] = None
+    b_yes_on: Optional[date] = None
+    sent_on: Optional[date] = None
+    declined_on: Optional[date] = None
+    declined_by_id: Optional[int] = Field(default=None, foreign_key="contact.id", ondelete="SET NULL")
+
+
+class NetlogMeta(SQLModel, table=True):
+    """Settings and the cache's version, as key and text value."""
+
+    __tablename__ = "netlog_meta"
+
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class NetlogMigration(SQLModel, table=True):
+    """One applied schema version (storage/migrations.py)."""
+
+    __tablename__ = "netlog_migration"
+
+    id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    name: str
+    applied_on: date
+
+
 class ContactState(SQLModel, table=True):
-    """The per-contact history summary the rules keep up to date (rebuilt when the rules change)."""
+    """The derived cache: one row per contact with its rules.History, field for field (tests/test_ties.py
+    holds the two equal). Never edited by hand; storage/cache.py drops, recreates and refills it when its
+    version changes, and every write refreshes the rows of the contacts it touched."""
 
     __tablename__ = "contact_state"
 
-    contact_id: int = Field(
-        sa_column=Column("contact_id", Integer, ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True)
-    )
+    contact_id: int = Field(foreign_key="contact.id", ondelete="CASCADE", primary_key=True)
     first_touch_on: Optional[date] = None
     last_touch_on: Optional[date] = None
     last_touch_kind: Optional[str] = None
@@ -104,33 +149,9 @@ class ContactState(SQLModel, table=True):
     last_report_on: Optional[date] = None
     favors_given: int
     favors_received: int
-    unreturned_favors: Optional[int] = None  # migration 2
+    unreturned_favors: int
     unreturned_since: Optional[date] = None
     last_favor_received_on: Optional[date] = None
 
 
-class NetlogMeta(SQLModel, table=True):
-    __tablename__ = "netlog_meta"
-
-    key: str = Field(primary_key=True)
-    value: str
-
-
-class IntroOffer(SQLModel, table=True):
-    """An introduction I offered to make between two contacts (double opt-in); migration 4."""
-
-    __tablename__ = "intro_offer"
-    __table_args__ = (Index("ix_intro_offer_a", "a_id"), Index("ix_intro_offer_b", "b_id"))
-
-    id: Optional[int] = Field(default=None, primary_key=True)
-    a_id: int = Field(sa_column=Column("a_id", Integer, ForeignKey("contact.id", ondelete="CASCADE"), nullable=False))
-    b_id: int = Field(sa_column=Column("b_id", Integer, ForeignKey("contact.id", ondelete="CASCADE"), nullable=False))
-    note: Optional[str] = Field(default=None, sa_column=Column("note", Text))
-    offered_on: date
-    a_yes_on: Optional[date] = None
-    b_yes_on: Optional[date] = None
-    sent_on: Optional[date] = None
-    declined_on: Optional[date] = None
-    declined_by_id: Optional[int] = Field(
-        default=None, sa_column=Column("declined_by_id", Integer, ForeignKey("contact.id", ondelete="SET NULL"))
-    )
+CACHE_TABLES = (ContactState.__table__,)

@@ -2,61 +2,66 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from netlog import kinds, rules, stats
-from netlog.network import intro_from_row, tie_of
-from netlog.storage import Database, queries
+from netlog.storage import reads
+from netlog.storage.compiled import COLUMNS
+from netlog.ties import intro_from_row, tie_of, ties_from_rows
+
+_EXTRA = len(COLUMNS["tie_rows"])  # overview rows: the tie columns, then company, title, email
 
 
-def overview(db: Database, today: date, tag: str | None = None) -> list[dict[str, Any]]:
-    """Every contact (or those with a tag): strength, last touch, warmth, when keeping in touch is due."""
-    with db.snapshot():
-        rows = queries.overview_rows(db, tag)
-        tags = queries.all_tags(db)
+def overview(reader: Any, today: date, tag: str | None = None) -> list[dict[str, Any]]:
+    """Every contact (or those with a tag), by folded name: strength, last touch, warmth, and when keeping
+    in touch is next due (the rules' own date, dismissals included)."""
+    with reader.snapshot():
+        rows = reads.overview_rows(reader, tag)
+        tags = reads.all_tags(reader)
+        dismissals = reads.dismissal_rows(reader)
     found = []
-    for cid, name, strength, cadence_days, company, title, email, created_on, snoozed, last, kind, count in rows:
-        cadence = cadence_days or rules.CADENCE_DAYS[strength]
-        since = last or created_on
+    for tie, row in zip(ties_from_rows(rows, dismissals), rows):
+        company, title, email = row[_EXTRA:]
+        h = tie.history
         found.append(
             {
-                "id": cid,
-                "name": name,
-                "strength": kinds.LEVELS[strength - 1],
-                "strength_level": strength,
-                "last_touch": last,
-                "last_touch_kind": kind,
-                "touches": count or 0,
+                "id": tie.id,
+                "name": tie.name,
+                "strength": kinds.LEVELS[tie.strength - 1],
+                "strength_level": tie.strength,
+                "last_touch": h.last_touch_on,
+                "last_touch_kind": h.last_touch_kind,
+                "touches": h.touch_count,
                 "company": company,
                 "title": title,
                 "email": email,
-                "tags": tags.get(cid, []),
-                "warmth": rules.warmth(strength, last, today),
-                "cadence_days": cadence,
-                "next_due": since + timedelta(days=cadence) if since else None,
-                "snoozed_until": snoozed,
+                "tags": tags.get(tie.id, []),
+                "warmth": rules.warmth(tie.strength, h.last_touch_on, today),
+                "cadence_days": rules.cadence_of(tie),
+                "next_due": rules.keep_in_touch_due(tie),
+                "snoozed_until": tie.snoozed_until,
             }
         )
     return found
 
 
-def profile(db: Database, today: date, contact_id: int) -> dict[str, Any]:
+def profile(reader: Any, today: date, contact_id: int) -> dict[str, Any]:
     """One contact: its fields, tags, touches newest first, give/take balance, intros and what is due."""
-    with db.snapshot():
-        row = queries.contact(db, contact_id)
-        touches = queries.touches_of(db, contact_id)
-        tags = queries.tags_of(db, contact_id)
-        team = queries.team_of(db, contact_id)
-        introduced = queries.introduced_by(db, contact_id)
+    with reader.snapshot():
+        row = reads.contact(reader, contact_id)
+        touches = reads.touches_of(reader, contact_id)
+        tags = reads.tags_of(reader, contact_id)
+        team = reads.team_of(reader, contact_id)
+        introduced = reads.introduced_by(reader, contact_id)
         related = {contact_id, *(r["id"] for r in introduced)}
         if row["introduced_by_id"]:
             related.add(row["introduced_by_id"])
-        offers = [intro_from_row(r) for r in queries.intro_rows(db, contact_id)]
+        offers = [intro_from_row(r) for r in reads.intro_rows(reader, contact_id)]
         related.update(o.a_id for o in offers)
         related.update(o.b_id for o in offers)
-        ties = [tie_of(db, cid) for cid in sorted(related)]
-        months = stats.touches_per_month(db, today, contact_id)
+        ties = [tie_of(reader, cid) for cid in sorted(related)]
+        months = stats.touches_per_month(reader, today, contact_id)
     me = next(t for t in ties if t.id == contact_id)
     by_id = {t.id: t for t in ties}
     introducer = by_id.get(row["introduced_by_id"])

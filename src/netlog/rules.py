@@ -102,19 +102,20 @@ NOTHING_DONE: Mapping[str, date] = MappingProxyType({})
 
 
 class Tie(NamedTuple):
-    """One contact with its history, as `rank_due` needs it."""
+    """One contact with its history, as `rank_due` needs it: its stored facts (storage reads them as columns
+    of these names, in this order), then its History and its dismissals."""
 
     id: int
     name: str
     strength: int
-    history: History = History()
     cadence_days: int | None = None
     created_on: date | None = None
     snoozed_until: date | None = None
     introduced_by_id: int | None = None
     introduced_on: date | None = None
-    done: Mapping[str, date] = NOTHING_DONE  # action -> day the user marked it done
     birthday: str | None = None  # "MM-DD" or "YYYY-MM-DD"
+    history: History = History()
+    done: Mapping[str, date] = NOTHING_DONE  # action -> day the user marked it done
 
     @property
     def first_name(self) -> str:
@@ -410,17 +411,13 @@ def _keep_in_touch(tie: Tie, today: date) -> DueItem | None:
     special = _birthday(tie, today) or _second_touch(tie, today)
     if special is not None:
         return special
-    last = h.last_touch_on or tie.created_on
-    if last is None:
+    due = keep_in_touch_due(tie)
+    if due is None or today < due:
         return None
+    last = h.last_touch_on or tie.created_on
     cadence = cadence_of(tie)
     since = max(last, tie.done.get("keep-in-touch", last))
-    due = since + _days(cadence)
     give_back = _give_back_due(tie)
-    if give_back is not None:
-        due = min(due, give_back)
-    if today < due:
-        return None
     silent = (today - since).days
     if h.last_touch_on is None:
         reason = f"Reach out to {tie.name} — added on {format_day(last, today)} with no touch since"
@@ -439,6 +436,19 @@ def _keep_in_touch(tie: Tie, today: date) -> DueItem | None:
         score = max(score, ACTION_WEIGHT["keep-in-touch"] * STRENGTH_WEIGHT[tie.strength])
         score *= 1 + GIVE_BACK_BOOST * h.unreturned_favors
     return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, round(score, 2), last)
+
+
+def keep_in_touch_due(tie: Tie) -> date | None:
+    """The day keeping in touch with a contact is next due: their cadence after the last touch (or after
+    being added, or after the user last dismissed it), sooner when they have helped you and you have not
+    given back. None for a contact with neither a touch nor a day added."""
+    last = tie.history.last_touch_on or tie.created_on
+    if last is None:
+        return None
+    since = max(last, tie.done.get("keep-in-touch", last))
+    due = since + _days(cadence_of(tie))
+    give_back = _give_back_due(tie)
+    return due if give_back is None else min(due, give_back)
 
 
 def _birthday(tie: Tie, today: date) -> DueItem | None:

@@ -1,5 +1,5 @@
 """The state of the network at a glance (`netlog stats`), and touches per month for `show`.
-Counting and bucketing live here; the SQL is in storage/queries.py and the drawing in render.py."""
+Counting and bucketing live here; the reads are in storage/reads.py and the drawing in render.py."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any, Mapping
 
 from netlog import kinds
-from netlog.storage import Database, queries
+from netlog.storage import reads
 
 MONTHS_SHOWN = 12
 
@@ -31,31 +31,32 @@ def per_month(by_day: Mapping[date, int], today: date) -> list[dict[str, Any]]:
     return [{"month": f"{m.year:04d}-{m.month:02d}", "touches": counts[f"{m.year:04d}-{m.month:02d}"]} for m in months_back(today)]
 
 
-def touches_per_month(db: Database, today: date, contact_id: int | None = None) -> list[dict[str, Any]]:
+def touches_per_month(reader: Any, today: date, contact_id: int | None = None) -> list[dict[str, Any]]:
     """Touches per month over the last year, everyone's or one contact's."""
-    return per_month(queries.touch_counts_by_day(db, months_back(today)[0], contact_id), today)
+    return per_month(reads.touch_counts_by_day(reader, months_back(today)[0], contact_id), today)
 
 
-def network_stats(db: Database, today: date) -> dict[str, Any]:
+def network_stats(reader: Any, today: date) -> dict[str, Any]:
     """Contacts per strength, warmth, due, touches per month, favors and intros: plain data for render."""
-    from netlog import network, profiles
+    from netlog import profiles
+    from netlog.due import due_items
 
-    contacts = profiles.overview(db, today)
-    due_items = network.due(db, today)
-    with db.snapshot():
-        strengths = queries.strength_counts(db)
-        months = touches_per_month(db, today)
-        by_kind = queries.kind_counts(db)
-        introduced = queries.introduced_count(db)
-        introducers = queries.introducer_counts(db)
+    contacts = profiles.overview(reader, today)
+    due = due_items(reader, today)
+    with reader.snapshot():
+        strengths = reads.strength_counts(reader)
+        months = touches_per_month(reader, today)
+        by_kind = reads.kind_counts(reader)
+        introduced = reads.introduced_count(reader)
+        introducers = reads.introducer_counts(reader)
     warmth = Counter(c["warmth"] for c in contacts)
     return {
         "today": today,
         "contacts": len(contacts),
         "by_strength": {name: strengths.get(level, 0) for level, name in enumerate(kinds.LEVELS, 1)},
         "by_warmth": {w: warmth.get(w, 0) for w in ("warm", "fading", "cold", "new")},
-        "due_contacts": len({i.contact_id for i in due_items}),
-        "due_by_action": {a: sum(1 for i in due_items if i.action == a) for a in kinds.ACTIONS},
+        "due_contacts": len({i.contact_id for i in due}),
+        "due_by_action": {a: sum(1 for i in due if i.action == a) for a in kinds.ACTIONS},
         "touches_per_month": months,
         "touches_last_year": sum(m["touches"] for m in months),
         "favors": {

@@ -7,20 +7,19 @@ stalls inside its transaction (and says so on stdout) so the test can send SIGIN
 import sys
 import time
 
-from netlog.storage import drivers
+from netlog.storage import records
 
-_rows = drivers.SqliteDatabase.rows
+_insert_touch = records.insert_touch
 
 
-def stall_after_touch_insert(self, sql, params=None):
-    found = _rows(self, sql, params)
-    if sql.lstrip().upper().startswith("INSERT INTO TOUCH"):
-        print("inside the transaction", flush=True)
-        time.sleep(60)
+def stall_after_touch_insert(session, fields):
+    found = _insert_touch(session, fields)
+    print("inside the transaction", flush=True)
+    time.sleep(60)
     return found
 
 
-drivers.SqliteDatabase.rows = stall_after_touch_insert
+records.insert_touch = stall_after_touch_insert
 
 from netlog.cli import main  # noqa: E402
 

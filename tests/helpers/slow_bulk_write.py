@@ -8,19 +8,17 @@ import sys
 import time
 from datetime import date
 
-from netlog.storage import open_database
+from netlog.storage import records
+from netlog.storage.opening import open_store
 
 
 def main() -> None:
     path, rows = sys.argv[1], int(sys.argv[2])
-    db = open_database("sqlite:///" + path)
+    db = open_store("sqlite:///" + path)
 
-    def work() -> None:
+    def work(session) -> None:
         for n in range(rows):
-            db.execute(
-                "INSERT INTO contact (name, strength, created_on) VALUES (:name, 2, :on)",
-                {"name": f"Bulk {n}", "on": date(2026, 11, 23)},
-            )
+            records.insert_contact(session, {"name": f"Bulk {n}", "strength": 2, "created_on": date(2026, 11, 23)})
             if n == rows // 2:
                 print("halfway", flush=True)
                 time.sleep(60)  # the test kills us here, with half the rows written and uncommitted

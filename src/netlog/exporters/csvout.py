@@ -8,20 +8,19 @@ import io
 from datetime import date
 from typing import Any
 
-from netlog.storage import Database
 
 COLUMNS = ("name", "email", "company", "title", "strength", "tags", "last_touch", "last_touch_kind", "touches", "next_due")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def export(db: Database, today: date) -> str:
+def export(reader: Any, today: date) -> str:
     """One row per contact, sorted by name."""
     from netlog import profiles
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for contact in profiles.overview(db, today):
+    for contact in profiles.overview(reader, today):
         contact = {**contact, "tags": ", ".join(contact["tags"])}
         writer.writerow([neutralise(contact[column]) for column in COLUMNS])
     return out.getvalue()

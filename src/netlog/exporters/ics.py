@@ -7,24 +7,24 @@ UIDs are stable per contact and action, so re-importing the file updates instead
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from typing import Any
 
-from netlog.storage import Database
 
 ACTION_WORDS = {"thank": "Thank", "nudge": "Nudge", "meet": "Meet", "report-back": "Report back to", "keep-in-touch": "Keep in touch with"}
 
 
-def export(db: Database, today: date, days: int = 14) -> str:
+def export(reader: Any, today: date, days: int = 14) -> str:
     """A VCALENDAR with one VTODO per item due on or before today + days (overdue ones are due today)."""
     import icalendar
 
-    from netlog import network
+    from netlog.due import due_items
 
     horizon = today + timedelta(days=days)
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//netlog//follow-ups//EN")
     calendar.add("version", "2.0")
     stamp = datetime.combine(today, datetime.min.time(), tzinfo=timezone.utc)
-    for item in network.due(db, horizon):
+    for item in due_items(reader, horizon):
         todo = icalendar.Todo()
         todo.add("uid", f"netlog-{item.contact_id}-{item.action}@netlog")
         todo.add("dtstamp", stamp)

@@ -2,35 +2,39 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
-from netlog.storage import Database, queries
+from netlog.encoding import line
+from netlog.storage import reads
+from netlog.storage.compiled import COLUMNS
 
 FORMAT = "netlog"
 VERSION = 1
+# A contact's fields as the export names them: its columns, less the id (written first) and the folded
+# name (derived, rebuilt on import).
+CONTACT_EXPORT = tuple(c for c in COLUMNS["contact_rows"] if c not in ("id", "name_key"))
 TOUCH_EXPORT = ("kind", "happened_on", "direction", "note", "place", "topics", "other_id", "logged_by")
 
 
-def export(db: Database, today: date) -> str:
+def export(reader: Any, today: date) -> str:
     """Contacts with their tags, touches and dismissals, plus the format and its version."""
-    with db.snapshot():
-        contacts = queries.contact_rows(db)
-        tags = queries.all_tags(db)
+    with reader.snapshot():
+        contacts = reads.contact_rows(reader)
+        tags = reads.all_tags(reader)
         touches: dict[int, list[dict[str, Any]]] = {}
-        for row in queries.touch_rows(db):
+        for row in reads.touch_rows(reader):
             touches.setdefault(row["contact_id"], []).append({f: row[f] for f in TOUCH_EXPORT})
         dismissals: dict[int, dict[str, date]] = {}
-        for row in queries.dismissal_rows(db):
+        for row in reads.dismissal_rows(reader):
             dismissals.setdefault(row["contact_id"], {})[row["action"]] = row["done_on"]
     header = {"format": FORMAT, "version": VERSION, "exported_on": today.isoformat()}
-    # One contact per line: diffable, and json's C encoder stays in use (indent= would disable it).
+    # One contact per line: diffable, and quick to write.
     lines = [
-        _dumps(
+        line(
             {
                 "id": row["id"],
-                **{f: row[f] for f in queries.CONTACT_FIELDS},
+                **{f: row[f] for f in CONTACT_EXPORT},
                 "tags": tags.get(row["id"], []),
                 "touches": touches.get(row["id"], []),
                 "dismissals": dismissals.get(row["id"], {}),
@@ -38,15 +42,6 @@ def export(db: Database, today: date) -> str:
         )
         for row in contacts
     ]
-    head = _dumps(header)[:-1]
+    head = line(header)[:-1]
     return head + ', "contacts": [\n' + ",\n".join(lines) + ("\n" if lines else "") + "]}\n"
 
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, default=_iso, ensure_ascii=False)
-
-
-def _iso(value: Any) -> str:
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(type(value).__name__)

@@ -6,20 +6,20 @@ from datetime import date
 from typing import Any
 
 from netlog.errors import BadInput
-from netlog.storage import Database, queries
+from netlog.storage import reads
 
 VERSIONS = ("3.0", "4.0")
 
 
-def export(db: Database, today: date, version: str = "3.0") -> str:
+def export(reader: Any, today: date, version: str = "3.0") -> str:
     """One card per contact: FN, N, EMAIL, TEL, ORG, TITLE, URL, NOTE, BDAY, CATEGORIES, UID."""
     import vobject
 
     if version not in VERSIONS:
         raise BadInput(f'vCard version "{version}" is not one of {", ".join(VERSIONS)}.')
-    with db.snapshot():
-        contacts = queries.contact_rows(db)
-        tags = queries.all_tags(db)
+    with reader.snapshot():
+        contacts = reads.contact_rows(reader)
+        tags = reads.all_tags(reader)
     cards = []
     for row in contacts:
         card = vobject.vCard()

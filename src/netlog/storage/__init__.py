@@ -1,7 +1,4 @@
-"""Storage: where the database is, how it is opened and migrated, and every SQL statement netlog runs."""
-
-from netlog.storage.drivers import Database
-from netlog.storage.location import database_url, default_path
-from netlog.storage.opening import open_database
-
-__all__ = ["Database", "database_url", "default_path", "open_database"]
+"""Storage: where the database is (location), its engine and sessions (engine, store), its schema versions
+(migrations, opening), every read as a statement over the models (statements, compiled, reads, fast) and
+every write through a SQLModel Session (records). Import the submodule you need: this package imports
+nothing, so the fast paths load only what they use."""

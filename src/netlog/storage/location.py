@@ -42,3 +42,23 @@ def backup_dir(url: str) -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("netlog", appauthor=False) / "backups"
+
+
+SECRET_PARAMS = ("password", "passwd", "pwd", "sslpassword")
+
+
+def display_url(url: str) -> str:
+    """A database URL safe to print: no password, whether in user:password@ (even one holding an unencoded
+    "@") or in the query string (?password=...)."""
+    scheme, separator, rest = url.partition("://")
+    if not separator:
+        return url
+    main, question, query = rest.partition("?")
+    credentials, at, host = main.rpartition("@")
+    if at:
+        user = credentials.split(":", 1)[0]
+        main = f"{user}@{host}" if user else host
+    if question:
+        kept = [p for p in query.split("&") if p.split("=", 1)[0].lower() not in SECRET_PARAMS]
+        main += "?" + "&".join(kept) if kept else ""
+    return f"{scheme}://{main}"

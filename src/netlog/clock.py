@@ -1,0 +1,26 @@
+"""The one clock: what day it is (NETLOG_TODAY can fix it, for scripts, tests and "what if") and the time
+of day for file names. Nothing else in netlog reads the system clock."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+
+from netlog.errors import BadInput
+
+
+def today() -> date:
+    """Today, or the day NETLOG_TODAY=YYYY-MM-DD fixes."""
+    fixed = os.environ.get("NETLOG_TODAY")
+    if not fixed:
+        return date.today()
+    try:
+        return date.fromisoformat(fixed)
+    except ValueError:
+        raise BadInput(f'NETLOG_TODAY="{fixed}" is not a date; use YYYY-MM-DD.') from None
+
+
+def now() -> datetime:
+    """The local date and time, on today's date (so a fixed NETLOG_TODAY also dates backup names)."""
+    moment = datetime.now()
+    return datetime.combine(today(), moment.time())

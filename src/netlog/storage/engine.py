@@ -1,0 +1,83 @@
+"""The SQLAlchemy engine for a database URL, set up the one way netlog uses it, and the database's
+failures said in one line.
+
+On SQLite: WAL (set when the file is opened, storage/opening.py), foreign keys on, a busy timeout, and
+write transactions that begin IMMEDIATE through SQLAlchemy's documented pysqlite recipe (the driver's
+own BEGIN handling is turned off and the "begin" event emits BEGIN itself). IMMEDIATE takes the write
+lock up front, so two writers queue on the busy timeout instead of one failing with "database is
+locked" when its read turns into a write. Read-only sessions begin DEFERRED and take no write lock.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from netlog.errors import DatabaseError
+
+BUSY_TIMEOUT_S = 15.0
+READ_ONLY = "netlog_read_only"  # the execution option that marks a read-only session's connection
+
+
+def create_engine(url: str) -> Any:
+    """An engine for `url`; on SQLite with the pragmas and BEGIN IMMEDIATE above."""
+    import sqlalchemy
+
+    try:
+        if url.split("://")[0].split("+")[0] != "sqlite":
+            return sqlalchemy.create_engine(url)
+        engine = sqlalchemy.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+    except ImportError as error:
+        raise DatabaseError(f"The driver for {url.split('://')[0]} is not installed ({error}).") from None
+    except sqlalchemy.exc.ArgumentError as error:
+        raise DatabaseError(f"Cannot use the database URL: {first_line(error)}") from None
+
+    @sqlalchemy.event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # pysqlite's own BEGIN off: the "begin" event below emits it
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        cursor.close()
+
+    @sqlalchemy.event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        read_only = connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+    return engine
+
+
+def is_retryable(error: BaseException) -> bool:
+    """A transaction the database asks to run again: a serialization failure or a deadlock (PostgreSQL)."""
+    code = getattr(getattr(error, "orig", None), "sqlstate", None)
+    return code in ("40001", "40P01")
+
+
+def database_error(error: BaseException, where: str) -> DatabaseError | None:
+    """The one line for a database failure the user can act on (busy, read-only, full, corrupt,
+    unreachable), or None for a fault that is netlog's own (a bug: let it show)."""
+    original = getattr(error, "orig", None) or error
+    text = str(original).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseError(
+            f"The database {where} is busy: something else kept it locked for {BUSY_TIMEOUT_S:g} s."
+            " Nothing was written; try again."
+        )
+    if "readonly" in text or "read-only" in text or "attempt to write a readonly" in text:
+        return DatabaseError(f"The database {where} is read-only here; nothing was written.")
+    if "disk is full" in text or "database or disk is full" in text or "no space" in text:
+        return DatabaseError(f"The disk holding {where} is full; nothing was written. Free some space and try again.")
+    if "disk i/o error" in text or "i/o error" in text:
+        return DatabaseError(f"Reading or writing {where} failed (an I/O error); nothing was written.")
+    if "not a database" in text or "malformed" in text:
+        return DatabaseError(f"{where} is not a netlog database ({first_line(original)}); it was left untouched.")
+    if "unable to open" in text:
+        return DatabaseError(f"Cannot open the database {where}: {first_line(original)}.")
+    module = type(original).__module__.split(".")[0]
+    if module in ("psycopg", "psycopg2") and "OperationalError" in type(original).__name__:
+        return DatabaseError(f"The database failed: {first_line(original)}")
+    return None
+
+
+def first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]

@@ -1,0 +1,234 @@
+"""The reads the domain asks for, each running one statement of storage/statements.py by name on a reader:
+the fast sqlite3 reader (storage/fast.py) or a Session (storage/store.py SessionReader). Light on purpose:
+no SQLAlchemy here, so the fast paths can use it. Rows are tuples in the order of compiled.COLUMNS."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Iterable, Mapping
+
+from netlog.folding import fold
+from netlog.storage.compiled import COLUMNS
+
+Row = dict[str, Any]
+
+
+def rows(reader: Any, name: str, params: Mapping[str, Any] | None = None) -> list[tuple]:
+    """The statement's rows as tuples (for reads of many rows)."""
+    return reader.rows(name, params)
+
+
+def dicts(reader: Any, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+    """The statement's rows as dicts keyed by its columns."""
+    columns = COLUMNS[name]
+    return [dict(zip(columns, row)) for row in reader.rows(name, params)]
+
+
+def _one(reader: Any, name: str, params: Mapping[str, Any]) -> Row | None:
+    found = dicts(reader, name, params)
+    return found[0] if found else None
+
+
+def _firsts(reader: Any, name: str, params: Mapping[str, Any] | None = None) -> list[Any]:
+    return [row[0] for row in reader.rows(name, params)]
+
+
+# settings and versions
+
+
+def meta(reader: Any, key: str) -> str | None:
+    """A stored setting."""
+    found = _firsts(reader, "meta_value", {"key": key})
+    return found[0] if found else None
+
+
+# contacts and names
+
+
+def contact(reader: Any, contact_id: int) -> Row | None:
+    """One contact's row."""
+    return _one(reader, "contact", {"id": contact_id})
+
+
+def contact_rows(reader: Any) -> list[Row]:
+    """Every contact's row, by id."""
+    return dicts(reader, "contact_rows")
+
+
+def contact_names(reader: Any) -> list[tuple[int, str]]:
+    """(id, name) of every contact, for resolving typed names."""
+    return [(cid, name) for cid, name in reader.rows("contact_names")]
+
+
+def ids_named(reader: Any, name: str) -> list[int]:
+    """Ids of contacts whose name is exactly `name` (the name index answers it)."""
+    return _firsts(reader, "ids_named", {"name": name})
+
+
+def ids_folded(reader: Any, name: str) -> list[int]:
+    """Ids of contacts whose name folds as `name` does ("josé lima" finds "José Lima")."""
+    return _firsts(reader, "ids_folded", {"key": fold(name)})
+
+
+def names_with_word_starting(reader: Any, typed: str) -> list[tuple[int, str]]:
+    """(id, name) of the contacts with a word of their folded name starting with folded `typed`, by id:
+    every name names.resolve could match by folding, prefix or later word."""
+    key = like_escaped(fold(typed))
+    return [(cid, name) for cid, name in reader.rows("names_with_word_starting", {"prefix": key + "%", "later": "% " + key + "%"})]
+
+
+def like_escaped(text: str) -> str:
+    """`text` matched literally by LIKE ... ESCAPE '\\'."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def names_starting(reader: Any, prefix: str, limit: int = 200) -> list[str]:
+    """Names that start with `prefix`, exactly as typed (the shell replaces the typed word with the name).
+    LIKE narrows the rows in SQL; it ignores case on SQLite, so the exact test is done here."""
+    found = []
+    for (name,) in reader.rows("names_starting", {"pattern": like_escaped(prefix) + "%"}):
+        if name.startswith(prefix):
+            found.append(name)
+            if len(found) >= limit:
+                break
+    return found
+
+
+def introduced_by(reader: Any, introducer_id: int) -> list[Row]:
+    """The people this contact introduced to me: id, name, introduced_on."""
+    return dicts(reader, "introduced_by", {"id": introducer_id})
+
+
+# the rules' view
+
+
+def tie_rows(reader: Any, contact_id: int | None = None) -> list[tuple]:
+    """Each contact (or one) with its cached History, as `statements.TIE_COLUMNS` then the History."""
+    if contact_id is None:
+        return reader.rows("tie_rows")
+    return reader.rows("tie_row", {"id": contact_id})
+
+
+def due_candidates(reader: Any, window: Mapping[str, Any]) -> list[tuple]:
+    """`tie_rows` for only the contacts that may have something due inside rules.DueWindow (its fields
+    as a mapping; quiet_by is one day per strength)."""
+    params = {k: v for k, v in window.items() if k != "quiet_by"}
+    params.update({f"quiet_{n}": day for n, day in enumerate(window["quiet_by"], start=1)})
+    return reader.rows("due_candidates", params)
+
+
+def dismissal_rows(reader: Any, contact_id: int | None = None) -> list[Row]:
+    """Every dismissed action (or one contact's): contact_id, action, done_on."""
+    if contact_id is None:
+        return dicts(reader, "dismissals")
+    return dicts(reader, "dismissals_of", {"id": contact_id})
+
+
+def intro_rows(reader: Any, contact_id: int | None = None) -> list[Row]:
+    """Every intro offer (or those involving one contact), oldest first."""
+    if contact_id is None:
+        return dicts(reader, "intro_offers")
+    return dicts(reader, "intro_offers_of", {"id": contact_id})
+
+
+def touched_by(reader: Any, user: str) -> tuple[set[int], set[int]]:
+    """What one user logged: the ids of the contacts they touched (as the contact, or as the person an
+    intro named), and the ids of their touches."""
+    contacts: set[int] = set()
+    touches: set[int] = set()
+    for touch_id, contact_id, other_id in reader.rows("touched_by", {"user": user}):
+        touches.add(touch_id)
+        contacts.add(contact_id)
+        if other_id is not None:
+            contacts.add(other_id)
+    return contacts, touches
+
+
+# list and show
+
+
+def overview_rows(reader: Any, tag: str | None = None) -> list[tuple]:
+    """Contacts for `list`, by folded name: the tie columns and History, then company, title, email."""
+    if tag is None:
+        return reader.rows("overview")
+    return reader.rows("overview_tagged", {"tag": tag})
+
+
+def all_tags(reader: Any) -> dict[int, list[str]]:
+    """contact id -> its tags."""
+    tags: dict[int, list[str]] = {}
+    for contact_id, name in reader.rows("all_tags"):
+        tags.setdefault(contact_id, []).append(name)
+    return tags
+
+
+def tags_of(reader: Any, contact_id: int) -> list[str]:
+    """One contact's tags, sorted."""
+    return _firsts(reader, "tags_of", {"id": contact_id})
+
+
+def tag_names(reader: Any) -> list[str]:
+    """Every tag in use."""
+    return _firsts(reader, "tag_names")
+
+
+def touches_of(reader: Any, contact_id: int) -> list[Row]:
+    """One contact's touches, newest first, with the name of any other contact they name (other_name)."""
+    return dicts(reader, "touches_of", {"id": contact_id})
+
+
+def touch_rows_of(reader: Any, contact_id: int) -> list[Row]:
+    """One contact's touches, oldest first."""
+    return dicts(reader, "touch_rows_of", {"id": contact_id})
+
+
+def touch_rows(reader: Any) -> list[Row]:
+    """Every touch, grouped by contact and in order."""
+    return dicts(reader, "touch_rows")
+
+
+def mentions_of(reader: Any, contact_id: int) -> list[Row]:
+    """Touches of other contacts that name this one (intros to them)."""
+    return dicts(reader, "mentions_of", {"id": contact_id})
+
+
+def team_of(reader: Any, contact_id: int) -> list[Row]:
+    """Who logged touches with one contact: logged_by, last_touch, touches; most recent first."""
+    return dicts(reader, "team_of", {"id": contact_id})
+
+
+def touch_counts_by_day(reader: Any, since: date, contact_id: int | None = None) -> dict[date, int]:
+    """day -> how many touches on it, from `since` on (everyone's, or one contact's)."""
+    if contact_id is None:
+        found = reader.rows("touch_counts_by_day", {"since": since})
+    else:
+        found = reader.rows("touch_counts_by_day_of", {"since": since, "id": contact_id})
+    return dict(found)
+
+
+def touch_keys(reader: Any) -> Iterable[tuple]:
+    """(contact_id, kind, happened_on, direction, note) of every touch: what tells touches apart on re-import."""
+    return reader.rows("touch_keys")
+
+
+# aggregates for `stats`
+
+
+def strength_counts(reader: Any) -> dict[int, int]:
+    """strength level -> how many contacts."""
+    return dict(reader.rows("strength_counts"))
+
+
+def kind_counts(reader: Any) -> dict[tuple[str, str], int]:
+    """(kind, direction) -> how many touches, over all time."""
+    return {(kind, direction): n for kind, direction, n in reader.rows("kind_counts")}
+
+
+def introduced_count(reader: Any) -> int:
+    """How many contacts came through an introduction."""
+    return _firsts(reader, "introduced_count")[0] or 0
+
+
+def introducer_counts(reader: Any) -> list[Row]:
+    """Who introduced you to the most people: name and n, most first."""
+    return dicts(reader, "introducer_counts")

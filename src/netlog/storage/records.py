@@ -1,0 +1,246 @@
+"""Every write, through a SQLModel Session inside the caller's transaction (Store.write): model objects for
+single rows, SQLAlchemy Core `insert()` on the models' tables for bulk imports. The same code runs on
+SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Iterable, Mapping, Sequence
+
+from sqlalchemy import delete, func, insert, or_, select, update
+
+from netlog.folding import fold
+from netlog.models import Contact, ContactState, Dismissal, IntroOffer, NetlogMeta, Tag, Touch
+
+CONTACT_FIELDS = tuple(c.name for c in Contact.__table__.c if c.name not in ("id", "name_key"))
+TOUCH_FIELDS = tuple(c.name for c in Touch.__table__.c if c.name != "id")
+INTRO_FIELDS = tuple(c.name for c in IntroOffer.__table__.c if c.name != "id")
+HISTORY_FIELDS = tuple(c.name for c in ContactState.__table__.c if c.name != "contact_id")
+
+
+def _checked(allowed: Sequence[str], fields: Mapping[str, Any], table: str) -> None:
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise ValueError(f"not {table} fields: {sorted(unknown)}")
+
+
+# contacts
+
+
+def insert_contact(session: Any, fields: Mapping[str, Any]) -> int:
+    """A new contact; its id. Its folded name (name_key) is set here, whenever a name is written."""
+    _checked(CONTACT_FIELDS, fields, "contact")
+    row = Contact(**fields, name_key=fold(fields["name"]))
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def update_contact(session: Any, contact_id: int, changes: Mapping[str, Any]) -> None:
+    """Set the given fields of one contact."""
+    _checked(CONTACT_FIELDS, changes, "contact")
+    if not changes:
+        return
+    values = dict(changes)
+    if "name" in values:
+        values["name_key"] = fold(values["name"])
+    session.execute(update(Contact).where(Contact.id == contact_id).values(**values))
+
+
+def delete_contact(session: Any, contact_id: int) -> None:
+    """Remove a contact with its touches, tags, dismissals, cached state and intro offers; the people and
+    touches that named it lose the link. Spelled out rather than left to ON DELETE, so it does not depend on
+    the connection's foreign-key setting."""
+    session.execute(delete(Touch).where(Touch.contact_id == contact_id))
+    session.execute(delete(Tag).where(Tag.contact_id == contact_id))
+    session.execute(delete(Dismissal).where(Dismissal.contact_id == contact_id))
+    session.execute(delete(ContactState).where(ContactState.contact_id == contact_id))
+    session.execute(delete(IntroOffer).where(or_(IntroOffer.a_id == contact_id, IntroOffer.b_id == contact_id)))
+    session.execute(update(IntroOffer).where(IntroOffer.declined_by_id == contact_id).values(declined_by_id=None))
+    session.execute(update(Touch).where(Touch.other_id == contact_id).values(other_id=None))
+    session.execute(update(Contact).where(Contact.introduced_by_id == contact_id).values(introduced_by_id=None))
+    session.execute(delete(Contact).where(Contact.id == contact_id))
+
+
+def lock_contacts(session: Any, contact_ids: Sequence[int]) -> None:
+    """Inside a write: hold the contacts' rows until commit, so concurrent writers recompute one contact's
+    summary one after another (each then reads every committed touch). SQLite needs nothing: BEGIN IMMEDIATE
+    already serializes writers. On PostgreSQL, FOR NO KEY UPDATE (in id order, so writers queue instead of
+    deadlocking) does not block the key-share locks that inserting a touch takes on its contact."""
+    if session.get_bind().dialect.name == "sqlite" or not contact_ids:
+        return
+    ids = sorted(contact_ids)
+    session.execute(select(Contact.id).where(Contact.id.in_(ids)).order_by(Contact.id).with_for_update(key_share=True))
+
+
+def next_contact_id(session: Any) -> int:
+    """The smallest id above every contact's."""
+    return int(session.execute(select(func.coalesce(func.max(Contact.id), 0) + 1)).scalar())
+
+
+def insert_contacts(session: Any, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Many new contacts at once, each with its id (Core insert: an import writes thousands)."""
+    if not rows:
+        return
+    values = [{**{f: row.get(f) for f in CONTACT_FIELDS}, "id": row["id"], "name_key": fold(row["name"])} for row in rows]
+    session.execute(insert(Contact.__table__), values)
+    if session.get_bind().dialect.name == "postgresql":
+        # Ids given explicitly do not move PostgreSQL's id sequence; move it past them so a later add works.
+        session.execute(
+            select(func.setval(func.pg_get_serial_sequence("contact", "id"), select(func.max(Contact.id)).scalar_subquery()))
+        )
+
+
+# tags
+
+
+def add_tags(session: Any, contact_id: int, tags: Iterable[str]) -> None:
+    """Tag a contact (tags it already has are kept once)."""
+    have = set(session.execute(select(Tag.name).where(Tag.contact_id == contact_id)).scalars())
+    new = [{"contact_id": contact_id, "name": t} for t in dict.fromkeys(tags) if t not in have]
+    if new:
+        session.execute(insert(Tag.__table__), new)
+
+
+def remove_tags(session: Any, contact_id: int, tags: Iterable[str]) -> None:
+    """Untag a contact."""
+    names = list(tags)
+    if names:
+        session.execute(delete(Tag).where(Tag.contact_id == contact_id, Tag.name.in_(names)))
+
+
+def insert_tags(session: Any, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Many (contact_id, name) tags at once; the caller leaves out tags a contact has."""
+    if rows:
+        session.execute(insert(Tag.__table__), list(rows))
+
+
+# touches
+
+
+def insert_touch(session: Any, fields: Mapping[str, Any]) -> int:
+    """A new touch; its id."""
+    _checked(TOUCH_FIELDS, fields, "touch")
+    row = Touch(**fields)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def insert_touches(session: Any, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Many new touches at once."""
+    if rows:
+        session.execute(insert(Touch.__table__), [{f: row.get(f) for f in TOUCH_FIELDS} for row in rows])
+
+
+# dismissed actions
+
+
+def set_done(session: Any, contact_id: int, action: str, on: date) -> None:
+    """Record that the user dismissed `action` for a contact on a day."""
+    insert_dismissals(session, [{"contact_id": contact_id, "action": action, "done_on": on}])
+
+
+def insert_dismissals(session: Any, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Many dismissed actions at once, replacing any for the same contact and action."""
+    for row in rows:
+        session.execute(delete(Dismissal).where(Dismissal.contact_id == row["contact_id"], Dismissal.action == row["action"]))
+    if rows:
+        session.execute(insert(Dismissal.__table__), [dict(row) for row in rows])
+
+
+# intros I offer to make
+
+
+def insert_intro(session: Any, fields: Mapping[str, Any]) -> int:
+    """A new intro offer; its id."""
+    _checked(INTRO_FIELDS + ("id",), fields, "intro_offer")
+    row = IntroOffer(**fields)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def update_intro(session: Any, intro_id: int, changes: Mapping[str, Any]) -> None:
+    """Set the given fields of one intro offer."""
+    _checked(INTRO_FIELDS, changes, "intro_offer")
+    if changes:
+        session.execute(update(IntroOffer).where(IntroOffer.id == intro_id).values(**changes))
+
+
+def intro_between(session: Any, one_id: int, other_id: int) -> dict[str, Any] | None:
+    """The latest intro offer between two contacts, either way round."""
+    table = IntroOffer.__table__
+    row = session.execute(
+        select(table)
+        .where(or_((table.c.a_id == one_id) & (table.c.b_id == other_id), (table.c.a_id == other_id) & (table.c.b_id == one_id)))
+        .order_by(table.c.id.desc())
+        .limit(1)
+    ).first()
+    return dict(row._mapping) if row else None
+
+
+# merging two contacts into one
+
+
+def move_contact_links(session: Any, from_id: int, to_id: int) -> None:
+    """Point every touch, mention, introduction and intro offer of one contact at another."""
+    session.execute(update(Touch).where(Touch.contact_id == from_id).values(contact_id=to_id))
+    session.execute(update(Touch).where(Touch.other_id == from_id).values(other_id=to_id))
+    session.execute(
+        update(Contact).where(Contact.id == to_id, Contact.introduced_by_id == from_id).values(introduced_by_id=None, introduced_on=None)
+    )
+    session.execute(update(Contact).where(Contact.introduced_by_id == from_id).values(introduced_by_id=to_id))
+    session.execute(
+        delete(IntroOffer).where(
+            or_(
+                (IntroOffer.a_id == from_id) & (IntroOffer.b_id == to_id),
+                (IntroOffer.a_id == to_id) & (IntroOffer.b_id == from_id),
+            )
+        )
+    )
+    session.execute(update(IntroOffer).where(IntroOffer.a_id == from_id).values(a_id=to_id))
+    session.execute(update(IntroOffer).where(IntroOffer.b_id == from_id).values(b_id=to_id))
+    session.execute(update(IntroOffer).where(IntroOffer.declined_by_id == from_id).values(declined_by_id=to_id))
+
+
+# settings
+
+
+def set_meta(session: Any, key: str, value: str) -> None:
+    """Store a setting."""
+    session.execute(delete(NetlogMeta).where(NetlogMeta.key == key))
+    session.add(NetlogMeta(key=key, value=value))
+    session.flush()
+
+
+# the derived cache of each contact's History
+
+
+def save_histories(session: Any, histories: Mapping[int, Mapping[str, Any]]) -> None:
+    """Store the History of the given contacts: one upsert (INSERT ... ON CONFLICT DO UPDATE, on SQLite and
+    PostgreSQL alike), so two writers refreshing one contact never collide on its key."""
+    if not histories:
+        return
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as upsert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as upsert
+    statement = upsert(ContactState.__table__)
+    statement = statement.on_conflict_do_update(
+        index_elements=["contact_id"], set_={f: statement.excluded[f] for f in HISTORY_FIELDS}
+    )
+    session.execute(statement, [{"contact_id": cid, **{f: h[f] for f in HISTORY_FIELDS}} for cid, h in histories.items()])
+
+
+def recreate_cache(session: Any) -> None:
+    """Drop the contact_state cache and create it again as models.py describes it, empty."""
+    connection = session.connection()
+    ContactState.__table__.drop(connection, checkfirst=True)
+    ContactState.__table__.create(connection)
+
+
+def clear_cache(session: Any) -> None:
+    """Empty the contact_state cache (before refilling it whole)."""
+    session.execute(delete(ContactState))

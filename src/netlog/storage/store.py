@@ -1,0 +1,160 @@
+"""One database, opened: the SQLModel engine and sessions every write goes through, and the reader the
+commands read with (the fast sqlite3 reader on a SQLite file, a read-only Session elsewhere)."""
+
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import Any, Callable, Iterator, Mapping, TypeVar
+
+from netlog.errors import DatabaseError
+from netlog.storage.location import display_url
+
+T = TypeVar("T")
+RETRIES = 5
+
+
+class Store:
+    """A database by URL. `write(work)` runs `work(session)` in one transaction; `reader` reads."""
+
+    def __init__(self, url: str, path: Path | None) -> None:
+        self.url = url
+        self.path = path  # the SQLite file, or None for a server
+        self.where = str(path) if path is not None else display_url(url)
+        self.dialect = url.split("://")[0].split("+")[0]
+        self._engine: Any = None
+        self._reader: Any = None
+
+    @property
+    def engine(self) -> Any:
+        """The SQLAlchemy engine, made on first use (importing SQLAlchemy only then)."""
+        if self._engine is None:
+            from netlog.storage.engine import create_engine
+
+            self._engine = create_engine(self.url)
+        return self._engine
+
+    @property
+    def reader(self) -> Any:
+        """What the commands read with: the fast reader on a SQLite file, else a read-only Session."""
+        if self._reader is None:
+            if self.path is not None:
+                from netlog.storage.fast import FastReader
+
+                self._reader = FastReader(self.path)
+            else:
+                from sqlmodel import Session
+
+                self._reader = SessionReader(Session(self.engine), self, owns_transactions=True)
+        return self._reader
+
+    def write(self, work: Callable[[Any], T]) -> T:
+        """Run `work(session)` in one transaction (BEGIN IMMEDIATE on SQLite): all of it lands or none of it
+        does. A transaction the database asks to retry (PostgreSQL serialization failure, deadlock) is run
+        again whole."""
+        import sqlalchemy.exc
+        from sqlmodel import Session
+
+        from netlog.storage.engine import database_error, is_retryable
+
+        for attempt in range(RETRIES):
+            try:
+                with Session(self.engine) as session, session.begin():
+                    return work(session)
+            except sqlalchemy.exc.DBAPIError as error:
+                if is_retryable(error):
+                    time.sleep(0.05 * (attempt + 1))
+                    continue
+                translated = database_error(error, self.where)
+                if translated is None:
+                    raise
+                raise translated from None
+        raise DatabaseError("The database stayed busy; nothing was written. Try again.")
+
+    def run(self, work: Callable[[Any], T]) -> T:
+        """Run `work(connection)` on a SQLAlchemy Connection in one transaction (schema changes)."""
+        import sqlalchemy.exc
+
+        from netlog.storage.engine import database_error
+
+        try:
+            with self.engine.begin() as connection:
+                return work(connection)
+        except sqlalchemy.exc.DBAPIError as error:
+            translated = database_error(error, self.where)
+            if translated is None:
+                raise
+            raise translated from None
+
+    def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+        if self._engine is not None:
+            self._engine.dispose()
+
+
+@cache
+def _statement(name: str) -> Any:
+    from netlog.storage.statements import STATEMENTS
+
+    return STATEMENTS[name]()
+
+
+class SessionReader:
+    """Runs the statements of storage/statements.py by name through a SQLModel Session: every read on
+    PostgreSQL, and every read inside a write. Rows are tuples in the order of compiled.COLUMNS[name]
+    (`execute`, not `exec`, which would unwrap a one-column row into its value)."""
+
+    def __init__(self, session: Any, store: Store | None = None, owns_transactions: bool = False) -> None:
+        self.session = session
+        self.dialect = session.get_bind().dialect.name
+        self._store = store
+        self._owns = owns_transactions  # a reader of its own: end each read's transaction (or snapshot's)
+        self._depth = 0
+
+    def rows(self, name: str, params: Mapping[str, Any] | None = None) -> list[tuple]:
+        """Every row of the statement `name`."""
+        try:
+            found = [tuple(row) for row in self.session.execute(_statement(name), dict(params or {}))]
+        except Exception as error:
+            self._raise(error)
+        if self._owns and not self._depth:
+            self.session.rollback()
+        return found
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Several reads that see one state of the database (REPEATABLE READ, READ ONLY on PostgreSQL)."""
+        if self._depth or not self._owns:
+            yield
+            return
+        self.session.rollback()
+        self._depth = 1
+        try:
+            if self.dialect == "postgresql":
+                self.session.connection(execution_options={"isolation_level": "REPEATABLE READ", "postgresql_readonly": True})
+            yield
+        finally:
+            self._depth = 0
+            self.session.rollback()
+
+    def close(self) -> None:
+        self.session.close()
+
+    def _raise(self, error: Exception) -> None:
+        import sqlalchemy.exc
+
+        from netlog.storage.engine import database_error
+
+        if isinstance(error, sqlalchemy.exc.DBAPIError):
+            translated = database_error(error, self._store.where if self._store else "the database")
+            if translated is not None:
+                raise translated from None
+        raise error
+
+
+def reader_for(session: Any) -> SessionReader:
+    """The reader over a write's own session, so reads inside a write see what it wrote so far."""
+    return SessionReader(session)
