@@ -90,3 +90,14 @@ def test_due_and_list_on_a_terminal_show_a_screenful(netlog, monkeypatch):
         assert len([line for line in everything.stdout.splitlines() if "Person" in line]) == 15
         assert "more" not in everything.stderr
     assert len(netlog.json("due")) == 15 and len(netlog.json("list")) == 15
+
+
+def test_names_with_markup_are_shown_as_typed_on_a_terminal(netlog, monkeypatch):
+    """Rich reads "[/]" as markup: a contact named `Zed [/]` crashed `list` and `due` with a MarkupError."""
+    netlog("add", "Zed [/]", "--on", "2026-11-21")
+    netlog("add", "Ann [bold]x[/bold]", "--on", "2026-11-21")
+    monkeypatch.setattr(render, "_rich", lambda: True)
+    for args in (("list",), ("due",), ("show", "Zed")):
+        result = netlog(*args)
+        assert "Zed [/]" in result.stdout, args
+    assert "[bold]x[/bold]" in netlog("list").stdout

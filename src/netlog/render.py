@@ -106,6 +106,7 @@ def due(items: Sequence[Any], on: date, today: date, as_json: bool = False, fit:
 
     def table_for(rows: int) -> Any:
         from rich.table import Table
+        from rich.text import Text
 
         table = Table(title=f"Due {format_day(on)}", title_justify="left", expand=False)
         table.add_column("#", justify="right", style="dim")
@@ -115,7 +116,7 @@ def due(items: Sequence[Any], on: date, today: date, as_json: bool = False, fit:
         table.add_column("Score", justify="right", style="dim")
         for number, item in enumerate(items[:rows], 1):
             style = ACTION_STYLE.get(item.action, "")
-            table.add_row(str(number), f"[{style}]{item.action}[/]", item.contact, item.reason, f"{item.score:g}")
+            table.add_row(str(number), Text(item.action, style=style), Text(item.contact), Text(item.reason), f"{item.score:g}")
         return table
 
     _print_table(table_for, len(items), fit)
@@ -137,6 +138,7 @@ def overview(contacts: Sequence[dict[str, Any]], now: date, as_json: bool = Fals
 
     def table_for(rows: int) -> Any:
         from rich.table import Table
+        from rich.text import Text
 
         table = Table(title=_count(len(contacts), "contact"), title_justify="left")
         table.add_column("Name", overflow="fold")
@@ -149,7 +151,8 @@ def overview(contacts: Sequence[dict[str, Any]], now: date, as_json: bool = Fals
             last = f"{c['last_touch_kind']}, {day(c['last_touch'], now)}" if c["last_touch"] else "-"
             warmth = c["warmth"]
             table.add_row(
-                c["name"], c["strength"], last, f"[{WARMTH_STYLE[warmth]}]{warmth}[/]", c["company"] or "", ", ".join(c["tags"])
+                Text(c["name"]), c["strength"], Text(last), Text(warmth, style=WARMTH_STYLE[warmth]), Text(c["company"] or ""),
+                Text(", ".join(c["tags"])),
             )
         return table
 
