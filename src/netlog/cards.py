@@ -181,10 +181,11 @@ def patch_card(text: str, contact: Mapping[str, Any]) -> str:
     eol = cardlines.line_ending(text)
     reading, tags, _ = read_card(card)
     reading["tags"] = tags
+    original = card
     for key in OWNED:
         if key not in contact and key not in ("name", "n"):
             continue
-        wanted = _wanted(key, contact, card, reading)
+        wanted = _wanted(key, contact, original, reading)
         if key == "n" and pick(card, "N") is None:
             if version == "4.0" and not any(contact.get("n") or ()):
                 continue  # N is optional in 4.0: none stays none while netlog knows no better
@@ -227,10 +228,15 @@ def _wanted_n(contact: Mapping[str, Any], card: Sequence[Property], reading: dic
 
 def _fits(n: Sequence[str], name: str) -> bool:
     """Every word of N is a word of the name (case and accents ignored): N still describes this name."""
+    import re
+
     from netlog.folding import fold
 
-    words = set(fold(name).split())
-    return all(w in words for part in n for w in fold(part).split())
+    def words(text: str) -> list[str]:
+        return re.findall(r"[^\s,;]+", fold(text))
+
+    in_name = set(words(name))
+    return all(w in in_name for part in n for w in words(part))
 
 
 def _same(key: str, wanted: Any, current: Any) -> bool:

@@ -31,6 +31,16 @@ def card_files(folder: Path) -> list[Path]:
     )
 
 
+def read_card_file(file: Path) -> tuple[str | None, str | None]:
+    """A card file's text, or None and why it cannot be read."""
+    try:
+        return file.read_bytes().decode("utf-8-sig"), None
+    except OSError as error:
+        return None, f"cannot be read ({error.strerror or error})"
+    except UnicodeDecodeError:
+        return None, "not UTF-8 text"
+
+
 def file_name(uid: str) -> str:
     """The file name of a new card: <UID>.vcf when the UID is safe as a file name, else <sha1 of UID>.vcf
     (a UID may hold "/", spaces or anything else; the name is only a name, the UID inside is what counts)."""
@@ -54,11 +64,9 @@ def read_folder(path: Path) -> Folder:
     """Every card file's UID (files are read once; a file that cannot be read is named and left alone)."""
     found = Folder(path)
     for file in card_files(path):
-        try:
-            text = file.read_bytes().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as error:
-            why = error.strerror if isinstance(error, OSError) and error.strerror else "not UTF-8 text"
-            found.problems.append(f"{file}: cannot be read ({why}); left as it is.")
+        text, why = read_card_file(file)
+        if text is None:
+            found.problems.append(f"{file}: {why}; left as it is.")
             continue
         split = cardlines.split_cards(cardlines.parse(text))
         uids = [_uid(card) for card in split.cards]

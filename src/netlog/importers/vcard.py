@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Sequence
 
 from netlog import cardlines, cards, vdir
-from netlog.errors import BadInput
 from netlog.importing import Batch, Incoming, read_text
 
 
@@ -30,10 +29,9 @@ def _read_folder(folder: Path, batch: Batch) -> None:
     if not files:
         batch.problems.append(f"{folder}: no vCard files (*.vcf) in this folder; nothing to import.")
     for file in files:
-        try:
-            text = read_text(str(file), "utf-8-sig")
-        except BadInput as error:  # one unreadable card is not worth the whole address book
-            batch.problems.append(f"{str(error).rstrip('.')}; skipped.")
+        text, why = vdir.read_card_file(file)
+        if text is None:  # one unreadable card is not worth the whole address book
+            batch.problems.append(f"{file}: {why}; skipped.")
             continue
         _read_text(str(file), text, batch)
 
