@@ -13,9 +13,10 @@ updates the same item instead of adding a second one; a new occurrence (the next
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 from typing import Iterable, Sequence
 
+from netlog.cardlines import escape, fold
 from netlog.errors import BadInput
 from netlog.rules import DueItem
 from netlog.storage import Database
@@ -32,7 +33,6 @@ SHAPES = ("todos", "events")
 # The days are ranked one by one (about 70 ms a day at 10,000 contacts): three months take seconds, and
 # a calendar export is redone often anyway; beyond that a limit beats a command that seems to hang.
 MAX_DAYS = 92
-ALARM_AT = timedelta(hours=9)  # after the start of the day the item is due
 
 
 def export(db: Database, today: date, days: int = 14, as_: str = "todos") -> str:
@@ -76,35 +76,26 @@ def uid(item: DueItem) -> str:
 
 
 def calendar(entries: Sequence[tuple[date, DueItem]], today: date, as_: str = "todos") -> str:
-    """The iCalendar text: one VTODO (due that day) or all-day VEVENT per entry, each with a VALARM."""
-    import icalendar
-
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//netlog//follow-ups//EN")
-    cal.add("version", "2.0")
-    stamp = datetime.combine(today, datetime.min.time(), tzinfo=timezone.utc)
+    """The iCalendar text (RFC 5545): one VTODO (due that day) or all-day VEVENT per entry, each with a
+    VALARM at 09:00 that day. Written directly: the icalendar library took three times as long as the
+    ranking for a few thousand items, and this needs only its escaping and folding, which vCard shares."""
+    stamp = f"{today:%Y%m%d}T000000Z"
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//netlog//follow-ups//EN"]
+    component = "VEVENT" if as_ == "events" else "VTODO"
     for day, item in entries:
-        summary = f"{ACTION_WORDS.get(item.action, item.action)} {item.contact}"
+        summary = escape(f"{ACTION_WORDS.get(item.action, item.action)} {item.contact}")
+        lines += [f"BEGIN:{component}", f"UID:{escape(uid(item))}", f"DTSTAMP:{stamp}", f"SUMMARY:{summary}"]
+        lines.append(f"DESCRIPTION:{escape(item.reason)}")
         if as_ == "events":
-            component = icalendar.Event()
-            component.add("dtstart", day)
-            component.add("dtend", day + timedelta(days=1))
-            component.add("transp", "TRANSPARENT")  # a reminder, not busy time
+            # all day, and shown as free: a reminder, not busy time
+            lines += [f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}"]
+            lines.append("TRANSP:TRANSPARENT")
             related = "START"
         else:
-            component = icalendar.Todo()
-            component.add("due", day)
-            component.add("status", "NEEDS-ACTION")
+            lines += [f"DUE;VALUE=DATE:{day:%Y%m%d}", "STATUS:NEEDS-ACTION"]
             related = "END"  # a to-do with only DUE: its alarm counts from the due day
-        component.add("uid", uid(item))
-        component.add("dtstamp", stamp)
-        component.add("summary", summary)
-        component.add("description", item.reason)
-        component.add("categories", ["netlog", item.action])
-        alarm = icalendar.Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", summary)
-        alarm.add("trigger", ALARM_AT, parameters={"RELATED": related})
-        component.add_component(alarm)
-        cal.add_component(component)
-    return cal.to_ical().decode()
+        lines.append(f"CATEGORIES:netlog,{escape(item.action)}")
+        lines += ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{summary}", f"TRIGGER;RELATED={related}:PT9H"]
+        lines += ["END:VALARM", f"END:{component}"]
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) for line in lines)
