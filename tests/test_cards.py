@@ -236,3 +236,18 @@ def test_line_endings_and_version_are_the_cards():
     patched = cards.patch_card(text, record(text, birthday="1990-03-14", title="Poet"))
     assert "\r" not in patched and "VERSION:3.0\n" in patched
     assert "BDAY:1990-03-14\n" in patched and "TITLE:Poet\n" in patched
+
+
+def test_an_organisations_empty_n_stays_empty():
+    text = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:o\r\nFN:Initech\r\nN:;;;;\r\nX-ABShowAs:COMPANY\r\nORG:Initech\r\nEND:VCARD\r\n"
+    contact = record(text)
+    del contact["kind"]  # a database without a kind column: the card's own kind decides
+    assert cards.patch_card(text, contact) == text
+    renamed = cards.patch_card(text, {**contact, "name": "Initech Labs"})
+    assert lines(renamed, "N") == ["N:;;;;"] and lines(renamed, "FN") == ["FN:Initech Labs"]
+
+
+def test_a_changed_address_keeps_its_type_and_drops_the_old_label():
+    text = INITECH.read_bytes().decode()
+    moved = cards.patch_card(text, record(text, address=("", "", "1 New St", "Austin", "TX", "78701", "USA")))
+    assert lines(moved, "ADR") == ["ADR;TYPE=work:;;1 New St;Austin;TX;78701;USA"]

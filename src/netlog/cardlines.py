@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 _PHYSICAL = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+\Z")
 _NAME = re.compile(r"(?:(?P<group>[A-Za-z0-9-]+)\.)?(?P<name>[A-Za-z0-9-]+)")
-# Parameters that say how the old value was written; a new value written in their place drops them.
-VALUE_FORMAT_PARAMS = frozenset({"ENCODING", "CHARSET", "VALUE"})
+# Parameters that describe the old value (how it was written; ADR's LABEL and GEO: the old address
+# itself); a new value written in their place drops them.
+VALUE_FORMAT_PARAMS = frozenset({"ENCODING", "CHARSET", "VALUE", "LABEL", "GEO"})
 _ENCODINGS = frozenset({"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"})
 _UNESCAPES = {"n": "\n", "N": "\n", ",": ",", ";": ";", ":": ":", "\\": "\\"}
 FOLD_OCTETS = 75

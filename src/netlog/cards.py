@@ -219,9 +219,10 @@ def _wanted_n(contact: Mapping[str, Any], card: Sequence[Property], reading: dic
         return tuple((list(str(p or "").strip() for p in known) + [""] * N_PARTS)[:N_PARTS])
     name = contact.get("name") or ""
     on_card = reading.get("n")
-    if on_card and (_text(pick(card, "FN")) == name or _fits(on_card, name)):
-        return on_card
-    if contact.get("kind") == "org":
+    if pick(card, "N") is not None and (_text(pick(card, "FN")) == name or (on_card and _fits(on_card, name))):
+        return on_card or ("",) * N_PARTS  # the card's, even empty, while the name is the card's
+    kind = contact["kind"] if "kind" in contact else reading.get("kind")
+    if kind == "org":
         return ("",) * N_PARTS
     return ("", name, "", "", "")
 
@@ -287,7 +288,7 @@ def _not_netlogs(key: str) -> Callable[[Property], bool]:
 
 
 def _describes_value(param_text: str) -> bool:
-    """ENCODING=, CHARSET=, VALUE= (and 2.1's bare QUOTED-PRINTABLE) said how the old value was written."""
+    """ENCODING=, CHARSET=, VALUE=, LABEL=, GEO= (and 2.1's bare QUOTED-PRINTABLE) described the old value."""
     key = param_text.partition("=")[0].strip().upper()
     return key in cardlines.VALUE_FORMAT_PARAMS or key in ("QUOTED-PRINTABLE", "BASE64")
 
