@@ -619,7 +619,7 @@ def merge(
 def import_(
     ctx: typer.Context,
     format: str = typer.Argument(..., metavar="FORMAT", help="linkedin, vcard, google or json."),
-    files: List[str] = typer.Argument(..., metavar="FILE...", help="Files (a folder for vcard); - reads stdin."),
+    files: List[str] = typer.Argument(..., metavar="FILE...", help="Files (for vcard also a vdir folder: one card a file); - reads stdin."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write nothing."),
     tag: List[str] = typer.Option([], "--tag", autocompletion=completion.tags, help="Tag every imported contact; repeat for more."),
 ) -> None:

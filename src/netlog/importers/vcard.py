@@ -51,7 +51,8 @@ def _read_text(path: str, text: str, batch: Batch) -> None:
 def _incoming(card: cardlines.Card, label: str, batch: Batch) -> Incoming:
     for prop in card.properties:
         if prop.is_unreadable():
-            batch.problems.append(f"{label}: line {prop.line} is not a vCard property ({prop.raw.strip()[:40]!r}); that line was skipped.")
+            shown = prop.raw.strip()[:40]
+            batch.problems.append(f"{label}: line {prop.line} is not a vCard property ({shown!r}); that line was skipped.")
             batch.bad_lines += 1
     fields, tags, dropped = cards.read_card(card.properties)
     for why in dropped:  # a value netlog cannot hold is a bad line inside a good card: counted, not stored
