@@ -622,7 +622,7 @@ def merge(
 def import_(
     ctx: typer.Context,
     format: str = typer.Argument(..., metavar="FORMAT", help="linkedin, vcard, google or json."),
-    files: List[str] = typer.Argument(..., metavar="FILE...", help="Files (a folder for vcard); - reads stdin."),
+    files: List[str] = typer.Argument(..., metavar="FILE...", help="Files (for vcard also a vdir folder: one card a file); - reads stdin."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write nothing."),
     tag: List[str] = typer.Option([], "--tag", autocompletion=completion.tags, help="Tag every imported contact; repeat for more."),
 ) -> None:
@@ -644,17 +644,26 @@ def export(
     ctx: typer.Context,
     format: str = typer.Argument(..., metavar="FORMAT", help="json, vcard, ics or csv."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write here instead of stdout."),
-    version: str = typer.Option("3.0", "--version", help="vcard: 3.0 or 4.0."),
-    days: int = typer.Option(14, "--days", min=0, help="ics: follow-ups due in the next N days."),
+    version: str = typer.Option("3.0", "--version", help="vcard: 3.0 or 4.0 (a patched card keeps its own)."),
+    vdir: Optional[str] = typer.Option(None, "--vdir", metavar="DIR", help="vcard: one card a file in DIR (khard, vdirsyncer); existing cards are patched."),
+    days: int = typer.Option(14, "--days", min=0, help="ics: what is due on each day from today to today+N (at most 92)."),
+    as_: str = typer.Option("todos", "--as", metavar="todos|events", help="ics: VTODO to-dos, or all-day VEVENTs (khal shows only events)."),
+    excel: bool = typer.Option(False, "--excel", help="csv: a UTF-8 byte order mark and CRLF line ends, so Excel opens it right."),
 ) -> None:
     """Write your network out: json (everything, lossless), vcard, ics (due follow-ups) or csv.
 
-    Example: netlog export json -o backup.json      (or: netlog export ics --days 30 > followups.ics)
+    Example: netlog export json -o backup.json      (or: netlog export vcard --vdir ~/.contacts/netlog)
     """
     from netlog import exporting, render
 
     s = _runtime(ctx)
-    text = exporting.export(s.reader, s.today, format, version=version, days=days)
+    if vdir is not None:
+        if format != "vcard" or output:
+            raise NetlogError("--vdir writes vCards into a folder: use it with vcard and without -o.")
+        for line in exporting.export_vdir(s.reader, vdir, version).lines(vdir):
+            render.message(line)
+        return
+    text = exporting.export(s.reader, s.today, format, version=version, days=days, as_=as_, excel=excel)
     exporting.write(text, output)
     if output:
         render.message(f"Wrote {format} to {output}.")

@@ -1,4 +1,4 @@
-"""Choosing an exporter and writing its text where the user asked (stdout or a file)."""
+"""Choosing an exporter and writing its text where the user asked (stdout, a file, or a vdir folder)."""
 
 from __future__ import annotations
 
@@ -11,16 +11,27 @@ from netlog.errors import BadInput
 from netlog.exporters import FORMATS
 
 
-def export(reader: Any, today: date, format: str, version: str = "3.0", days: int = 14) -> str:
-    """The text of one export format."""
+def export(
+    reader: Any, today: date, format: str, version: str = "3.0", days: int = 14, as_: str = "todos", excel: bool = False
+) -> str:
+    """The text of one export format; each format takes its own options and ignores the others."""
     if format not in FORMATS:
         raise BadInput(f'Unknown export format "{format}"; use one of: {", ".join(FORMATS)}.')
     module = import_module(f"netlog.exporters.{FORMATS[format]}")
     if format == "vcard":
         return module.export(reader, today, version=version)
     if format == "ics":
-        return module.export(reader, today, days=days)
+        return module.export(reader, today, days=days, as_=as_)
+    if format == "csv":
+        return module.export(reader, today, excel=excel)
     return module.export(reader, today)
+
+
+def export_vdir(reader: Any, folder: str, version: str = "3.0") -> Any:
+    """Every contact as a card in a vdir folder (see netlog.vdir); what was new, updated, unchanged."""
+    from netlog.exporters import vcard
+
+    return vcard.export_vdir(reader, folder, version)
 
 
 def write(text: str, output: str | None) -> None:

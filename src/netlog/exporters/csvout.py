@@ -1,29 +1,53 @@
-"""Contacts with their last touch and next due day, as CSV for spreadsheets. A cell that starts with
-= + - or @ gets a leading ' so a spreadsheet shows it as text instead of running it as a formula."""
+"""Contacts with their facts, last touch and next due day, as CSV for spreadsheets, sorted by name with case
+and accents ignored (netlog.folding). A cell that starts with = + - @ (or a tab or carriage return) gets
+a leading ' so a spreadsheet shows it as text instead of running it as a formula.
+
+`--excel`: Excel takes a CSV file without a byte order mark for the machine's ANSI code page (accents
+come out as mojibake) and RFC 4180 ends rows with CRLF; that flavour has both. The plain flavour has
+neither, for tools that would keep the mark as part of the first column's name."""
 
 from __future__ import annotations
 
 import csv
 import io
 from datetime import date
-from typing import Any
+from typing import Any, Iterable, Mapping
 
+from netlog.folding import fold
+from netlog.storage import reads
 
-COLUMNS = ("name", "email", "company", "title", "strength", "tags", "last_touch", "last_touch_kind", "touches", "next_due")
+COLUMNS = (
+    "name", "email", "phone", "company", "title", "url", "birthday", "strength", "tags", "last_touch",
+    "last_touch_kind", "touches", "next_due", "note",
+)  # fmt: skip
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BOM = "\ufeff"
 
 
-def export(reader: Any, today: date) -> str:
-    """One row per contact, sorted by name."""
+def export(reader: Any, today: date, excel: bool = False) -> str:
+    """One row per contact."""
+    return csv_text(contact_rows(reader, today), excel=excel)
+
+
+def contact_rows(reader: Any, today: date) -> list[dict[str, Any]]:
+    """The database read: `list`'s overview of each contact, with the columns it leaves out."""
     from netlog import profiles
 
+    overview = profiles.overview(reader, today)
+    with reader.snapshot():
+        facts = {row["id"]: row for row in reads.contact_rows(reader)}
+    return [{**facts[c["id"]], **c} for c in overview if c["id"] in facts]
+
+
+def csv_text(contacts: Iterable[Mapping[str, Any]], excel: bool = False) -> str:
+    """The CSV document: a header row, then the contacts by folded name."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n" if excel else "\n")
     writer.writerow(COLUMNS)
-    for contact in profiles.overview(reader, today):
-        contact = {**contact, "tags": ", ".join(contact["tags"])}
-        writer.writerow([neutralise(contact[column]) for column in COLUMNS])
-    return out.getvalue()
+    for contact in sorted(contacts, key=lambda c: (fold(c["name"]), c["name"], c.get("id") or 0)):
+        cells = {**contact, "tags": ", ".join(contact.get("tags") or ())}
+        writer.writerow([neutralise(cells.get(column)) for column in COLUMNS])
+    return (BOM if excel else "") + out.getvalue()
 
 
 def neutralise(value: Any) -> str:

@@ -1,58 +1,64 @@
-"""Contacts as vCards (3.0 by default, as khard and most address books write them; 4.0 on request)."""
+"""Contacts as vCards (3.0 by default, as khard and most address books write them; 4.0 on request): one
+file of cards, or a vdir folder of one card a file whose existing cards are patched, not replaced.
+
+`contact_records` is the only read of the database; everything after it works on plain records
+(netlog.cards builds and patches the cards, netlog.vdir owns the folder)."""
 
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
+from pathlib import Path
 from typing import Any
 
+from netlog import cards, vdir
 from netlog.errors import BadInput
 from netlog.storage import reads
 
-VERSIONS = ("3.0", "4.0")
+VERSIONS = cards.VERSIONS
+# The record keys a card needs; the optional ones (n, nickname, address, kind) are read when the
+# database has those columns, and a card's NICKNAME, ADR and KIND are left alone until it does.
+RECORD_KEYS = ("id", "uid", "name", "email", "phone", "company", "title", "url", "note", "birthday")
+OPTIONAL_KEYS = ("n", "nickname", "address", "kind")
+
+
+def contact_records(reader: Any) -> list[dict[str, Any]]:
+    """Every contact as a plain record for netlog.cards, by id."""
+    with reader.snapshot():
+        rows = reads.contact_rows(reader)
+        tags = reads.all_tags(reader)
+    records = []
+    for row in rows:
+        record = {key: row[key] for key in RECORD_KEYS}
+        record.update({key: _structured(row[key]) for key in OPTIONAL_KEYS if key in row})
+        record["tags"] = tags.get(row["id"], [])
+        records.append(record)
+    return records
+
+
+def _structured(value: Any) -> Any:
+    """n and address are stored as JSON lists; a driver may hand them over as the JSON text."""
+    if isinstance(value, str) and value.startswith("["):
+        import json
+
+        return tuple(json.loads(value))
+    return value
 
 
 def export(reader: Any, today: date, version: str = "3.0") -> str:
-    """One card per contact: FN, N, EMAIL, TEL, ORG, TITLE, URL, NOTE, BDAY, CATEGORIES, UID."""
-    import vobject
+    """One card after another: FN, N, EMAIL, TEL, ORG, TITLE, URL, NOTE, BDAY, CATEGORIES, UID."""
+    _check(version)
+    return "".join(cards.build_card(record, version) for record in contact_records(reader))
 
+
+def export_vdir(reader: Any, folder: str, version: str = "3.0") -> vdir.Written:
+    """Every contact into a vdir: new cards in `version`; existing ones patched in their own version."""
+    _check(version)
+    return vdir.write_cards(
+        Path(folder), contact_records(reader), cards.card_uid, partial(cards.build_card, version=version), cards.patch_card
+    )
+
+
+def _check(version: str) -> None:
     if version not in VERSIONS:
         raise BadInput(f'vCard version "{version}" is not one of {", ".join(VERSIONS)}.')
-    with reader.snapshot():
-        contacts = reads.contact_rows(reader)
-        tags = reads.all_tags(reader)
-    cards = []
-    for row in contacts:
-        card = vobject.vCard()
-        card.add("version").value = version
-        card.add("uid").value = row["uid"] or f"netlog-{row['id']}"
-        card.add("fn").value = row["name"]
-        card.add("n").value = _n(row["name"])
-        _add(card, "email", row["email"], {"TYPE": ["INTERNET"]} if version == "3.0" else {})
-        _add(card, "tel", row["phone"])
-        if row["company"]:
-            card.add("org").value = [row["company"]]
-        _add(card, "title", row["title"])
-        _add(card, "url", row["url"])
-        _add(card, "note", row["note"])
-        _add(card, "bday", row["birthday"])
-        if tags.get(row["id"]):
-            card.add("categories").value = tags[row["id"]]
-        cards.append(card.serialize())
-    return "".join(cards)
-
-
-def _add(card: Any, key: str, value: str | None, params: dict | None = None) -> None:
-    if value:
-        line = card.add(key)
-        line.value = value
-        for name, values in (params or {}).items():
-            line.params[name] = values
-
-
-def _n(name: str) -> Any:
-    import vobject
-
-    parts = name.split()
-    if len(parts) < 2:
-        return vobject.vcard.Name(given=name)
-    return vobject.vcard.Name(family=parts[-1], given=" ".join(parts[:-1]))

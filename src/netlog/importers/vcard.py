@@ -1,150 +1,67 @@
-"""vCard 2.1, 3.0 and 4.0 files (one or many cards each) or folders of .vcf files, read with vobject.
-A file vobject cannot read is reported by name and skipped; the other files still import."""
+"""vCard 2.1, 3.0 and 4.0 files (one or many cards each) or vdir folders (one card a file, as khard and
+vdirsyncer keep them). A file that cannot be read is reported by name and skipped; the others still import.
+
+Cards are read by netlog.cardlines and netlog.cards, the same code that patches cards on export, so what
+an import reads from a card is exactly what a later `export vcard --vdir` compares it with."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Sequence
 
+from netlog import cardlines, cards, vdir
 from netlog.importing import Batch, Incoming, read_text
 
 
 def read(paths: Sequence[str]) -> Batch:
-    """Every card of every file (a folder means its *.vcf files)."""
+    """Every card of every file; a folder means its card files (see vdir.card_files)."""
     batch = Batch()
-    for path in _expand(paths):
-        _read_file(path, batch)
+    for path in paths:
+        if path != "-" and Path(path).is_dir():
+            _read_folder(Path(path), batch)
+        else:
+            _read_text(path, read_text(path, "utf-8-sig"), batch)
     return batch
 
 
-def _expand(paths: Sequence[str]) -> list[str]:
-    files = []
-    for path in paths:
-        if path != "-" and Path(path).is_dir():
-            files.extend(str(p) for p in sorted(Path(path).glob("*.vcf")))
-        else:
-            files.append(path)
-    return files
-
-
-def _read_file(path: str, batch: Batch) -> None:
-    import vobject
-
-    label = "stdin" if path == "-" else path
-    text = read_text(path, "utf-8-sig")
-    try:
-        cards = list(vobject.readComponents(text, allowQP=True))
-    except Exception:  # vobject raises ParseError and assorted others on broken input
-        with _SkippedLines() as skipped:
-            try:
-                cards = list(vobject.readComponents(text, allowQP=True, ignoreUnreadable=True))
-            except Exception as error:
-                batch.problems.append(f"{label}: not a readable vCard file ({_first_line(error)}); skipped.")
-                return
-        for line in skipped.lines:
-            batch.problems.append(f"{label}: {line}; that line was skipped.")
-        batch.bad_lines += len(skipped.lines)
-    found = 0
-    for card in cards:
-        if card.name != "VCARD":
+def _read_folder(folder: Path, batch: Batch) -> None:
+    files = vdir.card_files(folder)
+    if not files:
+        batch.problems.append(f"{folder}: no vCard files (*.vcf) in this folder; nothing to import.")
+    for file in files:
+        text, why = vdir.read_card_file(file)
+        if text is None:  # one unreadable card is not worth the whole address book
+            batch.problems.append(f"{file}: {why}; skipped.")
             continue
-        found += 1
-        batch.records.append(_incoming(card, label))
-    if not found:
+        _read_text(str(file), text, batch)
+
+
+def _read_text(path: str, text: str, batch: Batch) -> None:
+    label = "stdin" if path == "-" else path
+    properties = cardlines.parse(text)
+    found = cardlines.split_cards(properties)
+    for line in found.unclosed:
+        batch.problems.append(f"{label}: not a readable vCard file: the card on line {line} has no END:VCARD; skipped.")
+    for card in found.cards:
+        batch.records.append(_incoming(card, label, batch))
+    if not found.cards and not found.unclosed:
         batch.problems.append(f"{label}: no vCard in it; skipped.")
 
 
-def _incoming(card: Any, label: str) -> Incoming:
-    return Incoming(
-        fields={
-            "name": _name(card),
-            "email": _value(card, "email"),
-            "phone": _value(card, "tel"),
-            "company": _org(card),
-            "title": _value(card, "title"),
-            "url": _value(card, "url"),
-            "uid": _own_uid_dropped(_value(card, "uid")),
-            "note": _value(card, "note"),
-            "birthday": _value(card, "bday"),
-        },
-        tags=_categories(card),
-        source=label,
-    )
-
-
-def _lines(card: Any, key: str) -> list[Any]:
-    return card.contents.get(key, [])
-
-
-def _value(card: Any, key: str) -> str | None:
-    """The first (or the TYPE=pref) value of a property, as text."""
-    lines = _lines(card, key)
-    if not lines:
-        return None
-    preferred = [line for line in lines if "pref" in [t.lower() for t in line.params.get("TYPE", [])] or "PREF" in line.params]
-    value = (preferred or lines)[0].value
-    if isinstance(value, (list, tuple)):
-        value = ", ".join(str(v) for v in value if v)
-    text = str(value).strip()
-    if key == "tel" and text.lower().startswith("tel:"):
-        text = text[4:]
-    return text or None
+def _incoming(card: cardlines.Card, label: str, batch: Batch) -> Incoming:
+    for prop in card.properties:
+        if prop.is_unreadable():
+            shown = prop.raw.strip()[:40]
+            batch.problems.append(f"{label}: line {prop.line} is not a vCard property ({shown!r}); that line was skipped.")
+            batch.bad_lines += 1
+    fields, tags, dropped = cards.read_card(card.properties)
+    for why in dropped:  # a value netlog cannot hold is a bad line inside a good card: counted, not stored
+        batch.problems.append(f"{label}: {fields['name'] or 'a card'}: {why}.")
+        batch.bad_lines += 1
+    fields["uid"] = _own_uid_dropped(fields["uid"])
+    return Incoming(fields=fields, tags=tags, source=label)
 
 
 def _own_uid_dropped(uid: str | None) -> str | None:
     """netlog's export writes UID:netlog-<id> for contacts that had none; that is not theirs to keep."""
     return None if uid and uid.startswith("netlog-") and uid[7:].isdigit() else uid
-
-
-def _name(card: Any) -> str | None:
-    full = _value(card, "fn")
-    if full:
-        return full
-    for line in _lines(card, "n"):
-        n = line.value
-        parts = [getattr(n, attr, "") for attr in ("prefix", "given", "additional", "family", "suffix")]
-        text = " ".join(" ".join(p) if isinstance(p, list) else p for p in parts if p).strip()
-        if text:
-            return " ".join(text.split())
-    return _value(card, "nickname") or _org(card)
-
-
-def _org(card: Any) -> str | None:
-    lines = _lines(card, "org")
-    if not lines:
-        return None
-    value = lines[0].value
-    parts = value if isinstance(value, list) else [value]
-    return ", ".join(p for p in parts if p) or None
-
-
-def _categories(card: Any) -> list[str]:
-    tags = []
-    for line in _lines(card, "categories"):
-        value = line.value if isinstance(line.value, list) else str(line.value).split(",")
-        tags.extend(str(v).strip() for v in value if str(v).strip())
-    return tags
-
-
-class _SkippedLines:
-    """Collects the lines vobject skips (it logs them) so they are counted and reported, not printed raw."""
-
-    def __enter__(self) -> "_SkippedLines":
-        import logging
-
-        self.lines: list[str] = []
-        self._logger = logging.getLogger("vobject.base")
-        self._handler = logging.Handler()
-        self._handler.emit = lambda record: self.lines.append(record.getMessage().split("message: ")[-1])
-        # vobject attaches its own stderr handler; swap it out for the duration
-        self._saved, self._logger.handlers = self._logger.handlers, [self._handler]
-        self._propagate, self._logger.propagate = self._logger.propagate, False
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self._logger.handlers = self._saved
-        self._logger.propagate = self._propagate
-
-
-def _first_line(error: Exception) -> str:
-    return (str(error).strip().splitlines() or [type(error).__name__])[0]

@@ -1,0 +1,134 @@
+"""`import vcard DIR` and `export vcard --vdir DIR` through the real CLI: which files are cards, one card a
+file named by its UID, atomic writes, unchanged cards left alone, existing cards patched in place."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, SHARED_DATA
+from netlog import cardlines, cards, vdir
+
+VDIR = FIXTURES / "vdir"
+KHARD = SHARED_DATA / "vcards-khard"
+OWNED = {name for names in cards.OWNED.values() for name in names}
+
+
+def summary(result) -> str:
+    return result.stderr.strip().splitlines()[-1]
+
+
+def not_owned(text: str) -> list[str]:
+    return [p.raw.rstrip("\r\n") for p in cardlines.parse(text) if p.name not in OWNED]
+
+
+def copy(folder: Path, to: Path) -> Path:
+    shutil.copytree(folder, to)
+    for file in to.iterdir():
+        file.chmod(0o644)  # shared/ comes without write bits
+    return to
+
+
+def test_importing_a_vdir_reads_card_files_only_and_names_the_unreadable_one(netlog):
+    result = netlog("import", "vcard", str(VDIR))
+    assert "latin1.vcf: not UTF-8 text; skipped." in result.stderr  # one bad file is not fatal
+    assert 'Initech: the birthday "founded circa 1989" is not a date' in result.stderr
+    assert summary(result) == "Imported: 4 new, 0 updated, 0 unchanged, 0 skipped, 1 bad lines."
+    names = {c["name"] for c in netlog.json("list")}
+    assert names == {"Wile E. Coyote", "Initech", "Dara Ó Súilleabháin", "Ludwig van Beethoven"}  # LUDWIG.VCF too
+    assert "Half Written" not in names  # .tmp files and files without an extension are not cards
+    wile = netlog.json("show", "Wile E. Coyote")
+    assert wile["email"] == "wile@acme.example" and wile["phone"] == "+1 555 0100"  # the preferred ones
+    assert wile["birthday"] == "1990-03-14" and wile["company"] == "ACME Inc., Rockets"
+    assert netlog.json("show", "Dara")["birthday"] == "03-14"
+
+
+def test_an_empty_folder_says_it_found_no_cards(netlog, tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = netlog("import", "vcard", str(tmp_path / "empty"))
+    assert "no vCard files (*.vcf) in this folder" in result.stderr
+    assert summary(result) == "Imported: 0 new, 0 updated, 0 unchanged, 0 skipped."
+
+
+def test_export_writes_one_card_a_file_named_by_uid_and_rewrites_only_what_changed(netlog, tmp_path):
+    netlog("add", "Zed Quinn", "--email", "zed@example.org", "--company", "Globex")
+    netlog("import", "vcard", str(FIXTURES / "cards.vcf"))
+    netlog("import", "vcard", "-", input="BEGIN:VCARD\r\nVERSION:3.0\r\nUID:a/b c\r\nFN:Odd Uid\r\nEND:VCARD\r\n")
+    out = tmp_path / "contacts"
+    result = netlog("export", "vcard", "--vdir", str(out))
+    assert summary(result) == f"Wrote {out}: 4 new, 0 updated, 0 unchanged."
+    names = sorted(p.name for p in out.iterdir())
+    zed_id = next(c["id"] for c in netlog.json("list") if c["name"] == "Zed Quinn")
+    assert names == sorted(["card-1.vcf", "card-2.vcf", f"netlog-{zed_id}.vcf", vdir.file_name("a/b c")])
+    assert "/" not in vdir.file_name("a/b c") and vdir.file_name("a/b c").endswith(".vcf")
+    zed = (out / f"netlog-{zed_id}.vcf").read_bytes().decode()
+    assert "UID:netlog-" in zed and "EMAIL:zed@example.org\r\n" in zed and "N:;Zed Quinn;;;\r\n" in zed
+    before = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in out.iterdir()}
+
+    again = netlog("export", "vcard", "--vdir", str(out))
+    assert summary(again) == f"Wrote {out}: 0 new, 0 updated, 4 unchanged."
+    assert {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in out.iterdir()} == before  # not rewritten
+
+    netlog("edit", "Zed Quinn", "--title", "CTO")
+    third = netlog("export", "vcard", "--vdir", str(out))
+    assert summary(third) == f"Wrote {out}: 0 new, 1 updated, 3 unchanged."
+    assert "TITLE:CTO" in (out / f"netlog-{zed_id}.vcf").read_bytes().decode()
+    assert (out / f"netlog-{zed_id}.vcf").stat().st_ino != before[f"netlog-{zed_id}.vcf"][0]  # renamed into place
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]  # no temporary file left behind
+
+
+def test_export_patches_cards_found_by_the_uid_inside_and_keeps_their_file_names(netlog, tmp_path):
+    folder = copy(VDIR, tmp_path / "synced")
+    original = {p.name: p.read_bytes() for p in folder.iterdir()}
+    netlog("import", "vcard", str(folder))
+    netlog("edit", "Initech", "--email", "sales@initech.example", "--tag", "vendor")
+    netlog("edit", "Dara", "--name", "Dara Ó Súilleabháin-Byrne")
+    result = netlog("export", "vcard", "--vdir", str(folder), "--version", "4.0")
+    assert "latin1.vcf: not UTF-8 text; left as it is." in result.stderr
+    assert summary(result) == f"Wrote {folder}: 0 new, 2 updated, 2 unchanged."
+    assert sorted(p.name for p in folder.iterdir()) == sorted(original)  # same files, nothing added
+    initech = (folder / "initech-synced-by-server.vcf").read_bytes().decode()
+    assert "EMAIL;TYPE=work;PREF=1:sales@initech.example\r\n" in initech  # its line, its parameters
+    assert "EMAIL;TYPE=home:billing@initech.example\r\n" in initech and "CATEGORIES:vendor\r\n" in initech
+    dara = (folder / "dara.vcf").read_bytes().decode()
+    assert dara.startswith("BEGIN:VCARD\nVERSION:3.0\n")  # its VERSION and line endings, not --version's
+    assert "FN:Dara Ó Súilleabháin-Byrne\n" in dara and "N:;Dara Ó Súilleabháin-Byrne;;;\n" in dara
+    for name, before in original.items():
+        after = (folder / name).read_bytes()
+        assert not_owned(after.decode("utf-8", "replace")) == not_owned(before.decode("utf-8", "replace")), name
+        if name not in ("initech-synced-by-server.vcf", "dara.vcf"):
+            assert after == before, name
+
+
+@pytest.mark.skipif(not KHARD.exists(), reason="shared khard sample cards not present")
+def test_khard_cards_round_trip_with_nothing_netlog_does_not_own_changed(netlog, tmp_path):
+    folder = copy(KHARD, tmp_path / "khard")
+    original = {p.name: p.read_bytes().decode() for p in folder.glob("*.vcf")}
+    netlog("import", "vcard", str(folder))
+    result = netlog("export", "vcard", "--vdir", str(folder))
+    assert "unparsable.vcf: is not a readable vCard file" in result.stderr
+    for name, before in original.items():
+        assert not_owned((folder / name).read_bytes().decode()) == not_owned(before), name
+    # cards without a UID cannot be found again: netlog writes its own card beside each (khard skips them)
+    no_uid = [n for n, t in original.items() if "UID:" not in t and "END:VCARD" in t]
+    assert summary(result).startswith(f"Wrote {folder}: {len(no_uid)} new,")
+    again = netlog("export", "vcard", "--vdir", str(folder))
+    assert summary(again).endswith(f"0 new, 0 updated, {len(original) - 1} unchanged.")
+
+
+def test_vdir_is_for_vcards_in_a_folder(netlog, tmp_path):
+    (tmp_path / "file").write_text("x")
+    result = netlog("export", "vcard", "--vdir", str(tmp_path / "file"), ok=False)
+    assert result.exit_code == 1 and "is a file; --vdir needs a folder" in result.stderr
+    other = netlog("export", "json", "--vdir", str(tmp_path / "d"), ok=False)
+    assert other.exit_code == 1 and "use it with vcard" in other.stderr
+
+
+def test_unsafe_uids_get_a_hashed_file_name():
+    assert vdir.file_name("card-1") == "card-1.vcf"
+    for uid in ("a/b", "../x", ".hidden", "x" * 300, "urn:uuid:1", "ä"):
+        name = vdir.file_name(uid)
+        assert name.endswith(".vcf") and len(name) == 44 and set(name[:-4]) <= set("0123456789abcdef"), uid
