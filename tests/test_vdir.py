@@ -3,6 +3,8 @@ file named by its UID, atomic writes, unchanged cards left alone, existing cards
 
 from __future__ import annotations
 
+import json
+
 import os
 import shutil
 from pathlib import Path
@@ -132,3 +134,20 @@ def test_unsafe_uids_get_a_hashed_file_name():
     for uid in ("a/b", "../x", ".hidden", "x" * 300, "urn:uuid:1", "ä"):
         name = vdir.file_name(uid)
         assert name.endswith(".vcf") and len(name) == 44 and set(name[:-4]) <= set("0123456789abcdef"), uid
+
+
+def test_address_book_fields_survive_the_database(netlog, tmp_path):
+    """N, NICKNAME, ADR and KIND:org read from a vdir are stored (migration 6) and written into new cards:
+    a fresh folder gets them back, though netlog built those cards itself."""
+    netlog("import", "vcard", str(FIXTURES / "vdir"))
+    exported = json.loads(netlog("export", "json").stdout)["contacts"]
+    stored = {c["name"]: c for c in exported}
+    assert stored["Dara Ó Súilleabháin"]["n"] == ["Ó Súilleabháin", "Dara", "", "", ""]
+    assert stored["Dara Ó Súilleabháin"]["nickname"] == "Dee"
+    assert stored["Wile E. Coyote"]["address"] == ["", "", "1 Desert Road", "Mesa", "AZ", "85201", "USA"]
+    assert stored["Initech"]["kind"] == "org"
+    folder = tmp_path / "new"
+    netlog("export", "vcard", "--vdir", str(folder), "--version", "4.0")
+    text = "".join(p.read_text(encoding="utf-8") for p in folder.glob("*.vcf"))
+    assert "N:Ó Súilleabháin;Dara;;;" in text and "NICKNAME:Dee" in text
+    assert ":;;1 Desert Road;Mesa;AZ;85201;USA" in text and "KIND:org" in text

@@ -7,7 +7,7 @@ A contact record has the contact's columns (`id`, `uid`, `name`, `email`, `phone
 - `nickname`: text, several nicknames separated by commas;
 - `address`: the postal address, seven strings in ADR order (post office box, extended address, street,
   locality, region, postal code, country);
-- `kind`: "org" for an organisation, "individual" (or None) for a person.
+- `kind`: "org" for an organisation, None (or "individual") for a person.
 
 netlog owns the properties in OWNED. Patching a card changes only those, only when the card does not
 already say what the contact says, and keeps every other line exactly as it was: properties, parameters,
@@ -74,6 +74,8 @@ def read_card(properties: Sequence[Property]) -> tuple[dict[str, Any], list[str]
         "address": _parts(pick(properties, "ADR"), ADR_PARTS),
         "kind": _kind(properties),
     }
+    if fields["n"] == ("", fields["name"], "", "", ""):
+        fields["n"] = None  # the whole name as the given name (what netlog writes when it knows no split): no split
     return fields, _tags(properties), dropped
 
 
@@ -138,10 +140,11 @@ def _nickname(prop: Property | None) -> str | None:
     return ", ".join(n for n in names if n) or None
 
 
-def _kind(properties: Sequence[Property]) -> str:
+def _kind(properties: Sequence[Property]) -> str | None:
+    """"org" for an organisation's card; None for a person's (netlog stores NULL for an individual)."""
     kind = (_text(pick(properties, "KIND")) or "").lower()
     shown_as = (_text(pick(properties, "X-ABSHOWAS")) or "").upper()  # Apple's vCard 3.0 way to say it
-    return "org" if kind == "org" or shown_as == "COMPANY" else "individual"
+    return "org" if kind == "org" or shown_as == "COMPANY" else None
 
 
 def _tags(properties: Sequence[Property]) -> list[str]:
@@ -200,7 +203,7 @@ def _wanted(key: str, contact: Mapping[str, Any], card: Sequence[Property], read
     if key == "n":
         return _wanted_n(contact, card, reading)
     if key == "kind":
-        return value or "individual"
+        return "org" if value == "org" else None
     if key == "tags":
         return list(value or [])
     if isinstance(value, str):

@@ -17,7 +17,7 @@ from netlog.storage.compiled import COLUMNS
 
 CONTACT_FIELDS = tuple(c for c in COLUMNS["contact_rows"] if c not in ("id", "name_key"))
 # Fields an import may fill or change on an existing contact; name and strength stay the user's.
-UPDATABLE = ("email", "phone", "company", "title", "url", "uid", "note", "birthday")
+UPDATABLE = ("email", "phone", "company", "title", "url", "uid", "note", "birthday", "n", "nickname", "address", "kind")
 MATCH_KEYS = ("url", "email", "uid")
 # Above this many touched contacts, recomputing every History at once beats one contact at a time.
 BULK_REFRESH = 200
@@ -59,10 +59,13 @@ class ImportReport:
 
 
 def clean(value: Any) -> Any:
-    """A stripped string, or None for blanks; other values as they are."""
+    """A stripped string, or None for blanks; a structured value (a vCard N or ADR) as a list, as it is
+    stored; other values as they are."""
     if isinstance(value, str):
         value = value.strip()
         return value or None
+    if isinstance(value, tuple):
+        return list(value) if any(value) else None
     return value
 
 
@@ -128,7 +131,7 @@ class _Plan:
 
     def _remember(self, cid: int, row: dict[str, Any]) -> None:
         for key in MATCH_KEYS:
-            value = _key(row.get(key))
+            value = _match_key(key, row.get(key))
             if value:
                 self.index[key].setdefault(value, cid)
         name = _key(row.get("name"))
@@ -137,7 +140,7 @@ class _Plan:
 
     def _match(self, fields: dict[str, Any]) -> int | None:
         for key in MATCH_KEYS:
-            value = _key(fields.get(key))
+            value = _match_key(key, fields.get(key))
             if value and value in self.index[key]:
                 return self.index[key][value]
         cid = self.index["name"].get(_key(fields.get("name")) or "")
@@ -146,7 +149,8 @@ class _Plan:
         # Same name but a different URL, email or UID on both sides: another person.
         existing = self.contacts[cid]
         for key in MATCH_KEYS:
-            if _key(fields.get(key)) and _key(existing.get(key)) and _key(fields.get(key)) != _key(existing.get(key)):
+            theirs, ours = _match_key(key, fields.get(key)), _match_key(key, existing.get(key))
+            if theirs and ours and theirs != ours:
                 return None
         return cid
 
@@ -176,6 +180,8 @@ class _Plan:
             is_new = True
         else:
             existing = self.contacts[cid]
+            if existing.get("uid") is None and fields.get("uid") == f"netlog-{cid}":
+                fields["uid"] = None  # the UID netlog's own export gave it: nothing new
             changes = {
                 k: fields[k] for k in UPDATABLE if fields.get(k) is not None and fields[k] != existing.get(k)
             }
@@ -258,6 +264,16 @@ class _Plan:
             history.rebuild(session, recreate=False)
         elif self.touched:
             history.refresh(session, self.touched)
+
+
+def _match_key(key: str, value: Any) -> str | None:
+    """What a field says about who someone is. netlog's vCard export names a contact without a UID of its own
+    netlog-<id>; that id means another person in another database, so it never matches on its own (the
+    card still keeps it as the UID of a contact it creates, for the next export to the same folder)."""
+    found = _key(value)
+    if key == "uid" and found and found.startswith("netlog-") and found[7:].isdigit():
+        return None
+    return found
 
 
 def _key(value: Any) -> str | None:

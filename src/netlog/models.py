@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
-from sqlalchemy import Column, Index, Text
+from sqlalchemy import JSON, Column, Index, Text
 from sqlmodel import Field, SQLModel
 
 
@@ -50,6 +50,13 @@ class Contact(SQLModel, table=True):
     moment: Optional[str] = None  # news in their life: "started at Contoso"
     moment_on: Optional[date] = None
     name_key: Optional[str] = Field(default=None, index=True)  # the folded name (netlog.folding), matched in SQL
+    # From address books (migration 6): a card's structured name (N: family, given, additional, prefix,
+    # suffix), nicknames, postal address (ADR: PO box, extended, street, locality, region, code, country)
+    # and kind ("org", or NULL for an individual). netlog.cards reads and writes them.
+    n: Optional[list[str]] = Field(default=None, sa_type=JSON)
+    nickname: Optional[str] = None
+    address: Optional[list[str]] = Field(default=None, sa_type=JSON)
+    kind: Optional[str] = None
 
 
 class Tag(SQLModel, table=True):

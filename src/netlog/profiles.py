@@ -7,40 +7,44 @@ from typing import Any
 
 from netlog import kinds, rules, stats
 from netlog.storage import reads
-from netlog.storage.compiled import COLUMNS
-from netlog.ties import intro_from_row, tie_of, ties_from_rows
+from netlog.ties import intro_from_row, tie_of
 
-_EXTRA = len(COLUMNS["tie_rows"])  # overview rows: the tie columns, then company, title, email
+_HISTORY_FIELDS = ("last_touch_on", "last_touch_kind", "touch_count", "unreturned_favors", "last_favor_received_on")
 
 
 def overview(reader: Any, today: date, tag: str | None = None) -> list[dict[str, Any]]:
     """Every contact (or those with a tag), by folded name: strength, last touch, warmth, and when keeping
     in touch is next due (the rules' own date, dismissals included)."""
     with reader.snapshot():
-        rows = reads.overview_rows(reader, tag)
+        rows = reads.dicts(reader, "overview_tagged" if tag else "overview", {"tag": tag} if tag else None)
         tags = reads.all_tags(reader)
-        dismissals = reads.dismissal_rows(reader)
+        done = {}
+        for row in reads.dismissal_rows(reader):
+            done.setdefault(row["contact_id"], {})[row["action"]] = row["done_on"]
+    tie, history, nothing_done, warmth, next_due = rules.Tie, rules.History, rules.NOTHING_DONE, rules.warmth, rules.keep_in_touch_due
     found = []
-    for tie, row in zip(ties_from_rows(rows, dismissals), rows):
-        company, title, email = row[_EXTRA:]
-        h = tie.history
+    for c in rows:
+        cid, strength, last = c["id"], c["strength"], c["last_touch_on"]
+        h = history(**{f: c[f] for f in _HISTORY_FIELDS if c[f] is not None})
+        t = tie(cid, c["name"], strength, cadence_days=c["cadence_days"], created_on=c["created_on"], history=h,
+                done=done.get(cid, nothing_done))  # fmt: skip
         found.append(
             {
-                "id": tie.id,
-                "name": tie.name,
-                "strength": kinds.LEVELS[tie.strength - 1],
-                "strength_level": tie.strength,
-                "last_touch": h.last_touch_on,
-                "last_touch_kind": h.last_touch_kind,
-                "touches": h.touch_count,
-                "company": company,
-                "title": title,
-                "email": email,
-                "tags": tags.get(tie.id, []),
-                "warmth": rules.warmth(tie.strength, h.last_touch_on, today),
-                "cadence_days": rules.cadence_of(tie),
-                "next_due": rules.keep_in_touch_due(tie),
-                "snoozed_until": tie.snoozed_until,
+                "id": cid,
+                "name": c["name"],
+                "strength": kinds.LEVELS[strength - 1],
+                "strength_level": strength,
+                "last_touch": last,
+                "last_touch_kind": c["last_touch_kind"],
+                "touches": c["touch_count"] or 0,
+                "company": c["company"],
+                "title": c["title"],
+                "email": c["email"],
+                "tags": tags.get(cid, []),
+                "warmth": warmth(strength, last, today),
+                "cadence_days": rules.cadence_of(t),
+                "next_due": next_due(t),
+                "snoozed_until": c["snoozed_until"],
             }
         )
     return found

@@ -207,6 +207,7 @@ def edit_contact(store: Any, contact_id: int, fields: ContactFields, untag: Iter
     changes = fields.changes()
     if "name" in changes:
         changes["name"] = _clean_name(changes["name"])
+        changes["n"] = None  # a card's structured name described the old name; the new one is not split
     records = _records()
 
     def work(session: Any) -> None:

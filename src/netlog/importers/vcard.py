@@ -58,10 +58,4 @@ def _incoming(card: cardlines.Card, label: str, batch: Batch) -> Incoming:
     for why in dropped:  # a value netlog cannot hold is a bad line inside a good card: counted, not stored
         batch.problems.append(f"{label}: {fields['name'] or 'a card'}: {why}.")
         batch.bad_lines += 1
-    fields["uid"] = _own_uid_dropped(fields["uid"])
     return Incoming(fields=fields, tags=tags, source=label)
-
-
-def _own_uid_dropped(uid: str | None) -> str | None:
-    """netlog's export writes UID:netlog-<id> for contacts that had none; that is not theirs to keep."""
-    return None if uid and uid.startswith("netlog-") and uid[7:].isdigit() else uid

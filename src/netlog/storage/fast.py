@@ -21,10 +21,17 @@ def _to_date(raw: bytes) -> date:
     return date.fromisoformat(raw.decode())
 
 
+def _from_json(raw: bytes) -> Any:
+    import json  # only when a JSON column is read (vCard names and addresses)
+
+    return json.loads(raw)
+
+
 # A large read converts the same few thousand days over and over (`due` at 100,000 contacts: ~250,000 DATE
 # values): convert each distinct day once per process. Dates are immutable, so sharing them is safe.
 sqlite3.register_converter("DATE", functools.lru_cache(maxsize=None)(_to_date))
 sqlite3.register_converter("BOOLEAN", lambda raw: raw not in (b"0", b""))
+sqlite3.register_converter("JSON", _from_json)
 sqlite3.register_adapter(date, date.isoformat)
 
 

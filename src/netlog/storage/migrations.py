@@ -118,6 +118,17 @@ def _folded_names(op: Operations) -> None:
     op.create_index("ix_contact_name_key", "contact", "name_key")
 
 
+def _address_book(op: Operations) -> None:
+    """Version 6: what address books keep: a card's structured name (vCard N), nicknames, postal address
+    (ADR) and kind (KIND:org)."""
+    from sqlalchemy import JSON, Column, String
+
+    op.add_column("contact", Column("n", JSON))
+    op.add_column("contact", Column("nickname", String))
+    op.add_column("contact", Column("address", JSON))
+    op.add_column("contact", Column("kind", String))
+
+
 # Append only. Never edit or reorder a released step: add a new one. Step 1 runs only on a blank database,
 # and creates the current schema whole, so a new database is recorded at LATEST at once.
 MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
@@ -126,6 +137,7 @@ MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("contact moment", _contact_moment),
     ("intro offers", _intro_offers),
     ("folded names", _folded_names),
+    ("address book", _address_book),
 ]
 LATEST = len(MIGRATIONS)
 

@@ -147,13 +147,6 @@ def touched_by(reader: Any, user: str) -> tuple[set[int], set[int]]:
 # list and show
 
 
-def overview_rows(reader: Any, tag: str | None = None) -> list[tuple]:
-    """Contacts for `list`, by folded name: the tie columns and History, then company, title, email."""
-    if tag is None:
-        return reader.rows("overview")
-    return reader.rows("overview_tagged", {"tag": tag})
-
-
 def all_tags(reader: Any) -> dict[int, list[str]]:
     """contact id -> its tags."""
     tags: dict[int, list[str]] = {}

@@ -154,10 +154,17 @@ def touched_by() -> Any:
 # `list` and `show`
 
 
+# What `list` shows of each contact, and what rules.keep_in_touch_due reads to say when it is next due.
+OVERVIEW_HISTORY = ("last_touch_on", "last_touch_kind", "touch_count", "unreturned_favors", "last_favor_received_on")
+
+
 @statement
 def overview() -> Any:
-    """Every contact for `list`, by folded name: the rules' view plus what the table shows."""
-    return _ties(C.company, C.title, C.email).order_by(C.name_key, C.name, C.id)
+    """Every contact for `list`, by folded name (only the columns it needs: at 10,000 contacts reading all
+    of a tie row's 26 took twice as long)."""
+    columns = [C[f] for f in ("id", "name", "strength", "cadence_days", "created_on", "snoozed_until")]
+    columns += [S[f] for f in OVERVIEW_HISTORY] + [C.company, C.title, C.email]
+    return select(*columns).select_from(_CONTACT_WITH_STATE).order_by(C.name_key, C.name, C.id)
 
 
 @statement
