@@ -24,7 +24,7 @@ Who the user is: the `me` given, joined with what the file says: the sender of e
 labelled "Sent" (so mail sent from a second address counts as sent), and the Delivered-To addresses of
 personal mail (the mailbox it was delivered to). With neither, `UnknownOwner`.
 
-Direction and parties: mail from the user is "out" to every To/Cc/Bcc address that is not theirs; mail to
+Direction and parties (display names decoded, "Last, First" turned round): mail from the user is "out" to every To/Cc/Bcc address that is not theirs; mail to
 the user is "in" from its sender. The date is the Date header (a zone-less or "-0000" Date is taken as
 UTC); when it cannot be read, the mbox "From " line's date or a Maildir file name's delivery time.
 `source_id` is the Message-ID without its angle brackets, or, when there is none, "sha1:" and a digest of
@@ -77,6 +77,8 @@ _PLAIN_ITEM = re.compile(_ITEM)
 _PLAIN_LIST = re.compile("{0}(?:,{0})*".format(re.sub(r"\(\?P<\w+>", "(?:", _ITEM)))
 _UNQUOTE = re.compile(r"\\(.)")
 _FROM_LINE_DATE = re.compile(r"\w{3} (\w{3}) +(\d{1,2}) (\d{1,2}):(\d{2}):(\d{2})(?: ([+-]\d{4}))? (\d{4})\s*$")
+# After a comma these end a name or a company rather than start a given name.
+_NAME_SUFFIXES = frozenset("inc ltd llc llp plc gmbh ag sa sas bv nv co corp jr sr ii iii iv phd md esq".split())
 _MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
 
 Progress = Callable[[int, int], None]  # (done, total) in bytes for an mbox, files for a Maildir
@@ -293,7 +295,20 @@ def _classify(c: _Candidate, me: Me, zone: tzinfo | None, reading: Reading) -> N
 @lru_cache(maxsize=65536)
 def _party(name: str, address: str) -> Party:
     """One Party per (name, address), shared: the same few people write most of a mailbox."""
-    return Party(_decode(name) or None, (address,))
+    return Party(_display_name(_decode(name)), (address,))
+
+
+def _display_name(name: str) -> str | None:
+    """A display name as people write names: Outlook's and Exchange's "Rossi, Marco" becomes "Marco Rossi"
+    (but not "Acme, Inc." or "King, Jr."); blank is None."""
+    last, comma, first = name.partition(",")
+    last, first = last.strip(), first.strip()
+    if (
+        comma and last and first and "," not in first and len(last.split()) <= 3 and len(first.split()) <= 3
+        and first.lower().rstrip(".") not in _NAME_SUFFIXES and not any(c in name for c in "@()<>\"")
+    ):  # fmt: skip
+        return f"{first} {last}"
+    return name or None
 
 
 def _addresses(values: list[str]) -> tuple[Party, ...]:
