@@ -173,8 +173,9 @@ def _parse(text: str, where: str) -> tuple[list[_Event], set[str], int]:
                 events.append(event)
                 event = None
             elif component == "VTIMEZONE" and zone_lines is not None:
-                _learn_zone(zone_lines)
+                _learn_zone([*zone_lines, line])
                 zone_lines = None
+                continue
         if zone_lines is not None:
             zone_lines.append(line)
         elif event is not None and stack and stack[-1] == "VEVENT":
