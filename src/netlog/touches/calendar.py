@@ -18,12 +18,14 @@ attendee of (a shared calendar). Tentative and unanswered invitations count: the
 Recurring series are expanded, unlike Folk, which skips them: a weekly 1:1 is the most regular contact a
 person has, and skipping it would lose exactly the strongest ties. Instances are generated from DTSTART
 by every RRULE and RDATE, less EXDATE, up to today (dateutil.rrule, which dateparser already brings;
-icalendar has no expansion of its own), in DTSTART's wall-clock time and zone, as RFC 5545 asks; an
+icalendar has no expansion of its own), in DTSTART's wall-clock time and zone, as RFC 5545 asks. An
 instance moved or changed by a RECURRENCE-ID override is replaced by that override (which may itself be
-cancelled or declined); what the override leaves out (a conference link, the attendees) is the master's. Only the newest 1000 instances of a series are kept (older ones count as
-"recurring beyond the cap"). A series skipped as a whole (cancelled, declined, crowded, no one else)
-counts once; an expanded one counts each instance up to today. An override whose instance does not
-exist (its master is missing) is read as an event of its own.
+cancelled or declined); what the override leaves out (a conference link, the attendees) is the master's.
+Only the newest 1000 past instances of a series are kept (older ones count as "recurring beyond the
+cap"), and a rule that would make more than 50,000 starts up to today (FREQ=MINUTELY) stops there. A
+series skipped as a whole (cancelled, declined, crowded, no one else) counts once; an expanded one counts
+each instance up to today. An override whose instance does not exist (its master is missing) is read as
+an event of its own.
 
 `source_id` is the UID, "/", and the instance's original start (RECURRENCE-ID for an override, the
 generated start for an instance, DTSTART for a single event), in UTC for a moment with a zone: so an
@@ -42,7 +44,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import deque
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
@@ -245,12 +246,14 @@ class _Reader:
         """Every instance of a recurring event up to today, with its overrides in place."""
         whole = self._verdict(master)
         try:
-            starts, beyond = _instances(master, start, self.today)
+            starts = _instances(master, start, self.today)
         except (ValueError, TypeError, OverflowError):  # an RRULE dateutil cannot read
             self.reading.skipped[Skip.MALFORMED] += 1
             return
-        if beyond:
-            self.reading.skipped[Skip.OVER_CAP] += beyond
+        past = sum(self._day(s) < self.today for s in starts)
+        if past > MAX_INSTANCES:  # starts are in order: the oldest go
+            self.reading.skipped[Skip.OVER_CAP] += past - MAX_INSTANCES
+            starts = starts[past - MAX_INSTANCES :]
         counted = False
         for instance in starts:
             key = _key(instance)
@@ -267,7 +270,7 @@ class _Reader:
 
     def _instance(self, event: _Event, start: date | datetime, key: str, judged: bool = False) -> None:
         """One occurrence: an exchange, or one count of why not (`judged`: its series passed _verdict)."""
-        on = start if not isinstance(start, datetime) else local_moment(start, self.zone).date()
+        on = self._day(start)
         reason = (
             Skip.NOT_YET if on >= self.today
             else Skip.BEFORE_SINCE if self.since and on < self.since
@@ -283,6 +286,9 @@ class _Reader:
         self.reading.exchanges.append(
             Exchange(SOURCE, f"{_uid(event)}/{key}", on, kind, "both", self._parties(event), summary, _place(event), at)
         )
+
+    def _day(self, start: date | datetime) -> date:
+        return start if not isinstance(start, datetime) else local_moment(start, self.zone).date()
 
     def _verdict(self, event: _Event) -> Skip | None:
         """Why an event is skipped whatever its date, or None."""
@@ -324,9 +330,9 @@ def _people(event: _Event) -> list[_Person]:
     return people
 
 
-def _instances(event: _Event, start: date | datetime, today: date) -> tuple[list[date | datetime], int]:
-    """The starts of a series up to the day after today (the newest MAX_INSTANCES), and how many older
-    ones were dropped. Worked out in DTSTART's wall-clock time, then put back in its zone."""
+def _instances(event: _Event, start: date | datetime, today: date) -> list[date | datetime]:
+    """The starts of a series, in order, up to the day after today (a day's margin for zones), worked out
+    in DTSTART's wall-clock time and then put back in its zone; at most MAX_GENERATED of them."""
     from dateutil.rrule import rruleset, rrulestr
 
     all_day = not isinstance(start, datetime)
@@ -344,15 +350,12 @@ def _instances(event: _Event, start: date | datetime, today: date) -> tuple[list
     if "RRULE" not in event.props:
         rules.rdate(wall)  # RDATE alone: DTSTART is the first instance
     end = datetime.combine(today + timedelta(days=1), time.max)
-    kept: deque[datetime] = deque(maxlen=MAX_INSTANCES)
-    generated = 0
+    starts: list[date | datetime] = []
     for moment in rules:
-        if moment > end or generated >= MAX_GENERATED:
+        if moment > end or len(starts) >= MAX_GENERATED:
             break
-        kept.append(moment)
-        generated += 1
-    starts = [m.date() if all_day else m.replace(tzinfo=zone) for m in kept]
-    return starts, generated - len(kept)
+        starts.append(moment.date() if all_day else moment.replace(tzinfo=zone))
+    return starts
 
 
 def _wall(moment: date | datetime, zone: tzinfo | None) -> datetime:
