@@ -26,6 +26,7 @@ from netlog.touches.linkedin_messages import read_linkedin_messages
 from netlog.touches.mail import read_mail
 from netlog.touches.records import Me, Skip, normalize_phone
 from netlog.touches.telegram import read_telegram
+from netlog.touches.whatsapp import read_whatsapp
 
 HERE = FIXTURES / "touches"
 DAY = date.fromisoformat(TODAY)
@@ -330,6 +331,39 @@ def test_telegram_rejects_other_json(tmp_path):
             read_telegram(tmp_path / name)
 
 
+# WhatsApp
+
+
+def test_whatsapp_android_chat_with_one_person():
+    reading = read_whatsapp(HERE / "whatsapp" / "WhatsApp Chat with Noor Haddad.txt")
+    assert [(e.on.isoformat(), e.direction, e.parties[0].name, e.at.strftime("%H:%M")) for e in reading.exchanges] == [
+        ("2026-10-05", "out", "Noor Haddad", "09:01"),
+        ("2026-10-13", "in", "Noor Haddad", "21:15"),  # three lines, one message
+        ("2026-10-13", "in", "Noor Haddad", "21:16"),  # <Media omitted>
+        ("2026-10-14", "out", "Noor Haddad", "08:40"),  # an attached file
+    ]
+    # the encryption notice, a deleted message, "changed the subject to: ..." and the number change
+    assert counts(reading) == {"service message": 4, "missed call": 1}
+    assert reading.owner.names == {"kim oduya"}  # the file name says Noor; the other sender is the user
+    assert reading.exchanges[0].source_id == "Noor Haddad/2026-10-05T09:01/Kim Oduya/1"
+
+
+def test_whatsapp_iphone_chat_month_first_twelve_hour_clock():
+    reading = read_whatsapp(HERE / "whatsapp" / "WhatsApp Chat - Tomas Berg.txt", since=date(2026, 10, 1))
+    assert [(e.at.isoformat(), e.direction) for e in reading.exchanges] == [("2026-10-14T20:05:09", "in"), ("2026-10-14T20:07:30", "out")]
+    assert counts(reading) == {"missed call": 1}
+
+
+def test_whatsapp_group_chat_is_skipped_and_bad_files_say_so(tmp_path):
+    group = read_whatsapp(HERE / "whatsapp" / "WhatsApp Chat with Lisbon data people.txt", KIM)
+    assert (group.exchanges, counts(group)) == ([], {"group chat or channel": 3})
+    with pytest.raises(UnknownOwner, match="--me"):
+        read_whatsapp(HERE / "whatsapp" / "WhatsApp Chat with Lisbon data people.txt")
+    (tmp_path / "chat.txt").write_text("just some notes\n")
+    with pytest.raises(BadInput, match="not a WhatsApp chat export"):
+        read_whatsapp(tmp_path / "chat.txt", KIM)
+
+
 # Records
 
 
@@ -424,6 +458,16 @@ def test_shared_linkedin_messages_and_telegram():
     ]  # fmt: skip
     assert counts(telegram) == {"missed call": 1, "deleted account": 1, "group chat or channel": 3, "only me": 1}
     assert telegram.exchanges[0].parties[0].phones == ("+351912345678",)
+
+
+@shared
+def test_shared_whatsapp():
+    reading = read_whatsapp(SHARED_DATA / "whatsapp" / "WhatsApp Chat with Ana Lima.txt")
+    assert [(e.on.isoformat(), e.direction) for e in reading.exchanges] == [
+        ("2026-11-14", "out"), ("2026-11-14", "in"), ("2026-11-14", "in"), ("2026-11-16", "in"), ("2026-11-16", "out"),
+        ("2026-11-19", "in"), ("2026-11-19", "out"), ("2026-11-19", "out"), ("2026-11-20", "in"),
+    ]  # fmt: skip
+    assert counts(reading) == {"service message": 3, "missed call": 1}
 
 
 def test_readers_import_nothing_heavy_at_package_import():

@@ -85,24 +85,26 @@ Progress = Callable[[int, int], None]  # (done, total) in bytes for an mbox, fil
 Fallback = Callable[[], "datetime | None"]  # the "From " line's date, or a Maildir file name's
 
 
-class _Fields(dict):
-    """The wanted fields of a header block: lower-cased name -> every value, unfolded, as text."""
+class _Fields:
+    """The wanted fields of a header block, unfolded, as text; names as in WANTED (lower case)."""
+
+    __slots__ = ("values",)
 
     def __init__(self, header: bytes) -> None:
-        super().__init__()
+        self.values: dict[str, list[str]] = {}
         for name, raw in _FIELD.findall(b"\n" + header):
             try:
                 value = raw.decode("utf-8")
             except UnicodeDecodeError:  # an old client's raw Latin-1 header
                 value = raw.decode("latin-1")
-            self.setdefault(name.lower().decode(), []).append(_FOLD.sub("", value) if "\n" in value else value)
+            self.values.setdefault(name.lower().decode(), []).append(_FOLD.sub("", value) if "\n" in value else value)
 
-    def get(self, name: str, default: str | None = None) -> str | None:
-        values = super().get(name.lower())
-        return values[0] if values else default
+    def first(self, name: str) -> str | None:
+        found = self.values.get(name)
+        return found[0] if found else None
 
-    def get_all(self, name: str, default: list[str] = ()) -> list[str]:
-        return super().get(name.lower(), default)
+    def every(self, *names: str) -> list[str]:
+        return [value for name in names for value in self.values.get(name, ())]
 
 
 @dataclass(slots=True)
@@ -129,9 +131,11 @@ def read_mail(
     me = me or Me()
     reading = Reading(SOURCE)
     evidence = Counter[str]()  # addresses the file says are the user's
-    candidates = [
-        c for c in (_screen(raw, fallback, since, zone, reading.skipped, evidence) for raw, fallback in _messages(path, progress)) if c
-    ]  # fmt: skip
+    candidates = []
+    for header, fallback in _messages(path, progress):
+        candidate = _screen(header, fallback, since, zone, reading.skipped, evidence)
+        if candidate:
+            candidates.append(candidate)
     owner = me | Me.of(emails=evidence)
     if not owner.emails:
         raise UnknownOwner(f"Cannot tell which addresses are yours in {path}; give them with --me ADDRESS.")
@@ -226,24 +230,24 @@ def _screen(
 ) -> _Candidate | None:
     """Apply every rule that does not need to know the user; count the skip, or return the candidate."""
     fields = _Fields(header)
-    sender = _first_address(fields.get("From"))
-    moment = _moment(fields.get("Date")) or fallback()
+    sender = _first_address(fields.first("from"))
+    moment = _moment(fields.first("date")) or fallback()
     if sender is None or moment is None:
         skipped[Skip.MALFORMED] += 1
         return None
     if since and local_moment(moment, zone).date() < since:
         skipped[Skip.BEFORE_SINCE] += 1
         return None
-    labels = _labels(fields.get("X-Gmail-Labels"))
-    precedence = (fields.get("Precedence") or "").strip().lower()
-    auto = (fields.get("Auto-Submitted") or "no").strip().lower()
+    labels = _labels(fields.first("x-gmail-labels"))
+    precedence = (fields.first("precedence") or "").strip().lower()
+    auto = (fields.first("auto-submitted") or "no").strip().lower()
     if "Draft" in labels or "Drafts" in labels:
         reason = Skip.DRAFT
     elif "Spam" in labels:
         reason = Skip.SPAM
-    elif fields.get("List-Id") or precedence == "list":
+    elif fields.first("list-id") or precedence == "list":
         reason = Skip.MAILING_LIST
-    elif precedence in ("bulk", "junk") or fields.get("List-Unsubscribe"):
+    elif precedence in ("bulk", "junk") or fields.first("list-unsubscribe"):
         reason = Skip.BULK
     elif not auto.startswith("no"):
         reason = Skip.AUTO_SUBMITTED
@@ -254,17 +258,17 @@ def _screen(
     if reason:
         skipped[reason] += 1
         return None
-    recipients = _addresses(fields.get_all("To", []) + fields.get_all("Cc", []) + fields.get_all("Bcc", []))
+    recipients = _addresses(fields.every("to", "cc", "bcc"))
     if len(recipients) > MAX_RECIPIENTS:
         skipped[Skip.TOO_MANY_RECIPIENTS] += 1
         return None
     sent = "Sent" in labels
     if sent:
         evidence[sender.emails[0]] += 1
-    for delivered in _addresses(fields.get_all("Delivered-To", [])):
+    for delivered in _addresses(fields.every("delivered-to")):
         evidence[delivered.emails[0]] += 1
-    subject = _decode(fields.get("Subject")) or None
-    message_id = (fields.get("Message-ID") or "").strip().strip("<>").strip()
+    subject = _decode(fields.first("subject")) or None
+    message_id = (fields.first("message-id") or "").strip().strip("<>").strip()
     return _Candidate(
         source_id=message_id or _digest(moment, sender, recipients, subject),
         moment=moment,
