@@ -4,7 +4,8 @@ style .ics, written around a given list of contacts so that a database can hold 
     python bench/touch_sources.py OUT [--contacts 2000] [--messages 50000] [--events 5000] [--seed 14]
 
 writes OUT/contacts.csv (Google Contacts CSV: `netlog import google OUT/contacts.csv`), OUT/mail.mbox and
-OUT/calendar.ics, and prints what it wrote. From Python:
+OUT/calendar.ics (and with --telegram N, a Telegram export OUT/result.json of N messages), and prints what
+it wrote. From Python:
 
     from touch_sources import make_contacts, write_mbox, write_ics
     people = make_contacts(2000, seed=14)          # [(name, email), ...]
@@ -200,6 +201,61 @@ def write_ics(
     return counts
 
 
+def write_telegram(
+    path: str | Path,
+    contacts: Sequence[tuple[str, str]],
+    n: int = 1_000_000,
+    seed: int = 14,
+    chats: int = 500,
+    today: date = date(2026, 11, 23),
+) -> dict[str, int]:
+    """A Telegram Desktop full export (result.json) of n messages over `chats` chats, a tenth of them
+    groups, with texts of a few dozen words, calls and service lines: a large export for the reader's memory."""
+    import json
+
+    rng = random.Random(seed)
+    start = datetime.combine(today, datetime.min.time(), timezone.utc) - timedelta(days=365 * YEARS)
+    owner_id = 4242001
+    people = [(6_000_000 + i, name) for i, (name, _) in enumerate(contacts[:chats])]
+    counts = {"messages": 0, "calls": 0, "group": 0}
+    with open(path, "w", encoding="utf-8") as out:
+        head = {
+            "about": "Here is the data you requested.",
+            "personal_information": {"user_id": owner_id, "first_name": OWNER[0].split()[0], "last_name": OWNER[0].split()[1], "phone_number": "+351 910 000 000"},
+            "contacts": {"about": "", "list": [
+                {"user_id": uid, "first_name": name.split()[0], "last_name": " ".join(name.split()[1:]),
+                 "phone_number": f"+351 91{rng.randrange(10**7):07d}", "date": "2022-01-01T10:00:00", "date_unixtime": "1641031200"}
+                for uid, name in people
+            ]},
+        }  # fmt: skip
+        text = json.dumps(head, ensure_ascii=False, indent=1)
+        out.write(text[: text.rindex("}")] + ',\n "chats": {\n  "about": "",\n  "list": [\n')
+        per_chat = n // len(people)
+        for c, (uid, name) in enumerate(people):
+            group = c % 10 == 9
+            counts["group"] += per_chat if group else 0
+            messages = []
+            for i in range(per_chat):
+                when = start + timedelta(seconds=int(365 * YEARS * 86400 * i / per_chat) + rng.randrange(3600))
+                mine = rng.random() < 0.5
+                sender, sender_id = (OWNER[0], owner_id) if mine else (name, uid)
+                base = {"id": c * per_chat + i + 1, "date": when.strftime("%Y-%m-%dT%H:%M:%S"), "date_unixtime": str(int(when.timestamp()))}
+                if rng.random() < 0.02:
+                    counts["calls"] += 1
+                    messages.append({**base, "type": "service", "actor": sender, "actor_id": f"user{sender_id}", "action": "phone_call",
+                                     "duration_seconds": rng.randrange(0, 1800), "discard_reason": "hangup", "text": "", "text_entities": []})
+                    continue
+                words = " ".join(rng.choice(WORDS) for _ in range(rng.randrange(3, 40)))
+                messages.append({**base, "type": "message", "from": sender, "from_id": f"user{sender_id}", "text": words,
+                                 "text_entities": [{"type": "plain", "text": words}]})  # fmt: skip
+                counts["messages"] += 1
+            chat = {"name": f"{name} group" if group else name, "type": "private_group" if group else "personal_chat",
+                    "id": uid + (4_000_000_000 if group else 0), "messages": messages}  # fmt: skip
+            out.write(("   " if c == 0 else ",\n   ") + json.dumps(chat, ensure_ascii=False, indent=1).replace("\n", "\n   "))
+        out.write("\n  ]\n }\n}\n")
+    return counts
+
+
 def _transport(rng: random.Random, when: datetime) -> list[str]:
     """The Received, authentication and DKIM lines that make up most of a real Gmail header block."""
     stamp = format_datetime(when)
@@ -277,6 +333,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--contacts", type=int, default=2000)
     parser.add_argument("--messages", type=int, default=50_000)
     parser.add_argument("--events", type=int, default=5_000)
+    parser.add_argument("--telegram", type=int, default=0, help="also write OUT/result.json with this many messages")
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--today", type=date.fromisoformat, default=date(2026, 11, 23))
     args = parser.parse_args(argv)
@@ -287,6 +344,9 @@ def main(argv: list[str] | None = None) -> None:
     write_contacts_csv(out / "contacts.csv", people)
     mail = write_mbox(out / "mail.mbox", people, args.messages, args.seed, today=args.today)
     events = write_ics(out / "calendar.ics", people, args.events, args.seed, today=args.today)
+    if args.telegram:
+        chats = write_telegram(out / "result.json", people, args.telegram, args.seed, today=args.today)
+        print(f"result.json {chats}", file=sys.stderr)
     mib = (out / "mail.mbox").stat().st_size / 2**20
     print(f"{out}: {args.contacts} contacts; mail.mbox {args.messages} messages ({mib:.0f} MiB) {mail};"
           f" calendar.ics {events}; {time.perf_counter() - started:.1f} s", file=sys.stderr)  # fmt: skip

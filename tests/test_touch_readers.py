@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES, SHARED_DATA, TODAY
 from netlog.errors import BadInput, NotFound, UnknownOwner
-from netlog.touches import calendar, mail, records
+from netlog.touches import calendar, jsonstream, mail, records
 from netlog.touches.calendar import read_calendar
 from netlog.touches.linkedin_messages import read_linkedin_messages
 from netlog.touches.mail import read_mail
@@ -362,6 +362,38 @@ def test_whatsapp_group_chat_is_skipped_and_bad_files_say_so(tmp_path):
     (tmp_path / "chat.txt").write_text("just some notes\n")
     with pytest.raises(BadInput, match="not a WhatsApp chat export"):
         read_whatsapp(tmp_path / "chat.txt", KIM)
+
+
+# jsonstream: the walker under the Telegram reader
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(["a", "b", "messages", "x y"]), inner, max_size=4),
+    max_leaves=25,
+)
+
+
+@given(_json, st.sampled_from([1, 2, 3, 7, 64]))
+def test_jsonstream_reads_what_json_reads_at_any_block_size(doc, block):
+    import io
+    from unittest import mock
+
+    text = json.dumps({"chats": {"list": [{"messages": [doc, doc]}]}, "messages": doc}, indent=1)
+    with mock.patch.object(jsonstream, "BLOCK", block):
+        walked = jsonstream.load(io.StringIO(text), {("chats", "list", "*", "messages"), ("messages",)}, lambda m: ("seen", m))
+    expected = json.loads(text)
+    expected["chats"]["list"][0]["messages"] = [("seen", doc), ("seen", doc)]
+    if isinstance(doc, list):
+        expected["messages"] = [("seen", m) for m in doc]
+    assert walked == expected
+
+
+@pytest.mark.parametrize("text", ['{"a": 1', '{"a": [1, 2}', "[1] [2]", "", '{"messages": [1,, 2]}'])
+def test_jsonstream_refuses_what_is_not_json(text):
+    import io
+
+    with pytest.raises(json.JSONDecodeError):
+        jsonstream.load(io.StringIO(text), {("messages",)}, lambda m: m)
 
 
 # Records
