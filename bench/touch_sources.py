@@ -169,7 +169,10 @@ def write_ics(
             lines += [f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}"]
         else:
             zone = rng.choice(ZONES)
-            lines += [f"DTSTART;TZID={zone}:{day:%Y%m%d}T{hour:02d}0000", f"DTEND;TZID={zone}:{day:%Y%m%d}T{hour:02d}3000"]
+            lines += [
+                f"DTSTART;TZID={zone}:{day:%Y%m%d}T{hour:02d}0000",
+                f"DTEND;TZID={zone}:{day:%Y%m%d}T{hour:02d}3000",
+            ]
         lines += ["DTSTAMP:20261123T080000Z", f"UID:bench{seed}-{i}@google.com"]
         crowd = rng.random() < 0.03
         guests = rng.sample(contacts, 25 if crowd else rng.choice((1, 1, 1, 2, 3)))
@@ -239,11 +242,26 @@ def write_telegram(
                 when = start + timedelta(seconds=int(365 * YEARS * 86400 * i / per_chat) + rng.randrange(3600))
                 mine = rng.random() < 0.5
                 sender, sender_id = (OWNER[0], owner_id) if mine else (name, uid)
-                base = {"id": c * per_chat + i + 1, "date": when.strftime("%Y-%m-%dT%H:%M:%S"), "date_unixtime": str(int(when.timestamp()))}
+                base = {
+                    "id": c * per_chat + i + 1,
+                    "date": when.strftime("%Y-%m-%dT%H:%M:%S"),
+                    "date_unixtime": str(int(when.timestamp())),
+                }
                 if rng.random() < 0.02:
                     counts["calls"] += 1
-                    messages.append({**base, "type": "service", "actor": sender, "actor_id": f"user{sender_id}", "action": "phone_call",
-                                     "duration_seconds": rng.randrange(0, 1800), "discard_reason": "hangup", "text": "", "text_entities": []})
+                    messages.append(
+                        {
+                            **base,
+                            "type": "service",
+                            "actor": sender,
+                            "actor_id": f"user{sender_id}",
+                            "action": "phone_call",
+                            "duration_seconds": rng.randrange(0, 1800),
+                            "discard_reason": "hangup",
+                            "text": "",
+                            "text_entities": [],
+                        }
+                    )
                     continue
                 words = " ".join(rng.choice(WORDS) for _ in range(rng.randrange(3, 40)))
                 messages.append({**base, "type": "message", "from": sender, "from_id": f"user{sender_id}", "text": words,
@@ -251,7 +269,9 @@ def write_telegram(
                 counts["messages"] += 1
             chat = {"name": f"{name} group" if group else name, "type": "private_group" if group else "personal_chat",
                     "id": uid + (4_000_000_000 if group else 0), "messages": messages}  # fmt: skip
-            out.write(("   " if c == 0 else ",\n   ") + json.dumps(chat, ensure_ascii=False, indent=1).replace("\n", "\n   "))
+            out.write(
+                ("   " if c == 0 else ",\n   ") + json.dumps(chat, ensure_ascii=False, indent=1).replace("\n", "\n   ")
+            )
         out.write("\n  ]\n }\n}\n")
     return counts
 
@@ -303,12 +323,14 @@ def _body(rng: random.Random, head: list[str]) -> bytes:
     if rng.random() < 0.05:
         text += "\r\n\r\n>From the notes of last week\r\n"
     parts = [
-        f"--{boundary}\r\nContent-Type: text/plain; charset=\"UTF-8\"\r\n\r\n{text}\r\n",
-        f"--{boundary}\r\nContent-Type: text/html; charset=\"UTF-8\"\r\n\r\n<div>{text.replace(chr(13) + chr(10), '<br>')}</div>\r\n",
+        f'--{boundary}\r\nContent-Type: text/plain; charset="UTF-8"\r\n\r\n{text}\r\n',
+        f'--{boundary}\r\nContent-Type: text/html; charset="UTF-8"\r\n\r\n<div>{text.replace(chr(13) + chr(10), "<br>")}</div>\r\n',
     ]
     if rng.random() < 0.03:
         blob = base64.encodebytes(rng.randbytes(rng.randrange(20_000, 60_000))).decode().replace("\n", "\r\n")
-        parts.append(f"--{boundary}\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n{blob}")
+        parts.append(
+            f"--{boundary}\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n{blob}"
+        )
     header = "\r\n".join([*head, f'Content-Type: multipart/alternative; boundary="{boundary}"'])
     return f"{header}\r\n\r\n{''.join(parts)}--{boundary}--\r\n\r\n".encode()
 

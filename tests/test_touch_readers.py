@@ -64,7 +64,14 @@ def test_takeout_mbox_gives_one_email_per_personal_message_and_counts_every_skip
         # 08:30 in Tokyo on the 3rd is 00:30 in Lisbon on the 3rd, 23:30 UTC on the 2nd
         ("2026-09-03", "email", "in", ("noor@haddad.example",), "Re: Intro: Noor <> Renée", None),
         ("2026-09-09", "email", "in", ("renee@fournier.example",), "Re: Intro", None),
-        ("2026-09-10", "email", "in", ("tomas@berg.example",), "Odd date: two-digit year, no weekday, no seconds, a US zone name", None),
+        (
+            "2026-09-10",
+            "email",
+            "in",
+            ("tomas@berg.example",),
+            "Odd date: two-digit year, no weekday, no seconds, a US zone name",
+            None,
+        ),
         ("2026-09-11", "email", "in", ("tomas@berg.example",), "Unreadable date: the From line's date is used", None),
         ("2026-09-12", "email", "out", ("tomas@berg.example",), "From my other address", None),
         ("2026-09-13", "email", "in", ("tomas@berg.example",), "Re: From my other address", None),
@@ -79,7 +86,9 @@ def test_takeout_mbox_gives_one_email_per_personal_message_and_counts_every_skip
 
 
 def test_mail_decodes_encoded_words_and_turns_last_first_round():
-    names = {p.emails[0]: p.name for e in read_mail(HERE / "takeout.mbox", KIM, zone=LISBON).exchanges for p in e.parties}
+    names = {
+        p.emails[0]: p.name for e in read_mail(HERE / "takeout.mbox", KIM, zone=LISBON).exchanges for p in e.parties
+    }
     assert names["noor@haddad.example"] in ("Noor Haddad", "نور حداد")  # UTF-8 B-encoded in the reply
     assert names["renee@fournier.example"] == "Renée Fournier"  # UTF-8 Q and ISO-8859-1 Q
     sender = read_mail(HERE / "maildir", KIM, zone=LISBON).exchanges[1].parties[0]
@@ -101,6 +110,16 @@ def test_mail_source_ids_are_message_ids_or_a_digest_stable_across_exports(tmp_p
     assert {e.subject: e.source_id for e in read_mail(again, KIM, zone=LISBON).exchanges} == first
 
 
+def test_a_message_read_twice_is_one_exchange(tmp_path):
+    twice = tmp_path / "twice.mbox"
+    one = (HERE / "takeout.mbox").read_bytes()
+    twice.write_bytes(one + b"\r\n" + one)  # an mbox message ends with a blank line before the next "From "
+    once = read_mail(HERE / "takeout.mbox", KIM, zone=LISBON)
+    reading = read_mail(twice, KIM, zone=LISBON)
+    assert rows(reading) == rows(once)
+    assert counts(reading) == {k: 2 * n for k, n in counts(once).items()} | {"read twice": 8}
+
+
 def test_maildir_reads_cur_and_new_not_tmp_nor_dot_files_and_dates_by_file_name():
     reading = read_mail(HERE / "maildir", KIM, zone=LISBON)
     assert rows(reading) == [
@@ -118,7 +137,10 @@ def test_mail_since_counts_what_it_leaves_out():
 
 
 def test_mail_day_is_the_users_day():
-    at = {z: read_mail(HERE / "maildir", KIM, zone=ZoneInfo(z)).exchanges[1].on for z in ("Europe/Lisbon", "UTC", "Asia/Tokyo")}
+    at = {
+        z: read_mail(HERE / "maildir", KIM, zone=ZoneInfo(z)).exchanges[1].on
+        for z in ("Europe/Lisbon", "UTC", "Asia/Tokyo")
+    }
     assert at == {"Europe/Lisbon": date(2026, 9, 3), "UTC": date(2026, 9, 2), "Asia/Tokyo": date(2026, 9, 3)}
 
 
@@ -126,7 +148,10 @@ def test_mail_owner_from_the_file_or_a_clear_error(tmp_path):
     # no --me: Delivered-To and the Sent label say who the mailbox belongs to
     assert read_mail(HERE / "takeout.mbox", zone=LISBON).owner.emails == {"kim.oduya@example.org", "kim@oduya.example"}
     bare = tmp_path / "bare.mbox"
-    bare.write_bytes(b"From x Mon Sep 14 10:00:00 2026\nFrom: a@example.com\nTo: b@example.com\nDate: Mon, 14 Sep 2026 10:00:00 +0000\n\nhi\n")
+    bare.write_bytes(
+        b"From x Mon Sep 14 10:00:00 2026\nFrom: a@example.com\nTo: b@example.com\n"
+        b"Date: Mon, 14 Sep 2026 10:00:00 +0000\n\nhi\n"
+    )
     with pytest.raises(UnknownOwner, match="--me"):
         read_mail(bare)
 
@@ -160,7 +185,11 @@ def test_mbox_reports_progress_in_bytes_up_to_the_size():
 
 
 _word = st.text(st.sampled_from("abcxyzÉé -'."), min_size=1, max_size=12).filter(lambda s: s.strip())
-_address = st.builds(lambda a, b: f"{a}@{b}.example", st.from_regex(r"[a-z][a-z0-9._+-]{0,8}", fullmatch=True), st.sampled_from(["x", "mail.y"]))
+_address = st.builds(
+    lambda a, b: f"{a}@{b}.example",
+    st.from_regex(r"[a-z][a-z0-9._+-]{0,8}", fullmatch=True),
+    st.sampled_from(["x", "mail.y"]),
+)
 _entry = st.one_of(
     _address,
     st.builds(lambda n, a: f"{n} <{a}>", _word, _address),
@@ -222,7 +251,14 @@ def test_vdir_reads_each_ics_and_skips_metadata_and_broken_files():
     reading = read_calendar(HERE / "vdir", DAY, me=KIM, zone=LISBON)
     assert rows(reading) == [
         ("2026-10-06", "video", "both", ("tomas@berg.example",), "Call with Tomas", None),  # a Jitsi link
-        ("2026-09-19", "met", "both", ("renee@fournier.example",), "Climbing (floating time)", "Climbing gym, Alcântara"),
+        (
+            "2026-09-19",
+            "met",
+            "both",
+            ("renee@fournier.example",),
+            "Climbing (floating time)",
+            "Climbing gym, Alcântara",
+        ),
     ]
     # notes.ics is no calendar; the yearly birthday has no one else and counts once, not once a year
     assert counts(reading) == {"malformed": 1, "no one else": 1}
@@ -271,7 +307,9 @@ def test_linkedin_older_ten_column_layout_and_owner_by_url():
     # one conversation: both people are on every row, so the file cannot say which is the user
     with pytest.raises(UnknownOwner, match="--me"):
         read_linkedin_messages(HERE / "messages-old.csv")
-    reading = read_linkedin_messages(HERE / "messages-old.csv", Me.of(urls=["https://www.linkedin.com/in/kim-oduya/"]), zone=LISBON)
+    reading = read_linkedin_messages(
+        HERE / "messages-old.csv", Me.of(urls=["https://www.linkedin.com/in/kim-oduya/"]), zone=LISBON
+    )
     assert rows(reading) == [
         ("2021-05-04", "message", "out", ("linkedin.com/in/noor-haddad",), None, None),
         ("2021-05-05", "message", "in", ("linkedin.com/in/noor-haddad",), None, None),
@@ -350,7 +388,10 @@ def test_whatsapp_android_chat_with_one_person():
 
 def test_whatsapp_iphone_chat_month_first_twelve_hour_clock():
     reading = read_whatsapp(HERE / "whatsapp" / "WhatsApp Chat - Tomas Berg.txt", since=date(2026, 10, 1))
-    assert [(e.at.isoformat(), e.direction) for e in reading.exchanges] == [("2026-10-14T20:05:09", "in"), ("2026-10-14T20:07:30", "out")]
+    assert [(e.at.isoformat(), e.direction) for e in reading.exchanges] == [
+        ("2026-10-14T20:05:09", "in"),
+        ("2026-10-14T20:07:30", "out"),
+    ]
     assert counts(reading) == {"missed call": 1}
 
 
@@ -367,8 +408,14 @@ def test_whatsapp_group_chat_is_skipped_and_bad_files_say_so(tmp_path):
 # jsonstream: the walker under the Telegram reader
 
 _json = st.recursive(
-    st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(["a", "b", "messages", "x y"]), inner, max_size=4),
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**12), 10**12)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(["a", "b", "messages", "x y"]), inner, max_size=4)
+    ),
     max_leaves=25,
 )
 
@@ -380,7 +427,9 @@ def test_jsonstream_reads_what_json_reads_at_any_block_size(doc, block):
 
     text = json.dumps({"chats": {"list": [{"messages": [doc, doc]}]}, "messages": doc}, indent=1)
     with mock.patch.object(jsonstream, "BLOCK", block):
-        walked = jsonstream.load(io.StringIO(text), {("chats", "list", "*", "messages"), ("messages",)}, lambda m: ("seen", m))
+        walked = jsonstream.load(
+            io.StringIO(text), {("chats", "list", "*", "messages"), ("messages",)}, lambda m: ("seen", m)
+        )
     expected = json.loads(text)
     expected["chats"]["list"][0]["messages"] = [("seen", doc), ("seen", doc)]
     if isinstance(doc, list):
@@ -418,7 +467,12 @@ def test_normalize_phone(raw, country, expected):
 
 
 def test_me_compares_in_normal_forms():
-    me = Me.of(names=["José Ramírez"], emails=[" Jose@Example.COM "], urls=["https://www.linkedin.com/in/jose/"], phones=["0034 600 000 000"])
+    me = Me.of(
+        names=["José Ramírez"],
+        emails=[" Jose@Example.COM "],
+        urls=["https://www.linkedin.com/in/jose/"],
+        phones=["0034 600 000 000"],
+    )
     assert me.emails == {"jose@example.com"} and me.urls == {"linkedin.com/in/jose"}
     assert me.has_name("jose ramirez") and me.has_phone("+34 600 000 000") and not me.has_name(None)
     assert (me | Me.of(emails=["j@example.org"])).emails == {"jose@example.com", "j@example.org"}
@@ -443,12 +497,26 @@ def test_every_reading_accounts_for_every_unit():
 def test_shared_takeout_and_maildir():
     takeout = read_mail(SHARED_DATA / "mail" / "takeout.mbox", SAM, zone=LISBON)
     assert takeout.read == 41 and len(takeout.exchanges) == 35
-    assert counts(takeout) == {"mailing list": 1, "bulk": 1, "auto-submitted": 2, "no-reply sender": 1, "more than 20 recipients": 1}
+    assert counts(takeout) == {
+        "mailing list": 1,
+        "bulk": 1,
+        "auto-submitted": 2,
+        "no-reply sender": 1,
+        "more than 20 recipients": 1,
+    }
     by_subject = {e.subject: e for e in takeout.exchanges}
     intro = by_subject["Intro: Sam <> Priya"]  # Marco's intro, Priya in Cc: a touch with Marco only
-    assert (intro.direction, [p.emails[0] for p in intro.parties], intro.parties[0].name) == ("in", ["marco.rossi@example.it"], "Marco Rossi")
+    assert (intro.direction, [p.emails[0] for p in intro.parties], intro.parties[0].name) == (
+        "in",
+        ["marco.rossi@example.it"],
+        "Marco Rossi",
+    )
     assert by_subject["Re: Barcelona meetup"].source_id.startswith("sha1:")  # José's reply has no Message-ID
-    assert {p.name for e in takeout.exchanges for p in e.parties} >= {"Élodie Martin-Dubois", "Dara Ó Súilleabháin", "José Ramírez"}
+    assert {p.name for e in takeout.exchanges for p in e.parties} >= {
+        "Élodie Martin-Dubois",
+        "Dara Ó Súilleabháin",
+        "José Ramírez",
+    }
     maildir = read_mail(SHARED_DATA / "mail" / "maildir", SAM, zone=LISBON)
     assert (maildir.read, len(maildir.exchanges), counts(maildir)) == (6, 5, {"mailing list": 1})
     assert {e.source_id for e in maildir.exchanges} <= {e.source_id for e in takeout.exchanges}
@@ -457,7 +525,13 @@ def test_shared_takeout_and_maildir():
 @shared
 def test_shared_calendar_and_vdir():
     google = read_calendar(SHARED_DATA / "calendar" / "google-export.ics", DAY, zone=LISBON)
-    assert counts(google) == {"cancelled": 1, "declined": 1, "more than 20 attendees": 1, "not over yet": 2, "no one else": 1}
+    assert counts(google) == {
+        "cancelled": 1,
+        "declined": 1,
+        "more than 20 attendees": 1,
+        "not over yet": 2,
+        "no one else": 1,
+    }
     weekly = [e for e in google.exchanges if e.source_id.startswith("weekly1on1marco")]
     assert [e.on.isoformat() for e in weekly] == [
         "2026-09-07", "2026-09-14", "2026-09-21", "2026-10-05", "2026-10-13", "2026-10-19", "2026-10-26", "2026-11-02",
@@ -506,8 +580,10 @@ def test_readers_import_nothing_heavy_at_package_import():
     import subprocess
     import sys
 
-    code = "import sys, netlog.touches, netlog.touches.records; print(sorted(m for m in ('icalendar', 'dateutil', 'email.parser') if m in sys.modules))"
-    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
+    heavy = ("icalendar", "dateutil", "email.parser")
+    code = f"import sys, netlog.touches, netlog.touches.records; print(sorted(m for m in {heavy} if m in sys.modules))"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "[]"
 
 
 def test_fixture_folders_survive_git(tmp_path):

@@ -234,7 +234,7 @@ class _Reader:
                 self._series(event, start, overrides.get(_uid(event), {}))
             else:
                 self._instance(event, start, _key(start))
-        for uid, left in overrides.items():  # overrides of instances no master produced
+        for left in overrides.values():  # overrides of instances no master produced
             for key, event in left.items():
                 start = _moment(*event.first("DTSTART")) if event.first("DTSTART") else None
                 if start is None:
@@ -283,7 +283,7 @@ class _Reader:
         at = local_moment(start, self.zone) if isinstance(start, datetime) else None
         kind = "video" if _has_conference(event) else "met"
         summary = _text(event.value("SUMMARY"))
-        self.reading.exchanges.append(
+        self.reading.add(
             Exchange(SOURCE, f"{_uid(event)}/{key}", on, kind, "both", self._parties(event), summary, _place(event), at)
         )
 
@@ -309,7 +309,13 @@ class _Reader:
     def _parties(self, event: _Event) -> tuple[Party, ...]:
         seen: dict[str, Party] = {}
         for p in _people(event):
-            if p.email and p.person and p.partstat != "DECLINED" and p.email not in self.me.emails and p.email not in seen:
+            if (
+                p.email
+                and p.person
+                and p.partstat != "DECLINED"
+                and p.email not in self.me.emails
+                and p.email not in seen
+            ):
                 seen[p.email] = Party(p.name, (p.email,))
         return tuple(seen.values())
 
@@ -326,7 +332,9 @@ def _people(event: _Event) -> list[_Person]:
             cn = _text(params.get("CN"))
             kind = params.get("CUTYPE", "INDIVIDUAL").upper()
             person = kind not in _NOT_PEOPLE and not email.endswith("resource.calendar.google.com")
-            people.append(_Person(email, cn if cn and cn.lower() != email else None, params.get("PARTSTAT", "").upper(), person))
+            people.append(
+                _Person(email, cn if cn and cn.lower() != email else None, params.get("PARTSTAT", "").upper(), person)
+            )
     return people
 
 
@@ -417,7 +425,11 @@ def _uid(event: _Event) -> str:
 def _has_conference(event: _Event) -> bool:
     if "X-GOOGLE-CONFERENCE" in event.props or "CONFERENCE" in event.props:
         return True
-    return any(_CONFERENCE.search(value) for name in ("LOCATION", "DESCRIPTION", "URL") for _, value in event.props.get(name, ()))
+    return any(
+        _CONFERENCE.search(value)
+        for name in ("LOCATION", "DESCRIPTION", "URL")
+        for _, value in event.props.get(name, ())
+    )
 
 
 def _place(event: _Event) -> str | None:

@@ -80,15 +80,18 @@ def read_linkedin_messages(
             reading.skipped[reason] += 1
             continue
         at = local_moment(row.moment, zone)
-        source_id = f"{row.conversation}/{row.moment.astimezone(timezone.utc):%Y-%m-%dT%H:%M:%SZ}/{row.sender.url or row.sender.name}"
-        reading.exchanges.append(Exchange(SOURCE, source_id, at.date(), "message", direction, parties, row.subject, None, at))
+        sent = row.moment.astimezone(timezone.utc)
+        source_id = f"{row.conversation}/{sent:%Y-%m-%dT%H:%M:%SZ}/{row.sender.url or row.sender.name}"
+        reading.add(Exchange(SOURCE, source_id, at.date(), "message", direction, parties, row.subject, None, at))
     return reading
 
 
 def _rows(path: Path) -> tuple[list[_Row], int]:
     """The rows of the file, and how many had no conversation id or sender."""
     if not path.is_file():
-        raise NotFound(f"{path} does not exist.") if not path.exists() else BadInput(f"{path} is a folder, not a messages.csv.")
+        if not path.exists():
+            raise NotFound(f"{path} does not exist.")
+        raise BadInput(f"{path} is a folder, not a messages.csv.")
     with open(path, newline="", encoding="utf-8-sig", errors="replace") as f:
         reader = csv.reader(f)
         header = [h.strip().upper() for h in next(reader, [])]
@@ -177,7 +180,7 @@ def _recipients(names: str, urls: str) -> tuple[Party, ...]:
         return (Party(" ".join(names.split())),) if names.strip() else ()
     if len(name_list) != len(url_list):
         name_list = [names.strip()] if len(url_list) == 1 else [""] * len(url_list)
-    return tuple(p for p in (_party(n, u) for n, u in zip(name_list, url_list)) if p)
+    return tuple(p for p in (_party(n, u) for n, u in zip(name_list, url_list, strict=True)) if p)
 
 
 def _moment(text: str) -> datetime | None:

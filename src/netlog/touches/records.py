@@ -57,6 +57,7 @@ class Skip(StrEnum):
     DELETED_ACCOUNT = "deleted account"
     SERVICE = "service message"
     MISSED_CALL = "missed call"
+    DUPLICATE = "read twice"
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +150,16 @@ class Reading:
     exchanges: list[Exchange] = field(default_factory=list)
     skipped: Counter[Skip] = field(default_factory=Counter)
     owner: Me = field(default_factory=Me)
+    _keys: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
+
+    def add(self, exchange: Exchange) -> None:
+        """Keep an exchange, unless one with its source_id is already kept (the same message in two
+        folders of a mailbox, an event twice in a calendar): then it counts as read twice."""
+        if exchange.source_id in self._keys:
+            self.skipped[Skip.DUPLICATE] += 1
+            return
+        self._keys.add(exchange.source_id)
+        self.exchanges.append(exchange)
 
     @property
     def read(self) -> int:

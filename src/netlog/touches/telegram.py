@@ -44,16 +44,16 @@ from netlog.touches.records import Exchange, Me, Party, Reading, Skip, local_mom
 SOURCE = "telegram"
 PERSONAL = "personal_chat"
 GROUPS = frozenset(
-    {"private_group", "private_supergroup", "public_supergroup", "private_channel", "public_channel", "group", "channel"}
+    "private_group private_supergroup public_supergroup private_channel public_channel group channel".split()
 )
 DELETED = "Deleted Account"
-# The fields of a message worth keeping; the rest (texts, entities, media paths) is dropped on decoding.
 # Where the messages are: a full export's chats (and the chats the user left), or one chat's own list.
 MESSAGE_PATHS = {("chats", "list", "*", "messages"), ("left_chats", "list", "*", "messages"), ("messages",)}
-MESSAGE_FIELDS = ("id", "type", "date", "date_unixtime", "from", "from_id", "actor", "actor_id", "action", "duration_seconds")
 
 
-def read_telegram(path: str | Path, me: Me | None = None, since: date | None = None, zone: tzinfo | None = None) -> Reading:
+def read_telegram(
+    path: str | Path, me: Me | None = None, since: date | None = None, zone: tzinfo | None = None
+) -> Reading:
     """Every message and call of the personal chats of a Telegram Desktop export."""
     path = Path(path)
     export = _load(path)
@@ -166,7 +166,7 @@ def _read_chat(
         if reason:
             reading.skipped[reason] += 1
         else:
-            reading.exchanges.append(exchange)
+            reading.add(exchange)
 
 
 def _exchange(

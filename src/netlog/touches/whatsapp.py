@@ -9,9 +9,9 @@ and keep their day.
 
 Skipped: lines without a sender (the encryption notice, "X changed their phone number", group events;
 in a chat the file name gives the other person of, any line from a third "sender", such as "Ana changed
-the subject to: ...") and deleted messages (service message); missed voice and video calls (missed call, as for Telegram);
-every message of a chat with more than one other sender (group chat); before `since`; lines whose date
-is not one (malformed). "<Media omitted>" and attached files are messages.
+the subject to: ...") and deleted messages (service message); missed voice and video calls (missed call,
+as for Telegram); every message of a chat with more than one other sender (group chat); before `since`;
+lines whose date is not one (malformed). "<Media omitted>" and attached files are messages.
 
 Who the user is: a name of the `me` given; else the file name says who the other person is ("WhatsApp
 Chat with Ana Lima.txt"), and the other sender is the user. Parties: the other sender's name, or the
@@ -44,7 +44,9 @@ def read_whatsapp(path: str | Path, me: Me | None = None, since: date | None = N
     """Every message of an exported WhatsApp chat with one other person."""
     path = Path(path)
     if not path.is_file():
-        raise NotFound(f"{path} does not exist.") if not path.exists() else BadInput(f"{path} is a folder, not a chat .txt.")
+        if not path.exists():
+            raise NotFound(f"{path} does not exist.")
+        raise BadInput(f"{path} is a folder, not a chat .txt.")
     lines = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
     entries = _entries(lines)
     if lines and not entries:
@@ -88,7 +90,7 @@ def read_whatsapp(path: str | Path, me: Me | None = None, since: date | None = N
         seen[(minute, sender)] += 1
         source_id = f"{others[0]}/{minute}/{sender}/{seen[(minute, sender)]}"
         direction = "out" if me.has_name(sender) else "in"
-        reading.exchanges.append(Exchange(SOURCE, source_id, moment.date(), "message", direction, (other,), None, None, moment))
+        reading.add(Exchange(SOURCE, source_id, moment.date(), "message", direction, (other,), None, None, moment))
     return reading
 
 
@@ -102,7 +104,9 @@ def _entries(lines: list[str]) -> list[tuple[tuple, str | None, str]]:
             continue  # the next line of a multi-line message, which is never kept
         rest = match.group(8).lstrip(_MARKS)
         said = _SENDER.fullmatch(rest)
-        entries.append((match.groups()[:7], said.group(1).strip(_MARKS) if said else None, said.group(2) if said else rest))
+        entries.append(
+            (match.groups()[:7], said.group(1).strip(_MARKS) if said else None, said.group(2) if said else rest)
+        )
     return entries
 
 
@@ -122,7 +126,14 @@ def _moment(fields: tuple, day_first: bool) -> datetime | None:
     if half:
         hour = hour % 12 + (12 if half.lower() == "p" else 0)
     try:
-        return datetime(int(year) + (2000 if len(year) == 2 else 0), int(month), int(day), hour, int(minute), int(second_of_minute or 0))
+        return datetime(
+            int(year) + (2000 if len(year) == 2 else 0),
+            int(month),
+            int(day),
+            hour,
+            int(minute),
+            int(second_of_minute or 0),
+        )
     except ValueError:
         return None
 
