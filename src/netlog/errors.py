@@ -29,6 +29,10 @@ class MissingInput(NetlogError):
     exit_code = 2
 
 
+class UnknownOwner(NetlogError):
+    """An import needs to know which of the people in a file is the user, and cannot tell."""
+
+
 def one_line(text: str) -> str:
     """A message made safe to print as one line: control characters (newlines, escapes, bidi overrides a
     typed value may carry) shown escaped, so nothing a user typed can split or repaint the line."""

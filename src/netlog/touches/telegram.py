@@ -1,0 +1,204 @@
+"""Telegram Desktop's JSON export (Settings -> Advanced -> "Export Telegram data", "Machine-readable JSON":
+result.json with `personal_information`, `contacts.list` and `chats.list`; or "Export chat history" on
+one chat: a single chat object) -> a `message` exchange per message and a `call` per phone call in
+personal chats.
+
+A message from the user is "out", one from the other person "in"; a call is "both" (kinds.py's default
+for calls) whoever rang. A call without a duration, or of 0 s, is skipped as a missed call whatever its
+`discard_reason` (missed, busy, hangup): a call touch tells the rules that the two talked, and an
+unanswered ring did not do that; the message or call-back that usually follows is what counts. The date
+is `date_unixtime` (a string of Unix seconds) put in the user's zone; an export without it falls back on
+`date`, the exporting machine's wall-clock time. Texts are never read.
+
+Skipped: groups, supergroups and channels (group chat or channel), bots, saved messages (only me), the
+"Deleted Account" placeholder chats (no name or number to match anyone by), service messages other than
+calls (joins, pins, screenshots), missed calls, messages without a date or sender (malformed), and those
+before `since`. Units are messages: a skipped group chat counts each of its messages.
+
+Parties: the chat's other user, with `source_id` their user id (chat ids of personal chats are user
+ids), the chat's name, and the phone number `contacts.list` has for that user id (user_id 0 there means
+no Telegram account and matches no one). `source_id` is "<chat id>/<message id>".
+
+Who the user is: `personal_information.user_id` of a full export. A single-chat export has none: there
+the `me` given decides (a Telegram user id in `user_ids`, or the name the user's messages are signed
+with), else the one sender whose id is not the chat's; with none of these, `UnknownOwner`.
+
+Memory: an export can be hundreds of MB. The file is walked a message at a time (jsonstream: blocks of
+text, each message decoded by the standard library's json and cut down to a small tuple at once), so
+what stays is a few fields per message, and each chat's go once it is read: a generated 564 MiB export of
+1,000,000 messages (bench/touch_sources.py --telegram) peaked at 2,336 MiB in 20.5 s with json.load and
+an object_hook, and at 338 MiB in 16 s this way, most of it the 900,000 exchanges returned."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime, timezone, tzinfo
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from netlog.errors import BadInput, NotFound, UnknownOwner
+from netlog.touches import jsonstream
+from netlog.touches.records import Exchange, Me, Party, Reading, Skip, local_moment, normalize_phone
+
+SOURCE = "telegram"
+PERSONAL = "personal_chat"
+GROUPS = frozenset(
+    "private_group private_supergroup public_supergroup private_channel public_channel group channel".split()
+)
+DELETED = "Deleted Account"
+# Where the messages are: a full export's chats (and the chats the user left), or one chat's own list.
+MESSAGE_PATHS = {("chats", "list", "*", "messages"), ("left_chats", "list", "*", "messages"), ("messages",)}
+
+
+def read_telegram(
+    path: str | Path, me: Me | None = None, since: date | None = None, zone: tzinfo | None = None
+) -> Reading:
+    """Every message and call of the personal chats of a Telegram Desktop export."""
+    path = Path(path)
+    export = _load(path)
+    if isinstance(export.get("chats"), dict):
+        chats = export["chats"].get("list") or []
+    elif "messages" in export and "type" in export:
+        chats = [export]
+    else:
+        raise BadInput(f"{path} is not a Telegram export: it has neither chats.list nor a chat's messages.")
+    me = me or Me()
+    owner_id = str((export.get("personal_information") or {}).get("user_id") or "")
+    if owner_id:
+        me = me | Me.of(user_ids=[owner_id])
+    elif not me.user_ids and not me.names:
+        me = me | _owner_by_chat(chats)
+    if not me.user_ids and not me.names:
+        raise UnknownOwner(f"Cannot tell which user is you in {path}; give your name with --me NAME.")
+    phones = _phones(export)
+    reading = Reading(SOURCE, owner=me)
+    for chat in chats:
+        if isinstance(chat, dict):
+            _read_chat(chat, me, phones, since, zone, reading)
+    return reading
+
+
+def _load(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        raise NotFound(f"{path} does not exist.")
+    try:
+        with open(path, encoding="utf-8-sig") as f:
+            export = jsonstream.load(f, MESSAGE_PATHS, _slim)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise BadInput(f"{path} is not a Telegram export: not JSON ({error.__class__.__name__}).") from None
+    except IsADirectoryError:
+        raise BadInput(f"{path} is a folder; give the export's result.json.") from None
+    if not isinstance(export, dict):
+        raise BadInput(f"{path} is not a Telegram export: its JSON is not an object.")
+    return export
+
+
+class _Message(NamedTuple):
+    """What a message says about a touch; its text, entities and media are dropped on decoding."""
+
+    id: Any
+    type: str | None
+    moment: datetime | None
+    sender_id: str  # "4242001" from "user4242001"; "" when absent
+    sender_name: str | None
+    action: str | None
+    duration: Any
+
+
+def _slim(message: Any) -> _Message | None:
+    """A decoded message cut down to a _Message at once (names and ids interned: they repeat)."""
+    if not isinstance(message, dict):
+        return None
+    sender_id = str(message.get("from_id") or message.get("actor_id") or "").removeprefix("user")
+    name = message.get("from") or message.get("actor")
+    return _Message(
+        message.get("id"),
+        message.get("type"),
+        _moment(message),
+        sys.intern(sender_id),
+        sys.intern(name) if isinstance(name, str) else None,
+        message.get("action"),
+        message.get("duration_seconds"),
+    )
+
+
+def _owner_by_chat(chats: list) -> Me:
+    """In a personal chat the chat id is the other user's id, so the one other sender is the user."""
+    senders = {
+        m.sender_id
+        for chat in chats if isinstance(chat, dict) and chat.get("type") == PERSONAL
+        for m in chat.get("messages") or () if m and m.type == "message" and m.sender_id
+    } - {str(chat.get("id")) for chat in chats if isinstance(chat, dict)}  # fmt: skip
+    return Me(user_ids=frozenset(senders)) if len(senders) == 1 else Me()
+
+
+def _phones(export: dict[str, Any]) -> dict[str, str]:
+    """user id -> normalised phone number, from contacts.list."""
+    found = {}
+    for contact in (export.get("contacts") or {}).get("list") or ():
+        user_id, phone = str(contact.get("user_id") or ""), normalize_phone(contact.get("phone_number"))
+        if user_id and user_id != "0" and phone:
+            found[user_id] = phone
+    return found
+
+
+def _read_chat(
+    chat: dict, me: Me, phones: dict[str, str], since: date | None, zone: tzinfo | None, reading: Reading
+) -> None:
+    messages = [m for m in chat.pop("messages", None) or () if m]  # popped: each chat's go once read
+    kind = chat.get("type")
+    reason = (
+        Skip.GROUP if kind in GROUPS
+        else Skip.BOT if kind == "bot_chat"
+        else Skip.ONLY_ME if kind == "saved_messages"
+        else Skip.DELETED_ACCOUNT if kind == PERSONAL and (chat.get("name") or DELETED) == DELETED
+        else None if kind == PERSONAL
+        else Skip.GROUP
+    )  # fmt: skip
+    if reason:
+        reading.skipped[reason] += len(messages)
+        return
+    chat_id = str(chat.get("id") or "")
+    other = Party(chat["name"], phones=(phones[chat_id],) if chat_id in phones else (), source_id=chat_id or None)
+    for message in messages:
+        reason, exchange = _exchange(message, chat_id, other, me, since, zone)
+        if reason:
+            reading.skipped[reason] += 1
+        else:
+            reading.add(exchange)
+
+
+def _exchange(
+    message: _Message, chat_id: str, other: Party, me: Me, since: date | None, zone: tzinfo | None
+) -> tuple[Skip | None, Exchange | None]:
+    if message.moment is None or not (message.sender_id or message.sender_name) or message.id is None:
+        return Skip.MALFORMED, None
+    if message.type == "service":
+        if message.action != "phone_call":
+            return Skip.SERVICE, None
+        if not message.duration:
+            return Skip.MISSED_CALL, None
+        kind, direction = "call", "both"
+    elif message.type == "message":
+        kind = "message"
+        sender = message.sender_id
+        mine = sender in me.user_ids if sender and me.user_ids else me.has_name(message.sender_name)
+        direction = "out" if mine else "in"
+    else:
+        return Skip.SERVICE, None
+    at = local_moment(message.moment, zone)
+    if since and at.date() < since:
+        return Skip.BEFORE_SINCE, None
+    return None, Exchange(SOURCE, f"{chat_id}/{message.id}", at.date(), kind, direction, (other,), None, None, at)
+
+
+def _moment(message: dict) -> datetime | None:
+    """date_unixtime as an aware moment; else `date`, the exporter's wall clock, as a floating one."""
+    seconds = message.get("date_unixtime")
+    if seconds is not None and str(seconds).strip().lstrip("-").isdigit():
+        return datetime.fromtimestamp(int(seconds), timezone.utc)
+    try:
+        return datetime.fromisoformat(str(message.get("date")))
+    except ValueError:
+        return None
