@@ -50,7 +50,7 @@ def test_show_tells_the_story(netlog, network):
     lines = out.splitlines()
     assert lines[0] == "Ana Lima (#1)"
     assert "introduced you to Bo Chen" in out
-    assert "received 1 (a chance to give back)" in out
+    assert "they did 1 for you (a chance to give back)" in out
     assert "touches per month: ······█··███  (4 in the last year" in out
     assert "[thank] Thank Ana for the introduction on Fri 20 Nov" in out
     timeline = lines[lines.index("Timeline (newest first):") + 1 :]

@@ -38,10 +38,18 @@ def test_commands(people):
 
 
 def test_contact_names_from_the_database(people):
-    assert complete("bash", "netlog show An") == ["Ana Lima", "Andre Silva"]
+    # bash inserts a reply as it is: a name's space comes escaped, or Enter would see two arguments
+    assert complete("bash", "netlog show An") == ["Ana\\ Lima", "Andre\\ Silva"]
     # Typer 0.28 keeps only values that start with the typed text (case-sensitive), whatever netlog offers.
-    assert complete("bash", "netlog thank Bo") == ["Bob Stone"]
-    assert complete("bash", "netlog log Ana coffee --to B") == ["Bob Stone"]
+    assert complete("bash", "netlog thank Bo") == ["Bob\\ Stone"]
+    assert complete("bash", "netlog log Ana coffee --to B") == ["Bob\\ Stone"]
+
+
+def test_after_a_completed_name_come_the_kinds(people):
+    env = {"COMP_WORDS": "netlog log Ana\\ Lima ", "COMP_CWORD": "3"}
+    result = subprocess.run([sys.executable, "-m", "netlog"], env={**os.environ, "_NETLOG_COMPLETE": "complete_bash", **env},
+                            capture_output=True, text=True, timeout=30)  # fmt: skip
+    assert "coffee" in result.stdout.split() and "email" in result.stdout.split()
 
 
 def test_kinds_levels_actions_tags(people):

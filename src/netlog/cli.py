@@ -489,7 +489,7 @@ def snooze(
 
     s = _runtime(ctx)
     day = until or s.today + timedelta(days=7)
-    writes.snooze(s.store, contact, day)
+    writes.snooze(s.store, s.today, contact, day)
     render.message(f"Snoozed {_name(s, contact)} until {render.day(day, s.today)}.")
 
 

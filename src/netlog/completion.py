@@ -7,10 +7,22 @@ from netlog.kinds import ACTIONS, KINDS, LEVELS
 
 
 def contact_names(ctx: Any, incomplete: str) -> list[str]:
-    """Names of contacts that start with what was typed."""
+    """Names of contacts that start with what was typed. bash inserts a reply exactly as given, so for bash
+    each name comes shell-escaped ("Ana\\ Lima"), or Enter would see two arguments; zsh and fish quote
+    replies themselves."""
+    import os
+
     from netlog.storage import reads
 
-    return _read(ctx, lambda reader: reads.names_starting(reader, incomplete))
+    names = _read(ctx, lambda reader: reads.names_starting(reader, incomplete))
+    if os.environ.get("_NETLOG_COMPLETE", "").endswith("bash"):
+        return [_bash_escaped(name) for name in names]
+    return names
+
+
+def _bash_escaped(word: str) -> str:
+    """A word as bash reads it back: every character special to the shell behind a backslash."""
+    return "".join("\\" + ch if ch in " \t\\'\"`$&|;<>()[]{}*?!#~=%^," else ch for ch in word)
 
 
 def tags(ctx: Any, incomplete: str) -> list[str]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from netlog import rules
 from netlog.storage import reads
-from netlog.ties import intro_from_row, ties_from_rows
+from netlog.ties import intro_from_row, tie_of, ties_from_rows
 
 
 def due_items(reader: Any, today: date, mine: str | None = None) -> list[rules.DueItem]:
@@ -37,3 +37,20 @@ def due_items(reader: Any, today: date, mine: str | None = None) -> list[rules.D
 
     return [item for item in items if owed(item)]
 
+
+
+def due_for(reader: Any, today: date, contact_id: int) -> tuple[list[rules.DueItem], list[rules.Tie], list[rules.IntroOffer]]:
+    """What is due for one contact on `today`, with the ties and intro offers it was ranked from: the
+    contact and everyone a rule looks up for it (the people it introduced, its introducer, the other side
+    of each intro offer)."""
+    with reader.snapshot():
+        row = reads.contact(reader, contact_id)
+        related = {contact_id, *(r["id"] for r in reads.introduced_by(reader, contact_id))}
+        if row is not None and row["introduced_by_id"]:
+            related.add(row["introduced_by_id"])
+        offers = [intro_from_row(r) for r in reads.intro_rows(reader, contact_id)]
+        related.update(o.a_id for o in offers)
+        related.update(o.b_id for o in offers)
+        ties = [tie_of(reader, cid) for cid in sorted(related)]
+    items = [item for item in rules.rank_due(today, ties, offers) if item.contact_id == contact_id]
+    return items, ties, offers

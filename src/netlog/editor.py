@@ -12,7 +12,13 @@ from netlog.errors import BadInput
 
 def edit_text(text: str, suffix: str = ".txt") -> str | None:
     """The edited text, or None when the result is empty or unchanged (the user cancelled)."""
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not editor:
+        import sys
+
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise BadInput("No editor to open: set $VISUAL or $EDITOR (or leave out --edit); nothing was changed.")
+        editor = "vi"  # on a terminal, as git and crontab do
     handle, path = tempfile.mkstemp(prefix="netlog-", suffix=suffix)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:

@@ -35,21 +35,55 @@ def export_vdir(reader: Any, folder: str, version: str = "3.0") -> Any:
 
 
 def write(text: str, output: str | None) -> None:
-    """To stdout, or to a file (written whole, so a failure leaves no half file behind)."""
+    """To stdout, or to the file `output`. A regular file (or a new one) is replaced whole and atomically: the
+    text goes to a private (0600) temporary file beside it, is synced, then renamed over it, and a failure
+    leaves neither a half file nor the temporary one. Anything else at that path (a symlink, a device, a
+    FIFO, /dev/stdout) is written through, never replaced."""
     if not output or output == "-":
         sys.stdout.write(text)
         return
     import os
+    import stat
     import tempfile
+    from pathlib import Path
 
-    folder = os.path.dirname(os.path.abspath(output))
+    path = Path(output).expanduser()
+    if output.endswith(("/", os.sep)) or path.is_dir():
+        raise BadInput(f"{output} is a folder: give -o a file name (or, for one vCard a file, use --vdir {output}).")
     try:
-        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".netlog-export-")
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        raise BadInput(f"Cannot write {output}: {error.strerror or error}.") from None
+    if mode is not None and not stat.S_ISREG(mode):
+        _write_through(path, text, output)
+        return
+    if not path.parent.is_dir():
+        raise BadInput(f"Cannot write {output}: the folder {path.parent} does not exist.")
+    temporary = None
+    try:
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".netlog-export-")  # 0600, whatever the umask
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes it 0600; an export is an ordinary file
-        os.replace(temporary, output)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+        temporary = None
+    except OSError as error:
+        raise BadInput(f"Cannot write {output}: {error.strerror or error}; nothing was written.") from None
+    finally:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+
+
+def _write_through(path: Any, text: str, output: str) -> None:
+    """Write into what is already at `path` (following a symlink; into a device or a pipe as it is)."""
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
     except OSError as error:
         raise BadInput(f"Cannot write {output}: {error.strerror or error}.") from None

@@ -6,11 +6,12 @@ matching and the writes, so every format re-imports idempotently in the same way
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Sequence
 
-from netlog import kinds
+from netlog import kinds, validation
 from netlog.errors import BadInput
 from netlog.storage import reads
 from netlog.storage.compiled import COLUMNS
@@ -43,6 +44,7 @@ class Batch:
     records: list[Incoming] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     bad_lines: int = 0  # lines skipped inside otherwise good records
+    intro_offers: list[dict[str, Any]] = field(default_factory=list)  # a netlog export's, by its contact ids
 
 
 @dataclass
@@ -88,6 +90,8 @@ def import_contacts(
                 tick(100)
         if tick:
             tick(len(batch.records) % 100)
+        for offer in batch.intro_offers:
+            plan.add_offer(offer)
         return plan
 
     if dry_run:
@@ -115,8 +119,10 @@ class _Plan:
         for cid, row in self.contacts.items():
             self._remember(cid, row)
         self.tags = {cid: set(t) for cid, t in reads.all_tags(reader).items()}
-        self.touch_keys = {_touch_key(cid, {"kind": k, "happened_on": on, "direction": d, "note": n})
-                           for cid, k, on, d, n in reads.touch_keys(reader)}  # fmt: skip
+        self.touch_keys = Counter(_touch_key(cid, {"kind": k, "happened_on": on, "direction": d, "note": n})
+                                  for cid, k, on, d, n in reads.touch_keys(reader))  # fmt: skip
+        self.offers = {_offer_key(r) for r in reads.intro_rows(reader)}
+        self.new_offers: list[dict[str, Any]] = []
         self.done = {(r["contact_id"], r["action"]): r["done_on"] for r in reads.dismissal_rows(reader)}
         self.next_id = max(self.contacts, default=0) + 1
         self.new_contacts: list[dict[str, Any]] = []
@@ -155,12 +161,15 @@ class _Plan:
         return cid
 
     def add(self, record: Incoming, report: ImportReport) -> None:
-        fields = {k: clean(v) for k, v in record.fields.items()}
-        fields["name"] = " ".join((fields.get("name") or "").split()) or None
-        if not fields["name"]:
+        # Every value goes through the door `edit` uses: what it refuses is left out and said.
+        fields, faults = validation.contact_fields({k: clean(v) for k, v in record.fields.items()})
+        if not fields.get("name"):
             report.skipped += 1
             report.problems.append(f"{record.source}: a contact without a name was skipped.")
             return
+        for fault in faults:
+            report.problems.append(f"{record.source}: {fields['name']}: {fault}; left out.")
+            report.bad_lines += 1
         cid = self._match(fields)
         changed = False
         if cid is None:
@@ -196,16 +205,21 @@ class _Plan:
         if record.introduced_by is not None:
             self.links.append((cid, record))
         for tag in dict.fromkeys([*record.tags, *self.extra_tags]):
-            if tag and tag not in self.tags[cid]:
-                self.tags[cid].add(tag)
+            have = self.tags.setdefault(cid, set())  # a contact that had no tags has no entry yet
+            if tag and tag not in have:
+                have.add(tag)
                 self.new_tags.append({"contact_id": cid, "name": tag})
                 changed = True
+        incoming: Counter[tuple] = Counter()
         for touch in record.touches:
             row = {**touch, "contact_id": cid}
             key = _touch_key(cid, row)
-            if key in self.touch_keys:
+            # Touches alike (one contact, kind, day, direction, note) are counted, not merged: two calls on
+            # one day stay two, and re-importing the same file adds neither again.
+            incoming[key] += 1
+            if incoming[key] <= self.touch_keys[key]:
                 continue
-            self.touch_keys.add(key)
+            self.touch_keys[key] += 1
             row.setdefault("direction", kinds.KINDS[row["kind"]][1])
             row.setdefault("logged_by", self._user())
             self.new_touches.append(row)
@@ -224,6 +238,16 @@ class _Plan:
             report.unchanged += 1
         if is_new:
             self.touched.add(cid)
+
+    def add_offer(self, offer: dict[str, Any]) -> bool:
+        """An intro offer of a netlog export, by its ids; False when it is here already."""
+        row = {k: v for k, v in offer.items() if k != "source"}
+        row.update({k: self.id_map.get(row[k]) for k in ("a_id", "b_id", "declined_by_id") if row.get(k) is not None})
+        if row["a_id"] is None or row["b_id"] is None or _offer_key(row) in self.offers:
+            return False
+        self.offers.add(_offer_key(row))
+        self.new_offers.append(row)
+        return True
 
     def _new_id(self, wanted: int | None) -> int:
         if wanted is not None and wanted not in self.contacts and wanted > 0:
@@ -260,6 +284,8 @@ class _Plan:
         records.insert_tags(session, self.new_tags)
         records.insert_touches(session, self.new_touches)
         records.insert_dismissals(session, self.dismissals)
+        for offer in self.new_offers:
+            records.insert_intro(session, offer)
         if len(self.touched) > BULK_REFRESH:
             history.rebuild(session, recreate=False)
         elif self.touched:
@@ -282,6 +308,11 @@ def _key(value: Any) -> str | None:
         return None
     folded = " ".join(value.split()).casefold()
     return folded or None
+
+
+def _offer_key(row: dict[str, Any]) -> tuple:
+    """What tells intro offers apart on re-import: the two people (either way round) and the day offered."""
+    return (min(row["a_id"], row["b_id"]), max(row["a_id"], row["b_id"]), str(row["offered_on"]))
 
 
 def _touch_key(cid: int, row: dict[str, Any]) -> tuple:

@@ -58,7 +58,15 @@ def parse_kind(text: str) -> str:
     starts = [k for k in KINDS if k.startswith(kind)] if kind else []
     if len(starts) == 1:
         return starts[0]
-    raise BadInput(f'Unknown kind "{text}". Use one of: {", ".join(KINDS)}.')
+    raise BadInput(f'Unknown kind "{text}".{_did_you_mean(kind, KINDS)} Use one of: {", ".join(KINDS)}.')
+
+
+def _did_you_mean(typed: str, known: "tuple[str, ...] | dict[str, object]") -> str:
+    """' Did you mean: email?' for a close miss, else ''."""
+    import difflib
+
+    close = difflib.get_close_matches(typed, list(known), n=1, cutoff=0.6)
+    return f" Did you mean: {close[0]}?" if close else ""
 
 
 def parse_level(text: str | int) -> int:
@@ -81,7 +89,7 @@ def parse_action(text: str) -> str:
     action = text.strip().lower()
     if action in ACTIONS:
         return action
-    raise BadInput(f'Unknown action "{text}". Use one of: {", ".join(ACTIONS)}.')
+    raise BadInput(f'Unknown action "{text}".{_did_you_mean(action, ACTIONS)} Use one of: {", ".join(ACTIONS)}.')
 
 
 def direction_of(kind: str, received: bool) -> str:

@@ -41,13 +41,36 @@ class MergePlan:
             if name == "note":
                 lines.append("  keep both notes")
             elif name != "introduced_by_id":
-                lines.append(f"  set {name}: {value}")
+                lines.append(f"  {_change_words(name, value)}")
         if self.intros:
             lines.append(f"  move {self.intros} intro offer{'s' if self.intros != 1 else ''}")
         if self.introduced:
             lines.append(f"  {k} becomes who introduced you to {', '.join(self.introduced)}")
         lines.append(f"  then delete the record #{self.other['id']} ({o})")
         return lines
+
+
+# How a merged field reads in the preview; other fields read as their own name.
+_FIELD_WORDS = {"created_on": "added on", "introduced_on": "introduced on", "moment_on": "moment noted on",
+                "cadence_days": "keep in touch", "uid": "vCard UID", "n": "structured name", "kind": "kind"}  # fmt: skip
+
+
+def _change_words(name: str, value: Any) -> str:
+    """'set added on: Thu 1 Oct 2026', 'set strength: strong', 'set keep in touch: every 3 weeks'."""
+    from netlog.dates import format_day, format_span
+    from netlog.kinds import level_name
+
+    if isinstance(value, date):
+        shown = f"{format_day(value)} {value.year}"
+    elif name == "strength":
+        shown = level_name(value)
+    elif name == "cadence_days":
+        shown = format_span(value)
+    elif isinstance(value, list):
+        shown = " ".join(p for p in value if p)
+    else:
+        shown = str(value)
+    return f"set {_FIELD_WORDS.get(name, name)}: {shown}"
 
 
 def merged_changes(keep: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from netlog import kinds, rules, stats
 from netlog.storage import reads
-from netlog.ties import intro_from_row, tie_of
+from netlog.due import due_for
 
 _HISTORY_FIELDS = ("last_touch_on", "last_touch_kind", "touch_count", "unreturned_favors", "last_favor_received_on")
 
@@ -53,18 +53,12 @@ def overview(reader: Any, today: date, tag: str | None = None) -> list[dict[str,
 def profile(reader: Any, today: date, contact_id: int) -> dict[str, Any]:
     """One contact: its fields, tags, touches newest first, give/take balance, intros and what is due."""
     with reader.snapshot():
+        due, ties, offers = due_for(reader, today, contact_id)
         row = reads.contact(reader, contact_id)
         touches = reads.touches_of(reader, contact_id)
         tags = reads.tags_of(reader, contact_id)
         team = reads.team_of(reader, contact_id)
         introduced = reads.introduced_by(reader, contact_id)
-        related = {contact_id, *(r["id"] for r in introduced)}
-        if row["introduced_by_id"]:
-            related.add(row["introduced_by_id"])
-        offers = [intro_from_row(r) for r in reads.intro_rows(reader, contact_id)]
-        related.update(o.a_id for o in offers)
-        related.update(o.b_id for o in offers)
-        ties = [tie_of(reader, cid) for cid in sorted(related)]
         months = stats.touches_per_month(reader, today, contact_id)
     me = next(t for t in ties if t.id == contact_id)
     by_id = {t.id: t for t in ties}
@@ -82,7 +76,7 @@ def profile(reader: Any, today: date, contact_id: int) -> dict[str, Any]:
         "introduced_by": introducer.name if introducer else None,
         "introduced_on": row["introduced_on"],
         "introduced": [{"name": r["name"], "on": r["introduced_on"]} for r in introduced],
-        "intros": [_intro_summary(o, contact_id, by_id) for o in offers],
+        "intros": [_intro_summary(o, contact_id, by_id, today) for o in offers],
         "balance": {
             "favors_given": me.history.favors_given,
             "favors_received": me.history.favors_received,
@@ -90,7 +84,7 @@ def profile(reader: Any, today: date, contact_id: int) -> dict[str, Any]:
         },
         "touches_per_month": months,
         "team": [{"user": t["logged_by"], "last_touch": t["last_touch"], "touches": t["touches"]} for t in team],
-        "due": [item for item in rules.rank_due(today, ties, offers) if item.contact_id == contact_id],
+        "due": due,
         "touches": [
             {
                 "date": t["happened_on"],
@@ -107,7 +101,7 @@ def profile(reader: Any, today: date, contact_id: int) -> dict[str, Any]:
     }
 
 
-def _intro_summary(offer: rules.IntroOffer, contact_id: int, by_id: dict[int, rules.Tie]) -> dict[str, Any]:
+def _intro_summary(offer: rules.IntroOffer, contact_id: int, by_id: dict[int, rules.Tie], today: date) -> dict[str, Any]:
     """One intro I offered, from the point of view of one of its two people."""
     other_id = offer.b_id if offer.a_id == contact_id else offer.a_id
     names = {cid: tie.name for cid, tie in by_id.items()}
@@ -115,5 +109,5 @@ def _intro_summary(offer: rules.IntroOffer, contact_id: int, by_id: dict[int, ru
         "with": names.get(other_id),
         "offered_on": offer.offered_on,
         "note": offer.note,
-        "status": rules.intro_status(offer, names),
+        "status": rules.intro_status(offer, names, today),
     }

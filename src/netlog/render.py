@@ -11,6 +11,9 @@ from typing import Any, Iterable, Sequence
 
 from netlog.dates import format_ago, format_day
 
+# Cells wrap at spaces; a word longer than its column is shortened with an ellipsis, never cut in two
+# ("acquaintanc|e"). The words the table is made of (actions, strengths, warmth) are never wrapped at all.
+WORDS = "ellipsis"
 ACTION_STYLE = {"thank": "green", "nudge": "yellow", "meet": "cyan", "report-back": "magenta", "keep-in-touch": "blue", "intro": "bright_cyan"}
 WARMTH_STYLE = {"warm": "green", "fading": "yellow", "cold": "blue", "new": "cyan"}
 
@@ -109,11 +112,11 @@ def due(items: Sequence[Any], on: date, today: date, as_json: bool = False, fit:
         from rich.text import Text
 
         table = Table(title=f"Due {format_day(on)}", title_justify="left", expand=False)
-        table.add_column("#", justify="right", style="dim")
-        table.add_column("Action", overflow="fold")
-        table.add_column("Contact", overflow="fold")
-        table.add_column("Why", overflow="fold")
-        table.add_column("Score", justify="right", style="dim")
+        table.add_column("#", justify="right", style="dim", no_wrap=True)
+        table.add_column("Action", no_wrap=True)
+        table.add_column("Contact", overflow=WORDS)
+        table.add_column("Why", overflow=WORDS)
+        table.add_column("Score", justify="right", style="dim", no_wrap=True)
         for number, item in enumerate(items[:rows], 1):
             style = ACTION_STYLE.get(item.action, "")
             table.add_row(str(number), Text(item.action, style=style), Text(item.contact), Text(item.reason), f"{item.score:g}")
@@ -141,12 +144,12 @@ def overview(contacts: Sequence[dict[str, Any]], now: date, as_json: bool = Fals
         from rich.text import Text
 
         table = Table(title=_count(len(contacts), "contact"), title_justify="left")
-        table.add_column("Name", overflow="fold")
-        table.add_column("Strength", overflow="fold")
-        table.add_column("Last touch", overflow="fold")
-        table.add_column("Warmth", overflow="fold")
-        table.add_column("Company", overflow="fold")
-        table.add_column("Tags", overflow="fold")
+        table.add_column("Name", overflow=WORDS)
+        table.add_column("Strength", no_wrap=True)
+        table.add_column("Last touch", overflow=WORDS)
+        table.add_column("Warmth", no_wrap=True)
+        table.add_column("Company", overflow=WORDS)
+        table.add_column("Tags", overflow=WORDS)
         for c in contacts[:rows]:
             last = f"{c['last_touch_kind']}, {day(c['last_touch'], now)}" if c["last_touch"] else "-"
             warmth = c["warmth"]
@@ -172,12 +175,15 @@ def _touch_line(t: dict[str, Any], now: date) -> str:
     return line + (f" — {t['note']}" if t["note"] else "")
 
 
-def _balance_word(bal: dict[str, int]) -> str:
-    diff = bal["favors_given"] - bal["favors_received"]
-    if diff == 0:
-        return ""
-    # An invitation, never a debt: the ledger is there to prompt generosity (docs/rules.md).
-    return " (you have given more)" if diff > 0 else " (a chance to give back)"
+def _give_and_take(bal: dict[str, int]) -> str:
+    """'you did 1 favor for them, they did 3 for you (2 since your last: a chance to give back)'. An
+    invitation, never a debt: the ledger is there to prompt generosity (docs/rules.md)."""
+    given, received, since = bal["favors_given"], bal["favors_received"], bal.get("unreturned_favors") or 0
+    text = f"give and take: you did {_count(given, 'favor')} for them, they did {received} for you"
+    if received > given or since:
+        owed = f"{since} since your last: " if since and given else ""
+        return f"{text} ({owed}a chance to give back)"
+    return text + (" (you have given more)" if given > received else "")
 
 
 def profile(p: dict[str, Any], now: date, as_json: bool = False) -> None:
@@ -207,23 +213,16 @@ def profile(p: dict[str, Any], now: date, as_json: bool = False) -> None:
     for offer in p.get("intros", []):
         why = f" ({offer['note']})" if offer["note"] else ""
         facts.append(f"intro you offered with {offer['with']}{why}, {format_day(offer['offered_on'], now)}: {offer['status']}")
-    bal = p["balance"]
-    favors = f"give and take: you did {bal['favors_given']} favors, received {bal['favors_received']}{_balance_word(bal)}"
-    if bal.get("unreturned_favors"):
-        favors += f" ({bal['unreturned_favors']} since you last gave one)"
-    facts.append(favors)
+    facts.append(_give_and_take(p["balance"]))
     if p["note"]:
         facts.append(f"note: {p['note']}")
     months = p["touches_per_month"]
     counts = [m["touches"] for m in months]
     facts.append(f"touches per month: {sparkline(counts)}  ({sum(counts)} in the last year, {_month_span(months)})")
-    if p["team"]:
+    if _several_loggers(p["team"]):
         facts.append(
             "known by: "
-            + "; ".join(
-                f"{t['user']} (last {format_day(t['last_touch'], now)}, {t['touches']} touch{'es' if t['touches'] != 1 else ''})"
-                for t in p["team"]
-            )
+            + "; ".join(f"{t['user']} (last {format_day(t['last_touch'], now)}, {_count(t['touches'], 'touch')})" for t in p["team"])
         )
     due_lines = [f"[{i.action}] {i.reason}" for i in p["due"]]
     timeline = [_touch_line(t, now) for t in p["touches"]] or ["no touches yet"]
@@ -346,7 +345,17 @@ def bar(n: int, most: int, width: int = 20) -> str:
 
 
 def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
+    """'1 touch', '2 touches', '1 favor', '3 favors'."""
+    if n == 1:
+        return f"1 {noun}"
+    return f"{n} {noun}" + ("es" if noun.endswith(("ch", "sh", "s", "x")) else "s")
+
+
+def _several_loggers(team: Sequence[dict[str, Any]]) -> bool:
+    """Who logged what is worth saying only when someone other than you has logged touches."""
+    from netlog.me import current_user
+
+    return len(team) > 1 or any(t["user"] != current_user() for t in team)
 
 
 def _month_span(months: Sequence[dict[str, Any]]) -> str:

@@ -514,13 +514,18 @@ def give_back_phrase(first_name: str, h: History, today: date) -> str:
     return f"{first_name} has helped you {times} since {month}; {returned}"
 
 
-def intro_status(offer: IntroOffer, names: dict[int, str]) -> str:
-    """Where an intro I offered stands, in words."""
+def intro_status(offer: IntroOffer, names: dict[int, str], today: date) -> str:
+    """Where an intro I offered stands, in words ("sent today", "declined by Bo on Mon 2 Mar")."""
     a, b = names.get(offer.a_id, "?"), names.get(offer.b_id, "?")
+
+    def when(day: date) -> str:
+        ago = format_ago(day, today)
+        return ago if ago in ("today", "yesterday") else f"on {format_day(day, today)}"
+
     if offer.declined_on:
-        return f"declined by {names.get(offer.declined_by_id, 'one side')} on {offer.declined_on.isoformat()}"
+        return f"declined by {names.get(offer.declined_by_id, 'one side')} {when(offer.declined_on)}"
     if offer.sent_on:
-        return f"sent on {offer.sent_on.isoformat()}"
+        return f"sent {when(offer.sent_on)}"
     waiting = [n for n, yes in ((a, offer.a_yes_on), (b, offer.b_yes_on)) if yes is None]
     if waiting:
         return "waiting for " + " and ".join(f"{n}'s yes" for n in waiting)

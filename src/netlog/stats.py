@@ -47,7 +47,7 @@ def network_stats(reader: Any, today: date) -> dict[str, Any]:
         strengths = reads.strength_counts(reader)
         months = touches_per_month(reader, today)
         by_kind = reads.kind_counts(reader)
-        introduced = reads.introduced_count(reader)
+        introduced, met_through_intros = reads.introduced_count(reader)
         introducers = reads.introducer_counts(reader)
     warmth = Counter(c["warmth"] for c in contacts)
     return {
@@ -64,8 +64,9 @@ def network_stats(reader: Any, today: date) -> dict[str, Any]:
             "received": sum(n for (k, _), n in by_kind.items() if k == "favor-received"),
         },
         "intros": {
-            "received": sum(n for (k, _), n in by_kind.items() if k == "intro"),
-            "people_met_through_intros": introduced,
+            # each person someone introduced me to, by an intro touch or `add --introduced-by`
+            "received": introduced,
+            "people_met_through_intros": met_through_intros,
             "top_introducers": [{"name": r["name"], "intros": r["n"]} for r in introducers[:3]],
         },
     }

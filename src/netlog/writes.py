@@ -231,14 +231,26 @@ def remove_contact(store: Any, contact_id: int) -> None:
     store.write(work)
 
 
-def snooze(store: Any, contact_id: int, until: date) -> None:
-    """Hide a contact from `due` until a day."""
+def snooze(store: Any, today: date, contact_id: int, until: date) -> None:
+    """Hide a contact from `due` until a day after today."""
+    if until <= today:
+        when = "today" if until == today else "in the past"
+        raise BadInput(f"{until.isoformat()} is {when}: snooze until a later day (\"next monday\", \"in 3 weeks\").")
     records = _records()
     store.write(lambda session: records.update_contact(session, contact_id, {"snoozed_until": until}))
 
 
 def mark_done(store: Any, today: date, contact_id: int, action: str) -> None:
-    """Dismiss what is due now for one action; a later event makes it due again."""
+    """Dismiss what is due now for one action; a later event makes it due again. Refused when nothing of
+    that action is due (the items that are, are named)."""
+    from netlog.due import due_for
+
+    due = due_for(store.reader, today, contact_id)[0]
+    if not any(item.action == action for item in due):
+        name = reads.contact(store.reader, contact_id)["name"]
+        listed = ", ".join(dict.fromkeys(item.action for item in due))
+        what = f"what is due for them: {listed}" if listed else "nothing is due for them today"
+        raise NotFound(f"Nothing to dismiss: no {action} is due for {name} ({what}).")
     records = _records()
     store.write(lambda session: records.set_done(session, contact_id, action, today))
 
@@ -267,7 +279,7 @@ def record_intro(store: Any, today: date, a_id: int, b_id: int, note: str | None
         reader = _reader(session)
         row = next(r for r in reads.intro_rows(reader, a_id) if r["id"] == intro_id)
         names_by_id = {cid: name for cid, name in reads.contact_names(reader) if cid in (a_id, b_id)}
-        return rules.intro_status(intro_from_row(row), names_by_id)
+        return rules.intro_status(intro_from_row(row), names_by_id, today)
 
     return store.write(work)
 

@@ -10,7 +10,7 @@ from netlog.storage import reads
 from netlog.storage.compiled import COLUMNS
 
 FORMAT = "netlog"
-VERSION = 1
+VERSION = 2  # 2: intro offers, and the address-book fields (n, nickname, address, kind)
 # A contact's fields as the export names them: its columns, less the id (written first) and the folded
 # name (derived, rebuilt on import).
 CONTACT_EXPORT = tuple(c for c in COLUMNS["contact_rows"] if c not in ("id", "name_key"))
@@ -18,7 +18,7 @@ TOUCH_EXPORT = ("kind", "happened_on", "direction", "note", "place", "topics", "
 
 
 def export(reader: Any, today: date) -> str:
-    """Contacts with their tags, touches and dismissals, plus the format and its version."""
+    """Contacts with their tags, touches and dismissals, the intro offers, and the format and its version."""
     with reader.snapshot():
         contacts = reads.contact_rows(reader)
         tags = reads.all_tags(reader)
@@ -28,6 +28,7 @@ def export(reader: Any, today: date) -> str:
         dismissals: dict[int, dict[str, date]] = {}
         for row in reads.dismissal_rows(reader):
             dismissals.setdefault(row["contact_id"], {})[row["action"]] = row["done_on"]
+        offers = [{k: v for k, v in row.items() if k != "id"} for row in reads.intro_rows(reader)]
     header = {"format": FORMAT, "version": VERSION, "exported_on": today.isoformat()}
     # One contact per line: diffable, and quick to write.
     lines = [
@@ -43,5 +44,9 @@ def export(reader: Any, today: date) -> str:
         for row in contacts
     ]
     head = line(header)[:-1]
-    return head + ', "contacts": [\n' + ",\n".join(lines) + ("\n" if lines else "") + "]}\n"
+    offered = "".join(f"\n{line(offer)}," for offer in offers).rstrip(",")
+    return (
+        head + ', "contacts": [\n' + ",\n".join(lines) + ("\n" if lines else "") + '],\n"intro_offers": [' + offered
+        + ("\n" if offers else "") + "]}\n"
+    )
 

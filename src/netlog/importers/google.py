@@ -8,6 +8,7 @@ import csv
 import io
 from typing import Sequence
 
+from netlog.birthdays import normalize_birthday
 from netlog.errors import BadInput
 from netlog.importing import Batch, Incoming, read_each, read_text
 
@@ -25,28 +26,59 @@ def _read_file(path: str, batch: Batch) -> None:
     if not headers & {"First Name", "Given Name", "Name"}:
         name = "stdin" if path == "-" else path
         raise BadInput(f'{name} is not a Google Contacts CSV: no "First Name" or "Given Name" column.')
+    label = "stdin" if path == "-" else path
+    line = 1  # the header's; each row starts on the line after the previous row ended (notes span lines)
     for row in reader:
+        where, line = f"{label}:{line + 1}", reader.line_num
         first = _first(row, "First Name", "Given Name")
         middle = _first(row, "Middle Name", "Additional Name")
         last = _first(row, "Last Name", "Family Name")
-        name = " ".join(p for p in (first, middle, last) if p) or _first(row, "Name", "File As", "Nickname")
+        prefix, suffix = _first(row, "Name Prefix"), _first(row, "Name Suffix")
+        company = _first(row, "Organization Name", "Organization 1 - Name")
+        name = _full_name(first, middle, last) or _first(row, "Name", "File As", "Nickname")
+        is_org = not name and company is not None
+        birthday = _first(row, "Birthday")
+        if birthday is not None and normalize_birthday(birthday) is None:
+            batch.problems.append(f'{where}: the birthday "{birthday}" is not a date (MM-DD or YYYY-MM-DD); left out.')
+            batch.bad_lines += 1
         labels = _first(row, "Labels", "Group Membership", whole=True) or ""
+        structured = (last or "", first or "", middle or "", prefix or "", suffix or "")
         batch.records.append(
             Incoming(
                 fields={
-                    "name": name,
+                    "name": name or company,  # an organisation's entry has only its name there
+                    "n": structured if any(structured) else None,
+                    "kind": "org" if is_org else None,
                     "email": _first(row, "E-mail 1 - Value"),
                     "phone": _first(row, "Phone 1 - Value"),
-                    "company": _first(row, "Organization Name", "Organization 1 - Name"),
+                    "company": company,
                     "title": _first(row, "Organization Title", "Organization 1 - Title"),
                     "url": _first(row, "Website 1 - Value"),
-                    "birthday": _first(row, "Birthday"),
+                    "birthday": normalize_birthday(birthday) if birthday else None,
                     "note": _first(row, "Notes", whole=True),
                 },
                 tags=_labels(labels),
-                source=path,
+                source=where,
             )
         )
+
+
+def _full_name(given: str | None, middle: str | None, family: str | None) -> str | None:
+    """The name as it is written: given names first with spaces, except in Chinese, Japanese and Korean,
+    which write the family name first and no space ("李" "小龙" -> "李小龙")."""
+    parts = [p for p in (given, middle, family) if p]
+    if not parts:
+        return None
+    if all(_east_asian(p) for p in parts):
+        return "".join(p for p in (family, given, middle) if p)
+    return " ".join(parts)
+
+
+def _east_asian(text: str) -> bool:
+    """Written in Han, kana or Hangul only (the scripts that put no space inside a name)."""
+    import unicodedata
+
+    return all(unicodedata.name(ch, "").startswith(("CJK", "HIRAGANA", "KATAKANA", "HANGUL")) for ch in text)
 
 
 def _first(row: dict, *columns: str, whole: bool = False) -> str | None:

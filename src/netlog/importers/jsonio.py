@@ -1,59 +1,181 @@
-"""netlog's own JSON export (docs/formats.md), read back losslessly: ids are kept when they are free,
-and touches, tags, snoozes, dismissals and introductions come along."""
+"""netlog's own JSON export (docs/formats.md), read back losslessly: ids are kept when they are free, and
+touches (two alike on one day included), tags, snoozes, moments, dismissals, introductions and intro
+offers come along.
+
+A backup is checked against its schema (the pydantic models below: the format, its version, each record's
+keys and types) and then every value as `edit` would check it (netlog.validation), before anything is
+written. The first fault is one line naming the record, and nothing is imported: a restore that half
+worked would be worse than one that said no."""
 
 from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Any, Sequence
+from typing import Any, Literal, Optional, Sequence
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from netlog import validation
 from netlog.errors import BadInput
 from netlog.importing import Batch, Incoming, read_each, read_text
+from netlog.kinds import ACTIONS, KINDS, LEVELS
 
 FORMAT = "netlog"
-VERSIONS = (1,)
-DATE_FIELDS = ("introduced_on", "snoozed_until", "created_on")
+VERSIONS = (1, 2)  # 2 adds intro_offers and the address-book fields (n, nickname, address, kind)
+MAX_ID = validation.MAX_ID
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # an unknown key is a mistake, or a newer format
+
+
+class TouchRecord(_Record):
+    kind: Literal[tuple(KINDS)]  # type: ignore[valid-type]
+    happened_on: date
+    direction: Literal["in", "out", "both"]
+    note: Optional[str] = None
+    place: Optional[str] = None
+    topics: Optional[str] = None
+    other_id: Optional[int] = Field(default=None, ge=1, le=MAX_ID)
+    logged_by: Optional[str] = None
+
+
+class ContactRecord(_Record):
+    id: int = Field(ge=1, le=MAX_ID)
+    name: str
+    email: Optional[str] = None
+    phone: Optional[str] = None
+    company: Optional[str] = None
+    title: Optional[str] = None
+    url: Optional[str] = None
+    uid: Optional[str] = None
+    note: Optional[str] = None
+    strength: int = Field(ge=1, le=len(LEVELS))
+    cadence_days: Optional[int] = Field(default=None, ge=1, le=validation.MAX_CADENCE_DAYS)
+    introduced_by_id: Optional[int] = Field(default=None, ge=1, le=MAX_ID)
+    introduced_on: Optional[date] = None
+    birthday: Optional[str] = None
+    snoozed_until: Optional[date] = None
+    created_on: date
+    moment: Optional[str] = None
+    moment_on: Optional[date] = None
+    n: Optional[list[str]] = Field(default=None, max_length=5)
+    nickname: Optional[str] = None
+    address: Optional[list[str]] = Field(default=None, max_length=7)
+    kind: Optional[Literal["org", "individual"]] = None
+    tags: list[str] = []
+    touches: list[TouchRecord] = []
+    dismissals: dict[Literal[tuple(ACTIONS)], date] = {}  # type: ignore[valid-type]
+
+
+class IntroRecord(_Record):
+    a_id: int = Field(ge=1, le=MAX_ID)
+    b_id: int = Field(ge=1, le=MAX_ID)
+    note: Optional[str] = None
+    offered_on: date
+    a_yes_on: Optional[date] = None
+    b_yes_on: Optional[date] = None
+    sent_on: Optional[date] = None
+    declined_on: Optional[date] = None
+    declined_by_id: Optional[int] = Field(default=None, ge=1, le=MAX_ID)
+
+
+class Backup(_Record):
+    format: Literal["netlog"]
+    version: int
+    exported_on: date
+    contacts: list[ContactRecord]
+    intro_offers: list[IntroRecord] = []
+
+
+RECORD_KEYS = ("id", "tags", "touches", "dismissals", "introduced_by_id")
 
 
 def read(paths: Sequence[str]) -> Batch:
-    """Every contact of every export."""
+    """Every contact and intro offer of every export."""
     return read_each(paths, _read_file)
 
 
 def _read_file(path: str, batch: Batch) -> None:
     label = "stdin" if path == "-" else path
+    document = _document(read_text(path), label)
     try:
-        document = json.loads(read_text(path))
+        backup = Backup.model_validate(document)
+    except ValidationError as error:
+        raise BadInput(f"{label}: {_first_fault(error, document)}; nothing was imported.") from None
+    ids = {contact.id for contact in backup.contacts}
+    for number, contact in enumerate(backup.contacts):
+        batch.records.append(_incoming(contact, label, ids, document["contacts"][number]))
+    for number, offer in enumerate(backup.intro_offers, start=1):
+        missing = [i for i in (offer.a_id, offer.b_id, offer.declined_by_id) if i is not None and i not in ids]
+        if missing:
+            raise BadInput(f"{label}: intro offer {number} names contact #{missing[0]}, who is not in the file; nothing was imported.")
+        batch.intro_offers.append({**offer.model_dump(), "source": label})
+
+
+def _document(text: str, label: str) -> Any:
+    """The parsed JSON, the format and its version checked before the schema (so an old netlog reading a
+    newer file says so rather than listing the keys it does not know)."""
+    try:
+        document = json.loads(text)
     except json.JSONDecodeError as error:
         raise BadInput(f"{label} is not JSON ({error.msg} at line {error.lineno}); is it a netlog export?") from None
+    except RecursionError:
+        raise BadInput(f"{label} nests deeper than any netlog export; nothing was imported.") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise BadInput(f'{label} is not a netlog JSON export (no "format": "netlog").')
-    if document.get("version") not in VERSIONS:
-        raise BadInput(f"{label} is a netlog export of version {document.get('version')}; this netlog reads {VERSIONS}.")
-    try:
-        for contact in document.get("contacts", []):
-            batch.records.append(_incoming(contact, label))
-    except (KeyError, TypeError, ValueError) as error:
-        raise BadInput(f"{label}: a contact cannot be read ({type(error).__name__}: {error}).") from None
+    version = document.get("version")
+    if version not in VERSIONS:
+        newer = isinstance(version, int) and not isinstance(version, bool) and version > max(VERSIONS)
+        hint = " Upgrade netlog to read it." if newer else ""
+        raise BadInput(f"{label} is a netlog export of version {version!r}; this netlog reads versions 1 and 2.{hint}")
+    return document
 
 
-def _day(value: Any) -> date | None:
-    return date.fromisoformat(value) if value else None
+def _first_fault(error: ValidationError, document: Any) -> str:
+    """The first schema fault, naming the record: 'contact #3 (Ana Lima): strength: Input should be ...'."""
+    fault = error.errors()[0]
+    where = list(fault["loc"])
+    what = fault["msg"]
+    if fault["type"] == "extra_forbidden":
+        what = "this key is not part of a netlog export"
+    elif fault["type"] == "missing":
+        what = "this key is missing"
+    if len(where) >= 2 and where[0] in ("contacts", "intro_offers") and isinstance(where[1], int):
+        records = document.get(where[0]) or []
+        record = records[where[1]] if where[1] < len(records) else {}
+        name = _record_name(where[0], where[1], record)
+        rest = ".".join(str(part) for part in where[2:])
+        return f"{name}: {rest}: {what}" if rest else f"{name}: {what}"
+    return f"{'.'.join(str(p) for p in where) or 'the file'}: {what}"
 
 
-def _incoming(contact: dict[str, Any], label: str) -> Incoming:
-    fields = {k: v for k, v in contact.items() if k not in ("id", "tags", "touches", "dismissals", "introduced_by_id")}
-    for key in DATE_FIELDS:
-        fields[key] = _day(fields.get(key))
-    touches = [
-        {**touch, "happened_on": date.fromisoformat(touch["happened_on"])} for touch in contact.get("touches", [])
-    ]
+def _record_name(kind: str, index: int, record: Any) -> str:
+    if kind == "intro_offers":
+        return f"intro offer {index + 1}"
+    if isinstance(record, dict) and isinstance(record.get("id"), int) and isinstance(record.get("name"), str):
+        return f"contact #{record['id']} ({record['name'][:60]})"
+    return f"contact {index + 1}"
+
+
+def _incoming(contact: ContactRecord, label: str, ids: set[int], raw: dict[str, Any]) -> Incoming:
+    name = _record_name("contacts", 0, raw)
+    fields = validation.check(
+        validation.contact_fields({k: v for k, v in contact.model_dump().items() if k not in RECORD_KEYS}), f"{label}: {name}: "
+    )
+    touches = []
+    for touch in contact.touches:
+        if touch.other_id is not None and touch.other_id not in ids:
+            raise BadInput(f"{label}: {name}: a touch names contact #{touch.other_id}, who is not in the file; nothing was imported.")
+        touches.append(validation.check(validation.touch_fields(touch.model_dump()), f"{label}: {name}: a touch: "))
+    if contact.introduced_by_id is not None and contact.introduced_by_id not in ids:
+        raise BadInput(f"{label}: {name}: introduced by contact #{contact.introduced_by_id}, who is not in the file; nothing was imported.")
     return Incoming(
         fields=fields,
-        tags=list(contact.get("tags", [])),
+        tags=[t for t in (validation.clean_text(t) for t in contact.tags) if t],
         touches=touches,
-        dismissals={action: date.fromisoformat(on) for action, on in contact.get("dismissals", {}).items()},
-        source_id=int(contact["id"]),
-        introduced_by=contact.get("introduced_by_id"),
+        dismissals=dict(contact.dismissals),
+        source_id=contact.id,
+        introduced_by=contact.introduced_by_id,
         source=label,
     )

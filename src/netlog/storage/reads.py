@@ -217,9 +217,10 @@ def kind_counts(reader: Any) -> dict[tuple[str, str], int]:
     return {(kind, direction): n for kind, direction, n in reader.rows("kind_counts")}
 
 
-def introduced_count(reader: Any) -> int:
-    """How many contacts came through an introduction."""
-    return _firsts(reader, "introduced_count")[0] or 0
+def introduced_count(reader: Any) -> tuple[int, int]:
+    """How many contacts came through an introduction, and how many of them I have met since."""
+    [(introduced, met)] = reader.rows("introduced_count")
+    return introduced or 0, met or 0
 
 
 def introducer_counts(reader: Any) -> list[Row]:

@@ -320,7 +320,9 @@ def kind_counts() -> Any:
 
 @statement
 def introduced_count() -> Any:
-    return select(func.count().label("n")).select_from(Contact.__table__).where(C.introduced_by_id.is_not(None))
+    """Contacts that came through an introduction: (how many, how many of them I have met since)."""
+    met = func.count(S.met_after_intro_on)
+    return select(func.count().label("n"), met.label("met")).select_from(_CONTACT_WITH_STATE).where(C.introduced_by_id.is_not(None))
 
 
 @statement
