@@ -1,79 +1,53 @@
-"""Thank-you drafts built from what actually happened, through Jinja2 templates that a user can override:
-a file of the same name in $NETLOG_TEMPLATES, or in the user config dir (~/.config/netlog/templates/),
-wins over the one shipped in the package."""
+"""Thank-you drafts built from what actually happened: the database read for `netlog thank`. The drafting
+itself (templates, context, wording) is pure and lives in netlog.drafting; a file of the same name in
+$NETLOG_TEMPLATES, or in the user config dir (~/.config/netlog/templates/), wins over the one shipped in
+the package."""
 
 from __future__ import annotations
 
 import os
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-from netlog import kinds, rules
-from netlog.dates import format_day
+from netlog import drafting
 from netlog.errors import BadInput
-from netlog.network import tie_of, touch_from_row
+from netlog.network import tie_of
 from netlog.storage import Database, queries
 
-THANK_TEMPLATE = "thank.txt.j2"
-
-
-def template_dirs() -> list[Path]:
-    """Where templates are looked for, first match wins: the user's folders, then the package's."""
-    from platformdirs import user_config_path
-
-    dirs = []
-    if os.environ.get("NETLOG_TEMPLATES"):
-        dirs.append(Path(os.environ["NETLOG_TEMPLATES"]).expanduser())
-    dirs.append(user_config_path("netlog", appauthor=False) / "templates")
-    dirs.append(Path(__file__).parent / "templates")
-    return dirs
+THANK_TEMPLATE = drafting.DRAFTS["thank"]
+template_dirs = drafting.template_dirs  # where templates are looked for (kept for callers of drafts.*)
 
 
 def render_template(name: str, context: dict[str, Any]) -> str:
     """Fill one template; a broken user template is a clear error, not a traceback."""
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs()]),
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    try:
-        return env.get_template(name).render(**context)
-    except jinja2.TemplateError as error:
-        raise BadInput(f"The template {name} cannot be used: {error}.") from None
+    return drafting.render(name, context)
 
 
 def thank_you(db: Database, today: date, contact_id: int) -> str:
-    """A thank-you note for the most recent touch that wants thanks (or the latest touch)."""
+    """A thank-you note for the touch a thank-you is pending for (else the latest that would want one)."""
     tie = tie_of(db, contact_id)
-    touches = queries.touches_of(db, contact_id)
-    if not touches:
+    rows = queries.touches_of(db, contact_id)
+    if not rows:
         raise BadInput(f"Nothing to thank {tie.name} for yet: no touches logged.")
-    worthy = [t for t in touches if rules.wants_thanks(touch_from_row(t), tie.strength)]
-    touch = next((t for t in worthy if t["id"] == tie.history.thank_touch_id), None) or (worthy or touches)[0]
     contact = queries.contact(db, contact_id)
-    introducer = queries.contact(db, contact["introduced_by_id"]) if contact["introduced_by_id"] else None
-    topics = [t.strip() for t in (touch["topics"] or "").split(",") if t.strip()]
-    context = {
-        "name": tie.name,
-        "first_name": tie.first_name,
-        "kind": touch["kind"],
-        "what": kinds.KIND_PHRASES[touch["kind"]],
-        "day": format_day(touch["happened_on"], today),
-        "weekday": f"{touch['happened_on']:%A}",
-        "days_ago": (today - touch["happened_on"]).days,
-        "place": touch["place"],
-        "topics": topics,
-        "note": touch["note"],
-        "introduced_to": touch["other_name"],
-        "introduced_by": introducer["name"] if introducer else None,
-        "company": contact["company"],
-        "moment": contact["moment"],
-        "news": next((t["note"] for t in touches if t["kind"] == "congrats" and t["note"]), None),
-        "sender": os.environ.get("NETLOG_USER", ""),
-    }
-    return render_template(THANK_TEMPLATE, context)
+    people = {}
+    introducer_id = contact["introduced_by_id"]
+    for other_id in {introducer_id, *(r["other_id"] for r in rows)} - {None}:
+        other = queries.contact(db, other_id)
+        if other is not None:
+            people[other_id] = _contact(other)
+    facts = drafting.Facts(
+        today=today,
+        contact=_contact(contact),
+        touches=[drafting.LoggedTouch(**{f: r.get(f) for f in drafting.LoggedTouch._fields}) for r in rows],
+        people=people,
+        introduced_by=introducer_id,
+        sender=os.environ.get("NETLOG_USER", ""),
+        strength=tie.strength,
+        thank_touch_id=tie.history.thank_touch_id,
+    )
+    return drafting.draft(facts, "thank").text
+
+
+def _contact(row: dict) -> drafting.Contact:
+    return drafting.Contact(**{f: row.get(f) for f in drafting.Contact._fields})
