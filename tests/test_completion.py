@@ -45,7 +45,7 @@ def test_contact_names_from_the_database(people):
 
 
 def test_kinds_levels_actions_tags(people):
-    assert complete("bash", "netlog log Ana co") == ["coffee", "congrats"]
+    assert complete("bash", "netlog log Ana co") == ["coffee", "congrats", "connected"]
     assert complete("bash", "netlog edit Ana --strength m") == ["medium"]
     assert complete("bash", "netlog done Ana n") == ["nudge"]
     assert complete("bash", "netlog list --tag py") == ["pycon", "python"]
