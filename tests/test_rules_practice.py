@@ -350,7 +350,7 @@ def test_circle_back_on_advice(why, touches, expected, rank_due):
 
 
 def test_every_reason_is_an_invitation(rank_due):
-    ties = bench_network(50) + [gus(INTRO), dara(1)]
+    ties = bench_network(50)[5:] + [gus(INTRO), dara(1)]  # the imports, without the active ties (ids 1-5)
     for item in rank_due(TODAY, ties):
         for word in ("neglect", "overdue", "ignored", "owe", "debt"):
             assert word not in item.reason.lower()
