@@ -302,7 +302,7 @@ def test_keep_in_touch_names_the_last_real_exchange(rank_due):
 
 def test_full_names_when_two_contacts_share_a_first_name(rank_due):
     lima = person(1, "Ana Lima", [touch(1, "coffee")])
-    souza = person(2, "ana Souza", [touch(50, "coffee"), touch(49, "thanks")], cadence_days=3650)  # nothing due
+    souza = person(2, "Ána Souza", [touch(50, "coffee"), touch(49, "thanks")], cadence_days=3650)  # nothing due
     bo = person(3, "Bo Chen", [touch(1, "coffee")])
     reasons = [i.reason for i in rank_due(TODAY, [lima, souza, bo])]
     assert reasons == [

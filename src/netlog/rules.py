@@ -386,12 +386,16 @@ class _Names(NamedTuple):
     shared: Collection[str]
 
     def of(self, tie: Tie) -> str:
-        return tie.name if first_name_key(tie.name) in self.shared else tie.first_name
+        first = tie.first_name
+        return tie.name if self.shared and _folded_word(first) in self.shared else first
 
 
 def shared_first_names(names: Iterable[str]) -> frozenset[str]:
     """The first_name_keys that two or more of these names share."""
-    counts = Counter(map(first_name_key, names))
+    words = Counter((name.split(None, 1) or ("",))[0] for name in names)
+    counts: Counter[str] = Counter()
+    for word, count in words.items():  # fold each distinct first word once
+        counts[_folded_word(word)] += count
     return frozenset(key for key, count in counts.items() if count > 1)
 
 
@@ -418,7 +422,7 @@ def rank_due(
     for tie in ties:
         if tie.snoozed_until and today < tie.snoozed_until:
             continue
-        if is_dormant(tie):
+        if not tie.strength_set and is_dormant(tie):
             dormant.append(tie)
             continue
         if item := _thank(tie, today, by_id, names):
@@ -682,7 +686,7 @@ def _keep_in_touch(tie: Tie, today: date, names: _Names) -> DueItem | None:
     h = tie.history
     if tie.introduced_on is not None and h.met_after_intro_on is None:
         return None  # "meet" speaks for them
-    special = _birthday(tie, today, names) or _second_touch(tie, today, names)
+    special = (tie.birthday and _birthday(tie, today, names)) or _second_touch(tie, today, names)
     if special is not None:
         return special
     last = h.last_exchange_on or h.last_touch_on or tie.created_on  # a `connected` alone still dates the tie
