@@ -35,10 +35,10 @@ def test_digest_text_and_markdown(netlog):
     netlog("log", "Bo", "coffee", "--on", "yesterday")
     text = netlog("digest").stdout.splitlines()
     assert text[0] == "netlog, Mon 23 Nov: 3 things for today"
-    assert text[1].startswith("- Thank Ana for meeting you")
+    assert text[1].startswith("- Thank Bo for coffee")  # fresh: it outranks Ana's late thank-you (issue 15)
     assert len(text) == 4
     md = netlog("digest", "--format", "markdown", "-n", "1").stdout.splitlines()
-    assert md[0].startswith("## netlog — ") and md[2].startswith("- **Ana Lima** (thank): Thank Ana")
+    assert md[0].startswith("## netlog — ") and md[2].startswith("- **Bo Chen** (thank): Thank Bo")
     assert len(md) == 3
     bad = netlog("digest", "--format", "html", ok=False)
     assert bad.exit_code == 1 and "Unknown format" in bad.stderr

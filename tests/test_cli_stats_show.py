@@ -23,7 +23,7 @@ def test_stats_json(netlog, network):
     assert s["contacts"] == 3
     assert s["by_strength"] == {"acquaintance": 1, "weak": 1, "medium": 1, "strong": 0, "close": 0}
     assert s["by_warmth"] == {"warm": 1, "fading": 0, "cold": 1, "new": 1}
-    assert s["due_contacts"] == 2 and s["due_by_action"]["thank"] == 1
+    assert s["due_contacts"] == 3 and s["due_by_action"]["thank"] == 1  # Bo: reach out the day after the intro
     months = s["touches_per_month"]
     assert [m["month"] for m in months][0] == "2025-12" and months[-1] == {"month": "2026-11", "touches": 1}
     assert s["touches_last_year"] == 4
@@ -52,7 +52,7 @@ def test_show_tells_the_story(netlog, network):
     assert "introduced you to Bo Chen" in out
     assert "they did 1 for you (a chance to give back)" in out
     assert "touches per month: ······█··███  (4 in the last year" in out
-    assert "[thank] Thank Ana for the introduction on Fri 20 Nov" in out
+    assert "[thank] Thank Ana for introducing you to Bo on Fri 20 Nov" in out
     timeline = lines[lines.index("Timeline (newest first):") + 1 :]
     assert [line.split("  ")[1] for line in timeline] == ["Fri 20 Nov", "Thu 1 Oct", "Wed 2 Sep", "Wed 10 Jun"]
     bo = netlog("show", "Bo").stdout

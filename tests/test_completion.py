@@ -53,7 +53,7 @@ def test_after_a_completed_name_come_the_kinds(people):
 
 
 def test_kinds_levels_actions_tags(people):
-    assert complete("bash", "netlog log Ana co") == ["coffee", "congrats"]
+    assert complete("bash", "netlog log Ana co") == ["coffee", "congrats", "connected"]
     assert complete("bash", "netlog edit Ana --strength m") == ["medium"]
     assert complete("bash", "netlog done Ana n") == ["nudge"]
     assert complete("bash", "netlog list --tag py") == ["pycon", "python"]
@@ -77,3 +77,9 @@ def test_show_completion_scripts(shell):
     env = {**os.environ, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
     result = subprocess.run([sys.executable, "-m", "netlog", "--show-completion", shell], env=env, capture_output=True, text=True)
     assert result.returncode == 0 and "_NETLOG_COMPLETE" in result.stdout
+
+
+def test_draft_names_are_netlogs_drafts():
+    from netlog import completion, drafting
+
+    assert completion.DRAFT_NAMES == tuple(drafting.DRAFTS)

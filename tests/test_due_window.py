@@ -35,6 +35,8 @@ def _fill(db, seed: int) -> None:
             "birthday": rng.choice(("02-29", "01-01", f"{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"))
             if rng.random() < 0.1 else None,
             "snoozed_until": BASE - timedelta(days=rng.randrange(-60, 300)) if rng.random() < 0.1 else None,
+            "strength_set": rng.random() < 0.7,  # the rest imported: dormant while never in touch
+            "company": rng.choice(("Contoso", "Contoso, Inc.", "Globex", "Initech", None)),
         }  # fmt: skip
         if cid > 5 and rng.random() < 0.15:
             row["introduced_by_id"] = rng.randrange(1, cid)
@@ -50,6 +52,10 @@ def _fill(db, seed: int) -> None:
                     "direction": kinds.direction_of(kind, kind in RECEIVABLE and rng.random() < 0.4),
                     "other_id": rng.randrange(1, CONTACTS + 1) if kind == "intro" else None,
                     "logged_by": "tester",
+                    "place": "LinkedIn" if kind == "connected" else None,
+                    "expects_reply": rng.random() < 0.8,
+                    "thank_wanted": rng.choice((None, None, True, False)),
+                    "advice": rng.choice(("the Lisbon role", "pricing")) if rng.random() < 0.1 else None,
                 }
             )
         if rng.random() < 0.1:

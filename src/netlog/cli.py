@@ -159,6 +159,22 @@ def _contact(ctx: typer.Context, typed: str | None) -> int | None:
     return resolve_contact(_runtime(ctx).reader, typed)
 
 
+def _reconnects(option: int | None) -> int:
+    """How many dormant ties `due` suggests a day: --reconnect, else $NETLOG_RECONNECT, else the rules' default."""
+    import os
+
+    from netlog.rules import RECONNECT_PER_DAY
+
+    if option is not None:
+        return option
+    value = os.environ.get("NETLOG_RECONNECT", "").strip()
+    if not value:
+        return RECONNECT_PER_DAY
+    if not value.isdigit():
+        raise NetlogError(f'NETLOG_RECONNECT="{value}" is not a number of ties a day (0 or more).')
+    return int(value)
+
+
 def _name(s: Runtime, contact_id: int) -> str:
     """A contact's name, for a confirmation."""
     from netlog.storage import reads
@@ -191,6 +207,10 @@ NAME = typer.Argument(
     ..., parser=str, callback=_contact, autocompletion=completion.contact_names, metavar="NAME", show_default=False
 )
 ON = typer.Option(None, "--on", callback=_past, help='When it happened: 2026-11-21, "yesterday", "last friday". Default: today.')
+THANK = typer.Option(
+    None, "--thank/--no-thank", help="It deserves a thank-you (a strong tie's favor or advice), or it does not."
+)
+ADVICE = typer.Option(None, "--advice", metavar="TEXT", help='Advice they gave ("the Lisbon role"): due later to tell them how it went.')
 
 
 @app.callback()
@@ -228,6 +248,8 @@ def add(
     introduced_by: Optional[str] = typer.Option(None, "--introduced-by", autocompletion=completion.contact_names, help="Who introduced you."),
     every: Optional[str] = typer.Option(None, "--every", help="Keep in touch this often: 2w, 3 months, 45d."),
     new: bool = typer.Option(False, "--new", help="Add even if the name exists: this is another person."),
+    thank: Optional[bool] = THANK,
+    advice: Optional[str] = ADVICE,
 ) -> None:
     """Add someone you just met, with the first meeting.
 
@@ -249,7 +271,7 @@ def add(
         name=name, email=email, company=company, title=title, note=None, tags=tag,
         strength=parse_level(strength), cadence_days=parse_cadence(every) if every else None,
     )  # fmt: skip
-    meeting = writes.Meeting(on=on, place=met_at, topics=topics, note=note)
+    meeting = writes.Meeting(on=on, place=met_at, topics=topics, note=note, thank_wanted=thank, advice=advice)
     contact_id = writes.add_contact(s.store, s.today, fields, meeting, introduced_by, allow_same_name=new)
     render.message(f"Added {fields.name} (#{contact_id}), met {render.day(meeting.on, s.today)}.")
 
@@ -265,11 +287,15 @@ def log(
     to: Optional[str] = typer.Option(None, "--to", autocompletion=completion.contact_names, help="With intro: who they introduced you to (created if new)."),
     met_at: Optional[str] = typer.Option(None, "--met-at", help="Where."),
     topics: Optional[str] = typer.Option(None, "--topics", help="What you talked about."),
+    no_reply: bool = typer.Option(False, "--no-reply", help="An email or message of yours that expects no answer (no nudge follows)."),
+    thank: Optional[bool] = THANK,
+    advice: Optional[str] = ADVICE,
 ) -> None:
     """Log a later touch with someone: a call, coffee, email, intro, favor...
 
     \b
-    Example: netlog log Ana coffee --on yesterday --note "advice on the Lisbon role"
+    Example: netlog log Ana coffee --on yesterday --advice "the Lisbon role"
+    Or:      netlog log Bo email --no-reply      (a link or news that asks for no answer)
     """
     from netlog import render, writes
     from netlog.kinds import parse_kind
@@ -280,7 +306,13 @@ def log(
         prompts.require("KIND", "netlog log Ana coffee")
         kind = prompts.ask_kind()
     s = _runtime(ctx)
-    touch = writes.TouchInput(kind=parse_kind(kind), on=on, note=note, received=received, to=to, place=met_at, topics=topics)
+    kind = parse_kind(kind)
+    if no_reply and (kind not in ("email", "message") or received):
+        raise NetlogError("--no-reply is for an email or message you send: netlog log Ana email --no-reply")
+    touch = writes.TouchInput(
+        kind=kind, on=on, note=note, received=received, to=to, place=met_at, topics=topics,
+        expects_reply=not no_reply, thank_wanted=thank, advice=advice,
+    )  # fmt: skip
     writes.log_touch(s.store, s.today, contact, touch)
     render.message(f"Logged {touch.kind} with {_name(s, contact)}, {render.day(touch.on, s.today)}.")
 
@@ -294,7 +326,12 @@ def due(
     mine: bool = typer.Option(
         False, "--mine", help="Only what you owe ($NETLOG_USER): thanks for touches you logged, other actions for contacts you touched."
     ),
-    json_: bool = typer.Option(False, "--json", help="A JSON list: contact, contact_id, action, reason, due, score, event_on."),
+    reconnect: Optional[int] = typer.Option(
+        None, "--reconnect", min=0, metavar="N", help="Dormant ties to suggest reconnecting with today (default 3, or $NETLOG_RECONNECT)."
+    ),
+    json_: bool = typer.Option(
+        False, "--json", help="A JSON list: contact, contact_id, action, reason, due, score, event_on, occasion, other_id."
+    ),
 ) -> None:
     """Who needs what, ranked, each with a plain reason.
 
@@ -309,26 +346,56 @@ def due(
 
     s = _runtime(ctx)
     day = on or s.today
-    items = due_items(s.reader, day, mine=current_user() if mine else None)
+    items = due_items(s.reader, day, mine=current_user() if mine else None, reconnect_per_day=_reconnects(reconnect))
     render.due(items[:limit], day, s.today, as_json=json_, fit=limit is None and not all_)
 
 
+EDIT = typer.Option(False, "--edit", help="Open the draft in $VISUAL / $EDITOR first.")
+SENT = typer.Option(False, "--sent", help="Log that you sent it (the matching touch): clears the item.")
+
+
 @command()
-def thank(
-    ctx: typer.Context,
-    contact: int = NAME,
-    edit: bool = typer.Option(False, "--edit", help="Open the draft in $VISUAL / $EDITOR."),
-    sent: bool = typer.Option(False, "--sent", help="Log that you sent it: clears the thank-you."),
-) -> None:
-    """Draft a thank-you note from what actually happened.
+def thank(ctx: typer.Context, contact: int = NAME, edit: bool = EDIT, sent: bool = SENT) -> None:
+    """Draft a thank-you note from what actually happened (the shortcut for `netlog draft NAME thank`).
 
     \b
     Example: netlog thank Ana --edit --sent
     """
-    from netlog import drafts, render, writes
+    from netlog import drafts
 
     s = _runtime(ctx)
-    text = drafts.thank_you(s.reader, s.today, contact)
+    _send_draft(s, contact, drafts.thank_you(s.reader, s.today, contact), edit, sent)
+
+
+@command()
+def draft(
+    ctx: typer.Context,
+    contact: int = NAME,
+    action: Optional[str] = typer.Argument(
+        None, metavar="[DRAFT]", autocompletion=completion.drafts, show_default=False,
+        help="What to write (default: the top item due): thank, nudge, reach-out, report-back, tell-introducer, circle-back, reconnect, congratulate, intro-ask, intro-send, ...",
+    ),  # fmt: skip
+    edit: bool = EDIT,
+    sent: bool = SENT,
+) -> None:
+    """Draft the message for what is due with someone: a thank-you, a nudge, a report-back, a reconnect...
+
+    \b
+    Example: netlog draft Ana      (or: netlog draft Gus report-back --edit --sent)
+    """
+    from netlog import drafts
+
+    s = _runtime(ctx)
+    _send_draft(s, contact, drafts.draft_for(s.reader, s.today, contact, action), edit, sent)
+
+
+def _send_draft(s: Runtime, contact: int, made: Any, edit: bool, sent: bool) -> None:
+    """Show a draft (after the user's editor, with --edit) and, with --sent, log what sending it amounts to."""
+    from netlog import drafts, render
+
+    if made.notice:
+        render.message(made.notice)
+    text = made.text
     if edit:
         from netlog.editor import edit_text
 
@@ -338,8 +405,7 @@ def thank(
             raise typer.Exit(1)
     render.text(text)
     if sent:
-        writes.log_touch(s.store, s.today, contact, writes.TouchInput(kind="thanks", on=s.today))
-        render.message("Logged the thank-you.")
+        render.message(drafts.record_sent(s.store, s.today, contact, made))
 
 
 @command(name="list")
@@ -542,7 +608,7 @@ def digest(
     if format_ not in ("text", "markdown"):
         raise NetlogError(f'Unknown format "{format_}". Use text or markdown.')
     s = _runtime(ctx)
-    render.digest(due_items(s.reader, s.today)[:limit], s.today, format_)
+    render.digest(due_items(s.reader, s.today, reconnect_per_day=_reconnects(None))[:limit], s.today, format_)
 
 
 OTHER = typer.Argument(
@@ -686,6 +752,30 @@ def backup(
     store = _runtime(ctx).store
     target = backup_to(store, Path(file) if file else default_backup_path(store))
     render.message(f"Backed up to {target}")
+
+
+@command()
+def me(
+    ctx: typer.Context,
+    name: Optional[str] = typer.Option(None, "--name", help="Your full name: it signs the drafts."),
+    email: List[str] = typer.Option([], "--email", help="An address of yours (repeat for more): tells your mail from others'."),
+    linkedin: Optional[str] = typer.Option(None, "--linkedin", metavar="URL", help="Your LinkedIn profile URL (for LinkedIn messages)."),
+    json_: bool = typer.Option(False, "--json", help="name, emails, linkedin, signature."),
+) -> None:
+    """Who you are: the name that signs your drafts, your addresses and profile (imports tell your side by them).
+
+    \b
+    Example: netlog me --name "Sam Rivera" --email sam@example.org --email sam@work.example
+    Or just: netlog me      (prints what netlog knows)
+    """
+    from netlog import me as myself
+    from netlog import render
+
+    s = _runtime(ctx)
+    if name is not None or email or linkedin is not None:
+        myself.record(s.store, name, tuple(email), linkedin)
+    known = myself.recorded(s.reader)
+    render.me(known, myself.signature(s.reader), as_json=json_)
 
 
 def main() -> None:

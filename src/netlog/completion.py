@@ -5,6 +5,10 @@ from typing import Any, Callable
 
 from netlog.kinds import ACTIONS, KINDS, LEVELS
 
+# The drafts `netlog draft` writes; netlog.drafting (which imports the rules) is not imported on a keypress.
+DRAFT_NAMES = ("thank", "nudge", "reach-out", "meet", "report-back", "tell-introducer", "circle-back", "keep-in-touch",
+               "second-touch", "give-back", "congratulate", "reconnect", "intro-ask", "intro-send", "intro-check-in")  # fmt: skip
+
 
 def contact_names(ctx: Any, incomplete: str) -> list[str]:
     """Names of contacts that start with what was typed. bash inserts a reply exactly as given, so for bash
@@ -68,6 +72,11 @@ def kinds(incomplete: str) -> list[tuple[str, str]]:
 def levels(incomplete: str) -> list[str]:
     """Tie strengths."""
     return [level for level in LEVELS if level.startswith(incomplete)]
+
+
+def drafts(incomplete: str) -> list[str]:
+    """Draft names (netlog.drafting.DRAFTS, kept in step by tests/test_completion.py)."""
+    return [name for name in DRAFT_NAMES if name.startswith(incomplete)]
 
 
 def actions(incomplete: str) -> list[str]:

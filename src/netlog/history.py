@@ -13,7 +13,7 @@ from netlog.storage import reads
 from netlog.ties import touch_from_row
 
 # Bump the number when rules.summarize changes what a History means; a change of fields changes it too.
-CACHE_VERSION = "3:" + ",".join(rules.History._fields)
+CACHE_VERSION = "4:" + ",".join(rules.History._fields)  # 4: issue 15 (a report clears a pending thank-you, ...)
 CACHE_KEY = "history_version"
 
 
@@ -31,7 +31,7 @@ def refresh(session: Any, contact_ids: Iterable[int]) -> None:
         if row is None:
             continue
         touches = map(touch_from_row, reads.touch_rows_of(reader, cid))
-        histories[cid] = rules.summarize(touches, row["strength"], row["introduced_on"])._asdict()
+        histories[cid] = rules.summarize(touches, row["strength"], row["introduced_on"], row["birthday"])._asdict()
     records.save_histories(session, histories)
 
 
@@ -47,7 +47,8 @@ def rebuild(session: Any, recreate: bool = True) -> int:
     for row in reads.touch_rows(reader):
         grouped.setdefault(row["contact_id"], []).append(touch_from_row(row))
     histories = {
-        cid: rules.summarize(grouped[cid], row["strength"], row["introduced_on"])._asdict() for cid, row in contacts.items()
+        cid: rules.summarize(grouped[cid], row["strength"], row["introduced_on"], row["birthday"])._asdict()
+        for cid, row in contacts.items()
     }
     if recreate:
         records.recreate_cache(session)

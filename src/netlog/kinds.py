@@ -20,11 +20,15 @@ KINDS: dict[str, tuple[str, str]] = {
     "share": ("I shared a link or resource with them; theirs with --received", "out"),
     "congrats": ("I congratulated them on news; theirs with --received", "out"),
     "report": ("I reported back on how their advice or intro went; clears a report-back", "out"),
+    "connected": ("we connected on a network (LinkedIn's Connected On); not a meeting, not a real touch", "both"),
 }
 
 MEETINGS = frozenset({"met", "call", "coffee", "meal", "video"})  # time spent together, both ways
 MESSAGES = frozenset({"email", "message"})  # written words that may wait for a reply
 HELP_RECEIVED = frozenset({"favor-received", "intro"})
+# Not a real touch: a click on a network says nothing about the tie. It wants no thanks and no reply, keeps
+# no cadence, and a contact with nothing else is a dormant tie (docs/rules.md).
+CONNECTIONS = frozenset({"connected"})
 
 LEVELS = ("acquaintance", "weak", "medium", "strong", "close")  # tie strength 1..5
 DEFAULT_LEVEL = 2
@@ -47,6 +51,7 @@ KIND_PHRASES = {
     "share": "something you shared",
     "congrats": "congratulations",
     "report": "a report-back",
+    "connected": "connecting",
 }
 
 

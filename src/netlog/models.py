@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
-from sqlalchemy import JSON, Column, Index, Text
+from sqlalchemy import JSON, Column, Index, Text, true
 from sqlmodel import Field, SQLModel
 
 
@@ -41,6 +41,9 @@ class Contact(SQLModel, table=True):
     uid: Optional[str] = Field(default=None, index=True)  # a vCard UID, kept across exports
     note: Optional[str] = Field(default=None, sa_column=_text("note"))
     strength: int  # 1 acquaintance .. 5 close (kinds.LEVELS)
+    # False: the strength is an importer's guess (a LinkedIn connection, a card), never set by the user; such a
+    # tie with no real touch is dormant and reaches `due` only through the daily reconnect pick (migration 7)
+    strength_set: bool = Field(default=True, sa_column_kwargs={"server_default": true()})
     cadence_days: Optional[int] = None  # their own keep-in-touch cadence; None: the default for the strength
     introduced_by_id: Optional[int] = Field(default=None, foreign_key="contact.id", ondelete="SET NULL")
     introduced_on: Optional[date] = None
@@ -53,9 +56,9 @@ class Contact(SQLModel, table=True):
     # From address books (migration 6): a card's structured name (N: family, given, additional, prefix,
     # suffix), nicknames, postal address (ADR: PO box, extended, street, locality, region, code, country)
     # and kind ("org", or NULL for an individual). netlog.cards reads and writes them.
-    n: Optional[list[str]] = Field(default=None, sa_type=JSON)
+    n: Optional[list[str]] = Field(default=None, sa_type=JSON(none_as_null=True))
     nickname: Optional[str] = None
-    address: Optional[list[str]] = Field(default=None, sa_type=JSON)
+    address: Optional[list[str]] = Field(default=None, sa_type=JSON(none_as_null=True))
     kind: Optional[str] = None
 
 
@@ -85,6 +88,11 @@ class Touch(SQLModel, table=True):
     topics: Optional[str] = None
     other_id: Optional[int] = Field(default=None, foreign_key="contact.id", ondelete="SET NULL")  # intro: to whom
     logged_by: Optional[str] = None
+    # What the user said when logging it (migration 7): False, a message of mine that asks no answer;
+    # True/False, it does/does not deserve a thank-you; the advice they gave, to circle back on later.
+    expects_reply: bool = Field(default=True, sa_column_kwargs={"server_default": true()})
+    thank_wanted: Optional[bool] = None
+    advice: Optional[str] = Field(default=None, sa_column=_text("advice"))
 
 
 class Dismissal(SQLModel, table=True):
@@ -159,6 +167,14 @@ class ContactState(SQLModel, table=True):
     unreturned_favors: int
     unreturned_since: Optional[date] = None
     last_favor_received_on: Optional[date] = None
+    first_real_on: Optional[date] = None
+    last_exchange_on: Optional[date] = None
+    last_exchange_kind: Optional[str] = None
+    connected_on: Optional[date] = None
+    connected_via: Optional[str] = None
+    thank_other_id: Optional[int] = None
+    advice: Optional[str] = Field(default=None, sa_column=_text("advice"))
+    advice_on: Optional[date] = None
 
 
 CACHE_TABLES = (ContactState.__table__,)

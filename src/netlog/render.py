@@ -14,6 +14,7 @@ from netlog.dates import format_ago, format_day
 # Cells wrap at spaces; a word longer than its column is shortened with an ellipsis, never cut in two
 # ("acquaintanc|e"). The words the table is made of (actions, strengths, warmth) are never wrapped at all.
 WORDS = "ellipsis"
+WIDE_LIST = 72  # columns from which `list` also shows company and tags
 ACTION_STYLE = {"thank": "green", "nudge": "yellow", "meet": "cyan", "report-back": "magenta", "keep-in-touch": "blue", "intro": "bright_cyan"}
 WARMTH_STYLE = {"warm": "green", "fading": "yellow", "cold": "blue", "new": "cyan"}
 
@@ -65,6 +66,8 @@ def due_json(items: Iterable[Any]) -> list[dict[str, Any]]:
             "due": item.due.isoformat(),
             "score": item.score,
             "event_on": item.event_on.isoformat() if item.event_on else None,
+            "occasion": item.occasion,
+            "other_id": item.other_id,
         }
         for item in items
     ]
@@ -144,19 +147,21 @@ def overview(contacts: Sequence[dict[str, Any]], now: date, as_json: bool = Fals
         from rich.text import Text
 
         table = Table(title=_count(len(contacts), "contact"), title_justify="left")
-        table.add_column("Name", overflow=WORDS)
+        wide = _console().width >= WIDE_LIST  # a narrow terminal shows who, how close and how warm; no more
+        table.add_column("Name", overflow="fold")  # a name keeps every letter, wrapped at spaces first
         table.add_column("Strength", no_wrap=True)
         table.add_column("Last touch", overflow=WORDS)
         table.add_column("Warmth", no_wrap=True)
-        table.add_column("Company", overflow=WORDS)
-        table.add_column("Tags", overflow=WORDS)
+        if wide:
+            table.add_column("Company", overflow=WORDS)
+            table.add_column("Tags", overflow=WORDS)
         for c in contacts[:rows]:
             last = f"{c['last_touch_kind']}, {day(c['last_touch'], now)}" if c["last_touch"] else "-"
             warmth = c["warmth"]
-            table.add_row(
-                Text(c["name"]), c["strength"], Text(last), Text(warmth, style=WARMTH_STYLE[warmth]), Text(c["company"] or ""),
-                Text(", ".join(c["tags"])),
-            )
+            cells = [Text(c["name"]), c["strength"], Text(last), Text(warmth, style=WARMTH_STYLE[warmth])]
+            if wide:
+                cells += [Text(c["company"] or ""), Text(", ".join(c["tags"]))]
+            table.add_row(*cells)
         return table
 
     _print_table(table_for, len(contacts), fit)
@@ -415,3 +420,15 @@ def stats(s: dict[str, Any], as_json: bool = False) -> None:
         body = "\n".join(f"  [{style}]{escape(line)}[/]" if style else f"  {escape(line)}" for line, style in lines)
         parts.append(f"[bold]{escape(title)}[/]\n{body}")
     _console().print(Panel("\n\n".join(parts), title=f"Your network, {format_day(s['today'])}", title_align="left", expand=False))
+
+
+def me(known: Any, signature: str | None, as_json: bool = False) -> None:
+    """What netlog knows of the user, and the name drafts are signed with."""
+    if as_json:
+        print(to_json({"name": known.name, "emails": list(known.emails), "linkedin": known.linkedin, "signature": signature}))
+        return
+    unset = '(not set: netlog me --name "Your Name")'
+    print(f"name: {known.name or unset}")
+    print(f"emails: {', '.join(known.emails) or '(none: netlog me --email ADDR)'}")
+    print(f"linkedin: {known.linkedin or '(none)'}")
+    print(f"drafts are signed: {signature or '(unsigned)'}")

@@ -8,28 +8,39 @@ Every number lives in the constants below; docs/rules.md explains where each com
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from datetime import date, timedelta
 from functools import cache, lru_cache
 from operator import attrgetter
 from types import MappingProxyType
-from typing import Iterable, Mapping, NamedTuple, Sequence
+from typing import Collection, Iterable, Mapping, NamedTuple, Sequence
 
 from netlog.dates import format_ago, format_day, format_span, next_birthday
-from netlog.kinds import HELP_RECEIVED, KIND_PHRASES, MEETINGS, MESSAGES
+from netlog.folding import fold
+from netlog.kinds import CONNECTIONS, HELP_RECEIVED, KIND_PHRASES, MEETINGS, MESSAGES
 
 # Thank within a day or two of a meeting, a favor or an intro: due the next day.
 THANK_AFTER_DAYS = 1
 # After a month an unsent thank-you stops being listed; keeping in touch takes over.
 THANK_STALE_DAYS = 30
-# Meetings with ties up to this strength want a thank-you; strong and close ties do not need one per call.
+# Meetings with ties up to this strength want a thank-you; strong and close ties do not need one per call,
+# unless the touch was logged as deserving one (Touch.thank_wanted).
 THANK_MEETINGS_UP_TO = 3
 # One nudge about a week after an unanswered message, never a second for the same silence.
 NUDGE_AFTER_DAYS = 7
 NUDGE_STALE_DAYS = 30
-# Meet the person someone introduced you to within about a week, while the intro is warm.
+# Write to the person someone introduced you to the day after the intro, while it is warm ...
+REACH_OUT_AFTER_DAYS = 1
+# ... and once you are in touch, meet them within about a week of the intro.
 MEET_AFTER_DAYS = 7
-# Report back to the introducer a day or two after meeting the person they introduced.
-REPORT_AFTER_DAYS = 2
+# Report back to the introducer the day after meeting the person they introduced.
+REPORT_AFTER_DAYS = 1
+# If the person introduced has not answered your message within about a week, tell the introducer.
+TELL_INTRODUCER_AFTER_DAYS = 7
+# Circle back on advice a few weeks after it was given, when there is something to tell; not after months.
+CIRCLE_BACK_AFTER_DAYS = 21
+CIRCLE_BACK_STALE_DAYS = 60
 # Default contact cadence per tie strength (1 acquaintance .. 5 close), in days; --every overrides it.
 CADENCE_DAYS = {1: 365, 2: 180, 3: 90, 4: 30, 5: 14}
 # Half-life of closeness without contact, per strength: weak, bridging ties fade in months (Burt: ~9 in
@@ -38,32 +49,52 @@ HALF_LIFE_DAYS = {1: 110, 2: 110, 3: 365, 4: 730, 5: 1570}
 # Below this share of closeness left, a tie is "fading"; below the second, "cold".
 FADING_BELOW = 0.5
 COLD_BELOW = 0.25
-# Ranking: how much each action weighs, and how much a stronger tie weighs.
-ACTION_WEIGHT = {"thank": 5.0, "report-back": 4.0, "nudge": 3.0, "meet": 3.0, "intro": 3.0, "keep-in-touch": 1.0}
-STRENGTH_WEIGHT = {1: 1.0, 2: 1.25, 3: 1.5, 4: 1.75, 5: 2.0}
-# An event-based action gains its own weight again for each week it is overdue.
-OVERDUE_WEEK_DAYS = 7
 # New ties: contact in the first few weeks predicts whether a tie lasts (Vergara Hidd et al. 2023), so
-# someone met within this window with only that first touch gets a second touch about two weeks later.
+# someone met within this window with no exchange after the day you met gets a second touch about two
+# weeks later. Your own thank-you for that meeting is not a second touch; their reply or a call is.
 NEW_TIE_WINDOW_DAYS = 42
 SECOND_TOUCH_AFTER_DAYS = 14
-# Touches within this many days of the first meeting (the meeting, its thank-you) count as that first touch.
-FIRST_TOUCH_DAYS = 3
-# A second touch weighs like keep-in-touch, raised so it ranks above routine cadence reminders.
-SECOND_TOUCH_WEIGHT = 2.0
 # Favors: after this many favors received with none returned since, `due` invites you to give back,
 # this many days after their latest favor, and ranks them up by this factor per unreturned favor.
 GIVE_BACK_AFTER_FAVORS = 2
 GIVE_BACK_AFTER_DAYS = 14
 GIVE_BACK_BOOST = 0.5
-# A birthday shows up this many days ahead as a chance to reach out, and weighs like a second touch.
+# A birthday shows up this many days ahead as a chance to reach out. A message you send in those days
+# is the birthday message: it expects no reply, so no nudge follows it.
 BIRTHDAY_AHEAD_DAYS = 3
-BIRTHDAY_WEIGHT = 2.0
 # Intros I make, double opt-in: ask each side the day after offering, send once both said yes, and
 # check in with both about two weeks after sending; asks and check-ins stop being listed after a month.
 INTRO_ASK_AFTER_DAYS = 1
 INTRO_CHECK_IN_DAYS = 14
 INTRO_STALE_DAYS = 30
+# Dormant ties (imported, no real touch, strength never set by you): reconnecting pays (Levin, Walter &
+# Murnighan 2011), but not thousands at once. `due` offers this many a day (rank_due's reconnect_per_day),
+# once-strong and non-redundant first (a company none of your active ties work at), rotating day by day.
+RECONNECT_PER_DAY = 3
+# Active ties, whose companies are known ground: a real exchange within the last year (the ~150 layer's
+# roughly yearly contact, Hill & Dunbar 2003).
+ACTIVE_WITHIN_DAYS = 365
+
+# Ranking: how much each action weighs, and how much a stronger tie weighs.
+ACTION_WEIGHT = {"thank": 5.0, "report-back": 4.0, "nudge": 3.0, "meet": 3.0, "intro": 3.0, "keep-in-touch": 1.0}
+STRENGTH_WEIGHT = {1: 1.0, 2: 1.25, 3: 1.5, 4: 1.75, 5: 2.0}
+# Second touches and birthdays are keep-in-touch items with a date: they weigh twice a routine reminder.
+SECOND_TOUCH_WEIGHT = 2.0
+BIRTHDAY_WEIGHT = 2.0
+# An item with a date gains its own weight again for each week it waits, but only while it is on time:
+# for ON_TIME_DAYS after it falls due (a thank-you's 24-48 hours, a nudge's week). Then it is late: it
+# stops gaining and weighs LATE_FACTOR, so an on-time item always outranks a late one of the same action
+# (1.0 x the weakest tie's 1.0 > LATE_FACTOR x the closest tie's 2.0).
+OVERDUE_WEEK_DAYS = 7
+ON_TIME_DAYS = {
+    "thank": 1, "nudge": 7, "reach-out": 1, "meet": 7, "report-back": 1, "tell-introducer": 7, "circle-back": 7,
+    "intro-ask": 1, "intro-send": 1, "intro-check-in": 7, "second-touch": 7, "birthday": BIRTHDAY_AHEAD_DAYS,
+}  # fmt: skip
+LATE_FACTOR = 0.4
+# Keeping in touch has no deadline: its score grows with the silence up to twice the cadence, and never
+# passes KEEP_IN_TOUCH_MAX_SCORE (give-back included), under the 5.0 of any on-time thank-you.
+KEEP_IN_TOUCH_MAX_RATIO = 2.0
+KEEP_IN_TOUCH_MAX_SCORE = 4.0
 
 
 class Touch(NamedTuple):
@@ -73,13 +104,18 @@ class Touch(NamedTuple):
     kind: str
     direction: str = "both"  # "out" from me, "in" to me, "both"
     id: int = 0
+    expects_reply: bool = True  # False: an email or message of mine that asks for no answer (opens no silence)
+    thank_wanted: bool | None = None  # True/False: the user said it does/does not deserve a thank-you
+    advice: str | None = None  # the advice they gave ("the Lisbon role"): circle back on it later
+    other_id: int | None = None  # for an intro: the person they introduced me to
+    place: str | None = None  # where it happened; for `connected`, the network ("LinkedIn")
 
 
 class History(NamedTuple):
     """What one contact's touches add up to; independent of today, so it can be stored.
     (The rules' records are NamedTuples: `due` builds one per contact straight from a SQL row.)"""
 
-    first_touch_on: date | None = None
+    first_touch_on: date | None = None  # any touch, `connected` included
     last_touch_on: date | None = None
     last_touch_kind: str | None = None
     touch_count: int = 0
@@ -96,6 +132,14 @@ class History(NamedTuple):
     unreturned_favors: int = 0  # favors received since my last favor given
     unreturned_since: date | None = None  # the first of those
     last_favor_received_on: date | None = None
+    first_real_on: date | None = None  # the first touch that is not a `connected` (None: a dormant tie)
+    last_exchange_on: date | None = None  # the latest real touch other than my own thank-you
+    last_exchange_kind: str | None = None
+    connected_on: date | None = None  # the first `connected` touch (LinkedIn's Connected On)
+    connected_via: str | None = None  # its place: "LinkedIn"
+    thank_other_id: int | None = None  # for a pending intro thank-you: the person introduced
+    advice: str | None = None  # the latest advice not yet circled back on (a `report` clears it)
+    advice_on: date | None = None
 
 
 NOTHING_DONE: Mapping[str, date] = MappingProxyType({})
@@ -114,6 +158,8 @@ class Tie(NamedTuple):
     introduced_by_id: int | None = None
     introduced_on: date | None = None
     birthday: str | None = None  # "MM-DD" or "YYYY-MM-DD"
+    strength_set: bool = True  # False: the strength is an importer's guess, never set by the user
+    company: str | None = None
     history: History = History()
     done: Mapping[str, date] = NOTHING_DONE  # action -> day the user marked it done
 
@@ -139,7 +185,9 @@ class IntroOffer(NamedTuple):
 
 
 class DueItem(NamedTuple):
-    """One thing to do for one contact, with its plain reason."""
+    """One thing to do for one contact, with its plain reason. `occasion` says which of the action's cases
+    it is (the draft to write: "thank", "reach-out", "tell-introducer", "circle-back", "reconnect", ...);
+    `other_id` is the other person it is about (the person introduced, the other side of an intro)."""
 
     contact_id: int
     contact: str
@@ -148,6 +196,8 @@ class DueItem(NamedTuple):
     due: date
     score: float
     event_on: date | None = None
+    occasion: str = ""
+    other_id: int | None = None
 
 
 @cache
@@ -157,7 +207,12 @@ def _days(n: int) -> timedelta:
 
 
 def wants_thanks(touch: Touch, strength: int) -> bool:
-    """A favor or an intro always wants thanks; time together does, until the tie is strong."""
+    """A favor or an intro wants thanks; time together does, until the tie is strong; the user may say
+    otherwise for one touch (Touch.thank_wanted). Nothing I did myself, and no `connected`, wants thanks."""
+    if touch.kind in CONNECTIONS or touch.direction == "out":
+        return False
+    if touch.thank_wanted is not None:
+        return touch.thank_wanted
     return touch.kind in HELP_RECEIVED or (touch.kind in MEETINGS and strength <= THANK_MEETINGS_UP_TO)
 
 
@@ -166,8 +221,19 @@ def is_reply(touch: Touch) -> bool:
     return touch.direction == "in" or touch.kind in MEETINGS
 
 
-def summarize(touches: Iterable[Touch], strength: int, introduced_on: date | None = None) -> History:
-    """Fold one contact's touches (any order) into its History."""
+def expects_reply(touch: Touch, birthday: str | None = None) -> bool:
+    """An email or message I sent that waits for an answer: not one logged as expecting none, nor the one
+    sent in the days of their birthday (the birthday message)."""
+    if touch.kind not in MESSAGES or touch.direction != "out" or not touch.expects_reply:
+        return False
+    return birthday is None or (next_birthday(birthday, touch.on) - touch.on).days > BIRTHDAY_AHEAD_DAYS
+
+
+def summarize(
+    touches: Iterable[Touch], strength: int, introduced_on: date | None = None, birthday: str | None = None
+) -> History:
+    """Fold one contact's touches (any order) into its History. `birthday` ("MM-DD", optional) tells the
+    birthday message, which expects no reply."""
     ordered = sorted(touches, key=lambda t: (t.on, t.id))
     if not ordered:
         return History()
@@ -178,20 +244,31 @@ def summarize(touches: Iterable[Touch], strength: int, introduced_on: date | Non
     last_report = None
     given = received = unreturned = 0
     unreturned_since = last_received = None
+    first_real = exchange = connected = advice = None
     for touch in ordered:
+        if touch.kind in CONNECTIONS:
+            connected = connected or touch
+            continue  # a click on a network: no thanks, no reply, no cadence
+        first_real = first_real or touch
+        mine_out = touch.direction == "out"
+        if not (touch.kind == "thanks" and mine_out):
+            exchange = touch
         if wants_thanks(touch, strength):
             thank = touch
-        elif touch.kind == "thanks" and touch.direction == "out":
-            thank = None
+        elif touch.kind in ("thanks", "report") and mine_out:
+            thank = None  # a report-back thanks them again
         if is_reply(touch):
             silence, sends = None, 0
-        elif touch.kind in MESSAGES and touch.direction == "out":
+        elif expects_reply(touch, birthday):
             silence = silence or touch
             sends += 1
         if introduced_on and met_after_intro is None and touch.kind in MEETINGS and touch.on >= introduced_on:
             met_after_intro = touch.on
-        if touch.kind == "report" and touch.direction == "out":
+        if touch.kind == "report" and mine_out:
             last_report = touch.on
+            advice = None
+        elif touch.advice:
+            advice = touch
         given += touch.kind == "favor-given"
         received += touch.kind == "favor-received"
         if touch.kind == "favor-given":
@@ -219,12 +296,31 @@ def summarize(touches: Iterable[Touch], strength: int, introduced_on: date | Non
         unreturned_favors=unreturned,
         unreturned_since=unreturned_since,
         last_favor_received_on=last_received,
+        first_real_on=first_real.on if first_real else None,
+        last_exchange_on=exchange.on if exchange else None,
+        last_exchange_kind=exchange.kind if exchange else None,
+        connected_on=connected.on if connected else None,
+        connected_via=connected.place if connected else None,
+        thank_other_id=thank.other_id if thank and thank.kind == "intro" else None,
+        advice=advice.advice if advice else None,
+        advice_on=advice.on if advice else None,
     )
 
 
 def cadence_of(tie: Tie) -> int:
     """The contact's own cadence, or the default for its strength."""
     return tie.cadence_days or CADENCE_DAYS[tie.strength]
+
+
+def is_dormant(tie: Tie) -> bool:
+    """An imported tie you have never been in touch with (no real touch: nothing, or only `connected`), whose
+    strength, cadence and intro you never set: it reaches `due` only through the daily reconnect allowance."""
+    return (
+        not tie.strength_set
+        and tie.history.first_real_on is None
+        and tie.introduced_on is None
+        and tie.cadence_days is None
+    )
 
 
 def closeness(strength: int, last_touch_on: date | None, today: date) -> float | None:
@@ -246,27 +342,116 @@ def warmth(strength: int, last_touch_on: date | None, today: date) -> str:
     return "fading" if left < FADING_BELOW else "warm"
 
 
-def rank_due(today: date, ties: Sequence[Tie], intros: Sequence[IntroOffer] = ()) -> list[DueItem]:
-    """Everything due on `today`, highest score first."""
+def first_name_key(name: str) -> str:
+    """The folded first word of a name, by which two contacts "share a first name" ('Ana', 'ána')."""
+    words = name.split(None, 1)
+    return _folded_word(words[0]) if words else ""
+
+
+@lru_cache(maxsize=65536)  # first names repeat: a network of 100,000 has a few thousand
+def _folded_word(word: str) -> str:
+    return fold(word)
+
+
+_NOT_WORD = re.compile(r"\W+")
+_LEGAL_SUFFIXES = frozenset(
+    "inc incorporated ltd limited llc llp plc corp corporation co gmbh ag sa sas sarl srl spa bv nv oy ab as kk".split()
+)
+
+
+@lru_cache(maxsize=65536)  # companies repeat: many contacts work at the same few
+def company_key(company: str | None) -> str:
+    """A company's folded form, punctuation and legal suffix dropped ('Contoso, Inc.' -> 'contoso'); '' if none."""
+    if not company:
+        return ""
+    words = _NOT_WORD.sub(" ", fold(company)).replace("_", " ").split()
+    while len(words) > 1 and words[-1] in _LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def active_from(today: date) -> date:
+    """Ties with a real exchange on or after this day are active: their companies are known ground."""
+    return today - _days(ACTIVE_WITHIN_DAYS)
+
+
+def is_active(tie: Tie, today: date) -> bool:
+    """In touch within the last year (a real exchange, not a `connected`)."""
+    last = tie.history.last_exchange_on
+    return last is not None and last >= active_from(today)
+
+
+class _Names(NamedTuple):
+    """How reasons call people: by first name, or by full name when another contact shares the first name."""
+
+    shared: Collection[str]
+
+    def of(self, tie: Tie) -> str:
+        first = tie.first_name
+        return tie.name if self.shared and _folded_word(first) in self.shared else first
+
+
+def shared_first_names(names: Iterable[str]) -> frozenset[str]:
+    """The first_name_keys that two or more of these names share."""
+    words = Counter((name.split(None, 1) or ("",))[0] for name in names)
+    counts: Counter[str] = Counter()
+    for word, count in words.items():  # fold each distinct first word once
+        counts[_folded_word(word)] += count
+    return frozenset(key for key, count in counts.items() if count > 1)
+
+
+def rank_due(
+    today: date,
+    ties: Sequence[Tie],
+    intros: Sequence[IntroOffer] = (),
+    *,
+    reconnect_per_day: int = RECONNECT_PER_DAY,
+    active_companies: Collection[str] | None = None,
+    first_names_shared: Collection[str] | None = None,
+) -> list[DueItem]:
+    """Everything due on `today`, highest score first.
+
+    `ties` must hold every contact that may be due (rules.due_window says which) and every dormant tie (the
+    daily reconnect pick is made among all of them). Two facts are about the whole network, and are worked
+    out from `ties` when not given: `active_companies`, the company_keys of active ties (is_active), and
+    `first_names_shared`, the first_name_keys two or more contacts share (shared_first_names)."""
     by_id = {tie.id: tie for tie in ties}
+    names = _Names(shared_first_names(t.name for t in ties) if first_names_shared is None else first_names_shared)
     items: list[DueItem] = []
     add = items.append
+    dormant: list[Tie] = []
     for tie in ties:
         if tie.snoozed_until and today < tie.snoozed_until:
             continue
-        if item := _thank(tie, today):
+        if not tie.strength_set and is_dormant(tie):
+            dormant.append(tie)
+            continue
+        if item := _thank(tie, today, by_id, names):
             add(item)
-        if item := _nudge(tie, today):
+        if item := _nudge(tie, today, names):
             add(item)
         if item := _meet(tie, today, by_id):
             add(item)
-        if item := _keep_in_touch(tie, today):
+        if item := _keep_in_touch(tie, today, names):
             add(item)
+        if item := _circle_back(tie, today, names):
+            add(item)
+    reported: set[int] = set()  # introducers whose report-back also carries the intro's thank-you
     for tie in ties:  # report-back is owed to the introducer, found through the person introduced
-        if item := _report_back(tie, today, by_id):
+        if item := _report_back(tie, today, by_id, names):
             add(item)
+            if _report_thanks(by_id[item.contact_id], item.event_on):
+                reported.add(item.contact_id)
+        if item := _tell_introducer(tie, today, by_id, names):
+            add(item)
+    if reported:
+        items = [i for i in items if not (i.action == "thank" and i.contact_id in reported)]
     for offer in intros:
-        items.extend(_intro_steps(offer, today, by_id))
+        items.extend(_intro_steps(offer, today, by_id, names))
+    if dormant and reconnect_per_day > 0:
+        if active_companies is None:
+            active_companies = {company_key(t.company) for t in ties if t.company and is_active(t, today)}
+        items.extend(_reconnects(dormant, today, reconnect_per_day, active_companies, names))
     return _ranked(items)
 
 
@@ -287,20 +472,25 @@ class DueWindow(NamedTuple):
     only the contacts inside the window, so `due` costs what is due, not the size of the network.
 
     A contact outside every bound below has nothing of its own due; contacts with their own cadence, a
-    birthday, an intro (either side) or an intro offer are always read. Reading too many is only slower;
-    missing one would be a bug, so tests compare `due` with `rank_due` over every contact."""
+    birthday, an intro (either side) or an intro offer are always read, and so is every dormant tie
+    (is_dormant: the reconnect pick is made among all of them) and everyone a pending intro thank-you names
+    (History.thank_other_id, so the reason can say who). Reading too many is only slower; missing one would
+    be a bug, so tests compare `due` with `rank_due` over every contact."""
 
     thank_from: date  # a pending thank-you for a touch on thank_from..thank_to
     thank_to: date
     nudge_from: date  # one unanswered message sent on nudge_from..nudge_to
     nudge_to: date
-    second_touch_from: date  # first met on second_touch_from..second_touch_to
+    second_touch_from: date  # first real touch (History.first_real_on) on second_touch_from..second_touch_to
     second_touch_to: date
     give_back_favors: int  # this many unreturned favors, the latest received on or before give_back_by
     give_back_by: date
     meet_by: date  # introduced on or before meet_by and not met since
     report_by: date  # met someone they introduced on or before report_by
-    quiet_by: tuple[date, ...]  # per strength 1..5: last touch (or added) on or before -> keep in touch
+    quiet_by: tuple[date, ...]  # per strength 1..5: last exchange (else last touch, else added) on or before
+    circle_back_from: date  # advice not yet circled back on, given on circle_back_from..circle_back_to
+    circle_back_to: date
+    active_from: date  # not a bound: ties with a real exchange since then are active (active_companies)
 
 
 def due_window(today: date) -> DueWindow:
@@ -318,14 +508,30 @@ def due_window(today: date) -> DueWindow:
         second_touch_to=ago(SECOND_TOUCH_AFTER_DAYS),
         give_back_favors=GIVE_BACK_AFTER_FAVORS,
         give_back_by=ago(GIVE_BACK_AFTER_DAYS),
-        meet_by=ago(MEET_AFTER_DAYS),
+        meet_by=ago(REACH_OUT_AFTER_DAYS),
         report_by=ago(REPORT_AFTER_DAYS),
         quiet_by=tuple(ago(CADENCE_DAYS[strength]) for strength in sorted(CADENCE_DAYS)),
+        circle_back_from=ago(CIRCLE_BACK_AFTER_DAYS + CIRCLE_BACK_STALE_DAYS),
+        circle_back_to=ago(CIRCLE_BACK_AFTER_DAYS),
+        active_from=active_from(today),
     )
 
 
-def _event_score(action: str, tie: Tie, due: date, today: date) -> float:
-    return _event_score_weighted(ACTION_WEIGHT[action], tie, due, today)
+def event_score(weight: float, strength: int, occasion: str, due: date, today: date) -> float:
+    """weight x strength weight x timing: 1 + a week's share per day waited while on time, LATE_FACTOR after."""
+    overdue = max((today - due).days, 0)
+    timing = 1 + overdue / OVERDUE_WEEK_DAYS if overdue <= ON_TIME_DAYS[occasion] else LATE_FACTOR
+    return round(weight * STRENGTH_WEIGHT[strength] * timing, 2)
+
+
+def keep_in_touch_score(strength: int, silent_days: int, cadence: int, unreturned_favors: int = 0) -> float:
+    """strength weight x silence / cadence (up to KEEP_IN_TOUCH_MAX_RATIO), raised for unreturned favors,
+    never above KEEP_IN_TOUCH_MAX_SCORE."""
+    weight = ACTION_WEIGHT["keep-in-touch"] * STRENGTH_WEIGHT[strength]
+    score = weight * min(silent_days / cadence, KEEP_IN_TOUCH_MAX_RATIO)
+    if unreturned_favors:
+        score = max(score, weight) * (1 + GIVE_BACK_BOOST * unreturned_favors)
+    return round(min(score, KEEP_IN_TOUCH_MAX_SCORE), 2)
 
 
 def _cleared(tie: Tie, action: str, event_on: date) -> bool:
@@ -338,25 +544,27 @@ def _open(tie: Tie, action: str, due: date, today: date, event_on: date) -> bool
     return due <= today and not _cleared(tie, action, event_on)
 
 
-def _item(tie: Tie, action: str, reason: str, due: date, today: date, event_on: date) -> DueItem:
-    return DueItem(tie.id, tie.name, action, reason, due, _event_score(action, tie, due, today), event_on)
+def _item(
+    tie: Tie, action: str, occasion: str, reason: str, due: date, today: date, event_on: date, other_id: int | None = None
+) -> DueItem:
+    score = event_score(ACTION_WEIGHT[action], tie.strength, occasion, due, today)
+    return DueItem(tie.id, tie.name, action, reason, due, score, event_on, occasion, other_id)
 
 
-def _thank(tie: Tie, today: date) -> DueItem | None:
+def _thank(tie: Tie, today: date, by_id: Mapping[int, Tie], names: _Names) -> DueItem | None:
     h = tie.history
     if h.thank_on is None or (today - h.thank_on).days > THANK_STALE_DAYS:
         return None
     due = h.thank_on + _days(THANK_AFTER_DAYS)
     if not _open(tie, "thank", due, today, h.thank_on):
         return None
-    reason = (
-        f"Thank {tie.first_name} for {KIND_PHRASES[h.thank_kind]} on {format_day(h.thank_on, today)}"
-        " — thank within a day or two"
-    )
-    return _item(tie, "thank", reason, due, today, h.thank_on)
+    introduced = by_id.get(h.thank_other_id) if h.thank_kind == "intro" else None
+    what = f"introducing you to {names.of(introduced)}" if introduced else KIND_PHRASES[h.thank_kind]
+    reason = f"Thank {names.of(tie)} for {what} on {format_day(h.thank_on, today)} — thank within a day or two"
+    return _item(tie, "thank", "thank", reason, due, today, h.thank_on, h.thank_other_id)
 
 
-def _nudge(tie: Tie, today: date) -> DueItem | None:
+def _nudge(tie: Tie, today: date, names: _Names) -> DueItem | None:
     h = tie.history
     if h.silence_since is None or h.silence_sends != 1:
         return None
@@ -364,32 +572,55 @@ def _nudge(tie: Tie, today: date) -> DueItem | None:
     if (today - due).days > NUDGE_STALE_DAYS or not _open(tie, "nudge", due, today, h.silence_since):
         return None
     reason = (
-        f"Nudge {tie.first_name} once — {KIND_PHRASES[h.silence_kind]} on {format_day(h.silence_since, today)}"
+        f"Nudge {names.of(tie)} once — {KIND_PHRASES[h.silence_kind]} on {format_day(h.silence_since, today)}"
         " has had no reply; one follow-up after a week, never a second"
     )
-    return _item(tie, "nudge", reason, due, today, h.silence_since)
+    return _item(tie, "nudge", "nudge", reason, due, today, h.silence_since)
 
 
-def _meet(tie: Tie, today: date, by_id: dict[int, Tie]) -> DueItem | None:
-    if tie.introduced_on is None or tie.history.met_after_intro_on is not None:
+def _meet(tie: Tie, today: date, by_id: Mapping[int, Tie]) -> DueItem | None:
+    """Someone introduced and not met yet: write to them the day after the intro; once in touch, meet them
+    about a week after it. While your message waits for their answer, the nudge speaks for them."""
+    h = tie.history
+    if tie.introduced_on is None or h.met_after_intro_on is not None:
         return None
+    introducer = by_id.get(tie.introduced_by_id)
+    by = f"{introducer.name} introduced you" if introducer else "introduced"
+    when = format_day(tie.introduced_on, today)
+    if h.last_exchange_on is None or h.last_exchange_on < tie.introduced_on:
+        due = tie.introduced_on + _days(REACH_OUT_AFTER_DAYS)
+        if not _open(tie, "meet", due, today, tie.introduced_on):
+            return None
+        reason = f"Reach out to {tie.name} — {by} on {when}; write while the intro is warm"
+        return _item(tie, "meet", "reach-out", reason, due, today, tie.introduced_on, tie.introduced_by_id)
+    if h.silence_since is not None and h.silence_since >= tie.introduced_on:
+        return None  # waiting for their answer: the nudge (and the introducer) speak for it
     due = tie.introduced_on + _days(MEET_AFTER_DAYS)
     if not _open(tie, "meet", due, today, tie.introduced_on):
         return None
-    introducer = by_id.get(tie.introduced_by_id)
-    by = f" by {introducer.name}" if introducer else ""
-    reason = (
-        f"Meet {tie.name} — introduced{by} on {format_day(tie.introduced_on, today)}; meet while the intro is warm"
-    )
-    return _item(tie, "meet", reason, due, today, tie.introduced_on)
+    reason = f"Meet {tie.name} — {by} on {when} and you are in touch; suggest a time while the intro is warm"
+    return _item(tie, "meet", "meet", reason, due, today, tie.introduced_on, tie.introduced_by_id)
 
 
-def _report_back(introduced: Tie, today: date, by_id: dict[int, Tie]) -> DueItem | None:
-    met_on = introduced.history.met_after_intro_on
+def _introducer_of(introduced: Tie, today: date, by_id: Mapping[int, Tie]) -> Tie | None:
     introducer = by_id.get(introduced.introduced_by_id)
-    if met_on is None or introducer is None:
+    if introducer is None or (introducer.snoozed_until and today < introducer.snoozed_until):
         return None
-    if introducer.snoozed_until and today < introducer.snoozed_until:
+    return introducer
+
+
+def _report_thanks(introducer: Tie, met_on: date | None) -> bool:
+    """A report-back thanks again for the intro: it carries a pending intro thank-you from before the meeting."""
+    h = introducer.history
+    return h.thank_kind == "intro" and met_on is not None and h.thank_on is not None and h.thank_on <= met_on
+
+
+def _report_back(introduced: Tie, today: date, by_id: Mapping[int, Tie], names: _Names) -> DueItem | None:
+    met_on = introduced.history.met_after_intro_on
+    if met_on is None:
+        return None
+    introducer = _introducer_of(introduced, today, by_id)
+    if introducer is None:
         return None
     last_report = introducer.history.last_report_on
     if last_report is not None and last_report >= met_on:
@@ -397,52 +628,109 @@ def _report_back(introduced: Tie, today: date, by_id: dict[int, Tie]) -> DueItem
     due = met_on + _days(REPORT_AFTER_DAYS)
     if not _open(introducer, "report-back", due, today, met_on):
         return None
+    also = " and thank them for the intro" if _report_thanks(introducer, met_on) else ""
     reason = (
-        f"Tell {introducer.first_name} how it went with {introduced.name} — you met on"
+        f"Tell {names.of(introducer)} how it went with {introduced.name}{also} — you met on"
         f" {format_day(met_on, today)}; report back to whoever introduced you"
     )
-    return _item(introducer, "report-back", reason, due, today, met_on)
+    return _item(introducer, "report-back", "report-back", reason, due, today, met_on, introduced.id)
 
 
-def _keep_in_touch(tie: Tie, today: date) -> DueItem | None:
+def _tell_introducer(introduced: Tie, today: date, by_id: Mapping[int, Tie], names: _Names) -> DueItem | None:
+    """The person introduced has not answered my message for a week: the introducer should hear it."""
+    h = introduced.history
+    if introduced.introduced_on is None or h.met_after_intro_on is not None or h.silence_since is None:
+        return None
+    if h.silence_since < introduced.introduced_on:
+        return None
+    introducer = _introducer_of(introduced, today, by_id)
+    if introducer is None:
+        return None
+    last_report = introducer.history.last_report_on
+    if last_report is not None and last_report >= h.silence_since:
+        return None
+    due = h.silence_since + _days(TELL_INTRODUCER_AFTER_DAYS)
+    if (today - due).days > NUDGE_STALE_DAYS or not _open(introducer, "report-back", due, today, h.silence_since):
+        return None
+    reason = (
+        f"Tell {names.of(introducer)} that {introduced.name} has not answered yet — {KIND_PHRASES[h.silence_kind]}"
+        f" on {format_day(h.silence_since, today)} has had no reply in a week; whoever introduced you will want"
+        " to know, and may help"
+    )
+    return _item(introducer, "report-back", "tell-introducer", reason, due, today, h.silence_since, introduced.id)
+
+
+def advice_phrase(advice: str) -> str:
+    """'the Lisbon role' -> 'the advice on the Lisbon role'; 'about pricing' -> 'the advice about pricing'."""
+    text = " ".join(advice.split())
+    if text.lower().startswith("advice "):
+        text = text[len("advice ") :]
+    first = text.split(" ", 1)[0].lower()
+    return f"the advice {text}" if first in ("on", "about", "for", "to") else f"the advice on {text}"
+
+
+def _circle_back(tie: Tie, today: date, names: _Names) -> DueItem | None:
+    h = tie.history
+    if h.advice is None or h.advice_on is None:
+        return None
+    due = h.advice_on + _days(CIRCLE_BACK_AFTER_DAYS)
+    if (today - due).days > CIRCLE_BACK_STALE_DAYS or not _open(tie, "report-back", due, today, h.advice_on):
+        return None
+    reason = (
+        f"Tell {names.of(tie)} how {advice_phrase(h.advice)} worked out — given on {format_day(h.advice_on, today)};"
+        " people like to hear what came of their advice"
+    )
+    return _item(tie, "report-back", "circle-back", reason, due, today, h.advice_on)
+
+
+def _keep_in_touch(tie: Tie, today: date, names: _Names) -> DueItem | None:
     h = tie.history
     if tie.introduced_on is not None and h.met_after_intro_on is None:
         return None  # "meet" speaks for them
-    special = _birthday(tie, today) or _second_touch(tie, today)
+    special = (tie.birthday and _birthday(tie, today, names)) or _second_touch(tie, today, names)
     if special is not None:
         return special
     due = keep_in_touch_due(tie)
     if due is None or today < due:
         return None
-    last = h.last_touch_on or tie.created_on
+    last = h.last_exchange_on or h.last_touch_on or tie.created_on
     cadence = cadence_of(tie)
     since = max(last, tie.done.get("keep-in-touch", last))
     give_back = _give_back_due(tie)
-    silent = (today - since).days
-    if h.last_touch_on is None:
-        reason = f"Reach out to {tie.name} — added on {format_day(last, today)} with no touch since"
-    else:
+    # Name the last real exchange (coffee), not my thank-you for it; a contact with only a `connected` has none.
+    named_on, named_kind = (
+        (h.last_exchange_on, h.last_exchange_kind) if h.last_exchange_on or h.connected_on else (h.last_touch_on, h.last_touch_kind)
+    )  # fmt: skip
+    if named_on is not None:
         reason = (
-            f"Reconnect with {tie.first_name} — last touch: {h.last_touch_kind} on"
-            f" {format_day(h.last_touch_on, today)} ({format_ago(h.last_touch_on, today)});"
-            f" you aim for {format_span(cadence)}"
+            f"Reconnect with {names.of(tie)} — last touch: {named_kind} on {format_day(named_on, today)}"
+            f" ({format_ago(named_on, today)}); you aim for {format_span(cadence)}"
         )
-        state = warmth(tie.strength, h.last_touch_on, today)
+        state = warmth(tie.strength, named_on, today)
         if state in ("fading", "cold"):
             reason += f"; the tie is {state}"
-    score = ACTION_WEIGHT["keep-in-touch"] * STRENGTH_WEIGHT[tie.strength] * silent / cadence
+    elif h.connected_on is not None:
+        reason = (
+            f"Reconnect with {names.of(tie)} — {_connected_phrase(h, today)} and not in touch since;"
+            f" you aim for {format_span(cadence)}"
+        )
+    else:
+        reason = f"Reach out to {tie.name} — added on {format_day(last, today)} with no touch since"
+    unreturned = h.unreturned_favors if give_back is not None else 0
+    score = keep_in_touch_score(tie.strength, (today - since).days, cadence, unreturned)
+    occasion = "keep-in-touch"
     if give_back is not None:
         reason = f"{give_back_phrase(tie.first_name, h, today)} — a chance to give back. {reason}"
-        score = max(score, ACTION_WEIGHT["keep-in-touch"] * STRENGTH_WEIGHT[tie.strength])
-        score *= 1 + GIVE_BACK_BOOST * h.unreturned_favors
-    return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, round(score, 2), last)
+        occasion = "give-back"
+    return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, score, last, occasion)
 
 
 def keep_in_touch_due(tie: Tie) -> date | None:
-    """The day keeping in touch with a contact is next due: their cadence after the last touch (or after
-    being added, or after the user last dismissed it), sooner when they have helped you and you have not
-    given back. None for a contact with neither a touch nor a day added."""
-    last = tie.history.last_touch_on or tie.created_on
+    """The day keeping in touch with a contact is next due: their cadence after the last real exchange (or
+    the last touch, or being added; or after the user last dismissed it), sooner when they have helped you
+    and you have not given back. None for a contact with neither a touch nor a day added."""
+    h = tie.history
+    last = h.last_exchange_on or h.last_touch_on or tie.created_on  # a `connected` alone still dates the tie
     if last is None:
         return None
     since = max(last, tie.done.get("keep-in-touch", last))
@@ -451,8 +739,14 @@ def keep_in_touch_due(tie: Tie) -> date | None:
     return due if give_back is None else min(due, give_back)
 
 
-def _birthday(tie: Tie, today: date) -> DueItem | None:
-    """A birthday in the next few days: a chance to reach out (it speaks for keep-in-touch that day)."""
+def _connected_phrase(h: History, today: date) -> str:
+    """'connected on LinkedIn on Mon 2 Mar 2024'."""
+    via = f" on {h.connected_via}" if h.connected_via else ""
+    return f"connected{via} on {format_day(h.connected_on, today)}"
+
+
+def _birthday_on(tie: Tie, today: date) -> date | None:
+    """The birthday this reach-out is for, when its few days have come and nothing has marked it yet."""
     if not tie.birthday:
         return None
     on = next_birthday(tie.birthday, today)
@@ -463,36 +757,40 @@ def _birthday(tie: Tie, today: date) -> DueItem | None:
     last = tie.history.last_touch_on
     if (done is not None and done >= due) or (last is not None and last >= due):
         return None  # already reached out this time round
-    when = "today" if on == today else f"on {format_day(on, today)} ({format_ago(on, today)})"
-    reason = f"{tie.first_name}'s birthday is {when} — a chance to reach out with a few warm words"
-    score = _event_score_weighted(BIRTHDAY_WEIGHT, tie, due, today)
-    return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, score, on)
+    return on
 
 
-def _second_touch(tie: Tie, today: date) -> DueItem | None:
-    """A new tie with only its first touch: suggest a second one about two weeks after meeting."""
-    h = tie.history
-    first = h.first_touch_on
-    if first is None or h.last_touch_on is None or (today - first).days > NEW_TIE_WINDOW_DAYS:
+def _birthday(tie: Tie, today: date, names: _Names) -> DueItem | None:
+    """A birthday in the next few days: a chance to reach out (it speaks for keep-in-touch that day)."""
+    on = _birthday_on(tie, today)
+    if on is None:
         return None
-    if (h.last_touch_on - first).days > FIRST_TOUCH_DAYS:
-        return None  # touched again since: the tie is renewed
+    when = "today" if on == today else f"on {format_day(on, today)} ({format_ago(on, today)})"
+    reason = f"{names.of(tie)}'s birthday is {when} — a chance to reach out with a few warm words"
+    due = on - _days(BIRTHDAY_AHEAD_DAYS)
+    score = event_score(BIRTHDAY_WEIGHT, tie.strength, "birthday", due, today)
+    return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, score, on, "birthday")
+
+
+def _second_touch(tie: Tie, today: date, names: _Names) -> DueItem | None:
+    """A new tie with no exchange after the day you met: suggest a second touch about two weeks later."""
+    h = tie.history
+    first = h.first_real_on
+    if first is None or (today - first).days > NEW_TIE_WINDOW_DAYS:
+        return None
+    if h.last_exchange_on is not None and h.last_exchange_on > first:
+        return None  # in touch again since (their reply, a call): the tie is renewed
     if _cleared(tie, "keep-in-touch", first):
         return None
     due = first + _days(SECOND_TOUCH_AFTER_DAYS)
     if today < due:
         return None
     reason = (
-        f"Second touch with {tie.first_name} — you met on {format_day(first, today)} and have not been in"
+        f"Second touch with {names.of(tie)} — you met on {format_day(first, today)} and have not been in"
         " touch since; a short note in the first weeks helps a new tie last"
     )
-    score = _event_score_weighted(SECOND_TOUCH_WEIGHT, tie, due, today)
-    return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, score, first)
-
-
-def _event_score_weighted(weight: float, tie: Tie, due: date, today: date) -> float:
-    overdue = max((today - due).days, 0)
-    return round(weight * STRENGTH_WEIGHT[tie.strength] * (1 + overdue / OVERDUE_WEEK_DAYS), 2)
+    score = event_score(SECOND_TOUCH_WEIGHT, tie.strength, "second-touch", due, today)
+    return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, score, first, "second-touch")
 
 
 def _give_back_due(tie: Tie) -> date | None:
@@ -514,6 +812,67 @@ def give_back_phrase(first_name: str, h: History, today: date) -> str:
     return f"{first_name} has helped you {times} since {month}; {returned}"
 
 
+def _reconnects(
+    dormant: Sequence[Tie], today: date, per_day: int, active_companies: Collection[str], names: _Names
+) -> list[DueItem]:
+    """Today's few dormant ties to reconnect with (reconnect_pick)."""
+    items = []
+    for tie in reconnect_pick(dormant, today, per_day, active_companies):
+        birthday = _birthday(tie, today, names)
+        items.append(birthday or _reconnect(tie, today, active_companies, names))
+    return items
+
+
+def reconnect_pick(dormant: Sequence[Tie], today: date, per_day: int, active_companies: Collection[str]) -> list[Tie]:
+    """The `per_day` dormant ties offered today, best first. Tiers first: a birthday in its few days, then the
+    once-strong (a higher strength from the import: an address-book card over a LinkedIn click), then the
+    non-redundant (a company none of your active ties work at, then an unknown company, then a company you
+    already know someone at). Inside a tier, a rotation: by id, starting `per_day` places further each day,
+    so one day always gives the same pick and ignoring it brings the next ones tomorrow. A dismissed
+    (`done NAME keep-in-touch`) tie sits out one cadence."""
+    tiers: dict[tuple[int, int, int], list[Tie]] = {}
+    for tie in sorted(dormant, key=attrgetter("id")):
+        if not _resting(tie, today):
+            tiers.setdefault(_reconnect_tier(tie, today, active_companies), []).append(tie)
+    offset = today.toordinal() * per_day
+    picked: list[Tie] = []
+    for tier in sorted(tiers):
+        members = tiers[tier]
+        start = offset % len(members)
+        picked.extend((members[start:] + members[:start])[: per_day - len(picked)])
+        if len(picked) == per_day:
+            break
+    return picked
+
+
+def _resting(tie: Tie, today: date) -> bool:
+    done = tie.done.get("keep-in-touch")
+    return done is not None and (today - done).days < cadence_of(tie)
+
+
+def _reconnect_tier(tie: Tie, today: date, active_companies: Collection[str]) -> tuple[int, int, int]:
+    key = company_key(tie.company)
+    novelty = 1 if not key else 2 if key in active_companies else 0
+    return (0 if _birthday_on(tie, today) else 1, -tie.strength, novelty)
+
+
+def _reconnect(tie: Tie, today: date, active_companies: Collection[str], names: _Names) -> DueItem:
+    h = tie.history
+    if h.connected_on is not None:
+        since, event_on = f"{_connected_phrase(h, today)} and not in touch since", h.connected_on
+    else:
+        event_on = tie.created_on or today
+        since = f"in your contacts since {format_day(event_on, today)}, no touch logged"
+    key = company_key(tie.company)
+    novel = f"; none of your active ties are at {tie.company}" if active_companies and key and key not in active_companies else ""
+    reason = (
+        f"Reconnect with {names.of(tie)} — {since}{novel}; a dormant tie often brings fresh news: share a link"
+        " or ask what they are working on"
+    )
+    score = round(ACTION_WEIGHT["keep-in-touch"] * STRENGTH_WEIGHT[tie.strength], 2)
+    return DueItem(tie.id, tie.name, "keep-in-touch", reason, today, score, event_on, "reconnect")
+
+
 def intro_status(offer: IntroOffer, names: dict[int, str], today: date) -> str:
     """Where an intro I offered stands, in words ("sent today", "declined by Bo on Mon 2 Mar")."""
     a, b = names.get(offer.a_id, "?"), names.get(offer.b_id, "?")
@@ -532,26 +891,26 @@ def intro_status(offer: IntroOffer, names: dict[int, str], today: date) -> str:
     return "both said yes: ready to send"
 
 
-def _intro_steps(offer: IntroOffer, today: date, by_id: dict[int, Tie]) -> list[DueItem]:
+def _intro_steps(offer: IntroOffer, today: date, by_id: Mapping[int, Tie], names: _Names) -> list[DueItem]:
     """The next step of one intro I offered: ask each side, send, then check in with both."""
     a, b = by_id.get(offer.a_id), by_id.get(offer.b_id)
     if offer.declined_on or a is None or b is None:
         return []  # a decline ends it quietly
-    steps: list[tuple[Tie, str, date, date]] = []  # (whom, reason, due, event_on)
+    steps: list[tuple[Tie, Tie, str, str, date, date]] = []  # (whom, the other, occasion, reason, due, event_on)
     about = f" ({offer.note})" if offer.note else ""
     if offer.sent_on is None:
         ask_due = offer.offered_on + _days(INTRO_ASK_AFTER_DAYS)
         for who, other, yes in ((a, b, offer.a_yes_on), (b, a, offer.b_yes_on)):
             if yes is None:
                 reason = (
-                    f"Ask {who.first_name} whether they would like an intro to {other.name}{about} — you offered it"
+                    f"Ask {names.of(who)} whether they would like an intro to {other.name}{about} — you offered it"
                     f" on {format_day(offer.offered_on, today)}; ask each side first"
                 )
-                steps.append((who, reason, ask_due, offer.offered_on))
+                steps.append((who, other, "intro-ask", reason, ask_due, offer.offered_on))
         if offer.a_yes_on and offer.b_yes_on:
             both = max(offer.a_yes_on, offer.b_yes_on)
             reason = f"Send the intro between {a.name} and {b.name}{about} — both said yes"
-            steps.append((a, reason, both, both))
+            steps.append((a, b, "intro-send", reason, both, both))
     else:
         check_due = offer.sent_on + _days(INTRO_CHECK_IN_DAYS)
         for who, other in ((a, b), (b, a)):
@@ -559,14 +918,14 @@ def _intro_steps(offer: IntroOffer, today: date, by_id: dict[int, Tie]) -> list[
             if last is not None and last >= check_due:
                 continue  # you have been in touch since
             reason = (
-                f"Check in with {who.first_name} on how it went with {other.name} — you introduced them on"
+                f"Check in with {names.of(who)} on how it went with {other.name} — you introduced them on"
                 f" {format_day(offer.sent_on, today)}"
             )
-            steps.append((who, reason, check_due, offer.sent_on))
+            steps.append((who, other, "intro-check-in", reason, check_due, offer.sent_on))
     items = []
-    for who, reason, due, event_on in steps:
+    for who, other, occasion, reason, due, event_on in steps:
         if (who.snoozed_until and today < who.snoozed_until) or (today - due).days > INTRO_STALE_DAYS:
             continue
         if _open(who, "intro", due, today, event_on):
-            items.append(_item(who, "intro", reason, due, today, event_on))
+            items.append(_item(who, "intro", occasion, reason, due, today, event_on, other.id))
     return items

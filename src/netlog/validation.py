@@ -23,7 +23,8 @@ MAX_ID = 2**31 - 1  # an INTEGER id on PostgreSQL
 FIRST_DAY = date(1900, 1, 1)  # touches and contacts older than this are typing mistakes
 LAST_DAY = date(9999, 12, 30)
 
-MULTILINE = ("note",)
+MULTILINE = ("note", "advice")
+FLAGS = ("strength_set", "expects_reply", "thank_wanted")
 SHORT_TEXT = ("email", "phone", "company", "title", "url", "uid", "moment", "nickname", "place", "topics", "logged_by")
 DATES = ("introduced_on", "snoozed_until", "created_on", "moment_on", "happened_on", "connected_on")
 STRUCTURED = {"n": 5, "address": 7}  # vCard N and ADR, as lists of parts
@@ -71,6 +72,10 @@ def contact_fields(fields: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]
                 kept[key] = _day(value, key)
             elif key in STRUCTURED:
                 kept[key] = _parts(value, STRUCTURED[key], key)
+            elif key in FLAGS:
+                if not isinstance(value, bool):
+                    raise BadInput(f'{key} "{value}" is not true or false')
+                kept[key] = value
             elif key == "kind":
                 if value not in ("org", "individual"):
                     raise BadInput(f'kind "{value}" is not org or individual')
@@ -113,7 +118,8 @@ def check(cleaned: tuple[dict[str, Any], list[str]], what: str = "") -> dict[str
     """The cleaned fields, or BadInput with the first problem (prefixed with `what`)."""
     fields, problems = cleaned
     if problems:
-        raise BadInput(f"{what}{problems[0]}.")
+        problem = problems[0] if what else problems[0][:1].upper() + problems[0][1:]
+        raise BadInput(f"{what}{problem}.")
     return fields
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Iterable, NamedTuple, Sequence
 
-from netlog import history, kinds, rules
+from netlog import history, kinds, rules, validation
 from netlog.errors import Ambiguous, BadInput, NotFound
 from netlog.me import current_user
 from netlog.names import resolve_contact
@@ -35,17 +35,22 @@ class ContactFields(NamedTuple):
     tags: Sequence[str] = ()
 
     def changes(self) -> dict[str, Any]:
-        """The contact columns this sets (tags aside)."""
-        return {k: v for k, v in self._asdict().items() if k != "tags" and v is not None}
+        """The contact columns this sets (tags aside); a strength given is a strength the user set."""
+        found = {k: v for k, v in self._asdict().items() if k != "tags" and v is not None}
+        if "strength" in found:
+            found["strength_set"] = True
+        return found
 
 
 class Meeting(NamedTuple):
-    """The first touch `add` records: when, where, what about."""
+    """The first touch `add` records: when, where, what about, and what the user said of it."""
 
     on: date
     place: str | None = None
     topics: str | None = None
     note: str | None = None
+    thank_wanted: bool | None = None  # True/False: it does/does not deserve a thank-you (rules.wants_thanks)
+    advice: str | None = None  # the advice they gave, to circle back on
 
 
 class TouchInput(NamedTuple):
@@ -58,6 +63,9 @@ class TouchInput(NamedTuple):
     to: str | None = None  # for intro: the person introduced to me
     place: str | None = None
     topics: str | None = None
+    expects_reply: bool = True  # False: my email or message asks no answer (no nudge follows)
+    thank_wanted: bool | None = None  # True/False: it does/does not deserve a thank-you
+    advice: str | None = None  # the advice they gave, to circle back on
 
 
 class IntroStep(NamedTuple):
@@ -106,6 +114,9 @@ def add_contact(
     """A new contact and the first meeting; refuses a name that exists unless told it is another person."""
     name = _clean_name(fields.name)
     _check_not_future(meeting.on, today, "The meeting")
+    checked = validation.check(validation.contact_fields({**fields.changes(), "name": name}))
+    note = validation.check(validation.touch_fields({"note": meeting.note, "place": meeting.place,
+                                                     "topics": meeting.topics, "advice": meeting.advice}))  # fmt: skip
     records = _records()
 
     def work(session: Any) -> int:
@@ -119,8 +130,8 @@ def add_contact(
             )
         introducer_id = resolve_contact(reader, introduced_by) if introduced_by else None
         row = {
-            **fields.changes(),
-            "name": name,
+            **checked,
+            "name": checked["name"],
             "strength": fields.strength or kinds.DEFAULT_LEVEL,
             "created_on": today,
             "introduced_by_id": introducer_id,
@@ -135,9 +146,8 @@ def add_contact(
                 "kind": "met",
                 "happened_on": meeting.on,
                 "direction": "both",
-                "note": meeting.note,
-                "place": meeting.place,
-                "topics": meeting.topics,
+                **note,
+                "thank_wanted": meeting.thank_wanted,
                 "logged_by": current_user(),
             },
         )
@@ -161,6 +171,8 @@ def log_touch(store: Any, today: date, contact_id: int, touch: TouchInput) -> in
         raise BadInput("--to goes with the intro kind: `netlog log ANA intro --to BO`.")
     if touch.kind == "intro" and not touch.to:
         raise BadInput("An intro needs --to NAME: the person they introduced you to.")
+    said = validation.check(validation.touch_fields({"note": touch.note, "place": touch.place,
+                                                     "topics": touch.topics, "advice": touch.advice}))  # fmt: skip
     records = _records()
 
     def work(session: Any) -> int:
@@ -176,11 +188,11 @@ def log_touch(store: Any, today: date, contact_id: int, touch: TouchInput) -> in
                 "kind": touch.kind,
                 "happened_on": touch.on,
                 "direction": direction,
-                "note": touch.note,
-                "place": touch.place,
-                "topics": touch.topics,
+                **said,
                 "other_id": other_id,
                 "logged_by": current_user(),
+                "expects_reply": touch.expects_reply,
+                "thank_wanted": touch.thank_wanted,
             },
         )
         history.refresh(session, touched)
@@ -204,9 +216,8 @@ def _introduced_person(session: Any, today: date, introducer_id: int, typed: str
 
 def edit_contact(store: Any, contact_id: int, fields: ContactFields, untag: Iterable[str] = ()) -> None:
     """Change a contact's facts and tags."""
-    changes = fields.changes()
+    changes = validation.check(validation.contact_fields(fields.changes()))
     if "name" in changes:
-        changes["name"] = _clean_name(changes["name"])
         changes["n"] = None  # a card's structured name described the old name; the new one is not split
     records = _records()
 
@@ -240,13 +251,13 @@ def snooze(store: Any, today: date, contact_id: int, until: date) -> None:
     store.write(lambda session: records.update_contact(session, contact_id, {"snoozed_until": until}))
 
 
-def mark_done(store: Any, today: date, contact_id: int, action: str) -> None:
-    """Dismiss what is due now for one action; a later event makes it due again. Refused when nothing of
-    that action is due (the items that are, are named)."""
+def mark_done(store: Any, today: date, contact_id: int, action: str, strict: bool = True) -> None:
+    """Dismiss what is due now for one action; a later event makes it due again. Refused (`strict`) when
+    nothing of that action is due, naming what is."""
     from netlog.due import due_for
 
-    due = due_for(store.reader, today, contact_id)[0]
-    if not any(item.action == action for item in due):
+    due = due_for(store.reader, today, contact_id)[0] if strict else []
+    if strict and not any(item.action == action for item in due):
         name = reads.contact(store.reader, contact_id)["name"]
         listed = ", ".join(dict.fromkeys(item.action for item in due))
         what = f"what is due for them: {listed}" if listed else "nothing is due for them today"

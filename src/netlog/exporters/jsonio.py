@@ -14,7 +14,7 @@ VERSION = 2  # 2: intro offers, and the address-book fields (n, nickname, addres
 # A contact's fields as the export names them: its columns, less the id (written first) and the folded
 # name (derived, rebuilt on import).
 CONTACT_EXPORT = tuple(c for c in COLUMNS["contact_rows"] if c not in ("id", "name_key"))
-TOUCH_EXPORT = ("kind", "happened_on", "direction", "note", "place", "topics", "other_id", "logged_by")
+TOUCH_EXPORT = tuple(c for c in COLUMNS["touch_rows"] if c not in ("id", "contact_id"))
 
 
 def export(reader: Any, today: date) -> str:

@@ -49,6 +49,7 @@ def _read_file(path: str, batch: Batch) -> None:
                     "name": name or company,  # an organisation's entry has only its name there
                     "n": structured if any(structured) else None,
                     "kind": "org" if is_org else None,
+                    "strength_set": False,  # an address book says nothing of how close you are
                     "email": _first(row, "E-mail 1 - Value"),
                     "phone": _first(row, "Phone 1 - Value"),
                     "company": company,

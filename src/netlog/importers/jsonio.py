@@ -38,6 +38,9 @@ class TouchRecord(_Record):
     topics: Optional[str] = None
     other_id: Optional[int] = Field(default=None, ge=1, le=MAX_ID)
     logged_by: Optional[str] = None
+    expects_reply: bool = True
+    thank_wanted: Optional[bool] = None
+    advice: Optional[str] = None
 
 
 class ContactRecord(_Record):
@@ -51,6 +54,7 @@ class ContactRecord(_Record):
     uid: Optional[str] = None
     note: Optional[str] = None
     strength: int = Field(ge=1, le=len(LEVELS))
+    strength_set: bool = True
     cadence_days: Optional[int] = Field(default=None, ge=1, le=validation.MAX_CADENCE_DAYS)
     introduced_by_id: Optional[int] = Field(default=None, ge=1, le=MAX_ID)
     introduced_on: Optional[date] = None

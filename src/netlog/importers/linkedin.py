@@ -16,7 +16,7 @@ ACQUAINTANCE = 1
 
 
 def read(paths: Sequence[str]) -> Batch:
-    """Every connection of every file; Connected On becomes a `met` touch."""
+    """Every connection of every file; Connected On becomes a `connected` touch."""
     return read_each(paths, _read_file)
 
 
@@ -30,7 +30,8 @@ def _read_file(path: str, batch: Batch) -> None:
     for number, row in enumerate(csv.DictReader(lines[start:]), start=start + 2):
         name = " ".join(p for p in ((row.get("First Name") or "").strip(), (row.get("Last Name") or "").strip()) if p)
         connected = _parse_day(row.get("Connected On") or "")
-        touches = [{"kind": "met", "happened_on": connected, "direction": "both", "place": "LinkedIn"}] if connected else []
+        # A connection is not a meeting: it asks for no thank-you and no second touch (rules: `connected`).
+        touches = [{"kind": "connected", "happened_on": connected, "direction": "both", "place": "LinkedIn"}] if connected else []
         if row.get("Connected On") and not connected:
             batch.problems.append(f'{path}:{number}: "{row["Connected On"]}" is not a date like 14 Nov 2026; no touch.')
         batch.records.append(
@@ -42,6 +43,7 @@ def _read_file(path: str, batch: Batch) -> None:
                     "company": row.get("Company"),
                     "title": row.get("Position"),
                     "strength": ACQUAINTANCE,
+                    "strength_set": False,  # LinkedIn's guess, not the user's: a dormant tie until touched
                 },
                 touches=touches,
                 source=path,

@@ -58,4 +58,5 @@ def _incoming(card: cardlines.Card, label: str, batch: Batch) -> Incoming:
     for why in dropped:  # a value netlog cannot hold is a bad line inside a good card: counted, not stored
         batch.problems.append(f"{label}: {fields['name'] or 'a card'}: {why}.")
         batch.bad_lines += 1
+    fields["strength_set"] = False  # an address book says nothing of how close you are
     return Incoming(fields=fields, tags=tags, source=label)

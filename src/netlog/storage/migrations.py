@@ -38,7 +38,9 @@ class Operations:
         kind = column.type.compile(dialect=self.dialect)
         default = ""
         if column.server_default is not None:
-            default = f" DEFAULT {column.server_default.arg}"
+            value = column.server_default.arg
+            value = value if isinstance(value, str) else value.compile(dialect=self.dialect)
+            default = f" DEFAULT {value}"
             if not column.nullable:
                 default += " NOT NULL"
         self.connection.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column.name} {kind}{default}")
@@ -123,10 +125,37 @@ def _address_book(op: Operations) -> None:
     (ADR) and kind (KIND:org)."""
     from sqlalchemy import JSON, Column, String
 
-    op.add_column("contact", Column("n", JSON))
+    op.add_column("contact", Column("n", JSON(none_as_null=True)))
     op.add_column("contact", Column("nickname", String))
-    op.add_column("contact", Column("address", JSON))
+    op.add_column("contact", Column("address", JSON(none_as_null=True)))
     op.add_column("contact", Column("kind", String))
+
+
+def _touch_intents(op: Operations) -> None:
+    """Version 7: what the user says when logging (a message that expects no reply, a touch that does or does
+    not deserve thanks, the advice given), and imported ties told apart from met ones. LinkedIn's "Connected
+    On", which earlier imports stored as a meeting at "LinkedIn", becomes the `connected` touch it is, and a
+    contact nothing but imported (only such touches, or none; never introduced; an importer's strength)
+    becomes a dormant tie whose strength the user has not set."""
+    from sqlalchemy import Boolean, Column, Text, text, true
+
+    op.add_column("contact", Column("strength_set", Boolean, nullable=False, server_default=true()))
+    op.add_column("touch", Column("expects_reply", Boolean, nullable=False, server_default=true()))
+    op.add_column("touch", Column("thank_wanted", Boolean))
+    op.add_column("touch", Column("advice", Text))
+    op.execute(
+        text(
+            "UPDATE touch SET kind = 'connected' WHERE kind = 'met' AND place = 'LinkedIn' AND direction = 'both'"
+            " AND note IS NULL AND topics IS NULL AND other_id IS NULL"
+        )
+    )
+    op.execute(
+        text(
+            "UPDATE contact SET strength_set = :no WHERE introduced_by_id IS NULL AND strength <= 2"
+            " AND id NOT IN (SELECT contact_id FROM touch WHERE kind <> 'connected')"
+        ),
+        {"no": False},
+    )
 
 
 # Append only. Never edit or reorder a released step: add a new one. Step 1 runs only on a blank database,
@@ -138,6 +167,7 @@ MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("intro offers", _intro_offers),
     ("folded names", _folded_names),
     ("address book", _address_book),
+    ("touch intents", _touch_intents),
 ]
 LATEST = len(MIGRATIONS)
 

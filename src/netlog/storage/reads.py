@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any, Iterable, Mapping
 
 from netlog.folding import fold
-from netlog.storage.compiled import COLUMNS
+from netlog.storage.compiled import COLUMNS, PARAMS
 
 Row = dict[str, Any]
 
@@ -112,9 +112,19 @@ def tie_rows(reader: Any, contact_id: int | None = None) -> list[tuple]:
 def due_candidates(reader: Any, window: Mapping[str, Any]) -> list[tuple]:
     """`tie_rows` for only the contacts that may have something due inside rules.DueWindow (its fields
     as a mapping; quiet_by is one day per strength)."""
-    params = {k: v for k, v in window.items() if k != "quiet_by"}
-    params.update({f"quiet_{n}": day for n, day in enumerate(window["quiet_by"], start=1)})
-    return reader.rows("due_candidates", params)
+    given = {k: v for k, v in window.items() if k != "quiet_by"}
+    given.update({f"quiet_{n}": day for n, day in enumerate(window["quiet_by"], start=1)})
+    return reader.rows("due_candidates", {p: given[p] for p in PARAMS["due_candidates"]})
+
+
+def dormant_rows(reader: Any) -> list[tuple]:
+    """`tie_rows` for every dormant tie (imported, never in touch: rules.is_dormant)."""
+    return reader.rows("dormant_ties")
+
+
+def active_companies(reader: Any, since: date) -> list[str]:
+    """The companies (as stored) of the ties with a real exchange since `since`."""
+    return _firsts(reader, "active_companies", {"active_from": since})
 
 
 def dismissal_rows(reader: Any, contact_id: int | None = None) -> list[Row]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Iterable, Mapping, Sequence
 
+from pydantic_core import PydanticUndefined
 from sqlalchemy import delete, func, insert, or_, select, update
 
 from netlog.folding import fold
@@ -16,6 +17,14 @@ CONTACT_FIELDS = tuple(c.name for c in Contact.__table__.c if c.name not in ("id
 TOUCH_FIELDS = tuple(c.name for c in Touch.__table__.c if c.name != "id")
 INTRO_FIELDS = tuple(c.name for c in IntroOffer.__table__.c if c.name != "id")
 HISTORY_FIELDS = tuple(c.name for c in ContactState.__table__.c if c.name != "contact_id")
+
+
+def _defaults(model: Any) -> dict[str, Any]:
+    """The model's defaults that are not None (a bulk insert names every column, so it must give them)."""
+    return {name: field.default for name, field in model.model_fields.items() if field.default not in (None, PydanticUndefined)}
+
+
+CONTACT_DEFAULTS, TOUCH_DEFAULTS = _defaults(Contact), _defaults(Touch)
 
 
 def _checked(allowed: Sequence[str], fields: Mapping[str, Any], table: str) -> None:
@@ -82,7 +91,10 @@ def insert_contacts(session: Any, rows: Sequence[Mapping[str, Any]]) -> None:
     """Many new contacts at once, each with its id (Core insert: an import writes thousands)."""
     if not rows:
         return
-    values = [{**{f: row.get(f) for f in CONTACT_FIELDS}, "id": row["id"], "name_key": fold(row["name"])} for row in rows]
+    values = [
+        {**{f: row.get(f, CONTACT_DEFAULTS.get(f)) for f in CONTACT_FIELDS}, "id": row["id"], "name_key": fold(row["name"])}
+        for row in rows
+    ]
     session.execute(insert(Contact.__table__), values)
     if session.get_bind().dialect.name == "postgresql":
         # Ids given explicitly do not move PostgreSQL's id sequence; move it past them so a later add works.
@@ -130,7 +142,7 @@ def insert_touch(session: Any, fields: Mapping[str, Any]) -> int:
 def insert_touches(session: Any, rows: Sequence[Mapping[str, Any]]) -> None:
     """Many new touches at once."""
     if rows:
-        session.execute(insert(Touch.__table__), [{f: row.get(f) for f in TOUCH_FIELDS} for row in rows])
+        session.execute(insert(Touch.__table__), [{f: row.get(f, TOUCH_DEFAULTS.get(f)) for f in TOUCH_FIELDS} for row in rows])
 
 
 # dismissed actions

@@ -28,7 +28,7 @@ T = Touch.__table__.c
 # History (every contact_state column but the key, in the model's order, which is rules.History's:
 # tests/test_ties.py). netlog.ties builds each Tie from these columns by name.
 TIE_COLUMNS = ("id", "name", "strength", "cadence_days", "created_on", "snoozed_until", "introduced_by_id",
-               "introduced_on", "birthday")  # fmt: skip
+               "introduced_on", "birthday", "strength_set", "company")  # fmt: skip
 HISTORY_COLUMNS = tuple(column.name for column in ContactState.__table__.c if column.name != "contact_id")
 _CONTACT_WITH_STATE = Contact.__table__.outerjoin(ContactState.__table__, S.contact_id == C.id)
 
@@ -102,24 +102,57 @@ def due_candidates() -> Any:
         .where(introduced.c.introduced_by_id.is_not(None), _intro_matters(introduced.c, introduced_state.c))
     )
     open_offers = IntroOffer.__table__.c
+    named_state = aliased(ContactState.__table__)
+    named_by_intro_thanks = select(named_state.c.thank_other_id).where(
+        named_state.c.thank_kind == literal_column("'intro'"),
+        named_state.c.thank_on.between(bindparam("thank_from"), bindparam("thank_to")),
+    )
     return _ties().where(
         or_(
             S.contact_id.is_(None),
             C.cadence_days.is_not(None),
             C.birthday.is_not(None),
+            _dormant(),
             S.thank_on.between(bindparam("thank_from"), bindparam("thank_to")),
             and_(S.silence_sends == literal_column("1"), S.silence_since.between(bindparam("nudge_from"), bindparam("nudge_to"))),
-            S.first_touch_on.between(bindparam("second_touch_from"), bindparam("second_touch_to")),
+            S.first_real_on.between(bindparam("second_touch_from"), bindparam("second_touch_to")),
             and_(
                 S.unreturned_favors >= bindparam("give_back_favors"),
                 S.last_favor_received_on <= bindparam("give_back_by"),
             ),
-            func.coalesce(S.last_touch_on, C.created_on) <= quiet_by,
+            func.coalesce(S.last_exchange_on, S.last_touch_on, C.created_on) <= quiet_by,
+            and_(S.advice.is_not(None), S.advice_on.between(bindparam("circle_back_from"), bindparam("circle_back_to"))),
             _intro_matters(C, S),
             C.id.in_(introducers),
+            C.id.in_(named_by_intro_thanks),
             C.id.in_(select(open_offers.a_id).where(open_offers.declined_on.is_(None))),
             C.id.in_(select(open_offers.b_id).where(open_offers.declined_on.is_(None))),
         )
+    )
+
+
+def _dormant() -> Any:
+    """rules.is_dormant in SQL: an imported tie never in touch (no real touch), strength, cadence and intro unset."""
+    return and_(
+        C.strength_set.is_(False),
+        C.introduced_on.is_(None),
+        C.cadence_days.is_(None),
+        S.first_real_on.is_(None),
+    )
+
+
+@statement
+def dormant_ties() -> Any:
+    """Every dormant tie (the daily reconnect pick is made among all of them)."""
+    return _ties().where(_dormant())
+
+
+@statement
+def active_companies() -> Any:
+    """The companies of ties with a real exchange since :active_from (rules.is_active), for the pick's
+    non-redundancy: reconnecting beyond the circles you already have."""
+    return select(C.company).distinct().select_from(_CONTACT_WITH_STATE).where(
+        C.company.is_not(None), S.last_exchange_on >= bindparam("active_from")
     )
 
 

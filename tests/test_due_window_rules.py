@@ -1,0 +1,141 @@
+"""rules.DueWindow, checked on the rules alone. `admitted` below is the read the window asks storage for, in
+Python, condition by condition as storage/queries.py `due_candidates` writes it in SQL (the comments say
+which are new for issue 15). A seeded random network with every feature the rules know (imports with only
+`connected` touches, strengths never set, companies, advice, messages expecting no reply, intros both ways,
+intro offers, snoozes, dismissals, birthdays) is ranked both ways for every day over more than two years:
+the contacts `admitted` must give what ranking everyone gives. tests/test_due_window.py checks that the
+SQL read equals ranking everyone; this checks that the window itself misses nothing."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from netlog import kinds, rules
+from netlog.rules import Tie, Touch
+
+BASE = date(2026, 11, 23)
+CONTACTS = 150
+COMPANIES = ("Contoso", "Fabrikam Inc.", "Northwind", "contoso, LLC", None)
+
+
+def admitted(tie: Tie, w: rules.DueWindow, every: list[Tie], offers: list[rules.IntroOffer]) -> bool:
+    """Would storage read this contact on the window's day?"""
+    h = tie.history
+    quiet = w.quiet_by[tie.strength - 1]
+
+    def intro_matters(t: Tie) -> bool:
+        th = t.history
+        return t.introduced_on is not None and (
+            (th.met_after_intro_on is None and t.introduced_on <= w.meet_by)
+            or (th.met_after_intro_on is not None and th.met_after_intro_on <= w.report_by)
+        )
+
+    named_by_thanks = {
+        t.history.thank_other_id for t in every
+        if t.history.thank_kind == "intro" and t.history.thank_on and w.thank_from <= t.history.thank_on <= w.thank_to
+    }  # fmt: skip
+    return (
+        h.touch_count == 0  # no summary yet
+        or tie.cadence_days is not None
+        or tie.birthday is not None
+        or (h.thank_on is not None and w.thank_from <= h.thank_on <= w.thank_to)
+        or (h.silence_sends == 1 and w.nudge_from <= h.silence_since <= w.nudge_to)
+        # changed: the first real touch, not the first touch
+        or (h.first_real_on is not None and w.second_touch_from <= h.first_real_on <= w.second_touch_to)
+        or (h.unreturned_favors >= w.give_back_favors and h.last_favor_received_on <= w.give_back_by)
+        # changed: the last exchange (not my thank-you, not a `connected`), else the last touch, else added
+        or (h.last_exchange_on or h.last_touch_on or tie.created_on) <= quiet
+        or intro_matters(tie)
+        or any(t.introduced_by_id == tie.id and intro_matters(t) for t in every)
+        or any(o.declined_on is None and tie.id in (o.a_id, o.b_id) for o in offers)
+        # new: every dormant tie (strength never set, no real touch, not introduced, no own cadence)
+        or (not tie.strength_set and h.first_real_on is None and tie.introduced_on is None and tie.cadence_days is None)
+        # new: advice waiting to be circled back on
+        or (h.advice is not None and w.circle_back_from <= h.advice_on <= w.circle_back_to)
+        # new: the person a pending intro thank-you names
+        or tie.id in named_by_thanks
+    )
+
+
+def _network(seed: int) -> tuple[list[Tie], list[rules.IntroOffer]]:
+    rng = random.Random(seed)
+    rows = []
+    touches: dict[int, list[Touch]] = {cid: [] for cid in range(1, CONTACTS + 1)}
+    for cid in range(1, CONTACTS + 1):
+        imported = rng.random() < 0.3
+        row = {
+            "id": cid,
+            "name": f"{rng.choice(('Ana', 'Bo', 'Cy', 'Dee', 'Émile'))} {cid}",
+            "strength": rng.randint(1, 2) if imported else rng.randint(1, 5),
+            "created_on": BASE - timedelta(days=rng.randrange(500)),
+            "cadence_days": rng.choice((7, 30, 200)) if rng.random() < 0.08 else None,
+            "birthday": f"{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" if rng.random() < 0.08 else None,
+            "snoozed_until": BASE - timedelta(days=rng.randrange(-60, 300)) if rng.random() < 0.08 else None,
+            "strength_set": not imported or rng.random() < 0.2,
+            "company": rng.choice(COMPANIES),
+            "introduced_by_id": None,
+            "introduced_on": None,
+        }
+        if imported and rng.random() < 0.8:
+            touches[cid].append(Touch(BASE - timedelta(days=rng.randrange(3000)), "connected", "both", place="LinkedIn"))
+        if cid > 5 and rng.random() < 0.15:
+            introducer = rng.randrange(1, cid)
+            on = BASE - timedelta(days=rng.randrange(400))
+            row["introduced_by_id"], row["introduced_on"] = introducer, on
+            touches[introducer].append(Touch(on, "intro", "in", other_id=cid, thank_wanted=rng.choice((None, None, False))))
+            if rng.random() < 0.5:  # I wrote to them after the intro (they may never answer)
+                touches[cid].append(Touch(on + timedelta(days=rng.randrange(4)), "email", "out"))
+        rows.append(row)
+        if imported and rng.random() < 0.6:
+            continue  # stays dormant
+        favors = ["favor-received"] * rng.choice((0, 0, 0, 2, 3))
+        for kind in favors + [rng.choice(list(kinds.KINDS)) for _ in range(rng.choice((0, 1, 1, 2, 3, 5, 8)))]:
+            if kind == "intro":
+                continue  # intros come with the person introduced, above
+            direction = kinds.direction_of(kind, kind in ("email", "message", "share", "congrats") and rng.random() < 0.4)
+            touches[cid].append(
+                Touch(
+                    BASE - timedelta(days=rng.randrange(420)), kind, direction,
+                    expects_reply=rng.random() < 0.85,
+                    thank_wanted=rng.choice((None, None, None, True, False)),
+                    advice=rng.choice(("the Lisbon role", "pricing")) if rng.random() < 0.15 else None,
+                    place="LinkedIn" if kind == "connected" else None,
+                )
+            )  # fmt: skip
+    ties = []
+    for row in rows:
+        numbered = [t._replace(id=row["id"] * 1000 + i) for i, t in enumerate(touches[row["id"]])]
+        history = rules.summarize(numbered, row["strength"], row["introduced_on"], row["birthday"])
+        done = {}
+        if rng.random() < 0.12:
+            done[rng.choice(kinds.ACTIONS)] = BASE - timedelta(days=rng.randrange(400))
+        ties.append(Tie(history=history, done=done, **row))
+    offers = []
+    for n in range(20):
+        a, b = rng.sample(range(1, CONTACTS + 1), 2)
+        offered = BASE - timedelta(days=rng.randrange(400))
+        later = offered + timedelta(days=rng.randrange(1, 30))
+        step = rng.choice(({}, {"a_yes_on": later}, {"a_yes_on": later, "b_yes_on": later},
+                           {"a_yes_on": offered, "b_yes_on": offered, "sent_on": later},
+                           {"declined_on": later, "declined_by_id": b}))  # fmt: skip
+        offers.append(rules.IntroOffer(id=n + 1, a_id=a, b_id=b, offered_on=offered, **step))
+    return ties, offers
+
+
+def test_the_window_misses_nothing_and_leaves_contacts_out():
+    ties, offers = _network(seed=20261123)
+    read = []
+    for offset in range(-420, 400, 3):
+        day = BASE + timedelta(days=offset)
+        window = rules.due_window(day)
+        inside = [t for t in ties if admitted(t, window, ties, offers)]
+        # What storage computes over every contact and passes in.
+        shared = rules.shared_first_names(t.name for t in ties)
+        active = {rules.company_key(t.company) for t in ties if t.company and t.history.last_exchange_on
+                  and t.history.last_exchange_on >= window.active_from}  # fmt: skip
+        expected = rules.rank_due(day, ties, offers)
+        assert rules.rank_due(day, inside, offers, active_companies=active, first_names_shared=shared) == expected, day
+        read.append(len(inside))
+    assert min(read) < CONTACTS * 0.75, read  # a window that reads everyone is not doing its job
+    assert any(i.occasion == "reconnect" for i in rules.rank_due(BASE, ties, offers))
