@@ -192,6 +192,15 @@ def _past(ctx: typer.Context, typed: str | None) -> date | None:
     return parse_date(typed, today, PAST) if typed else today
 
 
+def _past_or_none(ctx: typer.Context, typed: str | None) -> date | None:
+    """Option callback: a day in the past, when given."""
+    if ctx.resilient_parsing or typed is None:
+        return None
+    from netlog.dates import PAST, parse_date
+
+    return parse_date(typed, _runtime(ctx).today, PAST)
+
+
 def _future(ctx: typer.Context, typed: str | None) -> date | None:
     """Option callback: a day to look ahead to; None when not given."""
     if ctx.resilient_parsing or typed is None:
@@ -687,22 +696,60 @@ def merge(
 @command(name="import")
 def import_(
     ctx: typer.Context,
-    format: str = typer.Argument(..., metavar="FORMAT", help="linkedin, vcard, google or json."),
-    files: List[str] = typer.Argument(..., metavar="FILE...", help="Files (for vcard also a vdir folder: one card a file); - reads stdin."),
+    format: str = typer.Argument(
+        ..., metavar="FORMAT",
+        help="Contacts: linkedin, vcard, google, json. Touches: mail, calendar, linkedin-messages, telegram, whatsapp.",
+    ),  # fmt: skip
+    files: List[str] = typer.Argument(..., metavar="FILE...", help="Files (for vcard also a vdir folder: one card a file; mail an mbox or a Maildir; calendar an .ics or a vdir); - reads stdin."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write nothing."),
-    tag: List[str] = typer.Option([], "--tag", autocompletion=completion.tags, help="Tag every imported contact; repeat for more."),
+    tag: List[str] = typer.Option([], "--tag", autocompletion=completion.tags, help="Contacts: tag every imported contact; repeat for more."),
+    since: Optional[str] = typer.Option(None, "--since", callback=_past_or_none, metavar="DATE", help="Touches: only what happened on or after DATE."),
+    me: List[str] = typer.Option([], "--me", metavar="ADDR", help="Touches: an address, profile URL or phone of yours, for this run (see netlog me)."),
+    no_subjects: bool = typer.Option(False, "--no-subjects", help="Touches: keep no mail subject or event summary as the touch's note."),
+    add_new: bool = typer.Option(False, "--add-new", help="Touches: add the people you exchanged with who are not contacts yet."),
+    json_: bool = typer.Option(False, "--json", help="Touches: the summary as JSON (read, exchanges, new, already, contacts, added, skipped, unknown)."),
 ) -> None:
-    """Take contacts in from LinkedIn, vCard, Google Contacts or a netlog json export; re-importing changes nothing.
+    """Take contacts in (LinkedIn, vCard, Google, a netlog export), or log touches from your mail, calendar and chats.
 
+    Re-importing the same file changes nothing. Touches: nobody is created unless you add --add-new.
+
+    \b
     Example: netlog import linkedin Connections.csv --tag linkedin --dry-run
+    Or:      netlog import mail ~/Takeout/Mail/All.mbox --me sam@example.org --since 2026-01-01
     """
-    from netlog import importers, importing, render
+    from netlog import render
+    from netlog.exchanges import SOURCES
 
     s = _runtime(ctx)
+    if format in SOURCES:
+        if tag:
+            raise NetlogError(f"--tag goes with a contact import (linkedin, vcard, google, json), not {format}.")
+        _import_touches(s, format, files, dry_run, since, me, not no_subjects, add_new, json_)
+        return
+    touch_only = [flag for flag, used in (("--since", since), ("--me", me), ("--no-subjects", no_subjects), ("--add-new", add_new), ("--json", json_)) if used]
+    if touch_only:
+        raise NetlogError(f"{touch_only[0]} goes with a touch import ({', '.join(SOURCES)}), not {format}.")
+    from netlog import importers, importing
+
     batch = importers.read(format, files)
     with render.progress(len(batch.records)) as tick:
         report = importing.import_contacts(s.store, s.today, batch, tag, dry_run=dry_run, tick=tick)
     render.import_report(report)
+
+
+def _import_touches(
+    s: Runtime, source: str, files: List[str], dry_run: bool, since: Any, me: List[str], subjects: bool, add_new: bool, as_json: bool
+) -> None:
+    """`netlog import mail|calendar|...`: read the file, then log its exchanges as touches."""
+    from netlog import exchanges, render
+
+    if len(files) != 1 or files[0] == "-":
+        raise NetlogError(f"import {source} reads one file or folder (not stdin): netlog import {source} PATH")
+    who = exchanges.who_i_am(s.reader, me)
+    with render.byte_progress(f"Reading {source}") as progress:
+        reading = exchanges.read_source(source, files[0], who, since, s.today, progress)
+    report = exchanges.log_exchanges(s.store, s.today, reading, keep_subjects=subjects, add_new=add_new, dry_run=dry_run)
+    render.touch_report(report, as_json=as_json)
 
 
 @command()

@@ -76,6 +76,7 @@ class Touch(SQLModel, table=True):
     __table_args__ = (
         Index("ix_touch_contact_on", "contact_id", "happened_on"),
         Index("ix_touch_other", "other_id"),
+        Index("ix_touch_source", "source", "source_id"),
     )
 
     id: Optional[int] = Field(default=None, primary_key=True)
@@ -93,6 +94,11 @@ class Touch(SQLModel, table=True):
     expects_reply: bool = Field(default=True, sa_column_kwargs={"server_default": true()})
     thank_wanted: Optional[bool] = None
     advice: Optional[str] = Field(default=None, sa_column=_text("advice"))
+    # Where an imported touch came from (migration 8): the source ("mail", "calendar", "linkedin-messages",
+    # "telegram", "whatsapp") and its own id there (a Message-ID, an event UID and start), so importing
+    # the same record again adds nothing.
+    source: Optional[str] = None
+    source_id: Optional[str] = Field(default=None, sa_column=_text("source_id"))
 
 
 class Dismissal(SQLModel, table=True):

@@ -330,6 +330,58 @@ def progress(total: int, what: str = "Importing") -> Any:
     return bar()
 
 
+def byte_progress(what: str) -> Any:
+    """A context giving a progress(done, total) callable that draws a Rich bar on stderr when it is a
+    terminal (a long mail import reports bytes read); None when piped, so nothing extra is printed."""
+    if not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
+        return _NoProgress()
+    from contextlib import contextmanager
+
+    @contextmanager
+    def bar() -> Any:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as shown:
+            task = shown.add_task(what, total=None)
+            yield lambda done, total: shown.update(task, completed=done, total=total)
+
+    return bar()
+
+
+def touch_report(report: Any, as_json: bool = False) -> None:
+    """What a touch import did: one summary line (or JSON on stdout), what was skipped and why, and the
+    people exchanged with who are not contacts (to stderr)."""
+    from netlog.exchanges import UNKNOWN_SHOWN
+
+    unknown = report.unknown.most_common()
+    if as_json:
+        print(to_json({
+            "source": report.source, "dry_run": report.dry_run, "read": report.read, "exchanges": report.exchanges,
+            "new": report.new, "already": report.already, "contacts": report.contacts, "added": report.added,
+            "skipped": dict(report.skipped.most_common()),
+            "unknown": [{"who": who, "exchanges": n} for who, n in unknown],
+        }))  # fmt: skip
+        return
+    title = "Dry run, nothing written" if report.dry_run else "Logged"
+    message(
+        f"{title}: {_count(report.new, 'touch')} with {_count(report.contacts, 'contact')}"
+        f" from {report.read:,} {_UNITS.get(report.source, 'records')} ({report.exchanges:,} exchanges;"
+        f" {report.already:,} logged before)."
+    )
+    if report.added:
+        message(f"Added {_count(report.added, 'contact')} (--add-new).")
+    if report.skipped:
+        message("Skipped: " + ", ".join(f"{n:,} {why}" for why, n in report.skipped.most_common()) + ".")
+    if unknown and not report.added:
+        shown = ", ".join(f"{who} ({n})" for who, n in unknown[:UNKNOWN_SHOWN])
+        more = f" and {len(unknown) - UNKNOWN_SHOWN:,} more" if len(unknown) > UNKNOWN_SHOWN else ""
+        message(f"Not contacts: {shown}{more}. Add them with --add-new, or by hand: netlog add NAME.")
+
+
+_UNITS = {"mail": "messages", "calendar": "events", "linkedin-messages": "messages", "telegram": "messages and calls", "whatsapp": "lines"}
+
+
 SPARKS = "▁▂▃▄▅▆▇█"
 BAR = "█"
 

@@ -24,7 +24,7 @@ SQL = {
     'introduced_count': 'SELECT count(*) AS n, count(contact_state.met_after_intro_on) AS met FROM contact LEFT OUTER JOIN contact_state ON contact_state.contact_id = contact.id WHERE contact.introduced_by_id IS NOT NULL',
     'introducer_counts': 'SELECT contact_1.name, count(*) AS n FROM contact JOIN contact AS contact_1 ON contact_1.id = contact.introduced_by_id GROUP BY contact_1.id, contact_1.name ORDER BY count(*) DESC, contact_1.name',
     'kind_counts': 'SELECT touch.kind, touch.direction, count(*) AS n FROM touch GROUP BY touch.kind, touch.direction',
-    'mentions_of': 'SELECT touch.id, touch.contact_id, touch.kind, touch.happened_on, touch.direction, touch.note, touch.place, touch.topics, touch.other_id, touch.logged_by, touch.expects_reply, touch.thank_wanted, touch.advice FROM touch WHERE touch.other_id = :id ORDER BY touch.id',
+    'mentions_of': 'SELECT touch.id, touch.contact_id, touch.kind, touch.happened_on, touch.direction, touch.note, touch.place, touch.topics, touch.other_id, touch.logged_by, touch.expects_reply, touch.thank_wanted, touch.advice, touch.source, touch.source_id FROM touch WHERE touch.other_id = :id ORDER BY touch.id',
     'meta_value': 'SELECT netlog_meta.value FROM netlog_meta WHERE netlog_meta."key" = :key',
     'names_starting': "SELECT contact.name FROM contact WHERE contact.name LIKE :pattern ESCAPE '\\' ORDER BY contact.name",
     'names_with_word_starting': "SELECT contact.id, contact.name FROM contact WHERE contact.name_key LIKE :prefix ESCAPE '\\' OR contact.name_key LIKE :later ESCAPE '\\' ORDER BY contact.id",
@@ -39,11 +39,13 @@ SQL = {
     'tie_rows': 'SELECT contact.id, contact.name, contact.strength, contact.cadence_days, contact.created_on, contact.snoozed_until, contact.introduced_by_id, contact.introduced_on, contact.birthday, contact.strength_set, contact.company, contact_state.first_touch_on, contact_state.last_touch_on, contact_state.last_touch_kind, contact_state.touch_count, contact_state.thank_on, contact_state.thank_kind, contact_state.thank_touch_id, contact_state.silence_since, contact_state.silence_kind, contact_state.silence_sends, contact_state.met_after_intro_on, contact_state.last_report_on, contact_state.favors_given, contact_state.favors_received, contact_state.unreturned_favors, contact_state.unreturned_since, contact_state.last_favor_received_on, contact_state.first_real_on, contact_state.last_exchange_on, contact_state.last_exchange_kind, contact_state.connected_on, contact_state.connected_via, contact_state.thank_other_id, contact_state.advice, contact_state.advice_on FROM contact LEFT OUTER JOIN contact_state ON contact_state.contact_id = contact.id',
     'touch_counts_by_day': 'SELECT touch.happened_on, count(*) AS n FROM touch WHERE touch.happened_on >= :since GROUP BY touch.happened_on',
     'touch_counts_by_day_of': 'SELECT touch.happened_on, count(*) AS n FROM touch WHERE touch.happened_on >= :since AND touch.contact_id = :id GROUP BY touch.happened_on',
+    'touch_days': 'SELECT touch.contact_id, touch.happened_on, touch.kind FROM touch WHERE touch.source IS NULL',
     'touch_keys': 'SELECT touch.contact_id, touch.kind, touch.happened_on, touch.direction, touch.note FROM touch',
-    'touch_rows': 'SELECT touch.id, touch.contact_id, touch.kind, touch.happened_on, touch.direction, touch.note, touch.place, touch.topics, touch.other_id, touch.logged_by, touch.expects_reply, touch.thank_wanted, touch.advice FROM touch ORDER BY touch.contact_id, touch.happened_on, touch.id',
-    'touch_rows_of': 'SELECT touch.id, touch.contact_id, touch.kind, touch.happened_on, touch.direction, touch.note, touch.place, touch.topics, touch.other_id, touch.logged_by, touch.expects_reply, touch.thank_wanted, touch.advice FROM touch WHERE touch.contact_id = :id ORDER BY touch.happened_on, touch.id',
+    'touch_rows': 'SELECT touch.id, touch.contact_id, touch.kind, touch.happened_on, touch.direction, touch.note, touch.place, touch.topics, touch.other_id, touch.logged_by, touch.expects_reply, touch.thank_wanted, touch.advice, touch.source, touch.source_id FROM touch ORDER BY touch.contact_id, touch.happened_on, touch.id',
+    'touch_rows_of': 'SELECT touch.id, touch.contact_id, touch.kind, touch.happened_on, touch.direction, touch.note, touch.place, touch.topics, touch.other_id, touch.logged_by, touch.expects_reply, touch.thank_wanted, touch.advice, touch.source, touch.source_id FROM touch WHERE touch.contact_id = :id ORDER BY touch.happened_on, touch.id',
+    'touch_sources': 'SELECT touch.contact_id, touch.source_id FROM touch WHERE touch.source = :source',
     'touched_by': 'SELECT touch.id, touch.contact_id, touch.other_id FROM touch WHERE touch.logged_by = :user',
-    'touches_of': 'SELECT touch.id, touch.contact_id, touch.kind, touch.happened_on, touch.direction, touch.note, touch.place, touch.topics, touch.other_id, touch.logged_by, touch.expects_reply, touch.thank_wanted, touch.advice, contact_1.name AS other_name FROM touch LEFT OUTER JOIN contact AS contact_1 ON contact_1.id = touch.other_id WHERE touch.contact_id = :id ORDER BY touch.happened_on DESC, touch.id DESC',
+    'touches_of': 'SELECT touch.id, touch.contact_id, touch.kind, touch.happened_on, touch.direction, touch.note, touch.place, touch.topics, touch.other_id, touch.logged_by, touch.expects_reply, touch.thank_wanted, touch.advice, touch.source, touch.source_id, contact_1.name AS other_name FROM touch LEFT OUTER JOIN contact AS contact_1 ON contact_1.id = touch.other_id WHERE touch.contact_id = :id ORDER BY touch.happened_on DESC, touch.id DESC',
 }
 
 COLUMNS = {
@@ -64,7 +66,7 @@ COLUMNS = {
     'introduced_count': ('n', 'met'),
     'introducer_counts': ('name', 'n'),
     'kind_counts': ('kind', 'direction', 'n'),
-    'mentions_of': ('id', 'contact_id', 'kind', 'happened_on', 'direction', 'note', 'place', 'topics', 'other_id', 'logged_by', 'expects_reply', 'thank_wanted', 'advice'),
+    'mentions_of': ('id', 'contact_id', 'kind', 'happened_on', 'direction', 'note', 'place', 'topics', 'other_id', 'logged_by', 'expects_reply', 'thank_wanted', 'advice', 'source', 'source_id'),
     'meta_value': ('value',),
     'names_starting': ('name',),
     'names_with_word_starting': ('id', 'name'),
@@ -79,11 +81,13 @@ COLUMNS = {
     'tie_rows': ('id', 'name', 'strength', 'cadence_days', 'created_on', 'snoozed_until', 'introduced_by_id', 'introduced_on', 'birthday', 'strength_set', 'company', 'first_touch_on', 'last_touch_on', 'last_touch_kind', 'touch_count', 'thank_on', 'thank_kind', 'thank_touch_id', 'silence_since', 'silence_kind', 'silence_sends', 'met_after_intro_on', 'last_report_on', 'favors_given', 'favors_received', 'unreturned_favors', 'unreturned_since', 'last_favor_received_on', 'first_real_on', 'last_exchange_on', 'last_exchange_kind', 'connected_on', 'connected_via', 'thank_other_id', 'advice', 'advice_on'),
     'touch_counts_by_day': ('happened_on', 'n'),
     'touch_counts_by_day_of': ('happened_on', 'n'),
+    'touch_days': ('contact_id', 'happened_on', 'kind'),
     'touch_keys': ('contact_id', 'kind', 'happened_on', 'direction', 'note'),
-    'touch_rows': ('id', 'contact_id', 'kind', 'happened_on', 'direction', 'note', 'place', 'topics', 'other_id', 'logged_by', 'expects_reply', 'thank_wanted', 'advice'),
-    'touch_rows_of': ('id', 'contact_id', 'kind', 'happened_on', 'direction', 'note', 'place', 'topics', 'other_id', 'logged_by', 'expects_reply', 'thank_wanted', 'advice'),
+    'touch_rows': ('id', 'contact_id', 'kind', 'happened_on', 'direction', 'note', 'place', 'topics', 'other_id', 'logged_by', 'expects_reply', 'thank_wanted', 'advice', 'source', 'source_id'),
+    'touch_rows_of': ('id', 'contact_id', 'kind', 'happened_on', 'direction', 'note', 'place', 'topics', 'other_id', 'logged_by', 'expects_reply', 'thank_wanted', 'advice', 'source', 'source_id'),
+    'touch_sources': ('contact_id', 'source_id'),
     'touched_by': ('id', 'contact_id', 'other_id'),
-    'touches_of': ('id', 'contact_id', 'kind', 'happened_on', 'direction', 'note', 'place', 'topics', 'other_id', 'logged_by', 'expects_reply', 'thank_wanted', 'advice', 'other_name'),
+    'touches_of': ('id', 'contact_id', 'kind', 'happened_on', 'direction', 'note', 'place', 'topics', 'other_id', 'logged_by', 'expects_reply', 'thank_wanted', 'advice', 'source', 'source_id', 'other_name'),
 }
 
 PARAMS = {
@@ -119,9 +123,11 @@ PARAMS = {
     'tie_rows': (),
     'touch_counts_by_day': ('since',),
     'touch_counts_by_day_of': ('id', 'since'),
+    'touch_days': (),
     'touch_keys': (),
     'touch_rows': (),
     'touch_rows_of': ('id',),
+    'touch_sources': ('source',),
     'touched_by': ('user',),
     'touches_of': ('id',),
 }

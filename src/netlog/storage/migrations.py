@@ -158,6 +158,15 @@ def _touch_intents(op: Operations) -> None:
     )
 
 
+def _touch_sources(op: Operations) -> None:
+    """Version 8: a touch logged from mail, a calendar or a chat remembers its source and its id there."""
+    from sqlalchemy import Column, String, Text
+
+    op.add_column("touch", Column("source", String))
+    op.add_column("touch", Column("source_id", Text))
+    op.create_index("ix_touch_source", "touch", "source", "source_id")
+
+
 # Append only. Never edit or reorder a released step: add a new one. Step 1 runs only on a blank database,
 # and creates the current schema whole, so a new database is recorded at LATEST at once.
 MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
@@ -168,6 +177,7 @@ MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("folded names", _folded_names),
     ("address book", _address_book),
     ("touch intents", _touch_intents),
+    ("touch sources", _touch_sources),
 ]
 LATEST = len(MIGRATIONS)
 

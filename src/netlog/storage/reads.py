@@ -209,6 +209,16 @@ def touch_counts_by_day(reader: Any, since: date, contact_id: int | None = None)
     return dict(found)
 
 
+def touch_sources(reader: Any, source: str) -> set[tuple[int, str]]:
+    """(contact_id, source_id) of the touches imported from `source`."""
+    return {(cid, sid) for cid, sid in reader.rows("touch_sources", {"source": source})}
+
+
+def touch_days(reader: Any) -> set[tuple[int, date, str]]:
+    """(contact_id, day, kind) of the touches logged by hand (or by a contact import)."""
+    return set(reader.rows("touch_days"))
+
+
 def touch_keys(reader: Any) -> Iterable[tuple]:
     """(contact_id, kind, happened_on, direction, note) of every touch: what tells touches apart on re-import."""
     return reader.rows("touch_keys")

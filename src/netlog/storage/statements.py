@@ -333,6 +333,18 @@ def mentions_of() -> Any:
 
 
 @statement
+def touch_sources() -> Any:
+    """(contact, source id) of every touch imported from one :source: what importing it again must not add."""
+    return select(T.contact_id, T.source_id).where(T.source == bindparam("source"))
+
+
+@statement
+def touch_days() -> Any:
+    """(contact, day, kind) of every touch not imported from mail, a calendar or a chat."""
+    return select(T.contact_id, T.happened_on, T.kind).where(T.source.is_(None))
+
+
+@statement
 def touch_keys() -> Any:
     """What tells touches apart on re-import."""
     return select(T.contact_id, T.kind, T.happened_on, T.direction, T.note)
