@@ -119,4 +119,5 @@ def record_sent(store: Any, today: date, contact_id: int, draft: drafting.Draft)
     writes.log_touch(store, today, contact_id, writes.TouchInput(kind=sent.kind, on=today, expects_reply=sent.expects_reply))
     if sent.dismiss:
         writes.mark_done(store, today, contact_id, sent.dismiss, strict=False)
-    return f"Logged the {sent.kind} you sent."
+    words = {"thanks": "thank-you", "report": "report-back", "congrats": "congratulations", "share": "note"}
+    return f"Logged the {words.get(sent.kind, sent.kind)} you sent ({sent.kind}, today)."
