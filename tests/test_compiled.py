@@ -40,7 +40,7 @@ def test_the_fast_reader_and_a_session_read_the_same_rows(netlog):
     netlog("intro", "Ana", "Bo", "--note", "both in Lisbon")
     store = open_store(database_url())
     params = {"id": 1, "key": "history_version", "user": "tester", "tag": "pycon", "since": "2026-01-01",
-              "name": "Ana Lima", "prefix": "an%", "later": "% an%", "pattern": "A%"}  # fmt: skip
+              "name": "Ana Lima", "prefix": "an%", "later": "% an%", "pattern": "A%", "source": "mail"}  # fmt: skip
     from datetime import date
 
     params["since"] = date(2026, 1, 1)

@@ -3,6 +3,7 @@ transaction that keeps every touch, tag, note and intro of both on the contact t
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -124,14 +125,19 @@ def write_backup(reader: Any, plan: MergePlan, folder: Path, today: date) -> Pat
                 "intro_offers": reads.intro_rows(reader, cid),
                 "dismissals": reads.dismissal_rows(reader, cid),
             }
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(folder, 0o700)  # it holds whole records: private, whatever the umask made it before
     stem = f"merge-{today.isoformat()}-{plan.keep['id']}-{plan.other['id']}"
     path, number = folder / f"{stem}.json", 1
     while path.exists():
         number += 1
         path = folder / f"{stem}-{number}.json"
     body = {"merged_into": plan.keep["id"], "merged": plan.other["id"], "on": today, "records": records}
-    path.write_text(to_json(body, indent=True), encoding="utf-8")
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # private, whatever the umask
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(to_json(body, indent=True))
+        handle.flush()
+        os.fsync(handle.fileno())
     return path
 
 

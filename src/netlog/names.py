@@ -58,13 +58,13 @@ def by_number(typed: str) -> int | None:
 def resolve_contact(reader: Any, typed: str) -> int:
     """The id of the one contact a typed name means ('#12' picks by number), read through `reader`."""
     from netlog.storage import reads
-    from netlog.validation import MAX_NAME
+    from netlog.validation import MAX_ID, MAX_NAME
 
     if len(typed) > MAX_NAME:  # no contact has a longer name, and SQLite refuses LIKE patterns this long
         raise NotFound(f'No contact named "{typed[:40]}..." ({len(typed):,} characters; names are at most {MAX_NAME}).')
     number = by_number(typed)
     if number is not None:
-        if reads.contact(reader, number) is None:
+        if number > MAX_ID or reads.contact(reader, number) is None:  # ids stop at MAX_ID: no larger one exists
             raise NotFound(f"No contact #{number}.")
         return number
     exact = reads.ids_named(reader, " ".join(typed.split()))

@@ -30,6 +30,26 @@ def _console() -> Any:
     return Console(highlight=False, color_system=None if os.environ.get("NO_COLOR") else "auto")
 
 
+# Every character that moves the cursor, clears the screen, retitles the window or starts an escape
+# sequence (C0 and C1 controls, DEL), save the line breaks and tabs text is laid out with: a name or note
+# that came from a file (or from an older netlog) must never drive the user's terminal.
+_CONTROLS = {code: None for code in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0D, 0x20), 0x7F, *range(0x80, 0xA0))}
+
+
+def safe(text: str) -> str:
+    """`text` with no terminal control characters (newlines and tabs kept)."""
+    return text.translate(_CONTROLS) if not text.isprintable() else text
+
+
+def _print(*values: Any, file: Any = None, end: str = "\n") -> None:
+    """print, made safe: nothing user-supplied reaches the terminal as a control sequence."""
+    print(*(safe(str(v)) for v in values), file=file, end=end)
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(safe(text))
+
+
 def day(on: date, today: date) -> str:
     """A date as people say it: 'today', 'yesterday', or 'Tue 17 Nov' with how long ago."""
     ago = format_ago(on, today)
@@ -40,12 +60,12 @@ def day(on: date, today: date) -> str:
 
 def message(text: str) -> None:
     """A confirmation or notice, to stderr."""
-    print(text, file=sys.stderr)
+    _print(text, file=sys.stderr)
 
 
 def text(body: str) -> None:
     """Plain text to stdout, as is (a draft to copy)."""
-    sys.stdout.write(body if body.endswith("\n") else body + "\n")
+    _write(body if body.endswith("\n") else body + "\n")
 
 
 def to_json(value: Any) -> str:
@@ -101,13 +121,13 @@ def _rows_that_fit(table_for: Any, count: int) -> int:
 def due(items: Sequence[Any], on: date, today: date, as_json: bool = False, fit: bool = False) -> None:
     """The ranked due list; with `fit`, a terminal shows the top screenful and says how many more there are."""
     if as_json:
-        print(to_json(due_json(items)))
+        _print(to_json(due_json(items)))
         return
     if not items:
         message(f"Nothing due {'today' if on == today else 'on ' + format_day(on, today)}. Your network is in good shape.")
         return
     if not _rich():
-        sys.stdout.write("".join([f"{number}. [{item.action}] {item.reason}\n" for number, item in enumerate(items, 1)]))
+        _write("".join([f"{number}. [{item.action}] {item.reason}\n" for number, item in enumerate(items, 1)]))
         return
 
     def table_for(rows: int) -> Any:
@@ -122,7 +142,7 @@ def due(items: Sequence[Any], on: date, today: date, as_json: bool = False, fit:
         table.add_column("Score", justify="right", style="dim", no_wrap=True)
         for number, item in enumerate(items[:rows], 1):
             style = ACTION_STYLE.get(item.action, "")
-            table.add_row(str(number), Text(item.action, style=style), Text(item.contact), Text(item.reason), f"{item.score:g}")
+            table.add_row(str(number), Text(item.action, style=style), Text(safe(item.contact)), Text(safe(item.reason)), f"{item.score:g}")
         return table
 
     _print_table(table_for, len(items), fit)
@@ -131,7 +151,7 @@ def due(items: Sequence[Any], on: date, today: date, as_json: bool = False, fit:
 def overview(contacts: Sequence[dict[str, Any]], now: date, as_json: bool = False, fit: bool = False) -> None:
     """The contact list; with `fit`, a terminal shows the first screenful and says how many more there are."""
     if as_json:
-        print(to_json(list(contacts)))
+        _print(to_json(list(contacts)))
         return
     if not contacts:
         message("No contacts yet. Add one: netlog add \"Ana Lima\" --met-at PyCon")
@@ -139,7 +159,7 @@ def overview(contacts: Sequence[dict[str, Any]], now: date, as_json: bool = Fals
     if not _rich():
         for c in contacts:
             last = c["last_touch"].isoformat() if c["last_touch"] else "-"
-            print(f"{c['name']}\t{c['strength']}\t{last}\t{c['warmth']}\t{', '.join(c['tags'])}")
+            _print(f"{c['name']}\t{c['strength']}\t{last}\t{c['warmth']}\t{', '.join(c['tags'])}")
         return
 
     def table_for(rows: int) -> Any:
@@ -158,9 +178,9 @@ def overview(contacts: Sequence[dict[str, Any]], now: date, as_json: bool = Fals
         for c in contacts[:rows]:
             last = f"{c['last_touch_kind']}, {day(c['last_touch'], now)}" if c["last_touch"] else "-"
             warmth = c["warmth"]
-            cells = [Text(c["name"]), c["strength"], Text(last), Text(warmth, style=WARMTH_STYLE[warmth])]
+            cells = [Text(safe(c["name"])), c["strength"], Text(safe(last)), Text(warmth, style=WARMTH_STYLE[warmth])]
             if wide:
-                cells += [Text(c["company"] or ""), Text(", ".join(c["tags"]))]
+                cells += [Text(safe(c["company"] or "")), Text(safe(", ".join(c["tags"])))]
             table.add_row(*cells)
         return table
 
@@ -196,7 +216,7 @@ def profile(p: dict[str, Any], now: date, as_json: bool = False) -> None:
     if as_json:
         shown = dict(p)
         shown["due"] = due_json(p["due"])
-        print(to_json(shown))
+        _print(to_json(shown))
         return
     from netlog.dates import format_span
 
@@ -232,25 +252,25 @@ def profile(p: dict[str, Any], now: date, as_json: bool = False) -> None:
     due_lines = [f"[{i.action}] {i.reason}" for i in p["due"]]
     timeline = [_touch_line(t, now) for t in p["touches"]] or ["no touches yet"]
     if not _rich():
-        print(f"{p['name']} (#{p['id']})")
+        _print(f"{p['name']} (#{p['id']})")
         for line in facts:
-            print(f"  {line}")
+            _print(f"  {line}")
         if due_lines:
-            print("Due:")
+            _print("Due:")
             for line in due_lines:
-                print(f"  {line}")
-        print("Timeline (newest first):")
+                _print(f"  {line}")
+        _print("Timeline (newest first):")
         for line in timeline:
-            print(f"  {line}")
+            _print(f"  {line}")
         return
     from rich.markup import escape
     from rich.panel import Panel
 
-    body = "\n".join(escape(f) for f in facts)
+    body = "\n".join(escape(safe(f)) for f in facts)
     if due_lines:
-        body += "\n\n[bold]Due[/]\n" + "\n".join(escape(line) for line in due_lines)
-    body += "\n\n[bold]Timeline[/] (newest first)\n" + "\n".join(escape(line) for line in timeline)
-    _console().print(Panel(body, title=f"{escape(p['name'])} (#{p['id']})", title_align="left", expand=False))
+        body += "\n\n[bold]Due[/]\n" + "\n".join(escape(safe(line)) for line in due_lines)
+    body += "\n\n[bold]Timeline[/] (newest first)\n" + "\n".join(escape(safe(line)) for line in timeline)
+    _console().print(Panel(body, title=f"{escape(safe(p['name']))} (#{p['id']})", title_align="left", expand=False))
 
 
 def digest(items: Sequence[Any], on: date, fmt: str = "text") -> None:
@@ -267,26 +287,26 @@ def digest(items: Sequence[Any], on: date, fmt: str = "text") -> None:
         lines += [f"- {item.reason}" for item in items]
         if not items:
             lines.append("Your network is in good shape.")
-    print("\n".join(lines))
+    _print("\n".join(lines))
 
 
 def dupes(pairs: Sequence[Any], as_json: bool = False) -> None:
     """Likely duplicate pairs, each with the command that merges them."""
     if as_json:
-        print(to_json(list(pairs)))
+        _print(to_json(list(pairs)))
         return
     if not pairs:
         message("No likely duplicates.")
         return
     for pair in pairs:
-        print(f"{pair.keep} (#{pair.keep_id}) and {pair.other} (#{pair.other_id}): {pair.reason}")
-        print(f'  netlog merge "#{pair.keep_id}" "#{pair.other_id}"')
+        _print(f"{pair.keep} (#{pair.keep_id}) and {pair.other} (#{pair.other_id}): {pair.reason}")
+        _print(f'  netlog merge "#{pair.keep_id}" "#{pair.other_id}"')
 
 
 def import_report(report: Any) -> None:
     """What an import did, to stderr: problems first, then one summary line (a table on a terminal)."""
     for problem in report.problems:
-        print(f"  {problem}", file=sys.stderr)
+        _print(f"  {problem}", file=sys.stderr)  # safe: a file's own text may be quoted in it
     counts = {"new": report.new, "updated": report.updated, "unchanged": report.unchanged, "skipped": report.skipped}
     if report.bad_lines:
         counts["bad lines"] = report.bad_lines
@@ -301,7 +321,7 @@ def import_report(report: Any) -> None:
         table.add_row(*(str(v) for v in counts.values()))
         Console(stderr=True, highlight=False).print(table)
         return
-    print(f"{title}: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".", file=sys.stderr)
+    _print(f"{title}: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".", file=sys.stderr)
 
 
 class _NoProgress:
@@ -356,7 +376,7 @@ def touch_report(report: Any, as_json: bool = False) -> None:
 
     unknown = report.unknown.most_common()
     if as_json:
-        print(to_json({
+        _print(to_json({
             "source": report.source, "dry_run": report.dry_run, "read": report.read, "exchanges": report.exchanges,
             "new": report.new, "already": report.already, "contacts": report.contacts, "added": report.added,
             "skipped": dict(report.skipped.most_common()),
@@ -430,7 +450,7 @@ def _bar_lines(counts: dict[str, int], styles: dict[str, str] | None = None) -> 
 def stats(s: dict[str, Any], as_json: bool = False) -> None:
     """The network at a glance: bars for strength and warmth, a sparkline of touches, favors and intros."""
     if as_json:
-        print(to_json(s))
+        _print(to_json(s))
         return
     months = s["touches_per_month"]
     counts = [m["touches"] for m in months]
@@ -459,28 +479,28 @@ def stats(s: dict[str, Any], as_json: bool = False) -> None:
     if not _rich():
         for number, (title, lines) in enumerate(sections):
             if number:
-                print()
-            print(title)
+                _print()
+            _print(title)
             for line, _ in lines:
-                print(f"  {line}")
+                _print(f"  {line}")
         return
     from rich.markup import escape
     from rich.panel import Panel
 
     parts = []
     for title, lines in sections:
-        body = "\n".join(f"  [{style}]{escape(line)}[/]" if style else f"  {escape(line)}" for line, style in lines)
-        parts.append(f"[bold]{escape(title)}[/]\n{body}")
+        body = "\n".join(f"  [{style}]{escape(safe(line))}[/]" if style else f"  {escape(safe(line))}" for line, style in lines)
+        parts.append(f"[bold]{escape(safe(title))}[/]\n{body}")
     _console().print(Panel("\n\n".join(parts), title=f"Your network, {format_day(s['today'])}", title_align="left", expand=False))
 
 
 def me(known: Any, signature: str | None, as_json: bool = False) -> None:
     """What netlog knows of the user, and the name drafts are signed with."""
     if as_json:
-        print(to_json({"name": known.name, "emails": list(known.emails), "linkedin": known.linkedin, "signature": signature}))
+        _print(to_json({"name": known.name, "emails": list(known.emails), "linkedin": known.linkedin, "signature": signature}))
         return
     unset = '(not set: netlog me --name "Your Name")'
-    print(f"name: {known.name or unset}")
-    print(f"emails: {', '.join(known.emails) or '(none: netlog me --email ADDR)'}")
-    print(f"linkedin: {known.linkedin or '(none)'}")
-    print(f"drafts are signed: {signature or '(unsigned)'}")
+    _print(f"name: {known.name or unset}")
+    _print(f"emails: {', '.join(known.emails) or '(none: netlog me --email ADDR)'}")
+    _print(f"linkedin: {known.linkedin or '(none)'}")
+    _print(f"drafts are signed: {signature or '(unsigned)'}")

@@ -25,7 +25,8 @@ LAST_DAY = date(9999, 12, 30)
 
 MULTILINE = ("note", "advice")
 FLAGS = ("strength_set", "expects_reply", "thank_wanted")
-SHORT_TEXT = ("email", "phone", "company", "title", "url", "uid", "moment", "nickname", "place", "topics", "logged_by")
+SHORT_TEXT = ("email", "phone", "company", "title", "url", "uid", "moment", "nickname", "place", "topics", "logged_by",
+              "source", "source_id")  # fmt: skip
 DATES = ("introduced_on", "snoozed_until", "created_on", "moment_on", "happened_on", "connected_on")
 STRUCTURED = {"n": 5, "address": 7}  # vCard N and ADR, as lists of parts
 
@@ -114,12 +115,12 @@ def touch_fields(fields: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
     return kept, problems
 
 
-def check(cleaned: tuple[dict[str, Any], list[str]], what: str = "") -> dict[str, Any]:
-    """The cleaned fields, or BadInput with the first problem (prefixed with `what`)."""
+def check(cleaned: tuple[dict[str, Any], list[str]], what: str = "", then: str = "") -> dict[str, Any]:
+    """The cleaned fields, or BadInput with the first problem (after `what`, before `then`)."""
     fields, problems = cleaned
     if problems:
         problem = problems[0] if what else problems[0][:1].upper() + problems[0][1:]
-        raise BadInput(f"{what}{problem}.")
+        raise BadInput(f"{what}{problem}{then}.")
     return fields
 
 

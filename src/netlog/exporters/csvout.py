@@ -51,8 +51,11 @@ def csv_text(contacts: Iterable[Mapping[str, Any]], excel: bool = False) -> str:
 
 
 def neutralise(value: Any) -> str:
-    """A cell as text that no spreadsheet will evaluate."""
+    """A cell as text that no spreadsheet will evaluate, and with no terminal control characters (the file
+    is often read with `cat` first)."""
     if value is None:
         return ""
-    text = value.isoformat() if isinstance(value, date) else str(value)
+    from netlog.render import safe
+
+    text = safe(value.isoformat() if isinstance(value, date) else str(value))
     return "'" + text if text.startswith(FORMULA_STARTS) else text

@@ -41,6 +41,8 @@ class TouchRecord(_Record):
     expects_reply: bool = True
     thank_wanted: Optional[bool] = None
     advice: Optional[str] = None
+    source: Optional[str] = None  # for a touch imported from mail, a calendar or a chat: where, and its id there
+    source_id: Optional[str] = None
 
 
 class ContactRecord(_Record):
@@ -132,7 +134,7 @@ def _document(text: str, label: str) -> Any:
     if version not in VERSIONS:
         newer = isinstance(version, int) and not isinstance(version, bool) and version > max(VERSIONS)
         hint = " Upgrade netlog to read it." if newer else ""
-        raise BadInput(f"{label} is a netlog export of version {version!r}; this netlog reads versions 1 and 2.{hint}")
+        raise BadInput(f"{label} is a netlog export of version {version!r}; this netlog reads versions 1 and 2.{hint} Nothing was imported.")
     return document
 
 
@@ -158,20 +160,22 @@ def _record_name(kind: str, index: int, record: Any) -> str:
     if kind == "intro_offers":
         return f"intro offer {index + 1}"
     if isinstance(record, dict) and isinstance(record.get("id"), int) and isinstance(record.get("name"), str):
-        return f"contact #{record['id']} ({record['name'][:60]})"
+        name = record["name"] if len(record["name"]) <= 40 else record["name"][:40] + "..."
+        return f"contact #{record['id']} ({name})"
     return f"contact {index + 1}"
 
 
 def _incoming(contact: ContactRecord, label: str, ids: set[int], raw: dict[str, Any]) -> Incoming:
     name = _record_name("contacts", 0, raw)
+    refused = "; nothing was imported"
     fields = validation.check(
-        validation.contact_fields({k: v for k, v in contact.model_dump().items() if k not in RECORD_KEYS}), f"{label}: {name}: "
+        validation.contact_fields({k: v for k, v in contact.model_dump().items() if k not in RECORD_KEYS}), f"{label}: {name}: ", refused
     )
     touches = []
     for touch in contact.touches:
         if touch.other_id is not None and touch.other_id not in ids:
             raise BadInput(f"{label}: {name}: a touch names contact #{touch.other_id}, who is not in the file; nothing was imported.")
-        touches.append(validation.check(validation.touch_fields(touch.model_dump()), f"{label}: {name}: a touch: "))
+        touches.append(validation.check(validation.touch_fields(touch.model_dump()), f"{label}: {name}: a touch: ", refused))
     if contact.introduced_by_id is not None and contact.introduced_by_id not in ids:
         raise BadInput(f"{label}: {name}: introduced by contact #{contact.introduced_by_id}, who is not in the file; nothing was imported.")
     return Incoming(

@@ -27,7 +27,16 @@ def _read_file(path: str, batch: Batch) -> None:
     if start is None:
         name = "stdin" if path == "-" else path
         raise BadInput(f'{name} is not a LinkedIn Connections.csv: no "First Name,Last Name,URL,..." header.')
-    for number, row in enumerate(csv.DictReader(lines[start:]), start=start + 2):
+    label = "stdin" if path == "-" else path
+    reader = csv.DictReader(lines[start:])
+    seen = 1  # lines read so far from the header on
+    for row in reader:
+        number, seen = start + seen + 1, reader.line_num
+        if reader.line_num > number - start:  # LinkedIn's fields never span lines: a quote left open did
+            raise BadInput(
+                f"{label}:{number}: a quote opened on this line is never closed, so the rest of the file reads as"
+                " one cell; fix that line and import again. Nothing was imported."
+            )
         name = " ".join(p for p in ((row.get("First Name") or "").strip(), (row.get("Last Name") or "").strip()) if p)
         connected = _parse_day(row.get("Connected On") or "")
         # A connection is not a meeting: it asks for no thank-you and no second touch (rules: `connected`).

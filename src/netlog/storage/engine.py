@@ -63,8 +63,11 @@ def database_error(error: BaseException, where: str) -> DatabaseError | None:
             f"The database {where} is busy: something else kept it locked for {BUSY_TIMEOUT_S:g} s."
             " Nothing was written; try again."
         )
-    if "readonly" in text or "read-only" in text or "attempt to write a readonly" in text:
-        return DatabaseError(f"The database {where} is read-only here; nothing was written.")
+    if "readonly" in text or "read-only" in text or _on_read_only_media(where):
+        return DatabaseError(
+            f"The database {where} is on read-only media (or a read-only file): netlog writes beside it (its -wal"
+            " and -shm files) even to read; nothing was written. Copy it somewhere writable."
+        )
     if "disk is full" in text or "database or disk is full" in text or "no space" in text:
         return DatabaseError(f"The disk holding {where} is full; nothing was written. Free some space and try again.")
     if "disk i/o error" in text or "i/o error" in text:
@@ -77,6 +80,17 @@ def database_error(error: BaseException, where: str) -> DatabaseError | None:
     if module in ("psycopg", "psycopg2") and "OperationalError" in type(original).__name__:
         return DatabaseError(f"The database failed: {first_line(original)}")
     return None
+
+
+def _on_read_only_media(where: str) -> bool:
+    """Whether a database file sits on a file system mounted read-only."""
+    import os
+
+    folder = os.path.dirname(where) or "."
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def first_line(error: BaseException) -> str:

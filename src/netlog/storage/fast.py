@@ -52,7 +52,7 @@ class FastReader:
                 path, timeout=BUSY_TIMEOUT_S, isolation_level=None, detect_types=sqlite3.PARSE_DECLTYPES
             )
         except sqlite3.Error as error:
-            raise DatabaseError(f"Cannot open the database {path}: {error}.") from None
+            raise self._translated(error) from None
         self._depth = 0
 
     def rows(self, name: str, params: Mapping[str, Any] | None = None) -> list[tuple]:

@@ -201,9 +201,30 @@ def migrate(store: Any, version: int) -> list[str]:
             applied.append("initial")
         return applied
     for number, (name, step) in enumerate(MIGRATIONS, start=1):
-        if number > version and store.run(lambda connection: _apply(connection, number, name, step)):
+        if number <= version:
+            continue
+        try:
+            done = store.run(lambda connection: _apply(connection, number, name, step))
+        except DatabaseError:
+            raise
+        except Exception as error:  # a step that cannot apply: the schema is not what its record says
+            if not _is_database_fault(error):
+                raise
+            raise DatabaseError(
+                f"{store.where} cannot be upgraded to schema version {number} ({name}): its record of applied"
+                f" versions says {version}, but its tables are already past that (a migration record is missing?)."
+                " Nothing was changed; restore a backup, or ask for help with the file."
+            ) from None
+        if done:
             applied.append(name)
     return applied
+
+
+def _is_database_fault(error: BaseException) -> bool:
+    """An error the database raised (as opposed to a bug in a step)."""
+    import sqlalchemy.exc
+
+    return isinstance(error, sqlalchemy.exc.DBAPIError)
 
 
 def _lock(connection: Any) -> None:

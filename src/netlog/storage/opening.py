@@ -32,6 +32,8 @@ def open_store(url: str) -> Store:
 
 
 def _open_file(store: Store, path: Path) -> None:
+    if not path.exists():
+        _create_file(path)
     _check_file(path)
     reader = store.reader
     tables = reader.tables()
@@ -66,24 +68,55 @@ def _version(reader) -> int:
     return int(version or 0)
 
 
-def _check_file(path: Path) -> None:
-    """A new file is created private to the user; an existing one must at least look like SQLite."""
-    if path.exists():
-        if path.is_dir():
-            raise DatabaseError(f"{path} is a folder, not a database file.")
-        try:
-            with open(path, "rb") as handle:
-                header = handle.read(len(SQLITE_HEADER))
-        except OSError as error:
-            raise DatabaseError(f"Cannot read the database {path}: {error.strerror}.") from None
-        if header and header != SQLITE_HEADER:
-            raise DatabaseError(f"{path} is not a netlog database (not SQLite at all); it was left untouched.")
-        return
+def _create_file(path: Path) -> None:
+    """A new database, private to the user, made whole before it appears: built in a temporary file beside
+    it, then linked into place (which fails when another netlog got there first: then theirs is used). So
+    a file netlog is making is never seen empty, and an empty file at the path is never netlog's."""
+    import secrets
+
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        temporary = path.with_name(f".{path.name}.new-{os.getpid()}-{secrets.token_hex(4)}")
+        os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
     except OSError as error:
         raise DatabaseError(f"Cannot create the database at {path}: {error.strerror}.") from None
+    try:
+        blank = Store(f"sqlite:///{temporary}", temporary)
+        try:
+            migrations.migrate(blank, 0)
+        finally:
+            blank.close()
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass
+        except OSError as error:
+            raise DatabaseError(f"Cannot create the database at {path}: {error.strerror}.") from None
+    finally:
+        for leftover in (temporary, temporary.with_name(temporary.name + "-journal")):
+            try:
+                os.unlink(leftover)
+            except OSError:
+                pass
+
+
+def _check_file(path: Path) -> None:
+    """An existing file must at least look like SQLite, and not be empty: netlog makes a new database whole
+    (_create_file), so an empty file is someone else's (an empty backup restores nothing)."""
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file.")
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise DatabaseError(f"Cannot read the database {path}: {error.strerror}.") from None
+    if not header:
+        raise DatabaseError(
+            f"{path} is an empty file, not a netlog database (an empty backup restores nothing); it was left"
+            " untouched. Remove it to start a new database there."
+        )
+    if header != SQLITE_HEADER:
+        raise DatabaseError(f"{path} is not a netlog database (not SQLite at all); it was left untouched.")
 
 
 def default_backup_path(store: Store) -> Path:
@@ -98,20 +131,59 @@ def default_backup_path(store: Store) -> Path:
 
 
 def backup(store: Store, target: Path) -> Path:
-    """A consistent copy of a SQLite database, private to the user, safe while others write to it."""
+    """A consistent copy of a SQLite database, private to the user, safe while others write to it, and
+    whole or absent: it is written to a temporary file beside the target, synced, checked (integrity_check
+    and the schema record), and only then renamed into place. A kill or a full disk leaves no half copy."""
     import sqlite3
+    import tempfile
 
     path = _sqlite_file(store)
     target = target.expanduser()
     if target.exists() and target.resolve() == path.resolve():
         raise DatabaseError("The backup cannot overwrite the database itself.")
+    temporary: str | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        os.close(os.open(target, os.O_CREAT | os.O_WRONLY, 0o600))
-        store.reader.backup_to(target)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.netlog-backup-")  # 0600
+        os.close(handle)
+        store.reader.backup_to(Path(temporary))
+        _check_copy(Path(temporary), _version(store.reader))
+        _sync(Path(temporary))
+        os.replace(temporary, target)
+        temporary = None
+        _sync(target.parent)
     except (OSError, sqlite3.Error) as error:
-        raise DatabaseError(f"Cannot write the backup {target}: {error}.") from None
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise DatabaseError(f"Cannot write the backup {target}: {reason}; no backup was written.") from None
+    finally:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
     return target
+
+
+def _check_copy(copy: Path, version: int) -> None:
+    """A copy must read back whole, with the schema record of the database it copies, before it may stand
+    for it."""
+    import sqlite3
+
+    with sqlite3.connect(copy) as connection:
+        result = connection.execute("PRAGMA integrity_check").fetchone()
+        found = connection.execute(f"SELECT MAX(id) FROM {migrations.MIGRATION_TABLE}").fetchone()
+    connection.close()
+    if not result or result[0] != "ok" or not found or found[0] != version:
+        raise sqlite3.DatabaseError("the copy did not read back whole")
+
+
+def _sync(path: Path) -> None:
+    """Flush a file (or a folder's entries) to the disk."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _sqlite_file(store: Store) -> Path:
