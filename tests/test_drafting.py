@@ -216,3 +216,38 @@ def test_draft_names_typed():
     assert drafting.parse_draft("birthday") == "congratulate" and drafting.parse_draft("Report") == "report-back"
     with pytest.raises(Exception, match="Unknown draft"):
         drafting.parse_draft("poem")
+
+
+@pytest.mark.parametrize("name", sorted(drafting.DRAFTS))
+def test_every_draft_has_a_subject_on_one_line(name):
+    made = drafting.draft(Facts(TODAY, ANA, item=item("keep-in-touch", name, 9, ANA, DARA), people=PEOPLE, **RICH), name)
+    assert made.subject and "\n" not in made.subject and "{" not in made.subject and "None" not in made.subject
+    assert made.text.startswith("Hi ")  # the shipped templates have no Subject line: a printed draft starts at Hi
+
+
+def test_subjects_name_who_the_draft_is_about_when_known():
+    report = drafting.draft(Facts(TODAY, GUS, item=item("report-back", "report-back", 1, GUS, DARA), people=PEOPLE))
+    assert report.subject == "How it went with Dara"
+    assert drafting.draft(Facts(TODAY, DARA, item=item("meet", "reach-out", 1, DARA, GUS), people=PEOPLE,
+                                introduced_by=GUS.id)).subject == "Gus suggested we talk"  # fmt: skip
+    assert drafting.draft(Facts(TODAY, DARA, item=item("meet", "reach-out", 1, DARA))).subject == "Hello"  # nobody named
+    assert drafting.draft(Facts(TODAY, ANA, item=item("keep-in-touch", "birthday", -2))).subject == "Happy birthday"
+    assert drafting.draft(Facts(TODAY, ANA), "congratulate").subject == "Congratulations"
+    odd = Contact(4, "Eve\nBcc: x@example.org Ng")
+    sent = drafting.draft(Facts(TODAY, GUS, item=item("report-back", "report-back", 1, GUS, odd), people={4: odd}))
+    assert sent.subject == "How it went with Eve"  # a line break in a name never reaches the subject
+
+
+def test_a_template_may_set_its_own_subject(tmp_path, monkeypatch):
+    (tmp_path / "thank.txt.j2").write_text("Subject: Thanks, {{ first_name }}!\n\nHi {{ first_name }},\n\nThanks.\n")
+    made = drafting.draft(Facts(TODAY, ANA, [logged(1, "coffee")]), "thank", dirs=[tmp_path])
+    assert made.subject == "Thanks, Ana!" and made.text == "Hi Ana,\n\nThanks.\n"
+
+
+@pytest.mark.parametrize(
+    "text, split",
+    [("Subject: Hello\n\nHi\n", ("Hello", "Hi\n")), ("subject:   Two   words\nHi\n", ("Two words", "Hi\n")),
+     ("Hi Ana,\nSubject: not this\n", ("", "Hi Ana,\nSubject: not this\n")), ("Subject: only", ("only", ""))],
+)  # fmt: skip
+def test_split_subject(text, split):
+    assert drafting.split_subject(text) == split

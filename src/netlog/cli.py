@@ -386,35 +386,72 @@ def draft(
     ),  # fmt: skip
     edit: bool = EDIT,
     sent: bool = SENT,
+    mailto: bool = typer.Option(
+        False, "--mailto", help="Open it in your mail app as a mailto: link (to their email, with a subject); printed when nothing opens links."
+    ),
 ) -> None:
     """Draft the message for what is due with someone: a thank-you, a nudge, a report-back, a reconnect...
 
     \b
-    Example: netlog draft Ana      (or: netlog draft Gus report-back --edit --sent)
+    Example: netlog draft Ana      (or: netlog draft Gus report-back --edit --sent, netlog draft Ana --mailto)
     """
     from netlog import drafts
 
     s = _runtime(ctx)
-    _send_draft(s, contact, drafts.draft_for(s.reader, s.today, contact, action), edit, sent)
+    _send_draft(s, contact, drafts.draft_for(s.reader, s.today, contact, action), edit, sent, mailto)
 
 
-def _send_draft(s: Runtime, contact: int, made: Any, edit: bool, sent: bool) -> None:
-    """Show a draft (after the user's editor, with --edit) and, with --sent, log what sending it amounts to."""
+def _send_draft(s: Runtime, contact: int, made: Any, edit: bool, sent: bool, mailto: bool = False) -> None:
+    """Show a draft (after the user's editor, with --edit), or open it in the mail app (--mailto), and with
+    --sent log what sending it amounts to."""
     from netlog import drafts, render
 
     if made.notice:
         render.message(made.notice)
-    text = made.text
+    address = _mail_address(s, contact) if mailto else None
+    text, subject = made.text, made.subject
     if edit:
+        from netlog.drafting import split_subject
         from netlog.editor import edit_text
 
-        text = edit_text(text)
+        # Going by mail, the editor shows the subject too, as its first line, and reads it back.
+        text = edit_text(f"Subject: {subject}\n\n{text}" if mailto else text)
         if text is None:
             render.message("Unchanged or empty draft: nothing sent, nothing logged.")
             raise typer.Exit(1)
-    render.text(text)
+        if mailto:
+            own, text = split_subject(text)
+            subject = own or subject
+    if address is None:
+        render.text(text)
+    else:
+        _open_mail(address, subject, text)
     if sent:
         render.message(drafts.record_sent(s.store, s.today, contact, made))
+
+
+def _mail_address(s: Runtime, contact: int) -> str:
+    """The contact's email address, for --mailto; one line saying how to add one when there is none."""
+    from netlog.storage import reads
+
+    row = reads.contact(s.reader, contact)
+    if not row["email"]:
+        raise NetlogError(f'{row["name"]} has no email address: netlog edit "{row["name"]}" --email ADDRESS (or leave out --mailto).')
+    return row["email"]
+
+
+def _open_mail(address: str, subject: str, body: str) -> None:
+    """Hand the draft to the mail app; print the link (stdout) when nothing here opens links."""
+    from netlog import render
+    from netlog.desktop import open_link
+    from netlog.mailto import mailto_link
+
+    link = mailto_link(address, subject, body)
+    if open_link(link):
+        render.message(f'Opened in your mail app: to {address}, "{subject}".')
+        return
+    render.message("Nothing here opens links (no xdg-open); open this one in your mail app:")
+    render.text(link)
 
 
 @command(name="list")

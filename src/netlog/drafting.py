@@ -70,6 +70,30 @@ SENT: dict[str, Sent] = {
 }
 
 
+# The subject a draft is sent with (`draft --mailto`, review's mail key): the first of its candidates whose
+# fields are all filled, formatted with the draft's own context. A template whose first line is
+# "Subject: ..." sets its own (split_subject); the shipped templates have none, so a printed draft still
+# starts at "Hi ...".
+SUBJECTS: dict[str, tuple[str, ...]] = {
+    "thank": ("Thank you",),
+    "nudge": ("Following up",),
+    "reach-out": ("{introducer_first} suggested we talk", "Hello"),
+    "meet": ("Coffee or a call?",),
+    "report-back": ("How it went with {introduced_first}",),
+    "tell-introducer": ("An update on {introduced_first}",),
+    "circle-back": ("How your advice worked out",),
+    "keep-in-touch": ("Catching up",),
+    "second-touch": ("Good to meet you",),
+    "give-back": ("Can I help with anything?",),
+    "congratulate": ("Congratulations",),
+    "birthday": ("Happy birthday",),  # the congratulate draft on a birthday
+    "reconnect": ("It's been a while",),
+    "intro-ask": ("An introduction to {other}?",),
+    "intro-send": ("Introduction: {a_first}, meet {b_first}", "An introduction"),
+    "intro-check-in": ("How did it go with {other_first}?",),
+}
+
+
 class Contact(NamedTuple):
     """A contact as a draft needs them."""
 
@@ -118,14 +142,15 @@ class Facts(NamedTuple):
 
 
 class Draft(NamedTuple):
-    """A finished draft: its name, template, text, what sending it logs, and a line to tell the user (when
-    nothing is pending and the thank-you is for something already thanked)."""
+    """A finished draft: its name, template, text, what sending it logs, a line to tell the user (when
+    nothing is pending and the thank-you is for something already thanked), and its email subject."""
 
     name: str
     template: str
     text: str
     sent: Sent
     notice: str | None = None
+    subject: str = ""  # what it is sent with as an email (SUBJECTS, or the template's "Subject:" line)
 
 
 def draft_name(item: rules.DueItem) -> str:
@@ -303,7 +328,31 @@ def draft(facts: Facts, name: str | None = None, dirs: Sequence[Path] | None = N
         name = draft_name(facts.item)
     values = context(name, facts)
     notice = values.pop("_notice", None)
-    return Draft(name, DRAFTS[name], render(name, values, dirs), sent_for(name, facts), notice)
+    own_subject, text = split_subject(render(name, values, dirs))
+    subject = own_subject or subject_for(name, values)
+    return Draft(name, DRAFTS[name], text, sent_for(name, facts), notice, subject)
+
+
+def subject_for(name: str, values: Mapping[str, Any]) -> str:
+    """The subject of draft `name` told `values` (its context): the first of SUBJECTS[name] whose fields are
+    all filled. On one line: a name that carries a line break must not add a header to the mail."""
+    import string
+
+    key = "birthday" if name == "congratulate" and values.get("birthday") else name
+    for candidate in SUBJECTS[key]:
+        fields = [field for _, field, _, _ in string.Formatter().parse(candidate) if field]
+        if all(values.get(field) for field in fields):
+            return " ".join(candidate.format_map({field: str(values[field]) for field in fields}).split())
+    return ""
+
+
+def split_subject(text: str) -> tuple[str, str]:
+    """A draft's text -> (its subject, the body): a first line "Subject: ..." is the subject, and the blank
+    lines after it are dropped; without one the subject is "" and the text is the body."""
+    first, newline, rest = text.partition("\n")
+    if not first.lower().startswith("subject:"):
+        return "", text
+    return " ".join(first[len("subject:") :].split()), rest.lstrip("\n") if newline else ""
 
 
 def _newest_first(touches: Sequence[LoggedTouch]) -> list[LoggedTouch]:
