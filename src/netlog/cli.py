@@ -454,6 +454,43 @@ def _open_mail(address: str, subject: str, body: str) -> None:
     render.text(link)
 
 
+@command()
+def review(
+    ctx: typer.Context,
+    on: Optional[str] = typer.Option(None, "--on", callback=_future, help='Review another day\'s list: "next monday", 2026-12-01.'),
+    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Only the top N items."),
+) -> None:
+    """Walk today's due items one by one, top first: draft, send, log, snooze or dismiss each with one key.
+
+    Each action is saved at once: quitting half-way or Ctrl-C keeps what was done. It needs a terminal; in a
+    script use `netlog due --json` and `netlog draft NAME --sent`.
+
+    \b
+    Example: netlog review      (or: netlog review --limit 5, netlog review --on "next monday")
+    """
+    from netlog.terminal import is_terminal
+
+    if not is_terminal():
+        raise NetlogError("review needs a terminal to read keys from; in a script use `netlog due --json` and `netlog draft NAME --sent`.")
+    from netlog import render
+    from netlog.due import due_items
+    from netlog.review import Review
+    from netlog.terminal import Terminal
+
+    s = _runtime(ctx)
+    day = on or s.today
+    items = due_items(s.reader, day, reconnect_per_day=_reconnects(None))[:limit]
+    if not items:
+        render.due(items, day, s.today)  # "Nothing due today. Your network is in good shape."
+        return
+    with Terminal() as terminal:
+        tally = Review(s.store, s.today, day, terminal).run(items)
+    render.review_summary(tally.line())
+    if tally.interrupted:
+        render.review_summary("netlog: interrupted; what was done is kept, nothing is half-written.")
+        raise typer.Exit(130)
+
+
 @command(name="list")
 def list_(
     ctx: typer.Context,

@@ -10,8 +10,9 @@ import tempfile
 from netlog.errors import BadInput
 
 
-def edit_text(text: str, suffix: str = ".txt") -> str | None:
-    """The edited text, or None when the result is empty or unchanged (the user cancelled)."""
+def edit_text(text: str, suffix: str = ".txt", keep_unchanged: bool = False) -> str | None:
+    """The edited text, or None when the result is empty or unchanged (the user cancelled). With
+    `keep_unchanged` a text saved as it was is the answer (review: "the draft is fine"); only empty cancels."""
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not editor:
         import sys
@@ -33,6 +34,6 @@ def edit_text(text: str, suffix: str = ".txt") -> str | None:
             edited = file.read()
     finally:
         os.unlink(path)
-    if not edited.strip() or edited == text:
+    if not edited.strip() or (edited == text and not keep_unchanged):
         return None
     return edited

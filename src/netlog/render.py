@@ -504,3 +504,97 @@ def me(known: Any, signature: str | None, as_json: bool = False) -> None:
     _print(f"emails: {', '.join(known.emails) or '(none: netlog me --email ADDR)'}")
     _print(f"linkedin: {known.linkedin or '(none)'}")
     _print(f"drafts are signed: {signature or '(unsigned)'}")
+
+
+# netlog review: one screen per item, scrolling (no clearing: NO_COLOR means no escape codes at all, and
+# what was done stays on screen above). Everything goes to stdout: review runs only on a terminal.
+
+
+def review_card(card: Any) -> None:
+    """One item of the review: 'n of N', the action and contact, their work, the reason, their last touches,
+    and the keys."""
+    item = card.item
+    work = " at ".join(x for x in (card.title, card.company) if x)
+    touches = [_touch_line(t, card.today) for t in card.touches]
+    heading = f"{card.position} of {card.total}"
+    if not _rich():
+        lines = [f"-- {heading} --", f"{item.action}: {item.contact}"]
+        lines += [work] if work else []
+        lines += [item.reason, "Last touches:" if touches else "No touches yet."]
+        lines += [f"  {line}" for line in touches]
+        _print("\n".join(lines))
+        _print_keys(card.keys, _plain_width())
+        return
+    from rich.panel import Panel
+    from rich.text import Text
+
+    body = Text()
+    body.append(item.action, style=ACTION_STYLE.get(item.action, "bold"))
+    body.append("  ")
+    body.append(safe(item.contact), style="bold")
+    if work:
+        body.append("\n" + safe(work))
+    body.append("\n" + safe(item.reason))
+    body.append("\n\nLast touches" if touches else "\n\nNo touches yet", style="dim")
+    for line in touches:
+        body.append("\n  " + safe(line))
+    console = _console()
+    console.print(Panel(body, title=heading, title_align="left"))
+    _print_keys(card.keys, console.width)
+
+
+def _plain_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
+def _print_keys(keys: Sequence[Any], width: int) -> None:
+    """The keys, 'd draft  m mail  ...', packed into lines of `width` (never split between key and label)."""
+    chips = [f"{k.key} {k.label}" for k in keys]
+    lines, line = [], ""
+    for chip in chips:
+        if line and len(line) + 2 + len(chip) > width - 1:
+            lines.append(line)
+            line = chip
+        else:
+            line = f"{line}  {chip}" if line else chip
+    _print("\n".join([*lines, line]))
+    sys.stdout.flush()
+
+
+def review_help(keys: Sequence[Any]) -> None:
+    """What each review key does, one line each (wrapped under its meaning)."""
+    import textwrap
+
+    width = _console().width if _rich() else _plain_width()
+    label_width = max(len(k.label) for k in keys)
+    indent = " " * (label_width + 7)
+    for k in keys:
+        first = f"  {k.key}  {k.label:<{label_width}}  "
+        _print(textwrap.fill(k.meaning, width=max(width - 1, 40), initial_indent=first, subsequent_indent=indent))
+    sys.stdout.flush()
+
+
+def review_line(text_: str) -> None:
+    """A message under the review's screen (a confirmation, a key's label), wrapped at the terminal's width."""
+    import textwrap
+
+    width = (_console().width if _rich() else _plain_width()) - 1
+    _print(textwrap.fill(text_, width=max(width, 20), break_long_words=False, break_on_hyphens=False) or "")
+    sys.stdout.flush()
+
+
+def review_summary(text_: str) -> None:
+    """The line a review ends with, to stderr; wrapped between words when the terminal is narrower."""
+    import shutil
+    import textwrap
+
+    width = shutil.get_terminal_size().columns - 1 if sys.stderr.isatty() else len(text_)
+    _print(textwrap.fill(text_, width=max(width, 20), break_long_words=False, break_on_hyphens=False), file=sys.stderr)
+
+
+def review_prompt(text_: str) -> None:
+    """A question the next key or line answers, left open on its line."""
+    _write(text_)
+    sys.stdout.flush()
