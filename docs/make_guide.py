@@ -13,11 +13,24 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 GUIDE = Path(__file__).with_name("index.md")
 
+
+class Screen(NamedTuple):
+    """A command run in a real pseudo-terminal (`netlog review`), as a person at a terminal sees it: each
+    step waits for a prompt, then presses a key or types a line; the capture is everything it drew."""
+
+    args: list[str]
+    steps: list[tuple[str, str]]  # (prompt to wait for, what to press: a key, or a line ending in "\n")
+    note: str = ""  # what was pressed, said under the capture (keys are not echoed)
+
+
+REVIEW_COLUMNS = 80  # a terminal's usual width
+
 # (day, what to say first, commands). Each command is run on that day; its output follows it.
-WEEK: list[tuple[str, str, list[list[str]]]] = [
+WEEK: list[tuple[str, str, list[list[str] | Screen]]] = [
     (
         "2026-11-16",
         "**Monday: you meet people.** At a conference you talk to Ana about search and hiring, and to Bruno "
@@ -50,14 +63,33 @@ WEEK: list[tuple[str, str, list[list[str]]]] = [
     ),
     (
         "2026-11-20",
-        "**Friday: thank, then look at everyone.** Bruno has not answered yet; you choose to leave it.",
-        [["thank", "Ana", "--sent"], ["done", "Bruno", "thank"], ["list"]],
+        "**Friday: thank, then look at everyone.** Bruno has not answered yet; you choose to leave it. In the "
+        "evening you meet Dee at a meetup.",
+        [
+            ["thank", "Ana", "--sent"],
+            ["done", "Bruno", "thank"],
+            ["add", "Dee Park", "--met-at", "the Lisbon Python meetup", "--topics", "property-based testing", "--email", "dee@example.org"],
+            ["list"],
+        ],
     ),
     (
         "2026-11-23",
-        "**The next Monday: the morning routine.** `due`, act on the top line, and now and then look at one "
-        "person or at the whole network.",
-        [["due"], ["show", "Ana"], ["stats"]],
+        "**The next Monday: the morning routine.** `review` walks today's list one item at a time, top first: "
+        "each shows why, who, and the last touches, and one key handles it (`d` draft it in your editor, `m` open "
+        "it in your mail app, `s` you sent it, `l` log another touch, `z` snooze, `x` dismiss, `n` skip, `q` "
+        "quit, `?` help). Every action is saved at once, so quitting half-way keeps what you did. Now and then "
+        "look at one person or at the whole network.",
+        [
+            ["due"],
+            Screen(
+                ["review"],
+                [("What now? ", "s"), ("What now? ", "d"), ("Sent it? ", "y")],
+                "Dee's thank-you went out from your mail this morning, so `s` logs it. For Carla, `d` opens the "
+                "draft in your editor (here one that adds a line); after it, `y` says you sent it.",
+            ),
+            ["show", "Ana"],
+            ["stats"],
+        ],
     ),
 ]
 
@@ -85,21 +117,53 @@ def run(args: list[str], day: str, db: Path) -> str:
     return result.stdout + result.stderr
 
 
+def run_on_screen(screen: Screen, day: str, db: Path, editor: str) -> str:
+    """One command in a pseudo-terminal of REVIEW_COLUMNS x 40, through its steps to its end: what it drew."""
+    import io
+    import os
+
+    import pexpect
+
+    env = {**os.environ, "NETLOG_DB": str(db), "NETLOG_TODAY": day, "NO_COLOR": "1", "NETLOG_USER": "you", "TERM": "xterm", "VISUAL": editor}
+    for unset in ("COLUMNS", "LINES", "NETLOG_TEMPLATES"):
+        env.pop(unset, None)
+    child = pexpect.spawn(sys.executable, ["-m", "netlog", *screen.args], env=env, dimensions=(40, REVIEW_COLUMNS), encoding="utf-8", timeout=60)
+    child.logfile_read = capture = io.StringIO()
+    for prompt, press in screen.steps:
+        child.expect_exact(prompt)
+        child.send(press)
+    child.expect(pexpect.EOF)
+    child.close()
+    drawn = capture.getvalue()
+    if child.exitstatus != 0:
+        raise SystemExit(f"netlog {shlex.join(screen.args)} exited {child.exitstatus}: {drawn[-500:]}")
+    # The capture is what the terminal shows: CR LF as line ends, nothing else to strip (NO_COLOR: no escapes).
+    return "\n".join(line.rstrip() for line in drawn.replace("\r\n", "\n").split("\n"))
+
+
 def guide() -> str:
     """The whole of docs/index.md."""
     parts = [HEADER]
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "netlog.db"
+        editor = Path(tmp) / "editor"  # the reader's editor, as a script: it adds a line to the draft
+        editor.write_text(f"#!{sys.executable}\nimport sys\nopen(sys.argv[1], 'a').write('PS: Ana told me so much about your team.\\n')\n")
+        editor.chmod(0o755)
         for day, words, commands in WEEK:
             parts.append(f"\n## {date.fromisoformat(day):%A %d %B %Y}\n\n{words}\n")
             for args in commands:
+                if isinstance(args, Screen):
+                    out = run_on_screen(args, day, db, str(editor)).rstrip("\n")
+                    parts.append(f"\n```console\n$ netlog {shlex.join(args.args)}\n{out}\n```\n\n{args.note}\n")
+                    continue
                 out = run(args, day, db).rstrip("\n")
                 parts.append(f"\n```console\n$ netlog {shlex.join(args)}\n{out}\n```\n")
     parts.append(
         "\n## Every day after\n\n"
-        "```console\n$ netlog due          # who needs what, and why\n"
+        "```console\n$ netlog review       # each morning: today's list, one key per item\n"
+        "$ netlog due          # who needs what, and why (--json for scripts)\n"
         "$ netlog log NAME KIND  # after each touch\n"
-        "$ netlog thank NAME --edit --sent\n```\n\n"
+        "$ netlog draft NAME --mailto  # a draft, opened in your mail app\n```\n\n"
         "On a terminal `due` shows the top screenful, as taskwarrior's `task next` does, and says how many more "
         "there are (`--all` shows everything, `--limit N` the top N); `list` likewise shows the first screenful by "
         "name. Piped or with `--json`, both print everything.\n\n"

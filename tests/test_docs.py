@@ -21,5 +21,12 @@ def test_guide_is_current():
 
 def test_guide_walks_the_loop():
     text = (DOCS / "index.md").read_text(encoding="utf-8")
-    for command in ("$ netlog add", "$ netlog due", "$ netlog thank", "$ netlog log", "$ netlog show", "$ netlog stats"):
+    for command in ("$ netlog add", "$ netlog due", "$ netlog thank", "$ netlog log", "$ netlog show", "$ netlog stats", "$ netlog review"):
         assert command in text
+
+
+def test_the_review_capture_is_a_real_screen():
+    text = (DOCS / "index.md").read_text(encoding="utf-8")
+    capture = text.split("$ netlog review\n", 1)[1].split("```", 1)[0]
+    assert "╭─ 1 of 2" in capture and "What now? " in capture and "\x1b" not in capture
+    assert capture.rstrip().endswith("Sent 2, snoozed 0, dismissed 0; nothing left for tomorrow.")

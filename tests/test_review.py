@@ -295,3 +295,14 @@ def test_the_end_line():
     tally.reached, tally.finished = 5, True
     assert tally.line() == "Sent 2, snoozed 1, dismissed 0, settled 1 with a touch; 1 left for tomorrow."
     assert Tally(0).line() == "Nothing due: your network is in good shape."
+
+
+def test_a_contact_deleted_meanwhile_is_passed_over(morning, store):
+    from netlog.due import due_items
+
+    items = due_items(store.reader, TODAY)
+    morning("rm", "Cy", "--yes")  # another netlog, while the review is on Ana
+    scripted = Scripted("n", "n", "n")
+    tally = Review(store, TODAY, TODAY, scripted).run(items)
+    assert [c.item.contact for c in scripted.cards] == ["Ana Lima", "Bo Berg", "Gus Berg"]
+    assert tally.line() == "Sent 0, snoozed 0, dismissed 0, cleared 1 along the way; 3 left for tomorrow."

@@ -525,19 +525,21 @@ def review_card(card: Any) -> None:
         _print("\n".join(lines))
         _print_keys(card.keys, _plain_width())
         return
+    from rich.console import Group
+    from rich.padding import Padding
     from rich.panel import Panel
     from rich.text import Text
 
-    body = Text()
-    body.append(item.action, style=ACTION_STYLE.get(item.action, "bold"))
-    body.append("  ")
-    body.append(safe(item.contact), style="bold")
+    head = Text()
+    head.append(item.action, style=ACTION_STYLE.get(item.action, "bold"))
+    head.append("  ")
+    head.append(safe(item.contact), style="bold")
     if work:
-        body.append("\n" + safe(work))
-    body.append("\n" + safe(item.reason))
-    body.append("\n\nLast touches" if touches else "\n\nNo touches yet", style="dim")
-    for line in touches:
-        body.append("\n  " + safe(line))
+        head.append("\n" + safe(work))
+    head.append("\n" + safe(item.reason))
+    head.append("\n\nLast touches" if touches else "\n\nNo touches yet", style="dim")
+    # Each touch indented as a block, so one that wraps stays under its date.
+    body = Group(head, *(Padding(Text(safe(line)), (0, 0, 0, 2)) for line in touches))
     console = _console()
     console.print(Panel(body, title=heading, title_align="left"))
     _print_keys(card.keys, console.width)

@@ -170,6 +170,8 @@ class Review:
     def _visit(self, position: int, item: rules.DueItem) -> str:
         """Show one item and take keys until one settles it, skips it or quits."""
         card = self.card(position, item)
+        if card is None:  # deleted meanwhile (another netlog, a merge): nothing left to do for them
+            return CLEARED
         self.terminal.show(card)
         keys = {k.key for k in card.keys}
         while True:
@@ -187,14 +189,17 @@ class Review:
             if outcome is not None:
                 return outcome
 
-    def card(self, position: int, item: rules.DueItem) -> Card:
-        """The screen of one item: its contact's company, title and email, and their last touches."""
+    def card(self, position: int, item: rules.DueItem) -> Optional[Card]:
+        """The screen of one item: its contact's company, title and email, and their last touches (None:
+        the contact is gone)."""
         from netlog.storage import reads
 
         reader = self.store.reader
         with reader.snapshot():
             contact = reads.contact(reader, item.contact_id)
             touches = reads.touches_of(reader, item.contact_id)[:LAST_TOUCHES]
+        if contact is None:
+            return None
         keys = tuple(k for k in KEYS if k.key != "m" or contact["email"])
         shown = tuple(
             {"date": t["happened_on"], "kind": t["kind"], "direction": t["direction"], "note": t["note"],
