@@ -4,7 +4,6 @@ that tell the user's own messages from others' in imported mail and chats), kept
 
 from __future__ import annotations
 
-import json
 import os
 from typing import Any, NamedTuple
 
@@ -34,6 +33,8 @@ def current_user() -> str:
 
 def recorded(reader: Any) -> Me:
     """What `netlog me` stored."""
+    import json
+
     from netlog.storage import reads
 
     emails = reads.meta(reader, EMAILS_KEY)
@@ -59,6 +60,8 @@ def account_name() -> str | None:
 
 def record(store: Any, name: str | None, emails: tuple[str, ...], linkedin: str | None) -> Me:
     """Store what was given (a name, addresses added to those known, a profile URL), in one transaction."""
+    import json
+
     from netlog import validation
     from netlog.errors import BadInput
     from netlog.storage import records
