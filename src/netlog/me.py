@@ -60,9 +60,8 @@ def account_name() -> str | None:
 
 def record(store: Any, name: str | None, emails: tuple[str, ...], linkedin: str | None) -> Me:
     """Store what was given (a name, addresses added to those known, a profile URL), in one transaction."""
-    import json
-
     from netlog import validation
+    from netlog.encoding import line
     from netlog.errors import BadInput
     from netlog.storage import records
 
@@ -86,7 +85,7 @@ def record(store: Any, name: str | None, emails: tuple[str, ...], linkedin: str 
     def work(session: Any) -> None:
         if updated.name is not None:
             records.set_meta(session, NAME_KEY, updated.name)
-        records.set_meta(session, EMAILS_KEY, json.dumps(list(updated.emails)))
+        records.set_meta(session, EMAILS_KEY, line(list(updated.emails)))
         if updated.linkedin is not None:
             records.set_meta(session, LINKEDIN_KEY, updated.linkedin)
 
