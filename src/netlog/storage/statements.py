@@ -328,6 +328,12 @@ def contact_rows() -> Any:
 
 
 @statement
+def summary_inputs() -> Any:
+    """What rules.summarize needs of every contact besides its touches."""
+    return select(C.id, C.strength, C.introduced_on, C.birthday)
+
+
+@statement
 def touch_rows() -> Any:
     """Every touch, grouped by contact and in order."""
     return select(*Touch.__table__.c).order_by(T.contact_id, T.happened_on, T.id)
