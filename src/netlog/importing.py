@@ -94,18 +94,8 @@ def import_contacts(
             plan.add_offer(offer)
         return plan
 
-    if dry_run:
-        with store.reader.snapshot():
-            plan(store.reader)
-        return report
-
-    def work(session: Any) -> ImportReport:
-        from netlog.storage.store import reader_for
-
-        plan(reader_for(session)).apply(session)
-        return report
-
-    return store.write(work)
+    store.planned(plan, dry_run)
+    return report
 
 
 class _Plan:
