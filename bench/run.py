@@ -47,6 +47,7 @@ class Case:
     env: dict[str, str] | None = None
     writes: bool = False  # runs on a copy of the database
     empty_db: bool = False  # each run starts from no database at all
+    restore: Path | None = None  # each run starts from a copy of this database (and runs a few times only)
 
 
 def cases() -> list[Case]:
@@ -69,6 +70,32 @@ def cases() -> list[Case]:
 def import_case(csv_path: Path, rows: int) -> Case:
     label = f"netlog import linkedin ({rows:,} rows, empty db)"
     return Case(label, ["import", "linkedin", str(csv_path)], {"any": 5.0}, {}, empty_db=True)
+
+
+def touch_cases(folder: Path, messages: int) -> list[Case]:
+    """Issue 14: a generated mailbox and calendar (bench/touch_sources.py) imported into a database that holds
+    their 2,000 contacts: the first import of each, and the mail again (which must add nothing)."""
+    import touch_sources
+
+    source, contacts_db, mail_db = folder / f"touches-{messages}", folder / f"touches-{messages}-contacts.db", folder / f"touches-{messages}-mail.db"
+    if not (source / "mail.mbox").exists():
+        touch_sources.main([str(source), "--contacts", "2000", "--messages", str(messages), "--events", str(messages // 10)])
+    exe, env = netlog_exe(), {**os.environ, "NETLOG_TODAY": TODAY}
+    if not contacts_db.exists():
+        subprocess.run([exe, "--db", str(contacts_db), "import", "google", str(source / "contacts.csv")], env=env, check=True, capture_output=True)
+        subprocess.run([exe, "--db", str(contacts_db), "me", "--email", touch_sources.OWNER[1]], env=env, check=True, capture_output=True)
+    if not mail_db.exists():
+        shutil.copyfile(contacts_db, mail_db)
+        subprocess.run([exe, "--db", str(mail_db), "import", "mail", str(source / "mail.mbox")], env=env, check=True, capture_output=True)
+    big = messages == 50_000
+    return [
+        Case(f"netlog import mail ({messages:,} messages, first)", ["import", "mail", str(source / "mail.mbox")],
+             {"any": 30.0} if big else {}, {"any": 200} if big else {}, restore=contacts_db),
+        Case(f"netlog import mail ({messages:,} messages, again)", ["import", "mail", str(source / "mail.mbox")], {}, {},
+             restore=mail_db),
+        Case(f"netlog import calendar ({messages // 10:,} events)", ["import", "calendar", str(source / "calendar.ics")],
+             {"any": 5.0} if big else {}, {}, restore=contacts_db),
+    ]  # fmt: skip
 
 
 def netlog_exe() -> str:
@@ -145,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--import-rows", type=int, default=10_000, help="LinkedIn rows to import (0: skip)")
+    parser.add_argument("--touches", type=int, default=0, metavar="MESSAGES",
+                        help="also time touch imports: a generated mbox of this many messages (50000 for the targets) and a tenth as many events")  # fmt: skip
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
     args.dir.mkdir(parents=True, exist_ok=True)
@@ -160,10 +189,13 @@ def main(argv: list[str] | None = None) -> int:
         nonlocal failed
         # hyperfine -N runs --prepare without a shell too: one plain command.
         prepare = "rm -f " + " ".join(shlex.quote(f"{db}{suffix}") for suffix in ("", "-wal", "-shm")) if case.empty_db else None
+        runs, warmup = args.runs, args.warmup
+        if case.restore is not None:  # a long import: a few runs, each from the same starting database
+            prepare, runs, warmup = f"cp {shlex.quote(str(case.restore))} {shlex.quote(str(db))}", min(args.runs, 3), 0
         env = {**base_env, "NETLOG_DB": str(db), **(case.env or {})}
         command = [exe, *case.args]
-        wall, cpu = median_wall(command, env, args.runs, args.warmup, prepare)
-        rss = peak_rss_mib(command, env, prepare=prepare)
+        wall, cpu = median_wall(command, env, runs, warmup, prepare)
+        rss = peak_rss_mib(command, env, runs=min(runs, 3), prepare=prepare)
         wall_target, rss_target = case.wall_target.get(target_key), case.rss_target.get(target_key)
         ok = (wall_target is None or wall <= wall_target) and (rss_target is None or rss <= rss_target)
         failed |= not ok
@@ -195,6 +227,9 @@ def main(argv: list[str] | None = None) -> int:
             with open(csv_path, "w", encoding="utf-8", newline="") as out:
                 linkedin_rows.write(args.import_rows, out)
         measure(import_case(csv_path, args.import_rows), "-", args.dir / "import.db", "any" if args.import_rows == 10_000 else "-")
+    if args.touches:
+        for case in touch_cases(args.dir, args.touches):
+            measure(case, "2k contacts", args.dir / "touch-import.db", "any")
     header = ("command", "data (contacts/touches)", "median wall", "CPU user+sys", "peak RSS", "target", "result")
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))

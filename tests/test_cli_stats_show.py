@@ -81,3 +81,13 @@ def test_on_a_terminal_a_panel_without_colour_when_no_color(netlog, network, mon
     assert "\x1b[" not in out  # NO_COLOR is set by the test fixture
     assert max(len(line) for line in out.splitlines()) <= 60  # long lines fold inside the panel
     assert "Your network" in netlog("stats").stdout
+
+
+def test_list_next_due_is_the_rules_date_after_a_dismissal(netlog):
+    """Issue 13: after `done Ana keep-in-touch`, due is empty and list's next_due is a day to come, not past."""
+    netlog("add", "Ana Lima", "--on", "2025-01-01", "--strength", "medium")
+    assert [i["action"] for i in netlog.json("due")] == ["keep-in-touch"]
+    netlog("done", "Ana", "keep-in-touch")
+    assert netlog.json("due") == []
+    [ana] = netlog.json("list")
+    assert ana["next_due"] == "2027-02-21"  # today (2026-11-23) + the 90 days a medium tie is given

@@ -139,16 +139,18 @@ def format_day(day: date, today_: date | None = None) -> str:
     return label
 
 
+def _near(days: int) -> str | None:
+    """'today', 'yesterday', 'tomorrow' for a day that many days before today; None further away."""
+    return {0: "today", 1: "yesterday", -1: "tomorrow"}.get(days)
+
+
 @lru_cache(maxsize=8192)
 def format_ago(day: date, today_: date) -> str:
     """How people say a date: 'today', 'yesterday', '3 days ago', '3 weeks ago', 'in 2 days'."""
     days = (today_ - day).days
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if days == -1:
-        return "tomorrow"
+    near = _near(days)
+    if near:
+        return near
     if days < 0:
         return f"in {-days} days" if days > -14 else f"in {-days // 7} weeks"
     for limit, size, unit in ((14, 1, "day"), (60, 7, "week"), (730, 30, "month")):
@@ -171,6 +173,27 @@ def format_span(days: int) -> str:
         weeks = days // 7
         return "every week" if weeks == 1 else f"every {weeks} weeks"
     return "every day" if days == 1 else f"every {days} days"
+
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")  # fmt: skip
+
+
+def spoken_day(day: date, today: date) -> str:
+    """A day as someone writing on `today` says it: 'today', 'yesterday', 'on Tuesday' (this past week), 'on
+    8 November' (within two months), 'in March' / 'in March 2024' (longer ago); ahead: 'tomorrow', 'on
+    Thursday', 'on 25 November'."""
+    days = (today - day).days
+    near = _near(days)
+    if near:
+        return near
+    if -7 < days < 7:
+        return f"on {WEEKDAYS[day.weekday()]}"
+    year = "" if day.year == today.year else f" {day.year}"
+    if days < 60:
+        return f"on {day.day} {_MONTHS[day.month - 1]}{year}"
+    return f"in {_MONTHS[day.month - 1]}{year}"
 
 
 def parse_cadence(text: str) -> int:

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any, Mapping, NamedTuple, Sequence
 
 from netlog import kinds, rules
-from netlog.dates import format_day
+from netlog.dates import WEEKDAYS as _WEEKDAYS
+from netlog.dates import format_day, spoken_day
 from netlog.errors import BadInput
 
 # draft name -> template file. `thank.txt.j2` keeps its name: users have overridden it.
@@ -180,30 +181,6 @@ def sent_for(name: str, facts: Facts) -> Sent:
 
 
 # Saying dates and places -----------------------------------------------------------------------------------
-
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")  # fmt: skip
-
-
-def spoken_day(day: date, today: date) -> str:
-    """A day as someone writing on `today` says it: 'today', 'yesterday', 'on Tuesday' (this past week), 'on
-    8 November' (within two months), 'in March' / 'in March 2024' (longer ago); ahead: 'tomorrow', 'on
-    Thursday', 'on 25 November'."""
-    days = (today - day).days
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if days == -1:
-        return "tomorrow"
-    if -7 < days < 7:
-        return f"on {_WEEKDAYS[day.weekday()]}"
-    year = "" if day.year == today.year else f" {day.year}"
-    if days < 60:
-        return f"on {day.day} {_MONTHS[day.month - 1]}{year}"
-    return f"in {_MONTHS[day.month - 1]}{year}"
-
 
 # Places that are a medium, not a venue: "on a video call", never "at video call".
 _MEDIA = {

@@ -48,8 +48,7 @@ def _network_facts(reader: Any, window: rules.DueWindow) -> dict[str, Any]:
     ties (a reconnect beyond them is worth more) and the first names two contacts share (reasons then use
     full names)."""
     companies = {rules.company_key(c) for c in reads.active_companies(reader, window.active_from)}
-    names = rules.shared_first_names(name for _, name in reads.contact_names(reader))
-    return {"active_companies": companies, "first_names_shared": names}
+    return {"active_companies": companies, "first_names_shared": reads.shared_first_keys(reader)}
 
 
 def due_for(
@@ -69,8 +68,12 @@ def due_for(
         related.update(o.a_id for o in offers)
         related.update(o.b_id for o in offers)
         ties = [tie_of(reader, cid) for cid in sorted(related)]
-        network = _network_facts(reader, window)
+        # The network-wide facts, for only these few ties: which of their first names others share, and
+        # (only for a dormant tie, which the reconnect pick concerns) the active ties' companies.
+        keys = {rules.first_name_key(t.name) for t in ties}
+        network = {"first_names_shared": {k for k in keys if k and reads.first_key_shared(reader, k)}, "active_companies": set()}
         if any(t.id == contact_id and rules.is_dormant(t) for t in ties):
+            network = _network_facts(reader, window)
             dismissals = reads.dismissal_rows(reader)
             ties += [t for t in ties_from_rows(reads.dormant_rows(reader), dismissals) if t.id not in related]
     ranked = rules.rank_due(today, ties, offers, reconnect_per_day=reconnect_per_day, **network)

@@ -112,18 +112,8 @@ def log_exchanges(
         report.new, report.contacts, report.added = len(found.touches), len(found.touched), len(found.new_contacts)
         return found
 
-    if dry_run:
-        with store.reader.snapshot():
-            plan(store.reader)
-        return report
-
-    def work(session: Any) -> TouchReport:
-        from netlog.storage.store import reader_for
-
-        plan(reader_for(session)).apply(session)
-        return report
-
-    return store.write(work)
+    store.planned(plan, dry_run)
+    return report
 
 
 class _Plan:

@@ -44,7 +44,6 @@ def write(text: str, output: str | None) -> None:
         return
     import os
     import stat
-    import tempfile
     from pathlib import Path
 
     path = Path(output).expanduser()
@@ -61,23 +60,12 @@ def write(text: str, output: str | None) -> None:
         return
     if not path.parent.is_dir():
         raise BadInput(f"Cannot write {output}: the folder {path.parent} does not exist.")
-    temporary = None
+    from netlog.files import write_text
+
     try:
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".netlog-export-")  # 0600, whatever the umask
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-        temporary = None
+        write_text(path, text, prefix=".netlog-export-")
     except OSError as error:
         raise BadInput(f"Cannot write {output}: {error.strerror or error}; nothing was written.") from None
-    finally:
-        if temporary is not None:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
 
 
 def _write_through(path: Any, text: str, output: str) -> None:

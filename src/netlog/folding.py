@@ -12,3 +12,9 @@ def fold(text: str) -> str:
         return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def first_word_key(name: str) -> str:
+    """The folded first word of a name ('Ana' of 'Ána Lima'), by which two contacts share a first name."""
+    words = name.split(None, 1)
+    return fold(words[0]) if words else ""

@@ -10,7 +10,7 @@ from typing import Any, Iterable
 
 from netlog import rules
 from netlog.storage import reads
-from netlog.ties import touch_from_row
+from netlog.ties import touch_from_row, touches_by_contact
 
 # Bump the number when rules.summarize changes what a History means; a change of fields changes it too.
 CACHE_VERSION = "4:" + ",".join(rules.History._fields)  # 4: issue 15 (a report clears a pending thank-you, ...)
@@ -42,13 +42,10 @@ def rebuild(session: Any, recreate: bool = True) -> int:
     from netlog.storage.store import reader_for
 
     reader = reader_for(session)
-    contacts = {row["id"]: row for row in reads.contact_rows(reader)}
-    grouped: dict[int, list[rules.Touch]] = {cid: [] for cid in contacts}
-    for row in reads.touch_rows(reader):
-        grouped.setdefault(row["contact_id"], []).append(touch_from_row(row))
+    grouped = touches_by_contact(reads.rows(reader, "touch_rows"))
     histories = {
-        cid: rules.summarize(grouped[cid], row["strength"], row["introduced_on"], row["birthday"])._asdict()
-        for cid, row in contacts.items()
+        cid: rules.summarize(grouped.get(cid, ()), strength, introduced_on, birthday)._asdict()
+        for cid, strength, introduced_on, birthday in reads.rows(reader, "summary_inputs")
     }
     if recreate:
         records.recreate_cache(session)

@@ -16,7 +16,7 @@ from netlog.errors import BadInput
 from netlog.storage import reads
 from netlog.storage.compiled import COLUMNS
 
-CONTACT_FIELDS = tuple(c for c in COLUMNS["contact_rows"] if c not in ("id", "name_key"))
+CONTACT_FIELDS = tuple(c for c in COLUMNS["contact_rows"] if c not in ("id", "name_key", "first_key"))
 # Fields an import may fill or change on an existing contact; name and strength stay the user's.
 UPDATABLE = ("email", "phone", "company", "title", "url", "uid", "note", "birthday", "n", "nickname", "address", "kind")
 MATCH_KEYS = ("url", "email", "uid")
@@ -94,18 +94,8 @@ def import_contacts(
             plan.add_offer(offer)
         return plan
 
-    if dry_run:
-        with store.reader.snapshot():
-            plan(store.reader)
-        return report
-
-    def work(session: Any) -> ImportReport:
-        from netlog.storage.store import reader_for
-
-        plan(reader_for(session)).apply(session)
-        return report
-
-    return store.write(work)
+    store.planned(plan, dry_run)
+    return report
 
 
 class _Plan:

@@ -4,7 +4,6 @@ that tell the user's own messages from others' in imported mail and chats), kept
 
 from __future__ import annotations
 
-import json
 import os
 from typing import Any, NamedTuple
 
@@ -34,6 +33,8 @@ def current_user() -> str:
 
 def recorded(reader: Any) -> Me:
     """What `netlog me` stored."""
+    import json
+
     from netlog.storage import reads
 
     emails = reads.meta(reader, EMAILS_KEY)
@@ -60,6 +61,7 @@ def account_name() -> str | None:
 def record(store: Any, name: str | None, emails: tuple[str, ...], linkedin: str | None) -> Me:
     """Store what was given (a name, addresses added to those known, a profile URL), in one transaction."""
     from netlog import validation
+    from netlog.encoding import line
     from netlog.errors import BadInput
     from netlog.storage import records
 
@@ -83,7 +85,7 @@ def record(store: Any, name: str | None, emails: tuple[str, ...], linkedin: str 
     def work(session: Any) -> None:
         if updated.name is not None:
             records.set_meta(session, NAME_KEY, updated.name)
-        records.set_meta(session, EMAILS_KEY, json.dumps(list(updated.emails)))
+        records.set_meta(session, EMAILS_KEY, line(list(updated.emails)))
         if updated.linkedin is not None:
             records.set_meta(session, LINKEDIN_KEY, updated.linkedin)
 

@@ -53,6 +53,7 @@ class Contact(SQLModel, table=True):
     moment: Optional[str] = None  # news in their life: "started at Contoso"
     moment_on: Optional[date] = None
     name_key: Optional[str] = Field(default=None, index=True)  # the folded name (netlog.folding), matched in SQL
+    first_key: Optional[str] = Field(default=None, index=True)  # its folded first word: shared first names (migration 9)
     # From address books (migration 6): a card's structured name (N: family, given, additional, prefix,
     # suffix), nicknames, postal address (ADR: PO box, extended, street, locality, region, code, country)
     # and kind ("org", or NULL for an individual). netlog.cards reads and writes them.

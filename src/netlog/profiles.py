@@ -7,44 +7,45 @@ from typing import Any
 
 from netlog import kinds, rules, stats
 from netlog.storage import reads
+from netlog.storage.compiled import COLUMNS
 from netlog.due import due_for
-
-_HISTORY_FIELDS = ("last_touch_on", "last_touch_kind", "touch_count", "unreturned_favors", "last_favor_received_on")
-
 
 def overview(reader: Any, today: date, tag: str | None = None) -> list[dict[str, Any]]:
     """Every contact (or those with a tag), by folded name: strength, last touch, warmth, and when keeping
     in touch is next due (the rules' own date, dismissals included)."""
     with reader.snapshot():
-        rows = reads.dicts(reader, "overview_tagged" if tag else "overview", {"tag": tag} if tag else None)
+        rows = reads.rows(reader, "overview_tagged" if tag else "overview", {"tag": tag} if tag else None)
         tags = reads.all_tags(reader)
-        done = {}
-        for row in reads.dismissal_rows(reader):
-            done.setdefault(row["contact_id"], {})[row["action"]] = row["done_on"]
-    tie, history, nothing_done, warmth, next_due = rules.Tie, rules.History, rules.NOTHING_DONE, rules.warmth, rules.keep_in_touch_due
+        dismissed = {r["contact_id"]: r["done_on"] for r in reads.dismissal_rows(reader) if r["action"] == "keep-in-touch"}
+    # 10,000 rows: each cell is taken by its column's position, found once by name.
+    at = {name: n for n, name in enumerate(COLUMNS["overview"])}
+    i_id, i_name, i_strength, i_cadence, i_created, i_snoozed = (at[c] for c in
+        ("id", "name", "strength", "cadence_days", "created_on", "snoozed_until"))  # fmt: skip
+    i_last, i_kind, i_count, i_exchange, i_favors, i_favor_on = (at[c] for c in
+        ("last_touch_on", "last_touch_kind", "touch_count", "last_exchange_on", "unreturned_favors", "last_favor_received_on"))  # fmt: skip
+    i_company, i_title, i_email = at["company"], at["title"], at["email"]
+    levels, cadences, warmth, next_due = kinds.LEVELS, rules.CADENCE_DAYS, rules.warmth, rules.next_keep_in_touch
     found = []
-    for c in rows:
-        cid, strength, last = c["id"], c["strength"], c["last_touch_on"]
-        h = history(**{f: c[f] for f in _HISTORY_FIELDS if c[f] is not None})
-        t = tie(cid, c["name"], strength, cadence_days=c["cadence_days"], created_on=c["created_on"], history=h,
-                done=done.get(cid, nothing_done))  # fmt: skip
+    for r in rows:
+        cid, strength, last = r[i_id], r[i_strength], r[i_last]
+        cadence = r[i_cadence] or cadences[strength]
         found.append(
             {
                 "id": cid,
-                "name": c["name"],
-                "strength": kinds.LEVELS[strength - 1],
+                "name": r[i_name],
+                "strength": levels[strength - 1],
                 "strength_level": strength,
                 "last_touch": last,
-                "last_touch_kind": c["last_touch_kind"],
-                "touches": c["touch_count"] or 0,
-                "company": c["company"],
-                "title": c["title"],
-                "email": c["email"],
+                "last_touch_kind": r[i_kind],
+                "touches": r[i_count] or 0,
+                "company": r[i_company],
+                "title": r[i_title],
+                "email": r[i_email],
                 "tags": tags.get(cid, []),
                 "warmth": warmth(strength, last, today),
-                "cadence_days": rules.cadence_of(t),
-                "next_due": next_due(t),
-                "snoozed_until": c["snoozed_until"],
+                "cadence_days": cadence,
+                "next_due": next_due(cadence, r[i_exchange] or last or r[i_created], dismissed.get(cid), r[i_favors] or 0, r[i_favor_on]),
+                "snoozed_until": r[i_snoozed],
             }
         )
     return found

@@ -5,6 +5,7 @@ Data goes to stdout; messages go to stderr."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 from datetime import date
 from typing import Any, Iterable, Sequence
@@ -33,12 +34,13 @@ def _console() -> Any:
 # Every character that moves the cursor, clears the screen, retitles the window or starts an escape
 # sequence (C0 and C1 controls, DEL), save the line breaks and tabs text is laid out with: a name or note
 # that came from a file (or from an older netlog) must never drive the user's terminal.
-_CONTROLS = {code: None for code in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0D, 0x20), 0x7F, *range(0x80, 0xA0))}
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0d-\x1f\x7f-\x9f]")
 
 
 def safe(text: str) -> str:
-    """`text` with no terminal control characters (newlines and tabs kept)."""
-    return text.translate(_CONTROLS) if not text.isprintable() else text
+    """`text` with no terminal control characters (newlines and tabs kept). A regex, not str.translate: a
+    whole `due` is one string, and translate walks it character by character in Python's dict lookups."""
+    return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
 
 
 def _print(*values: Any, file: Any = None, end: str = "\n") -> None:

@@ -343,7 +343,8 @@ def warmth(strength: int, last_touch_on: date | None, today: date) -> str:
 
 
 def first_name_key(name: str) -> str:
-    """The folded first word of a name, by which two contacts "share a first name" ('Ana', 'ána')."""
+    """The folded first word of a name, by which two contacts "share a first name" ('Ana', 'ána'); storage
+    keeps it beside each name (folding.first_word_key, the same fold), so `due` counts them in SQL."""
     words = name.split(None, 1)
     return _folded_word(words[0]) if words else ""
 
@@ -730,13 +731,22 @@ def keep_in_touch_due(tie: Tie) -> date | None:
     the last touch, or being added; or after the user last dismissed it), sooner when they have helped you
     and you have not given back. None for a contact with neither a touch nor a day added."""
     h = tie.history
-    last = h.last_exchange_on or h.last_touch_on or tie.created_on  # a `connected` alone still dates the tie
+    return next_keep_in_touch(
+        cadence_of(tie), h.last_exchange_on or h.last_touch_on or tie.created_on,  # a `connected` still dates it
+        tie.done.get("keep-in-touch"), h.unreturned_favors, h.last_favor_received_on,
+    )  # fmt: skip
+
+
+def next_keep_in_touch(
+    cadence: int, last: date | None, dismissed_on: date | None, unreturned_favors: int, last_favor_received_on: date | None
+) -> date | None:
+    """keep_in_touch_due on the facts it reads, for `list`, which asks it of every contact."""
     if last is None:
         return None
-    since = max(last, tie.done.get("keep-in-touch", last))
-    due = since + _days(cadence_of(tie))
-    give_back = _give_back_due(tie)
-    return due if give_back is None else min(due, give_back)
+    since = last if dismissed_on is None or dismissed_on < last else dismissed_on
+    due = since + _days(cadence)
+    give_back = give_back_due_on(unreturned_favors, last_favor_received_on, dismissed_on)
+    return due if give_back is None or due < give_back else give_back
 
 
 def _connected_phrase(h: History, today: date) -> str:
@@ -796,11 +806,16 @@ def _second_touch(tie: Tie, today: date, names: _Names) -> DueItem | None:
 def _give_back_due(tie: Tie) -> date | None:
     """When to invite giving back: some favors received and none returned, not dismissed since."""
     h = tie.history
-    if h.unreturned_favors < GIVE_BACK_AFTER_FAVORS or h.last_favor_received_on is None:
+    return give_back_due_on(h.unreturned_favors, h.last_favor_received_on, tie.done.get("keep-in-touch"))
+
+
+def give_back_due_on(unreturned_favors: int, last_favor_received_on: date | None, dismissed_on: date | None) -> date | None:
+    """_give_back_due on the facts it reads."""
+    if unreturned_favors < GIVE_BACK_AFTER_FAVORS or last_favor_received_on is None:
         return None
-    if _cleared(tie, "keep-in-touch", h.last_favor_received_on):
+    if dismissed_on is not None and dismissed_on >= last_favor_received_on:
         return None
-    return h.last_favor_received_on + _days(GIVE_BACK_AFTER_DAYS)
+    return last_favor_received_on + _days(GIVE_BACK_AFTER_DAYS)
 
 
 def give_back_phrase(first_name: str, h: History, today: date) -> str:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from netlog import cardlines
 from netlog.errors import BadInput
+from netlog.files import replacing, sync
 
 # vdirsyncer's own safe characters for a file name made from a UID; "@" is left out on purpose (some
 # servers mangle it in URLs), and a UID with anything else is named by its SHA-1, as vdirsyncer does.
@@ -172,28 +172,13 @@ def _write_atomically(file: Path, text: str) -> None:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
-    fd, temporary = tempfile.mkstemp(dir=file.parent, prefix=".netlog-", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, file)
+        with replacing(file, prefix=".netlog-", mode=mode) as temporary:
+            temporary.write_bytes(text.encode("utf-8"))
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
         raise BadInput(f"Cannot write {file}: {error.strerror or error}.") from None
 
 
 def _sync_folder(path: Path) -> None:
     """The renames themselves on disk too (a directory fsync; not every system allows one)."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    sync(path)

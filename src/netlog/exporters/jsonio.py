@@ -13,7 +13,7 @@ FORMAT = "netlog"
 VERSION = 2  # 2: intro offers, and the address-book fields (n, nickname, address, kind)
 # A contact's fields as the export names them: its columns, less the id (written first) and the folded
 # name (derived, rebuilt on import).
-CONTACT_EXPORT = tuple(c for c in COLUMNS["contact_rows"] if c not in ("id", "name_key"))
+CONTACT_EXPORT = tuple(c for c in COLUMNS["contact_rows"] if c not in ("id", "name_key", "first_key"))
 TOUCH_EXPORT = tuple(c for c in COLUMNS["touch_rows"] if c not in ("id", "contact_id"))
 
 

@@ -15,6 +15,10 @@ FORMATS = {"linkedin": "linkedin", "vcard": "vcard", "google": "google", "json":
 def read(format: str, paths: Sequence[str]) -> Batch:
     """Read every file in one format into one batch."""
     if format not in FORMATS:
-        raise BadInput(f'Unknown import format "{format}"; use one of: {", ".join(FORMATS)}.')
+        from netlog.exchanges import SOURCES
+
+        raise BadInput(
+            f'Unknown import format "{format}"; contacts come from {", ".join(FORMATS)}; touches from {", ".join(SOURCES)}.'
+        )
     module = import_module(f"netlog.importers.{FORMATS[format]}")
     return module.read(paths)

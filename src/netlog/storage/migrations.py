@@ -167,6 +167,20 @@ def _touch_sources(op: Operations) -> None:
     op.create_index("ix_touch_source", "touch", "source", "source_id")
 
 
+def _first_names(op: Operations) -> None:
+    """Version 9: each contact's folded first word, indexed, so the first names two contacts share (reasons
+    then say full names) are counted in SQL rather than by reading every name on every `due`."""
+    from sqlalchemy import Column, String, text
+
+    from netlog.folding import first_word_key
+
+    op.add_column("contact", Column("first_key", String))
+    rows = op.execute(text("SELECT id, name FROM contact")).all()
+    if rows:
+        op.execute(text("UPDATE contact SET first_key = :key WHERE id = :id"), [{"id": cid, "key": first_word_key(name)} for cid, name in rows])
+    op.create_index("ix_contact_first_key", "contact", "first_key")
+
+
 # Append only. Never edit or reorder a released step: add a new one. Step 1 runs only on a blank database,
 # and creates the current schema whole, so a new database is recorded at LATEST at once.
 MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
@@ -178,6 +192,7 @@ MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("address book", _address_book),
     ("touch intents", _touch_intents),
     ("touch sources", _touch_sources),
+    ("first names", _first_names),
 ]
 LATEST = len(MIGRATIONS)
 

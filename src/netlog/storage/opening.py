@@ -135,32 +135,21 @@ def backup(store: Store, target: Path) -> Path:
     whole or absent: it is written to a temporary file beside the target, synced, checked (integrity_check
     and the schema record), and only then renamed into place. A kill or a full disk leaves no half copy."""
     import sqlite3
-    import tempfile
+
+    from netlog.files import replacing
 
     path = _sqlite_file(store)
     target = target.expanduser()
     if target.exists() and target.resolve() == path.resolve():
         raise DatabaseError("The backup cannot overwrite the database itself.")
-    temporary: str | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.netlog-backup-")  # 0600
-        os.close(handle)
-        store.reader.backup_to(Path(temporary))
-        _check_copy(Path(temporary), _version(store.reader))
-        _sync(Path(temporary))
-        os.replace(temporary, target)
-        temporary = None
-        _sync(target.parent)
+        with replacing(target, prefix=f".{target.name}.netlog-backup-") as temporary:
+            store.reader.backup_to(temporary)
+            _check_copy(temporary, _version(store.reader))
     except (OSError, sqlite3.Error) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise DatabaseError(f"Cannot write the backup {target}: {reason}; no backup was written.") from None
-    finally:
-        if temporary is not None:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
     return target
 
 
@@ -175,15 +164,6 @@ def _check_copy(copy: Path, version: int) -> None:
     connection.close()
     if not result or result[0] != "ok" or not found or found[0] != version:
         raise sqlite3.DatabaseError("the copy did not read back whole")
-
-
-def _sync(path: Path) -> None:
-    """Flush a file (or a folder's entries) to the disk."""
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def _sqlite_file(store: Store) -> Path:

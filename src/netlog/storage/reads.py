@@ -122,6 +122,16 @@ def dormant_rows(reader: Any) -> list[tuple]:
     return reader.rows("dormant_ties")
 
 
+def shared_first_keys(reader: Any) -> frozenset[str]:
+    """The folded first words (rules.first_name_key) that two or more contacts share."""
+    return frozenset(_firsts(reader, "shared_first_keys"))
+
+
+def first_key_shared(reader: Any, key: str) -> bool:
+    """Whether two or more contacts have the folded first word `key`."""
+    return _firsts(reader, "first_key_count", {"key": key})[0] > 1
+
+
 def active_companies(reader: Any, since: date) -> list[str]:
     """The companies (as stored) of the ties with a real exchange since `since`."""
     return _firsts(reader, "active_companies", {"active_from": since})

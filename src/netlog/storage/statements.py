@@ -148,6 +148,18 @@ def dormant_ties() -> Any:
 
 
 @statement
+def shared_first_keys() -> Any:
+    """The folded first words two or more contacts share."""
+    return select(C.first_key).where(C.first_key.is_not(None)).group_by(C.first_key).having(func.count() > literal_column("1"))
+
+
+@statement
+def first_key_count() -> Any:
+    """How many contacts have the folded first word :key."""
+    return select(func.count().label("n")).select_from(Contact.__table__).where(C.first_key == bindparam("key"))
+
+
+@statement
 def active_companies() -> Any:
     """The companies of ties with a real exchange since :active_from (rules.is_active), for the pick's
     non-redundancy: reconnecting beyond the circles you already have."""
@@ -188,7 +200,8 @@ def touched_by() -> Any:
 
 
 # What `list` shows of each contact, and what rules.keep_in_touch_due reads to say when it is next due.
-OVERVIEW_HISTORY = ("last_touch_on", "last_touch_kind", "touch_count", "unreturned_favors", "last_favor_received_on")
+OVERVIEW_HISTORY = ("last_touch_on", "last_touch_kind", "touch_count", "last_exchange_on", "unreturned_favors",
+                    "last_favor_received_on")  # fmt: skip
 
 
 @statement
@@ -197,7 +210,7 @@ def overview() -> Any:
     of a tie row's 26 took twice as long)."""
     columns = [C[f] for f in ("id", "name", "strength", "cadence_days", "created_on", "snoozed_until")]
     columns += [S[f] for f in OVERVIEW_HISTORY] + [C.company, C.title, C.email]
-    return select(*columns).select_from(_CONTACT_WITH_STATE).order_by(C.name_key, C.name, C.id)
+    return select(*columns).select_from(_CONTACT_WITH_STATE).order_by(C.name_key, C.id)  # the name_key index gives this order
 
 
 @statement
@@ -312,6 +325,12 @@ def tag_names() -> Any:
 @statement
 def contact_rows() -> Any:
     return select(*Contact.__table__.c).order_by(C.id)
+
+
+@statement
+def summary_inputs() -> Any:
+    """What rules.summarize needs of every contact besides its touches."""
+    return select(C.id, C.strength, C.introduced_on, C.birthday)
 
 
 @statement

@@ -73,6 +73,21 @@ class Store:
                 raise translated from None
         raise DatabaseError("The database stayed busy; nothing was written. Try again.")
 
+    def planned(self, build: Callable[[Any], T], dry_run: bool = False) -> T:
+        """An import's way to write: `build(reader)` makes a plan against what is stored; unless `dry_run`, it
+        is built inside the write transaction and its `apply(session)` writes it there, so nothing can change
+        in between. A dry run builds it from one snapshot and writes nothing."""
+        if dry_run:
+            with self.reader.snapshot():
+                return build(self.reader)
+
+        def work(session: Any) -> T:
+            plan = build(reader_for(session))
+            plan.apply(session)  # type: ignore[attr-defined]
+            return plan
+
+        return self.write(work)
+
     def run(self, work: Callable[[Any], T]) -> T:
         """Run `work(connection)` on a SQLAlchemy Connection in one transaction (schema changes)."""
         import sqlalchemy.exc
