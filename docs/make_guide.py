@@ -33,9 +33,11 @@ REVIEW_COLUMNS = 80  # a terminal's usual width
 WEEK: list[tuple[str, str, list[list[str] | Screen]]] = [
     (
         "2026-11-16",
-        "**Monday: you meet people.** At a conference you talk to Ana about search and hiring, and to Bruno "
-        "about Rust. Right after, add them (on a terminal, a bare `netlog add` asks for each field).",
+        "**Monday: you meet people.** First, once, say who you are: your name signs the drafts. At a conference"
+        " you talk to Ana about search and hiring, and to Bruno about Rust. Right after, add them (on a terminal,"
+        " a bare `netlog add` asks for each field).",
         [
+            ["me", "--name", "Sam Rivera", "--email", "sam@example.org"],
             ["add", "Ana Lima", "--met-at", "PyCon Lisbon", "--topics", "search, hiring", "--strength", "medium", "--tag", "pycon"],
             ["add", "Bruno Costa", "--met-at", "PyCon Lisbon", "--topics", "Rust in production", "--tag", "pycon"],
         ],
