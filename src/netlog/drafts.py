@@ -116,8 +116,7 @@ def record_sent(store: Any, today: date, contact_id: int, draft: drafting.Draft)
             raise NotFound("No open intro offer to send; offer it first: `netlog intro A B --note WHY`.")
         writes.record_intro(store, today, offer.a_id, offer.b_id, None, writes.IntroStep(sent=True))
         return "Recorded the introduction as sent."
-    writes.log_touch(store, today, contact_id, writes.TouchInput(kind=sent.kind, on=today, expects_reply=sent.expects_reply))
-    if sent.dismiss:
-        writes.mark_done(store, today, contact_id, sent.dismiss, strict=False)
+    touch = writes.TouchInput(kind=sent.kind, on=today, expects_reply=sent.expects_reply)
+    writes.log_touch(store, today, contact_id, touch, dismiss=sent.dismiss)  # one transaction, both or neither
     words = {"thanks": "thank-you", "report": "report-back", "congrats": "congratulations", "share": "note"}
     return f"Logged the {words.get(sent.kind, sent.kind)} you sent ({sent.kind}, today)."

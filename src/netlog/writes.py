@@ -163,8 +163,9 @@ def _describe(row: dict) -> str:
     return f": {shown}" if shown else ""
 
 
-def log_touch(store: Any, today: date, contact_id: int, touch: TouchInput) -> int:
-    """Record one touch; an intro --to NAME also links (or creates) the person introduced."""
+def log_touch(store: Any, today: date, contact_id: int, touch: TouchInput, dismiss: str | None = None) -> int:
+    """Record one touch; an intro --to NAME also links (or creates) the person introduced. With `dismiss`,
+    that due action is marked done in the same transaction (a draft whose touch alone does not clear it)."""
     direction = kinds.direction_of(touch.kind, touch.received)
     _check_not_future(touch.on, today, f"The {touch.kind}")
     if touch.to and touch.kind != "intro":
@@ -195,6 +196,8 @@ def log_touch(store: Any, today: date, contact_id: int, touch: TouchInput) -> in
                 "thank_wanted": touch.thank_wanted,
             },
         )
+        if dismiss is not None:
+            records.set_done(session, contact_id, dismiss, today)
         history.refresh(session, touched)
         return touch_id
 
@@ -251,13 +254,13 @@ def snooze(store: Any, today: date, contact_id: int, until: date) -> None:
     store.write(lambda session: records.update_contact(session, contact_id, {"snoozed_until": until}))
 
 
-def mark_done(store: Any, today: date, contact_id: int, action: str, strict: bool = True) -> None:
-    """Dismiss what is due now for one action; a later event makes it due again. Refused (`strict`) when
-    nothing of that action is due, naming what is."""
+def mark_done(store: Any, today: date, contact_id: int, action: str) -> None:
+    """Dismiss what is due now for one action; a later event makes it due again. Refused when nothing of
+    that action is due, naming what is."""
     from netlog.due import due_for
 
-    due = due_for(store.reader, today, contact_id)[0] if strict else []
-    if strict and not any(item.action == action for item in due):
+    due = due_for(store.reader, today, contact_id)[0]
+    if not any(item.action == action for item in due):
         name = reads.contact(store.reader, contact_id)["name"]
         listed = ", ".join(dict.fromkeys(item.action for item in due))
         what = f"what is due for them: {listed}" if listed else "nothing is due for them today"
