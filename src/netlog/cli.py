@@ -22,6 +22,7 @@ netlog keeps up your professional relationships. Start here:
   netlog log Ana coffee --note "talked about the Lisbon role"          # every later touch
   netlog due                                                           # each morning: who needs what
   netlog thank Ana                                                     # a thank-you draft to edit and send
+  netlog review                                                        # or walk the morning's list, key by key
 
 netlog --help lists every command; docs/index.md walks a first week."""
 
