@@ -113,7 +113,7 @@ class _Plan:
 
     def __init__(self, reader: Any, today: date, tags: Sequence[str]) -> None:
         self.today = today
-        self.extra_tags = [t for t in (clean(t) for t in tags) if t]
+        self.extra_tags = validation.tags(tags)
         self.contacts: dict[int, dict[str, Any]] = {row["id"]: row for row in reads.contact_rows(reader)}
         self.index: dict[str, dict[str, int]] = {key: {} for key in MATCH_KEYS + ("name",)}
         for cid, row in self.contacts.items():
@@ -204,7 +204,12 @@ class _Plan:
             self.id_map[record.source_id] = cid
         if record.introduced_by is not None:
             self.links.append((cid, record))
-        for tag in dict.fromkeys([*record.tags, *self.extra_tags]):
+        try:
+            record_tags = validation.tags(record.tags)
+        except BadInput as error:
+            report.problems.append(f"{record.source}: {fields['name']}: {str(error).rstrip('.')}; its tags were left out.")
+            record_tags = []
+        for tag in dict.fromkeys([*record_tags, *self.extra_tags]):
             have = self.tags.setdefault(cid, set())  # a contact that had no tags has no entry yet
             if tag and tag not in have:
                 have.add(tag)

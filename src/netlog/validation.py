@@ -115,6 +115,12 @@ def touch_fields(fields: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
     return kept, problems
 
 
+def tags(values: Any) -> list[str]:
+    """Tags as they may be stored (or looked up): each cleaned like any short text, blanks left out."""
+    kept = [_limited(clean_text(value), MAX_SHORT, "a tag") for value in values]
+    return [tag for tag in kept if tag]
+
+
 def check(cleaned: tuple[dict[str, Any], list[str]], what: str = "", then: str = "") -> dict[str, Any]:
     """The cleaned fields, or BadInput with the first problem (after `what`, before `then`)."""
     fields, problems = cleaned

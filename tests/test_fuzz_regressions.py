@@ -1,0 +1,44 @@
+"""What the fuzz (tests/test_fuzz*.py) found, each as a plain test that failed before its fix."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def one_line(result) -> str:
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == 1, (result.exit_code, result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("netlog: "), result.stderr
+    return lines[0]
+
+
+def clean_run(result):
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code in (0, 1, 2), (result.exit_code, result.stderr)
+    if result.exit_code == 1:
+        one_line(result)
+    return result
+
+
+# Bytes that are not UTF-8 in an argument (a Latin-1 terminal, a mangled paste) reach Python's argv as
+# surrogate escapes, and SQLite and PostgreSQL refuse to encode them: they are cleaned like any control
+# character, on the way in and in a lookup alike.
+NOT_UTF8 = b"Bo\xff".decode("utf-8", "surrogateescape")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["show", NOT_UTF8], ["log", NOT_UTF8, "call"], ["add", NOT_UTF8], ["add", "Cy Ng", "--tag", NOT_UTF8],
+     ["list", "--tag", NOT_UTF8], ["edit", "Ana", "--untag", NOT_UTF8], ["edit", "Ana", "--tag", NOT_UTF8],
+     ["import", "json", "-", "--tag", NOT_UTF8]],
+)  # fmt: skip
+def test_bytes_that_are_not_utf8_in_an_argument_are_no_traceback(netlog, args):
+    netlog("add", "Ana Lima", "--tag", "pycon")
+    clean_run(netlog(*args, input=netlog("export", "json").stdout, ok=False))
+    netlog("list")
+
+
+def test_a_name_or_tag_that_is_not_utf8_is_stored_cleaned(netlog):
+    netlog("add", "Ana Lima", "--tag", b"py\xffcon".decode("utf-8", "surrogateescape"))
+    assert netlog.json("show", b"Ana\xff Lima".decode("utf-8", "surrogateescape"))["tags"] == ["pycon"]
