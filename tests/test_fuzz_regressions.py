@@ -42,3 +42,11 @@ def test_bytes_that_are_not_utf8_in_an_argument_are_no_traceback(netlog, args):
 def test_a_name_or_tag_that_is_not_utf8_is_stored_cleaned(netlog):
     netlog("add", "Ana Lima", "--tag", b"py\xffcon".decode("utf-8", "surrogateescape"))
     assert netlog.json("show", b"Ana\xff Lima".decode("utf-8", "surrogateescape"))["tags"] == ["pycon"]
+
+
+# --db, and backup FILE
+
+
+def test_a_database_path_too_long_for_the_system_is_one_line(netlog, tmp_path):
+    line = one_line(netlog("--db", str(tmp_path / ("x" * 300)), "list", ok=False))
+    assert "too long" in line.lower()

@@ -32,7 +32,11 @@ def open_store(url: str) -> Store:
 
 
 def _open_file(store: Store, path: Path) -> None:
-    if not path.exists():
+    try:
+        exists = path.exists()
+    except OSError as error:  # a name too long for the system, a loop of links
+        raise DatabaseError(f"Cannot open the database {path}: {error.strerror}.") from None
+    if not exists:
         _create_file(path)
     _check_file(path)
     reader = store.reader
