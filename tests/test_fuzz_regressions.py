@@ -50,3 +50,21 @@ def test_a_name_or_tag_that_is_not_utf8_is_stored_cleaned(netlog):
 def test_a_database_path_too_long_for_the_system_is_one_line(netlog, tmp_path):
     line = one_line(netlog("--db", str(tmp_path / ("x" * 300)), "list", ok=False))
     assert "too long" in line.lower()
+
+
+@pytest.mark.sqlite_only
+def test_a_backup_writes_through_a_symlink_and_never_replaces_what_is_not_a_file(netlog, db_path, tmp_path):
+    import os
+
+    netlog("add", "Ana Lima")
+    real = tmp_path / "real.db"
+    real.write_text("old")
+    link = tmp_path / "link.db"
+    link.symlink_to(real)
+    netlog("backup", str(link))
+    assert link.is_symlink() and real.read_bytes().startswith(b"SQLite format 3\x00")
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    assert "not a regular file" in one_line(netlog("backup", str(fifo), ok=False))
+    assert fifo.is_fifo()
+    assert "too long" in one_line(netlog("backup", str(tmp_path / ("x" * 300)), ok=False)).lower()

@@ -143,10 +143,14 @@ def backup(store: Store, target: Path) -> Path:
 
     path = _sqlite_file(store)
     target = target.expanduser()
-    if target.exists() and target.resolve() == path.resolve():
-        raise DatabaseError("The backup cannot overwrite the database itself.")
     temporary: str | None = None
     try:
+        if target.is_symlink():  # write where the link points, and keep the link (as export -o does)
+            target = Path(os.path.realpath(target))
+        if target.exists() and target.resolve() == path.resolve():
+            raise DatabaseError("The backup cannot overwrite the database itself.")
+        if target.exists() and not target.is_file():  # a folder, a FIFO, a device: never replaced
+            raise DatabaseError(f"Cannot write the backup {target}: it is not a regular file; give a file name. No backup was written.")
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.netlog-backup-")  # 0600
         os.close(handle)
