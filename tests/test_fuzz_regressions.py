@@ -68,3 +68,36 @@ def test_a_backup_writes_through_a_symlink_and_never_replaces_what_is_not_a_file
     assert "not a regular file" in one_line(netlog("backup", str(fifo), ok=False))
     assert fifo.is_fifo()
     assert "too long" in one_line(netlog("backup", str(tmp_path / ("x" * 300)), ok=False)).lower()
+
+
+# files an importer is given
+
+
+HUGE = "A" * 200_000  # over the csv module's field limit (131,072 characters)
+
+
+def _google_with_a_huge_field() -> str:
+    from conftest import FIXTURES
+
+    lines = (FIXTURES / "google.csv").read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace(",", "," + HUGE, 1)
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    "format, content",
+    [
+        ("linkedin", f"First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAna,{HUGE},u,,Acme,Eng,14 Nov 2026\n"),
+        ("google", _google_with_a_huge_field()),
+        ("linkedin-messages", "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE\n"
+                              f"c1,{HUGE},u,Kim,v,2026-11-01 10:00:00 UTC\n"),
+    ],
+)
+def test_a_csv_field_over_the_csv_modules_limit_is_one_line(netlog, tmp_path, format, content):
+    netlog("me", "--email", "kim@example.org")
+    before = netlog("export", "json").stdout
+    path = tmp_path / "input.csv"
+    path.write_text(content, encoding="utf-8")
+    assert f"{path}:2" in one_line(netlog("import", format, str(path), ok=False))
+    assert netlog("export", "json").stdout == before
+
