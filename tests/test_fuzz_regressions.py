@@ -101,3 +101,8 @@ def test_a_csv_field_over_the_csv_modules_limit_is_one_line(netlog, tmp_path, fo
     assert f"{path}:2" in one_line(netlog("import", format, str(path), ok=False))
     assert netlog("export", "json").stdout == before
 
+
+def test_a_telegram_export_nested_deeper_than_python_reads_is_one_line(netlog, tmp_path):
+    path = tmp_path / "result.json"
+    path.write_text('{"chats": {"list": [{"messages": [' + "[" * 100_000 + "]" * 100_000 + "]}]}}")
+    assert "nests deeper" in one_line(netlog("import", "telegram", str(path), "--me", "Kim", ok=False))

@@ -87,6 +87,8 @@ def _load(path: Path) -> dict[str, Any]:
             export = jsonstream.load(f, MESSAGE_PATHS, _slim)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise BadInput(f"{path} is not a Telegram export: not JSON ({error.__class__.__name__}).") from None
+    except RecursionError:
+        raise BadInput(f"{path} nests deeper than any Telegram export; is it the right file?") from None
     except IsADirectoryError:
         raise BadInput(f"{path} is a folder; give the export's result.json.") from None
     if not isinstance(export, dict):
