@@ -106,3 +106,49 @@ def test_a_telegram_export_nested_deeper_than_python_reads_is_one_line(netlog, t
     path = tmp_path / "result.json"
     path.write_text('{"chats": {"list": [{"messages": [' + "[" * 100_000 + "]" * 100_000 + "]}]}}")
     assert "nests deeper" in one_line(netlog("import", "telegram", str(path), "--me", "Kim", ok=False))
+
+
+def _telegram(change) -> str:
+    import json
+
+    from conftest import FIXTURES
+
+    export = json.loads((FIXTURES / "touches" / "result.json").read_text(encoding="utf-8"))
+    change(export)
+    return json.dumps(export)
+
+
+def _set(*path_and_value):
+    *path, value = path_and_value
+
+    def change(export):
+        here = export
+        for key in path[:-1]:
+            here = here[key]
+        here[path[-1]] = value
+
+    return change
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        _set("personal_information", "Kim"),
+        _set("contacts", ["Noor"]),
+        _set("contacts", "list", ["Noor", 7]),
+        _set("contacts", "list", 0, "phone_number", 351912000111),
+        _set("chats", "list", 7),
+        _set("chats", "list", 0, "messages", "hello"),
+        _set("chats", "list", 0, "messages", {"id": 1}),
+        _set("chats", "list", 0, "type", ["personal_chat"]),
+        _set("chats", "list", 0, "name", 42),
+        _set("chats", "list", 0, "messages", 0, "date_unixtime", "99999999999999999"),
+        _set("chats", "list", 0, "messages", 0, "date_unixtime", "--5"),
+        _set("chats", "list", 0, "messages", 0, "date_unixtime", "-62135596800"),
+        _set("chats", "list", 0, "messages", 0, "date_unixtime", "253402300799"),
+    ],
+)
+def test_a_telegram_export_with_a_value_of_the_wrong_type_is_no_traceback(netlog, tmp_path, change):
+    path = tmp_path / "result.json"
+    path.write_text(_telegram(change), encoding="utf-8")
+    clean_run(netlog("import", "telegram", str(path), "--me", "Kim Oduya", ok=False))
