@@ -152,3 +152,24 @@ def test_a_telegram_export_with_a_value_of_the_wrong_type_is_no_traceback(netlog
     path = tmp_path / "result.json"
     path.write_text(_telegram(change), encoding="utf-8")
     clean_run(netlog("import", "telegram", str(path), "--me", "Kim Oduya", ok=False))
+
+
+@pytest.fixture
+def new_york(monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_moment_on_datetimes_first_day_in_a_zone_west_of_utc_is_no_traceback(netlog, tmp_path, new_york):
+    path = tmp_path / "result.json"
+    path.write_text(_telegram(_set("chats", "list", 0, "messages", 0, "date_unixtime", "-62135596800")), encoding="utf-8")
+    clean_run(netlog("import", "telegram", str(path), "--me", "Kim Oduya", ok=False))
+    mbox = tmp_path / "old.mbox"
+    mbox.write_bytes(b"From kim@example.org Mon Jan  1 00:00:00 0001\nFrom: Noor <noor@haddad.example>\n"
+                     b"To: kim@example.org\nDate: Mon, 1 Jan 0001 00:00:00 +0000\nMessage-ID: <a@b>\n\nhi\n")  # fmt: skip
+    clean_run(netlog("import", "mail", str(mbox), "--me", "kim@example.org", ok=False))
