@@ -173,3 +173,45 @@ def test_a_moment_on_datetimes_first_day_in_a_zone_west_of_utc_is_no_traceback(n
     mbox.write_bytes(b"From kim@example.org Mon Jan  1 00:00:00 0001\nFrom: Noor <noor@haddad.example>\n"
                      b"To: kim@example.org\nDate: Mon, 1 Jan 0001 00:00:00 +0000\nMessage-ID: <a@b>\n\nhi\n")  # fmt: skip
     clean_run(netlog("import", "mail", str(mbox), "--me", "kim@example.org", ok=False))
+
+
+# digits str.isdigit() accepts and int() refuses ("²", or more than 4,300 of them)
+
+
+@pytest.mark.parametrize(
+    "args, env",
+    [
+        (["show", "#²"], {}), (["intro", "#²", "Ana"], {}), (["add", "Bo", "--strength", "²"], {}),
+        (["add", "Bo", "--strength", "9" * 5_000], {}), (["due"], {"NETLOG_RECONNECT": "²"}),
+        (["digest"], {"NETLOG_RECONNECT": "9" * 5_000}),
+    ],
+)  # fmt: skip
+def test_digits_int_cannot_read_are_one_line(netlog, monkeypatch, args, env):
+    netlog("add", "Ana Lima")
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    one_line(netlog(*args, ok=False))
+
+
+def test_a_maildir_file_named_with_odd_digits_is_no_traceback(netlog, tmp_path):
+    from conftest import FIXTURES
+
+    message = next((FIXTURES / "touches" / "maildir" / "cur").glob("1788391800*")).read_bytes()
+    maildir = tmp_path / "Maildir"
+    for sub in ("cur", "new", "tmp"):
+        (maildir / sub).mkdir(parents=True)
+    # A message without a Date falls back on its file name's delivery time.
+    headers, _, body = message.partition(b"\n\n")
+    undated = b"\n".join(line for line in headers.split(b"\n") if not line.lower().startswith(b"date:")) + b"\n\n" + body
+    for name in ("²²²².M1P1Q1.host:2,S", "9" * 30 + ".M2P1Q1.host:2,S", "9" * 12 + ".M3P1Q1.host:2,S"):
+        (maildir / "cur" / name).write_bytes(undated)
+    clean_run(netlog("import", "mail", str(maildir), "--me", "kim.oduya@example.org", ok=False))
+
+
+def test_a_backup_with_odd_digits_for_a_number_is_one_line(netlog, tmp_path):
+    from netlog import validation
+    from netlog.errors import BadInput
+
+    for typed in ("²", "9" * 5_000):
+        with pytest.raises(BadInput):
+            validation.check(validation.contact_fields({"strength": typed}))

@@ -170,7 +170,7 @@ def _reconnects(option: int | None) -> int:
     value = os.environ.get("NETLOG_RECONNECT", "").strip()
     if not value:
         return RECONNECT_PER_DAY
-    if not value.isdigit():
+    if not value.isdecimal() or len(value) > 9:  # isdigit() takes "²"; int() refuses 4,301 digits
         raise NetlogError(f'NETLOG_RECONNECT="{value}" is not a number of ties a day (0 or more).')
     return int(value)
 

@@ -50,7 +50,7 @@ def _ambiguous(typed: str, matches: Sequence[tuple[int, str]]) -> str:
 
 def by_number(typed: str) -> int | None:
     """'#12' names contact 12 directly (how two people with one name are told apart)."""
-    if typed.startswith("#") and typed[1:].isdigit():
+    if typed.startswith("#") and typed[1:].isdecimal():  # isdigit() also takes "²", which int() refuses
         return int(typed[1:])
     return None
 

@@ -147,8 +147,8 @@ def _limited(text: str | None, limit: int, key: str) -> str | None:
 
 def _whole(value: Any, low: int, high: int, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value)
+        if isinstance(value, str) and value.strip().isdecimal() and len(value.strip()) <= 18:
+            value = int(value)  # isdigit() takes "²", and int() refuses 4,301 digits
         else:
             raise BadInput(f'{what} "{value}" is not a whole number')
     if not low <= value <= high:

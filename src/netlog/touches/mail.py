@@ -394,7 +394,9 @@ def _offset(text: str) -> timedelta:
 def _maildir_moment(name: str) -> datetime | None:
     """A Maildir file name starts with its delivery time in Unix seconds ('1787053954.M100007P2301Q2...')."""
     seconds = name.partition(".")[0]
-    return datetime.fromtimestamp(int(seconds), timezone.utc) if seconds.isdigit() else None
+    if not seconds.isdecimal() or len(seconds) > 11:  # isdigit() takes "²"; 11 digits reach year 5138, 12 past 9999
+        return None
+    return datetime.fromtimestamp(int(seconds), timezone.utc)
 
 
 def _labels(value: str | None) -> set[str]:
