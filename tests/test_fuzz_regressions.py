@@ -215,3 +215,40 @@ def test_a_backup_with_odd_digits_for_a_number_is_one_line(netlog, tmp_path):
     for typed in ("²", "9" * 5_000):
         with pytest.raises(BadInput):
             validation.check(validation.contact_fields({"strength": typed}))
+
+
+# what a touch import stores passes the door, as every other write does
+
+
+def stored_values_pass_the_door(netlog, tmp_path):
+    from netlog.importers import jsonio
+
+    path = tmp_path / "export.json"
+    path.write_text(netlog("export", "json").stdout, encoding="utf-8")
+    jsonio.read([str(path)])  # BadInput names the value the door refuses
+
+
+def _mail(sender: str, date: str, message_id: str) -> bytes:
+    return (f"From x Thu Nov 12 10:00:00 2026\nFrom: {sender}\nTo: kim.oduya@example.org\nDate: {date}\n"
+            f"Message-ID: <{message_id}>\nSubject: hi\n\nhello\n\n").encode()  # fmt: skip
+
+
+def test_a_touch_import_stores_no_value_the_door_refuses(netlog, tmp_path):
+    netlog("add", "Noor Haddad", "--email", "noor@haddad.example")
+    messages = tmp_path / "messages.csv"
+    messages.write_text(
+        "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE\n"
+        f"{'c' * 3_000},Noor Haddad,https://www.linkedin.com/in/noor,Kim,https://www.linkedin.com/in/kim,2026-11-01 10:00:00 UTC\n",
+        encoding="utf-8",
+    )
+    clean_run(netlog("import", "linkedin-messages", str(messages), "--me", "https://www.linkedin.com/in/kim", ok=False))
+    mbox = tmp_path / "mail.mbox"
+    mbox.write_bytes(
+        _mail("Noor <noor@haddad.example>", "Mon, 1 Jan 1000 10:00:00 +0000", "old@x")
+        + _mail("Noor <noor@haddad.example>", "Thu, 12 Nov 2026 10:00:00 +0000", "m" * 3_000 + "@x")
+        + _mail(f"{'N' * 400} <someone@else.example>", "Thu, 12 Nov 2026 10:00:00 +0000", "new@x")
+    )
+    report = clean_run(netlog("import", "mail", str(mbox), "--me", "kim.oduya@example.org", "--add-new", "--json", ok=False))
+    assert report.exit_code == 0
+    stored_values_pass_the_door(netlog, tmp_path)
+    assert [c["name"] for c in netlog.json("list")] == ["Noor Haddad"]
