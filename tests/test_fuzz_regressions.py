@@ -252,3 +252,25 @@ def test_a_touch_import_stores_no_value_the_door_refuses(netlog, tmp_path):
     assert report.exit_code == 0
     stored_values_pass_the_door(netlog, tmp_path)
     assert [c["name"] for c in netlog.json("list")] == ["Noor Haddad"]
+
+
+# dates: every typed date, and NETLOG_TODAY, within the door's range (1900 to 9999)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["due", "--on", "0001-01-01"], ["log", "Ana", "call", "--on", "0001-01-01"], ["snooze", "Ana", "--until", "9999-12-31"],
+     ["add", "Bo", "--on", "1899-12-31"], ["import", "mail", "-", "--since", "0001-01-01"]],
+)  # fmt: skip
+def test_a_typed_date_outside_the_doors_range_is_one_line(netlog, tmp_path, args):
+    netlog("add", "Ana Lima", "--on", "2026-11-20")
+    before = netlog("export", "json").stdout
+    assert "out of range" in one_line(netlog(*args, ok=False))
+    assert netlog("export", "json").stdout == before
+
+
+def test_netlog_today_outside_the_doors_range_is_one_line(netlog, monkeypatch):
+    netlog("add", "Ana Lima", "--on", "2026-11-20")
+    monkeypatch.setenv("NETLOG_TODAY", "0001-01-01")
+    assert "NETLOG_TODAY" in one_line(netlog("show", "Ana", ok=False))
+    assert "NETLOG_TODAY" in one_line(netlog("due", ok=False))
