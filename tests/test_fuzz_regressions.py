@@ -274,3 +274,12 @@ def test_netlog_today_outside_the_doors_range_is_one_line(netlog, monkeypatch):
     monkeypatch.setenv("NETLOG_TODAY", "0001-01-01")
     assert "NETLOG_TODAY" in one_line(netlog("show", "Ana", ok=False))
     assert "NETLOG_TODAY" in one_line(netlog("due", ok=False))
+
+
+@pytest.mark.parametrize("user", [NOT_UTF8, "\x1b[2Jeve", "x" * 5_000])
+def test_netlog_user_is_checked_like_any_value_stored(netlog, tmp_path, monkeypatch, user):
+    netlog("add", "Ana Lima", "--on", "2026-11-20")
+    monkeypatch.setenv("NETLOG_USER", user)
+    clean_run(netlog("log", "Ana", "call", ok=False))
+    clean_run(netlog("due", "--mine", ok=False))
+    stored_values_pass_the_door(netlog, tmp_path)
