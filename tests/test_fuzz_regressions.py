@@ -283,3 +283,20 @@ def test_netlog_user_is_checked_like_any_value_stored(netlog, tmp_path, monkeypa
     clean_run(netlog("log", "Ana", "call", ok=False))
     clean_run(netlog("due", "--mine", ok=False))
     stored_values_pass_the_door(netlog, tmp_path)
+
+
+# the editor (thank --edit, draft --edit, edit --edit-note)
+
+
+WRITES = "sh -c 'printf \"$NETLOG_FUZZ_TEXT\" > \"$0\"'"
+
+
+@pytest.mark.parametrize("args", [["thank", "Ana", "--edit"], ["edit", "Ana", "--edit-note"]])
+def test_an_editor_that_leaves_bytes_that_are_not_utf8_is_one_line(netlog, monkeypatch, args):
+    netlog("add", "Ana Lima", "--on", "2026-11-20")
+    before = netlog("export", "json").stdout
+    monkeypatch.setenv("VISUAL", WRITES)
+    monkeypatch.setenv("NETLOG_FUZZ_TEXT", "caf\\351\\n")  # printf writes the byte 0xE9: Latin-1, not UTF-8
+    assert "UTF-8" in one_line(netlog(*args, ok=False))
+    assert netlog("export", "json").stdout == before
+
