@@ -300,3 +300,9 @@ def test_an_editor_that_leaves_bytes_that_are_not_utf8_is_one_line(netlog, monke
     assert "UTF-8" in one_line(netlog(*args, ok=False))
     assert netlog("export", "json").stdout == before
 
+
+@pytest.mark.parametrize("args", [["thank", "Ana", "--edit"], ["draft", "Ana", "--edit"], ["edit", "Ana", "--edit-note"]])
+def test_an_unchanged_draft_or_note_is_the_one_line_of_an_error(netlog, monkeypatch, args):
+    netlog("add", "Ana Lima", "--on", "2026-11-20")
+    monkeypatch.setenv("VISUAL", "true")  # leaves the text as it was
+    assert "Unchanged or empty" in one_line(netlog(*args, ok=False))

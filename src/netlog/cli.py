@@ -410,8 +410,7 @@ def _send_draft(s: Runtime, contact: int, made: Any, edit: bool, sent: bool) -> 
 
         text = edit_text(text)
         if text is None:
-            render.message("Unchanged or empty draft: nothing sent, nothing logged.")
-            raise typer.Exit(1)
+            raise NetlogError("Unchanged or empty draft: nothing sent, nothing logged.")
     render.text(text)
     if sent:
         render.message(drafts.record_sent(s.store, s.today, contact, made))
@@ -507,8 +506,7 @@ def edit(
             raise NetlogError("Use --note TEXT or --edit-note, not both.")
         note = edit_text(reads.contact(s.reader, contact)["note"] or "")
         if note is None:
-            render.message("Unchanged or empty note: nothing saved.")
-            raise typer.Exit(1)
+            raise NetlogError("Unchanged or empty note: nothing saved.")
         note = note.rstrip("\n")
     fields = writes.ContactFields(
         name=name, email=email, company=company, title=title, note=note, tags=tag,
