@@ -306,3 +306,11 @@ def test_an_unchanged_draft_or_note_is_the_one_line_of_an_error(netlog, monkeypa
     netlog("add", "Ana Lima", "--on", "2026-11-20")
     monkeypatch.setenv("VISUAL", "true")  # leaves the text as it was
     assert "Unchanged or empty" in one_line(netlog(*args, ok=False))
+
+
+# export -o PATH
+
+
+def test_an_export_to_a_name_too_long_for_the_system_is_one_line(netlog, tmp_path):
+    netlog("add", "Ana Lima")
+    assert "too long" in one_line(netlog("export", "json", "-o", str(tmp_path / ("x" * 300)), ok=False)).lower()

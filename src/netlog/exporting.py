@@ -48,7 +48,11 @@ def write(text: str, output: str | None) -> None:
     from pathlib import Path
 
     path = Path(output).expanduser()
-    if output.endswith(("/", os.sep)) or path.is_dir():
+    try:
+        folder = output.endswith(("/", os.sep)) or path.is_dir()
+    except OSError as error:  # a name too long for the system, a loop of links
+        raise BadInput(f"Cannot write {output}: {error.strerror or error}.") from None
+    if folder:
         raise BadInput(f"{output} is a folder: give -o a file name (or, for one vCard a file, use --vdir {output}).")
     try:
         mode = path.lstat().st_mode
