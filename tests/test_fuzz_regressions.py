@@ -311,6 +311,16 @@ def test_an_unchanged_draft_or_note_is_the_one_line_of_an_error(netlog, monkeypa
 # export -o PATH
 
 
+@pytest.mark.sqlite_only
+def test_an_export_over_the_database_itself_is_refused(netlog, db_path, tmp_path):
+    netlog("add", "Ana Lima")
+    link = tmp_path / "link.json"
+    link.symlink_to(db_path)
+    for target in (db_path, link):
+        assert "database itself" in one_line(netlog("export", "json", "-o", str(target), ok=False))
+    assert [c["name"] for c in netlog.json("list")] == ["Ana Lima"]
+
+
 def test_an_export_to_a_name_too_long_for_the_system_is_one_line(netlog, tmp_path):
     netlog("add", "Ana Lima")
     assert "too long" in one_line(netlog("export", "json", "-o", str(tmp_path / ("x" * 300)), ok=False)).lower()

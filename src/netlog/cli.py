@@ -775,7 +775,7 @@ def export(
             render.message(line)
         return
     text = exporting.export(s.reader, s.today, format, version=version, days=days, as_=as_, excel=excel)
-    exporting.write(text, output)
+    exporting.write(text, output, database=s.store.path)
     if output:
         render.message(f"Wrote {format} to {output}.")
 
