@@ -324,3 +324,16 @@ def test_an_export_over_the_database_itself_is_refused(netlog, db_path, tmp_path
 def test_an_export_to_a_name_too_long_for_the_system_is_one_line(netlog, tmp_path):
     netlog("add", "Ana Lima")
     assert "too long" in one_line(netlog("export", "json", "-o", str(tmp_path / ("x" * 300)), ok=False)).lower()
+
+
+# a NUL byte in an argument: no shell can pass one (argv is C strings), but a program calling netlog can
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["backup", "a\x00b"], ["--db", "a\x00b", "list"], ["export", "json", "-o", "a\x00b"], ["import", "vcard", "a\x00b"],
+     ["import", "mail", "a\x00b"], ["add", "Ana\x00 Lima"]],
+)  # fmt: skip
+def test_a_nul_byte_in_an_argument_is_one_line(netlog, tmp_path, monkeypatch, args):
+    monkeypatch.chdir(tmp_path)
+    assert "NUL" in one_line(netlog(*args, ok=False))

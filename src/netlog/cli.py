@@ -81,6 +81,14 @@ class NetlogGroup(TyperGroup):
         info = self.lazy_subcommands[name]
         return None if info.hidden else TyperCommand(name=name, help=getdoc(info.callback)).get_short_help_str(limit)
 
+    def main(self, args: Any = None, *rest: Any, **extra: Any) -> Any:
+        # No shell can pass a NUL byte (argv is C strings), but a program calling netlog can, and no name,
+        # value or path can hold one: open() and os.stat() raise ValueError on it.
+        if any("\x00" in arg for arg in (sys.argv[1:] if args is None else args)):
+            typer.echo("netlog: an argument holds a NUL byte, which no name, value or path can hold.", err=True)
+            sys.exit(1)
+        return super().main(args, *rest, **extra)
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
