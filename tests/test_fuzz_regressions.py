@@ -337,3 +337,9 @@ def test_an_export_to_a_name_too_long_for_the_system_is_one_line(netlog, tmp_pat
 def test_a_nul_byte_in_an_argument_is_one_line(netlog, tmp_path, monkeypatch, args):
     monkeypatch.chdir(tmp_path)
     assert "NUL" in one_line(netlog(*args, ok=False))
+
+
+@pytest.mark.parametrize("format", ["linkedin", "vcard", "google", "json", "mail", "calendar", "linkedin-messages", "telegram", "whatsapp"])
+def test_an_import_of_a_name_too_long_for_the_system_is_one_line(netlog, tmp_path, format):
+    netlog("me", "--email", "kim@example.org", "--name", "Kim")
+    assert "too long" in one_line(netlog("import", format, str(tmp_path / ("x" * 300)), ok=False)).lower()

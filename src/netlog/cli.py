@@ -209,6 +209,22 @@ def _past_or_none(ctx: typer.Context, typed: str | None) -> date | None:
     return parse_date(typed, _runtime(ctx).today, PAST)
 
 
+def _paths(ctx: typer.Context, typed: List[str]) -> List[str]:
+    """Argument callback: files as typed. One the system cannot even look up (a name too long, a loop of links)
+    is one line here; a missing file, a folder or the wrong kind of file is each reader's to say."""
+    import os
+
+    for path in typed or ():
+        if path != "-":
+            try:
+                os.stat(path)
+            except (FileNotFoundError, NotADirectoryError):
+                pass
+            except OSError as error:
+                raise NetlogError(f"Cannot read {path}: {error.strerror}.") from None
+    return typed
+
+
 def _future(ctx: typer.Context, typed: str | None) -> date | None:
     """Option callback: a day to look ahead to; None when not given."""
     if ctx.resilient_parsing or typed is None:
@@ -706,7 +722,7 @@ def import_(
         ..., metavar="FORMAT",
         help="Contacts: linkedin, vcard, google, json. Touches: mail, calendar, linkedin-messages, telegram, whatsapp.",
     ),  # fmt: skip
-    files: List[str] = typer.Argument(..., metavar="FILE...", help="Files (for vcard also a vdir folder: one card a file; mail an mbox or a Maildir; calendar an .ics or a vdir); - reads stdin."),
+    files: List[str] = typer.Argument(..., metavar="FILE...", callback=_paths, help="Files (for vcard also a vdir folder: one card a file; mail an mbox or a Maildir; calendar an .ics or a vdir); - reads stdin."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write nothing."),
     tag: List[str] = typer.Option([], "--tag", autocompletion=completion.tags, help="Contacts: tag every imported contact; repeat for more."),
     since: Optional[str] = typer.Option(None, "--since", callback=_past_or_none, metavar="DATE", help="Touches: only what happened on or after DATE."),
