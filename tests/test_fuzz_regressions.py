@@ -343,3 +343,14 @@ def test_a_nul_byte_in_an_argument_is_one_line(netlog, tmp_path, monkeypatch, ar
 def test_an_import_of_a_name_too_long_for_the_system_is_one_line(netlog, tmp_path, format):
     netlog("me", "--email", "kim@example.org", "--name", "Kim")
     assert "too long" in one_line(netlog("import", format, str(tmp_path / ("x" * 300)), ok=False)).lower()
+
+
+# what the long run of the importers' fuzz found
+
+
+@pytest.mark.parametrize("sender", ["=?utf-8?b?////x?= <noor@haddad.example>", "=?õtf-8?q?Noor?= <noor@haddad.example>"])
+def test_a_broken_encoded_word_in_a_mail_header_is_no_traceback(netlog, tmp_path, sender):
+    mbox = tmp_path / "mail.mbox"
+    mbox.write_bytes(_mail(sender, "Thu, 12 Nov 2026 10:00:00 +0000", "a@b"))
+    assert clean_run(netlog("import", "mail", str(mbox), "--me", "kim.oduya@example.org", ok=False)).exit_code == 0
+

@@ -43,6 +43,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
+from email.errors import MessageError
 from email.header import decode_header, make_header
 from email.utils import getaddresses, parsedate_to_datetime
 from functools import lru_cache, partial
@@ -414,7 +415,7 @@ def _decode(value: str | None) -> str:
     if "=?" in value:
         try:
             value = str(make_header(decode_header(value)))
-        except (LookupError, UnicodeDecodeError, ValueError):
+        except (LookupError, UnicodeDecodeError, ValueError, MessageError):  # bad base64, a charset like õtf-8
             pass
     return " ".join(value.split())
 
