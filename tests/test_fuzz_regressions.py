@@ -354,3 +354,11 @@ def test_a_broken_encoded_word_in_a_mail_header_is_no_traceback(netlog, tmp_path
     mbox.write_bytes(_mail(sender, "Thu, 12 Nov 2026 10:00:00 +0000", "a@b"))
     assert clean_run(netlog("import", "mail", str(mbox), "--me", "kim.oduya@example.org", ok=False)).exit_code == 0
 
+
+def test_a_vcard_charset_with_a_nul_is_no_traceback(netlog, tmp_path):
+    card = tmp_path / "card.vcf"
+    card.write_bytes(b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:Lima;Ana\r\nFN:Ana Lima\r\n"
+                     b"NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=u\x00tf-8:caf=C3=A9\r\nEND:VCARD\r\n")  # fmt: skip
+    assert clean_run(netlog("import", "vcard", str(card), ok=False)).exit_code == 0
+    assert [c["name"] for c in netlog.json("list")] == ["Ana Lima"]
+
