@@ -362,3 +362,12 @@ def test_a_vcard_charset_with_a_nul_is_no_traceback(netlog, tmp_path):
     assert clean_run(netlog("import", "vcard", str(card), ok=False)).exit_code == 0
     assert [c["name"] for c in netlog.json("list")] == ["Ana Lima"]
 
+
+def test_a_contact_import_stores_no_touch_the_door_refuses(netlog, tmp_path):
+    path = tmp_path / "Connections.csv"
+    path.write_text("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                    "Ana,Lima,https://x/in/ana,,Acme,Engineer,07 Jul 0115\n", encoding="utf-8")  # fmt: skip
+    result = clean_run(netlog("import", "linkedin", str(path), ok=False))
+    assert result.exit_code == 0 and "out of range" in result.stderr
+    stored_values_pass_the_door(netlog, tmp_path)
+    assert [c["name"] for c in netlog.json("list")] == ["Ana Lima"]

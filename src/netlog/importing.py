@@ -217,7 +217,12 @@ class _Plan:
                 changed = True
         incoming: Counter[tuple] = Counter()
         for touch in record.touches:
-            row = {**touch, "contact_id": cid}
+            said, faults = validation.touch_fields(touch)  # the door again: LinkedIn's "07 Jul 0115"
+            if faults:
+                report.problems.append(f"{record.source}: {fields['name']}: a touch: {faults[0]}; left out.")
+                report.bad_lines += 1
+                continue
+            row = {**said, "contact_id": cid}
             key = _touch_key(cid, row)
             # Touches alike (one contact, kind, day, direction, note) are counted, not merged: two calls on
             # one day stay two, and re-importing the same file adds neither again.
