@@ -683,7 +683,9 @@ def dupes(
     from netlog.dupes import find_dupes
     from netlog.storage import reads
 
-    pairs = find_dupes(reads.contact_rows(_runtime(ctx).reader))
+    rows = reads.contact_rows(_runtime(ctx).reader)
+    with render.progress(len(rows), "Finding duplicates") as tick:
+        pairs = find_dupes(rows, tick)
     render.dupes(pairs, as_json=json_)
 
 
