@@ -136,7 +136,7 @@ class PathSpec:
         if self.kind == "database":
             return os.environ["NETLOG_DB"]
         if self.kind == "long":
-            return str(out / ("x" * 5_000))
+            return str(out / ("x" * 300))  # over NAME_MAX (255)
         if self.kind == "url":
             return "sqlite:///" + str(out / self.name)
         return self.kind  # "-", "", "/dev/null", "/dev/full", a text as typed
