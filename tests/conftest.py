@@ -220,3 +220,13 @@ def pytest_runtest_setup(item):
     imports, file modes, PRAGMA integrity_check) run in the SQLite pass and say so in the server pass."""
     if SUITE_URL and item.get_closest_marker("sqlite_only"):
         pytest.skip("tests the SQLite file or its fast path; it runs in the SQLite pass")
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The fuzz's figures (tests/fuzzing.py), for the closing note of a long run."""
+    import sys
+
+    fuzzing = sys.modules.get("fuzzing")
+    if fuzzing and fuzzing.COUNTS["runs"]:
+        counts = fuzzing.COUNTS
+        terminalreporter.write_line(f"fuzz: {counts['runs']:,} CLI runs checked, {counts['files']:,} hostile files imported")

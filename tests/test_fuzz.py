@@ -1,6 +1,7 @@
-"""Hostile and odd input through the real CLI: every run exits 0, or 1/2 with a short message, never a
-traceback, and the database stays intact. Profiles live in conftest.py (default: 3 x 70 examples;
---hypothesis-profile=long: 3 x 2,000)."""
+"""Hostile and odd input through every command of the real CLI: every run exits 0, or 1/2 with a short
+message, never a traceback; the database stays intact, and a run that failed wrote nothing (fuzzing.run).
+Each example starts from a seeded network (fuzzing.SEED: two Ana Limas, an intro, a favor, a birthday...).
+Profiles live in conftest.py: the default is CI-sized; `pytest --hypothesis-profile=long tests/test_fuzz*.py`."""
 
 from __future__ import annotations
 
@@ -9,85 +10,122 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
-from netlog.kinds import KINDS
+from fuzzing import (
+    actions, example_folder, examples, birthdays, cadences, command_line, dates, drafts, emails, flag, fresh_network, kinds,
+    levels, maybe, names, numbers, paths, run, text, urls,
+)  # fmt: skip
 
-pytestmark = pytest.mark.sqlite_only
+EXAMPLES = examples(0.4)  # of each command (fuzzing.examples)
 
-HOSTILE = [
-    "", " ", "-", "--", "--help", "-h", "--db", "'", '"', "\\", "%", "_", "*", "a'; DROP TABLE contact; --",
-    "Robert'); DELETE FROM touch;--", "NULL", "\x00", "\n", "\t", "é", "Ζωή", "李小龙", "🙂", "\u202e", "x" * 10_000,
-    "ana", "Ana Lima", "ANA", "An",
-]  # fmt: skip
-text = st.one_of(st.sampled_from(HOSTILE), st.text(st.characters(exclude_categories=["Cs"]), max_size=60))
-dates = st.one_of(
-    text,
-    st.dates().map(str),
-    st.sampled_from(["today", "yesterday", "last friday", "in 2 weeks", "0000-00-00", "2026-02-30", "9999-12-31", "-1"]),
+FIXTURE_FILES = [str(Path(__file__).parent / "fixtures" / name) for name in
+                 ("linkedin.csv", "cards.vcf", "google.csv", "vdir", "touches/takeout.mbox", "touches/maildir",
+                  "touches/calendar.ics", "touches/messages.csv", "touches/result.json",
+                  "touches/whatsapp/WhatsApp Chat with Noor Haddad.txt")]  # fmt: skip
+FORMATS = ["linkedin", "vcard", "google", "json", "mail", "calendar", "linkedin-messages", "telegram", "whatsapp"]
+import_files = st.one_of(
+    st.sampled_from(FIXTURE_FILES),
+    paths("new", "folder", "folder/", "missing", "existing", "link", "dangling", "database", "long", typed=["-", "/dev/null", ""]),
 )
-kinds = st.one_of(st.sampled_from(sorted(KINDS)), text)
-opt_note = st.one_of(st.none(), text)
-opt_date = st.one_of(st.none(), dates)
+outputs = paths("new", "folder", "folder/", "missing", "existing", "link", "dangling", "database", "long", typed=["-", "/dev/null", "/dev/full", ""])
 
-EXAMPLES = {"runs": 0}
+COMMANDS = {
+    "add": command_line("add", [maybe(names)], {
+        "--on": dates, "--met-at": text, "--topics": text, "--strength": levels, "--email": emails, "--company": text,
+        "--title": text, "--tag": text, "--note": text, "--introduced-by": names, "--every": cadences, "--new": flag,
+        "--thank": flag, "--no-thank": flag, "--advice": text}),
+    "log": command_line("log", [names, maybe(kinds)], {
+        "--on": dates, "--note": text, "--received": flag, "--to": names, "--met-at": text, "--topics": text,
+        "--no-reply": flag, "--thank": flag, "--no-thank": flag, "--advice": text}),
+    "due": command_line("due", [], {"--on": dates, "--limit": numbers, "-n": numbers, "--all": flag, "--mine": flag,
+                                    "--reconnect": numbers, "--json": flag}),
+    "thank": command_line("thank", [names], {"--edit": flag, "--sent": flag}),
+    "draft": command_line("draft", [names, maybe(drafts)], {"--edit": flag, "--sent": flag, "--mailto": flag}),
+    "review": command_line("review", [], {"--on": dates, "--limit": numbers}),  # not a terminal here: one line
+    "list": command_line("list", [], {"--tag": text, "--all": flag, "--json": flag}),
+    "show": command_line("show", [names], {"--json": flag}),
+    "stats": command_line("stats", [], {"--json": flag}),
+    "edit": command_line("edit", [names], {
+        "--name": text, "--strength": levels, "--email": emails, "--company": text, "--title": text, "--tag": text,
+        "--untag": st.one_of(st.sampled_from(["pycon", "mentor"]), text), "--note": text, "--edit-note": flag,
+        "--every": cadences, "--birthday": birthdays, "--moment": text}),
+    "rm": command_line("rm", [names], {"--yes": flag, "-y": flag}),
+    "snooze": command_line("snooze", [names], {"--until": dates}),
+    "done": command_line("done", [names, actions], {}),
+    "path": command_line("path", [], {}),
+    "digest": command_line("digest", [], {"--format": st.one_of(st.sampled_from(["text", "markdown", "md"]), text),
+                                          "--limit": numbers, "-n": numbers}),
+    "intro": command_line("intro", [names, names], {"--note": text, "--yes-from": names, "--declined-by": names, "--sent": flag}),
+    "dupes": command_line("dupes", [], {"--json": flag}),
+    "merge": command_line("merge", [names, names], {"--yes": flag, "-y": flag}),
+    "import": command_line("import", [st.one_of(st.sampled_from(FORMATS), text), import_files, maybe(import_files)], {
+        "--dry-run": flag, "--tag": text, "--since": dates, "--me": st.one_of(emails, urls, text), "--no-subjects": flag,
+        "--add-new": flag, "--json": flag}),
+    "export": command_line("export", [st.one_of(st.sampled_from(["json", "vcard", "ics", "csv"]), text)], {
+        "-o": outputs, "--output": outputs, "--version": st.one_of(st.sampled_from(["3.0", "4.0", "2.1"]), text),
+        "--vdir": paths("new", "folder", "missing", "existing", "link", "database", typed=["/dev/null", ""]),
+        "--days": numbers, "--as": st.one_of(st.sampled_from(["todos", "events"]), text), "--excel": flag}),
+    "backup": command_line("backup", [maybe(paths("new", "folder", "folder/", "missing", "existing", "link", "dangling",
+                                                   "fifo", "database", "long", typed=[""]))], {}),
+    "me": command_line("me", [], {"--name": text, "--email": emails, "--linkedin": urls, "--json": flag}),
+}  # fmt: skip
 
-
-def ensure_ana(netlog) -> None:
-    """One known contact per test database (hypothesis reuses the test's database across examples)."""
-    marker = Path(os.environ["NETLOG_DB"]).with_suffix(".ana")
-    if not marker.exists():
-        netlog("add", "Ana Lima", "--note", "café ☕ 'quoted'")
-        marker.touch()
-
-
-def run(netlog, args: list[str]) -> None:
-    EXAMPLES["runs"] += 1
-    result = netlog(*args, ok=False)
-    assert result.exit_code in (0, 1, 2), (args, result.exit_code, result.stderr)
-    assert result.exception is None or isinstance(result.exception, SystemExit), (args, repr(result.exception))
-    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
-    if result.exit_code == 1:
-        lines = result.stderr.strip().splitlines()
-        assert len(lines) == 1 and lines[0].startswith("netlog: "), (args, result.stderr)
-
-
-def check_integrity() -> None:
-    path = Path(os.environ["NETLOG_DB"])
-    if path.exists():
-        with sqlite3.connect(path) as conn:
-            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-
-
-def with_options(base: list[str], on: str | None, note: str | None) -> list[str]:
-    args = list(base)
-    if on is not None:
-        args += ["--on", on]
-    if note is not None:
-        args += ["--note", note]
-    return args
-
-
-@given(name=text, on=opt_date, note=opt_note)
-def test_add_anything(netlog, name, on, note):
-    run(netlog, with_options(["add", name], on, note))
-    check_integrity()
-
-
-@given(name=text, kind=kinds, on=opt_date, note=opt_note)
-def test_log_anything(netlog, name, kind, on, note):
-    ensure_ana(netlog)
-    run(netlog, with_options(["log", name, kind], on, note))
-    check_integrity()
-
-
-@given(name=text, as_json=st.booleans())
-def test_show_anything(netlog, name, as_json):
-    ensure_ana(netlog)
-    run(netlog, ["show", name] + (["--json"] if as_json else []))
-    check_integrity()
+# What a run may find in its environment: an editor (--edit, --edit-note) that keeps the text, fails, is
+# missing or writes something hostile; a hostile $NETLOG_RECONNECT, $NETLOG_USER or $NETLOG_TODAY.
+WRITES_TEXT = "sh -c 'printf %s \"$NETLOG_FUZZ_TEXT\" > \"$0\"'"
+env_text = text.map(lambda t: t.replace("\x00", ""))
+environments = st.one_of(
+    st.none(),
+    st.builds(lambda editor, written: {"VISUAL": editor, "NETLOG_FUZZ_TEXT": written},
+              st.sampled_from(["true", "false", "/no/such/editor", "", WRITES_TEXT, WRITES_TEXT]), env_text),
+    st.builds(lambda n: {"NETLOG_RECONNECT": n}, numbers.map(lambda t: t.replace("\x00", ""))),
+    st.builds(lambda user: {"NETLOG_USER": user}, env_text),
+    st.builds(lambda day: {"NETLOG_TODAY": day}, dates.map(lambda t: t.replace("\x00", ""))),
+)  # fmt: skip
 
 
-def test_report_examples_run():
-    """Not a check: prints how many CLI runs the fuzz tests above made (for docs/reliability.md)."""
-    print(f"\nfuzz: {EXAMPLES['runs']} hostile CLI runs")
+def special_files_intact(root: Path) -> None:
+    """A symlink or a FIFO that a path named is never replaced by a file."""
+    out = root / "out"
+    for name in ("link", "dangling"):
+        if os.path.lexists(out / name):
+            assert (out / name).is_symlink(), f"{name} was replaced"
+    if os.path.lexists(out / "fifo"):
+        assert (out / "fifo").is_fifo(), "the FIFO was replaced"
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+@settings(max_examples=EXAMPLES)
+@given(data=st.data())
+def test_every_command_takes_anything(tmp_path, command, data):
+    before, root = fresh_network(), example_folder(tmp_path)
+    args = data.draw(COMMANDS[command], label="args")
+    env = data.draw(environments, label="env")
+    run(args, root, before, env=env)
+    special_files_intact(root)
+
+
+def test_every_command_is_fuzzed():
+    from netlog.cli import COMMANDS as REGISTERED
+
+    assert sorted(REGISTERED) == sorted(COMMANDS)
+
+
+DATABASES = paths("new", "folder", "folder/", "missing", "existing", "link", "dangling", "long", "url",
+                  typed=["", "sqlite://", "sqlite:////no/such/folder/x.db", "postgresql+psycopg://sam:s3cret@127.0.0.1:1/netlog",
+                         "postgresql://", "mysql://sam@127.0.0.1:1/x", "foo://bar"])  # fmt: skip
+ANYWHERE = st.sampled_from([["path"], ["list"], ["add", "Ana Lima"], ["dupes"], ["backup"], ["stats", "--json"], []])
+
+
+@settings(max_examples=EXAMPLES)
+@given(db=maybe(DATABASES), then=ANYWHERE, extra=st.lists(st.sampled_from(["--version", "--help", "-h", "--db", "--bogus"]), max_size=2))
+def test_the_root_options_take_anything(tmp_path, db, then, extra):
+    before, root = fresh_network(), example_folder(tmp_path)
+    args = (["--db", db] if db is not None else []) + extra + then
+    run(args, root, before if db is None else None)
+    made = root / "out"
+    for file in made.iterdir() if made.is_dir() else ():
+        if file.is_file() and file.read_bytes()[:16] == b"SQLite format 3\x00":
+            with sqlite3.connect(file) as conn:
+                assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-HEAVY = {"sqlalchemy", "sqlmodel", "pydantic", "dateparser", "jinja2", "vobject", "icalendar"}
+HEAVY = {"sqlalchemy", "sqlmodel", "pydantic", "dateparser", "jinja2", "vobject", "icalendar", "rapidfuzz"}
 # Completion and help run on every keypress / first contact: nothing beyond Typer and the stdlib.
 NOT_FOR_HELP = HEAVY | {"rich"}
 

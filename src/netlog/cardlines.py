@@ -92,7 +92,7 @@ def _property(raw: str, line: int, body: str) -> Property:
         charset = (params.get("CHARSET") or ["utf-8"])[0]
         try:
             value = quopri.decodestring(value.encode("utf-8")).decode(charset, errors="replace")
-        except LookupError:  # a charset Python does not know: the bytes as UTF-8
+        except (LookupError, ValueError):  # a charset Python does not know (or with a NUL in it): the bytes as UTF-8
             value = quopri.decodestring(value.encode("utf-8")).decode("utf-8", errors="replace")
     group = match.group("group")
     return Property(raw, line, match.group("name").upper(), group, params, param_texts, value)

@@ -82,6 +82,14 @@ class NetlogGroup(TyperGroup):
         info = self.lazy_subcommands[name]
         return None if info.hidden else TyperCommand(name=name, help=getdoc(info.callback)).get_short_help_str(limit)
 
+    def main(self, args: Any = None, *rest: Any, **extra: Any) -> Any:
+        # No shell can pass a NUL byte (argv is C strings), but a program calling netlog can, and no name,
+        # value or path can hold one: open() and os.stat() raise ValueError on it.
+        if any("\x00" in arg for arg in (sys.argv[1:] if args is None else args)):
+            typer.echo("netlog: an argument holds a NUL byte, which no name, value or path can hold.", err=True)
+            sys.exit(1)
+        return super().main(args, *rest, **extra)
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
@@ -171,7 +179,7 @@ def _reconnects(option: int | None) -> int:
     value = os.environ.get("NETLOG_RECONNECT", "").strip()
     if not value:
         return RECONNECT_PER_DAY
-    if not value.isdigit():
+    if not value.isdecimal() or len(value) > 9:  # isdigit() takes "²"; int() refuses 4,301 digits
         raise NetlogError(f'NETLOG_RECONNECT="{value}" is not a number of ties a day (0 or more).')
     return int(value)
 
@@ -200,6 +208,22 @@ def _past_or_none(ctx: typer.Context, typed: str | None) -> date | None:
     from netlog.dates import PAST, parse_date
 
     return parse_date(typed, _runtime(ctx).today, PAST)
+
+
+def _paths(ctx: typer.Context, typed: List[str]) -> List[str]:
+    """Argument callback: files as typed. One the system cannot even look up (a name too long, a loop of links)
+    is one line here; a missing file, a folder or the wrong kind of file is each reader's to say."""
+    import os
+
+    for path in typed or ():
+        if path != "-":
+            try:
+                os.stat(path)
+            except (FileNotFoundError, NotADirectoryError):
+                pass
+            except OSError as error:
+                raise NetlogError(f"Cannot read {path}: {error.strerror}.") from None
+    return typed
 
 
 def _future(ctx: typer.Context, typed: str | None) -> date | None:
@@ -418,8 +442,7 @@ def _send_draft(s: Runtime, contact: int, made: Any, edit: bool, sent: bool, mai
         # Going by mail, the editor shows the subject too, as its first line, and reads it back.
         text = edit_text(f"Subject: {subject}\n\n{text}" if mailto else text)
         if text is None:
-            render.message("Unchanged or empty draft: nothing sent, nothing logged.")
-            raise typer.Exit(1)
+            raise NetlogError("Unchanged or empty draft: nothing sent, nothing logged.")
         if mailto:
             own, text = split_subject(text)
             subject = own or subject
@@ -582,8 +605,7 @@ def edit(
             raise NetlogError("Use --note TEXT or --edit-note, not both.")
         note = edit_text(reads.contact(s.reader, contact)["note"] or "")
         if note is None:
-            render.message("Unchanged or empty note: nothing saved.")
-            raise typer.Exit(1)
+            raise NetlogError("Unchanged or empty note: nothing saved.")
         note = note.rstrip("\n")
     fields = writes.ContactFields(
         name=name, email=email, company=company, title=title, note=note, tags=tag,
@@ -736,7 +758,9 @@ def dupes(
     from netlog.dupes import find_dupes
     from netlog.storage import reads
 
-    pairs = find_dupes(reads.contact_rows(_runtime(ctx).reader))
+    rows = reads.contact_rows(_runtime(ctx).reader)
+    with render.progress(len(rows), "Finding duplicates") as tick:
+        pairs = find_dupes(rows, tick)
     render.dupes(pairs, as_json=json_)
 
 
@@ -775,7 +799,7 @@ def import_(
         ..., metavar="FORMAT",
         help="Contacts: linkedin, vcard, google, json. Touches: mail, calendar, linkedin-messages, telegram, whatsapp.",
     ),  # fmt: skip
-    files: List[str] = typer.Argument(..., metavar="FILE...", help="Files (for vcard also a vdir folder: one card a file; mail an mbox or a Maildir; calendar an .ics or a vdir); - reads stdin."),
+    files: List[str] = typer.Argument(..., metavar="FILE...", callback=_paths, help="Files (for vcard also a vdir folder: one card a file; mail an mbox or a Maildir; calendar an .ics or a vdir); - reads stdin."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write nothing."),
     tag: List[str] = typer.Option([], "--tag", autocompletion=completion.tags, help="Contacts: tag every imported contact; repeat for more."),
     since: Optional[str] = typer.Option(None, "--since", callback=_past_or_none, metavar="DATE", help="Touches: only what happened on or after DATE."),
@@ -852,7 +876,7 @@ def export(
             render.message(line)
         return
     text = exporting.export(s.reader, s.today, format, version=version, days=days, as_=as_, excel=excel)
-    exporting.write(text, output)
+    exporting.write(text, output, database=s.store.path)
     if output:
         render.message(f"Wrote {format} to {output}.")
 

@@ -14,10 +14,15 @@ def today() -> date:
     fixed = os.environ.get("NETLOG_TODAY")
     if not fixed:
         return date.today()
+    from netlog.validation import FIRST_DAY, LAST_DAY
+
     try:
-        return date.fromisoformat(fixed)
+        day = date.fromisoformat(fixed)
     except ValueError:
         raise BadInput(f'NETLOG_TODAY="{fixed}" is not a date; use YYYY-MM-DD.') from None
+    if not FIRST_DAY <= day <= LAST_DAY:  # the rules count back years from today: year 1 has no years before it
+        raise BadInput(f'NETLOG_TODAY="{fixed}" is out of range ({FIRST_DAY.year} to {LAST_DAY.year}).')
+    return day
 
 
 def now() -> datetime:

@@ -49,13 +49,22 @@ def parse_date(text: str, base: date, prefer: str = PAST) -> date:
     except (OverflowError, ValueError):  # "in 99999999 years": past date.max
         raise BadInput(f'The date "{text}" is out of range.') from None
     if quick is not None:
-        return quick
+        return _in_range(quick, text)
     # dateparser's time grows steeply with length (60 chars of garbage: ~8 s); no real date is this long.
     parsed = _parse_with_dateparser(text, base, prefer) if len(text) <= MAX_DATE_CHARS else None
     if parsed is None:
         shown = text if len(text) <= MAX_DATE_CHARS else text[:MAX_DATE_CHARS] + "..."
         raise BadInput(f'Cannot read the date "{shown}". Try 2026-11-21, "yesterday", "last friday" or "3 days ago".')
-    return parsed
+    return _in_range(parsed, text)
+
+
+def _in_range(day: date, text: str) -> date:
+    """A typed day within what the database keeps (netlog.validation's range), else one clear line."""
+    from netlog.validation import FIRST_DAY, LAST_DAY
+
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise BadInput(f'The date "{text}" is out of range ({FIRST_DAY.year} to {LAST_DAY.year}).')
+    return day
 
 
 MAX_DATE_CHARS = 32

@@ -30,8 +30,11 @@ def edit_text(text: str, suffix: str = ".txt", keep_unchanged: bool = False) -> 
             raise BadInput(f'Cannot start the editor "{editor}": {error.strerror}. Set $VISUAL or $EDITOR.') from None
         if result.returncode != 0:
             raise BadInput(f'The editor "{editor}" exited with code {result.returncode}; nothing was changed.')
-        with open(path, encoding="utf-8") as file:
-            edited = file.read()
+        try:
+            with open(path, encoding="utf-8") as file:
+                edited = file.read()
+        except UnicodeDecodeError:
+            raise BadInput(f'The editor "{editor}" saved text that is not UTF-8; nothing was changed.') from None
     finally:
         os.unlink(path)
     if not edited.strip() or (edited == text and not keep_unchanged):

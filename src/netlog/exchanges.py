@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Iterable
 
-from netlog import kinds
+from netlog import kinds, validation
 from netlog.errors import BadInput
 from netlog.folding import fold
 from netlog.storage import reads
 
 SOURCES = ("mail", "calendar", "linkedin-messages", "telegram", "whatsapp")
 CHATS = ("telegram", "whatsapp")  # one touch per contact, day and direction
+MALFORMED = "malformed"  # the summary's word for an exchange skipped as unreadable (records.Skip.MALFORMED)
 UNKNOWN_SHOWN = 10  # the most frequent non-contacts named in the summary
 BULK_REFRESH = 200  # above this many contacts touched, rebuild every History at once
 
@@ -153,6 +154,14 @@ class _Plan:
         return self.by["name"].get(fold(party.name)) if party.name else None
 
     def add(self, exchange: Any, keep_subjects: bool, add_new: bool, report: TouchReport) -> None:
+        # Through the door every write uses: a day out of netlog's range, an id or subject too long to keep.
+        said, faults = validation.touch_fields({
+            "kind": exchange.kind, "happened_on": exchange.on, "direction": exchange.direction, "place": exchange.place,
+            "note": (exchange.subject or None) if keep_subjects else None, "source_id": exchange.source_id,
+        })  # fmt: skip
+        if faults:
+            report.skipped[MALFORMED] += 1
+            return
         for party in exchange.parties:
             cid = self.contact_of(party)
             if cid is None:
@@ -161,6 +170,8 @@ class _Plan:
                 if not add_new or not party.name and not party.emails and not party.phones and not party.url:
                     continue
                 cid = self._create(party, shown)
+                if cid is None:  # a name or address netlog cannot hold
+                    continue
             key = exchange.source_id
             if self.source in CHATS and exchange.kind == "message":
                 key = f"day/{exchange.on.isoformat()}/{exchange.direction}"  # the contact is the chat
@@ -171,37 +182,25 @@ class _Plan:
                 report.already += 1
                 continue
             self.logged.add((cid, key))
-            self.touches.append(
-                {
-                    "contact_id": cid,
-                    "kind": exchange.kind,
-                    "happened_on": exchange.on,
-                    "direction": exchange.direction,
-                    "note": (exchange.subject or None) if keep_subjects else None,
-                    "place": exchange.place,
-                    "logged_by": self.user,
-                    "source": self.source,
-                    "source_id": key,
-                }
-            )
+            self.touches.append({**said, "contact_id": cid, "logged_by": self.user, "source": self.source, "source_id": key})
             self.touched.add(cid)
 
-    def _create(self, party: Any, shown: str) -> int:
-        from netlog.validation import clean_text
-
+    def _create(self, party: Any, shown: str) -> int | None:
         found = self.new_contacts.get(shown)
         if found is not None:
             return found["id"]
-        row = {
+        row, faults = validation.contact_fields({
             "id": self.next_id,
-            "name": clean_text(party.name) or (party.emails or party.phones or (party.url,))[0],
+            "name": validation.clean_text(party.name) or (party.emails or party.phones or (party.url,))[0],
             "email": party.emails[0] if party.emails else None,
             "phone": party.phones[0] if party.phones else None,
             "url": party.url,
             "strength": kinds.DEFAULT_LEVEL,
             "strength_set": False,
             "created_on": self.today,
-        }
+        })  # fmt: skip
+        if faults:
+            return None
         self.next_id += 1
         self.new_contacts[shown] = row
         for key, value in (("email", row["email"]), ("phone", row["phone"]), ("url", row["url"])):

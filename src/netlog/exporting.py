@@ -34,11 +34,11 @@ def export_vdir(reader: Any, folder: str, version: str = "3.0") -> Any:
     return vcard.export_vdir(reader, folder, version)
 
 
-def write(text: str, output: str | None) -> None:
+def write(text: str, output: str | None, database: Any = None) -> None:
     """To stdout, or to the file `output`. A regular file (or a new one) is replaced whole and atomically: the
     text goes to a private (0600) temporary file beside it, is synced, then renamed over it, and a failure
     leaves neither a half file nor the temporary one. Anything else at that path (a symlink, a device, a
-    FIFO, /dev/stdout) is written through, never replaced."""
+    FIFO, /dev/stdout) is written through, never replaced. The `database` file itself is never written."""
     if not output or output == "-":
         sys.stdout.write(text)
         return
@@ -47,8 +47,14 @@ def write(text: str, output: str | None) -> None:
     from pathlib import Path
 
     path = Path(output).expanduser()
-    if output.endswith(("/", os.sep)) or path.is_dir():
+    try:
+        folder = output.endswith(("/", os.sep)) or path.is_dir()
+    except OSError as error:  # a name too long for the system, a loop of links
+        raise BadInput(f"Cannot write {output}: {error.strerror or error}.") from None
+    if folder:
         raise BadInput(f"{output} is a folder: give -o a file name (or, for one vCard a file, use --vdir {output}).")
+    if database is not None and os.path.realpath(path) == os.path.realpath(database):  # through a link too
+        raise BadInput(f"{output} is the database itself: give -o another file name; nothing was written.")
     try:
         mode = path.lstat().st_mode
     except FileNotFoundError:

@@ -103,7 +103,7 @@ class _Plan:
 
     def __init__(self, reader: Any, today: date, tags: Sequence[str]) -> None:
         self.today = today
-        self.extra_tags = [t for t in (clean(t) for t in tags) if t]
+        self.extra_tags = validation.tags(tags)
         self.contacts: dict[int, dict[str, Any]] = {row["id"]: row for row in reads.contact_rows(reader)}
         self.index: dict[str, dict[str, int]] = {key: {} for key in MATCH_KEYS + ("name",)}
         for cid, row in self.contacts.items():
@@ -194,7 +194,12 @@ class _Plan:
             self.id_map[record.source_id] = cid
         if record.introduced_by is not None:
             self.links.append((cid, record))
-        for tag in dict.fromkeys([*record.tags, *self.extra_tags]):
+        try:
+            record_tags = validation.tags(record.tags)
+        except BadInput as error:
+            report.problems.append(f"{record.source}: {fields['name']}: {str(error).rstrip('.')}; its tags were left out.")
+            record_tags = []
+        for tag in dict.fromkeys([*record_tags, *self.extra_tags]):
             have = self.tags.setdefault(cid, set())  # a contact that had no tags has no entry yet
             if tag and tag not in have:
                 have.add(tag)
@@ -202,7 +207,12 @@ class _Plan:
                 changed = True
         incoming: Counter[tuple] = Counter()
         for touch in record.touches:
-            row = {**touch, "contact_id": cid}
+            said, faults = validation.touch_fields(touch)  # the door again: LinkedIn's "07 Jul 0115"
+            if faults:
+                report.problems.append(f"{record.source}: {fields['name']}: a touch: {faults[0]}; left out.")
+                report.bad_lines += 1
+                continue
+            row = {**said, "contact_id": cid}
             key = _touch_key(cid, row)
             # Touches alike (one contact, kind, day, direction, note) are counted, not merged: two calls on
             # one day stay two, and re-importing the same file adds neither again.

@@ -74,10 +74,13 @@ def _did_you_mean(typed: str, known: "tuple[str, ...] | dict[str, object]") -> s
     return f" Did you mean: {close[0]}?" if close else ""
 
 
+_LEVEL_NUMBERS = frozenset(str(level) for level in range(1, len(LEVELS) + 1))
+
+
 def parse_level(text: str | int) -> int:
     """'medium' or '3' -> 3; a clear error for anything else."""
     value = str(text).strip().lower()
-    if value.isdigit() and 1 <= int(value) <= len(LEVELS):
+    if value in _LEVEL_NUMBERS:
         return int(value)
     if value in LEVELS:
         return LEVELS.index(value) + 1

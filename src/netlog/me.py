@@ -19,8 +19,10 @@ class Me(NamedTuple):
 
 
 def current_user() -> str:
-    """Who is logging: NETLOG_USER, else the login name."""
-    user = os.environ.get("NETLOG_USER")
+    """Who is logging: NETLOG_USER, else the login name; stored with each touch, so checked as any value is."""
+    from netlog import validation
+
+    user = validation.check(validation.contact_fields({"logged_by": os.environ.get("NETLOG_USER")}), "NETLOG_USER: ")["logged_by"]
     if user:
         return user
     try:

@@ -50,7 +50,7 @@ def _ambiguous(typed: str, matches: Sequence[tuple[int, str]]) -> str:
 
 def by_number(typed: str) -> int | None:
     """'#12' names contact 12 directly (how two people with one name are told apart)."""
-    if typed.startswith("#") and typed[1:].isdigit():
+    if typed.startswith("#") and typed[1:].isdecimal():  # isdigit() also takes "²", which int() refuses
         return int(typed[1:])
     return None
 
@@ -58,8 +58,10 @@ def by_number(typed: str) -> int | None:
 def resolve_contact(reader: Any, typed: str) -> int:
     """The id of the one contact a typed name means ('#12' picks by number), read through `reader`."""
     from netlog.storage import reads
-    from netlog.validation import MAX_ID, MAX_NAME
+    from netlog.validation import MAX_ID, MAX_NAME, clean_text
 
+    if not typed.isprintable():  # as names are stored: no control characters, no undecodable bytes
+        typed = clean_text(typed) or ""
     if len(typed) > MAX_NAME:  # no contact has a longer name, and SQLite refuses LIKE patterns this long
         raise NotFound(f'No contact named "{typed[:40]}..." ({len(typed):,} characters; names are at most {MAX_NAME}).')
     number = by_number(typed)

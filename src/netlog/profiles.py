@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from netlog import kinds, rules, stats
+from netlog import kinds, rules, stats, validation
 from netlog.storage import reads
 from netlog.storage.compiled import COLUMNS
 from netlog.due import due_for
@@ -13,6 +13,7 @@ from netlog.due import due_for
 def overview(reader: Any, today: date, tag: str | None = None) -> list[dict[str, Any]]:
     """Every contact (or those with a tag), by folded name: strength, last touch, warmth, and when keeping
     in touch is next due (the rules' own date, dismissals included)."""
+    tag = validation.clean_text(tag) if tag else tag  # as tags are stored
     with reader.snapshot():
         rows = reads.rows(reader, "overview_tagged" if tag else "overview", {"tag": tag} if tag else None)
         tags = reads.all_tags(reader)

@@ -115,6 +115,12 @@ def touch_fields(fields: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
     return kept, problems
 
 
+def tags(values: Any) -> list[str]:
+    """Tags as they may be stored (or looked up): each cleaned like any short text, blanks left out."""
+    kept = [_limited(clean_text(value), MAX_SHORT, "a tag") for value in values]
+    return [tag for tag in kept if tag]
+
+
 def check(cleaned: tuple[dict[str, Any], list[str]], what: str = "", then: str = "") -> dict[str, Any]:
     """The cleaned fields, or BadInput with the first problem (after `what`, before `then`)."""
     fields, problems = cleaned
@@ -141,8 +147,8 @@ def _limited(text: str | None, limit: int, key: str) -> str | None:
 
 def _whole(value: Any, low: int, high: int, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value)
+        if isinstance(value, str) and value.strip().isdecimal() and len(value.strip()) <= 18:
+            value = int(value)  # isdigit() takes "²", and int() refuses 4,301 digits
         else:
             raise BadInput(f'{what} "{value}" is not a whole number')
     if not low <= value <= high:

@@ -115,13 +115,14 @@ def add_contact(
     name = _clean_name(fields.name)
     _check_not_future(meeting.on, today, "The meeting")
     checked = validation.check(validation.contact_fields({**fields.changes(), "name": name}))
+    tags = validation.tags(fields.tags)
     note = validation.check(validation.touch_fields({"note": meeting.note, "place": meeting.place,
                                                      "topics": meeting.topics, "advice": meeting.advice}))  # fmt: skip
     records = _records()
 
     def work(session: Any) -> int:
         reader = _reader(session)
-        same = reads.ids_folded(reader, name)
+        same = reads.ids_folded(reader, checked["name"])
         if same and not allow_same_name:
             existing = reads.contact(reader, same[0])
             raise Ambiguous(
@@ -138,7 +139,7 @@ def add_contact(
             "introduced_on": meeting.on if introducer_id else None,
         }
         contact_id = records.insert_contact(session, row)
-        records.add_tags(session, contact_id, fields.tags)
+        records.add_tags(session, contact_id, tags)
         records.insert_touch(
             session,
             {
@@ -220,13 +221,14 @@ def _introduced_person(session: Any, today: date, introducer_id: int, typed: str
 def edit_contact(store: Any, contact_id: int, fields: ContactFields, untag: Iterable[str] = ()) -> None:
     """Change a contact's facts and tags."""
     changes = validation.check(validation.contact_fields(fields.changes()))
+    tags, untag = validation.tags(fields.tags), validation.tags(untag)
     if "name" in changes:
         changes["n"] = None  # a card's structured name described the old name; the new one is not split
     records = _records()
 
     def work(session: Any) -> None:
         records.update_contact(session, contact_id, changes)
-        records.add_tags(session, contact_id, fields.tags)
+        records.add_tags(session, contact_id, tags)
         records.remove_tags(session, contact_id, untag)
         history.refresh(session, [contact_id])
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from netlog.birthdays import normalize_birthday
 from netlog.errors import BadInput
@@ -22,13 +22,15 @@ def read(paths: Sequence[str]) -> Batch:
 
 def _read_file(path: str, batch: Batch) -> None:
     reader = csv.DictReader(io.StringIO(read_text(path, "utf-8-sig"), newline=""))
-    headers = set(reader.fieldnames or ())
-    if not headers & {"First Name", "Given Name", "Name"}:
-        name = "stdin" if path == "-" else path
-        raise BadInput(f'{name} is not a Google Contacts CSV: no "First Name" or "Given Name" column.')
     label = "stdin" if path == "-" else path
+    try:
+        headers = set(reader.fieldnames or ())
+    except csv.Error as error:
+        raise _unreadable(label, reader, error) from None
+    if not headers & {"First Name", "Given Name", "Name"}:
+        raise BadInput(f'{label} is not a Google Contacts CSV: no "First Name" or "Given Name" column.')
     line = 1  # the header's; each row starts on the line after the previous row ended (notes span lines)
-    for row in reader:
+    for row in _rows(reader, label):
         where, line = f"{label}:{line + 1}", reader.line_num
         first = _first(row, "First Name", "Given Name")
         middle = _first(row, "Middle Name", "Additional Name")
@@ -89,6 +91,18 @@ def _first(row: dict, *columns: str, whole: bool = False) -> str | None:
         if value:
             return value if whole else value.split(SEPARATOR)[0].strip()
     return None
+
+
+def _rows(reader: csv.DictReader, label: str) -> Iterator[dict[str, str]]:
+    """The reader's rows; one it cannot read (a field over the csv module's size limit) is one line naming it."""
+    try:
+        yield from reader
+    except csv.Error as error:
+        raise _unreadable(label, reader, error) from None
+
+
+def _unreadable(label: str, reader: csv.DictReader, error: csv.Error) -> BadInput:
+    return BadInput(f"{label}:{reader.reader.line_num}: {error}; is it the right file? Nothing was imported.")
 
 
 def _labels(cell: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 from datetime import date
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from netlog.errors import BadInput
 from netlog.importing import Batch, Incoming, read_each, read_text
@@ -30,7 +30,7 @@ def _read_file(path: str, batch: Batch) -> None:
     label = "stdin" if path == "-" else path
     reader = csv.DictReader(lines[start:])
     seen = 1  # lines read so far from the header on
-    for row in reader:
+    for row in _rows(reader, label, start):
         number, seen = start + seen + 1, reader.line_num
         if reader.line_num > number - start:  # LinkedIn's fields never span lines: a quote left open did
             raise BadInput(
@@ -58,6 +58,14 @@ def _read_file(path: str, batch: Batch) -> None:
                 source=path,
             )
         )
+
+
+def _rows(reader: csv.DictReader, label: str, start: int) -> Iterator[dict[str, str]]:
+    """The reader's rows; one it cannot read (a field over the csv module's size limit) is one line naming it."""
+    try:
+        yield from reader
+    except csv.Error as error:
+        raise BadInput(f"{label}:{start + reader.reader.line_num}: {error}; is it the right file? Nothing was imported.") from None
 
 
 def _parse_day(text: str) -> date | None:

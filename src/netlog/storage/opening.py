@@ -32,7 +32,11 @@ def open_store(url: str) -> Store:
 
 
 def _open_file(store: Store, path: Path) -> None:
-    if not path.exists():
+    try:
+        exists = path.exists()
+    except OSError as error:  # a name too long for the system, a loop of links
+        raise DatabaseError(f"Cannot open the database {path}: {error.strerror}.") from None
+    if not exists:
         _create_file(path)
     _check_file(path)
     reader = store.reader
@@ -140,9 +144,13 @@ def backup(store: Store, target: Path) -> Path:
 
     path = _sqlite_file(store)
     target = target.expanduser()
-    if target.exists() and target.resolve() == path.resolve():
-        raise DatabaseError("The backup cannot overwrite the database itself.")
     try:
+        if target.is_symlink():  # write where the link points, and keep the link (as export -o does)
+            target = Path(os.path.realpath(target))
+        if target.exists() and target.resolve() == path.resolve():
+            raise DatabaseError("The backup cannot overwrite the database itself.")
+        if target.exists() and not target.is_file():  # a folder, a FIFO, a device: never replaced
+            raise DatabaseError(f"Cannot write the backup {target}: it is not a regular file; give a file name. No backup was written.")
         target.parent.mkdir(parents=True, exist_ok=True)
         with replacing(target, prefix=f".{target.name}.netlog-backup-") as temporary:
             store.reader.backup_to(temporary)

@@ -25,6 +25,7 @@ import csv
 from dataclasses import dataclass
 from datetime import date, datetime, timezone, tzinfo
 from pathlib import Path
+from typing import Any, Iterator
 
 from netlog.errors import BadInput, NotFound, UnknownOwner
 from netlog.touches.records import Exchange, Me, Party, Reading, Skip, local_moment, normalize_url
@@ -93,7 +94,7 @@ def _rows(path: Path) -> tuple[list[_Row], int]:
             raise NotFound(f"{path} does not exist.")
         raise BadInput(f"{path} is a folder, not a messages.csv.")
     with open(path, newline="", encoding="utf-8-sig", errors="replace") as f:
-        reader = csv.reader(f)
+        reader = _readable(csv.reader(f), path)
         header = [h.strip().upper() for h in next(reader, [])]
         missing = [c for c in REQUIRED if c not in header]
         if missing:
@@ -121,6 +122,14 @@ def _rows(path: Path) -> tuple[list[_Row], int]:
                 )
             )
     return rows, malformed
+
+
+def _readable(reader: Any, path: Path) -> Iterator[list[str]]:
+    """The reader's rows; one it cannot read (a field over the csv module's size limit) is one line naming it."""
+    try:
+        yield from reader
+    except csv.Error as error:
+        raise BadInput(f"{path}:{reader.line_num}: {error}; is it a LinkedIn messages.csv? Nothing was imported.") from None
 
 
 class _Cells:

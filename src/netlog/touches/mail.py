@@ -43,6 +43,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
+from email.errors import MessageError
 from email.header import decode_header, make_header
 from email.utils import getaddresses, parsedate_to_datetime
 from functools import lru_cache, partial
@@ -394,7 +395,9 @@ def _offset(text: str) -> timedelta:
 def _maildir_moment(name: str) -> datetime | None:
     """A Maildir file name starts with its delivery time in Unix seconds ('1787053954.M100007P2301Q2...')."""
     seconds = name.partition(".")[0]
-    return datetime.fromtimestamp(int(seconds), timezone.utc) if seconds.isdigit() else None
+    if not seconds.isdecimal() or len(seconds) > 11:  # isdigit() takes "²"; 11 digits reach year 5138, 12 past 9999
+        return None
+    return datetime.fromtimestamp(int(seconds), timezone.utc)
 
 
 def _labels(value: str | None) -> set[str]:
@@ -412,7 +415,7 @@ def _decode(value: str | None) -> str:
     if "=?" in value:
         try:
             value = str(make_header(decode_header(value)))
-        except (LookupError, UnicodeDecodeError, ValueError):
+        except (LookupError, UnicodeDecodeError, ValueError, MessageError):  # bad base64, a charset like õtf-8
             pass
     return " ".join(value.split())
 

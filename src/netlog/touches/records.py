@@ -204,7 +204,12 @@ def local_day(moment: datetime | date, zone: tzinfo | None) -> date:
 
 def local_moment(moment: datetime, zone: tzinfo | None) -> datetime:
     """An aware moment in the user's zone; a floating one as it is."""
-    return moment if moment.tzinfo is None else moment.astimezone(zone)
+    if moment.tzinfo is None:
+        return moment
+    try:
+        return moment.astimezone(zone)
+    except OverflowError:  # hours from datetime's first or last day: kept as it is (out of netlog's range anyway)
+        return moment
 
 
 def _set(values: Iterable[str | None]) -> frozenset[str]:

@@ -58,13 +58,13 @@ def read_telegram(
     path = Path(path)
     export = _load(path)
     if isinstance(export.get("chats"), dict):
-        chats = export["chats"].get("list") or []
+        chats = _list(export["chats"].get("list"))
     elif "messages" in export and "type" in export:
         chats = [export]
     else:
         raise BadInput(f"{path} is not a Telegram export: it has neither chats.list nor a chat's messages.")
     me = me or Me()
-    owner_id = str((export.get("personal_information") or {}).get("user_id") or "")
+    owner_id = str(_dict(export.get("personal_information")).get("user_id") or "")
     if owner_id:
         me = me | Me.of(user_ids=[owner_id])
     elif not me.user_ids and not me.names:
@@ -79,6 +79,21 @@ def read_telegram(
     return reading
 
 
+def _dict(value: Any) -> dict:
+    """An object of the export, or an empty one where the file has another type (a hand-edited export)."""
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list:
+    """An array of the export, or an empty one where the file has another type."""
+    return value if isinstance(value, list) else []
+
+
+def _messages(value: Any) -> list[_Message]:
+    """A chat's messages as _slim made them; a "messages" that is not an array has none."""
+    return [m for m in value if isinstance(m, _Message)] if isinstance(value, list) else []
+
+
 def _load(path: Path) -> dict[str, Any]:
     if not path.exists():
         raise NotFound(f"{path} does not exist.")
@@ -87,6 +102,8 @@ def _load(path: Path) -> dict[str, Any]:
             export = jsonstream.load(f, MESSAGE_PATHS, _slim)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise BadInput(f"{path} is not a Telegram export: not JSON ({error.__class__.__name__}).") from None
+    except RecursionError:
+        raise BadInput(f"{path} nests deeper than any Telegram export; is it the right file?") from None
     except IsADirectoryError:
         raise BadInput(f"{path} is a folder; give the export's result.json.") from None
     if not isinstance(export, dict):
@@ -128,7 +145,7 @@ def _owner_by_chat(chats: list) -> Me:
     senders = {
         m.sender_id
         for chat in chats if isinstance(chat, dict) and chat.get("type") == PERSONAL
-        for m in chat.get("messages") or () if m and m.type == "message" and m.sender_id
+        for m in _messages(chat.get("messages")) if m.type == "message" and m.sender_id
     } - {str(chat.get("id")) for chat in chats if isinstance(chat, dict)}  # fmt: skip
     return Me(user_ids=frozenset(senders)) if len(senders) == 1 else Me()
 
@@ -136,8 +153,9 @@ def _owner_by_chat(chats: list) -> Me:
 def _phones(export: dict[str, Any]) -> dict[str, str]:
     """user id -> normalised phone number, from contacts.list."""
     found = {}
-    for contact in (export.get("contacts") or {}).get("list") or ():
-        user_id, phone = str(contact.get("user_id") or ""), normalize_phone(contact.get("phone_number"))
+    for contact in _list(_dict(export.get("contacts")).get("list")):
+        number = _dict(contact).get("phone_number")
+        user_id, phone = str(_dict(contact).get("user_id") or ""), normalize_phone(number) if isinstance(number, str) else None
         if user_id and user_id != "0" and phone:
             found[user_id] = phone
     return found
@@ -146,13 +164,14 @@ def _phones(export: dict[str, Any]) -> dict[str, str]:
 def _read_chat(
     chat: dict, me: Me, phones: dict[str, str], since: date | None, zone: tzinfo | None, reading: Reading
 ) -> None:
-    messages = [m for m in chat.pop("messages", None) or () if m]  # popped: each chat's go once read
-    kind = chat.get("type")
+    messages = _messages(chat.pop("messages", None))  # popped: each chat's go once read
+    kind = chat.get("type") if isinstance(chat.get("type"), str) else None
+    name = chat.get("name") if isinstance(chat.get("name"), str) else None
     reason = (
         Skip.GROUP if kind in GROUPS
         else Skip.BOT if kind == "bot_chat"
         else Skip.ONLY_ME if kind == "saved_messages"
-        else Skip.DELETED_ACCOUNT if kind == PERSONAL and (chat.get("name") or DELETED) == DELETED
+        else Skip.DELETED_ACCOUNT if kind == PERSONAL and (name or DELETED) == DELETED
         else None if kind == PERSONAL
         else Skip.GROUP
     )  # fmt: skip
@@ -160,7 +179,7 @@ def _read_chat(
         reading.skipped[reason] += len(messages)
         return
     chat_id = str(chat.get("id") or "")
-    other = Party(chat["name"], phones=(phones[chat_id],) if chat_id in phones else (), source_id=chat_id or None)
+    other = Party(name, phones=(phones[chat_id],) if chat_id in phones else (), source_id=chat_id or None)
     for message in messages:
         reason, exchange = _exchange(message, chat_id, other, me, since, zone)
         if reason:
@@ -195,9 +214,13 @@ def _exchange(
 
 def _moment(message: dict) -> datetime | None:
     """date_unixtime as an aware moment; else `date`, the exporter's wall clock, as a floating one."""
-    seconds = message.get("date_unixtime")
-    if seconds is not None and str(seconds).strip().lstrip("-").isdigit():
-        return datetime.fromtimestamp(int(seconds), timezone.utc)
+    raw = message.get("date_unixtime")
+    seconds = "" if raw is None else str(raw).strip()
+    if seconds.removeprefix("-").isdigit():
+        try:
+            return datetime.fromtimestamp(int(seconds), timezone.utc)
+        except (OverflowError, OSError, ValueError):  # beyond the years a datetime holds, or "²"
+            return None
     try:
         return datetime.fromisoformat(str(message.get("date")))
     except ValueError:
