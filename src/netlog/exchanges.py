@@ -172,7 +172,7 @@ class _Plan:
                 cid = self._create(party, shown)
                 if cid is None:  # a name or address netlog cannot hold
                     continue
-            key = exchange.source_id
+            key = said["source_id"]  # as the door cleaned it (a NUL there: PostgreSQL refuses it, SQLite keeps it)
             if self.source in CHATS and exchange.kind == "message":
                 key = f"day/{exchange.on.isoformat()}/{exchange.direction}"  # the contact is the chat
                 if (cid, key) in self.chat_days:
