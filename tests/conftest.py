@@ -239,3 +239,20 @@ def pytest_terminal_summary(terminalreporter):
     if fuzzing and fuzzing.COUNTS["runs"]:
         counts = fuzzing.COUNTS
         terminalreporter.write_line(f"fuzz: {counts['runs']:,} CLI runs checked, {counts['files']:,} hostile files imported")
+
+
+@pytest.fixture
+def morning(netlog):
+    """The review tests' morning (CliRunner and pseudo-terminal alike): four items on 2026-11-23: thank Ana
+    (she has an email), thank Cy, nudge Bo, report back to Gus."""
+    netlog("me", "--name", "Sam Rivera")
+    netlog("add", "Ana Lima", "--met-at", "PyCon", "--topics", "search, hiring", "--on", "2026-11-22", "--strength", "medium",
+           "--email", "ana@example.org", "--company", "Contoso", "--title", "Head of Search")  # fmt: skip
+    netlog("add", "Bo Berg", "--strength", "medium", "--on", "2026-01-10")
+    netlog("log", "Bo", "email", "--on", "2026-11-14", "--note", "the Lisbon role")
+    netlog("add", "Cy Ng", "--on", "2026-11-21", "--met-at", "Lisbon meetup")
+    netlog("add", "Gus Berg", "--strength", "medium", "--on", "2026-10-01")
+    netlog("log", "Gus", "intro", "--to", "Dara Ng", "--on", "2026-11-16")
+    netlog("log", "Dara", "coffee", "--on", "2026-11-20")
+    netlog("done", "Dara", "thank")
+    return netlog

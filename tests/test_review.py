@@ -84,22 +84,6 @@ def store():
     opened.close()
 
 
-@pytest.fixture
-def morning(netlog):
-    """Four items on 2026-11-23: thank Ana (she has an email), thank Cy, nudge Bo, report back to Gus."""
-    netlog("me", "--name", "Sam Rivera")
-    netlog("add", "Ana Lima", "--met-at", "PyCon", "--topics", "search, hiring", "--on", "2026-11-22", "--strength", "medium",
-           "--email", "ana@example.org", "--company", "Contoso", "--title", "Head of Search")  # fmt: skip
-    netlog("add", "Bo Berg", "--strength", "medium", "--on", "2026-01-10")
-    netlog("log", "Bo", "email", "--on", "2026-11-14")
-    netlog("add", "Cy Ng", "--on", "2026-11-21", "--met-at", "Lisbon meetup")
-    netlog("add", "Gus Berg", "--strength", "medium", "--on", "2026-10-01")
-    netlog("log", "Gus", "intro", "--to", "Dara Ng", "--on", "2026-11-16")
-    netlog("log", "Dara", "coffee", "--on", "2026-11-20")
-    netlog("done", "Dara", "thank")
-    return netlog
-
-
 def walk(store, *answers, day=TODAY, limit=None, **terminal):
     """Review the items due on `day` with a scripted terminal: (the tally, the terminal)."""
     from netlog.due import due_items
