@@ -339,6 +339,25 @@ def test_a_nul_byte_in_an_argument_is_one_line(netlog, tmp_path, monkeypatch, ar
     assert "NUL" in one_line(netlog(*args, ok=False))
 
 
+# a lone surrogate ("\ud800") in an argument, possible only from a program (the long fuzz profile found it in
+# `backup out/\ud800`: a UnicodeEncodeError traceback from mkstemp); argv's own undecodable bytes still work
+
+
+@pytest.mark.parametrize("args", [["backup", "out\ud800"], ["--db", "a\ud800.db", "list"], ["export", "json", "-o", "a\udfff"],
+                                  ["add", "Ana\ud800 Lima"]])  # fmt: skip
+def test_a_lone_surrogate_in_an_argument_is_one_line(netlog, tmp_path, monkeypatch, args):
+    monkeypatch.chdir(tmp_path)
+    assert "lone surrogate" in one_line(netlog(*args, ok=False))
+    assert not list(tmp_path.iterdir())
+
+
+def test_undecodable_argv_bytes_still_name_a_file(netlog, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    netlog("add", "Ana Lima")
+    netlog("backup", b"out\xff.db".decode("utf-8", "surrogateescape"))
+    assert (tmp_path / b"out\xff.db".decode("utf-8", "surrogateescape")).exists()
+
+
 @pytest.mark.parametrize("format", ["linkedin", "vcard", "google", "json", "mail", "calendar", "linkedin-messages", "telegram", "whatsapp"])
 def test_an_import_of_a_name_too_long_for_the_system_is_one_line(netlog, tmp_path, format):
     netlog("me", "--email", "kim@example.org", "--name", "Kim")

@@ -3,6 +3,7 @@ No `from __future__ import annotations` here: Typer reads the annotations at run
 Nothing heavy is imported at module level, so `netlog --help` and completion start fast."""
 
 
+import os
 import sys
 from datetime import date
 from inspect import getdoc
@@ -40,6 +41,14 @@ def command(name: Optional[str] = None) -> Callable[[Callable[..., Any]], Callab
         return function
 
     return register
+
+
+def _encodable(arg: str) -> bool:
+    try:
+        os.fsencode(arg)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class NetlogGroup(TyperGroup):
@@ -85,8 +94,14 @@ class NetlogGroup(TyperGroup):
     def main(self, args: Any = None, *rest: Any, **extra: Any) -> Any:
         # No shell can pass a NUL byte (argv is C strings), but a program calling netlog can, and no name,
         # value or path can hold one: open() and os.stat() raise ValueError on it.
-        if any("\x00" in arg for arg in (sys.argv[1:] if args is None else args)):
+        given = [arg for arg in (sys.argv[1:] if args is None else args) if isinstance(arg, str)]
+        if any("\x00" in arg for arg in given):
             typer.echo("netlog: an argument holds a NUL byte, which no name, value or path can hold.", err=True)
+            sys.exit(1)
+        # Likewise a lone surrogate such as "\ud800" (argv's own undecodable bytes are "\udc80"-"\udcff",
+        # which os.fsencode turns back into the bytes): no path can be made of it.
+        if not all(_encodable(arg) for arg in given):
+            typer.echo("netlog: an argument holds a lone surrogate, which no name, value or path can hold.", err=True)
             sys.exit(1)
         return super().main(args, *rest, **extra)
 
