@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 
@@ -349,6 +351,16 @@ def test_a_lone_surrogate_in_an_argument_is_one_line(netlog, tmp_path, monkeypat
     monkeypatch.chdir(tmp_path)
     assert "lone surrogate" in one_line(netlog(*args, ok=False))
     assert not list(tmp_path.iterdir())
+
+
+def test_an_intro_note_goes_through_the_door(netlog):
+    """intro --note was stored as typed: undecodable argv bytes were a UnicodeEncodeError traceback from
+    SQLite (found by the long fuzz profile); control characters are dropped as in every other note."""
+    netlog("add", "Bo Berg")
+    netlog("add", "Cy Ng")
+    netlog("intro", "Bo", "Cy", "--note", b"both \xff\x1b[2Jin search".decode("utf-8", "surrogateescape"))
+    offers = json.loads(netlog("export", "json").stdout)["intro_offers"]
+    assert [offer["note"] for offer in offers] == ["both [2Jin search"]
 
 
 def test_undecodable_argv_bytes_still_name_a_file(netlog, tmp_path, monkeypatch):

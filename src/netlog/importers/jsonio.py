@@ -116,7 +116,10 @@ def _read_file(path: str, batch: Batch) -> None:
         missing = [i for i in (offer.a_id, offer.b_id, offer.declined_by_id) if i is not None and i not in ids]
         if missing:
             raise BadInput(f"{label}: intro offer {number} names contact #{missing[0]}, who is not in the file; nothing was imported.")
-        batch.intro_offers.append({**offer.model_dump(), "source": label})
+        fields = offer.model_dump()
+        note = validation.contact_fields({"note": fields.get("note")})
+        fields["note"] = validation.check(note, f"{label}: intro offer {number}: ", "; nothing was imported")["note"]
+        batch.intro_offers.append({**fields, "source": label})
 
 
 def _document(text: str, label: str) -> Any:
