@@ -363,6 +363,13 @@ def test_an_intro_note_goes_through_the_door(netlog):
     assert [offer["note"] for offer in offers] == ["both [2Jin search"]
 
 
+def test_path_prints_a_path_of_undecodable_bytes_as_those_bytes(netlog, tmp_path):
+    """`--db out/\\xff path` was a UnicodeEncodeError traceback writing to stdout (the long fuzz profile)."""
+    folder = tmp_path / b"out\xff".decode("utf-8", "surrogateescape")
+    result = netlog("--db", str(folder / "netlog.db"), "path")
+    assert result.stdout_bytes == bytes(tmp_path) + b"/out\xff/netlog.db\n"
+
+
 def test_undecodable_argv_bytes_still_name_a_file(netlog, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     netlog("add", "Ana Lima")

@@ -710,7 +710,8 @@ def path(ctx: typer.Context) -> None:
 
     url = _runtime(ctx).url
     file = sqlite_path(url)
-    typer.echo(str(file) if file else display_url(url))
+    # as bytes: a path made of undecodable bytes ("\udcff" in Python) is printed as those bytes, for $(netlog path)
+    typer.echo(os.fsencode(str(file) if file else display_url(url)))
 
 
 @command()
