@@ -393,6 +393,19 @@ def test_a_broken_encoded_word_in_a_mail_header_is_no_traceback(netlog, tmp_path
     assert clean_run(netlog("import", "mail", str(mbox), "--me", "kim.oduya@example.org", ok=False)).exit_code == 0
 
 
+def test_a_vtimezone_with_its_tzid_twice_is_no_traceback(netlog, tmp_path):
+    """icalendar raised AttributeError ('list' object has no attribute 'strip') learning such a zone."""
+    ics = tmp_path / "calendar.ics"
+    ics.write_bytes(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nTZID:Custom Lisbon\r\nTZID:Custom Lisbon\r\n"
+                    b"BEGIN:STANDARD\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\nDTSTART:19700101T000000\r\nEND:STANDARD\r\n"
+                    b"END:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:coffee@example\r\nDTSTART;TZID=Custom Lisbon:20261102T100000\r\n"
+                    b"ORGANIZER;CN=Noor Haddad:mailto:noor@haddad.example\r\n"
+                    b"ATTENDEE;PARTSTAT=ACCEPTED:mailto:kim.oduya@example.org\r\nSUMMARY:Coffee\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")  # fmt: skip
+    netlog("add", "Noor Haddad", "--email", "noor@haddad.example")
+    assert clean_run(netlog("import", "calendar", str(ics), "--me", "kim.oduya@example.org", ok=False)).exit_code == 0
+    assert len(netlog.json("show", "Noor")["touches"]) == 2  # the meeting added, besides the first one
+
+
 def test_a_vcard_charset_with_a_nul_is_no_traceback(netlog, tmp_path):
     card = tmp_path / "card.vcf"
     card.write_bytes(b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:Lima;Ana\r\nFN:Ana Lima\r\n"

@@ -200,7 +200,7 @@ def _learn_zone(lines: list[str]) -> None:
 
     try:
         tzp.cache_timezone_component(Timezone.from_ical("\r\n".join(lines) + "\r\n"))
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, AttributeError):  # AttributeError: a TZID given twice
         pass  # a broken definition: its TZID falls back to floating time
 
 
