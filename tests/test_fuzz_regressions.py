@@ -373,8 +373,8 @@ def test_path_prints_a_path_of_undecodable_bytes_as_those_bytes(netlog, tmp_path
 def test_undecodable_argv_bytes_still_name_a_file(netlog, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     netlog("add", "Ana Lima")
-    netlog("backup", b"out\xff.db".decode("utf-8", "surrogateescape"))
-    assert (tmp_path / b"out\xff.db".decode("utf-8", "surrogateescape")).exists()
+    netlog("export", "json", "-o", b"out\xff.json".decode("utf-8", "surrogateescape"))  # on every database, unlike backup
+    assert (tmp_path / b"out\xff.json".decode("utf-8", "surrogateescape")).exists()
 
 
 @pytest.mark.parametrize("format", ["linkedin", "vcard", "google", "json", "mail", "calendar", "linkedin-messages", "telegram", "whatsapp"])
