@@ -43,12 +43,20 @@ def command(name: Optional[str] = None) -> Callable[[Callable[..., Any]], Callab
     return register
 
 
-def _encodable(arg: str) -> bool:
+def _unusable(arg: Any) -> Optional[str]:
+    """What in an argument no name, value or path can hold, or None. No shell can pass a NUL byte (argv is
+    C strings), nor a lone surrogate such as "\ud800" (argv's own undecodable bytes are "\udc80"-"\udcff",
+    which os.fsencode turns back into the bytes), but a program calling netlog can: open() and os.stat()
+    raise ValueError on the one, UnicodeEncodeError on the other."""
+    if not isinstance(arg, str):
+        return None
+    if "\x00" in arg:
+        return "a NUL byte"
     try:
         os.fsencode(arg)
     except UnicodeEncodeError:
-        return False
-    return True
+        return "a lone surrogate"
+    return None
 
 
 class NetlogGroup(TyperGroup):
@@ -92,17 +100,11 @@ class NetlogGroup(TyperGroup):
         return None if info.hidden else TyperCommand(name=name, help=getdoc(info.callback)).get_short_help_str(limit)
 
     def main(self, args: Any = None, *rest: Any, **extra: Any) -> Any:
-        # No shell can pass a NUL byte (argv is C strings), but a program calling netlog can, and no name,
-        # value or path can hold one: open() and os.stat() raise ValueError on it.
-        given = [arg for arg in (sys.argv[1:] if args is None else args) if isinstance(arg, str)]
-        if any("\x00" in arg for arg in given):
-            typer.echo("netlog: an argument holds a NUL byte, which no name, value or path can hold.", err=True)
-            sys.exit(1)
-        # Likewise a lone surrogate such as "\ud800" (argv's own undecodable bytes are "\udc80"-"\udcff",
-        # which os.fsencode turns back into the bytes): no path can be made of it.
-        if not all(_encodable(arg) for arg in given):
-            typer.echo("netlog: an argument holds a lone surrogate, which no name, value or path can hold.", err=True)
-            sys.exit(1)
+        for arg in sys.argv[1:] if args is None else args:
+            fault = _unusable(arg)
+            if fault:
+                typer.echo(f"netlog: an argument holds {fault}, which no name, value or path can hold.", err=True)
+                sys.exit(1)
         return super().main(args, *rest, **extra)
 
     def invoke(self, ctx: Any) -> Any:

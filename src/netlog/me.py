@@ -22,7 +22,7 @@ def current_user() -> str:
     """Who is logging: NETLOG_USER, else the login name; stored with each touch, so checked as any value is."""
     from netlog import validation
 
-    user = validation.check(validation.contact_fields({"logged_by": os.environ.get("NETLOG_USER")}), "NETLOG_USER: ")["logged_by"]
+    user = validation.value("logged_by", os.environ.get("NETLOG_USER"), "NETLOG_USER: ")
     if user:
         return user
     try:
@@ -69,7 +69,7 @@ def record(store: Any, name: str | None, emails: tuple[str, ...], linkedin: str 
 
     current = recorded(store.reader)
     if name is not None:
-        name = validation.check(validation.contact_fields({"name": name}))["name"]
+        name = validation.value("name", name)
     cleaned = []
     for address in emails:
         text = (validation.clean_text(address) or "").lower()
@@ -77,7 +77,7 @@ def record(store: Any, name: str | None, emails: tuple[str, ...], linkedin: str 
             raise BadInput(f'"{address}" is not an email address.')
         cleaned.append(text)
     if linkedin is not None:
-        linkedin = validation.check(validation.contact_fields({"url": linkedin}))["url"]
+        linkedin = validation.value("url", linkedin)
     updated = Me(
         name if name is not None else current.name,
         tuple(dict.fromkeys([*current.emails, *cleaned])),

@@ -130,6 +130,11 @@ def check(cleaned: tuple[dict[str, Any], list[str]], what: str = "", then: str =
     return fields
 
 
+def value(key: str, given: Any, what: str = "", then: str = "") -> Any:
+    """One field's value as it may be stored (`contact_fields` on that field alone), or BadInput as `check`."""
+    return check(contact_fields({key: given}), what, then)[key]
+
+
 def _name(value: Any) -> str:
     name = " ".join((clean_text(value) or "").split())
     if not name:

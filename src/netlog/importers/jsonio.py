@@ -117,8 +117,7 @@ def _read_file(path: str, batch: Batch) -> None:
         if missing:
             raise BadInput(f"{label}: intro offer {number} names contact #{missing[0]}, who is not in the file; nothing was imported.")
         fields = offer.model_dump()
-        note = validation.contact_fields({"note": fields.get("note")})
-        fields["note"] = validation.check(note, f"{label}: intro offer {number}: ", "; nothing was imported")["note"]
+        fields["note"] = validation.value("note", fields.get("note"), f"{label}: intro offer {number}: ", "; nothing was imported")
         batch.intro_offers.append({**fields, "source": label})
 
 
