@@ -5,7 +5,7 @@
     python bench/generate.py postgresql+psycopg://localhost/netlog_bench --size medium   # an empty database
 
 Same seed and sizes -> the same database. Everything is written in one transaction with bulk inserts
-(SQLAlchemy Core on the models' tables), then `history.rebuild` fills every contact's cached History as a
+(SQLAlchemy Core on the models' tables), then `cache.rebuild` fills every contact's cached History as a
 normal write would.
 """
 
@@ -18,7 +18,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from netlog import history, kinds
+from netlog.network import cache
+from netlog.values import kinds
 from netlog.storage import reads, records
 from netlog.storage.location import database_url
 from netlog.storage.opening import open_store
@@ -57,7 +58,7 @@ def build(target: str, contacts: int, touches: int, seed: int = 5, today: date =
 
         def work(session) -> dict:
             summary = _fill(session, rng, contacts, touches, today)
-            history.rebuild(session)
+            cache.rebuild(session)
             return summary
 
         summary = store.write(work)

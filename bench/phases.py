@@ -20,14 +20,16 @@ def mark(label): marks.append((label, time.perf_counter()))
 import typer; mark("import typer")
 import netlog.cli as cli
 import gc; gc.set_threshold(1_000_000, 20, 100); gc.freeze()  # as cli.main does
-from netlog import history, render, rules
+from netlog.network import cache
+from netlog.ui import render
+from netlog.rules import due as rules
 from netlog.storage import reads
 from netlog.storage.location import database_url
 from netlog.storage.opening import open_store
-from netlog.ties import intro_from_row, ties_from_rows
+from netlog.network.ties import intro_from_row, ties_from_rows
 from datetime import date
 mark("import netlog")
-store = open_store(database_url(None)); history.ensure_current(store); db = store.reader; mark("open")
+store = open_store(database_url(None)); cache.ensure_current(store); db = store.reader; mark("open")
 today = date.fromisoformat(sys.argv[1])
 with db.snapshot():
     rows = reads.due_candidates(db, rules.due_window(today)._asdict()); mark(f"read {len(rows)} contacts")

@@ -120,7 +120,7 @@ def rank_stored(store, today, ties, intros=()):
     them with `netlog due`'s own read (due_items), which reads only the contacts its window selects."""
     from sqlalchemy import table
 
-    from netlog.due import due_items
+    from netlog.network.agenda import due_items
     from netlog.storage import records
     from netlog.storage.statements import TIE_COLUMNS
 
@@ -150,7 +150,7 @@ def rank_stored(store, today, ties, intros=()):
 @pytest.fixture(params=RULE_BACKENDS)
 def rank_due(request):
     """rules.rank_due, or the same contacts stored and ranked by `netlog due`'s read (sqlite3, PostgreSQL)."""
-    from netlog import rules
+    from netlog.rules import due as rules
 
     if request.param == "pure":
         return rules.rank_due

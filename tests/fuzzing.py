@@ -5,7 +5,7 @@ a seeded network every example starts from, and one run of the real CLI with eve
 - exit 1 is exactly one line on stderr, starting with "netlog: ";
 - `PRAGMA integrity_check` is ok afterwards (SQLite pass);
 - a run that exited non-zero wrote nothing: `netlog export json` is what it was before;
-- what a run that succeeded stored passes the door (netlog.validation, through the JSON importer's check of
+- what a run that succeeded stored passes the door (netlog.values.validation, through the JSON importer's check of
   the network's export): no value `edit` or a restore would refuse was stored.
 
 COUNTS keeps the figures for the closing note (conftest.py prints them at the end of a session)."""

@@ -1,4 +1,4 @@
-"""netlog.cards and netlog.cardlines, pure: a contact's card reads back as the contact, and patching a card
+"""netlog.vcard.cards and netlog.vcard.cardlines, pure: a contact's card reads back as the contact, and patching a card
 changes netlog's properties only, keeps every other line byte for byte, and is idempotent."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, strategies as st
 
 from conftest import FIXTURES, SHARED_DATA
-from netlog import cardlines, cards
+from netlog.vcard import cardlines
+from netlog.vcard import cards
 
 VDIR = FIXTURES / "vdir"
 KHARD = SHARED_DATA / "vcards-khard"

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from netlog import cards
+from netlog.vcard import cards
 
 
 def client(name: str) -> str:

@@ -44,7 +44,7 @@ def test_the_fast_reader_and_a_session_read_the_same_rows(netlog):
     from datetime import date
 
     params["since"] = date(2026, 1, 1)
-    from netlog import rules
+    from netlog.rules import due as rules
 
     window = rules.due_window(date(2026, 11, 23))._asdict()
     params.update({k: v for k, v in window.items() if k != "quiet_by"})

@@ -80,6 +80,7 @@ def test_show_completion_scripts(shell):
 
 
 def test_draft_names_are_netlogs_drafts():
-    from netlog import completion, drafting
+    from netlog.ui import completion
+    from netlog.rules import drafting
 
     assert completion.DRAFT_NAMES == tuple(drafting.DRAFTS)

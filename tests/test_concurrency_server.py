@@ -18,7 +18,7 @@ WORKER = textwrap.dedent(
     import sys
     import time
     from datetime import date
-    from netlog import writes
+    from netlog.network import writes
     from netlog.storage.opening import open_store
 
     url, worker, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
@@ -93,7 +93,8 @@ def test_a_writer_waits_for_the_other_and_counts_its_touch(netlog):
     the first commits, so the stored touch count includes both (a stale summary would count one)."""
     from datetime import date
 
-    from netlog import history, writes
+    from netlog.network import cache
+    from netlog.network import writes
     from netlog.storage import records
     from netlog.storage.location import database_url
     from netlog.storage.opening import open_store
@@ -117,7 +118,7 @@ def test_a_writer_waits_for_the_other_and_counts_its_touch(netlog):
 
     def log_and_hold(session) -> None:  # what writes.log_touch does, then the transaction stays open
         records.insert_touch(session, {"contact_id": 1, "kind": "email", "happened_on": today, "direction": "out"})
-        history.refresh(session, [1])
+        cache.refresh(session, [1])
         thread.start()
         assert opened.wait(30)
         time.sleep(1.0)

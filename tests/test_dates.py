@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from netlog.dates import FUTURE, PAST, _parse_with_dateparser, parse_common, parse_date
+from netlog.values.dates import FUTURE, PAST, _parse_with_dateparser, parse_common, parse_date
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 PHRASES = (

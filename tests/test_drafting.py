@@ -1,4 +1,4 @@
-"""Drafts, rendered purely: fixed data and a fixed today in, the text out (netlog.drafting). The CLI that reads
+"""Drafts, rendered purely: fixed data and a fixed today in, the text out (netlog.rules.drafting). The CLI that reads
 the database and prints them (`netlog thank`, `netlog draft`) has its own tests."""
 
 from __future__ import annotations
@@ -7,8 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from netlog import drafting, rules
-from netlog.drafting import Contact, Facts, LoggedTouch, place_phrase, spoken_day
+from netlog.rules import drafting
+from netlog.rules import due as rules
+from netlog.rules.drafting import Contact, Facts, LoggedTouch, place_phrase, spoken_day
 
 TODAY = date(2026, 11, 23)  # Monday
 ANA = Contact(1, "Ana Lima", company="Contoso", title="Head of Search")

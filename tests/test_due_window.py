@@ -10,12 +10,14 @@ from datetime import date, timedelta
 
 import pytest
 
-from netlog import history, kinds, rules
-from netlog.due import due_items
+from netlog.network import cache
+from netlog.values import kinds
+from netlog.rules import due as rules
+from netlog.network.agenda import due_items
 from netlog.storage import reads, records
 from netlog.storage.location import database_url
 from netlog.storage.opening import open_store
-from netlog.ties import intro_from_row, ties_from_rows
+from netlog.network.ties import intro_from_row, ties_from_rows
 
 BASE = date(2026, 11, 23)
 CONTACTS = 120
@@ -85,7 +87,7 @@ def _fill(db, seed: int) -> None:
         records.insert_dismissals(session, dismissals)
         for offer in offers:
             records.insert_intro(session, offer)
-        history.rebuild(session)
+        cache.rebuild(session)
 
     db.write(write)
 

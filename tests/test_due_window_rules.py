@@ -11,8 +11,10 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from netlog import kinds, rules
-from netlog.rules import Tie, Touch
+from netlog.values import kinds
+from netlog.rules import due as rules
+from netlog.rules.due import Tie
+from netlog.rules.history import Touch, summarize
 
 BASE = date(2026, 11, 23)
 CONTACTS = 150
@@ -106,7 +108,7 @@ def _network(seed: int) -> tuple[list[Tie], list[rules.IntroOffer]]:
     ties = []
     for row in rows:
         numbered = [t._replace(id=row["id"] * 1000 + i) for i, t in enumerate(touches[row["id"]])]
-        history = rules.summarize(numbered, row["strength"], row["introduced_on"], row["birthday"])
+        history = summarize(numbered, row["strength"], row["introduced_on"], row["birthday"])
         done = {}
         if rng.random() < 0.12:
             done[rng.choice(kinds.ACTIONS)] = BASE - timedelta(days=rng.randrange(400))

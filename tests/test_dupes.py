@@ -1,12 +1,12 @@
-"""`netlog dupes` blocks candidate pairs (netlog.dupes): the result must be the one comparing every pair gives.
+"""`netlog dupes` blocks candidate pairs (netlog.people.dupes): the result must be the one comparing every pair gives.
 The brute force below is the reference, kept here only: n²/2 comparisons, the code the blocks replaced."""
 
 from __future__ import annotations
 
 from hypothesis import given, strategies as st
 
-from netlog.dupes import find_dupes, names_alike, normalize_email, normalize_url
-from netlog.folding import fold
+from netlog.people.dupes import find_dupes, names_alike, normalize_email, normalize_url
+from netlog.values.folding import fold
 
 
 def brute_force(rows: list[dict]) -> list[tuple[int, int, str]]:
@@ -80,7 +80,7 @@ def spelled(draw, words: list[str], typo: bool) -> str:
 @st.composite
 def misspelled(draw, word: str) -> str:
     """One typo: a letter changed, added or dropped anywhere, or two side by side swapped. What the keys
-    promise (netlog.dupes): one edit changes one end of a word of three letters or more (and a swap, which
+    promise (netlog.people.dupes): one edit changes one end of a word of three letters or more (and a swap, which
     is two edits, of four or more); so a word of one or two letters keeps its spelling here."""
     if len(word) < 3:
         return word
@@ -202,7 +202,7 @@ def test_the_pools_hold_no_two_people_close_only_through_a_long_word():
     ratio without a pair of words in common at one end each."""
     from itertools import combinations
 
-    from netlog.dupes import _keys
+    from netlog.people.dupes import _keys
 
     for middle in ([], *[[m] for m in MIDDLE]):
         for pool, place in ((FIRST, 0), (LAST, -1)):

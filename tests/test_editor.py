@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from netlog.editor import edit_text
+from netlog.ui.editor import edit_text
 from netlog.errors import BadInput
 
 

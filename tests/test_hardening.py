@@ -115,7 +115,7 @@ def test_a_nul_byte_in_an_imported_file_is_dropped_on_every_database(netlog, tmp
 
 
 def test_control_sequences_from_the_database_never_reach_the_terminal(netlog, db_path, monkeypatch):
-    from netlog import render
+    from netlog.ui import render
 
     netlog("add", "Eve Stone", "--on", "2026-11-20")
     with sqlite3.connect(db_path) as conn:  # as an older netlog, or another program, may have stored it

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import icalendar
 
 from netlog.exporters import ics
-from netlog.rules import DueItem
+from netlog.rules.due import DueItem
 
 TODAY = date(2026, 11, 23)
 

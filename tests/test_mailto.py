@@ -1,4 +1,4 @@
-"""mailto: links (RFC 6068) for a draft, pure (netlog.mailto), and `netlog draft NAME --mailto` through the
+"""mailto: links (RFC 6068) for a draft, pure (netlog.ui.mailto), and `netlog draft NAME --mailto` through the
 real CLI, with a fake xdg-open on PATH that keeps the link it was given."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from netlog.errors import BadInput
-from netlog.mailto import mailto_link
+from netlog.ui.mailto import mailto_link
 
 
 def test_a_link_with_subject_and_body():

@@ -7,7 +7,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from netlog.errors import Ambiguous, NotFound
-from netlog.names import resolve
+from netlog.people.names import resolve
 
 PEOPLE = [(1, "Ana Lima"), (2, "Ana Souza"), (3, "Bob Tables"), (4, "José Ramos"), (5, "Rob Smith"), (6, "Ana Lima")]
 
@@ -77,7 +77,7 @@ def _outcome(resolving):
 @example(typed="ø")
 @given(typed=st.text(alphabet="anANoblimsjJoséÉßSsZëØ%_\\ 0", max_size=9))
 def test_the_database_narrows_to_the_same_answer(tricky_db, typed):
-    from netlog.names import resolve_contact
+    from netlog.people.names import resolve_contact
     from netlog.storage import reads
 
     everyone = reads.contact_names(tricky_db.reader)

@@ -155,7 +155,7 @@ def test_tables_do_not_cut_words(netlog, columns, tmp_path):
     netlog("add", "Ana Lima", "--strength", "acquaintance", "--company", "Northwind Traders", "--on", "2026-11-20")
     netlog("add", "Bo Berg", "--strength", "acquaintance", "--on", "2025-01-01")
     code = (
-        "import sys; from netlog import render; render._rich = lambda: True; sys.argv = ['netlog', *sys.argv[1:]];"
+        "import sys; from netlog.ui import render; render._rich = lambda: True; sys.argv = ['netlog', *sys.argv[1:]];"
         " from netlog.cli import main; main()"
     )
     env = {**os.environ, "COLUMNS": str(columns), "LINES": "40"}

@@ -5,7 +5,8 @@ import os
 import subprocess
 import sys
 
-from netlog import prompts, render
+from netlog.ui import prompts
+from netlog.ui import render
 
 LONG = "Maria Fernanda Albuquerque de Souza Vasconcelos"
 

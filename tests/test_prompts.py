@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from netlog import prompts
+from netlog.ui import prompts
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The review's state machine (netlog.review) with its terminal injected: a scripted terminal presses the
+"""The review's state machine (netlog.ui.review) with its terminal injected: a scripted terminal presses the
 keys and types the lines, and every action lands in a real database (the `isolated` one). What a person
 sees on a real terminal is tests/test_review_pty.py's."""
 
@@ -10,7 +10,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from netlog.review import KEYS, Review, Tally
+from netlog.ui.review import KEYS, Review, Tally
 
 TODAY = date(2026, 11, 23)
 
@@ -44,7 +44,7 @@ class Scripted:
         return self._next(question)
 
     def edit(self, text):
-        """As netlog.editor.edit_text(keep_unchanged=True): the text as saved, None when emptied."""
+        """As netlog.ui.editor.edit_text(keep_unchanged=True): the text as saved, None when emptied."""
         self.edited.append(text)
         saved = self.editor(text) if self.editor else text
         return saved if saved.strip() else None
@@ -74,7 +74,7 @@ class Scripted:
 
 @pytest.fixture
 def store():
-    from netlog.history import ensure_current
+    from netlog.network.cache import ensure_current
     from netlog.storage.location import database_url
     from netlog.storage.opening import open_store
 
@@ -86,7 +86,7 @@ def store():
 
 def walk(store, *answers, day=TODAY, limit=None, **terminal):
     """Review the items due on `day` with a scripted terminal: (the tally, the terminal)."""
-    from netlog.due import due_items
+    from netlog.network.agenda import due_items
 
     items = due_items(store.reader, day)[:limit]
     scripted = Scripted(*answers, **terminal)
@@ -282,7 +282,7 @@ def test_the_end_line():
 
 
 def test_a_contact_deleted_meanwhile_is_passed_over(morning, store):
-    from netlog.due import due_items
+    from netlog.network.agenda import due_items
 
     items = due_items(store.reader, TODAY)
     morning("rm", "Cy", "--yes")  # another netlog, while the review is on Ana

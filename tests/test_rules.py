@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from netlog import rules
-from netlog.rules import History, Tie, Touch
+from netlog.rules import due as rules
+from netlog.rules.history import History, Touch, summarize
+from netlog.rules.due import Tie
 
 TODAY = date(2026, 11, 23)  # Monday
 
@@ -20,7 +21,7 @@ def days_ago(n: int) -> date:
 
 
 def tie(id_, name, strength, touches, **kw):
-    history = rules.summarize(touches, strength, kw.get("introduced_on"))
+    history = summarize(touches, strength, kw.get("introduced_on"))
     return Tie(id=id_, name=name, strength=strength, history=history, created_on=days_ago(400), **kw)
 
 
@@ -105,12 +106,12 @@ def test_custom_cadence_overrides_strength(rank_due):
 
 
 def test_backdated_touch_counts_by_its_date():
-    history = rules.summarize([T(1, "call", id_=2), T(300, "call", id_=1)], 2)
+    history = summarize([T(1, "call", id_=2), T(300, "call", id_=1)], 2)
     assert history.last_touch_on == days_ago(1) and history.first_touch_on == days_ago(300)
 
 
 def test_empty_history():
-    assert rules.summarize([], 3) == History()
+    assert summarize([], 3) == History()
 
 
 @given(

@@ -8,8 +8,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from netlog import rules
-from netlog.rules import Tie, Touch, summarize
+from netlog.rules import due as rules
+from netlog.rules.due import Tie
+from netlog.rules.history import Touch, summarize
 
 TODAY = date(2026, 11, 23)  # Monday
 

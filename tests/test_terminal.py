@@ -1,4 +1,4 @@
-"""The review's real terminal (netlog.terminal) on a pseudo-terminal made here: one read is one key, type-ahead
+"""The review's real terminal (netlog.ui.terminal) on a pseudo-terminal made here: one read is one key, type-ahead
 included; an arrow key's escape sequence is one key; the terminal is left as it was found; and the writes of
 an action are never cut by Ctrl-C or a hangup."""
 
@@ -11,7 +11,7 @@ import threading
 
 import pytest
 
-from netlog.terminal import Terminal, _hang_up, uninterrupted
+from netlog.ui.terminal import Terminal, _hang_up, uninterrupted
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is POSIX")
 

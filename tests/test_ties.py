@@ -1,16 +1,17 @@
-"""The rules' Tie and History are built straight from row tuples (netlog.ties), so the columns storage reads
+"""The rules' Tie and History are built straight from row tuples (netlog.network.ties), so the columns storage reads
 must be exactly their fields, in their order, and the cache table must hold exactly a History."""
 
 from datetime import date
 from typing import get_type_hints
 
-from netlog import rules
+from netlog.rules import due as rules
+from netlog.rules.history import History
 from netlog.storage.statements import HISTORY_COLUMNS, TIE_COLUMNS
-from netlog.ties import ties_from_rows
+from netlog.network.ties import ties_from_rows
 
 
 def test_history_fields_are_the_cached_columns_in_order():
-    assert rules.History._fields == HISTORY_COLUMNS
+    assert History._fields == HISTORY_COLUMNS
 
 
 def test_cache_columns_have_the_history_types():
@@ -18,7 +19,7 @@ def test_cache_columns_have_the_history_types():
 
     from netlog.models import ContactState
 
-    hints = get_type_hints(rules.History)
+    hints = get_type_hints(History)
     python_types = {Date: date, Integer: int, String: str, Boolean: bool}
     for column in ContactState.__table__.c:
         if column.name == "contact_id":
@@ -34,7 +35,7 @@ def test_tie_starts_with_what_storage_reads_then_history_and_dismissals():
 
 
 def test_a_row_becomes_the_tie_it_describes():
-    history = rules.History(first_touch_on=date(2026, 1, 2), last_touch_on=date(2026, 3, 4), last_touch_kind="call",
+    history = History(first_touch_on=date(2026, 1, 2), last_touch_on=date(2026, 3, 4), last_touch_kind="call",
                             touch_count=3, thank_on=date(2026, 3, 4), thank_kind="call", thank_touch_id=9,
                             silence_sends=0, favors_given=1, favors_received=2, unreturned_favors=1)  # fmt: skip
     tie = rules.Tie(7, "Ana Lima", 3, history=history, cadence_days=30, created_on=date(2025, 1, 1),
@@ -48,5 +49,5 @@ def test_a_row_becomes_the_tie_it_describes():
 def test_a_contact_without_touches_has_the_empty_history():
     row = (1, "Bo", 2, None, date(2026, 1, 1), None, None, None, None) + (None,) * len(HISTORY_COLUMNS)
     [tie] = ties_from_rows([row], [])
-    assert tie.history == rules.History()
+    assert tie.history == History()
     assert tie.done == {}

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, SHARED_DATA
-from netlog import cardlines, cards, vdir
+from netlog.vcard import cardlines
+from netlog.vcard import cards
+from netlog.vcard import vdir
 
 VDIR = FIXTURES / "vdir"
 KHARD = SHARED_DATA / "vcards-khard"

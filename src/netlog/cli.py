@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandInfo
 
-from netlog import completion
+from netlog.ui import completion
 from netlog.errors import NetlogError, one_line
 
 START_HERE = """\
@@ -150,7 +150,7 @@ class Runtime:
     def store(self) -> Any:
         """The database: every write goes through it (store.write)."""
         if self._store is None:
-            from netlog.history import ensure_current
+            from netlog.network.cache import ensure_current
             from netlog.storage.opening import open_store
 
             self._store = open_store(self.url)
@@ -166,7 +166,7 @@ class Runtime:
     @property
     def today(self) -> date:
         if self._today is None:
-            from netlog.clock import today
+            from netlog.values.clock import today
 
             self._today = today()
         return self._today
@@ -180,7 +180,7 @@ def _contact(ctx: typer.Context, typed: str | None) -> int | None:
     """Argument callback: a typed name -> the contact's id."""
     if typed is None or ctx.resilient_parsing:
         return None
-    from netlog.names import resolve_contact
+    from netlog.people.names import resolve_contact
 
     return resolve_contact(_runtime(ctx).reader, typed)
 
@@ -189,7 +189,7 @@ def _reconnects(option: int | None) -> int:
     """How many dormant ties `due` suggests a day: --reconnect, else $NETLOG_RECONNECT, else the rules' default."""
     import os
 
-    from netlog.rules import RECONNECT_PER_DAY
+    from netlog.rules.due import RECONNECT_PER_DAY
 
     if option is not None:
         return option
@@ -212,7 +212,7 @@ def _past(ctx: typer.Context, typed: str | None) -> date | None:
     """Option callback: when something happened (default today)."""
     if ctx.resilient_parsing:
         return None
-    from netlog.dates import PAST, parse_date
+    from netlog.values.dates import PAST, parse_date
 
     today = _runtime(ctx).today
     return parse_date(typed, today, PAST) if typed else today
@@ -222,7 +222,7 @@ def _past_or_none(ctx: typer.Context, typed: str | None) -> date | None:
     """Option callback: a day in the past, when given."""
     if ctx.resilient_parsing or typed is None:
         return None
-    from netlog.dates import PAST, parse_date
+    from netlog.values.dates import PAST, parse_date
 
     return parse_date(typed, _runtime(ctx).today, PAST)
 
@@ -247,7 +247,7 @@ def _future(ctx: typer.Context, typed: str | None) -> date | None:
     """Option callback: a day to look ahead to; None when not given."""
     if ctx.resilient_parsing or typed is None:
         return None
-    from netlog.dates import FUTURE, parse_date
+    from netlog.values.dates import FUTURE, parse_date
 
     return parse_date(typed, _runtime(ctx).today, FUTURE)
 
@@ -308,12 +308,13 @@ def add(
     Example: netlog add "Ana Lima" --met-at "PyCon" --topics "search, hiring" --strength medium
     Or just: netlog add      (on a terminal it asks for the name, where, topics and strength)
     """
-    from netlog import render, writes
-    from netlog.dates import parse_cadence
-    from netlog.kinds import parse_level
+    from netlog.ui import render
+    from netlog.network import writes
+    from netlog.values.dates import parse_cadence
+    from netlog.values.kinds import parse_level
 
     if name is None:
-        from netlog import prompts
+        from netlog.ui import prompts
 
         prompts.require("NAME", 'netlog add "Ana Lima" --met-at PyCon')
         name, met_at, topics, strength = prompts.ask_new_contact(met_at, topics, strength)
@@ -348,11 +349,12 @@ def log(
     Example: netlog log Ana coffee --on yesterday --advice "the Lisbon role"
     Or:      netlog log Bo email --no-reply      (a link or news that asks for no answer)
     """
-    from netlog import render, writes
-    from netlog.kinds import parse_kind
+    from netlog.ui import render
+    from netlog.network import writes
+    from netlog.values.kinds import parse_kind
 
     if kind is None:
-        from netlog import prompts
+        from netlog.ui import prompts
 
         prompts.require("KIND", "netlog log Ana coffee")
         kind = prompts.ask_kind()
@@ -391,9 +393,9 @@ def due(
     \b
     Example: netlog due --limit 5      (or: netlog due --on "next monday" --json, netlog due --mine)
     """
-    from netlog import render
-    from netlog.due import due_items
-    from netlog.me import current_user
+    from netlog.ui import render
+    from netlog.network.agenda import due_items
+    from netlog.people.me import current_user
 
     s = _runtime(ctx)
     day = on or s.today
@@ -412,7 +414,7 @@ def thank(ctx: typer.Context, contact: int = NAME, edit: bool = EDIT, sent: bool
     \b
     Example: netlog thank Ana --edit --sent
     """
-    from netlog import drafts
+    from netlog.network import drafts
 
     s = _runtime(ctx)
     _send_draft(s, contact, drafts.thank_you(s.reader, s.today, contact), edit, sent)
@@ -437,7 +439,7 @@ def draft(
     \b
     Example: netlog draft Ana      (or: netlog draft Gus report-back --edit --sent, netlog draft Ana --mailto)
     """
-    from netlog import drafts
+    from netlog.network import drafts
 
     s = _runtime(ctx)
     _send_draft(s, contact, drafts.draft_for(s.reader, s.today, contact, action), edit, sent, mailto)
@@ -446,15 +448,16 @@ def draft(
 def _send_draft(s: Runtime, contact: int, made: Any, edit: bool, sent: bool, mailto: bool = False) -> None:
     """Show a draft (after the user's editor, with --edit), or open it in the mail app (--mailto), and with
     --sent log what sending it amounts to."""
-    from netlog import drafts, render
+    from netlog.network import drafts
+    from netlog.ui import render
 
     if made.notice:
         render.message(made.notice)
     address = _mail_address(s, contact) if mailto else None
     text, subject = made.text, made.subject
     if edit:
-        from netlog.drafting import split_subject
-        from netlog.editor import edit_text
+        from netlog.rules.drafting import split_subject
+        from netlog.ui.editor import edit_text
 
         # Going by mail, the editor shows the subject too, as its first line, and reads it back.
         text = edit_text(f"Subject: {subject}\n\n{text}" if mailto else text)
@@ -483,9 +486,9 @@ def _mail_address(s: Runtime, contact: int) -> str:
 
 def _open_mail(address: str, subject: str, body: str) -> None:
     """Hand the draft to the mail app; print the link (stdout) when nothing here opens links."""
-    from netlog import render
-    from netlog.desktop import open_link
-    from netlog.mailto import mailto_link
+    from netlog.ui import render
+    from netlog.ui.desktop import open_link
+    from netlog.ui.mailto import mailto_link
 
     link = mailto_link(address, subject, body)
     if open_link(link):
@@ -509,14 +512,14 @@ def review(
     \b
     Example: netlog review      (or: netlog review --limit 5, netlog review --on "next monday")
     """
-    from netlog.terminal import is_terminal
+    from netlog.ui.terminal import is_terminal
 
     if not is_terminal():
         raise NetlogError("review needs a terminal to read keys from; in a script use `netlog due --json` and `netlog draft NAME --sent`.")
-    from netlog import render
-    from netlog.due import due_items
-    from netlog.review import Review
-    from netlog.terminal import Terminal
+    from netlog.ui import render
+    from netlog.network.agenda import due_items
+    from netlog.ui.review import Review
+    from netlog.ui.terminal import Terminal
 
     s = _runtime(ctx)
     day = on or s.today
@@ -546,7 +549,8 @@ def list_(
     \b
     Example: netlog list --tag pycon
     """
-    from netlog import profiles, render
+    from netlog.network import profiles
+    from netlog.ui import render
 
     s = _runtime(ctx)
     render.overview(profiles.overview(s.reader, s.today, tag), s.today, as_json=json_, fit=not all_)
@@ -563,7 +567,8 @@ def show(
     \b
     Example: netlog show Ana
     """
-    from netlog import profiles, render
+    from netlog.network import profiles
+    from netlog.ui import render
 
     s = _runtime(ctx)
     render.profile(profiles.profile(s.reader, s.today, contact), s.today, as_json=json_)
@@ -579,8 +584,8 @@ def stats(
     \b
     Example: netlog stats      (or: netlog stats --json)
     """
-    from netlog import render
-    from netlog.stats import network_stats
+    from netlog.ui import render
+    from netlog.network.stats import network_stats
 
     s = _runtime(ctx)
     render.stats(network_stats(s.reader, s.today), as_json=json_)
@@ -609,14 +614,15 @@ def edit(
     Example: netlog edit Ana --strength strong --tag mentor --every 3w --birthday 03-14
     Or:      netlog edit Ana --edit-note      (opens your editor on the note)
     """
-    from netlog import render, writes
-    from netlog.dates import parse_birthday, parse_cadence
-    from netlog.kinds import parse_level
+    from netlog.ui import render
+    from netlog.network import writes
+    from netlog.values.dates import parse_birthday, parse_cadence
+    from netlog.values.kinds import parse_level
     from netlog.storage import reads
 
     s = _runtime(ctx)
     if edit_note:
-        from netlog.editor import edit_text
+        from netlog.ui.editor import edit_text
 
         if note is not None:
             raise NetlogError("Use --note TEXT or --edit-note, not both.")
@@ -646,13 +652,14 @@ def rm(
     \b
     Example: netlog rm "Ana Lima" --yes
     """
-    from netlog import render, writes
-    from netlog.ties import tie_of
+    from netlog.ui import render
+    from netlog.network import writes
+    from netlog.network.ties import tie_of
 
     s = _runtime(ctx)
     tie = tie_of(s.reader, contact)
     if not yes:
-        from netlog.prompts import interactive
+        from netlog.ui.prompts import interactive
 
         if not interactive():
             raise NetlogError(f"Deleting {tie.name} needs confirmation: add --yes.")
@@ -674,7 +681,8 @@ def snooze(
     """
     from datetime import timedelta
 
-    from netlog import render, writes
+    from netlog.ui import render
+    from netlog.network import writes
 
     s = _runtime(ctx)
     day = until or s.today + timedelta(days=7)
@@ -693,8 +701,9 @@ def done(
     \b
     Example: netlog done Ana nudge
     """
-    from netlog import render, writes
-    from netlog.kinds import parse_action
+    from netlog.ui import render
+    from netlog.network import writes
+    from netlog.values.kinds import parse_action
 
     s = _runtime(ctx)
     writes.mark_done(s.store, s.today, contact, parse_action(action))
@@ -726,8 +735,8 @@ def digest(
 
     Example: netlog digest --format markdown >> ~/notes/today.md
     """
-    from netlog import render
-    from netlog.due import due_items
+    from netlog.ui import render
+    from netlog.network.agenda import due_items
 
     if format_ not in ("text", "markdown"):
         raise NetlogError(f'Unknown format "{format_}". Use text or markdown.')
@@ -754,7 +763,8 @@ def intro(
 
     Example: netlog intro Ana Bo --note "both hiring in Lisbon"; later: netlog intro Ana Bo --yes-from Ana
     """
-    from netlog import render, writes
+    from netlog.ui import render
+    from netlog.network import writes
 
     s = _runtime(ctx)
     step = writes.IntroStep(yes_from=yes_from, declined_by=declined_by, sent=sent)
@@ -772,8 +782,8 @@ def dupes(
 
     Example: netlog dupes      (then: netlog merge "#3" "#17")
     """
-    from netlog import render
-    from netlog.dupes import find_dupes
+    from netlog.ui import render
+    from netlog.people.dupes import find_dupes
     from netlog.storage import reads
 
     rows = reads.contact_rows(_runtime(ctx).reader)
@@ -793,14 +803,15 @@ def merge(
 
     Example: netlog merge "Ana Lima" "#17" --yes
     """
-    from netlog import merging, render
+    from netlog.network import merging
+    from netlog.ui import render
     from netlog.storage.location import backup_dir
 
     s = _runtime(ctx)
     plan = merging.plan_merge(s.reader, contact, other)
     render.text("\n".join(plan.lines()))
     if not yes:
-        from netlog.prompts import interactive
+        from netlog.ui.prompts import interactive
 
         if not interactive():
             raise NetlogError("Merging needs confirmation: add --yes.")
@@ -834,8 +845,8 @@ def import_(
     Example: netlog import linkedin Connections.csv --tag linkedin --dry-run
     Or:      netlog import mail ~/Takeout/Mail/All.mbox --me sam@example.org --since 2026-01-01
     """
-    from netlog import render
-    from netlog.exchanges import SOURCES
+    from netlog.ui import render
+    from netlog.touches.engine import SOURCES
 
     s = _runtime(ctx)
     if format in SOURCES:
@@ -846,11 +857,12 @@ def import_(
     touch_only = [flag for flag, used in (("--since", since), ("--me", me), ("--no-subjects", no_subjects), ("--add-new", add_new), ("--json", json_)) if used]
     if touch_only:
         raise NetlogError(f"{touch_only[0]} goes with a touch import ({', '.join(SOURCES)}), not {format}.")
-    from netlog import importers, importing
+    from netlog import importers
+    from netlog.importers import engine
 
     batch = importers.read(format, files)
     with render.progress(len(batch.records)) as tick:
-        report = importing.import_contacts(s.store, s.today, batch, tag, dry_run=dry_run, tick=tick)
+        report = engine.import_contacts(s.store, s.today, batch, tag, dry_run=dry_run, tick=tick)
     render.import_report(report)
 
 
@@ -858,14 +870,15 @@ def _import_touches(
     s: Runtime, source: str, files: List[str], dry_run: bool, since: Any, me: List[str], subjects: bool, add_new: bool, as_json: bool
 ) -> None:
     """`netlog import mail|calendar|...`: read the file, then log its exchanges as touches."""
-    from netlog import exchanges, render
+    from netlog.touches import engine
+    from netlog.ui import render
 
     if len(files) != 1 or files[0] == "-":
         raise NetlogError(f"import {source} reads one file or folder (not stdin): netlog import {source} PATH")
-    who = exchanges.who_i_am(s.reader, me)
+    who = engine.who_i_am(s.reader, me)
     with render.byte_progress(f"Reading {source}") as progress:
-        reading = exchanges.read_source(source, files[0], who, since, s.today, progress)
-    report = exchanges.log_exchanges(s.store, s.today, reading, keep_subjects=subjects, add_new=add_new, dry_run=dry_run)
+        reading = engine.read_source(source, files[0], who, since, s.today, progress)
+    report = engine.log_exchanges(s.store, s.today, reading, keep_subjects=subjects, add_new=add_new, dry_run=dry_run)
     render.touch_report(report, as_json=as_json)
 
 
@@ -884,17 +897,18 @@ def export(
 
     Example: netlog export json -o backup.json      (or: netlog export vcard --vdir ~/.contacts/netlog)
     """
-    from netlog import exporting, render
+    from netlog.exporters import engine
+    from netlog.ui import render
 
     s = _runtime(ctx)
     if vdir is not None:
         if format != "vcard" or output:
             raise NetlogError("--vdir writes vCards into a folder: use it with vcard and without -o.")
-        for line in exporting.export_vdir(s.reader, vdir, version).lines(vdir):
+        for line in engine.export_vdir(s.reader, vdir, version).lines(vdir):
             render.message(line)
         return
-    text = exporting.export(s.reader, s.today, format, version=version, days=days, as_=as_, excel=excel)
-    exporting.write(text, output, database=s.store.path)
+    text = engine.export(s.reader, s.today, format, version=version, days=days, as_=as_, excel=excel)
+    engine.write(text, output, database=s.store.path)
     if output:
         render.message(f"Wrote {format} to {output}.")
 
@@ -910,7 +924,7 @@ def backup(
     """
     from pathlib import Path
 
-    from netlog import render
+    from netlog.ui import render
     from netlog.storage.opening import backup as backup_to, default_backup_path
 
     store = _runtime(ctx).store
@@ -932,8 +946,8 @@ def me(
     Example: netlog me --name "Sam Rivera" --email sam@example.org --email sam@work.example
     Or just: netlog me      (prints what netlog knows)
     """
-    from netlog import me as myself
-    from netlog import render
+    from netlog.people import me as myself
+    from netlog.ui import render
 
     s = _runtime(ctx)
     if name is not None or email or linkedin is not None:

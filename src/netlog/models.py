@@ -52,11 +52,11 @@ class Contact(SQLModel, table=True):
     created_on: date
     moment: Optional[str] = None  # news in their life: "started at Contoso"
     moment_on: Optional[date] = None
-    name_key: Optional[str] = Field(default=None, index=True)  # the folded name (netlog.folding), matched in SQL
+    name_key: Optional[str] = Field(default=None, index=True)  # the folded name (netlog.values.folding), matched in SQL
     first_key: Optional[str] = Field(default=None, index=True)  # its folded first word: shared first names (migration 9)
     # From address books (migration 6): a card's structured name (N: family, given, additional, prefix,
     # suffix), nicknames, postal address (ADR: PO box, extended, street, locality, region, code, country)
-    # and kind ("org", or NULL for an individual). netlog.cards reads and writes them.
+    # and kind ("org", or NULL for an individual). netlog.vcard.cards reads and writes them.
     n: Optional[list[str]] = Field(default=None, sa_type=JSON(none_as_null=True))
     nickname: Optional[str] = None
     address: Optional[list[str]] = Field(default=None, sa_type=JSON(none_as_null=True))

@@ -1,5 +1,5 @@
 """Contacts with their facts, last touch and next due day, as CSV for spreadsheets, sorted by name with case
-and accents ignored (netlog.folding). A cell that starts with = + - @ (or a tab or carriage return) gets
+and accents ignored (netlog.values.folding). A cell that starts with = + - @ (or a tab or carriage return) gets
 a leading ' so a spreadsheet shows it as text instead of running it as a formula.
 
 `--excel`: Excel takes a CSV file without a byte order mark for the machine's ANSI code page (accents
@@ -13,7 +13,7 @@ import io
 from datetime import date
 from typing import Any, Iterable, Mapping
 
-from netlog.folding import fold
+from netlog.values.folding import fold
 from netlog.storage import reads
 
 COLUMNS = (
@@ -31,7 +31,7 @@ def export(reader: Any, today: date, excel: bool = False) -> str:
 
 def contact_rows(reader: Any, today: date) -> list[dict[str, Any]]:
     """The database read: `list`'s overview of each contact, with the columns it leaves out."""
-    from netlog import profiles
+    from netlog.network import profiles
 
     overview = profiles.overview(reader, today)
     with reader.snapshot():
@@ -55,7 +55,7 @@ def neutralise(value: Any) -> str:
     is often read with `cat` first)."""
     if value is None:
         return ""
-    from netlog.render import safe
+    from netlog.ui.render import safe
 
     text = safe(value.isoformat() if isinstance(value, date) else str(value))
     return "'" + text if text.startswith(FORMULA_STARTS) else text

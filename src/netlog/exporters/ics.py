@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import Any, Iterable, Sequence
 
 from netlog.errors import BadInput
-from netlog.rules import DueItem
+from netlog.rules.due import DueItem
 
 ACTION_WORDS = {
     "thank": "Thank",
@@ -44,7 +44,7 @@ def export(reader: Any, today: date, days: int = 14, as_: str = "todos") -> str:
 
 def due_each_day(reader: Any, today: date, days: int) -> list[tuple[date, list[DueItem]]]:
     """Everything `due` lists on each day from today to today + days."""
-    from netlog.due import due_items
+    from netlog.network.agenda import due_items
 
     return [(day, due_items(reader, day)) for day in (today + timedelta(days=n) for n in range(days + 1))]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from netlog.encoding import line
+from netlog.values.encoding import line
 from netlog.storage import reads
 from netlog.storage.compiled import COLUMNS
 

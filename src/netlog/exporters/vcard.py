@@ -2,7 +2,7 @@
 file of cards, or a vdir folder of one card a file whose existing cards are patched, not replaced.
 
 `contact_records` is the only read of the database; everything after it works on plain records
-(netlog.cards builds and patches the cards, netlog.vdir owns the folder)."""
+(netlog.vcard.cards builds and patches the cards, netlog.vcard.vdir owns the folder)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from netlog import cards, vdir
+from netlog.vcard import cards
+from netlog.vcard import vdir
 from netlog.errors import BadInput
 from netlog.storage import reads
 
@@ -23,7 +24,7 @@ OPTIONAL_KEYS = ("n", "nickname", "address", "kind")
 
 
 def contact_records(reader: Any) -> list[dict[str, Any]]:
-    """Every contact as a plain record for netlog.cards, by id."""
+    """Every contact as a plain record for netlog.vcard.cards, by id."""
     with reader.snapshot():
         rows = reads.contact_rows(reader)
         tags = reads.all_tags(reader)

@@ -7,7 +7,7 @@ from importlib import import_module
 from typing import Sequence
 
 from netlog.errors import BadInput
-from netlog.importing import Batch
+from netlog.importers.engine import Batch
 
 FORMATS = {"linkedin": "linkedin", "vcard": "vcard", "google": "google", "json": "jsonio"}
 
@@ -15,7 +15,7 @@ FORMATS = {"linkedin": "linkedin", "vcard": "vcard", "google": "google", "json":
 def read(format: str, paths: Sequence[str]) -> Batch:
     """Read every file in one format into one batch."""
     if format not in FORMATS:
-        from netlog.exchanges import SOURCES
+        from netlog.touches.engine import SOURCES
 
         raise BadInput(
             f'Unknown import format "{format}"; contacts come from {", ".join(FORMATS)}; touches from {", ".join(SOURCES)}.'

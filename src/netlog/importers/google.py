@@ -8,9 +8,9 @@ import csv
 import io
 from typing import Iterator, Sequence
 
-from netlog.birthdays import normalize_birthday
+from netlog.vcard.birthdays import normalize_birthday
 from netlog.errors import BadInput
-from netlog.importing import Batch, Incoming, read_each, read_text
+from netlog.importers.engine import Batch, Incoming, read_each, read_text
 
 SEPARATOR = " ::: "
 

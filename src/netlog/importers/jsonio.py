@@ -3,7 +3,7 @@ touches (two alike on one day included), tags, snoozes, moments, dismissals, int
 offers come along.
 
 A backup is checked against its schema (the pydantic models below: the format, its version, each record's
-keys and types) and then every value as `edit` would check it (netlog.validation), before anything is
+keys and types) and then every value as `edit` would check it (netlog.values.validation), before anything is
 written. The first fault is one line naming the record, and nothing is imported: a restore that half
 worked would be worse than one that said no."""
 
@@ -15,10 +15,10 @@ from typing import Any, Literal, Optional, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from netlog import validation
+from netlog.values import validation
 from netlog.errors import BadInput
-from netlog.importing import Batch, Incoming, read_each, read_text
-from netlog.kinds import ACTIONS, KINDS, LEVELS
+from netlog.importers.engine import Batch, Incoming, read_each, read_text
+from netlog.values.kinds import ACTIONS, KINDS, LEVELS
 
 FORMAT = "netlog"
 VERSIONS = (1, 2)  # 2 adds intro_offers and the address-book fields (n, nickname, address, kind)

@@ -1,7 +1,7 @@
 """vCard 2.1, 3.0 and 4.0 files (one or many cards each) or vdir folders (one card a file, as khard and
 vdirsyncer keep them). A file that cannot be read is reported by name and skipped; the others still import.
 
-Cards are read by netlog.cardlines and netlog.cards, the same code that patches cards on export, so what
+Cards are read by netlog.vcard.cardlines and netlog.vcard.cards, the same code that patches cards on export, so what
 an import reads from a card is exactly what a later `export vcard --vdir` compares it with."""
 
 from __future__ import annotations
@@ -9,8 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from netlog import cardlines, cards, vdir
-from netlog.importing import Batch, Incoming, read_text
+from netlog.vcard import cardlines
+from netlog.vcard import cards
+from netlog.vcard import vdir
+from netlog.importers.engine import Batch, Incoming, read_text
 
 
 def read(paths: Sequence[str]) -> Batch:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from netlog.clock import today
+from netlog.values.clock import today
 from netlog.errors import DatabaseError
 
 MIGRATION_TABLE = "netlog_migration"
@@ -110,7 +110,7 @@ def _folded_names(op: Operations) -> None:
     SQL instead of by folding every name in Python (0.4 s for `show zelda` at 100,000 contacts)."""
     from sqlalchemy import Column, String, bindparam, text
 
-    from netlog.folding import fold
+    from netlog.values.folding import fold
 
     op.add_column("contact", Column("name_key", String))
     rows = op.execute(text("SELECT id, name FROM contact")).all()
@@ -172,7 +172,7 @@ def _first_names(op: Operations) -> None:
     then say full names) are counted in SQL rather than by reading every name on every `due`."""
     from sqlalchemy import Column, String, text
 
-    from netlog.folding import first_word_key
+    from netlog.values.folding import first_word_key
 
     op.add_column("contact", Column("first_key", String))
     rows = op.execute(text("SELECT id, name FROM contact")).all()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from netlog.clock import now, today
+from netlog.values.clock import now, today
 from netlog.errors import DatabaseError
 from netlog.storage import migrations
 from netlog.storage.location import sqlite_path
@@ -140,7 +140,7 @@ def backup(store: Store, target: Path) -> Path:
     and the schema record), and only then renamed into place. A kill or a full disk leaves no half copy."""
     import sqlite3
 
-    from netlog.files import replacing
+    from netlog.values.files import replacing
 
     path = _sqlite_file(store)
     target = target.expanduser()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Iterable, Mapping
 
-from netlog.folding import fold
+from netlog.values.folding import fold
 from netlog.storage.compiled import COLUMNS, PARAMS
 
 Row = dict[str, Any]

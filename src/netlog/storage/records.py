@@ -10,7 +10,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from pydantic_core import PydanticUndefined
 from sqlalchemy import delete, func, insert, or_, select, update
 
-from netlog.folding import first_word_key, fold
+from netlog.values.folding import first_word_key, fold
 from netlog.models import Contact, ContactState, Dismissal, IntroOffer, NetlogMeta, Tag, Touch
 
 CONTACT_FIELDS = tuple(c.name for c in Contact.__table__.c if c.name not in ("id", "name_key", "first_key"))

@@ -6,7 +6,7 @@ never import SQLAlchemy. tests/test_compiled.py fails when that file is stale.
 
 A statement's parameters are all explicit `bindparam`s (constants are literal SQL), so the compiled
 text takes exactly the names the readers pass. Column keys name what each row holds: the rules'
-records are built from them by name (netlog.ties).
+records are built from them by name (netlog.network.ties).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from sqlalchemy import and_, bindparam, case, func, literal_column, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import select
 
-from netlog.kinds import LEVELS
+from netlog.values.kinds import LEVELS
 from netlog.models import Contact, ContactState, Dismissal, IntroOffer, NetlogMeta, NetlogMigration, Tag, Touch
 
 C = Contact.__table__.c
@@ -26,7 +26,7 @@ T = Touch.__table__.c
 
 # What the rules read of a contact (the fields of rules.Tie that are contact columns), then its cached
 # History (every contact_state column but the key, in the model's order, which is rules.History's:
-# tests/test_ties.py). netlog.ties builds each Tie from these columns by name.
+# tests/test_ties.py). netlog.network.ties builds each Tie from these columns by name.
 TIE_COLUMNS = ("id", "name", "strength", "cadence_days", "created_on", "snoozed_until", "introduced_by_id",
                "introduced_on", "birthday", "strength_set", "company")  # fmt: skip
 HISTORY_COLUMNS = tuple(column.name for column in ContactState.__table__.c if column.name != "contact_id")
@@ -89,7 +89,7 @@ def _intro_matters(contact: Any, state: Any) -> Any:
 @statement
 def due_candidates() -> Any:
     """The contacts that may have something due: inside the bounds of rules.DueWindow, and everyone an
-    intro or an open intro offer ties to them (netlog.due passes the window's fields as parameters)."""
+    intro or an open intro offer ties to them (netlog.network.agenda passes the window's fields as parameters)."""
     introduced = aliased(Contact.__table__)
     introduced_state = aliased(ContactState.__table__)
     strengths = range(1, len(LEVELS) + 1)

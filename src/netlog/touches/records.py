@@ -16,9 +16,9 @@ from datetime import date, datetime, tzinfo
 from enum import StrEnum
 from typing import Iterable
 
-from netlog.dupes import normalize_email, normalize_url
+from netlog.people.dupes import normalize_email, normalize_url
 from netlog.errors import UnknownOwner
-from netlog.folding import fold
+from netlog.values.folding import fold
 
 __all__ = [
     "Exchange", "Me", "Party", "Reading", "Skip", "UnknownOwner",

@@ -1,0 +1,83 @@
+"""Choosing an exporter and writing its text where the user asked (stdout, a file, or a vdir folder)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from importlib import import_module
+from typing import Any
+
+from netlog.errors import BadInput
+from netlog.exporters import FORMATS
+
+
+def export(
+    reader: Any, today: date, format: str, version: str = "3.0", days: int = 14, as_: str = "todos", excel: bool = False
+) -> str:
+    """The text of one export format; each format takes its own options and ignores the others."""
+    if format not in FORMATS:
+        raise BadInput(f'Unknown export format "{format}"; use one of: {", ".join(FORMATS)}.')
+    module = import_module(f"netlog.exporters.{FORMATS[format]}")
+    if format == "vcard":
+        return module.export(reader, today, version=version)
+    if format == "ics":
+        return module.export(reader, today, days=days, as_=as_)
+    if format == "csv":
+        return module.export(reader, today, excel=excel)
+    return module.export(reader, today)
+
+
+def export_vdir(reader: Any, folder: str, version: str = "3.0") -> Any:
+    """Every contact as a card in a vdir folder (see netlog.vcard.vdir); what was new, updated, unchanged."""
+    from netlog.exporters import vcard
+
+    return vcard.export_vdir(reader, folder, version)
+
+
+def write(text: str, output: str | None, database: Any = None) -> None:
+    """To stdout, or to the file `output`. A regular file (or a new one) is replaced whole and atomically: the
+    text goes to a private (0600) temporary file beside it, is synced, then renamed over it, and a failure
+    leaves neither a half file nor the temporary one. Anything else at that path (a symlink, a device, a
+    FIFO, /dev/stdout) is written through, never replaced. The `database` file itself is never written."""
+    if not output or output == "-":
+        sys.stdout.write(text)
+        return
+    import os
+    import stat
+    from pathlib import Path
+
+    path = Path(output).expanduser()
+    try:
+        folder = output.endswith(("/", os.sep)) or path.is_dir()
+    except OSError as error:  # a name too long for the system, a loop of links
+        raise BadInput(f"Cannot write {output}: {error.strerror or error}.") from None
+    if folder:
+        raise BadInput(f"{output} is a folder: give -o a file name (or, for one vCard a file, use --vdir {output}).")
+    if database is not None and os.path.realpath(path) == os.path.realpath(database):  # through a link too
+        raise BadInput(f"{output} is the database itself: give -o another file name; nothing was written.")
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        raise BadInput(f"Cannot write {output}: {error.strerror or error}.") from None
+    if mode is not None and not stat.S_ISREG(mode):
+        _write_through(path, text, output)
+        return
+    if not path.parent.is_dir():
+        raise BadInput(f"Cannot write {output}: the folder {path.parent} does not exist.")
+    from netlog.values.files import write_text
+
+    try:
+        write_text(path, text, prefix=".netlog-export-")
+    except OSError as error:
+        raise BadInput(f"Cannot write {output}: {error.strerror or error}; nothing was written.") from None
+
+
+def _write_through(path: Any, text: str, output: str) -> None:
+    """Write into what is already at `path` (following a symlink; into a device or a pipe as it is)."""
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise BadInput(f"Cannot write {output}: {error.strerror or error}.") from None

@@ -1,0 +1,352 @@
+"""Taking contacts in from another format: match each incoming contact to one that exists (URL, email,
+vCard UID, then exact name), work out what is new or changed, and write it all in one transaction.
+
+The format readers (netlog.importers.*) only turn a file into `Incoming` records; this module owns the
+matching and the writes, so every format re-imports idempotently in the same way."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Callable, Sequence
+
+from netlog.values import kinds
+from netlog.values import validation
+from netlog.errors import BadInput
+from netlog.storage import reads
+from netlog.storage.compiled import COLUMNS
+
+CONTACT_FIELDS = tuple(c for c in COLUMNS["contact_rows"] if c not in ("id", "name_key", "first_key"))
+# Fields an import may fill or change on an existing contact; name and strength stay the user's.
+UPDATABLE = ("email", "phone", "company", "title", "url", "uid", "note", "birthday", "n", "nickname", "address", "kind")
+MATCH_KEYS = ("url", "email", "uid")
+# Above this many touched contacts, recomputing every History at once beats one contact at a time.
+BULK_REFRESH = 200
+
+
+@dataclass
+class Incoming:
+    """One contact as a file describes it: contact columns, tags, touches (dicts of touch columns)."""
+
+    fields: dict[str, Any]
+    tags: list[str] = field(default_factory=list)
+    touches: list[dict[str, Any]] = field(default_factory=list)
+    dismissals: dict[str, date] = field(default_factory=dict)
+    source_id: int | None = None  # the id in a netlog json export: kept when free, used to relink
+    introduced_by: int | None = None  # a source_id
+    source: str = ""  # file name, for messages
+
+
+@dataclass
+class Batch:
+    """What a reader got out of its files: records, plus problems it skipped (one line each)."""
+
+    records: list[Incoming] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    bad_lines: int = 0  # lines skipped inside otherwise good records
+    intro_offers: list[dict[str, Any]] = field(default_factory=list)  # a netlog export's, by its contact ids
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or, on a dry run, would do)."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    problems: list[str] = field(default_factory=list)
+    bad_lines: int = 0
+    dry_run: bool = False
+
+
+def clean(value: Any) -> Any:
+    """A stripped string, or None for blanks; a structured value (a vCard N or ADR) as a list, as it is
+    stored; other values as they are."""
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    if isinstance(value, tuple):
+        return list(value) if any(value) else None
+    return value
+
+
+def import_contacts(
+    store: Any,
+    today: date,
+    batch: Batch,
+    tags: Sequence[str] = (),
+    dry_run: bool = False,
+    tick: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Match and write a batch in one transaction; a dry run reads the same way and writes nothing."""
+    report = ImportReport(problems=list(batch.problems), bad_lines=batch.bad_lines, dry_run=dry_run)
+
+    def plan(reader: Any) -> _Plan:
+        plan = _Plan(reader, today, tags)
+        for number, record in enumerate(batch.records, start=1):
+            plan.add(record, report)
+            if tick and number % 100 == 0:
+                tick(100)
+        if tick:
+            tick(len(batch.records) % 100)
+        for offer in batch.intro_offers:
+            plan.add_offer(offer)
+        return plan
+
+    store.planned(plan, dry_run)
+    return report
+
+
+class _Plan:
+    """The rows an import will write, built against an in-memory index of what exists."""
+
+    def __init__(self, reader: Any, today: date, tags: Sequence[str]) -> None:
+        self.today = today
+        self.extra_tags = validation.tags(tags)
+        self.contacts: dict[int, dict[str, Any]] = {row["id"]: row for row in reads.contact_rows(reader)}
+        self.index: dict[str, dict[str, int]] = {key: {} for key in MATCH_KEYS + ("name",)}
+        for cid, row in self.contacts.items():
+            self._remember(cid, row)
+        self.tags = {cid: set(t) for cid, t in reads.all_tags(reader).items()}
+        self.touch_keys = Counter(_touch_key(cid, {"kind": k, "happened_on": on, "direction": d, "note": n})
+                                  for cid, k, on, d, n in reads.touch_keys(reader))  # fmt: skip
+        self.offers = {_offer_key(r) for r in reads.intro_rows(reader)}
+        self.new_offers: list[dict[str, Any]] = []
+        self.done = {(r["contact_id"], r["action"]): r["done_on"] for r in reads.dismissal_rows(reader)}
+        self.next_id = max(self.contacts, default=0) + 1
+        self.new_contacts: list[dict[str, Any]] = []
+        self.updates: dict[int, dict[str, Any]] = {}
+        self.new_tags: list[dict[str, Any]] = []
+        self.new_touches: list[dict[str, Any]] = []
+        self.dismissals: list[dict[str, Any]] = []
+        self.touched: set[int] = set()
+        self.id_map: dict[int, int] = {}  # source id -> id here
+        self.links: list[tuple[int, Incoming]] = []
+        self.user = None
+
+    def _remember(self, cid: int, row: dict[str, Any]) -> None:
+        for key in MATCH_KEYS:
+            value = _match_key(key, row.get(key))
+            if value:
+                self.index[key].setdefault(value, cid)
+        name = _key(row.get("name"))
+        if name:
+            self.index["name"].setdefault(name, cid)
+
+    def _match(self, fields: dict[str, Any]) -> int | None:
+        for key in MATCH_KEYS:
+            value = _match_key(key, fields.get(key))
+            if value and value in self.index[key]:
+                return self.index[key][value]
+        cid = self.index["name"].get(_key(fields.get("name")) or "")
+        if cid is None:
+            return None
+        # Same name but a different URL, email or UID on both sides: another person.
+        existing = self.contacts[cid]
+        for key in MATCH_KEYS:
+            theirs, ours = _match_key(key, fields.get(key)), _match_key(key, existing.get(key))
+            if theirs and ours and theirs != ours:
+                return None
+        return cid
+
+    def add(self, record: Incoming, report: ImportReport) -> None:
+        # Every value goes through the door `edit` uses: what it refuses is left out and said.
+        fields, faults = validation.contact_fields({k: clean(v) for k, v in record.fields.items()})
+        if not fields.get("name"):
+            report.skipped += 1
+            report.problems.append(f"{record.source}: a contact without a name was skipped.")
+            return
+        for fault in faults:
+            report.problems.append(f"{record.source}: {fields['name']}: {fault}; left out.")
+            report.bad_lines += 1
+        cid = self._match(fields)
+        changed = False
+        if cid is None:
+            cid = self._new_id(record.source_id)
+            row = {
+                **{k: v for k, v in fields.items() if k in CONTACT_FIELDS},
+                "id": cid,
+                "strength": fields.get("strength") or kinds.DEFAULT_LEVEL,
+                "created_on": fields.get("created_on") or self.today,
+            }
+            row["introduced_by_id"] = None  # relinked once every record has its id
+            self.new_contacts.append(row)
+            self.contacts[cid] = row
+            self._remember(cid, row)
+            self.tags[cid] = set()
+            report.new += 1
+            is_new = True
+        else:
+            existing = self.contacts[cid]
+            if existing.get("uid") is None and fields.get("uid") == f"netlog-{cid}":
+                fields["uid"] = None  # the UID netlog's own export gave it: nothing new
+            changes = {
+                k: fields[k] for k in UPDATABLE if fields.get(k) is not None and fields[k] != existing.get(k)
+            }
+            if changes:
+                self.updates.setdefault(cid, {}).update(changes)
+                existing.update(changes)
+                self._remember(cid, existing)
+                changed = True
+            is_new = False
+        if record.source_id is not None:
+            self.id_map[record.source_id] = cid
+        if record.introduced_by is not None:
+            self.links.append((cid, record))
+        try:
+            record_tags = validation.tags(record.tags)
+        except BadInput as error:
+            report.problems.append(f"{record.source}: {fields['name']}: {str(error).rstrip('.')}; its tags were left out.")
+            record_tags = []
+        for tag in dict.fromkeys([*record_tags, *self.extra_tags]):
+            have = self.tags.setdefault(cid, set())  # a contact that had no tags has no entry yet
+            if tag and tag not in have:
+                have.add(tag)
+                self.new_tags.append({"contact_id": cid, "name": tag})
+                changed = True
+        incoming: Counter[tuple] = Counter()
+        for touch in record.touches:
+            said, faults = validation.touch_fields(touch)  # the door again: LinkedIn's "07 Jul 0115"
+            if faults:
+                report.problems.append(f"{record.source}: {fields['name']}: a touch: {faults[0]}; left out.")
+                report.bad_lines += 1
+                continue
+            row = {**said, "contact_id": cid}
+            key = _touch_key(cid, row)
+            # Touches alike (one contact, kind, day, direction, note) are counted, not merged: two calls on
+            # one day stay two, and re-importing the same file adds neither again.
+            incoming[key] += 1
+            if incoming[key] <= self.touch_keys[key]:
+                continue
+            self.touch_keys[key] += 1
+            row.setdefault("direction", kinds.KINDS[row["kind"]][1])
+            row.setdefault("logged_by", self._user())
+            self.new_touches.append(row)
+            self.touched.add(cid)
+            changed = True
+        for action, on in record.dismissals.items():
+            if self.done.get((cid, action)) != on:
+                self.done[(cid, action)] = on
+                self.dismissals.append({"contact_id": cid, "action": action, "done_on": on})
+                changed = True
+        if changed:
+            self.touched.add(cid)
+            if not is_new:
+                report.updated += 1
+        elif not is_new:
+            report.unchanged += 1
+        if is_new:
+            self.touched.add(cid)
+
+    def add_offer(self, offer: dict[str, Any]) -> bool:
+        """An intro offer of a netlog export, by its ids; False when it is here already."""
+        row = {k: v for k, v in offer.items() if k != "source"}
+        row.update({k: self.id_map.get(row[k]) for k in ("a_id", "b_id", "declined_by_id") if row.get(k) is not None})
+        if row["a_id"] is None or row["b_id"] is None or _offer_key(row) in self.offers:
+            return False
+        self.offers.add(_offer_key(row))
+        self.new_offers.append(row)
+        return True
+
+    def _new_id(self, wanted: int | None) -> int:
+        if wanted is not None and wanted not in self.contacts and wanted > 0:
+            self.next_id = max(self.next_id, wanted + 1)
+            return wanted
+        cid = self.next_id
+        self.next_id += 1
+        return cid
+
+    def _user(self) -> str:
+        if self.user is None:
+            from netlog.people.me import current_user
+
+            self.user = current_user()
+        return self.user
+
+    def apply(self, session: Any) -> None:
+        """Write the plan: bulk inserts first, then links, then the cached Histories."""
+        from netlog.network import cache
+        from netlog.storage import records
+
+        for cid, record in self.links:
+            introducer = self.id_map.get(record.introduced_by)
+            if introducer is not None and introducer != cid:
+                self.updates.setdefault(cid, {}).update(
+                    {"introduced_by_id": introducer, "introduced_on": record.fields.get("introduced_on")}
+                )
+        for touch in self.new_touches:
+            other = touch.get("other_id")
+            touch["other_id"] = self.id_map.get(other) if other is not None else None
+        records.insert_contacts(session, self.new_contacts)
+        for cid, changes in self.updates.items():
+            records.update_contact(session, cid, changes)
+        records.insert_tags(session, self.new_tags)
+        records.insert_touches(session, self.new_touches)
+        records.insert_dismissals(session, self.dismissals)
+        for offer in self.new_offers:
+            records.insert_intro(session, offer)
+        if len(self.touched) > BULK_REFRESH:
+            cache.rebuild(session, recreate=False)
+        elif self.touched:
+            cache.refresh(session, self.touched)
+
+
+def _match_key(key: str, value: Any) -> str | None:
+    """What a field says about who someone is. netlog's vCard export names a contact without a UID of its own
+    netlog-<id>; that id means another person in another database, so it never matches on its own (the
+    card still keeps it as the UID of a contact it creates, for the next export to the same folder)."""
+    found = _key(value)
+    if key == "uid" and found and found.startswith("netlog-") and found[7:].isdigit():
+        return None
+    return found
+
+
+def _key(value: Any) -> str | None:
+    """A match key: case and spacing do not tell people apart."""
+    if not isinstance(value, str):
+        return None
+    folded = " ".join(value.split()).casefold()
+    return folded or None
+
+
+def _offer_key(row: dict[str, Any]) -> tuple:
+    """What tells intro offers apart on re-import: the two people (either way round) and the day offered."""
+    return (min(row["a_id"], row["b_id"]), max(row["a_id"], row["b_id"]), str(row["offered_on"]))
+
+
+def _touch_key(cid: int, row: dict[str, Any]) -> tuple:
+    on = row["happened_on"]
+    return (cid, row["kind"], on.isoformat() if isinstance(on, date) else str(on), row.get("direction"), row.get("note") or None)
+
+
+def read_text(path: str, encoding: str = "utf-8") -> str:
+    """A file's text ('-' is stdin), or one clear BadInput line."""
+    import sys
+
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read()
+    except OSError as error:
+        raise BadInput(f"Cannot read {path}: {error.strerror or error}.") from None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise BadInput(f"{_label(path)} is not {encoding.replace('-sig', '')} text; is it the right file?") from None
+
+
+def _label(path: str) -> str:
+    return "stdin" if path == "-" else path
+
+
+
+def read_each(paths: Sequence[str], read_file: Callable[[str, Batch], None]) -> Batch:
+    """One Batch from many files, each read into it by a format's `read_file(path, batch)`."""
+    batch = Batch()
+    for path in paths:
+        read_file(path, batch)
+    return batch

@@ -1,0 +1,80 @@
+"""What is due: read the contacts that may have something due and rank them with the rules."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from netlog.rules import due as rules
+from netlog.storage import reads
+from netlog.network.ties import intro_from_row, tie_of, ties_from_rows
+
+
+def due_items(
+    reader: Any, today: date, mine: str | None = None, reconnect_per_day: int = rules.RECONNECT_PER_DAY
+) -> list[rules.DueItem]:
+    """Everything due on `today`, ranked; with `mine` (a user name), only what that user owes.
+
+    Only the contacts inside rules.due_window(today) are read, so the cost follows what is due rather
+    than the size of the network. What a user owes: a thank-you for a touch that user logged, and every
+    other action (keep in touch, nudge, meet, report back) for a contact that user has logged at least one
+    touch with, or was introduced to in an intro that user logged.
+    """
+    window = rules.due_window(today)
+    with reader.snapshot():
+        rows = reads.due_candidates(reader, window._asdict())
+        dismissals = reads.dismissal_rows(reader)
+        intros = reads.intro_rows(reader)
+        network = _network_facts(reader, window)
+        if mine is not None:
+            my_contacts, my_touches = reads.touched_by(reader, mine)
+    ties = ties_from_rows(rows, dismissals)
+    items = rules.rank_due(today, ties, [intro_from_row(r) for r in intros], reconnect_per_day=reconnect_per_day, **network)
+    if mine is None:
+        return items
+    by_id = {tie.id: tie for tie in ties}
+
+    def owed(item: rules.DueItem) -> bool:
+        if item.action == "thank":
+            return by_id[item.contact_id].history.thank_touch_id in my_touches
+        return item.contact_id in my_contacts
+
+    return [item for item in items if owed(item)]
+
+
+
+def _network_facts(reader: Any, window: rules.DueWindow) -> dict[str, Any]:
+    """What rank_due must know of the whole network, not only of the ties it ranks: the companies of active
+    ties (a reconnect beyond them is worth more) and the first names two contacts share (reasons then use
+    full names)."""
+    companies = {rules.company_key(c) for c in reads.active_companies(reader, window.active_from)}
+    return {"active_companies": companies, "first_names_shared": reads.shared_first_keys(reader)}
+
+
+def due_for(
+    reader: Any, today: date, contact_id: int, reconnect_per_day: int = rules.RECONNECT_PER_DAY
+) -> tuple[list[rules.DueItem], list[rules.Tie], list[rules.IntroOffer]]:
+    """What is due for one contact on `today` (what `due` lists for them), with the ties and intro offers it
+    was ranked from: the contact and everyone a rule looks up for it (the people it introduced, its
+    introducer, the other side of each intro offer) and, when it is a dormant tie, every dormant tie (the
+    day's reconnect pick is made among them all)."""
+    window = rules.due_window(today)
+    with reader.snapshot():
+        row = reads.contact(reader, contact_id)
+        related = {contact_id, *(r["id"] for r in reads.introduced_by(reader, contact_id))}
+        if row is not None and row["introduced_by_id"]:
+            related.add(row["introduced_by_id"])
+        offers = [intro_from_row(r) for r in reads.intro_rows(reader, contact_id)]
+        related.update(o.a_id for o in offers)
+        related.update(o.b_id for o in offers)
+        ties = [tie_of(reader, cid) for cid in sorted(related)]
+        # The network-wide facts, for only these few ties: which of their first names others share, and
+        # (only for a dormant tie, which the reconnect pick concerns) the active ties' companies.
+        keys = {rules.first_name_key(t.name) for t in ties}
+        network = {"first_names_shared": {k for k in keys if k and reads.first_key_shared(reader, k)}, "active_companies": set()}
+        if any(t.id == contact_id and rules.is_dormant(t) for t in ties):
+            network = _network_facts(reader, window)
+            dismissals = reads.dismissal_rows(reader)
+            ties += [t for t in ties_from_rows(reads.dormant_rows(reader), dismissals) if t.id not in related]
+    ranked = rules.rank_due(today, ties, offers, reconnect_per_day=reconnect_per_day, **network)
+    return [item for item in ranked if item.contact_id == contact_id], ties, offers

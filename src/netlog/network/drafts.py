@@ -1,0 +1,123 @@
+"""Drafts from what actually happened: the database read behind `netlog draft` and `netlog thank`, and what
+sending one logs. The drafting itself (which template, its context, the wording) is pure and lives in
+netlog.rules.drafting; a template of the same name in $NETLOG_TEMPLATES, or in the user config dir
+(~/.config/netlog/templates/), wins over the one shipped in the package."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from netlog.rules import drafting
+from netlog.rules import due as rules
+from netlog.network.agenda import due_for
+from netlog.errors import NotFound
+from netlog.storage import reads
+from netlog.network.ties import intro_from_row, tie_of
+
+THANK_TEMPLATE = drafting.DRAFTS["thank"]
+template_dirs = drafting.template_dirs  # where templates are looked for (kept for callers of drafts.*)
+
+
+def render_template(name: str, context: dict[str, Any]) -> str:
+    """Fill one template; a broken user template is a clear error, not a traceback."""
+    return drafting.render(name, context)
+
+
+def thank_you(reader: Any, today: date, contact_id: int) -> drafting.Draft:
+    """A thank-you note for the touch a thank-you is pending for (else the latest that would want one; the
+    draft's notice then says it may have been thanked already)."""
+    due = [item for item in due_for(reader, today, contact_id)[0] if drafting.draft_name(item) == "thank"]
+    return drafting.draft(facts_for(reader, today, contact_id, due[0] if due else None), "thank")
+
+
+def draft_for(reader: Any, today: date, contact_id: int, typed: str | None = None) -> drafting.Draft:
+    """The draft for what is due with a contact: the top item, or the item of the draft (or action) typed.
+    A draft typed for nothing due is still written, from what happened."""
+    due = due_for(reader, today, contact_id)[0]
+    if typed is None:
+        if not due:
+            name = reads.contact(reader, contact_id)["name"]
+            raise NotFound(
+                f"Nothing is due for {name} today; name a draft to write one anyway: {', '.join(drafting.DRAFTS)}."
+            )
+        item: rules.DueItem | None = due[0]
+        name = drafting.draft_name(item)
+    else:
+        name = drafting.parse_draft(typed)
+        item = next((i for i in due if drafting.draft_name(i) == name), None)
+        if item is None and typed.strip().lower() in {i.action for i in due}:
+            item = next(i for i in due if i.action == typed.strip().lower())
+            name = drafting.draft_name(item)
+    return drafting.draft(facts_for(reader, today, contact_id, item), name)
+
+
+def facts_for(reader: Any, today: date, contact_id: int, item: rules.DueItem | None) -> drafting.Facts:
+    """Everything a draft may use, read in one snapshot: the contact and their touches, the people the draft
+    names (who introduced them, the person an intro or item is about, the other side of an intro offer)
+    with their touches, and who signs it."""
+    from netlog.people.me import signature
+
+    with reader.snapshot():
+        tie = tie_of(reader, contact_id)
+        contact = reads.contact(reader, contact_id)
+        rows = reads.touches_of(reader, contact_id)
+        offer = None
+        if item is not None and item.action == "intro":
+            offer = next(
+                (o for o in map(intro_from_row, reads.intro_rows(reader, contact_id)) if item.other_id in (o.a_id, o.b_id)),
+                None,
+            )
+        named = {contact["introduced_by_id"], item.other_id if item else None, *(r["other_id"] for r in rows)}
+        if offer is not None:
+            named.update((offer.a_id, offer.b_id))
+        people, people_touches = {}, {}
+        for other_id in named - {None, contact_id}:
+            other = reads.contact(reader, other_id)
+            if other is not None:
+                people[other_id] = _contact(other)
+                people_touches[other_id] = [_touch(r) for r in reads.touches_of(reader, other_id)]
+        sender = signature(reader)
+    return drafting.Facts(
+        today=today,
+        contact=_contact(contact),
+        touches=[_touch(r) for r in rows],
+        item=item,
+        people=people,
+        people_touches=people_touches,
+        introduced_by=contact["introduced_by_id"],
+        offer=offer,
+        sender=sender,
+        strength=tie.strength,
+        thank_touch_id=tie.history.thank_touch_id,
+    )
+
+
+def _contact(row: dict) -> drafting.Contact:
+    return drafting.Contact(**{f: row.get(f) for f in drafting.Contact._fields})
+
+
+def _touch(row: dict) -> drafting.LoggedTouch:
+    return drafting.LoggedTouch(**{f: row.get(f) for f in drafting.LoggedTouch._fields})
+
+
+def record_sent(store: Any, today: date, contact_id: int, draft: drafting.Draft) -> str:
+    """Log what sending a draft amounts to (drafting.SENT): the touch it is, marked as expecting a reply or
+    not, and the item dismissed when the touch alone does not clear it; an introduction is recorded as
+    sent. What was logged, in words."""
+    from netlog.network import writes
+
+    sent = draft.sent
+    if sent.kind is None:  # the introduction itself: `intro A B --sent`
+        offer = next(
+            (o for o in map(intro_from_row, reads.intro_rows(store.reader, contact_id)) if not o.sent_on and not o.declined_on),
+            None,
+        )
+        if offer is None:
+            raise NotFound("No open intro offer to send; offer it first: `netlog intro A B --note WHY`.")
+        writes.record_intro(store, today, offer.a_id, offer.b_id, None, writes.IntroStep(sent=True))
+        return "Recorded the introduction as sent."
+    touch = writes.TouchInput(kind=sent.kind, on=today, expects_reply=sent.expects_reply)
+    writes.log_touch(store, today, contact_id, touch, dismiss=sent.dismiss)  # one transaction, both or neither
+    words = {"thanks": "thank-you", "report": "report-back", "congrats": "congratulations", "share": "note"}
+    return f"Logged the {words.get(sent.kind, sent.kind)} you sent ({sent.kind}, today)."

@@ -1,0 +1,118 @@
+"""What `list` and `show` display: contacts at a glance, and one contact's whole story."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from netlog.values import kinds
+from netlog.rules import due as rules
+from netlog.network import stats
+from netlog.values import validation
+from netlog.storage import reads
+from netlog.storage.compiled import COLUMNS
+from netlog.network.agenda import due_for
+
+def overview(reader: Any, today: date, tag: str | None = None) -> list[dict[str, Any]]:
+    """Every contact (or those with a tag), by folded name: strength, last touch, warmth, and when keeping
+    in touch is next due (the rules' own date, dismissals included)."""
+    tag = validation.clean_text(tag) if tag else tag  # as tags are stored
+    with reader.snapshot():
+        rows = reads.rows(reader, "overview_tagged" if tag else "overview", {"tag": tag} if tag else None)
+        tags = reads.all_tags(reader)
+        dismissed = {r["contact_id"]: r["done_on"] for r in reads.dismissal_rows(reader) if r["action"] == "keep-in-touch"}
+    # 10,000 rows: each cell is taken by its column's position, found once by name.
+    at = {name: n for n, name in enumerate(COLUMNS["overview"])}
+    i_id, i_name, i_strength, i_cadence, i_created, i_snoozed = (at[c] for c in
+        ("id", "name", "strength", "cadence_days", "created_on", "snoozed_until"))  # fmt: skip
+    i_last, i_kind, i_count, i_exchange, i_favors, i_favor_on = (at[c] for c in
+        ("last_touch_on", "last_touch_kind", "touch_count", "last_exchange_on", "unreturned_favors", "last_favor_received_on"))  # fmt: skip
+    i_company, i_title, i_email = at["company"], at["title"], at["email"]
+    levels, cadences, warmth, next_due = kinds.LEVELS, rules.CADENCE_DAYS, rules.warmth, rules.next_keep_in_touch
+    found = []
+    for r in rows:
+        cid, strength, last = r[i_id], r[i_strength], r[i_last]
+        cadence = r[i_cadence] or cadences[strength]
+        found.append(
+            {
+                "id": cid,
+                "name": r[i_name],
+                "strength": levels[strength - 1],
+                "strength_level": strength,
+                "last_touch": last,
+                "last_touch_kind": r[i_kind],
+                "touches": r[i_count] or 0,
+                "company": r[i_company],
+                "title": r[i_title],
+                "email": r[i_email],
+                "tags": tags.get(cid, []),
+                "warmth": warmth(strength, last, today),
+                "cadence_days": cadence,
+                "next_due": next_due(cadence, r[i_exchange] or last or r[i_created], dismissed.get(cid), r[i_favors] or 0, r[i_favor_on]),
+                "snoozed_until": r[i_snoozed],
+            }
+        )
+    return found
+
+
+def profile(reader: Any, today: date, contact_id: int) -> dict[str, Any]:
+    """One contact: its fields, tags, touches newest first, give/take balance, intros and what is due."""
+    with reader.snapshot():
+        due, ties, offers = due_for(reader, today, contact_id)
+        row = reads.contact(reader, contact_id)
+        touches = reads.touches_of(reader, contact_id)
+        tags = reads.tags_of(reader, contact_id)
+        team = reads.team_of(reader, contact_id)
+        introduced = reads.introduced_by(reader, contact_id)
+        months = stats.touches_per_month(reader, today, contact_id)
+    me = next(t for t in ties if t.id == contact_id)
+    by_id = {t.id: t for t in ties}
+    introducer = by_id.get(row["introduced_by_id"])
+    return {
+        **{k: row[k] for k in ("id", "name", "email", "phone", "company", "title", "url", "note", "birthday", "moment", "moment_on")},
+        "strength": kinds.level_name(row["strength"]),
+        "strength_level": row["strength"],
+        "cadence_days": rules.cadence_of(me),
+        "created_on": row["created_on"],
+        "snoozed_until": row["snoozed_until"],
+        "tags": tags,
+        "warmth": rules.warmth(me.strength, me.history.last_touch_on, today),
+        "last_touch": me.history.last_touch_on,
+        "introduced_by": introducer.name if introducer else None,
+        "introduced_on": row["introduced_on"],
+        "introduced": [{"name": r["name"], "on": r["introduced_on"]} for r in introduced],
+        "intros": [_intro_summary(o, contact_id, by_id, today) for o in offers],
+        "balance": {
+            "favors_given": me.history.favors_given,
+            "favors_received": me.history.favors_received,
+            "unreturned_favors": me.history.unreturned_favors,
+        },
+        "touches_per_month": months,
+        "team": [{"user": t["logged_by"], "last_touch": t["last_touch"], "touches": t["touches"]} for t in team],
+        "due": due,
+        "touches": [
+            {
+                "date": t["happened_on"],
+                "kind": t["kind"],
+                "direction": t["direction"],
+                "note": t["note"],
+                "place": t["place"],
+                "topics": t["topics"],
+                "other": t["other_name"],
+                "logged_by": t["logged_by"],
+            }
+            for t in touches
+        ],
+    }
+
+
+def _intro_summary(offer: rules.IntroOffer, contact_id: int, by_id: dict[int, rules.Tie], today: date) -> dict[str, Any]:
+    """One intro I offered, from the point of view of one of its two people."""
+    other_id = offer.b_id if offer.a_id == contact_id else offer.a_id
+    names = {cid: tie.name for cid, tie in by_id.items()}
+    return {
+        "with": names.get(other_id),
+        "offered_on": offer.offered_on,
+        "note": offer.note,
+        "status": rules.intro_status(offer, names, today),
+    }

@@ -1,0 +1,320 @@
+"""Every change to the network the commands make: add a contact, log a touch, edit, remove, snooze,
+dismiss, offer and follow an intro. Each runs in one transaction through a SQLModel Session
+(Store.write) and refreshes the cached History of every contact it touched in that same transaction."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Iterable, NamedTuple, Sequence
+
+from netlog.network import cache
+from netlog.values import kinds
+from netlog.rules import due as rules
+from netlog.values import validation
+from netlog.errors import Ambiguous, BadInput, NotFound
+from netlog.people.me import current_user
+from netlog.people.names import resolve_contact
+from netlog.storage import reads
+from netlog.network.ties import intro_from_row
+
+# The commands' inputs are NamedTuples, not dataclasses: defining a dataclass costs about 0.7 ms at import.
+
+
+class ContactFields(NamedTuple):
+    """What `add` and `edit` may set on a contact; None means "leave as it is"."""
+
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    company: str | None = None
+    title: str | None = None
+    url: str | None = None
+    note: str | None = None
+    strength: int | None = None
+    cadence_days: int | None = None
+    birthday: str | None = None
+    moment: str | None = None  # news in their life: "started at Contoso"
+    moment_on: date | None = None
+    tags: Sequence[str] = ()
+
+    def changes(self) -> dict[str, Any]:
+        """The contact columns this sets (tags aside); a strength given is a strength the user set."""
+        found = {k: v for k, v in self._asdict().items() if k != "tags" and v is not None}
+        if "strength" in found:
+            found["strength_set"] = True
+        return found
+
+
+class Meeting(NamedTuple):
+    """The first touch `add` records: when, where, what about, and what the user said of it."""
+
+    on: date
+    place: str | None = None
+    topics: str | None = None
+    note: str | None = None
+    thank_wanted: bool | None = None  # True/False: it does/does not deserve a thank-you (cache.wants_thanks)
+    advice: str | None = None  # the advice they gave, to circle back on
+
+
+class TouchInput(NamedTuple):
+    """One later touch as typed by the user."""
+
+    kind: str
+    on: date
+    note: str | None = None
+    received: bool = False
+    to: str | None = None  # for intro: the person introduced to me
+    place: str | None = None
+    topics: str | None = None
+    expects_reply: bool = True  # False: my email or message asks no answer (no nudge follows)
+    thank_wanted: bool | None = None  # True/False: it does/does not deserve a thank-you
+    advice: str | None = None  # the advice they gave, to circle back on
+
+
+class IntroStep(NamedTuple):
+    """What `netlog intro A B` was told: who said yes or no, or that it was sent."""
+
+    yes_from: int | None = None
+    declined_by: int | None = None
+    sent: bool = False
+
+    def any(self) -> bool:
+        return self.yes_from is not None or self.declined_by is not None or self.sent
+
+
+def _reader(session: Any) -> Any:
+    from netlog.storage.store import reader_for
+
+    return reader_for(session)
+
+
+def _records() -> Any:
+    from netlog.storage import records
+
+    return records
+
+
+def _check_not_future(on: date, today: date, what: str) -> None:
+    if on > today:
+        raise BadInput(f"{what} on {on.isoformat()} is in the future; log things that have happened.")
+
+
+def _clean_name(name: str | None) -> str:
+    cleaned = " ".join((name or "").split())
+    if not cleaned:
+        raise BadInput("A contact needs a name.")
+    return cleaned
+
+
+def add_contact(
+    store: Any,
+    today: date,
+    fields: ContactFields,
+    meeting: Meeting,
+    introduced_by: str | None = None,
+    allow_same_name: bool = False,
+) -> int:
+    """A new contact and the first meeting; refuses a name that exists unless told it is another person."""
+    name = _clean_name(fields.name)
+    _check_not_future(meeting.on, today, "The meeting")
+    checked = validation.check(validation.contact_fields({**fields.changes(), "name": name}))
+    tags = validation.tags(fields.tags)
+    note = validation.check(validation.touch_fields({"note": meeting.note, "place": meeting.place,
+                                                     "topics": meeting.topics, "advice": meeting.advice}))  # fmt: skip
+    records = _records()
+
+    def work(session: Any) -> int:
+        reader = _reader(session)
+        same = reads.ids_folded(reader, checked["name"])
+        if same and not allow_same_name:
+            existing = reads.contact(reader, same[0])
+            raise Ambiguous(
+                f'"{existing["name"]}" already exists (#{existing["id"]}{_describe(existing)}).'
+                " Use `netlog log` for a new touch, or `add --new` if this is another person."
+            )
+        introducer_id = resolve_contact(reader, introduced_by) if introduced_by else None
+        row = {
+            **checked,
+            "name": checked["name"],
+            "strength": fields.strength or kinds.DEFAULT_LEVEL,
+            "created_on": today,
+            "introduced_by_id": introducer_id,
+            "introduced_on": meeting.on if introducer_id else None,
+        }
+        contact_id = records.insert_contact(session, row)
+        records.add_tags(session, contact_id, tags)
+        records.insert_touch(
+            session,
+            {
+                "contact_id": contact_id,
+                "kind": "met",
+                "happened_on": meeting.on,
+                "direction": "both",
+                **note,
+                "thank_wanted": meeting.thank_wanted,
+                "logged_by": current_user(),
+            },
+        )
+        cache.refresh(session, [contact_id])
+        return contact_id
+
+    return store.write(work)
+
+
+def _describe(row: dict) -> str:
+    parts = [row.get("title"), row.get("company"), row.get("email")]
+    shown = ", ".join(p for p in parts if p)
+    return f": {shown}" if shown else ""
+
+
+def log_touch(store: Any, today: date, contact_id: int, touch: TouchInput, dismiss: str | None = None) -> int:
+    """Record one touch; an intro --to NAME also links (or creates) the person introduced. With `dismiss`,
+    that due action is marked done in the same transaction (a draft whose touch alone does not clear it)."""
+    direction = kinds.direction_of(touch.kind, touch.received)
+    _check_not_future(touch.on, today, f"The {touch.kind}")
+    if touch.to and touch.kind != "intro":
+        raise BadInput("--to goes with the intro kind: `netlog log ANA intro --to BO`.")
+    if touch.kind == "intro" and not touch.to:
+        raise BadInput("An intro needs --to NAME: the person they introduced you to.")
+    said = validation.check(validation.touch_fields({"note": touch.note, "place": touch.place,
+                                                     "topics": touch.topics, "advice": touch.advice}))  # fmt: skip
+    records = _records()
+
+    def work(session: Any) -> int:
+        touched = [contact_id]
+        other_id = None
+        if touch.to:
+            other_id = _introduced_person(session, today, contact_id, touch.to, touch.on)
+            touched.append(other_id)
+        touch_id = records.insert_touch(
+            session,
+            {
+                "contact_id": contact_id,
+                "kind": touch.kind,
+                "happened_on": touch.on,
+                "direction": direction,
+                **said,
+                "other_id": other_id,
+                "logged_by": current_user(),
+                "expects_reply": touch.expects_reply,
+                "thank_wanted": touch.thank_wanted,
+            },
+        )
+        if dismiss is not None:
+            records.set_done(session, contact_id, dismiss, today)
+        cache.refresh(session, touched)
+        return touch_id
+
+    return store.write(work)
+
+
+def _introduced_person(session: Any, today: date, introducer_id: int, typed: str, on: date) -> int:
+    """The contact an intro names, created when unknown, linked to who introduced them."""
+    records = _records()
+    try:
+        other_id = resolve_contact(_reader(session), typed)
+    except NotFound:
+        other_id = records.insert_contact(session, {"name": _clean_name(typed), "strength": 1, "created_on": today})
+    if other_id == introducer_id:
+        raise BadInput("Someone cannot introduce you to themselves.")
+    records.update_contact(session, other_id, {"introduced_by_id": introducer_id, "introduced_on": on})
+    return other_id
+
+
+def edit_contact(store: Any, contact_id: int, fields: ContactFields, untag: Iterable[str] = ()) -> None:
+    """Change a contact's facts and tags."""
+    changes = validation.check(validation.contact_fields(fields.changes()))
+    tags, untag = validation.tags(fields.tags), validation.tags(untag)
+    if "name" in changes:
+        changes["n"] = None  # a card's structured name described the old name; the new one is not split
+    records = _records()
+
+    def work(session: Any) -> None:
+        records.update_contact(session, contact_id, changes)
+        records.add_tags(session, contact_id, tags)
+        records.remove_tags(session, contact_id, untag)
+        cache.refresh(session, [contact_id])
+
+    store.write(work)
+
+
+def remove_contact(store: Any, contact_id: int) -> None:
+    """Delete a contact with its touches; people they introduced lose the link."""
+    records = _records()
+
+    def work(session: Any) -> None:
+        introduced = [row["id"] for row in reads.introduced_by(_reader(session), contact_id)]
+        records.delete_contact(session, contact_id)
+        cache.refresh(session, introduced)
+
+    store.write(work)
+
+
+def snooze(store: Any, today: date, contact_id: int, until: date) -> None:
+    """Hide a contact from `due` until a day after today."""
+    if until <= today:
+        when = "today" if until == today else "in the past"
+        raise BadInput(f"{until.isoformat()} is {when}: snooze until a later day (\"next monday\", \"in 3 weeks\").")
+    records = _records()
+    store.write(lambda session: records.update_contact(session, contact_id, {"snoozed_until": until}))
+
+
+def mark_done(store: Any, today: date, contact_id: int, action: str) -> None:
+    """Dismiss what is due now for one action; a later event makes it due again. Refused when nothing of
+    that action is due, naming what is."""
+    from netlog.network.agenda import due_for
+
+    due = due_for(store.reader, today, contact_id)[0]
+    if not any(item.action == action for item in due):
+        name = reads.contact(store.reader, contact_id)["name"]
+        listed = ", ".join(dict.fromkeys(item.action for item in due))
+        what = f"what is due for them: {listed}" if listed else "nothing is due for them today"
+        raise NotFound(f"Nothing to dismiss: no {action} is due for {name} ({what}).")
+    records = _records()
+    store.write(lambda session: records.set_done(session, contact_id, action, today))
+
+
+def record_intro(store: Any, today: date, a_id: int, b_id: int, note: str | None, step: IntroStep) -> str:
+    """Offer an intro between A and B, or record its next step (a yes, a decline, sent); its status after."""
+    if a_id == b_id:
+        raise BadInput("An intro needs two different people.")
+    note = validation.value("note", note)  # the door every note goes through
+    for who in (step.yes_from, step.declined_by):
+        if who is not None and who not in (a_id, b_id):
+            raise BadInput("--yes-from and --declined-by name one of the two people in the intro.")
+    records = _records()
+
+    def work(session: Any) -> str:
+        offer = records.intro_between(session, a_id, b_id)
+        is_open = offer is not None and not offer["declined_on"] and not offer["sent_on"]
+        if not step.any():
+            if is_open:
+                raise BadInput("You already offered this intro; record a step with --yes-from, --declined-by or --sent.")
+            intro_id = records.insert_intro(session, {"a_id": a_id, "b_id": b_id, "note": note, "offered_on": today})
+        else:
+            if offer is None or offer["declined_on"]:
+                raise NotFound("No open intro between them; offer it first: `netlog intro A B --note WHY`.")
+            intro_id = offer["id"]
+            records.update_intro(session, intro_id, _intro_changes(offer, today, step))
+        reader = _reader(session)
+        row = next(r for r in reads.intro_rows(reader, a_id) if r["id"] == intro_id)
+        names_by_id = {cid: name for cid, name in reads.contact_names(reader) if cid in (a_id, b_id)}
+        return rules.intro_status(intro_from_row(row), names_by_id, today)
+
+    return store.write(work)
+
+
+def _intro_changes(offer: dict, today: date, step: IntroStep) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    if step.yes_from is not None:
+        changes["a_yes_on" if step.yes_from == offer["a_id"] else "b_yes_on"] = today
+    if step.declined_by is not None:
+        changes.update(declined_on=today, declined_by_id=step.declined_by)
+    if step.sent:
+        merged = {**offer, **changes}
+        if not (merged["a_yes_on"] and merged["b_yes_on"]):
+            raise BadInput("Both sides need to say yes before you send the intro (double opt-in); use --yes-from.")
+        if offer["sent_on"]:
+            raise BadInput("This intro was already sent.")
+        changes["sent_on"] = today
+    return changes

@@ -1,0 +1,95 @@
+"""Who is using netlog: the name touches are logged by (NETLOG_USER, else the login), and the person whose
+network it is (`netlog me`: a full name that signs the drafts, the email addresses and LinkedIn profile
+that tell the user's own messages from others' in imported mail and chats), kept as settings."""
+
+from __future__ import annotations
+
+import os
+from typing import Any, NamedTuple
+
+NAME_KEY, EMAILS_KEY, LINKEDIN_KEY = "me.name", "me.emails", "me.linkedin"
+
+
+class Me(NamedTuple):
+    """The user, as `netlog me` recorded them."""
+
+    name: str | None = None
+    emails: tuple[str, ...] = ()
+    linkedin: str | None = None
+
+
+def current_user() -> str:
+    """Who is logging: NETLOG_USER, else the login name; stored with each touch, so checked as any value is."""
+    from netlog.values import validation
+
+    user = validation.value("logged_by", os.environ.get("NETLOG_USER"), "NETLOG_USER: ")
+    if user:
+        return user
+    try:
+        import getpass
+
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "me"
+
+
+def recorded(reader: Any) -> Me:
+    """What `netlog me` stored."""
+    import json
+
+    from netlog.storage import reads
+
+    emails = reads.meta(reader, EMAILS_KEY)
+    return Me(reads.meta(reader, NAME_KEY), tuple(json.loads(emails)) if emails else (), reads.meta(reader, LINKEDIN_KEY))
+
+
+def signature(reader: Any) -> str | None:
+    """The name drafts are signed with: `netlog me --name`, else the account's full name (the GECOS field),
+    else none (the draft ends at "Best,")."""
+    return recorded(reader).name or account_name()
+
+
+def account_name() -> str | None:
+    """The full name of the account netlog runs as, when the system knows one."""
+    try:
+        import pwd
+
+        full = pwd.getpwuid(os.getuid()).pw_gecos.split(",")[0].strip()
+    except (ImportError, KeyError, OSError):
+        return None
+    return full or None
+
+
+def record(store: Any, name: str | None, emails: tuple[str, ...], linkedin: str | None) -> Me:
+    """Store what was given (a name, addresses added to those known, a profile URL), in one transaction."""
+    from netlog.values import validation
+    from netlog.values.encoding import line
+    from netlog.errors import BadInput
+    from netlog.storage import records
+
+    current = recorded(store.reader)
+    if name is not None:
+        name = validation.value("name", name)
+    cleaned = []
+    for address in emails:
+        text = (validation.clean_text(address) or "").lower()
+        if "@" not in text.strip("@"):
+            raise BadInput(f'"{address}" is not an email address.')
+        cleaned.append(text)
+    if linkedin is not None:
+        linkedin = validation.value("url", linkedin)
+    updated = Me(
+        name if name is not None else current.name,
+        tuple(dict.fromkeys([*current.emails, *cleaned])),
+        linkedin if linkedin is not None else current.linkedin,
+    )
+
+    def work(session: Any) -> None:
+        if updated.name is not None:
+            records.set_meta(session, NAME_KEY, updated.name)
+        records.set_meta(session, EMAILS_KEY, line(list(updated.emails)))
+        if updated.linkedin is not None:
+            records.set_meta(session, LINKEDIN_KEY, updated.linkedin)
+
+    store.write(work)
+    return updated

@@ -1,0 +1,81 @@
+"""Resolving a typed name to one contact, the same way everywhere: exact, case-insensitive, first name,
+unique prefix, then close matches. `resolve` is pure (it takes the (id, name) pairs to choose from);
+`resolve_contact` narrows those pairs in the database first."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from netlog.errors import Ambiguous, NotFound
+from netlog.values.folding import fold
+
+MAX_CANDIDATES = 6
+
+
+def resolve(typed: str, contacts: Sequence[tuple[int, str]]) -> int:
+    """The id of the one contact `typed` names, or NotFound / Ambiguous listing the candidates."""
+    typed_clean = " ".join(typed.split())
+    if not typed_clean:
+        raise NotFound("A contact name cannot be empty.")
+    exact = [cid for cid, name in contacts if name == typed_clean]
+    if len(exact) == 1:
+        return exact[0]
+    if exact:
+        raise Ambiguous(_ambiguous(typed, [(c, n) for c, n in contacts if c in exact]))
+    key = fold(typed_clean)
+    folded = [(cid, name, fold(name)) for cid, name in contacts]
+    for matches in (
+        [(c, n) for c, n, f in folded if f == key],
+        [(c, n) for c, n, f in folded if f.split(" ")[0] == key],
+        [(c, n) for c, n, f in folded if f.startswith(key)],
+        [(c, n) for c, n, f in folded if any(part.startswith(key) for part in f.split(" ")[1:])],
+    ):
+        if len(matches) == 1:
+            return matches[0][0]
+        if matches:
+            raise Ambiguous(_ambiguous(typed, matches))
+    import difflib  # only when no name matches exactly
+
+    close = difflib.get_close_matches(key, {f: n for _, n, f in folded}, n=MAX_CANDIDATES, cutoff=0.75)
+    names = {f: n for _, n, f in folded}
+    hint = f" Did you mean: {', '.join(names[f] for f in close)}?" if close else ""
+    raise NotFound(f'No contact named "{typed}".{hint}')
+
+
+def _ambiguous(typed: str, matches: Sequence[tuple[int, str]]) -> str:
+    shown = [name if [n for _, n in matches].count(name) == 1 else f"{name} (#{cid})" for cid, name in matches]
+    more = f" and {len(shown) - MAX_CANDIDATES} more" if len(shown) > MAX_CANDIDATES else ""
+    return f'"{typed}" matches {len(matches)} contacts: {", ".join(shown[:MAX_CANDIDATES])}{more}. Be more specific.'
+
+
+def by_number(typed: str) -> int | None:
+    """'#12' names contact 12 directly (how two people with one name are told apart)."""
+    if typed.startswith("#") and typed[1:].isdecimal():  # isdigit() also takes "²", which int() refuses
+        return int(typed[1:])
+    return None
+
+
+def resolve_contact(reader: Any, typed: str) -> int:
+    """The id of the one contact a typed name means ('#12' picks by number), read through `reader`."""
+    from netlog.storage import reads
+    from netlog.values.validation import MAX_ID, MAX_NAME, clean_text
+
+    if not typed.isprintable():  # as names are stored: no control characters, no undecodable bytes
+        typed = clean_text(typed) or ""
+    if len(typed) > MAX_NAME:  # no contact has a longer name, and SQLite refuses LIKE patterns this long
+        raise NotFound(f'No contact named "{typed[:40]}..." ({len(typed):,} characters; names are at most {MAX_NAME}).')
+    number = by_number(typed)
+    if number is not None:
+        if number > MAX_ID or reads.contact(reader, number) is None:  # ids stop at MAX_ID: no larger one exists
+            raise NotFound(f"No contact #{number}.")
+        return number
+    exact = reads.ids_named(reader, " ".join(typed.split()))
+    if len(exact) == 1:  # what resolve would answer first, without reading every name
+        return exact[0]
+    # Whatever resolve could match (the exact name, its folded form, a prefix, a later word) has a word of its
+    # folded name that starts with the folded typed name: SQL narrows to those, for the same answer. Only
+    # when none of them matches is every name read, for the "Did you mean" of the error.
+    try:
+        return resolve(typed, reads.names_with_word_starting(reader, typed))
+    except NotFound:
+        return resolve(typed, reads.contact_names(reader))

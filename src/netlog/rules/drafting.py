@@ -1,0 +1,572 @@
+"""A draft for every due item: which template it takes, what the template is told, and the text. Pure:
+plain data in (the contact, their touches, what is due, the people it names, the user's name), text out;
+no database, no clock. Templates are Jinja2 files, one per draft; a file of the same name in
+$NETLOG_TEMPLATES or in the user config dir (~/.config/netlog/templates/) wins over the package's.
+
+Drafts are meant to be sent after light editing: a private note is never pasted (templates still get it
+as `note`), dates are said as a person writing on `today` says them ("yesterday", "on Tuesday", "on 8
+November", "in March 2024"), places read naturally ("at PyCon", "on a video call"), and the draft is
+signed with `sender` when there is one, else left unsigned."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any, Mapping, NamedTuple, Sequence
+
+from netlog.values import kinds
+from netlog.rules import due as rules, history
+from netlog.rules.wording import WEEKDAYS as _WEEKDAYS
+from netlog.rules.wording import format_day, spoken_day
+from netlog.errors import BadInput
+
+# draft name -> template file. `thank.txt.j2` keeps its name: users have overridden it.
+DRAFTS: dict[str, str] = {
+    "thank": "thank.txt.j2",
+    "nudge": "nudge.txt.j2",
+    "reach-out": "reach-out.txt.j2",
+    "meet": "meet.txt.j2",
+    "report-back": "report-back.txt.j2",
+    "tell-introducer": "tell-introducer.txt.j2",
+    "circle-back": "circle-back.txt.j2",
+    "keep-in-touch": "keep-in-touch.txt.j2",
+    "second-touch": "second-touch.txt.j2",
+    "give-back": "give-back.txt.j2",
+    "congratulate": "congratulate.txt.j2",
+    "reconnect": "reconnect.txt.j2",
+    "intro-ask": "intro-ask.txt.j2",
+    "intro-send": "intro-send.txt.j2",
+    "intro-check-in": "intro-check-in.txt.j2",
+}
+# A due item's occasion names its draft, except these.
+OCCASION_DRAFT = {"birthday": "congratulate"}
+
+
+class Sent(NamedTuple):
+    """What sending a draft amounts to, for `draft --sent`: the touch to log (None: nothing to log, record the
+    intro as sent instead), whether it waits for an answer, and an action to mark done when the touch
+    alone does not clear the item."""
+
+    kind: str | None
+    expects_reply: bool = False
+    dismiss: str | None = None
+
+
+SENT: dict[str, Sent] = {
+    "thank": Sent("thanks"),
+    "nudge": Sent("email", True),  # the kind of the message it follows: see sent_for
+    "reach-out": Sent("email", True),
+    "meet": Sent("email", True),
+    "report-back": Sent("report"),
+    "tell-introducer": Sent("report"),
+    "circle-back": Sent("report"),
+    "keep-in-touch": Sent("email", True),
+    "second-touch": Sent("email", True),
+    "give-back": Sent("email", True),
+    "congratulate": Sent("congrats"),
+    "reconnect": Sent("share"),  # an invitation to share news, not a question to chase
+    "intro-ask": Sent("email", False, "intro"),  # their yes is recorded with `intro --yes-from`
+    "intro-send": Sent(None),  # `intro A B --sent`
+    "intro-check-in": Sent("email", True, "intro"),
+}
+
+
+# The subject a draft is sent with (`draft --mailto`, review's mail key): the first of its candidates whose
+# fields are all filled, formatted with the draft's own context. A template whose first line is
+# "Subject: ..." sets its own (split_subject); the shipped templates have none, so a printed draft still
+# starts at "Hi ...".
+SUBJECTS: dict[str, tuple[str, ...]] = {
+    "thank": ("Thank you",),
+    "nudge": ("Following up",),
+    "reach-out": ("{introducer_first} suggested we talk", "Hello"),
+    "meet": ("Coffee or a call?",),
+    "report-back": ("How it went with {introduced_first}",),
+    "tell-introducer": ("An update on {introduced_first}",),
+    "circle-back": ("How your advice worked out",),
+    "keep-in-touch": ("Catching up",),
+    "second-touch": ("Good to meet you",),
+    "give-back": ("Can I help with anything?",),
+    "congratulate": ("Congratulations",),
+    "birthday": ("Happy birthday",),  # the congratulate draft on a birthday
+    "reconnect": ("It's been a while",),
+    "intro-ask": ("An introduction to {other}?",),
+    "intro-send": ("Introduction: {a_first}, meet {b_first}", "An introduction"),
+    "intro-check-in": ("How did it go with {other_first}?",),
+}
+
+
+class Contact(NamedTuple):
+    """A contact as a draft needs them."""
+
+    id: int
+    name: str
+    company: str | None = None
+    title: str | None = None
+    moment: str | None = None  # their latest news (`edit --moment`)
+
+    @property
+    def first_name(self) -> str:
+        words = self.name.split(None, 1)
+        return words[0] if words else self.name
+
+
+class LoggedTouch(NamedTuple):
+    """A touch as a draft needs it: the touch table's columns."""
+
+    id: int
+    happened_on: date
+    kind: str
+    direction: str = "both"
+    place: str | None = None
+    topics: str | None = None  # comma-separated, as typed
+    note: str | None = None  # private: never pasted by the shipped templates
+    other_id: int | None = None  # for an intro: whom they introduced me to
+    advice: str | None = None
+
+
+class Facts(NamedTuple):
+    """Everything one draft may use. `people` holds the others it names (who introduced the contact, the
+    person introduced, the other side of an intro), `people_touches` their touches (the report-back on a
+    meeting with the person introduced reads that meeting)."""
+
+    today: date
+    contact: Contact
+    touches: Sequence[LoggedTouch] = ()
+    item: rules.DueItem | None = None
+    people: Mapping[int, Contact] = {}
+    people_touches: Mapping[int, Sequence[LoggedTouch]] = {}
+    introduced_by: int | None = None  # the id (in people) of whoever introduced the contact to me
+    offer: rules.IntroOffer | None = None
+    sender: str | None = None
+    strength: int = kinds.DEFAULT_LEVEL
+    thank_touch_id: int | None = None  # History.thank_touch_id: the touch a thank-you is pending for
+
+
+class Draft(NamedTuple):
+    """A finished draft: its name, template, text, what sending it logs, a line to tell the user (when
+    nothing is pending and the thank-you is for something already thanked), and its email subject."""
+
+    name: str
+    template: str
+    text: str
+    sent: Sent
+    notice: str | None = None
+    subject: str = ""  # what it is sent with as an email (SUBJECTS, or the template's "Subject:" line)
+
+
+def draft_name(item: rules.DueItem) -> str:
+    """The draft a due item takes."""
+    occasion = item.occasion or {"keep-in-touch": "keep-in-touch", "intro": "intro-ask"}.get(item.action, item.action)
+    return OCCASION_DRAFT.get(occasion, occasion)
+
+
+def parse_draft(text: str) -> str:
+    """A typed draft or due action -> a draft name ('birthday' and 'congrats' -> 'congratulate')."""
+    typed = text.strip().lower().replace("_", "-").replace(" ", "-")
+    aliases = {"birthday": "congratulate", "congrats": "congratulate", "thanks": "thank", "report": "report-back",
+               "intro": "intro-ask", "ask": "intro-ask", "introduce": "intro-send", "check-in": "intro-check-in"}  # fmt: skip
+    name = aliases.get(typed, typed)
+    if name in DRAFTS:
+        return name
+    raise BadInput(f'Unknown draft "{text}". Use one of: {", ".join(DRAFTS)}.')
+
+
+def sent_for(name: str, facts: Facts) -> Sent:
+    """What sending this draft logs (a nudge is a second message of the kind it follows)."""
+    sent = SENT[name]
+    if name == "nudge":
+        first = _silence_touch(facts)
+        return sent._replace(kind=first.kind if first else sent.kind)
+    return sent
+
+
+# Saying dates and places -----------------------------------------------------------------------------------
+
+# Places that are a medium, not a venue: "on a video call", never "at video call".
+_MEDIA = {
+    "video": "on a video call", "video call": "on a video call", "videocall": "on a video call",
+    "call": "on the phone", "phone": "on the phone", "phone call": "on the phone", "online": "online",
+    "remote": "online", "virtual": "online", "email": "by email", "e-mail": "by email",
+}  # fmt: skip
+_NAMED_MEDIA = {"zoom", "teams", "microsoft teams", "google meet", "meet", "skype", "facetime", "hangouts", "webex",
+                "slack", "discord", "linkedin", "twitter", "x", "mastodon", "signal", "whatsapp", "telegram"}  # fmt: skip
+_PREPOSITIONS = ("at ", "in ", "on ", "over ", "during ", "by ", "near ", "via ", "online")
+
+
+def place_phrase(place: str | None) -> str:
+    """'PyCon' -> 'at PyCon'; 'video call' -> 'on a video call'; 'Zoom' -> 'on Zoom'; 'in Lisbon' stays."""
+    text = " ".join((place or "").split())
+    if not text:
+        return ""
+    lowered = text.lower()
+    if lowered in _MEDIA:
+        return _MEDIA[lowered]
+    if lowered in _NAMED_MEDIA:
+        return f"on {text}"
+    if lowered.startswith(_PREPOSITIONS):
+        return text
+    return f"at {text}"
+
+
+def _place_for(touch: LoggedTouch) -> str:
+    """The place phrase, left out when it only repeats the kind ('the video call on a video call')."""
+    phrase = place_phrase(touch.place)
+    if touch.kind in ("video", "call") and phrase in ("on a video call", "on the phone", "online"):
+        return ""
+    return phrase
+
+
+def _topics(touch: LoggedTouch | None) -> list[str]:
+    return [t.strip() for t in ((touch.topics if touch else None) or "").split(",") if t.strip()]
+
+
+def join_words(words: Sequence[str]) -> str:
+    """['a'] -> 'a'; ['a', 'b', 'c'] -> 'a, b and c'."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}" if words else ""
+
+
+# What a touch was, in a thank-you ("Thank you for the coffee") and in a report ("I had coffee with Dara").
+THANKED_FOR = {
+    "met": "taking the time to meet", "call": "the call", "coffee": "the coffee", "meal": "the meal",
+    "video": "the video call", "email": "your email", "message": "your message", "intro": "the introduction",
+    "favor-received": "your help", "share": "sharing that with me", "congrats": "your kind words",
+    "report": "the update", "thanks": "your kind note",
+}  # fmt: skip
+_MEETING = {"met": "met {who}", "call": "had a call with {who}", "coffee": "had coffee with {who}",
+            "meal": "had lunch with {who}", "video": "had a video call with {who}"}  # fmt: skip
+# "It's been a while since we ..." after each kind of last exchange.
+_SINCE = {"met": "we met", "call": "we spoke", "video": "we spoke", "coffee": "we had coffee", "meal": "we had lunch",
+          "email": "we last wrote", "message": "we last wrote"}  # fmt: skip
+
+
+def advice_words(advice: str | None) -> str:
+    """'the Lisbon role' -> 'your advice on the Lisbon role' ('' with no advice)."""
+    return "your " + rules.advice_phrase(advice).removeprefix("the ") if advice else ""
+
+
+# Building the context --------------------------------------------------------------------------------------
+
+
+def context(name: str, facts: Facts) -> dict[str, Any]:
+    """What the template `name` is told: the common variables (first_name, name, company, moment, news,
+    sender, note) and the draft's own (see each template's header)."""
+    builder = _BUILDERS[name]
+    contact = facts.contact
+    news = next((t.note for t in _newest_first(facts.touches) if t.kind == "congrats" and t.note), None)
+    common = {
+        "name": contact.name,
+        "first_name": contact.first_name,
+        "company": contact.company,
+        "title": contact.title,
+        "moment": contact.moment,
+        "news": news,
+        "sender": facts.sender or "",
+        "note": None,
+    }
+    return {**common, **builder(facts)}
+
+
+def render(name: str, values: Mapping[str, Any], dirs: Sequence[Path] | None = None) -> str:
+    """Fill the template of draft `name` (or a template file name); a broken user template is a clear error."""
+    import jinja2
+
+    template = DRAFTS.get(name, name)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in (template_dirs() if dirs is None else dirs)]),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["words"] = join_words
+    try:
+        return env.get_template(template).render(**values)
+    except jinja2.TemplateError as error:
+        raise BadInput(f"The template {template} cannot be used: {error}.") from None
+
+
+def template_dirs() -> list[Path]:
+    """Where templates are looked for, first match wins: the user's folders, then the package's."""
+    from platformdirs import user_config_path
+
+    dirs = []
+    if os.environ.get("NETLOG_TEMPLATES"):
+        dirs.append(Path(os.environ["NETLOG_TEMPLATES"]).expanduser())
+    dirs.append(user_config_path("netlog", appauthor=False) / "templates")
+    dirs.append(Path(__file__).parent / "templates")
+    return dirs
+
+
+def draft(facts: Facts, name: str | None = None, dirs: Sequence[Path] | None = None) -> Draft:
+    """The draft for `facts.item` (or the draft `name`: 'thank' with no item is the thank-you shortcut)."""
+    if name is None:
+        if facts.item is None:
+            raise BadInput("Nothing is due to draft for; name a draft, e.g. thank.")
+        name = draft_name(facts.item)
+    values = context(name, facts)
+    notice = values.pop("_notice", None)
+    own_subject, text = split_subject(render(name, values, dirs))
+    subject = own_subject or subject_for(name, values)
+    return Draft(name, DRAFTS[name], text, sent_for(name, facts), notice, subject)
+
+
+def subject_for(name: str, values: Mapping[str, Any]) -> str:
+    """The subject of draft `name` told `values` (its context): the first of SUBJECTS[name] whose fields are
+    all filled. On one line: a name that carries a line break must not add a header to the mail."""
+    import string
+
+    key = "birthday" if name == "congratulate" and values.get("birthday") else name
+    for candidate in SUBJECTS[key]:
+        fields = [field for _, field, _, _ in string.Formatter().parse(candidate) if field]
+        if all(values.get(field) for field in fields):
+            return " ".join(candidate.format_map({field: str(values[field]) for field in fields}).split())
+    return ""
+
+
+def split_subject(text: str) -> tuple[str, str]:
+    """A draft's text -> (its subject, the body): a first line "Subject: ..." is the subject, and the blank
+    lines after it are dropped; without one the subject is "" and the text is the body."""
+    first, newline, rest = text.partition("\n")
+    if not first.lower().startswith("subject:"):
+        return "", text
+    return " ".join(first[len("subject:") :].split()), rest.lstrip("\n") if newline else ""
+
+
+def _newest_first(touches: Sequence[LoggedTouch]) -> list[LoggedTouch]:
+    return sorted(touches, key=lambda t: (t.happened_on, t.id), reverse=True)
+
+
+def _person(facts: Facts, contact_id: int | None) -> Contact | None:
+    return facts.people.get(contact_id) if contact_id is not None else None
+
+
+def _first(contact: Contact | None, fallback: str) -> str:
+    return contact.first_name if contact else fallback
+
+
+def _role(contact: Contact | None) -> str:
+    """'Head of Search at Contoso', 'at Contoso', 'Head of Search' or ''."""
+    if contact is None:
+        return ""
+    if contact.title and contact.company:
+        return f"{contact.title} at {contact.company}"
+    return contact.title or (f"at {contact.company}" if contact.company else "")
+
+
+def thank_touch(facts: Facts) -> tuple[LoggedTouch | None, bool]:
+    """The touch a thank-you is for, and whether one is pending: the pending one, else the latest that
+    would want thanks, else the latest touch (False: it may have been thanked already)."""
+    newest = _newest_first(facts.touches)
+    pending = next((t for t in newest if t.id == facts.thank_touch_id), None)
+    if pending is not None:
+        return pending, True
+    worthy = [t for t in newest if history.wants_thanks(_rule_touch(t), facts.strength)]
+    return (worthy or newest or [None])[0], False
+
+
+def _rule_touch(touch: LoggedTouch) -> history.Touch:
+    return history.Touch(touch.happened_on, touch.kind, touch.direction, touch.id, advice=touch.advice,
+                       other_id=touch.other_id, place=touch.place)  # fmt: skip
+
+
+def _thank(facts: Facts) -> dict[str, Any]:
+    touch, pending = thank_touch(facts)
+    if touch is None:
+        raise BadInput(f"Nothing to thank {facts.contact.name} for yet: no touches logged.")
+    today = facts.today
+    introducer = _person(facts, facts.introduced_by)
+    introduced = _person(facts, touch.other_id)
+    values = {
+        "kind": touch.kind,
+        "what": kinds.KIND_PHRASES[touch.kind],
+        "thanked_for": THANKED_FOR.get(touch.kind, kinds.KIND_PHRASES[touch.kind]),
+        "when": spoken_day(touch.happened_on, today),
+        "day": format_day(touch.happened_on, today),
+        "weekday": _WEEKDAYS[touch.happened_on.weekday()],
+        "days_ago": (today - touch.happened_on).days,
+        "place": touch.place,
+        "at": _place_for(touch),
+        "topics": _topics(touch),
+        "note": touch.note,
+        "advice": advice_words(touch.advice),
+        "introduced_to": introduced.name if introduced else None,
+        "introduced_by": introducer.name if introducer else None,
+        "pending": pending,
+    }
+    if not pending:
+        values["_notice"] = (
+            f"No thank-you is pending for {facts.contact.first_name}: this drafts one for"
+            f" {kinds.KIND_PHRASES[touch.kind]} on {format_day(touch.happened_on, today)}, which may have been thanked already."
+        )
+    return values
+
+
+def _silence_touch(facts: Facts) -> LoggedTouch | None:
+    """The message the nudge follows up: mine, of the day the silence began (the item's event)."""
+    on = facts.item.event_on if facts.item else None
+    mine = [t for t in _newest_first(facts.touches) if t.kind in kinds.MESSAGES and t.direction == "out"]
+    return next((t for t in mine if t.happened_on == on), mine[0] if mine else None)
+
+
+def _nudge(facts: Facts) -> dict[str, Any]:
+    touch = _silence_touch(facts)
+    on = touch.happened_on if touch else (facts.item.event_on if facts.item else facts.today)
+    return {"kind": touch.kind if touch else "email", "when": spoken_day(on, facts.today), "topics": _topics(touch)}
+
+
+def _introduction(facts: Facts) -> dict[str, Any]:
+    """For drafts to the person introduced: who introduced us, and when."""
+    introducer = _person(facts, facts.introduced_by)
+    on = facts.item.event_on if facts.item and facts.item.event_on else None
+    return {
+        "introducer": introducer.name if introducer else None,
+        "introducer_first": _first(introducer, ""),
+        "when": spoken_day(on, facts.today) if on else "",
+    }
+
+
+def _meeting_with(facts: Facts, person: Contact | None) -> LoggedTouch | None:
+    """My meeting with the person introduced that the report is about (the item's event day, else the latest)."""
+    if person is None:
+        return None
+    on = facts.item.event_on if facts.item else None
+    meetings = [t for t in _newest_first(facts.people_touches.get(person.id, ())) if t.kind in kinds.MEETINGS]
+    return next((t for t in meetings if t.happened_on == on), meetings[0] if meetings else None)
+
+
+def _report_back(facts: Facts) -> dict[str, Any]:
+    introduced = _person(facts, facts.item.other_id if facts.item else None)
+    meeting = _meeting_with(facts, introduced)
+    who = introduced.name if introduced else "the person you introduced me to"
+    kind = meeting.kind if meeting else "met"
+    on = meeting.happened_on if meeting else (facts.item.event_on if facts.item else None)
+    return {
+        "introduced": who,
+        "introduced_first": _first(introduced, who),
+        "meeting": _MEETING[kind].format(who=who),
+        "at": _place_for(meeting) if meeting else "",
+        "when": spoken_day(on, facts.today) if on else "",
+        "topics": _topics(meeting),
+        "thank_too": _intro_thank_pending(facts),
+    }
+
+
+def _intro_thank_pending(facts: Facts) -> bool:
+    """The introducer was never thanked for the intro: the report-back thanks them now."""
+    touch, pending = thank_touch(facts)
+    return pending and touch is not None and touch.kind == "intro"
+
+
+def _tell_introducer(facts: Facts) -> dict[str, Any]:
+    introduced = _person(facts, facts.item.other_id if facts.item else None)
+    on = facts.item.event_on if facts.item else None
+    who = introduced.name if introduced else "the person you introduced me to"
+    return {"introduced": who, "introduced_first": _first(introduced, who), "when": spoken_day(on, facts.today) if on else ""}
+
+
+def _circle_back(facts: Facts) -> dict[str, Any]:
+    on = facts.item.event_on if facts.item else None
+    advised = [t for t in _newest_first(facts.touches) if t.advice]
+    touch = next((t for t in advised if t.happened_on == on), advised[0] if advised else None)
+    return {
+        "advice": advice_words(touch.advice) if touch else "your advice",
+        "when": spoken_day(touch.happened_on, facts.today) if touch else "",
+        "kind": touch.kind if touch else None,
+    }
+
+
+def _last_exchange(facts: Facts) -> LoggedTouch | None:
+    return next(
+        (t for t in _newest_first(facts.touches) if t.kind not in kinds.CONNECTIONS and not (t.kind == "thanks" and t.direction == "out")),
+        None,
+    )  # fmt: skip
+
+
+def _keep_in_touch(facts: Facts) -> dict[str, Any]:
+    last = _last_exchange(facts)
+    since = f"{_SINCE.get(last.kind, 'we were last in touch')} {spoken_day(last.happened_on, facts.today)}" if last else ""
+    return {"since": since, "kind": last.kind if last else None, "topics": _topics(last)}
+
+
+def _second_touch(facts: Facts) -> dict[str, Any]:
+    real = [t for t in facts.touches if t.kind not in kinds.CONNECTIONS]
+    first = min(real, key=lambda t: (t.happened_on, t.id)) if real else None
+    return {
+        "when": spoken_day(first.happened_on, facts.today) if first else "",
+        "at": _place_for(first) if first else "",
+        "topics": _topics(first),
+    }
+
+
+def _give_back(facts: Facts) -> dict[str, Any]:
+    favors = [t for t in facts.touches if t.kind == "favor-received"]
+    return {"favors": len(favors), **_keep_in_touch(facts)}
+
+
+def _congratulate(facts: Facts) -> dict[str, Any]:
+    birthday = facts.item.event_on if facts.item and facts.item.occasion == "birthday" else None
+    return {"birthday": birthday is not None, "when": spoken_day(birthday, facts.today) if birthday else ""}
+
+
+def _reconnect(facts: Facts) -> dict[str, Any]:
+    connected = min((t for t in facts.touches if t.kind in kinds.CONNECTIONS), key=lambda t: t.happened_on, default=None)
+    return {
+        "via": connected.place if connected else None,
+        "when": spoken_day(connected.happened_on, facts.today) if connected else "",
+        **_keep_in_touch(facts),
+    }
+
+
+def _intro_sides(facts: Facts) -> tuple[Contact, Contact | None]:
+    """(the contact the draft goes to, the other person of the intro)."""
+    other_id = facts.item.other_id if facts.item else None
+    if other_id is None and facts.offer is not None:
+        other_id = facts.offer.b_id if facts.offer.a_id == facts.contact.id else facts.offer.a_id
+    return facts.contact, _person(facts, other_id)
+
+
+def _intro_ask(facts: Facts) -> dict[str, Any]:
+    _, other = _intro_sides(facts)
+    return {
+        "other": other.name if other else "someone I know",
+        "other_first": _first(other, "them"),
+        "other_role": _role(other),
+    }
+
+
+def _intro_send(facts: Facts) -> dict[str, Any]:
+    me, other = _intro_sides(facts)
+    return {
+        "a": me.name, "a_first": me.first_name, "a_role": _role(me),
+        "b": other.name if other else "", "b_first": _first(other, ""), "b_role": _role(other),
+    }  # fmt: skip
+
+
+def _intro_check_in(facts: Facts) -> dict[str, Any]:
+    _, other = _intro_sides(facts)
+    on = facts.item.event_on if facts.item else (facts.offer.sent_on if facts.offer else None)
+    return {
+        "other": other.name if other else "them",
+        "other_first": _first(other, "them"),
+        "when": spoken_day(on, facts.today) if on else "",
+    }
+
+
+_BUILDERS = {
+    "thank": _thank,
+    "nudge": _nudge,
+    "reach-out": _introduction,
+    "meet": _introduction,
+    "report-back": _report_back,
+    "tell-introducer": _tell_introducer,
+    "circle-back": _circle_back,
+    "keep-in-touch": _keep_in_touch,
+    "second-touch": _second_touch,
+    "give-back": _give_back,
+    "congratulate": _congratulate,
+    "reconnect": _reconnect,
+    "intro-ask": _intro_ask,
+    "intro-send": _intro_send,
+    "intro-check-in": _intro_check_in,
+}

@@ -1,0 +1,795 @@
+"""The due rules. Pure: `today` and plain data in, plain data out; no I/O, no clock.
+
+`rank_due` turns every contact's `History` (rules/history.py: what its touches add up to) and `today` into
+ranked `DueItem`s with plain reasons; `due_window` says which stored contacts can have anything due, so
+storage reads only those. Every number lives in the constants below; docs/rules.md explains each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date, timedelta
+from functools import cache, lru_cache
+from operator import attrgetter
+from types import MappingProxyType
+from typing import Collection, Iterable, Mapping, NamedTuple, Sequence
+
+from netlog.rules.history import BIRTHDAY_AHEAD_DAYS, History
+from netlog.rules.wording import format_ago, format_day, format_span
+from netlog.values.dates import next_birthday
+from netlog.values.folding import fold
+from netlog.values.kinds import KIND_PHRASES
+
+# Thank within a day or two of a meeting, a favor or an intro: due the next day.
+THANK_AFTER_DAYS = 1
+# After a month an unsent thank-you stops being listed; keeping in touch takes over.
+THANK_STALE_DAYS = 30
+# One nudge about a week after an unanswered message, never a second for the same silence.
+NUDGE_AFTER_DAYS = 7
+NUDGE_STALE_DAYS = 30
+# Write to the person someone introduced you to the day after the intro, while it is warm ...
+REACH_OUT_AFTER_DAYS = 1
+# ... and once you are in touch, meet them within about a week of the intro.
+MEET_AFTER_DAYS = 7
+# Report back to the introducer the day after meeting the person they introduced.
+REPORT_AFTER_DAYS = 1
+# If the person introduced has not answered your message within about a week, tell the introducer.
+TELL_INTRODUCER_AFTER_DAYS = 7
+# Circle back on advice a few weeks after it was given, when there is something to tell; not after months.
+CIRCLE_BACK_AFTER_DAYS = 21
+CIRCLE_BACK_STALE_DAYS = 60
+# Default contact cadence per tie strength (1 acquaintance .. 5 close), in days; --every overrides it.
+CADENCE_DAYS = {1: 365, 2: 180, 3: 90, 4: 30, 5: 14}
+# Half-life of closeness without contact, per strength: weak, bridging ties fade in months (Burt: ~9 in
+# 10 gone within a year, half-life ~110 days); established ties lose ~15% a year (Dunbar: ~4.3 years).
+HALF_LIFE_DAYS = {1: 110, 2: 110, 3: 365, 4: 730, 5: 1570}
+# Below this share of closeness left, a tie is "fading"; below the second, "cold".
+FADING_BELOW = 0.5
+COLD_BELOW = 0.25
+# New ties: contact in the first few weeks predicts whether a tie lasts (Vergara Hidd et al. 2023), so
+# someone met within this window with no exchange after the day you met gets a second touch about two
+# weeks later. Your own thank-you for that meeting is not a second touch; their reply or a call is.
+NEW_TIE_WINDOW_DAYS = 42
+SECOND_TOUCH_AFTER_DAYS = 14
+# Favors: after this many favors received with none returned since, `due` invites you to give back,
+# this many days after their latest favor, and ranks them up by this factor per unreturned favor.
+GIVE_BACK_AFTER_FAVORS = 2
+GIVE_BACK_AFTER_DAYS = 14
+GIVE_BACK_BOOST = 0.5
+# Intros I make, double opt-in: ask each side the day after offering, send once both said yes, and
+# check in with both about two weeks after sending; asks and check-ins stop being listed after a month.
+INTRO_ASK_AFTER_DAYS = 1
+INTRO_CHECK_IN_DAYS = 14
+INTRO_STALE_DAYS = 30
+# Dormant ties (imported, no real touch, strength never set by you): reconnecting pays (Levin, Walter &
+# Murnighan 2011), but not thousands at once. `due` offers this many a day (rank_due's reconnect_per_day),
+# once-strong and non-redundant first (a company none of your active ties work at), rotating day by day.
+RECONNECT_PER_DAY = 3
+# Active ties, whose companies are known ground: a real exchange within the last year (the ~150 layer's
+# roughly yearly contact, Hill & Dunbar 2003).
+ACTIVE_WITHIN_DAYS = 365
+
+# Ranking: how much each action weighs, and how much a stronger tie weighs.
+ACTION_WEIGHT = {"thank": 5.0, "report-back": 4.0, "nudge": 3.0, "meet": 3.0, "intro": 3.0, "keep-in-touch": 1.0}
+STRENGTH_WEIGHT = {1: 1.0, 2: 1.25, 3: 1.5, 4: 1.75, 5: 2.0}
+# Second touches and birthdays are keep-in-touch items with a date: they weigh twice a routine reminder.
+SECOND_TOUCH_WEIGHT = 2.0
+BIRTHDAY_WEIGHT = 2.0
+# An item with a date gains its own weight again for each week it waits, but only while it is on time:
+# for ON_TIME_DAYS after it falls due (a thank-you's 24-48 hours, a nudge's week). Then it is late: it
+# stops gaining and weighs LATE_FACTOR, so an on-time item always outranks a late one of the same action
+# (1.0 x the weakest tie's 1.0 > LATE_FACTOR x the closest tie's 2.0).
+OVERDUE_WEEK_DAYS = 7
+ON_TIME_DAYS = {
+    "thank": 1, "nudge": 7, "reach-out": 1, "meet": 7, "report-back": 1, "tell-introducer": 7, "circle-back": 7,
+    "intro-ask": 1, "intro-send": 1, "intro-check-in": 7, "second-touch": 7, "birthday": BIRTHDAY_AHEAD_DAYS,
+}  # fmt: skip
+LATE_FACTOR = 0.4
+# Keeping in touch has no deadline: its score grows with the silence up to twice the cadence, and never
+# passes KEEP_IN_TOUCH_MAX_SCORE (give-back included), under the 5.0 of any on-time thank-you.
+KEEP_IN_TOUCH_MAX_RATIO = 2.0
+KEEP_IN_TOUCH_MAX_SCORE = 4.0
+
+
+NOTHING_DONE: Mapping[str, date] = MappingProxyType({})
+
+
+class Tie(NamedTuple):
+    """One contact with its history, as `rank_due` needs it: its stored facts (storage reads them as columns
+    of these names, in this order), then its History and its dismissals."""
+
+    id: int
+    name: str
+    strength: int
+    cadence_days: int | None = None
+    created_on: date | None = None
+    snoozed_until: date | None = None
+    introduced_by_id: int | None = None
+    introduced_on: date | None = None
+    birthday: str | None = None  # "MM-DD" or "YYYY-MM-DD"
+    strength_set: bool = True  # False: the strength is an importer's guess, never set by the user
+    company: str | None = None
+    history: History = History()
+    done: Mapping[str, date] = NOTHING_DONE  # action -> day the user marked it done
+
+    @property
+    def first_name(self) -> str:
+        words = self.name.split(None, 1)
+        return words[0] if words else self.name
+
+
+class IntroOffer(NamedTuple):
+    """An introduction I offered to make between two contacts, and how far it got."""
+
+    id: int
+    a_id: int
+    b_id: int
+    offered_on: date
+    note: str | None = None
+    a_yes_on: date | None = None
+    b_yes_on: date | None = None
+    sent_on: date | None = None
+    declined_on: date | None = None
+    declined_by_id: int | None = None
+
+
+class DueItem(NamedTuple):
+    """One thing to do for one contact, with its plain reason. `occasion` says which of the action's cases
+    it is (the draft to write: "thank", "reach-out", "tell-introducer", "circle-back", "reconnect", ...);
+    `other_id` is the other person it is about (the person introduced, the other side of an intro)."""
+
+    contact_id: int
+    contact: str
+    action: str
+    reason: str
+    due: date
+    score: float
+    event_on: date | None = None
+    occasion: str = ""
+    other_id: int | None = None
+
+
+@cache
+def _days(n: int) -> timedelta:
+    """timedelta(days=n), made once per n: `due` adds a few distinct spans to tens of thousands of dates."""
+    return timedelta(days=n)
+
+
+def cadence_of(tie: Tie) -> int:
+    """The contact's own cadence, or the default for its strength."""
+    return tie.cadence_days or CADENCE_DAYS[tie.strength]
+
+
+def is_dormant(tie: Tie) -> bool:
+    """An imported tie you have never been in touch with (no real touch: nothing, or only `connected`), whose
+    strength, cadence and intro you never set: it reaches `due` only through the daily reconnect allowance."""
+    return (
+        not tie.strength_set
+        and tie.history.first_real_on is None
+        and tie.introduced_on is None
+        and tie.cadence_days is None
+    )
+
+
+def closeness(strength: int, last_touch_on: date | None, today: date) -> float | None:
+    """How much closeness is left (1.0 fresh, halving each half-life of silence); None with no touch."""
+    if last_touch_on is None:
+        return None
+    silent = max((today - last_touch_on).days, 0)
+    return 0.5 ** (silent / HALF_LIFE_DAYS[strength])
+
+
+@lru_cache(maxsize=8192)  # `due` asks it once per overdue contact, with a few hundred distinct last touches
+def warmth(strength: int, last_touch_on: date | None, today: date) -> str:
+    """'warm', 'fading', 'cold', or 'new' with no touch yet."""
+    left = closeness(strength, last_touch_on, today)
+    if left is None:
+        return "new"
+    if left < COLD_BELOW:
+        return "cold"
+    return "fading" if left < FADING_BELOW else "warm"
+
+
+def first_name_key(name: str) -> str:
+    """The folded first word of a name, by which two contacts "share a first name" ('Ana', 'ána'); storage
+    keeps it beside each name (folding.first_word_key, the same fold), so `due` counts them in SQL."""
+    words = name.split(None, 1)
+    return _folded_word(words[0]) if words else ""
+
+
+@lru_cache(maxsize=65536)  # first names repeat: a network of 100,000 has a few thousand
+def _folded_word(word: str) -> str:
+    return fold(word)
+
+
+_NOT_WORD = re.compile(r"\W+")
+_LEGAL_SUFFIXES = frozenset(
+    "inc incorporated ltd limited llc llp plc corp corporation co gmbh ag sa sas sarl srl spa bv nv oy ab as kk".split()
+)
+
+
+@lru_cache(maxsize=65536)  # companies repeat: many contacts work at the same few
+def company_key(company: str | None) -> str:
+    """A company's folded form, punctuation and legal suffix dropped ('Contoso, Inc.' -> 'contoso'); '' if none."""
+    if not company:
+        return ""
+    words = _NOT_WORD.sub(" ", fold(company)).replace("_", " ").split()
+    while len(words) > 1 and words[-1] in _LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def active_from(today: date) -> date:
+    """Ties with a real exchange on or after this day are active: their companies are known ground."""
+    return today - _days(ACTIVE_WITHIN_DAYS)
+
+
+def is_active(tie: Tie, today: date) -> bool:
+    """In touch within the last year (a real exchange, not a `connected`)."""
+    last = tie.history.last_exchange_on
+    return last is not None and last >= active_from(today)
+
+
+class _Names(NamedTuple):
+    """How reasons call people: by first name, or by full name when another contact shares the first name."""
+
+    shared: Collection[str]
+
+    def of(self, tie: Tie) -> str:
+        first = tie.first_name
+        return tie.name if self.shared and _folded_word(first) in self.shared else first
+
+
+def shared_first_names(names: Iterable[str]) -> frozenset[str]:
+    """The first_name_keys that two or more of these names share."""
+    words = Counter((name.split(None, 1) or ("",))[0] for name in names)
+    counts: Counter[str] = Counter()
+    for word, count in words.items():  # fold each distinct first word once
+        counts[_folded_word(word)] += count
+    return frozenset(key for key, count in counts.items() if count > 1)
+
+
+def rank_due(
+    today: date,
+    ties: Sequence[Tie],
+    intros: Sequence[IntroOffer] = (),
+    *,
+    reconnect_per_day: int = RECONNECT_PER_DAY,
+    active_companies: Collection[str] | None = None,
+    first_names_shared: Collection[str] | None = None,
+) -> list[DueItem]:
+    """Everything due on `today`, highest score first.
+
+    `ties` must hold every contact that may be due (rules.due_window says which) and every dormant tie (the
+    daily reconnect pick is made among all of them). Two facts are about the whole network, and are worked
+    out from `ties` when not given: `active_companies`, the company_keys of active ties (is_active), and
+    `first_names_shared`, the first_name_keys two or more contacts share (shared_first_names)."""
+    by_id = {tie.id: tie for tie in ties}
+    names = _Names(shared_first_names(t.name for t in ties) if first_names_shared is None else first_names_shared)
+    items: list[DueItem] = []
+    add = items.append
+    dormant: list[Tie] = []
+    for tie in ties:
+        if tie.snoozed_until and today < tie.snoozed_until:
+            continue
+        if not tie.strength_set and is_dormant(tie):
+            dormant.append(tie)
+            continue
+        if item := _thank(tie, today, by_id, names):
+            add(item)
+        if item := _nudge(tie, today, names):
+            add(item)
+        if item := _meet(tie, today, by_id):
+            add(item)
+        if item := _keep_in_touch(tie, today, names):
+            add(item)
+        if item := _circle_back(tie, today, names):
+            add(item)
+    reported: set[int] = set()  # introducers whose report-back also carries the intro's thank-you
+    for tie in ties:  # report-back is owed to the introducer, found through the person introduced
+        if item := _report_back(tie, today, by_id, names):
+            add(item)
+            if _report_thanks(by_id[item.contact_id], item.event_on):
+                reported.add(item.contact_id)
+        if item := _tell_introducer(tie, today, by_id, names):
+            add(item)
+    if reported:
+        items = [i for i in items if not (i.action == "thank" and i.contact_id in reported)]
+    for offer in intros:
+        items.extend(_intro_steps(offer, today, by_id, names))
+    if dormant and reconnect_per_day > 0:
+        if active_companies is None:
+            active_companies = {company_key(t.company) for t in ties if t.company and is_active(t, today)}
+        items.extend(_reconnects(dormant, today, reconnect_per_day, active_companies, names))
+    return _ranked(items)
+
+
+def _ranked(items: list[DueItem]) -> list[DueItem]:
+    """Highest score first; then the earliest due, name (case-insensitive), contact id and action.
+    One stable sort per key, least significant first: the same order as one sort on the tuple of keys, at
+    half the cost for tens of thousands of items (each sort compares plain floats, dates, ints or strings)."""
+    items.sort(key=attrgetter("action"))
+    items.sort(key=attrgetter("contact_id"))
+    items.sort(key=lambda item: item.contact.casefold())
+    items.sort(key=attrgetter("due"))
+    items.sort(key=attrgetter("score"), reverse=True)  # reverse=True keeps equal scores in order (stable)
+    return items
+
+
+class DueWindow(NamedTuple):
+    """What a contact's stored facts must show for `rank_due` to find anything due on `today`: storage reads
+    only the contacts inside the window, so `due` costs what is due, not the size of the network.
+
+    A contact outside every bound below has nothing of its own due; contacts with their own cadence, a
+    birthday, an intro (either side) or an intro offer are always read, and so is every dormant tie
+    (is_dormant: the reconnect pick is made among all of them) and everyone a pending intro thank-you names
+    (History.thank_other_id, so the reason can say who). Reading too many is only slower; missing one would
+    be a bug, so tests compare `due` with `rank_due` over every contact."""
+
+    thank_from: date  # a pending thank-you for a touch on thank_from..thank_to
+    thank_to: date
+    nudge_from: date  # one unanswered message sent on nudge_from..nudge_to
+    nudge_to: date
+    second_touch_from: date  # first real touch (History.first_real_on) on second_touch_from..second_touch_to
+    second_touch_to: date
+    give_back_favors: int  # this many unreturned favors, the latest received on or before give_back_by
+    give_back_by: date
+    meet_by: date  # introduced on or before meet_by and not met since
+    report_by: date  # met someone they introduced on or before report_by
+    quiet_by: tuple[date, ...]  # per strength 1..5: last exchange (else last touch, else added) on or before
+    circle_back_from: date  # advice not yet circled back on, given on circle_back_from..circle_back_to
+    circle_back_to: date
+    active_from: date  # not a bound: ties with a real exchange since then are active (active_companies)
+
+
+def due_window(today: date) -> DueWindow:
+    """The bounds of `DueWindow` for one day, from the same constants the rules use."""
+
+    def ago(days: int) -> date:
+        return today - _days(days)
+
+    return DueWindow(
+        thank_from=ago(THANK_STALE_DAYS),
+        thank_to=ago(THANK_AFTER_DAYS),
+        nudge_from=ago(NUDGE_AFTER_DAYS + NUDGE_STALE_DAYS),
+        nudge_to=ago(NUDGE_AFTER_DAYS),
+        second_touch_from=ago(NEW_TIE_WINDOW_DAYS),
+        second_touch_to=ago(SECOND_TOUCH_AFTER_DAYS),
+        give_back_favors=GIVE_BACK_AFTER_FAVORS,
+        give_back_by=ago(GIVE_BACK_AFTER_DAYS),
+        meet_by=ago(REACH_OUT_AFTER_DAYS),
+        report_by=ago(REPORT_AFTER_DAYS),
+        quiet_by=tuple(ago(CADENCE_DAYS[strength]) for strength in sorted(CADENCE_DAYS)),
+        circle_back_from=ago(CIRCLE_BACK_AFTER_DAYS + CIRCLE_BACK_STALE_DAYS),
+        circle_back_to=ago(CIRCLE_BACK_AFTER_DAYS),
+        active_from=active_from(today),
+    )
+
+
+def event_score(weight: float, strength: int, occasion: str, due: date, today: date) -> float:
+    """weight x strength weight x timing: 1 + a week's share per day waited while on time, LATE_FACTOR after."""
+    overdue = max((today - due).days, 0)
+    timing = 1 + overdue / OVERDUE_WEEK_DAYS if overdue <= ON_TIME_DAYS[occasion] else LATE_FACTOR
+    return round(weight * STRENGTH_WEIGHT[strength] * timing, 2)
+
+
+def keep_in_touch_score(strength: int, silent_days: int, cadence: int, unreturned_favors: int = 0) -> float:
+    """strength weight x silence / cadence (up to KEEP_IN_TOUCH_MAX_RATIO), raised for unreturned favors,
+    never above KEEP_IN_TOUCH_MAX_SCORE."""
+    weight = ACTION_WEIGHT["keep-in-touch"] * STRENGTH_WEIGHT[strength]
+    score = weight * min(silent_days / cadence, KEEP_IN_TOUCH_MAX_RATIO)
+    if unreturned_favors:
+        score = max(score, weight) * (1 + GIVE_BACK_BOOST * unreturned_favors)
+    return round(min(score, KEEP_IN_TOUCH_MAX_SCORE), 2)
+
+
+def _cleared(tie: Tie, action: str, event_on: date) -> bool:
+    done = tie.done.get(action)
+    return done is not None and done >= event_on
+
+
+def _open(tie: Tie, action: str, due: date, today: date, event_on: date) -> bool:
+    """Due by today and not dismissed since the event (checked before any reason is written)."""
+    return due <= today and not _cleared(tie, action, event_on)
+
+
+def _item(
+    tie: Tie, action: str, occasion: str, reason: str, due: date, today: date, event_on: date, other_id: int | None = None
+) -> DueItem:
+    score = event_score(ACTION_WEIGHT[action], tie.strength, occasion, due, today)
+    return DueItem(tie.id, tie.name, action, reason, due, score, event_on, occasion, other_id)
+
+
+def _thank(tie: Tie, today: date, by_id: Mapping[int, Tie], names: _Names) -> DueItem | None:
+    h = tie.history
+    if h.thank_on is None or (today - h.thank_on).days > THANK_STALE_DAYS:
+        return None
+    due = h.thank_on + _days(THANK_AFTER_DAYS)
+    if not _open(tie, "thank", due, today, h.thank_on):
+        return None
+    introduced = by_id.get(h.thank_other_id) if h.thank_kind == "intro" else None
+    what = f"introducing you to {names.of(introduced)}" if introduced else KIND_PHRASES[h.thank_kind]
+    reason = f"Thank {names.of(tie)} for {what} on {format_day(h.thank_on, today)} — thank within a day or two"
+    return _item(tie, "thank", "thank", reason, due, today, h.thank_on, h.thank_other_id)
+
+
+def _nudge(tie: Tie, today: date, names: _Names) -> DueItem | None:
+    h = tie.history
+    if h.silence_since is None or h.silence_sends != 1:
+        return None
+    due = h.silence_since + _days(NUDGE_AFTER_DAYS)
+    if (today - due).days > NUDGE_STALE_DAYS or not _open(tie, "nudge", due, today, h.silence_since):
+        return None
+    reason = (
+        f"Nudge {names.of(tie)} once — {KIND_PHRASES[h.silence_kind]} on {format_day(h.silence_since, today)}"
+        " has had no reply; one follow-up after a week, never a second"
+    )
+    return _item(tie, "nudge", "nudge", reason, due, today, h.silence_since)
+
+
+def _meet(tie: Tie, today: date, by_id: Mapping[int, Tie]) -> DueItem | None:
+    """Someone introduced and not met yet: write to them the day after the intro; once in touch, meet them
+    about a week after it. While your message waits for their answer, the nudge speaks for them."""
+    h = tie.history
+    if tie.introduced_on is None or h.met_after_intro_on is not None:
+        return None
+    introducer = by_id.get(tie.introduced_by_id)
+    by = f"{introducer.name} introduced you" if introducer else "introduced"
+    when = format_day(tie.introduced_on, today)
+    if h.last_exchange_on is None or h.last_exchange_on < tie.introduced_on:
+        due = tie.introduced_on + _days(REACH_OUT_AFTER_DAYS)
+        if not _open(tie, "meet", due, today, tie.introduced_on):
+            return None
+        reason = f"Reach out to {tie.name} — {by} on {when}; write while the intro is warm"
+        return _item(tie, "meet", "reach-out", reason, due, today, tie.introduced_on, tie.introduced_by_id)
+    if h.silence_since is not None and h.silence_since >= tie.introduced_on:
+        return None  # waiting for their answer: the nudge (and the introducer) speak for it
+    due = tie.introduced_on + _days(MEET_AFTER_DAYS)
+    if not _open(tie, "meet", due, today, tie.introduced_on):
+        return None
+    reason = f"Meet {tie.name} — {by} on {when} and you are in touch; suggest a time while the intro is warm"
+    return _item(tie, "meet", "meet", reason, due, today, tie.introduced_on, tie.introduced_by_id)
+
+
+def _introducer_of(introduced: Tie, today: date, by_id: Mapping[int, Tie]) -> Tie | None:
+    introducer = by_id.get(introduced.introduced_by_id)
+    if introducer is None or (introducer.snoozed_until and today < introducer.snoozed_until):
+        return None
+    return introducer
+
+
+def _report_thanks(introducer: Tie, met_on: date | None) -> bool:
+    """A report-back thanks again for the intro: it carries a pending intro thank-you from before the meeting."""
+    h = introducer.history
+    return h.thank_kind == "intro" and met_on is not None and h.thank_on is not None and h.thank_on <= met_on
+
+
+def _report_back(introduced: Tie, today: date, by_id: Mapping[int, Tie], names: _Names) -> DueItem | None:
+    met_on = introduced.history.met_after_intro_on
+    if met_on is None:
+        return None
+    introducer = _introducer_of(introduced, today, by_id)
+    if introducer is None:
+        return None
+    last_report = introducer.history.last_report_on
+    if last_report is not None and last_report >= met_on:
+        return None
+    due = met_on + _days(REPORT_AFTER_DAYS)
+    if not _open(introducer, "report-back", due, today, met_on):
+        return None
+    also = " and thank them for the intro" if _report_thanks(introducer, met_on) else ""
+    reason = (
+        f"Tell {names.of(introducer)} how it went with {introduced.name}{also} — you met on"
+        f" {format_day(met_on, today)}; report back to whoever introduced you"
+    )
+    return _item(introducer, "report-back", "report-back", reason, due, today, met_on, introduced.id)
+
+
+def _tell_introducer(introduced: Tie, today: date, by_id: Mapping[int, Tie], names: _Names) -> DueItem | None:
+    """The person introduced has not answered my message for a week: the introducer should hear it."""
+    h = introduced.history
+    if introduced.introduced_on is None or h.met_after_intro_on is not None or h.silence_since is None:
+        return None
+    if h.silence_since < introduced.introduced_on:
+        return None
+    introducer = _introducer_of(introduced, today, by_id)
+    if introducer is None:
+        return None
+    last_report = introducer.history.last_report_on
+    if last_report is not None and last_report >= h.silence_since:
+        return None
+    due = h.silence_since + _days(TELL_INTRODUCER_AFTER_DAYS)
+    if (today - due).days > NUDGE_STALE_DAYS or not _open(introducer, "report-back", due, today, h.silence_since):
+        return None
+    reason = (
+        f"Tell {names.of(introducer)} that {introduced.name} has not answered yet — {KIND_PHRASES[h.silence_kind]}"
+        f" on {format_day(h.silence_since, today)} has had no reply in a week; whoever introduced you will want"
+        " to know, and may help"
+    )
+    return _item(introducer, "report-back", "tell-introducer", reason, due, today, h.silence_since, introduced.id)
+
+
+def advice_phrase(advice: str) -> str:
+    """'the Lisbon role' -> 'the advice on the Lisbon role'; 'about pricing' -> 'the advice about pricing'."""
+    text = " ".join(advice.split())
+    if text.lower().startswith("advice "):
+        text = text[len("advice ") :]
+    first = text.split(" ", 1)[0].lower()
+    return f"the advice {text}" if first in ("on", "about", "for", "to") else f"the advice on {text}"
+
+
+def _circle_back(tie: Tie, today: date, names: _Names) -> DueItem | None:
+    h = tie.history
+    if h.advice is None or h.advice_on is None:
+        return None
+    due = h.advice_on + _days(CIRCLE_BACK_AFTER_DAYS)
+    if (today - due).days > CIRCLE_BACK_STALE_DAYS or not _open(tie, "report-back", due, today, h.advice_on):
+        return None
+    reason = (
+        f"Tell {names.of(tie)} how {advice_phrase(h.advice)} worked out — given on {format_day(h.advice_on, today)};"
+        " people like to hear what came of their advice"
+    )
+    return _item(tie, "report-back", "circle-back", reason, due, today, h.advice_on)
+
+
+def _keep_in_touch(tie: Tie, today: date, names: _Names) -> DueItem | None:
+    h = tie.history
+    if tie.introduced_on is not None and h.met_after_intro_on is None:
+        return None  # "meet" speaks for them
+    special = (tie.birthday and _birthday(tie, today, names)) or _second_touch(tie, today, names)
+    if special is not None:
+        return special
+    due = keep_in_touch_due(tie)
+    if due is None or today < due:
+        return None
+    last = h.last_exchange_on or h.last_touch_on or tie.created_on
+    cadence = cadence_of(tie)
+    since = max(last, tie.done.get("keep-in-touch", last))
+    give_back = _give_back_due(tie)
+    # Name the last real exchange (coffee), not my thank-you for it; a contact with only a `connected` has none.
+    named_on, named_kind = (
+        (h.last_exchange_on, h.last_exchange_kind) if h.last_exchange_on or h.connected_on else (h.last_touch_on, h.last_touch_kind)
+    )  # fmt: skip
+    if named_on is not None:
+        reason = (
+            f"Reconnect with {names.of(tie)} — last touch: {named_kind} on {format_day(named_on, today)}"
+            f" ({format_ago(named_on, today)}); you aim for {format_span(cadence)}"
+        )
+        state = warmth(tie.strength, named_on, today)
+        if state in ("fading", "cold"):
+            reason += f"; the tie is {state}"
+    elif h.connected_on is not None:
+        reason = (
+            f"Reconnect with {names.of(tie)} — {_connected_phrase(h, today)} and not in touch since;"
+            f" you aim for {format_span(cadence)}"
+        )
+    else:
+        reason = f"Reach out to {tie.name} — added on {format_day(last, today)} with no touch since"
+    unreturned = h.unreturned_favors if give_back is not None else 0
+    score = keep_in_touch_score(tie.strength, (today - since).days, cadence, unreturned)
+    occasion = "keep-in-touch"
+    if give_back is not None:
+        reason = f"{give_back_phrase(tie.first_name, h, today)} — a chance to give back. {reason}"
+        occasion = "give-back"
+    return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, score, last, occasion)
+
+
+def keep_in_touch_due(tie: Tie) -> date | None:
+    """The day keeping in touch with a contact is next due: their cadence after the last real exchange (or
+    the last touch, or being added; or after the user last dismissed it), sooner when they have helped you
+    and you have not given back. None for a contact with neither a touch nor a day added."""
+    h = tie.history
+    return next_keep_in_touch(
+        cadence_of(tie), h.last_exchange_on or h.last_touch_on or tie.created_on,  # a `connected` still dates it
+        tie.done.get("keep-in-touch"), h.unreturned_favors, h.last_favor_received_on,
+    )  # fmt: skip
+
+
+def next_keep_in_touch(
+    cadence: int, last: date | None, dismissed_on: date | None, unreturned_favors: int, last_favor_received_on: date | None
+) -> date | None:
+    """keep_in_touch_due on the facts it reads, for `list`, which asks it of every contact."""
+    if last is None:
+        return None
+    since = last if dismissed_on is None or dismissed_on < last else dismissed_on
+    due = since + _days(cadence)
+    give_back = give_back_due_on(unreturned_favors, last_favor_received_on, dismissed_on)
+    return due if give_back is None or due < give_back else give_back
+
+
+def _connected_phrase(h: History, today: date) -> str:
+    """'connected on LinkedIn on Mon 2 Mar 2024'."""
+    via = f" on {h.connected_via}" if h.connected_via else ""
+    return f"connected{via} on {format_day(h.connected_on, today)}"
+
+
+def _birthday_on(tie: Tie, today: date) -> date | None:
+    """The birthday this reach-out is for, when its few days have come and nothing has marked it yet."""
+    if not tie.birthday:
+        return None
+    on = next_birthday(tie.birthday, today)
+    due = on - _days(BIRTHDAY_AHEAD_DAYS)
+    if today < due:
+        return None
+    done = tie.done.get("keep-in-touch")
+    last = tie.history.last_touch_on
+    if (done is not None and done >= due) or (last is not None and last >= due):
+        return None  # already reached out this time round
+    return on
+
+
+def _birthday(tie: Tie, today: date, names: _Names) -> DueItem | None:
+    """A birthday in the next few days: a chance to reach out (it speaks for keep-in-touch that day)."""
+    on = _birthday_on(tie, today)
+    if on is None:
+        return None
+    when = "today" if on == today else f"on {format_day(on, today)} ({format_ago(on, today)})"
+    reason = f"{names.of(tie)}'s birthday is {when} — a chance to reach out with a few warm words"
+    due = on - _days(BIRTHDAY_AHEAD_DAYS)
+    score = event_score(BIRTHDAY_WEIGHT, tie.strength, "birthday", due, today)
+    return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, score, on, "birthday")
+
+
+def _second_touch(tie: Tie, today: date, names: _Names) -> DueItem | None:
+    """A new tie with no exchange after the day you met: suggest a second touch about two weeks later."""
+    h = tie.history
+    first = h.first_real_on
+    if first is None or (today - first).days > NEW_TIE_WINDOW_DAYS:
+        return None
+    if h.last_exchange_on is not None and h.last_exchange_on > first:
+        return None  # in touch again since (their reply, a call): the tie is renewed
+    if _cleared(tie, "keep-in-touch", first):
+        return None
+    due = first + _days(SECOND_TOUCH_AFTER_DAYS)
+    if today < due:
+        return None
+    reason = (
+        f"Second touch with {names.of(tie)} — you met on {format_day(first, today)} and have not been in"
+        " touch since; a short note in the first weeks helps a new tie last"
+    )
+    score = event_score(SECOND_TOUCH_WEIGHT, tie.strength, "second-touch", due, today)
+    return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, score, first, "second-touch")
+
+
+def _give_back_due(tie: Tie) -> date | None:
+    """When to invite giving back: some favors received and none returned, not dismissed since."""
+    h = tie.history
+    return give_back_due_on(h.unreturned_favors, h.last_favor_received_on, tie.done.get("keep-in-touch"))
+
+
+def give_back_due_on(unreturned_favors: int, last_favor_received_on: date | None, dismissed_on: date | None) -> date | None:
+    """_give_back_due on the facts it reads."""
+    if unreturned_favors < GIVE_BACK_AFTER_FAVORS or last_favor_received_on is None:
+        return None
+    if dismissed_on is not None and dismissed_on >= last_favor_received_on:
+        return None
+    return last_favor_received_on + _days(GIVE_BACK_AFTER_DAYS)
+
+
+def give_back_phrase(first_name: str, h: History, today: date) -> str:
+    """'Ana has helped you 3 times since March; you have not returned a favor'."""
+    since = h.unreturned_since
+    month = f"{since:%B}" if since and since.year == today.year else f"{since:%B %Y}" if since else ""
+    times = "once" if h.unreturned_favors == 1 else "twice" if h.unreturned_favors == 2 else f"{h.unreturned_favors} times"
+    returned = "you have not returned a favor" if h.favors_given == 0 else "you have not returned one since"
+    return f"{first_name} has helped you {times} since {month}; {returned}"
+
+
+def _reconnects(
+    dormant: Sequence[Tie], today: date, per_day: int, active_companies: Collection[str], names: _Names
+) -> list[DueItem]:
+    """Today's few dormant ties to reconnect with (reconnect_pick)."""
+    items = []
+    for tie in reconnect_pick(dormant, today, per_day, active_companies):
+        birthday = _birthday(tie, today, names)
+        items.append(birthday or _reconnect(tie, today, active_companies, names))
+    return items
+
+
+def reconnect_pick(dormant: Sequence[Tie], today: date, per_day: int, active_companies: Collection[str]) -> list[Tie]:
+    """The `per_day` dormant ties offered today, best first. Tiers first: a birthday in its few days, then the
+    once-strong (a higher strength from the import: an address-book card over a LinkedIn click), then the
+    non-redundant (a company none of your active ties work at, then an unknown company, then a company you
+    already know someone at). Inside a tier, a rotation: by id, starting `per_day` places further each day,
+    so one day always gives the same pick and ignoring it brings the next ones tomorrow. A dismissed
+    (`done NAME keep-in-touch`) tie sits out one cadence."""
+    tiers: dict[tuple[int, int, int], list[Tie]] = {}
+    for tie in sorted(dormant, key=attrgetter("id")):
+        if not _resting(tie, today):
+            tiers.setdefault(_reconnect_tier(tie, today, active_companies), []).append(tie)
+    offset = today.toordinal() * per_day
+    picked: list[Tie] = []
+    for tier in sorted(tiers):
+        members = tiers[tier]
+        start = offset % len(members)
+        picked.extend((members[start:] + members[:start])[: per_day - len(picked)])
+        if len(picked) == per_day:
+            break
+    return picked
+
+
+def _resting(tie: Tie, today: date) -> bool:
+    done = tie.done.get("keep-in-touch")
+    return done is not None and (today - done).days < cadence_of(tie)
+
+
+def _reconnect_tier(tie: Tie, today: date, active_companies: Collection[str]) -> tuple[int, int, int]:
+    key = company_key(tie.company)
+    novelty = 1 if not key else 2 if key in active_companies else 0
+    return (0 if _birthday_on(tie, today) else 1, -tie.strength, novelty)
+
+
+def _reconnect(tie: Tie, today: date, active_companies: Collection[str], names: _Names) -> DueItem:
+    h = tie.history
+    if h.connected_on is not None:
+        since, event_on = f"{_connected_phrase(h, today)} and not in touch since", h.connected_on
+    else:
+        event_on = tie.created_on or today
+        since = f"in your contacts since {format_day(event_on, today)}, no touch logged"
+    key = company_key(tie.company)
+    novel = f"; none of your active ties are at {tie.company}" if active_companies and key and key not in active_companies else ""
+    reason = (
+        f"Reconnect with {names.of(tie)} — {since}{novel}; a dormant tie often brings fresh news: share a link"
+        " or ask what they are working on"
+    )
+    score = round(ACTION_WEIGHT["keep-in-touch"] * STRENGTH_WEIGHT[tie.strength], 2)
+    return DueItem(tie.id, tie.name, "keep-in-touch", reason, today, score, event_on, "reconnect")
+
+
+def intro_status(offer: IntroOffer, names: dict[int, str], today: date) -> str:
+    """Where an intro I offered stands, in words ("sent today", "declined by Bo on Mon 2 Mar")."""
+    a, b = names.get(offer.a_id, "?"), names.get(offer.b_id, "?")
+
+    def when(day: date) -> str:
+        ago = format_ago(day, today)
+        return ago if ago in ("today", "yesterday") else f"on {format_day(day, today)}"
+
+    if offer.declined_on:
+        return f"declined by {names.get(offer.declined_by_id, 'one side')} {when(offer.declined_on)}"
+    if offer.sent_on:
+        return f"sent {when(offer.sent_on)}"
+    waiting = [n for n, yes in ((a, offer.a_yes_on), (b, offer.b_yes_on)) if yes is None]
+    if waiting:
+        return "waiting for " + " and ".join(f"{n}'s yes" for n in waiting)
+    return "both said yes: ready to send"
+
+
+def _intro_steps(offer: IntroOffer, today: date, by_id: Mapping[int, Tie], names: _Names) -> list[DueItem]:
+    """The next step of one intro I offered: ask each side, send, then check in with both."""
+    a, b = by_id.get(offer.a_id), by_id.get(offer.b_id)
+    if offer.declined_on or a is None or b is None:
+        return []  # a decline ends it quietly
+    steps: list[tuple[Tie, Tie, str, str, date, date]] = []  # (whom, the other, occasion, reason, due, event_on)
+    about = f" ({offer.note})" if offer.note else ""
+    if offer.sent_on is None:
+        ask_due = offer.offered_on + _days(INTRO_ASK_AFTER_DAYS)
+        for who, other, yes in ((a, b, offer.a_yes_on), (b, a, offer.b_yes_on)):
+            if yes is None:
+                reason = (
+                    f"Ask {names.of(who)} whether they would like an intro to {other.name}{about} — you offered it"
+                    f" on {format_day(offer.offered_on, today)}; ask each side first"
+                )
+                steps.append((who, other, "intro-ask", reason, ask_due, offer.offered_on))
+        if offer.a_yes_on and offer.b_yes_on:
+            both = max(offer.a_yes_on, offer.b_yes_on)
+            reason = f"Send the intro between {a.name} and {b.name}{about} — both said yes"
+            steps.append((a, b, "intro-send", reason, both, both))
+    else:
+        check_due = offer.sent_on + _days(INTRO_CHECK_IN_DAYS)
+        for who, other in ((a, b), (b, a)):
+            last = who.history.last_touch_on
+            if last is not None and last >= check_due:
+                continue  # you have been in touch since
+            reason = (
+                f"Check in with {names.of(who)} on how it went with {other.name} — you introduced them on"
+                f" {format_day(offer.sent_on, today)}"
+            )
+            steps.append((who, other, "intro-check-in", reason, check_due, offer.sent_on))
+    items = []
+    for who, other, occasion, reason, due, event_on in steps:
+        if (who.snoozed_until and today < who.snoozed_until) or (today - due).days > INTRO_STALE_DAYS:
+            continue
+        if _open(who, "intro", due, today, event_on):
+            items.append(_item(who, "intro", occasion, reason, due, today, event_on, other.id))
+    return items

@@ -1,0 +1,170 @@
+"""What one contact's touches add up to. Pure: touches in, a `History` out; no I/O, no clock.
+
+`summarize` folds one contact's touches into a `History` (what is pending, what is owed), which storage
+keeps beside the contact (network/cache.py) so `due` reads one row per contact, however long the history.
+rules/due.py ranks Histories into due items. Every number lives in the constants below; docs/rules.md
+explains where each comes from.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Iterable, NamedTuple
+
+from netlog.values.dates import next_birthday
+from netlog.values.kinds import CONNECTIONS, HELP_RECEIVED, MEETINGS, MESSAGES
+
+# Meetings with ties up to this strength want a thank-you; strong and close ties do not need one per call,
+# unless the touch was logged as deserving one (Touch.thank_wanted).
+THANK_MEETINGS_UP_TO = 3
+# A birthday shows up this many days ahead as a chance to reach out. A message you send in those days
+# is the birthday message: it expects no reply, so no nudge follows it.
+BIRTHDAY_AHEAD_DAYS = 3
+
+
+class Touch(NamedTuple):
+    """One touch as the rules see it."""
+
+    on: date
+    kind: str
+    direction: str = "both"  # "out" from me, "in" to me, "both"
+    id: int = 0
+    expects_reply: bool = True  # False: an email or message of mine that asks for no answer (opens no silence)
+    thank_wanted: bool | None = None  # True/False: the user said it does/does not deserve a thank-you
+    advice: str | None = None  # the advice they gave ("the Lisbon role"): circle back on it later
+    other_id: int | None = None  # for an intro: the person they introduced me to
+    place: str | None = None  # where it happened; for `connected`, the network ("LinkedIn")
+
+
+class History(NamedTuple):
+    """What one contact's touches add up to; independent of today, so it can be stored.
+    (The rules' records are NamedTuples: `due` builds one per contact straight from a SQL row.)"""
+
+    first_touch_on: date | None = None  # any touch, `connected` included
+    last_touch_on: date | None = None
+    last_touch_kind: str | None = None
+    touch_count: int = 0
+    thank_on: date | None = None  # the latest touch that wants a thank-you and has none yet
+    thank_kind: str | None = None
+    thank_touch_id: int | None = None
+    silence_since: date | None = None  # my first unanswered message since their last reply
+    silence_kind: str | None = None
+    silence_sends: int = 0  # how many messages I sent into that silence (2 = nudged already)
+    met_after_intro_on: date | None = None  # first meeting with them on or after their intro
+    last_report_on: date | None = None
+    favors_given: int = 0
+    favors_received: int = 0
+    unreturned_favors: int = 0  # favors received since my last favor given
+    unreturned_since: date | None = None  # the first of those
+    last_favor_received_on: date | None = None
+    first_real_on: date | None = None  # the first touch that is not a `connected` (None: a dormant tie)
+    last_exchange_on: date | None = None  # the latest real touch other than my own thank-you
+    last_exchange_kind: str | None = None
+    connected_on: date | None = None  # the first `connected` touch (LinkedIn's Connected On)
+    connected_via: str | None = None  # its place: "LinkedIn"
+    thank_other_id: int | None = None  # for a pending intro thank-you: the person introduced
+    advice: str | None = None  # the latest advice not yet circled back on (a `report` clears it)
+    advice_on: date | None = None
+
+
+
+
+def wants_thanks(touch: Touch, strength: int) -> bool:
+    """A favor or an intro wants thanks; time together does, until the tie is strong; the user may say
+    otherwise for one touch (Touch.thank_wanted). Nothing I did myself, and no `connected`, wants thanks."""
+    if touch.kind in CONNECTIONS or touch.direction == "out":
+        return False
+    if touch.thank_wanted is not None:
+        return touch.thank_wanted
+    return touch.kind in HELP_RECEIVED or (touch.kind in MEETINGS and strength <= THANK_MEETINGS_UP_TO)
+
+
+def is_reply(touch: Touch) -> bool:
+    """Anything from them, or time together, ends a silence."""
+    return touch.direction == "in" or touch.kind in MEETINGS
+
+
+def expects_reply(touch: Touch, birthday: str | None = None) -> bool:
+    """An email or message I sent that waits for an answer: not one logged as expecting none, nor the one
+    sent in the days of their birthday (the birthday message)."""
+    if touch.kind not in MESSAGES or touch.direction != "out" or not touch.expects_reply:
+        return False
+    return birthday is None or (next_birthday(birthday, touch.on) - touch.on).days > BIRTHDAY_AHEAD_DAYS
+
+
+def summarize(
+    touches: Iterable[Touch], strength: int, introduced_on: date | None = None, birthday: str | None = None
+) -> History:
+    """Fold one contact's touches (any order) into its History. `birthday` ("MM-DD", optional) tells the
+    birthday message, which expects no reply."""
+    ordered = sorted(touches, key=lambda t: (t.on, t.id))
+    if not ordered:
+        return History()
+    thank: Touch | None = None
+    silence: Touch | None = None
+    sends = 0
+    met_after_intro = None
+    last_report = None
+    given = received = unreturned = 0
+    unreturned_since = last_received = None
+    first_real = exchange = connected = advice = None
+    for touch in ordered:
+        if touch.kind in CONNECTIONS:
+            connected = connected or touch
+            continue  # a click on a network: no thanks, no reply, no cadence
+        first_real = first_real or touch
+        mine_out = touch.direction == "out"
+        if not (touch.kind == "thanks" and mine_out):
+            exchange = touch
+        if wants_thanks(touch, strength):
+            thank = touch
+        elif touch.kind in ("thanks", "report") and mine_out:
+            thank = None  # a report-back thanks them again
+        if is_reply(touch):
+            silence, sends = None, 0
+        elif expects_reply(touch, birthday):
+            silence = silence or touch
+            sends += 1
+        if introduced_on and met_after_intro is None and touch.kind in MEETINGS and touch.on >= introduced_on:
+            met_after_intro = touch.on
+        if touch.kind == "report" and mine_out:
+            last_report = touch.on
+            advice = None
+        elif touch.advice:
+            advice = touch
+        given += touch.kind == "favor-given"
+        received += touch.kind == "favor-received"
+        if touch.kind == "favor-given":
+            unreturned, unreturned_since = 0, None
+        elif touch.kind == "favor-received":
+            unreturned += 1
+            unreturned_since = unreturned_since or touch.on
+            last_received = touch.on
+    last = ordered[-1]
+    return History(
+        first_touch_on=ordered[0].on,
+        last_touch_on=last.on,
+        last_touch_kind=last.kind,
+        touch_count=len(ordered),
+        thank_on=thank.on if thank else None,
+        thank_kind=thank.kind if thank else None,
+        thank_touch_id=thank.id if thank else None,
+        silence_since=silence.on if silence else None,
+        silence_kind=silence.kind if silence else None,
+        silence_sends=sends,
+        met_after_intro_on=met_after_intro,
+        last_report_on=last_report,
+        favors_given=given,
+        favors_received=received,
+        unreturned_favors=unreturned,
+        unreturned_since=unreturned_since,
+        last_favor_received_on=last_received,
+        first_real_on=first_real.on if first_real else None,
+        last_exchange_on=exchange.on if exchange else None,
+        last_exchange_kind=exchange.kind if exchange else None,
+        connected_on=connected.on if connected else None,
+        connected_via=connected.place if connected else None,
+        thank_other_id=thank.other_id if thank and thank.kind == "intro" else None,
+        advice=advice.advice if advice else None,
+        advice_on=advice.on if advice else None,
+    )

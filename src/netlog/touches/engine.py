@@ -1,0 +1,229 @@
+"""Touches from the records people already keep: the exchanges the readers in netlog.touches find in mail,
+calendars and chats, matched to contacts and logged, all in one transaction.
+
+Matching: a party is the contact with the same email address, profile URL or phone number, else the one
+contact with the same full name (case and accents ignored). Nobody is created silently: the people who
+match no contact are counted for the summary, and `--add-new` adds them.
+
+Idempotence: each touch keeps its source and the source's own id (a Message-ID, an event's UID and start,
+a conversation and date): importing the same file, or an overlapping newer export, adds nothing. A meeting
+logged by hand for that contact on that day is not doubled. Chat messages (Telegram, WhatsApp) come as one
+touch per contact, day and direction: forty lines of an afternoon's chat are one exchange, not forty."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Callable, Iterable
+
+from netlog.values import kinds
+from netlog.values import validation
+from netlog.errors import BadInput
+from netlog.values.folding import fold
+from netlog.storage import reads
+
+SOURCES = ("mail", "calendar", "linkedin-messages", "telegram", "whatsapp")
+CHATS = ("telegram", "whatsapp")  # one touch per contact, day and direction
+MALFORMED = "malformed"  # the summary's word for an exchange skipped as unreadable (records.Skip.MALFORMED)
+UNKNOWN_SHOWN = 10  # the most frequent non-contacts named in the summary
+BULK_REFRESH = 200  # above this many contacts touched, rebuild every History at once
+
+
+@dataclass
+class TouchReport:
+    """What logging a source did (or, on a dry run, would do)."""
+
+    source: str
+    read: int = 0  # messages, events, rows or calls looked at
+    exchanges: int = 0  # of those, exchanges between the user and someone else
+    new: int = 0  # touches logged
+    already: int = 0  # touches this source had logged before (or, for a meeting, logged by hand that day)
+    contacts: int = 0  # contacts with a new touch
+    added: int = 0  # contacts created with --add-new
+    skipped: Counter = field(default_factory=Counter)  # reason -> how many
+    unknown: Counter = field(default_factory=Counter)  # a non-contact, as shown -> how many exchanges
+    dry_run: bool = False
+
+
+def read_source(source: str, path: str, me: Any, since: date | None, today: date, progress: Callable | None = None) -> Any:
+    """The Reading of one source's file or folder (each reader is imported only when asked for)."""
+    if source == "mail":
+        from netlog.touches.mail import read_mail
+
+        return read_mail(path, me, since, progress=progress)
+    if source == "calendar":
+        from netlog.touches.calendar import read_calendar
+
+        return read_calendar(path, today, me, since)
+    if source == "linkedin-messages":
+        from netlog.touches.linkedin_messages import read_linkedin_messages
+
+        return read_linkedin_messages(path, me, since)
+    if source == "telegram":
+        from netlog.touches.telegram import read_telegram
+
+        return read_telegram(path, me, since)
+    if source == "whatsapp":
+        from netlog.touches.whatsapp import read_whatsapp
+
+        return read_whatsapp(path, me, since)
+    raise BadInput(f'Unknown source "{source}"; use one of: {", ".join(SOURCES)}.')
+
+
+def who_i_am(reader: Any, given: Iterable[str]) -> Any:
+    """The user as netlog knows them (`netlog me`) and as `--me` says for this run: an address, a profile
+    URL, a phone number or (for a chat export, which knows people by name) a name each."""
+    from netlog.people.me import recorded
+    from netlog.touches.records import Me
+
+    known = recorded(reader)
+    emails, urls, phones = list(known.emails), [known.linkedin] if known.linkedin else [], []
+    names = [known.name] if known.name else []
+    for value in given:
+        text = value.strip()
+        if not text:
+            raise BadInput("--me needs a value: an email address, a profile URL, a phone number or your name.")
+        if "@" in text:
+            emails.append(text)
+        elif "/" in text or "linkedin" in text.lower():
+            urls.append(text)
+        elif sum(ch.isdigit() for ch in text) >= 5 and not any(ch.isalpha() for ch in text):
+            phones.append(text)
+        else:
+            names.append(text)
+    return Me.of(names=names, emails=emails, urls=urls, phones=phones)
+
+
+def log_exchanges(
+    store: Any,
+    today: date,
+    reading: Any,
+    keep_subjects: bool = True,
+    add_new: bool = False,
+    dry_run: bool = False,
+) -> TouchReport:
+    """Match a Reading's exchanges to contacts and log them as touches, in one transaction."""
+    report = TouchReport(reading.source, read=reading.read, exchanges=len(reading.exchanges), dry_run=dry_run)
+    report.skipped.update({str(reason): n for reason, n in reading.skipped.items()})
+
+    def plan(reader: Any) -> _Plan:
+        found = _Plan(reader, reading.source, today)
+        for exchange in reading.exchanges:
+            found.add(exchange, keep_subjects, add_new, report)
+        report.new, report.contacts, report.added = len(found.touches), len(found.touched), len(found.new_contacts)
+        return found
+
+    store.planned(plan, dry_run)
+    return report
+
+
+class _Plan:
+    """The touches (and, with --add-new, contacts) an import will write, against an index of what exists."""
+
+    def __init__(self, reader: Any, source: str, today: date) -> None:
+        from netlog.people.me import current_user
+        from netlog.touches.records import normalize_email, normalize_phone, normalize_url
+
+        self.source, self.today, self.user = source, today, current_user()
+        self.by: dict[str, dict[str, int]] = {"email": {}, "url": {}, "phone": {}, "name": {}}
+        names = Counter()
+        rows = reads.contact_rows(reader)
+        for row in rows:
+            for key, value in (
+                ("email", normalize_email(row["email"])),
+                ("url", normalize_url(row["url"])),
+                ("phone", normalize_phone(row["phone"])),
+            ):
+                if value:
+                    self.by[key].setdefault(value, row["id"])
+            names[fold(row["name"])] += 1
+        self.by["name"] = {fold(row["name"]): row["id"] for row in rows if names[fold(row["name"])] == 1}
+        self.next_id = max((row["id"] for row in rows), default=0) + 1
+        self.logged = reads.touch_sources(reader, source)
+        self.meetings = {(cid, day) for cid, day, kind in reads.touch_days(reader) if kind in kinds.MEETINGS}
+        self.touches: list[dict[str, Any]] = []
+        self.touched: set[int] = set()
+        self.new_contacts: dict[str, dict[str, Any]] = {}  # a non-contact's key -> the contact to create
+        self.chat_days: set[tuple] = set()
+
+    def contact_of(self, party: Any) -> int | None:
+        for key, values in (("email", party.emails), ("url", (party.url,)), ("phone", party.phones)):
+            for value in values:
+                if value and value in self.by[key]:
+                    return self.by[key][value]
+        return self.by["name"].get(fold(party.name)) if party.name else None
+
+    def add(self, exchange: Any, keep_subjects: bool, add_new: bool, report: TouchReport) -> None:
+        # Through the door every write uses: a day out of netlog's range, an id or subject too long to keep.
+        said, faults = validation.touch_fields({
+            "kind": exchange.kind, "happened_on": exchange.on, "direction": exchange.direction, "place": exchange.place,
+            "note": (exchange.subject or None) if keep_subjects else None, "source_id": exchange.source_id,
+        })  # fmt: skip
+        if faults:
+            report.skipped[MALFORMED] += 1
+            return
+        for party in exchange.parties:
+            cid = self.contact_of(party)
+            if cid is None:
+                shown = _shown(party)
+                report.unknown[shown] += 1
+                if not add_new or not party.name and not party.emails and not party.phones and not party.url:
+                    continue
+                cid = self._create(party, shown)
+                if cid is None:  # a name or address netlog cannot hold
+                    continue
+            key = said["source_id"]  # as the door cleaned it (a NUL there: PostgreSQL refuses it, SQLite keeps it)
+            if self.source in CHATS and exchange.kind == "message":
+                key = f"day/{exchange.on.isoformat()}/{exchange.direction}"  # the contact is the chat
+                if (cid, key) in self.chat_days:
+                    continue  # one touch a day and direction for a chat
+                self.chat_days.add((cid, key))
+            if (cid, key) in self.logged or (exchange.kind in kinds.MEETINGS and (cid, exchange.on) in self.meetings):
+                report.already += 1
+                continue
+            self.logged.add((cid, key))
+            self.touches.append({**said, "contact_id": cid, "logged_by": self.user, "source": self.source, "source_id": key})
+            self.touched.add(cid)
+
+    def _create(self, party: Any, shown: str) -> int | None:
+        found = self.new_contacts.get(shown)
+        if found is not None:
+            return found["id"]
+        row, faults = validation.contact_fields({
+            "id": self.next_id,
+            "name": validation.clean_text(party.name) or (party.emails or party.phones or (party.url,))[0],
+            "email": party.emails[0] if party.emails else None,
+            "phone": party.phones[0] if party.phones else None,
+            "url": party.url,
+            "strength": kinds.DEFAULT_LEVEL,
+            "strength_set": False,
+            "created_on": self.today,
+        })  # fmt: skip
+        if faults:
+            return None
+        self.next_id += 1
+        self.new_contacts[shown] = row
+        for key, value in (("email", row["email"]), ("phone", row["phone"]), ("url", row["url"])):
+            if value:
+                self.by[key][value] = row["id"]
+        return row["id"]
+
+    def apply(self, session: Any) -> None:
+        from netlog.network import cache
+        from netlog.storage import records
+
+        records.insert_contacts(session, list(self.new_contacts.values()))
+        records.insert_touches(session, self.touches)
+        if len(self.touched) > BULK_REFRESH:
+            cache.rebuild(session, recreate=False)
+        elif self.touched:
+            cache.refresh(session, self.touched)
+
+
+def _shown(party: Any) -> str:
+    """A non-contact as the summary names them: 'Lena Fischer <lena@example.de>'."""
+    handle = (party.emails or party.phones or (party.url,) or ("",))[0] or ""
+    if party.name and handle:
+        return f"{party.name} <{handle}>"
+    return party.name or handle or "someone unnamed"

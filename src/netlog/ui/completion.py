@@ -1,0 +1,84 @@
+"""Tab completion: contact names from the database, and the fixed vocabularies. Runs on every keypress,
+so it reads SQLite through the standard library and never creates a database."""
+
+from typing import Any, Callable
+
+from netlog.values.kinds import ACTIONS, KINDS, LEVELS
+
+# The drafts `netlog draft` writes; netlog.rules.drafting (which imports the rules) is not imported on a keypress.
+DRAFT_NAMES = ("thank", "nudge", "reach-out", "meet", "report-back", "tell-introducer", "circle-back", "keep-in-touch",
+               "second-touch", "give-back", "congratulate", "reconnect", "intro-ask", "intro-send", "intro-check-in")  # fmt: skip
+
+
+def contact_names(ctx: Any, incomplete: str) -> list[str]:
+    """Names of contacts that start with what was typed. bash inserts a reply exactly as given, so for bash
+    each name comes shell-escaped ("Ana\\ Lima"), or Enter would see two arguments; zsh and fish quote
+    replies themselves."""
+    import os
+
+    from netlog.storage import reads
+
+    names = _read(ctx, lambda reader: reads.names_starting(reader, incomplete))
+    if os.environ.get("_NETLOG_COMPLETE", "").endswith("bash"):
+        return [_bash_escaped(name) for name in names]
+    return names
+
+
+def _bash_escaped(word: str) -> str:
+    """A word as bash reads it back: every character special to the shell behind a backslash."""
+    return "".join("\\" + ch if ch in " \t\\'\"`$&|;<>()[]{}*?!#~=%^," else ch for ch in word)
+
+
+def tags(ctx: Any, incomplete: str) -> list[str]:
+    """Tags in use that start with what was typed."""
+    from netlog.storage import reads
+
+    return _read(ctx, lambda reader: [t for t in reads.tag_names(reader) if t.startswith(incomplete)])
+
+
+def _read(ctx: Any, read: Callable[[Any], list[str]]) -> list[str]:
+    """Run one read against the database named on the command line, if it exists (never creating or
+    migrating one); [] on any failure, because completion must never print a traceback into the shell."""
+    from netlog.storage.location import database_url, sqlite_path
+
+    url = database_url(ctx.find_root().params.get("db"))
+    path = sqlite_path(url)
+    if path is not None and not path.is_file():
+        return []
+    try:
+        if path is not None:
+            from netlog.storage.fast import FastReader
+
+            reader: Any = FastReader(path)
+        else:
+            from netlog.storage.opening import open_store
+
+            reader = open_store(url)
+    except Exception:
+        return []
+    try:
+        return read(reader if path is not None else reader.reader)
+    except Exception:
+        return []
+    finally:
+        reader.close()
+
+
+def kinds(incomplete: str) -> list[tuple[str, str]]:
+    """Touch kinds with what each means."""
+    return [(kind, meaning) for kind, (meaning, _) in KINDS.items() if kind.startswith(incomplete)]
+
+
+def levels(incomplete: str) -> list[str]:
+    """Tie strengths."""
+    return [level for level in LEVELS if level.startswith(incomplete)]
+
+
+def drafts(incomplete: str) -> list[str]:
+    """Draft names (netlog.rules.drafting.DRAFTS, kept in step by tests/test_completion.py)."""
+    return [name for name in DRAFT_NAMES if name.startswith(incomplete)]
+
+
+def actions(incomplete: str) -> list[str]:
+    """Due actions."""
+    return [action for action in ACTIONS if action.startswith(incomplete)]

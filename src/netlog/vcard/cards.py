@@ -1,0 +1,336 @@
+"""Contacts <-> vCards: what netlog reads from a card, a new card for a contact, and an existing card
+patched with a contact. Pure: plain contact records (dicts) in, text out; no database, no files.
+
+A contact record has the contact's columns (`id`, `uid`, `name`, `email`, `phone`, `company`, `title`,
+`url`, `note`, `birthday` as "MM-DD" or "YYYY-MM-DD") and `tags` (a list), and may have:
+- `n`: the structured name, five strings in vCard order (family, given, additional, prefix, suffix);
+- `nickname`: text, several nicknames separated by commas;
+- `address`: the postal address, seven strings in ADR order (post office box, extended address, street,
+  locality, region, postal code, country);
+- `kind`: "org" for an organisation, None (or "individual") for a person.
+
+netlog owns the properties in OWNED. Patching a card changes only those, only when the card does not
+already say what the contact says, and keeps every other line exactly as it was: properties, parameters,
+groups (item1.EMAIL), folding, line endings and VERSION. A key a record lacks is not owned that time
+(a database without a nickname column leaves NICKNAME alone); a key that is there with no value means
+"none" and removes the property, except values netlog could not have held (a text birthday)."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Mapping, Sequence
+
+from netlog.vcard import cardlines
+from netlog.vcard.birthdays import normalize_birthday
+from netlog.vcard.cardlines import Property
+
+# contact key -> the properties it owns, in the order a new card lists them
+OWNED: dict[str, tuple[str, ...]] = {
+    "name": ("FN",),
+    "n": ("N",),
+    "nickname": ("NICKNAME",),
+    "kind": ("KIND", "X-ABSHOWAS"),
+    "email": ("EMAIL",),
+    "phone": ("TEL",),
+    "address": ("ADR",),
+    "company": ("ORG",),
+    "title": ("TITLE",),
+    "url": ("URL",),
+    "note": ("NOTE",),
+    "birthday": ("BDAY",),
+    "tags": ("CATEGORIES",),
+}
+# Fields whose property may appear many times while netlog keeps one value (the preferred, else the first):
+# that one line is netlog's; the card's other emails, phones or addresses are the card's.
+ONE_OF = frozenset({"nickname", "email", "phone", "address", "company", "title", "url", "note", "birthday"})
+N_PARTS = 5
+ADR_PARTS = 7
+VERSIONS = ("3.0", "4.0")
+
+
+# reading
+
+
+def read_card(properties: Sequence[Property]) -> tuple[dict[str, Any], list[str], list[str]]:
+    """A card's properties -> (contact fields, tags, what was left out and why, one line each)."""
+    dropped: list[str] = []
+    bday = pick(properties, "BDAY")
+    birthday = None
+    if bday is not None and _text(bday):
+        birthday = normalize_birthday(_text(bday), omit_year=(bday.params.get("X-APPLE-OMIT-YEAR") or [None])[0])
+        if birthday is None:
+            dropped.append(f'the birthday "{_text(bday)}" is not a date (MM-DD or YYYY-MM-DD); left out')
+    fields = {
+        "name": full_name(properties),
+        "email": _text(pick(properties, "EMAIL")),
+        "phone": _phone(pick(properties, "TEL")),
+        "company": _org(pick(properties, "ORG")),
+        "title": _text(pick(properties, "TITLE")),
+        "url": _text(pick(properties, "URL")),
+        "uid": _text(pick(properties, "UID")),
+        "note": _text(pick(properties, "NOTE")),
+        "birthday": birthday,
+        "n": _parts(pick(properties, "N"), N_PARTS),
+        "nickname": _nickname(pick(properties, "NICKNAME")),
+        "address": _parts(pick(properties, "ADR"), ADR_PARTS),
+        "kind": _kind(properties),
+    }
+    if fields["n"] == ("", fields["name"], "", "", ""):
+        fields["n"] = None  # the whole name as the given name (what netlog writes when it knows no split): no split
+    return fields, _tags(properties), dropped
+
+
+def pick(properties: Sequence[Property], name: str) -> Property | None:
+    """The property netlog reads when a card has several: the preferred one, else the first."""
+    first = None
+    for prop in properties:
+        if prop.name == name:
+            if prop.is_preferred():
+                return prop
+            first = first or prop
+    return first
+
+
+def full_name(properties: Sequence[Property]) -> str | None:
+    """FN; else the N components in reading order; else the nickname; else the organisation."""
+    fn = _text(pick(properties, "FN"))
+    if fn:
+        return fn
+    n = _parts(pick(properties, "N"), N_PARTS)
+    if n:
+        family, given, additional, prefix, suffix = n
+        words = " ".join(p for p in (prefix, given, additional, family, suffix) if p).split()
+        if words:
+            return " ".join(words)
+    return _nickname(pick(properties, "NICKNAME")) or _org(pick(properties, "ORG"))
+
+
+def _text(prop: Property | None) -> str | None:
+    if prop is None:
+        return None
+    return cardlines.unescape(prop.value).strip() or None
+
+
+def _phone(prop: Property | None) -> str | None:
+    text = _text(prop)
+    if text and text.lower().startswith("tel:"):  # vCard 4.0 TEL;VALUE=uri:tel:+1-555-0199
+        text = text[4:].strip() or None
+    return text
+
+
+def _org(prop: Property | None) -> str | None:
+    if prop is None:
+        return None
+    units = [cardlines.unescape(p).strip() for p in cardlines.split(prop.value, ";")]
+    return ", ".join(u for u in units if u) or None
+
+
+def _parts(prop: Property | None, count: int) -> tuple[str, ...] | None:
+    """A structured value (N, ADR) as `count` strings; None when it is missing or every part is empty."""
+    if prop is None:
+        return None
+    parts = [cardlines.unescape(p).strip() for p in cardlines.split(prop.value, ";")]
+    parts = (parts + [""] * count)[:count]
+    return tuple(parts) if any(parts) else None
+
+
+def _nickname(prop: Property | None) -> str | None:
+    if prop is None:
+        return None
+    names = [cardlines.unescape(p).strip() for p in cardlines.split(prop.value, ",")]
+    return ", ".join(n for n in names if n) or None
+
+
+def _kind(properties: Sequence[Property]) -> str | None:
+    """"org" for an organisation's card; None for a person's (netlog stores NULL for an individual)."""
+    kind = (_text(pick(properties, "KIND")) or "").lower()
+    shown_as = (_text(pick(properties, "X-ABSHOWAS")) or "").upper()  # Apple's vCard 3.0 way to say it
+    return "org" if kind == "org" or shown_as == "COMPANY" else None
+
+
+def _tags(properties: Sequence[Property]) -> list[str]:
+    tags: list[str] = []
+    for prop in properties:
+        if prop.name == "CATEGORIES":
+            tags.extend(cardlines.unescape(p).strip() for p in cardlines.split(prop.value, ","))
+    return list(dict.fromkeys(t for t in tags if t))
+
+
+# writing
+
+
+def card_uid(contact: Mapping[str, Any]) -> str:
+    """The UID a contact's card carries: its own, or netlog-<id> for a contact that has none yet."""
+    return contact.get("uid") or f"netlog-{contact['id']}"
+
+
+def build_card(contact: Mapping[str, Any], version: str = "3.0") -> str:
+    """A new card for a contact (CRLF line endings, as the standards say)."""
+    if version not in VERSIONS:
+        raise ValueError(version)
+    uid = cardlines.format_line("UID", cardlines.escape(card_uid(contact)))
+    # an empty N to fill: every new card has one (3.0 requires it, and address books sort by it)
+    skeleton = f"BEGIN:VCARD\r\nVERSION:{version}\r\n{uid}N:;;;;\r\nEND:VCARD\r\n"
+    return patch_card(skeleton, contact)
+
+
+def patch_card(text: str, contact: Mapping[str, Any]) -> str:
+    """A card's text with netlog's properties made to say what the contact says; everything else as it was.
+    Only the first card of the text is patched; lines before and after it are kept."""
+    properties = cardlines.parse(text)
+    begin = next(i for i, p in enumerate(properties) if p.name == "BEGIN" and p.value.strip().upper() == "VCARD")
+    end = next(i for i, p in enumerate(properties) if i > begin and p.name == "END" and p.value.strip().upper() == "VCARD")
+    card = properties[begin + 1 : end]
+    version = _text(pick(card, "VERSION")) or "3.0"
+    eol = cardlines.line_ending(text)
+    reading, tags, _ = read_card(card)
+    reading["tags"] = tags
+    original = card
+    for key in OWNED:
+        if key not in contact and key not in ("name", "n"):
+            continue
+        wanted = _wanted(key, contact, original, reading)
+        if key == "n" and pick(card, "N") is None:
+            if version == "4.0" and not any(contact.get("n") or ()):
+                continue  # N is optional in 4.0: none stays none while netlog knows no better
+        elif _same(key, wanted, reading[key]):
+            continue
+        card = _rewrite(card, key, wanted, version, eol)
+    return "".join(p.raw for p in properties[: begin + 1] + card + properties[end:])
+
+
+def _wanted(key: str, contact: Mapping[str, Any], card: Sequence[Property], reading: dict[str, Any]) -> Any:
+    value = contact.get(key)
+    if key == "n":
+        return _wanted_n(contact, card, reading)
+    if key == "kind":
+        return "org" if value == "org" else None
+    if key == "tags":
+        return list(value or [])
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, (list, tuple)):
+        parts = tuple(str(p or "").strip() for p in value)
+        return parts if any(parts) else None
+    return value
+
+
+def _wanted_n(contact: Mapping[str, Any], card: Sequence[Property], reading: dict[str, Any]) -> tuple[str, ...]:
+    """The contact's own N when netlog knows it; else the card's N while it still fits the name; else the
+    whole name as the given name (netlog does not guess a family name: "Ludwig van Beethoven")."""
+    known = contact.get("n")
+    if known and any(known):
+        return tuple((list(str(p or "").strip() for p in known) + [""] * N_PARTS)[:N_PARTS])
+    name = contact.get("name") or ""
+    on_card = reading.get("n")
+    if pick(card, "N") is not None and (_text(pick(card, "FN")) == name or (on_card and _fits(on_card, name))):
+        return on_card or ("",) * N_PARTS  # the card's, even empty, while the name is the card's
+    kind = contact["kind"] if "kind" in contact else reading.get("kind")
+    if kind == "org":
+        return ("",) * N_PARTS
+    return ("", name, "", "", "")
+
+
+def _fits(n: Sequence[str], name: str) -> bool:
+    """Every word of N is a word of the name (case and accents ignored): N still describes this name."""
+    import re
+
+    from netlog.values.folding import fold
+
+    def words(text: str) -> list[str]:
+        return re.findall(r"[^\s,;]+", fold(text))
+
+    in_name = set(words(name))
+    return all(w in in_name for part in n for w in words(part))
+
+
+def _same(key: str, wanted: Any, current: Any) -> bool:
+    if key == "tags":
+        return set(wanted) == set(current)
+    if key == "n":
+        return tuple(wanted) == (current or ("",) * N_PARTS)
+    return wanted == current
+
+
+def _rewrite(card: list[Property], key: str, wanted: Any, version: str, eol: str) -> list[Property]:
+    names = OWNED[key]
+    lines = _lines(key, wanted, version, eol)
+    if key in ONE_OF:
+        return _rewrite_one(card, names[0], lines, key, eol)
+    # FN, N, KIND, CATEGORIES: the card's lines give way to netlog's, at the place of the first of them
+    at = next((i for i, p in enumerate(card) if p.name in names), len(card))
+    rest = [p for p in card if p.name not in names]
+    at = min(at, len(rest))
+    return rest[:at] + lines + rest[at:]
+
+
+def _rewrite_one(card: list[Property], name: str, lines: list[Property], key: str, eol: str) -> list[Property]:
+    """netlog's one value of a property the card may hold several times."""
+    target = pick(card, name)
+    if not lines:  # netlog has none: the card has none either, but for values netlog could not have held
+        keep = _not_netlogs(key)
+        return [p for p in card if p.name != name or keep(p)]
+    if target is None:
+        return card + lines
+    kept_params = tuple(t for t in target.param_texts if not _describes_value(t))
+    replacement = _make(name, lines[0].value, kept_params, target.group, eol)
+    out = []
+    for prop in card:
+        if prop is target:
+            out.append(replacement)
+        elif prop.name == name and _text(prop) == _text(replacement):
+            continue  # the same value twice would be a duplicate once the target says it
+        else:
+            out.append(prop)
+    return out
+
+
+def _not_netlogs(key: str) -> Callable[[Property], bool]:
+    if key == "birthday":
+        return lambda prop: _text(prop) is not None and normalize_birthday(_text(prop)) is None
+    return lambda prop: False
+
+
+def _describes_value(param_text: str) -> bool:
+    """ENCODING=, CHARSET=, VALUE=, LABEL=, GEO= (and 2.1's bare QUOTED-PRINTABLE) described the old value."""
+    key = param_text.partition("=")[0].strip().upper()
+    return key in cardlines.VALUE_FORMAT_PARAMS or key in ("QUOTED-PRINTABLE", "BASE64")
+
+
+def _make(name: str, value: str, params: tuple[str, ...] = (), group: str | None = None, eol: str = "\r\n") -> Property:
+    raw = cardlines.format_line(name, value, params, group, eol)
+    return cardlines.parse(raw)[0]
+
+
+def _lines(key: str, wanted: Any, version: str, eol: str) -> list[Property]:
+    """netlog's lines for one field, in the card's version; none when netlog has no value."""
+    e = cardlines.escape
+    if key == "kind":
+        if wanted != "org":
+            return []
+        return [_make("KIND", "org", eol=eol)] + ([_make("X-ABSHOWAS", "COMPANY", eol=eol)] if version != "4.0" else [])
+    if key == "n":
+        return [_make("N", ";".join(e(p) for p in wanted), eol=eol)]
+    if not wanted:
+        return []
+    name = OWNED[key][0]
+    if key in ("n", "address"):
+        value = ";".join(e(p) for p in wanted)
+    elif key == "nickname":
+        value = ",".join(e(p.strip()) for p in wanted.split(",") if p.strip())
+    elif key == "tags":
+        value = ",".join(e(t) for t in wanted)
+    elif key == "birthday":
+        value = vcard_birthday(wanted, version)
+    else:
+        value = e(wanted)
+    return [_make(name, value, eol=eol)]
+
+
+def vcard_birthday(birthday: str, version: str) -> str:
+    """netlog's "YYYY-MM-DD" / "MM-DD" as a BDAY value: vCard 4.0 writes the basic form (19900314, --0314);
+    3.0 the extended one (1990-03-14) and, for a birthday without a year, --0314 (RFC 2426 has no yearless
+    date; khard, Google and Evolution read this one, where a placeholder year would show a wrong age)."""
+    parts = birthday.split("-")
+    if len(parts) == 2:
+        return f"--{parts[0]}{parts[1]}"
+    return "".join(parts) if version == "4.0" else birthday

@@ -1,0 +1,184 @@
+"""The vdir folder that khard, vdirsyncer and khal share (https://vdirsyncer.pimutils.org/en/stable/vdir.html):
+one item a file, found by the UID inside it; which files count, how new files are named, and atomic writes.
+
+Reading: a file is a card when its name ends in .vcf (any case); .tmp files, files without an extension
+and hidden files are not cards. Writing: a temporary file in the same folder (named .netlog-*.tmp, so
+no reader takes it for a card), flushed to disk, then renamed over the card: a reader sees the old card
+or the new one, never half of one. A changed card keeps its file name, whatever that name is."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping
+
+from netlog.vcard import cardlines
+from netlog.errors import BadInput
+from netlog.values.files import replacing, sync
+
+# vdirsyncer's own safe characters for a file name made from a UID; "@" is left out on purpose (some
+# servers mangle it in URLs), and a UID with anything else is named by its SHA-1, as vdirsyncer does.
+SAFE_UID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-+")
+MAX_NAME = 200  # bytes; file systems stop at 255
+
+
+def card_files(folder: Path) -> list[Path]:
+    """The card files of a vdir, sorted by name."""
+    return sorted(
+        p for p in folder.iterdir() if p.suffix.lower() == ".vcf" and not p.name.startswith(".") and p.is_file()
+    )
+
+
+def read_card_file(file: Path) -> tuple[str | None, str | None]:
+    """A card file's text, or None and why it cannot be read."""
+    try:
+        return file.read_bytes().decode("utf-8-sig"), None
+    except OSError as error:
+        return None, f"cannot be read ({error.strerror or error})"
+    except UnicodeDecodeError:
+        return None, "not UTF-8 text"
+
+
+def file_name(uid: str) -> str:
+    """The file name of a new card: <UID>.vcf when the UID is safe as a file name, else <sha1 of UID>.vcf
+    (a UID may hold "/", spaces or anything else; the name is only a name, the UID inside is what counts)."""
+    if uid and not uid.startswith(".") and set(uid) <= SAFE_UID_CHARS and len(uid) <= MAX_NAME:
+        return uid + ".vcf"
+    return hashlib.sha1(uid.encode("utf-8")).hexdigest() + ".vcf"
+
+
+@dataclass
+class Folder:
+    """The cards found in a vdir: UID -> file, plus what could not be used (one line each)."""
+
+    path: Path
+    by_uid: dict[str, Path] = field(default_factory=dict)
+    texts: dict[Path, str] = field(default_factory=dict)
+    taken: set[str] = field(default_factory=set)  # UIDs in files netlog must not touch (several cards)
+    problems: list[str] = field(default_factory=list)
+
+
+def read_folder(path: Path) -> Folder:
+    """Every card file's UID (files are read once; a file that cannot be read is named and left alone)."""
+    found = Folder(path)
+    for file in card_files(path):
+        text, why = read_card_file(file)
+        if text is None:
+            found.problems.append(f"{file}: {why}; left as it is.")
+            continue
+        split = cardlines.split_cards(cardlines.parse(text))
+        uids = [_uid(card) for card in split.cards]
+        if len(split.cards) != 1 or split.unclosed:
+            found.taken.update(u for u in uids if u)
+            why = "is not a readable vCard file" if split.unclosed or not split.cards else f"holds {len(split.cards)} cards"
+            found.problems.append(f"{file}: {why} (a vdir file holds one card); left as it is.")
+            continue
+        if not uids[0]:
+            continue  # a card without a UID is nobody netlog can find again
+        if uids[0] in found.by_uid:
+            found.problems.append(f"{file}: the same UID as {found.by_uid[uids[0]].name}; left as it is.")
+            continue
+        found.by_uid[uids[0]] = file
+        found.texts[file] = text
+    return found
+
+
+def _uid(card: cardlines.Card) -> str | None:
+    for prop in card.properties:
+        if prop.name == "UID":
+            return cardlines.unescape(prop.value).strip() or None
+    return None
+
+
+@dataclass
+class Written:
+    """What writing a vdir did."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def lines(self, folder: str) -> list[str]:
+        """What to tell the user: each problem, then one summary line."""
+        summary = f"Wrote {folder}: {self.new} new, {self.updated} updated, {self.unchanged} unchanged."
+        return [f"  {problem}" for problem in self.problems] + [summary]
+
+
+def write_cards(
+    path: Path,
+    contacts: Iterable[Mapping[str, Any]],
+    uid_of: Callable[[Mapping[str, Any]], str],
+    build: Callable[[Mapping[str, Any]], str],
+    patch: Callable[[str, Mapping[str, Any]], str],
+) -> Written:
+    """One card per contact in the folder: a contact whose UID is in a card gets that card patched (and
+    rewritten only when the patch changed it); any other gets a new file. Cards of no contact stay."""
+    _make_folder(path)
+    folder = read_folder(path)
+    written = Written(problems=list(folder.problems))
+    for contact in contacts:
+        uid = uid_of(contact)
+        if uid in folder.taken:
+            written.problems.append(f"{contact['name']}: UID {uid} is in a file of several cards; not written.")
+            continue
+        file = folder.by_uid.get(uid)
+        if file is None:
+            file = _free_name(path, uid)
+            _write_atomically(file, build(contact))
+            folder.by_uid[uid] = file
+            written.new += 1
+            continue
+        old = folder.texts[file]
+        new = patch(old, contact)
+        if new == old:
+            written.unchanged += 1
+        else:
+            _write_atomically(file, new)
+            written.updated += 1
+    if written.new or written.updated:
+        _sync_folder(path)
+    return written
+
+
+def _make_folder(path: Path) -> None:
+    if path.exists() and not path.is_dir():
+        raise BadInput(f"{path} is a file; --vdir needs a folder (one card a file).")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BadInput(f"Cannot make the folder {path}: {error.strerror or error}.") from None
+
+
+def _free_name(folder: Path, uid: str) -> Path:
+    """<UID>.vcf, unless a file of that name is there already (another program's card, an unreadable
+    one, or the same name in another case on a case-insensitive disk): then the hashed name, numbered."""
+    name = file_name(uid)
+    candidates = [name, hashlib.sha1(uid.encode("utf-8")).hexdigest() + ".vcf"]
+    candidates += [f"{candidates[1][:-4]}-{n}.vcf" for n in range(2, 100)]
+    for candidate in candidates:
+        if not (folder / candidate).exists():
+            return folder / candidate
+    raise BadInput(f"No free file name for the card {uid} in {folder}.")
+
+
+def _write_atomically(file: Path, text: str) -> None:
+    """Temporary file in the same folder, fsync, rename: never half a card (the mode of a replaced card kept)."""
+    try:
+        mode = file.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    try:
+        with replacing(file, prefix=".netlog-", mode=mode) as temporary:
+            temporary.write_bytes(text.encode("utf-8"))
+    except OSError as error:
+        raise BadInput(f"Cannot write {file}: {error.strerror or error}.") from None
+
+
+def _sync_folder(path: Path) -> None:
+    """The renames themselves on disk too (a directory fsync; not every system allows one)."""
+    sync(path)
