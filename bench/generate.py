@@ -19,10 +19,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from netlog.network import cache
-from netlog.values import kinds
 from netlog.storage import reads, records
 from netlog.storage.location import database_url
 from netlog.storage.opening import open_store
+from netlog.values import kinds
 
 SIZES = {"small": (1_000, 10_000), "medium": (10_000, 100_000), "large": (100_000, 1_000_000)}
 FIRST = (

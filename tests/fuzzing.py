@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from hypothesis import settings, strategies as st
-from typer.testing import CliRunner
-
 from conftest import FIXTURES, SUITE_URL
+from hypothesis import settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 COUNTS: Counter = Counter()  # "runs": CLI invocations checked; "files": hostile files written and imported
 RUNNER = CliRunner()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from netlog.vcard.birthdays import normalize_birthday
 from netlog.values.dates import parse_birthday
+from netlog.vcard.birthdays import normalize_birthday
 
 
 @pytest.mark.parametrize(

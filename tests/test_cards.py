@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
-
 from conftest import FIXTURES, SHARED_DATA
-from netlog.vcard import cardlines
-from netlog.vcard import cards
+from hypothesis import given
+from hypothesis import strategies as st
+
+from netlog.vcard import cardlines, cards
 
 VDIR = FIXTURES / "vdir"
 KHARD = SHARED_DATA / "vcards-khard"

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
+from netlog.network.profiles import months_back, per_month
 from netlog.ui import render
-from netlog.network.stats import months_back, per_month
 
 
 @pytest.fixture

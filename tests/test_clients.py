@@ -15,8 +15,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES
+
 from netlog.vcard import cards
 
 

@@ -7,7 +7,6 @@ import sys
 
 import pytest
 
-
 pytestmark = pytest.mark.sqlite_only
 
 def complete(shell: str, line: str, **extra: str) -> list[str]:
@@ -80,7 +79,7 @@ def test_show_completion_scripts(shell):
 
 
 def test_draft_names_are_netlogs_drafts():
-    from netlog.ui import completion
     from netlog.rules import drafting
+    from netlog.ui import completion
 
     assert completion.DRAFT_NAMES == tuple(drafting.DRAFTS)

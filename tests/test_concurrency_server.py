@@ -9,7 +9,6 @@ import textwrap
 import threading
 import time
 
-
 WORKERS = 6
 TOUCHES = 10
 
@@ -93,8 +92,7 @@ def test_a_writer_waits_for_the_other_and_counts_its_touch(netlog):
     the first commits, so the stored touch count includes both (a stale summary would count one)."""
     from datetime import date
 
-    from netlog.network import cache
-    from netlog.network import writes
+    from netlog.network import cache, writes
     from netlog.storage import records
     from netlog.storage.location import database_url
     from netlog.storage.opening import open_store

@@ -7,6 +7,7 @@ import csv
 import io
 
 from conftest import FIXTURES
+
 from netlog.exporters import csvout
 
 

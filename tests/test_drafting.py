@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from netlog.network.templates import templates
 from netlog.rules import drafting
 from netlog.rules import due as rules
 from netlog.rules.drafting import Contact, Facts, LoggedTouch, place_phrase, spoken_day
@@ -31,10 +32,15 @@ def item(action: str, occasion: str, event: int, contact: Contact = ANA, other: 
                          other.id if other else None)  # fmt: skip
 
 
+def make(facts: Facts, name: str | None = None, dirs: list | None = None) -> drafting.Draft:
+    """The draft, with the templates found as netlog finds them (the package's, or `dirs`)."""
+    return drafting.draft(facts, name, templates=templates(dirs))
+
+
 def text(name: str | None = None, **fields) -> str:
     fields.setdefault("contact", ANA)
     fields.setdefault("people", PEOPLE)
-    return drafting.draft(Facts(today=TODAY, **fields), name).text
+    return make(Facts(today=TODAY, **fields), name).text
 
 
 SPOKEN = [(0, "today"), (1, "yesterday"), (-1, "tomorrow"), (2, "on Saturday"), (6, "on Tuesday"), (-3, "on Thursday"),
@@ -58,7 +64,7 @@ def test_places_read_naturally(place, said):
 
 def test_a_thank_you_fifteen_days_on_says_the_date_and_keeps_the_note_private():
     coffee = logged(15, "coffee", place="PyCon", topics="search, hiring", note="seemed tired; ask about the move")
-    draft = drafting.draft(Facts(TODAY, ANA, [coffee], thank_touch_id=coffee.id), "thank")
+    draft = make(Facts(TODAY, ANA, [coffee], thank_touch_id=coffee.id), "thank")
     assert draft.text == (
         "Hi Ana,\n\n"
         "Thank you for the coffee at PyCon on 8 November. I really enjoyed it.\n\n"
@@ -91,7 +97,7 @@ def test_the_thank_you_says_what_happened(touch, sentence):
 
 def test_no_thank_you_pending_says_so():
     coffee, thanks = logged(5, "coffee"), logged(4, "thanks", "out")
-    draft = drafting.draft(Facts(TODAY, ANA, [coffee, thanks], strength=2), "thank")
+    draft = make(Facts(TODAY, ANA, [coffee, thanks], strength=2), "thank")
     assert "Thank you for the coffee on Wednesday." in draft.text
     assert draft.notice == (
         "No thank-you is pending for Ana: this drafts one for coffee on Wed 18 Nov, which may have been thanked already."
@@ -105,7 +111,7 @@ def test_nudge():
         " I know how busy things get.\n\nIf now isn't a good time, no worries. I'd still be glad to hear from you"
         " whenever it suits you.\n\nBest,\n"
     )
-    assert drafting.draft(Facts(TODAY, ANA, [logged(8, "message", "out")], item("nudge", "nudge", 8))).sent.kind == "message"
+    assert make(Facts(TODAY, ANA, [logged(8, "message", "out")], item("nudge", "nudge", 8))).sent.kind == "message"
 
 
 def test_reach_out_to_the_person_introduced():
@@ -126,7 +132,7 @@ def test_report_back_on_the_meeting_thanks_for_an_unthanked_intro():
         " appreciate you making the connection.\n\nBest,\n"
     )
     assert "Thank you again for the introduction." in text(**facts)
-    assert drafting.draft(Facts(TODAY, **facts)).sent == drafting.Sent("report")
+    assert make(Facts(TODAY, **facts)).sent == drafting.Sent("report")
 
 
 def test_tell_the_introducer_there_is_no_answer_yet():
@@ -169,7 +175,7 @@ def test_double_opt_in_intro_steps():
                            " Search at Contoso.\n\nYou both said you'd be glad to connect")  # fmt: skip
     check = text(contact=DARA, item=item("intro", "intro-check-in", 14, DARA, ANA))
     assert "I hope you and Ana managed to connect after my introduction on 9 November." in check
-    assert drafting.draft(Facts(TODAY, ANA, item=item("intro", "intro-send", 1, ANA, DARA), people=PEOPLE)).sent.kind is None
+    assert make(Facts(TODAY, ANA, item=item("intro", "intro-send", 1, ANA, DARA), people=PEOPLE)).sent.kind is None
 
 
 def test_every_occasion_the_rules_give_has_a_draft():
@@ -221,27 +227,27 @@ def test_draft_names_typed():
 
 @pytest.mark.parametrize("name", sorted(drafting.DRAFTS))
 def test_every_draft_has_a_subject_on_one_line(name):
-    made = drafting.draft(Facts(TODAY, ANA, item=item("keep-in-touch", name, 9, ANA, DARA), people=PEOPLE, **RICH), name)
+    made = make(Facts(TODAY, ANA, item=item("keep-in-touch", name, 9, ANA, DARA), people=PEOPLE, **RICH), name)
     assert made.subject and "\n" not in made.subject and "{" not in made.subject and "None" not in made.subject
     assert made.text.startswith("Hi ")  # the shipped templates have no Subject line: a printed draft starts at Hi
 
 
 def test_subjects_name_who_the_draft_is_about_when_known():
-    report = drafting.draft(Facts(TODAY, GUS, item=item("report-back", "report-back", 1, GUS, DARA), people=PEOPLE))
+    report = make(Facts(TODAY, GUS, item=item("report-back", "report-back", 1, GUS, DARA), people=PEOPLE))
     assert report.subject == "How it went with Dara"
-    assert drafting.draft(Facts(TODAY, DARA, item=item("meet", "reach-out", 1, DARA, GUS), people=PEOPLE,
+    assert make(Facts(TODAY, DARA, item=item("meet", "reach-out", 1, DARA, GUS), people=PEOPLE,
                                 introduced_by=GUS.id)).subject == "Gus suggested we talk"  # fmt: skip
-    assert drafting.draft(Facts(TODAY, DARA, item=item("meet", "reach-out", 1, DARA))).subject == "Hello"  # nobody named
-    assert drafting.draft(Facts(TODAY, ANA, item=item("keep-in-touch", "birthday", -2))).subject == "Happy birthday"
-    assert drafting.draft(Facts(TODAY, ANA), "congratulate").subject == "Congratulations"
+    assert make(Facts(TODAY, DARA, item=item("meet", "reach-out", 1, DARA))).subject == "Hello"  # nobody named
+    assert make(Facts(TODAY, ANA, item=item("keep-in-touch", "birthday", -2))).subject == "Happy birthday"
+    assert make(Facts(TODAY, ANA), "congratulate").subject == "Congratulations"
     odd = Contact(4, "Eve\nBcc: x@example.org Ng")
-    sent = drafting.draft(Facts(TODAY, GUS, item=item("report-back", "report-back", 1, GUS, odd), people={4: odd}))
+    sent = make(Facts(TODAY, GUS, item=item("report-back", "report-back", 1, GUS, odd), people={4: odd}))
     assert sent.subject == "How it went with Eve"  # a line break in a name never reaches the subject
 
 
 def test_a_template_may_set_its_own_subject(tmp_path, monkeypatch):
     (tmp_path / "thank.txt.j2").write_text("Subject: Thanks, {{ first_name }}!\n\nHi {{ first_name }},\n\nThanks.\n")
-    made = drafting.draft(Facts(TODAY, ANA, [logged(1, "coffee")]), "thank", dirs=[tmp_path])
+    made = make(Facts(TODAY, ANA, [logged(1, "coffee")]), "thank", dirs=[tmp_path])
     assert made.subject == "Thanks, Ana!" and made.text == "Hi Ana,\n\nThanks.\n"
 
 

@@ -11,13 +11,13 @@ from datetime import date, timedelta
 import pytest
 
 from netlog.network import cache
-from netlog.values import kinds
-from netlog.rules import due as rules
 from netlog.network.agenda import due_items
+from netlog.network.ties import intro_from_row, ties_from_rows
+from netlog.rules import due as rules
 from netlog.storage import reads, records
 from netlog.storage.location import database_url
 from netlog.storage.opening import open_store
-from netlog.network.ties import intro_from_row, ties_from_rows
+from netlog.values import kinds
 
 BASE = date(2026, 11, 23)
 CONTACTS = 120

@@ -11,10 +11,10 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from netlog.values import kinds
 from netlog.rules import due as rules
 from netlog.rules.due import Tie
 from netlog.rules.history import Touch, summarize
+from netlog.values import kinds
 
 BASE = date(2026, 11, 23)
 CONTACTS = 150

@@ -3,7 +3,8 @@ The brute force below is the reference, kept here only: n²/2 comparisons, the c
 
 from __future__ import annotations
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from netlog.people.dupes import find_dupes, names_alike, normalize_email, normalize_url
 from netlog.values.folding import fold

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from netlog.ui.editor import edit_text
 from netlog.errors import BadInput
+from netlog.ui.editor import edit_text
 
 
 def stub(tmp_path: Path, name: str, body: str) -> str:

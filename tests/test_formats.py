@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, SHARED_DATA
 
 LINKEDIN_SAMPLE = SHARED_DATA / "linkedin" / "Connections.csv"

@@ -10,12 +10,30 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
-
 from fuzzing import (
-    actions, example_folder, examples, birthdays, cadences, command_line, dates, drafts, emails, flag, fresh_network, kinds,
-    levels, maybe, names, numbers, paths, run, text, urls,
+    actions,
+    birthdays,
+    cadences,
+    command_line,
+    dates,
+    drafts,
+    emails,
+    example_folder,
+    examples,
+    flag,
+    fresh_network,
+    kinds,
+    levels,
+    maybe,
+    names,
+    numbers,
+    paths,
+    run,
+    text,
+    urls,
 )  # fmt: skip
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 EXAMPLES = examples(0.4)  # of each command (fuzzing.examples)
 

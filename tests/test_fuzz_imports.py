@@ -14,13 +14,25 @@ from contextlib import contextmanager
 from functools import lru_cache
 
 import pytest
-from hypothesis import given, settings, strategies as st
-
 from conftest import FIXTURES
 from fuzzing import (
-    FORMATS, dates, emails, example_folder, examples, fixture_bytes, flag, fresh_network, hostile_file, mutated, run, text, urls,
+    FORMATS,
+    dates,
+    emails,
+    example_folder,
+    examples,
+    fixture_bytes,
+    flag,
+    fresh_network,
+    hostile_file,
+    mutated,
+    run,
+    text,
+    urls,
     write_file,
 )  # fmt: skip
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 EXAMPLES = examples(0.4)  # of each format (fuzzing.examples)
 CONTACT_FORMATS = ("linkedin", "vcard", "google", "json")

@@ -211,8 +211,8 @@ def test_a_maildir_file_named_with_odd_digits_is_no_traceback(netlog, tmp_path):
 
 
 def test_a_backup_with_odd_digits_for_a_number_is_one_line(netlog, tmp_path):
-    from netlog.values import validation
     from netlog.errors import BadInput
+    from netlog.values import validation
 
     for typed in ("²", "9" * 5_000):
         with pytest.raises(BadInput):

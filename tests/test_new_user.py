@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import FIXTURES
 
 GOOGLE_HEADER = "First Name,Middle Name,Last Name,Organization Name,Organization Title,E-mail 1 - Value,Birthday,Labels\n"

@@ -5,8 +5,7 @@ import os
 import subprocess
 import sys
 
-from netlog.ui import prompts
-from netlog.ui import render
+from netlog.ui import prompts, render
 
 LONG = "Maria Fernanda Albuquerque de Souza Vasconcelos"
 

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from netlog.rules import due as rules
-from netlog.rules.history import History, Touch, summarize
 from netlog.rules.due import Tie
+from netlog.rules.history import History, Touch, summarize
 
 TODAY = date(2026, 11, 23)  # Monday
 

@@ -4,10 +4,10 @@ must be exactly their fields, in their order, and the cache table must hold exac
 from datetime import date
 from typing import get_type_hints
 
+from netlog.network.ties import ties_from_rows
 from netlog.rules import due as rules
 from netlog.rules.history import History
 from netlog.storage.statements import HISTORY_COLUMNS, TIE_COLUMNS
-from netlog.network.ties import ties_from_rows
 
 
 def test_history_fields_are_the_cached_columns_in_order():

@@ -15,10 +15,10 @@ from email.utils import getaddresses
 from zoneinfo import ZoneInfo
 
 import pytest
+from conftest import FIXTURES, SHARED_DATA, TODAY
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, SHARED_DATA, TODAY
 from netlog.errors import BadInput, NotFound, UnknownOwner
 from netlog.touches import calendar, jsonstream, mail, records
 from netlog.touches.calendar import read_calendar

@@ -4,17 +4,14 @@ file named by its UID, atomic writes, unchanged cards left alone, existing cards
 from __future__ import annotations
 
 import json
-
 import os
 import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, SHARED_DATA
-from netlog.vcard import cardlines
-from netlog.vcard import cards
-from netlog.vcard import vdir
+
+from netlog.vcard import cardlines, cards, vdir
 
 VDIR = FIXTURES / "vdir"
 KHARD = SHARED_DATA / "vcards-khard"

@@ -13,8 +13,8 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandInfo
 
-from netlog.ui import completion
 from netlog.errors import NetlogError, one_line
+from netlog.ui import completion
 
 START_HERE = """\
 netlog keeps up your professional relationships. Start here:
@@ -308,8 +308,8 @@ def add(
     Example: netlog add "Ana Lima" --met-at "PyCon" --topics "search, hiring" --strength medium
     Or just: netlog add      (on a terminal it asks for the name, where, topics and strength)
     """
-    from netlog.ui import render
     from netlog.network import writes
+    from netlog.ui import render
     from netlog.values.dates import parse_cadence
     from netlog.values.kinds import parse_level
 
@@ -349,8 +349,8 @@ def log(
     Example: netlog log Ana coffee --on yesterday --advice "the Lisbon role"
     Or:      netlog log Bo email --no-reply      (a link or news that asks for no answer)
     """
-    from netlog.ui import render
     from netlog.network import writes
+    from netlog.ui import render
     from netlog.values.kinds import parse_kind
 
     if kind is None:
@@ -393,9 +393,9 @@ def due(
     \b
     Example: netlog due --limit 5      (or: netlog due --on "next monday" --json, netlog due --mine)
     """
-    from netlog.ui import render
     from netlog.network.agenda import due_items
     from netlog.people.me import current_user
+    from netlog.ui import render
 
     s = _runtime(ctx)
     day = on or s.today
@@ -516,8 +516,8 @@ def review(
 
     if not is_terminal():
         raise NetlogError("review needs a terminal to read keys from; in a script use `netlog due --json` and `netlog draft NAME --sent`.")
-    from netlog.ui import render
     from netlog.network.agenda import due_items
+    from netlog.ui import render
     from netlog.ui.review import Review
     from netlog.ui.terminal import Terminal
 
@@ -584,8 +584,8 @@ def stats(
     \b
     Example: netlog stats      (or: netlog stats --json)
     """
-    from netlog.ui import render
     from netlog.network.stats import network_stats
+    from netlog.ui import render
 
     s = _runtime(ctx)
     render.stats(network_stats(s.reader, s.today), as_json=json_)
@@ -614,11 +614,11 @@ def edit(
     Example: netlog edit Ana --strength strong --tag mentor --every 3w --birthday 03-14
     Or:      netlog edit Ana --edit-note      (opens your editor on the note)
     """
-    from netlog.ui import render
     from netlog.network import writes
+    from netlog.storage import reads
+    from netlog.ui import render
     from netlog.values.dates import parse_birthday, parse_cadence
     from netlog.values.kinds import parse_level
-    from netlog.storage import reads
 
     s = _runtime(ctx)
     if edit_note:
@@ -652,9 +652,9 @@ def rm(
     \b
     Example: netlog rm "Ana Lima" --yes
     """
-    from netlog.ui import render
     from netlog.network import writes
     from netlog.network.ties import tie_of
+    from netlog.ui import render
 
     s = _runtime(ctx)
     tie = tie_of(s.reader, contact)
@@ -681,8 +681,8 @@ def snooze(
     """
     from datetime import timedelta
 
-    from netlog.ui import render
     from netlog.network import writes
+    from netlog.ui import render
 
     s = _runtime(ctx)
     day = until or s.today + timedelta(days=7)
@@ -701,8 +701,8 @@ def done(
     \b
     Example: netlog done Ana nudge
     """
-    from netlog.ui import render
     from netlog.network import writes
+    from netlog.ui import render
     from netlog.values.kinds import parse_action
 
     s = _runtime(ctx)
@@ -735,8 +735,8 @@ def digest(
 
     Example: netlog digest --format markdown >> ~/notes/today.md
     """
-    from netlog.ui import render
     from netlog.network.agenda import due_items
+    from netlog.ui import render
 
     if format_ not in ("text", "markdown"):
         raise NetlogError(f'Unknown format "{format_}". Use text or markdown.')
@@ -763,8 +763,8 @@ def intro(
 
     Example: netlog intro Ana Bo --note "both hiring in Lisbon"; later: netlog intro Ana Bo --yes-from Ana
     """
-    from netlog.ui import render
     from netlog.network import writes
+    from netlog.ui import render
 
     s = _runtime(ctx)
     step = writes.IntroStep(yes_from=yes_from, declined_by=declined_by, sent=sent)
@@ -782,9 +782,9 @@ def dupes(
 
     Example: netlog dupes      (then: netlog merge "#3" "#17")
     """
-    from netlog.ui import render
     from netlog.people.dupes import find_dupes
     from netlog.storage import reads
+    from netlog.ui import render
 
     rows = reads.contact_rows(_runtime(ctx).reader)
     with render.progress(len(rows), "Finding duplicates") as tick:
@@ -804,8 +804,8 @@ def merge(
     Example: netlog merge "Ana Lima" "#17" --yes
     """
     from netlog.network import merging
-    from netlog.ui import render
     from netlog.storage.location import backup_dir
+    from netlog.ui import render
 
     s = _runtime(ctx)
     plan = merging.plan_merge(s.reader, contact, other)
@@ -845,8 +845,8 @@ def import_(
     Example: netlog import linkedin Connections.csv --tag linkedin --dry-run
     Or:      netlog import mail ~/Takeout/Mail/All.mbox --me sam@example.org --since 2026-01-01
     """
-    from netlog.ui import render
     from netlog.touches.engine import SOURCES
+    from netlog.ui import render
 
     s = _runtime(ctx)
     if format in SOURCES:
@@ -924,8 +924,9 @@ def backup(
     """
     from pathlib import Path
 
+    from netlog.storage.opening import backup as backup_to
+    from netlog.storage.opening import default_backup_path
     from netlog.ui import render
-    from netlog.storage.opening import backup as backup_to, default_backup_path
 
     store = _runtime(ctx).store
     target = backup_to(store, Path(file) if file else default_backup_path(store))

@@ -10,9 +10,8 @@ Prints one JSON line: {"ok": n, "failed": n, "errors": [stderr of failures]}.
 import json
 import sys
 
-from typer.testing import CliRunner
-
 import typer.testing
+from typer.testing import CliRunner
 
 from netlog.cli import app
 

@@ -13,8 +13,8 @@ import io
 from datetime import date
 from typing import Any, Iterable, Mapping
 
-from netlog.values.folding import fold
 from netlog.storage import reads
+from netlog.values.folding import fold
 
 COLUMNS = (
     "name", "email", "phone", "company", "title", "url", "birthday", "strength", "tags", "last_touch",
@@ -55,7 +55,7 @@ def neutralise(value: Any) -> str:
     is often read with `cat` first)."""
     if value is None:
         return ""
-    from netlog.ui.render import safe
+    from netlog.values.encoding import safe
 
     text = safe(value.isoformat() if isinstance(value, date) else str(value))
     return "'" + text if text.startswith(FORMULA_STARTS) else text

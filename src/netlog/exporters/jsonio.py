@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from netlog.values.encoding import line
 from netlog.storage import reads
 from netlog.storage.compiled import COLUMNS
+from netlog.values.encoding import line
 
 FORMAT = "netlog"
 VERSION = 2  # 2: intro offers, and the address-book fields (n, nickname, address, kind)

@@ -11,10 +11,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from netlog.vcard import cards
-from netlog.vcard import vdir
 from netlog.errors import BadInput
 from netlog.storage import reads
+from netlog.vcard import cards, vdir
 
 VERSIONS = cards.VERSIONS
 # The record keys a card needs; the optional ones (n, nickname, address, kind) are read when the

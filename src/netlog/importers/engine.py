@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Sequence
 
-from netlog.values import kinds
-from netlog.values import validation
 from netlog.errors import BadInput
 from netlog.storage import reads
 from netlog.storage.compiled import COLUMNS
+from netlog.values import kinds, validation
 
 CONTACT_FIELDS = tuple(c for c in COLUMNS["contact_rows"] if c not in ("id", "name_key", "first_key"))
 # Fields an import may fill or change on an existing contact; name and strength stay the user's.

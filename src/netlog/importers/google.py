@@ -8,9 +8,9 @@ import csv
 import io
 from typing import Iterator, Sequence
 
-from netlog.vcard.birthdays import normalize_birthday
 from netlog.errors import BadInput
 from netlog.importers.engine import Batch, Incoming, read_each, read_text
+from netlog.vcard.birthdays import normalize_birthday
 
 SEPARATOR = " ::: "
 

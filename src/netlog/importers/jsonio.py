@@ -15,9 +15,9 @@ from typing import Any, Literal, Optional, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from netlog.values import validation
 from netlog.errors import BadInput
 from netlog.importers.engine import Batch, Incoming, read_each, read_text
+from netlog.values import validation
 from netlog.values.kinds import ACTIONS, KINDS, LEVELS
 
 FORMAT = "netlog"

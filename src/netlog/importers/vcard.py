@@ -9,10 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from netlog.vcard import cardlines
-from netlog.vcard import cards
-from netlog.vcard import vdir
 from netlog.importers.engine import Batch, Incoming, read_text
+from netlog.vcard import cardlines, cards, vdir
 
 
 def read(paths: Sequence[str]) -> Batch:

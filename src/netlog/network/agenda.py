@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from netlog.network.ties import intro_from_row, tie_of, ties_from_rows
 from netlog.rules import due as rules
 from netlog.storage import reads
-from netlog.network.ties import intro_from_row, tie_of, ties_from_rows
 
 
 def due_items(

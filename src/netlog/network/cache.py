@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from netlog.network.ties import touch_from_row, touches_by_contact
 from netlog.rules import history
 from netlog.storage import reads
-from netlog.network.ties import touch_from_row, touches_by_contact
 
 # Bump the number when history.summarize changes what a History means; a change of fields changes it too.
 CACHE_VERSION = "4:" + ",".join(history.History._fields)  # 4: issue 15 (a report clears a pending thank-you, ...)

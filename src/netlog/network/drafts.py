@@ -8,27 +8,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from netlog.errors import NotFound
+from netlog.network.agenda import due_for
+from netlog.network.templates import templates
+from netlog.network.ties import intro_from_row, tie_of
 from netlog.rules import drafting
 from netlog.rules import due as rules
-from netlog.network.agenda import due_for
-from netlog.errors import NotFound
 from netlog.storage import reads
-from netlog.network.ties import intro_from_row, tie_of
-
-THANK_TEMPLATE = drafting.DRAFTS["thank"]
-template_dirs = drafting.template_dirs  # where templates are looked for (kept for callers of drafts.*)
-
-
-def render_template(name: str, context: dict[str, Any]) -> str:
-    """Fill one template; a broken user template is a clear error, not a traceback."""
-    return drafting.render(name, context)
 
 
 def thank_you(reader: Any, today: date, contact_id: int) -> drafting.Draft:
     """A thank-you note for the touch a thank-you is pending for (else the latest that would want one; the
     draft's notice then says it may have been thanked already)."""
     due = [item for item in due_for(reader, today, contact_id)[0] if drafting.draft_name(item) == "thank"]
-    return drafting.draft(facts_for(reader, today, contact_id, due[0] if due else None), "thank")
+    return drafting.draft(facts_for(reader, today, contact_id, due[0] if due else None), "thank", templates=templates())
 
 
 def draft_for(reader: Any, today: date, contact_id: int, typed: str | None = None) -> drafting.Draft:
@@ -49,7 +42,7 @@ def draft_for(reader: Any, today: date, contact_id: int, typed: str | None = Non
         if item is None and typed.strip().lower() in {i.action for i in due}:
             item = next(i for i in due if i.action == typed.strip().lower())
             name = drafting.draft_name(item)
-    return drafting.draft(facts_for(reader, today, contact_id, item), name)
+    return drafting.draft(facts_for(reader, today, contact_id, item), name, templates=templates())
 
 
 def facts_for(reader: Any, today: date, contact_id: int, item: rules.DueItem | None) -> drafting.Facts:

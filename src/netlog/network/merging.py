@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from netlog.network import cache
 from netlog.errors import BadInput
+from netlog.network import cache
 from netlog.storage import reads
 
 # Facts the kept contact takes from the other when it has none of its own.

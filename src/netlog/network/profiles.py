@@ -2,16 +2,41 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
-from typing import Any
+from typing import Any, Mapping
 
-from netlog.values import kinds
+from netlog.network.agenda import due_for
 from netlog.rules import due as rules
-from netlog.network import stats
-from netlog.values import validation
 from netlog.storage import reads
 from netlog.storage.compiled import COLUMNS
-from netlog.network.agenda import due_for
+from netlog.values import kinds, validation
+
+MONTHS_SHOWN = 12
+
+
+def months_back(today: date, count: int = MONTHS_SHOWN) -> list[date]:
+    """The first day of the last `count` months, oldest first, ending with this month."""
+    firsts = []
+    year, month = today.year, today.month
+    for _ in range(count):
+        firsts.append(date(year, month, 1))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return firsts[::-1]
+
+
+def per_month(by_day: Mapping[date, int], today: date) -> list[dict[str, Any]]:
+    """Day counts -> [{"month": "2026-11", "touches": n}] for the last twelve months, oldest first."""
+    counts: Counter[str] = Counter()
+    for day, n in by_day.items():
+        counts[f"{day.year:04d}-{day.month:02d}"] += n
+    return [{"month": f"{m.year:04d}-{m.month:02d}", "touches": counts[f"{m.year:04d}-{m.month:02d}"]} for m in months_back(today)]
+
+
+def touches_per_month(reader: Any, today: date, contact_id: int | None = None) -> list[dict[str, Any]]:
+    """Touches per month over the last year, everyone's or one contact's."""
+    return per_month(reads.touch_counts_by_day(reader, months_back(today)[0], contact_id), today)
+
 
 def overview(reader: Any, today: date, tag: str | None = None) -> list[dict[str, Any]]:
     """Every contact (or those with a tag), by folded name: strength, last touch, warmth, and when keeping
@@ -64,7 +89,7 @@ def profile(reader: Any, today: date, contact_id: int) -> dict[str, Any]:
         tags = reads.tags_of(reader, contact_id)
         team = reads.team_of(reader, contact_id)
         introduced = reads.introduced_by(reader, contact_id)
-        months = stats.touches_per_month(reader, today, contact_id)
+        months = touches_per_month(reader, today, contact_id)
     me = next(t for t in ties if t.id == contact_id)
     by_id = {t.id: t for t in ties}
     introducer = by_id.get(row["introduced_by_id"])

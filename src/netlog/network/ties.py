@@ -7,8 +7,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Iterable, Mapping
 
-from netlog.rules import due as rules, history
 from netlog.errors import NotFound
+from netlog.rules import due as rules
+from netlog.rules import history
 from netlog.storage import reads
 from netlog.storage.compiled import COLUMNS
 

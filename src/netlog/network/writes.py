@@ -7,15 +7,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Iterable, NamedTuple, Sequence
 
-from netlog.network import cache
-from netlog.values import kinds
-from netlog.rules import due as rules
-from netlog.values import validation
 from netlog.errors import Ambiguous, BadInput, NotFound
+from netlog.network import cache
+from netlog.network.ties import intro_from_row
 from netlog.people.me import current_user
 from netlog.people.names import resolve_contact
+from netlog.rules import due as rules
 from netlog.storage import reads
-from netlog.network.ties import intro_from_row
+from netlog.values import kinds, validation
 
 # The commands' inputs are NamedTuples, not dataclasses: defining a dataclass costs about 0.7 ms at import.
 

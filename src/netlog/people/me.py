@@ -62,10 +62,10 @@ def account_name() -> str | None:
 
 def record(store: Any, name: str | None, emails: tuple[str, ...], linkedin: str | None) -> Me:
     """Store what was given (a name, addresses added to those known, a profile URL), in one transaction."""
-    from netlog.values import validation
-    from netlog.values.encoding import line
     from netlog.errors import BadInput
     from netlog.storage import records
+    from netlog.values import validation
+    from netlog.values.encoding import line
 
     current = recorded(store.reader)
     if name is not None:

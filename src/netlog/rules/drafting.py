@@ -1,7 +1,8 @@
 """A draft for every due item: which template it takes, what the template is told, and the text. Pure:
 plain data in (the contact, their touches, what is due, the people it names, the user's name), text out;
-no database, no clock. Templates are Jinja2 files, one per draft; a file of the same name in
-$NETLOG_TEMPLATES or in the user config dir (~/.config/netlog/templates/) wins over the package's.
+no database, no clock, no files. Templates are Jinja2 text, one per draft, handed in by the caller as a
+function from a file name to its text (network/templates.py finds them: a file of the same name in
+$NETLOG_TEMPLATES or in the user config dir wins over the one shipped in rules/templates/).
 
 Drafts are meant to be sent after light editing: a private note is never pasted (templates still get it
 as `note`), dates are said as a person writing on `today` says them ("yesterday", "on Tuesday", "on 8
@@ -10,16 +11,15 @@ signed with `sender` when there is one, else left unsigned."""
 
 from __future__ import annotations
 
-import os
 from datetime import date
-from pathlib import Path
-from typing import Any, Mapping, NamedTuple, Sequence
+from typing import Any, Callable, Mapping, NamedTuple, Sequence
 
-from netlog.values import kinds
-from netlog.rules import due as rules, history
+from netlog.errors import BadInput
+from netlog.rules import due as rules
+from netlog.rules import history
 from netlog.rules.wording import WEEKDAYS as _WEEKDAYS
 from netlog.rules.wording import format_day, spoken_day
-from netlog.errors import BadInput
+from netlog.values import kinds
 
 # draft name -> template file. `thank.txt.j2` keeps its name: users have overridden it.
 DRAFTS: dict[str, str] = {
@@ -267,13 +267,29 @@ def context(name: str, facts: Facts) -> dict[str, Any]:
     return {**common, **builder(facts)}
 
 
-def render(name: str, values: Mapping[str, Any], dirs: Sequence[Path] | None = None) -> str:
+class Template(NamedTuple):
+    """A template's text, and where it came from (for errors)."""
+
+    text: str
+    where: str
+
+
+# A file name -> its template (None: there is no such template).
+Templates = Callable[[str], "Template | None"]
+
+
+def render(name: str, values: Mapping[str, Any], templates: Templates) -> str:
     """Fill the template of draft `name` (or a template file name); a broken user template is a clear error."""
     import jinja2
 
     template = DRAFTS.get(name, name)
+
+    def load(file: str) -> tuple[str, str, Callable[[], bool]] | None:
+        found = templates(file)
+        return None if found is None else (found.text, found.where, lambda: True)
+
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in (template_dirs() if dirs is None else dirs)]),
+        loader=jinja2.FunctionLoader(load),
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -286,19 +302,7 @@ def render(name: str, values: Mapping[str, Any], dirs: Sequence[Path] | None = N
         raise BadInput(f"The template {template} cannot be used: {error}.") from None
 
 
-def template_dirs() -> list[Path]:
-    """Where templates are looked for, first match wins: the user's folders, then the package's."""
-    from platformdirs import user_config_path
-
-    dirs = []
-    if os.environ.get("NETLOG_TEMPLATES"):
-        dirs.append(Path(os.environ["NETLOG_TEMPLATES"]).expanduser())
-    dirs.append(user_config_path("netlog", appauthor=False) / "templates")
-    dirs.append(Path(__file__).parent / "templates")
-    return dirs
-
-
-def draft(facts: Facts, name: str | None = None, dirs: Sequence[Path] | None = None) -> Draft:
+def draft(facts: Facts, name: str | None = None, *, templates: Templates) -> Draft:
     """The draft for `facts.item` (or the draft `name`: 'thank' with no item is the thank-you shortcut)."""
     if name is None:
         if facts.item is None:
@@ -306,7 +310,7 @@ def draft(facts: Facts, name: str | None = None, dirs: Sequence[Path] | None = N
         name = draft_name(facts.item)
     values = context(name, facts)
     notice = values.pop("_notice", None)
-    own_subject, text = split_subject(render(name, values, dirs))
+    own_subject, text = split_subject(render(name, values, templates))
     subject = own_subject or subject_for(name, values)
     return Draft(name, DRAFTS[name], text, sent_for(name, facts), notice, subject)
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from netlog.values.clock import today
 from netlog.errors import DatabaseError
+from netlog.values.clock import today
 
 MIGRATION_TABLE = "netlog_migration"
 MIGRATION_LOCK = 0x6E65746C  # the advisory lock key netlog's migrations take on PostgreSQL ("netl")

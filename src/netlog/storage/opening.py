@@ -7,11 +7,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from netlog.values.clock import now, today
 from netlog.errors import DatabaseError
 from netlog.storage import migrations
 from netlog.storage.location import sqlite_path
 from netlog.storage.store import Store
+from netlog.values.clock import now, today
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 

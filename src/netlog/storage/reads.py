@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Iterable, Mapping
 
-from netlog.values.folding import fold
 from netlog.storage.compiled import COLUMNS, PARAMS
+from netlog.values.folding import fold
 
 Row = dict[str, Any]
 

@@ -10,8 +10,8 @@ from typing import Any, Iterable, Mapping, Sequence
 from pydantic_core import PydanticUndefined
 from sqlalchemy import delete, func, insert, or_, select, update
 
-from netlog.values.folding import first_word_key, fold
 from netlog.models import Contact, ContactState, Dismissal, IntroOffer, NetlogMeta, Tag, Touch
+from netlog.values.folding import first_word_key, fold
 
 CONTACT_FIELDS = tuple(c.name for c in Contact.__table__.c if c.name not in ("id", "name_key", "first_key"))
 TOUCH_FIELDS = tuple(c.name for c in Touch.__table__.c if c.name != "id")

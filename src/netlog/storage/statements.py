@@ -17,8 +17,8 @@ from sqlalchemy import and_, bindparam, case, func, literal_column, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import select
 
-from netlog.values.kinds import LEVELS
 from netlog.models import Contact, ContactState, Dismissal, IntroOffer, NetlogMeta, NetlogMigration, Tag, Touch
+from netlog.values.kinds import LEVELS
 
 C = Contact.__table__.c
 S = ContactState.__table__.c

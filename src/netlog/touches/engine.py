@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Iterable
 
-from netlog.values import kinds
-from netlog.values import validation
 from netlog.errors import BadInput
-from netlog.values.folding import fold
 from netlog.storage import reads
+from netlog.values import kinds, validation
+from netlog.values.folding import fold
 
 SOURCES = ("mail", "calendar", "linkedin-messages", "telegram", "whatsapp")
 CHATS = ("telegram", "whatsapp")  # one touch per contact, day and direction

@@ -16,8 +16,8 @@ from datetime import date, datetime, tzinfo
 from enum import StrEnum
 from typing import Iterable
 
-from netlog.people.dupes import normalize_email, normalize_url
 from netlog.errors import UnknownOwner
+from netlog.people.dupes import normalize_email, normalize_url
 from netlog.values.folding import fold
 
 __all__ = [

@@ -5,12 +5,12 @@ Data goes to stdout; messages go to stderr."""
 from __future__ import annotations
 
 import os
-import re
 import sys
 from datetime import date
 from typing import Any, Iterable, Sequence
 
 from netlog.rules.wording import format_ago, format_day
+from netlog.values.encoding import safe
 
 # Cells wrap at spaces; a word longer than its column is shortened with an ellipsis, never cut in two
 # ("acquaintanc|e"). The words the table is made of (actions, strengths, warmth) are never wrapped at all.
@@ -29,18 +29,6 @@ def _console() -> Any:
 
     # Rich's own NO_COLOR handling drops colours but keeps bold and italics; NO_COLOR here means no escapes.
     return Console(highlight=False, color_system=None if os.environ.get("NO_COLOR") else "auto")
-
-
-# Every character that moves the cursor, clears the screen, retitles the window or starts an escape
-# sequence (C0 and C1 controls, DEL), save the line breaks and tabs text is laid out with: a name or note
-# that came from a file (or from an older netlog) must never drive the user's terminal.
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0d-\x1f\x7f-\x9f]")
-
-
-def safe(text: str) -> str:
-    """`text` with no terminal control characters (newlines and tabs kept). A regex, not str.translate: a
-    whole `due` is one string, and translate walks it character by character in Python's dict lookups."""
-    return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
 
 
 def _print(*values: Any, file: Any = None, end: str = "\n") -> None:

@@ -18,8 +18,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any, Callable, ContextManager, NamedTuple, Optional, Protocol, Sequence
 
-from netlog.rules import due as rules
 from netlog.errors import NetlogError, one_line
+from netlog.rules import due as rules
 
 SNOOZE_DAYS = 7  # the default snooze: a week, as `netlog snooze`
 LAST_TOUCHES = 3  # how many recent touches a card shows
@@ -259,8 +259,8 @@ class Review:
     def snooze(self, card: Card) -> Optional[str]:
         """Hide the contact for a week (Enter) or until a typed day."""
         from netlog.network import writes
-        from netlog.values.dates import FUTURE, parse_date
         from netlog.rules.wording import format_day
+        from netlog.values.dates import FUTURE, parse_date
 
         default = max(self.day, self.today) + timedelta(days=SNOOZE_DAYS)
         answer = self.terminal.ask(f"Snooze until (Enter: {format_day(default, self.today)})? ")
@@ -298,8 +298,8 @@ class Review:
 
     def _draft(self, card: Card) -> Any:
         """The item's own draft (drafts.draft_for with the item's draft name), as of the day reviewed."""
-        from netlog.rules import drafting
         from netlog.network import drafts
+        from netlog.rules import drafting
 
         made = drafts.draft_for(self.store.reader, self.day, card.item.contact_id, drafting.draft_name(card.item))
         if made.notice:
@@ -370,9 +370,9 @@ def prepare_actions() -> None:
     import sqlmodel  # noqa: F401
 
     import netlog.network.drafts  # noqa: F401
+    import netlog.network.writes  # noqa: F401
     import netlog.storage.engine  # noqa: F401
     import netlog.storage.records  # noqa: F401
-    import netlog.network.writes  # noqa: F401
 
 
 def _shown(pressed: str) -> str:

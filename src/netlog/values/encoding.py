@@ -1,12 +1,25 @@
-"""JSON out: the one encoder for everything netlog writes as JSON (`--json`, the export, merge backups).
-Dates become ISO strings; text stays UTF-8 (not \\u-escaped).
+"""Text out: the one encoder for everything netlog writes as JSON (`--json`, the export, merge backups), and
+the one cleaner of text written where a terminal may show it (`safe`). Dates become ISO strings; text
+stays UTF-8 (not \\u-escaped).
 
 orjson, not the standard library: `list --json` at 10,000 contacts spent 45% of its time in json's
 encoder (about 50 ms) and takes 5 ms in orjson, which also writes dates and dataclasses natively."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+# Every character that moves the cursor, clears the screen, retitles the window or starts an escape
+# sequence (C0 and C1 controls, DEL), save the line breaks and tabs text is laid out with: a name or note
+# that came from a file (or from an older netlog) must never drive the user's terminal.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0d-\x1f\x7f-\x9f]")
+
+
+def safe(text: str) -> str:
+    """`text` with no terminal control characters (newlines and tabs kept). A regex, not str.translate: a
+    whole `due` is one string, and translate walks it character by character in Python's dict lookups."""
+    return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
 
 
 def line(value: Any) -> str:

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-from netlog.vcard import cardlines
 from netlog.errors import BadInput
 from netlog.values.files import replacing, sync
+from netlog.vcard import cardlines
 
 # vdirsyncer's own safe characters for a file name made from a UID; "@" is left out on purpose (some
 # servers mangle it in URLs), and a UID with anything else is named by its SHA-1, as vdirsyncer does.
