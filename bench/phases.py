@@ -38,7 +38,7 @@ ties = ties_from_rows(rows, dismissals); mark("build ties")
 items = rules.rank_due(today, ties, intros); mark(f"rank {len(items)} items")
 import io, contextlib
 with contextlib.redirect_stdout(io.StringIO()):
-    render.due(items, today, today)
+    render.output().due(items, today, today)
 mark("print")
 print("  ".join(f"{label} {1000 * (t - marks[n][1]):.0f}" for n, (label, t) in enumerate(marks[1:])), flush=True)
 """

@@ -163,6 +163,12 @@ class Runtime:
         """What reads go through: the fast sqlite3 reader on a SQLite file, a Session on a server."""
         return self.store.reader
 
+    def output(self, as_json: bool = False) -> Any:
+        """The one formatter of this command's stdout (ui/render.py): JSON, Rich on a terminal, or plain."""
+        from netlog.ui.render import output
+
+        return output(as_json)
+
     @property
     def today(self) -> date:
         if self._today is None:
@@ -203,9 +209,9 @@ def _reconnects(option: int | None) -> int:
 
 def _name(s: Runtime, contact_id: int) -> str:
     """A contact's name, for a confirmation."""
-    from netlog.storage import reads
+    from netlog.people.names import name_of
 
-    return reads.contact(s.reader, contact_id)["name"]
+    return name_of(s.reader, contact_id)
 
 
 def _past(ctx: typer.Context, typed: str | None) -> date | None:
@@ -395,12 +401,11 @@ def due(
     """
     from netlog.network.agenda import due_items
     from netlog.people.me import current_user
-    from netlog.ui import render
 
     s = _runtime(ctx)
     day = on or s.today
     items = due_items(s.reader, day, mine=current_user() if mine else None, reconnect_per_day=_reconnects(reconnect))
-    render.due(items[:limit], day, s.today, as_json=json_, fit=limit is None and not all_)
+    s.output(json_).due(items[:limit], day, s.today, fit=limit is None and not all_)
 
 
 EDIT = typer.Option(False, "--edit", help="Open the draft in $VISUAL / $EDITOR first.")
@@ -415,9 +420,10 @@ def thank(ctx: typer.Context, contact: int = NAME, edit: bool = EDIT, sent: bool
     Example: netlog thank Ana --edit --sent
     """
     from netlog.network import drafts
+    from netlog.ui import sending
 
     s = _runtime(ctx)
-    _send_draft(s, contact, drafts.thank_you(s.reader, s.today, contact), edit, sent)
+    sending.send(sending.Console(), s.store, s.today, contact, drafts.thank_you(s.reader, s.today, contact), edit, False, sent)
 
 
 @command()
@@ -440,62 +446,10 @@ def draft(
     Example: netlog draft Ana      (or: netlog draft Gus report-back --edit --sent, netlog draft Ana --mailto)
     """
     from netlog.network import drafts
+    from netlog.ui import sending
 
     s = _runtime(ctx)
-    _send_draft(s, contact, drafts.draft_for(s.reader, s.today, contact, action), edit, sent, mailto)
-
-
-def _send_draft(s: Runtime, contact: int, made: Any, edit: bool, sent: bool, mailto: bool = False) -> None:
-    """Show a draft (after the user's editor, with --edit), or open it in the mail app (--mailto), and with
-    --sent log what sending it amounts to."""
-    from netlog.network import drafts
-    from netlog.ui import render
-
-    if made.notice:
-        render.message(made.notice)
-    address = _mail_address(s, contact) if mailto else None
-    text, subject = made.text, made.subject
-    if edit:
-        from netlog.rules.drafting import split_subject
-        from netlog.ui.editor import edit_text
-
-        # Going by mail, the editor shows the subject too, as its first line, and reads it back.
-        text = edit_text(f"Subject: {subject}\n\n{text}" if mailto else text)
-        if text is None:
-            raise NetlogError("Unchanged or empty draft: nothing sent, nothing logged.")
-        if mailto:
-            own, text = split_subject(text)
-            subject = own or subject
-    if address is None:
-        render.text(text)
-    else:
-        _open_mail(address, subject, text)
-    if sent:
-        render.message(drafts.record_sent(s.store, s.today, contact, made))
-
-
-def _mail_address(s: Runtime, contact: int) -> str:
-    """The contact's email address, for --mailto; one line saying how to add one when there is none."""
-    from netlog.storage import reads
-
-    row = reads.contact(s.reader, contact)
-    if not row["email"]:
-        raise NetlogError(f'{row["name"]} has no email address: netlog edit "{row["name"]}" --email ADDRESS (or leave out --mailto).')
-    return row["email"]
-
-
-def _open_mail(address: str, subject: str, body: str) -> None:
-    """Hand the draft to the mail app; print the link (stdout) when nothing here opens links."""
-    from netlog.ui import render
-    from netlog.ui.desktop import open_link
-    from netlog.ui.mailto import mailto_link
-
-    link = mailto_link(address, subject, body)
-    if open_link(link):
-        render.message(f'Opened in your mail app: to {address}, "{subject}".')
-        return
-    render.message("Nothing here opens links (no xdg-open); open this one in your mail app:")
-    render.text(link)
+    sending.send(sending.Console(), s.store, s.today, contact, drafts.draft_for(s.reader, s.today, contact, action), edit, mailto, sent)
 
 
 @command()
@@ -525,7 +479,7 @@ def review(
     day = on or s.today
     items = due_items(s.reader, day, reconnect_per_day=_reconnects(None))[:limit]
     if not items:
-        render.due(items, day, s.today)  # "Nothing due today. Your network is in good shape."
+        s.output().due(items, day, s.today)  # "Nothing due today. Your network is in good shape."
         return
     with Terminal() as terminal:
         tally = Review(s.store, s.today, day, terminal).run(items)
@@ -550,10 +504,9 @@ def list_(
     Example: netlog list --tag pycon
     """
     from netlog.network import profiles
-    from netlog.ui import render
 
     s = _runtime(ctx)
-    render.overview(profiles.overview(s.reader, s.today, tag), s.today, as_json=json_, fit=not all_)
+    s.output(json_).overview(profiles.overview(s.reader, s.today, tag), s.today, fit=not all_)
 
 
 @command()
@@ -568,10 +521,10 @@ def show(
     Example: netlog show Ana
     """
     from netlog.network import profiles
-    from netlog.ui import render
+    from netlog.people.me import current_user
 
     s = _runtime(ctx)
-    render.profile(profiles.profile(s.reader, s.today, contact), s.today, as_json=json_)
+    s.output(json_).profile(profiles.profile(s.reader, s.today, contact), s.today, user=current_user())
 
 
 @command()
@@ -585,10 +538,9 @@ def stats(
     Example: netlog stats      (or: netlog stats --json)
     """
     from netlog.network.stats import network_stats
-    from netlog.ui import render
 
     s = _runtime(ctx)
-    render.stats(network_stats(s.reader, s.today), as_json=json_)
+    s.output(json_).stats(network_stats(s.reader, s.today))
 
 
 @command()
@@ -615,7 +567,7 @@ def edit(
     Or:      netlog edit Ana --edit-note      (opens your editor on the note)
     """
     from netlog.network import writes
-    from netlog.storage import reads
+    from netlog.network.profiles import note_of
     from netlog.ui import render
     from netlog.values.dates import parse_birthday, parse_cadence
     from netlog.values.kinds import parse_level
@@ -626,7 +578,7 @@ def edit(
 
         if note is not None:
             raise NetlogError("Use --note TEXT or --edit-note, not both.")
-        note = edit_text(reads.contact(s.reader, contact)["note"] or "")
+        note = edit_text(note_of(s.reader, contact))
         if note is None:
             raise NetlogError("Unchanged or empty note: nothing saved.")
         note = note.rstrip("\n")
@@ -782,14 +734,13 @@ def dupes(
 
     Example: netlog dupes      (then: netlog merge "#3" "#17")
     """
-    from netlog.people.dupes import find_dupes
-    from netlog.storage import reads
+    from netlog.people.dupes import find_dupes, rows_to_compare
     from netlog.ui import render
 
-    rows = reads.contact_rows(_runtime(ctx).reader)
+    rows = rows_to_compare(_runtime(ctx).reader)
     with render.progress(len(rows), "Finding duplicates") as tick:
         pairs = find_dupes(rows, tick)
-    render.dupes(pairs, as_json=json_)
+    _runtime(ctx).output(json_).dupes(pairs)
 
 
 @command()
@@ -879,7 +830,7 @@ def _import_touches(
     with render.byte_progress(f"Reading {source}") as progress:
         reading = engine.read_source(source, files[0], who, since, s.today, progress)
     report = engine.log_exchanges(s.store, s.today, reading, keep_subjects=subjects, add_new=add_new, dry_run=dry_run)
-    render.touch_report(report, as_json=as_json)
+    s.output(as_json).touch_report(report)
 
 
 @command()
@@ -948,13 +899,12 @@ def me(
     Or just: netlog me      (prints what netlog knows)
     """
     from netlog.people import me as myself
-    from netlog.ui import render
 
     s = _runtime(ctx)
     if name is not None or email or linkedin is not None:
         myself.record(s.store, name, tuple(email), linkedin)
     known = myself.recorded(s.reader)
-    render.me(known, myself.signature(s.reader), as_json=json_)
+    s.output(json_).me(known, myself.signature(s.reader))
 
 
 def main() -> None:

@@ -45,6 +45,14 @@ def draft_for(reader: Any, today: date, contact_id: int, typed: str | None = Non
     return drafting.draft(facts_for(reader, today, contact_id, item), name, templates=templates())
 
 
+def recipient(reader: Any, contact_id: int) -> tuple[str, str | None]:
+    """Whom a draft goes to: the contact's name and email address (None when there is none)."""
+    row = reads.contact(reader, contact_id)
+    if row is None:
+        raise NotFound(f"No contact #{contact_id}.")
+    return row["name"], row["email"]
+
+
 def facts_for(reader: Any, today: date, contact_id: int, item: rules.DueItem | None) -> drafting.Facts:
     """Everything a draft may use, read in one snapshot: the contact and their touches, the people the draft
     names (who introduced them, the person an intro or item is about, the other side of an intro offer)

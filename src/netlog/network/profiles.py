@@ -141,3 +141,9 @@ def _intro_summary(offer: rules.IntroOffer, contact_id: int, by_id: dict[int, ru
         "note": offer.note,
         "status": rules.intro_status(offer, names, today),
     }
+
+
+def note_of(reader: Any, contact_id: int) -> str:
+    """A contact's note, "" when there is none (what `edit --edit-note` opens)."""
+    row = reads.contact(reader, contact_id)
+    return (row["note"] or "") if row else ""

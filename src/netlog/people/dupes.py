@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from netlog.values.folding import fold
 
@@ -138,3 +138,10 @@ def _keys(name: str) -> set[tuple]:
 
 def _ends(word: str) -> tuple[tuple[int, str], tuple[int, str]]:
     return (0, word[0]), (1, word[-2:])
+
+
+def rows_to_compare(reader: Any) -> list[dict[str, Any]]:
+    """Every contact's row, as find_dupes compares them."""
+    from netlog.storage import reads
+
+    return reads.contact_rows(reader)

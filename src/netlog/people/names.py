@@ -79,3 +79,13 @@ def resolve_contact(reader: Any, typed: str) -> int:
         return resolve(typed, reads.names_with_word_starting(reader, typed))
     except NotFound:
         return resolve(typed, reads.contact_names(reader))
+
+
+def name_of(reader: Any, contact_id: int) -> str:
+    """A contact's name (for a confirmation)."""
+    from netlog.storage import reads
+
+    row = reads.contact(reader, contact_id)
+    if row is None:
+        raise NotFound(f"No contact #{contact_id}.")
+    return str(row["name"])

@@ -1,16 +1,21 @@
-"""Output: Rich tables and panels on a terminal, plain text when piped, JSON for machines. The one place
-that knows about Rich, and it imports Rich only when a terminal will see the result.
-Data goes to stdout; messages go to stderr."""
+"""Output: the one formatter, as todoman has it. What a command shows is chosen once, by `output(as_json)`:
+`JsonOutput` for machines (--json), `RichOutput` (tables and panels) when stdout is a terminal, `PlainOutput`
+when piped. Each takes plain data and draws it one way; the three share their method names. The one place
+that knows about Rich, and it imports Rich only when a terminal will see the result. Data goes to stdout;
+messages (`message`) go to stderr whatever the output."""
 
 from __future__ import annotations
 
 import os
 import sys
 from datetime import date
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from netlog.rules.wording import format_ago, format_day
 from netlog.values.encoding import safe
+
+if TYPE_CHECKING:
+    from netlog.rules.due import DueItem
 
 # Cells wrap at spaces; a word longer than its column is shortened with an ellipsis, never cut in two
 # ("acquaintanc|e"). The words the table is made of (actions, strengths, warmth) are never wrapped at all.
@@ -108,75 +113,6 @@ def _rows_that_fit(table_for: Any, count: int) -> int:
     return rows
 
 
-def due(items: Sequence[Any], on: date, today: date, as_json: bool = False, fit: bool = False) -> None:
-    """The ranked due list; with `fit`, a terminal shows the top screenful and says how many more there are."""
-    if as_json:
-        _print(to_json(due_json(items)))
-        return
-    if not items:
-        message(f"Nothing due {'today' if on == today else 'on ' + format_day(on, today)}. Your network is in good shape.")
-        return
-    if not _rich():
-        _write("".join([f"{number}. [{item.action}] {item.reason}\n" for number, item in enumerate(items, 1)]))
-        return
-
-    def table_for(rows: int) -> Any:
-        from rich.table import Table
-        from rich.text import Text
-
-        table = Table(title=f"Due {format_day(on)}", title_justify="left", expand=False)
-        table.add_column("#", justify="right", style="dim", no_wrap=True)
-        table.add_column("Action", no_wrap=True)
-        table.add_column("Contact", overflow=WORDS)
-        table.add_column("Why", overflow=WORDS)
-        table.add_column("Score", justify="right", style="dim", no_wrap=True)
-        for number, item in enumerate(items[:rows], 1):
-            style = ACTION_STYLE.get(item.action, "")
-            table.add_row(str(number), Text(item.action, style=style), Text(safe(item.contact)), Text(safe(item.reason)), f"{item.score:g}")
-        return table
-
-    _print_table(table_for, len(items), fit)
-
-
-def overview(contacts: Sequence[dict[str, Any]], now: date, as_json: bool = False, fit: bool = False) -> None:
-    """The contact list; with `fit`, a terminal shows the first screenful and says how many more there are."""
-    if as_json:
-        _print(to_json(list(contacts)))
-        return
-    if not contacts:
-        message("No contacts yet. Add one: netlog add \"Ana Lima\" --met-at PyCon")
-        return
-    if not _rich():
-        for c in contacts:
-            last = c["last_touch"].isoformat() if c["last_touch"] else "-"
-            _print(f"{c['name']}\t{c['strength']}\t{last}\t{c['warmth']}\t{', '.join(c['tags'])}")
-        return
-
-    def table_for(rows: int) -> Any:
-        from rich.table import Table
-        from rich.text import Text
-
-        table = Table(title=_count(len(contacts), "contact"), title_justify="left")
-        wide = _console().width >= WIDE_LIST  # a narrow terminal shows who, how close and how warm; no more
-        table.add_column("Name", overflow="fold")  # a name keeps every letter, wrapped at spaces first
-        table.add_column("Strength", no_wrap=True)
-        table.add_column("Last touch", overflow=WORDS)
-        table.add_column("Warmth", no_wrap=True)
-        if wide:
-            table.add_column("Company", overflow=WORDS)
-            table.add_column("Tags", overflow=WORDS)
-        for c in contacts[:rows]:
-            last = f"{c['last_touch_kind']}, {day(c['last_touch'], now)}" if c["last_touch"] else "-"
-            warmth = c["warmth"]
-            cells = [Text(safe(c["name"])), c["strength"], Text(safe(last)), Text(warmth, style=WARMTH_STYLE[warmth])]
-            if wide:
-                cells += [Text(safe(c["company"] or "")), Text(safe(", ".join(c["tags"])))]
-            table.add_row(*cells)
-        return table
-
-    _print_table(table_for, len(contacts), fit)
-
-
 def _touch_line(t: dict[str, Any], now: date) -> str:
     arrow = {"in": "<-", "out": "->", "both": "<>"}[t["direction"]]
     bits = [f"{format_day(t['date'], now)}  {arrow} {t['kind']}"]
@@ -201,68 +137,6 @@ def _give_and_take(bal: dict[str, int]) -> str:
     return text + (" (you have given more)" if given > received else "")
 
 
-def profile(p: dict[str, Any], now: date, as_json: bool = False) -> None:
-    """One contact's facts, timeline, balance and what is due."""
-    if as_json:
-        shown = dict(p)
-        shown["due"] = due_json(p["due"])
-        _print(to_json(shown))
-        return
-    from netlog.rules.wording import format_span
-
-    facts = [f"{p['strength']} tie, {p['warmth']}; keep in touch {format_span(p['cadence_days'])}"]
-    work = ", ".join(x for x in (p["title"], p["company"]) if x)
-    if work:
-        facts.append(work)
-    for label in ("email", "phone", "url", "birthday"):
-        if p[label]:
-            facts.append(f"{label}: {p[label]}")
-    if p.get("moment"):
-        facts.append(f"moment: {p['moment']} (noted {format_day(p['moment_on'], now)})")
-    if p["tags"]:
-        facts.append("tags: " + ", ".join(p["tags"]))
-    if p["introduced_by"]:
-        facts.append(f"introduced by {p['introduced_by']} on {format_day(p['introduced_on'], now)}")
-    if p["introduced"]:
-        facts.append("introduced you to " + ", ".join(i["name"] for i in p["introduced"]))
-    for offer in p.get("intros", []):
-        why = f" ({offer['note']})" if offer["note"] else ""
-        facts.append(f"intro you offered with {offer['with']}{why}, {format_day(offer['offered_on'], now)}: {offer['status']}")
-    facts.append(_give_and_take(p["balance"]))
-    if p["note"]:
-        facts.append(f"note: {p['note']}")
-    months = p["touches_per_month"]
-    counts = [m["touches"] for m in months]
-    facts.append(f"touches per month: {sparkline(counts)}  ({sum(counts)} in the last year, {_month_span(months)})")
-    if _several_loggers(p["team"]):
-        facts.append(
-            "known by: "
-            + "; ".join(f"{t['user']} (last {format_day(t['last_touch'], now)}, {_count(t['touches'], 'touch')})" for t in p["team"])
-        )
-    due_lines = [f"[{i.action}] {i.reason}" for i in p["due"]]
-    timeline = [_touch_line(t, now) for t in p["touches"]] or ["no touches yet"]
-    if not _rich():
-        _print(f"{p['name']} (#{p['id']})")
-        for line in facts:
-            _print(f"  {line}")
-        if due_lines:
-            _print("Due:")
-            for line in due_lines:
-                _print(f"  {line}")
-        _print("Timeline (newest first):")
-        for line in timeline:
-            _print(f"  {line}")
-        return
-    from rich.markup import escape
-    from rich.panel import Panel
-
-    body = "\n".join(escape(safe(f)) for f in facts)
-    if due_lines:
-        body += "\n\n[bold]Due[/]\n" + "\n".join(escape(safe(line)) for line in due_lines)
-    body += "\n\n[bold]Timeline[/] (newest first)\n" + "\n".join(escape(safe(line)) for line in timeline)
-    _console().print(Panel(body, title=f"{escape(safe(p['name']))} (#{p['id']})", title_align="left", expand=False))
-
-
 def digest(items: Sequence[Any], on: date, fmt: str = "text") -> None:
     """A short morning summary, one line per action, plain text or Markdown; never Rich (it goes to cron)."""
     when = format_day(on)
@@ -278,23 +152,6 @@ def digest(items: Sequence[Any], on: date, fmt: str = "text") -> None:
         if not items:
             lines.append("Your network is in good shape.")
     _print("\n".join(lines))
-
-
-def dupes(pairs: Sequence[Any], as_json: bool = False) -> None:
-    """Likely duplicate pairs, each with the command that merges them."""
-    if as_json:
-        _print(to_json(list(pairs)))
-        return
-    if not pairs:
-        message("No likely duplicates.")
-        return
-    # Written 10,000 pairs at a time: a print a line took 1.6 s of `dupes` at 100,000 contacts (692,690 lines).
-    for start in range(0, len(pairs), 10_000):
-        lines = []
-        for pair in pairs[start : start + 10_000]:
-            lines.append(f"{pair.keep} (#{pair.keep_id}) and {pair.other} (#{pair.other_id}): {pair.reason}")
-            lines.append(f'  netlog merge "#{pair.keep_id}" "#{pair.other_id}"')
-        _write("\n".join(lines) + "\n")
 
 
 def import_report(report: Any) -> None:
@@ -363,36 +220,7 @@ def byte_progress(what: str) -> Any:
     return bar()
 
 
-def touch_report(report: Any, as_json: bool = False) -> None:
-    """What a touch import did: one summary line (or JSON on stdout), what was skipped and why, and the
-    people exchanged with who are not contacts (to stderr)."""
-    from netlog.touches.engine import UNKNOWN_SHOWN
-
-    unknown = report.unknown.most_common()
-    if as_json:
-        _print(to_json({
-            "source": report.source, "dry_run": report.dry_run, "read": report.read, "exchanges": report.exchanges,
-            "new": report.new, "already": report.already, "contacts": report.contacts, "added": report.added,
-            "skipped": dict(report.skipped.most_common()),
-            "unknown": [{"who": who, "exchanges": n} for who, n in unknown],
-        }))  # fmt: skip
-        return
-    title = "Dry run, nothing written" if report.dry_run else "Logged"
-    message(
-        f"{title}: {_count(report.new, 'touch')} with {_count(report.contacts, 'contact')}"
-        f" from {report.read:,} {_UNITS.get(report.source, 'records')} ({report.exchanges:,} exchanges;"
-        f" {report.already:,} logged before)."
-    )
-    if report.added:
-        message(f"Added {_count(report.added, 'contact')} (--add-new).")
-    if report.skipped:
-        message("Skipped: " + ", ".join(f"{n:,} {why}" for why, n in report.skipped.most_common()) + ".")
-    if unknown and not report.added:
-        shown = ", ".join(f"{who} ({n})" for who, n in unknown[:UNKNOWN_SHOWN])
-        more = f" and {len(unknown) - UNKNOWN_SHOWN:,} more" if len(unknown) > UNKNOWN_SHOWN else ""
-        message(f"Not contacts: {shown}{more}. Add them with --add-new, or by hand: netlog add NAME.")
-
-
+UNKNOWN_SHOWN = 10  # the most frequent non-contacts a touch import's summary names
 _UNITS = {"mail": "messages", "calendar": "events", "linkedin-messages": "messages", "telegram": "messages and calls", "whatsapp": "lines"}
 
 
@@ -422,13 +250,6 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("es" if noun.endswith(("ch", "sh", "s", "x")) else "s")
 
 
-def _several_loggers(team: Sequence[dict[str, Any]]) -> bool:
-    """Who logged what is worth saying only when someone other than you has logged touches."""
-    from netlog.people.me import current_user
-
-    return len(team) > 1 or any(t["user"] != current_user() for t in team)
-
-
 def _month_span(months: Sequence[dict[str, Any]]) -> str:
     first, last = (date.fromisoformat(m["month"] + "-01") for m in (months[0], months[-1]))
     return f"{first:%b %Y} … {last:%b %Y}"
@@ -441,102 +262,8 @@ def _bar_lines(counts: dict[str, int], styles: dict[str, str] | None = None) -> 
     return [(f"{label:<{width}} {n:>4} {bar(n, most)}".rstrip(), (styles or {}).get(label, "")) for label, n in counts.items()]
 
 
-def stats(s: dict[str, Any], as_json: bool = False) -> None:
-    """The network at a glance: bars for strength and warmth, a sparkline of touches, favors and intros."""
-    if as_json:
-        _print(to_json(s))
-        return
-    months = s["touches_per_month"]
-    counts = [m["touches"] for m in months]
-    intros = s["intros"]
-    sections: list[tuple[str, list[tuple[str, str]]]] = [
-        (f"{_count(s['contacts'], 'contact')} by strength", _bar_lines(s["by_strength"])),
-        ("Warmth", _bar_lines(s["by_warmth"], WARMTH_STYLE)),
-        (
-            f"Due today: {_count(s['due_contacts'], 'contact')}",
-            _bar_lines({a: n for a, n in s["due_by_action"].items() if n}, ACTION_STYLE),
-        ),
-        (
-            f"Touches per month: {s['touches_last_year']} in the last year",
-            [
-                (f"{sparkline(counts)}  {_month_span(months)}, most in a month: {max(counts, default=0)}", ""),
-                ("".join(date.fromisoformat(m["month"] + "-01").strftime("%b")[0] for m in months), "dim"),
-            ],
-        ),
-        ("Give and take", [(f"favors given {s['favors']['given']}, received {s['favors']['received']}", "")]),
-        (
-            "Introductions",
-            [(f"{_count(intros['received'], 'intro')} received; {_count(intros['people_met_through_intros'], 'contact')} met through one", "")]
-            + ([("most from: " + ", ".join(f"{i['name']} ({i['intros']})" for i in intros["top_introducers"]), "")] if intros["top_introducers"] else []),
-        ),
-    ]
-    if not _rich():
-        for number, (title, lines) in enumerate(sections):
-            if number:
-                _print()
-            _print(title)
-            for line, _ in lines:
-                _print(f"  {line}")
-        return
-    from rich.markup import escape
-    from rich.panel import Panel
-
-    parts = []
-    for title, lines in sections:
-        body = "\n".join(f"  [{style}]{escape(safe(line))}[/]" if style else f"  {escape(safe(line))}" for line, style in lines)
-        parts.append(f"[bold]{escape(safe(title))}[/]\n{body}")
-    _console().print(Panel("\n\n".join(parts), title=f"Your network, {format_day(s['today'])}", title_align="left", expand=False))
-
-
-def me(known: Any, signature: str | None, as_json: bool = False) -> None:
-    """What netlog knows of the user, and the name drafts are signed with."""
-    if as_json:
-        _print(to_json({"name": known.name, "emails": list(known.emails), "linkedin": known.linkedin, "signature": signature}))
-        return
-    unset = '(not set: netlog me --name "Your Name")'
-    _print(f"name: {known.name or unset}")
-    _print(f"emails: {', '.join(known.emails) or '(none: netlog me --email ADDR)'}")
-    _print(f"linkedin: {known.linkedin or '(none)'}")
-    _print(f"drafts are signed: {signature or '(unsigned)'}")
-
-
 # netlog review: one screen per item, scrolling (no clearing: NO_COLOR means no escape codes at all, and
 # what was done stays on screen above). Everything goes to stdout: review runs only on a terminal.
-
-
-def review_card(card: Any) -> None:
-    """One item of the review: 'n of N', the action and contact, their work, the reason, their last touches,
-    and the keys."""
-    item = card.item
-    work = " at ".join(x for x in (card.title, card.company) if x)
-    touches = [_touch_line(t, card.today) for t in card.touches]
-    heading = f"{card.position} of {card.total}"
-    if not _rich():
-        lines = [f"-- {heading} --", f"{item.action}: {item.contact}"]
-        lines += [work] if work else []
-        lines += [item.reason, "Last touches:" if touches else "No touches yet."]
-        lines += [f"  {line}" for line in touches]
-        _print("\n".join(lines))
-        _print_keys(card.keys, _plain_width())
-        return
-    from rich.console import Group
-    from rich.padding import Padding
-    from rich.panel import Panel
-    from rich.text import Text
-
-    head = Text()
-    head.append(item.action, style=ACTION_STYLE.get(item.action, "bold"))
-    head.append("  ")
-    head.append(safe(item.contact), style="bold")
-    if work:
-        head.append("\n" + safe(work))
-    head.append("\n" + safe(item.reason))
-    head.append("\n\nLast touches" if touches else "\n\nNo touches yet", style="dim")
-    # Each touch indented as a block, so one that wraps stays under its date.
-    body = Group(head, *(Padding(Text(safe(line)), (0, 0, 0, 2)) for line in touches))
-    console = _console()
-    console.print(Panel(body, title=heading, title_align="left"))
-    _print_keys(card.keys, console.width)
 
 
 def _plain_width() -> int:
@@ -594,3 +321,302 @@ def review_prompt(text_: str) -> None:
     """A question the next key or line answers, left open on its line."""
     _write(text_)
     sys.stdout.flush()
+
+
+def output(as_json: bool = False) -> PlainOutput:
+    """The formatter for this command's stdout: JSON with --json, Rich on a terminal, else plain text."""
+    if as_json:
+        return JsonOutput()
+    return RichOutput() if _rich() else PlainOutput()
+
+
+class PlainOutput:
+    """Plain text, for a pipe: numbered lines, tab-separated columns, indented facts."""
+
+    def due(self, items: Sequence[DueItem], on: date, today: date, fit: bool = False) -> None:
+        """The ranked due list."""
+        if not items:
+            message(f"Nothing due {'today' if on == today else 'on ' + format_day(on, today)}. Your network is in good shape.")
+            return
+        self._due(items, on, fit)
+
+    def _due(self, items: Sequence[DueItem], on: date, fit: bool) -> None:
+        _write("".join([f"{number}. [{item.action}] {item.reason}\n" for number, item in enumerate(items, 1)]))
+
+    def overview(self, contacts: Sequence[dict[str, Any]], now: date, fit: bool = False) -> None:
+        """The contact list."""
+        if not contacts:
+            message("No contacts yet. Add one: netlog add \"Ana Lima\" --met-at PyCon")
+            return
+        self._overview(contacts, now, fit)
+
+    def _overview(self, contacts: Sequence[dict[str, Any]], now: date, fit: bool) -> None:
+        for c in contacts:
+            last = c["last_touch"].isoformat() if c["last_touch"] else "-"
+            _print(f"{c['name']}\t{c['strength']}\t{last}\t{c['warmth']}\t{', '.join(c['tags'])}")
+
+    def profile(self, p: dict[str, Any], now: date, user: str) -> None:
+        """One contact's facts, timeline, balance and what is due; `user` is who is logging (whose touches
+        need no "known by" line)."""
+        facts, due_lines, timeline = _profile_lines(p, now, user)
+        _print(f"{p['name']} (#{p['id']})")
+        for line in facts:
+            _print(f"  {line}")
+        if due_lines:
+            _print("Due:")
+            for line in due_lines:
+                _print(f"  {line}")
+        _print("Timeline (newest first):")
+        for line in timeline:
+            _print(f"  {line}")
+
+    def dupes(self, pairs: Sequence[Any]) -> None:
+        """Likely duplicate pairs, each with the command that merges them."""
+        if not pairs:
+            message("No likely duplicates.")
+            return
+        # Written 10,000 pairs at a time: a print a line took 1.6 s of `dupes` at 100,000 contacts (692,690 lines).
+        for start in range(0, len(pairs), 10_000):
+            lines = []
+            for pair in pairs[start : start + 10_000]:
+                lines.append(f"{pair.keep} (#{pair.keep_id}) and {pair.other} (#{pair.other_id}): {pair.reason}")
+                lines.append(f'  netlog merge "#{pair.keep_id}" "#{pair.other_id}"')
+            _write("\n".join(lines) + "\n")
+
+    def stats(self, s: dict[str, Any]) -> None:
+        """The network at a glance: bars for strength and warmth, a sparkline of touches, favors and intros."""
+        for number, (title, lines) in enumerate(_stats_sections(s)):
+            if number:
+                _print()
+            _print(title)
+            for line, _ in lines:
+                _print(f"  {line}")
+
+    def me(self, known: Any, signature: str | None) -> None:
+        """What netlog knows of the user, and the name drafts are signed with."""
+        unset = '(not set: netlog me --name "Your Name")'
+        _print(f"name: {known.name or unset}")
+        _print(f"emails: {', '.join(known.emails) or '(none: netlog me --email ADDR)'}")
+        _print(f"linkedin: {known.linkedin or '(none)'}")
+        _print(f"drafts are signed: {signature or '(unsigned)'}")
+
+    def touch_report(self, report: Any) -> None:
+        """What a touch import did: one summary line, what was skipped and why, and the people exchanged with
+        who are not contacts (all to stderr)."""
+        unknown = report.unknown.most_common()
+        title = "Dry run, nothing written" if report.dry_run else "Logged"
+        message(
+            f"{title}: {_count(report.new, 'touch')} with {_count(report.contacts, 'contact')}"
+            f" from {report.read:,} {_UNITS.get(report.source, 'records')} ({report.exchanges:,} exchanges;"
+            f" {report.already:,} logged before)."
+        )
+        if report.added:
+            message(f"Added {_count(report.added, 'contact')} (--add-new).")
+        if report.skipped:
+            message("Skipped: " + ", ".join(f"{n:,} {why}" for why, n in report.skipped.most_common()) + ".")
+        if unknown and not report.added:
+            shown = ", ".join(f"{who} ({n})" for who, n in unknown[:UNKNOWN_SHOWN])
+            more = f" and {len(unknown) - UNKNOWN_SHOWN:,} more" if len(unknown) > UNKNOWN_SHOWN else ""
+            message(f"Not contacts: {shown}{more}. Add them with --add-new, or by hand: netlog add NAME.")
+
+    def review_card(self, card: Any) -> None:
+        """One item of the review: 'n of N', the action and contact, their work, the reason, their last
+        touches, and the keys."""
+        item = card.item
+        work = " at ".join(x for x in (card.title, card.company) if x)
+        touches = [_touch_line(t, card.today) for t in card.touches]
+        lines = [f"-- {card.position} of {card.total} --", f"{item.action}: {item.contact}"]
+        lines += [work] if work else []
+        lines += [item.reason, "Last touches:" if touches else "No touches yet."]
+        lines += [f"  {line}" for line in touches]
+        _print("\n".join(lines))
+        _print_keys(card.keys, _plain_width())
+
+
+class RichOutput(PlainOutput):
+    """A terminal: Rich tables and panels, one screenful of a long list."""
+
+    def _due(self, items: Sequence[DueItem], on: date, fit: bool) -> None:
+        def table_for(rows: int) -> Any:
+            from rich.table import Table
+            from rich.text import Text
+
+            table = Table(title=f"Due {format_day(on)}", title_justify="left", expand=False)
+            table.add_column("#", justify="right", style="dim", no_wrap=True)
+            table.add_column("Action", no_wrap=True)
+            table.add_column("Contact", overflow=WORDS)
+            table.add_column("Why", overflow=WORDS)
+            table.add_column("Score", justify="right", style="dim", no_wrap=True)
+            for number, item in enumerate(items[:rows], 1):
+                style = ACTION_STYLE.get(item.action, "")
+                table.add_row(str(number), Text(item.action, style=style), Text(safe(item.contact)), Text(safe(item.reason)), f"{item.score:g}")
+            return table
+
+        _print_table(table_for, len(items), fit)
+
+    def _overview(self, contacts: Sequence[dict[str, Any]], now: date, fit: bool) -> None:
+        def table_for(rows: int) -> Any:
+            from rich.table import Table
+            from rich.text import Text
+
+            table = Table(title=_count(len(contacts), "contact"), title_justify="left")
+            wide = _console().width >= WIDE_LIST  # a narrow terminal shows who, how close and how warm; no more
+            table.add_column("Name", overflow="fold")  # a name keeps every letter, wrapped at spaces first
+            table.add_column("Strength", no_wrap=True)
+            table.add_column("Last touch", overflow=WORDS)
+            table.add_column("Warmth", no_wrap=True)
+            if wide:
+                table.add_column("Company", overflow=WORDS)
+                table.add_column("Tags", overflow=WORDS)
+            for c in contacts[:rows]:
+                last = f"{c['last_touch_kind']}, {day(c['last_touch'], now)}" if c["last_touch"] else "-"
+                warmth = c["warmth"]
+                cells = [Text(safe(c["name"])), c["strength"], Text(safe(last)), Text(warmth, style=WARMTH_STYLE[warmth])]
+                if wide:
+                    cells += [Text(safe(c["company"] or "")), Text(safe(", ".join(c["tags"])))]
+                table.add_row(*cells)
+            return table
+
+        _print_table(table_for, len(contacts), fit)
+
+    def profile(self, p: dict[str, Any], now: date, user: str) -> None:
+        from rich.markup import escape
+        from rich.panel import Panel
+
+        facts, due_lines, timeline = _profile_lines(p, now, user)
+        body = "\n".join(escape(safe(f)) for f in facts)
+        if due_lines:
+            body += "\n\n[bold]Due[/]\n" + "\n".join(escape(safe(line)) for line in due_lines)
+        body += "\n\n[bold]Timeline[/] (newest first)\n" + "\n".join(escape(safe(line)) for line in timeline)
+        _console().print(Panel(body, title=f"{escape(safe(p['name']))} (#{p['id']})", title_align="left", expand=False))
+
+    def stats(self, s: dict[str, Any]) -> None:
+        from rich.markup import escape
+        from rich.panel import Panel
+
+        parts = []
+        for title, lines in _stats_sections(s):
+            body = "\n".join(f"  [{style}]{escape(safe(line))}[/]" if style else f"  {escape(safe(line))}" for line, style in lines)
+            parts.append(f"[bold]{escape(safe(title))}[/]\n{body}")
+        _console().print(Panel("\n\n".join(parts), title=f"Your network, {format_day(s['today'])}", title_align="left", expand=False))
+
+    def review_card(self, card: Any) -> None:
+        from rich.console import Group
+        from rich.padding import Padding
+        from rich.panel import Panel
+        from rich.text import Text
+
+        item = card.item
+        work = " at ".join(x for x in (card.title, card.company) if x)
+        touches = [_touch_line(t, card.today) for t in card.touches]
+        head = Text()
+        head.append(item.action, style=ACTION_STYLE.get(item.action, "bold"))
+        head.append("  ")
+        head.append(safe(item.contact), style="bold")
+        if work:
+            head.append("\n" + safe(work))
+        head.append("\n" + safe(item.reason))
+        head.append("\n\nLast touches" if touches else "\n\nNo touches yet", style="dim")
+        # Each touch indented as a block, so one that wraps stays under its date.
+        body = Group(head, *(Padding(Text(safe(line)), (0, 0, 0, 2)) for line in touches))
+        console = _console()
+        console.print(Panel(body, title=f"{card.position} of {card.total}", title_align="left"))
+        _print_keys(card.keys, console.width)
+
+
+class JsonOutput(PlainOutput):
+    """--json: the stable keys of docs/json.md, one compact object per line for lists; messages still go to
+    stderr, and an empty list is `[]`."""
+
+    def due(self, items: Sequence[DueItem], on: date, today: date, fit: bool = False) -> None:
+        _print(to_json(due_json(items)))
+
+    def overview(self, contacts: Sequence[dict[str, Any]], now: date, fit: bool = False) -> None:
+        _print(to_json(list(contacts)))
+
+    def profile(self, p: dict[str, Any], now: date, user: str) -> None:
+        _print(to_json({**p, "due": due_json(p["due"])}))
+
+    def dupes(self, pairs: Sequence[Any]) -> None:
+        _print(to_json(list(pairs)))
+
+    def stats(self, s: dict[str, Any]) -> None:
+        _print(to_json(s))
+
+    def me(self, known: Any, signature: str | None) -> None:
+        _print(to_json({"name": known.name, "emails": list(known.emails), "linkedin": known.linkedin, "signature": signature}))
+
+    def touch_report(self, report: Any) -> None:
+        _print(to_json({
+            "source": report.source, "dry_run": report.dry_run, "read": report.read, "exchanges": report.exchanges,
+            "new": report.new, "already": report.already, "contacts": report.contacts, "added": report.added,
+            "skipped": dict(report.skipped.most_common()),
+            "unknown": [{"who": who, "exchanges": n} for who, n in report.unknown.most_common()],
+        }))  # fmt: skip
+
+
+def _profile_lines(p: dict[str, Any], now: date, user: str) -> tuple[list[str], list[str], list[str]]:
+    """A profile's facts, due lines and timeline lines, as plain text."""
+    from netlog.rules.wording import format_span
+
+    facts = [f"{p['strength']} tie, {p['warmth']}; keep in touch {format_span(p['cadence_days'])}"]
+    work = ", ".join(x for x in (p["title"], p["company"]) if x)
+    if work:
+        facts.append(work)
+    for label in ("email", "phone", "url", "birthday"):
+        if p[label]:
+            facts.append(f"{label}: {p[label]}")
+    if p.get("moment"):
+        facts.append(f"moment: {p['moment']} (noted {format_day(p['moment_on'], now)})")
+    if p["tags"]:
+        facts.append("tags: " + ", ".join(p["tags"]))
+    if p["introduced_by"]:
+        facts.append(f"introduced by {p['introduced_by']} on {format_day(p['introduced_on'], now)}")
+    if p["introduced"]:
+        facts.append("introduced you to " + ", ".join(i["name"] for i in p["introduced"]))
+    for offer in p.get("intros", []):
+        why = f" ({offer['note']})" if offer["note"] else ""
+        facts.append(f"intro you offered with {offer['with']}{why}, {format_day(offer['offered_on'], now)}: {offer['status']}")
+    facts.append(_give_and_take(p["balance"]))
+    if p["note"]:
+        facts.append(f"note: {p['note']}")
+    months = p["touches_per_month"]
+    counts = [m["touches"] for m in months]
+    facts.append(f"touches per month: {sparkline(counts)}  ({sum(counts)} in the last year, {_month_span(months)})")
+    team = p["team"]
+    if len(team) > 1 or any(t["user"] != user for t in team):  # worth saying only when someone else logged too
+        facts.append(
+            "known by: "
+            + "; ".join(f"{t['user']} (last {format_day(t['last_touch'], now)}, {_count(t['touches'], 'touch')})" for t in team)
+        )
+    due_lines = [f"[{i.action}] {i.reason}" for i in p["due"]]
+    timeline = [_touch_line(t, now) for t in p["touches"]] or ["no touches yet"]
+    return facts, due_lines, timeline
+
+
+def _stats_sections(s: dict[str, Any]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """`stats` as titled sections of (line, style)."""
+    months = s["touches_per_month"]
+    counts = [m["touches"] for m in months]
+    intros = s["intros"]
+    return [
+        (f"{_count(s['contacts'], 'contact')} by strength", _bar_lines(s["by_strength"])),
+        ("Warmth", _bar_lines(s["by_warmth"], WARMTH_STYLE)),
+        (
+            f"Due today: {_count(s['due_contacts'], 'contact')}",
+            _bar_lines({a: n for a, n in s["due_by_action"].items() if n}, ACTION_STYLE),
+        ),
+        (
+            f"Touches per month: {s['touches_last_year']} in the last year",
+            [
+                (f"{sparkline(counts)}  {_month_span(months)}, most in a month: {max(counts, default=0)}", ""),
+                ("".join(date.fromisoformat(m["month"] + "-01").strftime("%b")[0] for m in months), "dim"),
+            ],
+        ),
+        ("Give and take", [(f"favors given {s['favors']['given']}, received {s['favors']['received']}", "")]),
+        (
+            "Introductions",
+            [(f"{_count(intros['received'], 'intro')} received; {_count(intros['people_met_through_intros'], 'contact')} met through one", "")]
+            + ([("most from: " + ", ".join(f"{i['name']} ({i['intros']})" for i in intros["top_introducers"]), "")] if intros["top_introducers"] else []),
+        ),
+    ]

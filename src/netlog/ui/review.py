@@ -212,17 +212,16 @@ class Review:
 
     def draft(self, card: Card) -> Optional[str]:
         """Write the draft in the editor (with its Subject: line when it can go by mail), show it, ask if sent."""
-        from netlog.rules.drafting import split_subject
+        from netlog.ui import sending
 
         made = self._draft(card)
-        text = f"Subject: {made.subject}\n\n{made.text}" if card.email else made.text
-        edited = self.terminal.edit(text)
-        subject, body = split_subject(edited) if edited and card.email else ("", edited or "")
-        if not body.strip():
+        changed = sending.edited(self.terminal, made, by_mail=bool(card.email))
+        if changed is None:
             self.terminal.say("Empty draft: nothing sent, nothing logged.")
             return None
+        subject, body = changed
         self.terminal.show_text(body.rstrip("\n"))
-        return self._ask_sent(card, made, subject or made.subject, body)
+        return self._ask_sent(card, made, subject, body)
 
     def mail(self, card: Card) -> Optional[str]:
         """Open the draft as it is in the mail app, then ask if it was sent."""
@@ -335,17 +334,12 @@ class Review:
 
     def _open_mail(self, card: Card, subject: str, body: str) -> None:
         """Hand the draft to the mail app as a mailto: link, or print the link when nothing opens it."""
-        from netlog.ui.mailto import mailto_link
+        from netlog.ui import sending
 
         if not card.email:
-            self.terminal.say(f"No email address for {card.item.contact}: netlog edit \"{card.item.contact}\" --email ADDRESS.")
+            self.terminal.say(sending.no_address(card.item.contact))
             return
-        link = mailto_link(card.email, subject, body)
-        if self.terminal.open_link(link):
-            self.terminal.say(f'Opened in your mail app: to {card.email}, "{subject}".')
-        else:
-            self.terminal.say("Nothing here opens links (no xdg-open); open this one in your mail app:")
-            self.terminal.show_text(link)
+        sending.open_in_mail(self.terminal, card.email, subject, body)
 
     def _still_due(self, item: rules.DueItem) -> bool:
         """Whether `item` (its action, occasion and other person) is still due for its contact."""

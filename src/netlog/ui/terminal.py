@@ -103,9 +103,9 @@ class Terminal:
     # review.Terminal
 
     def show(self, card: Any) -> None:
-        from netlog.ui import render
+        from netlog.ui.render import output
 
-        render.review_card(card)
+        output().review_card(card)
 
     def help(self, keys: Sequence[Any]) -> None:
         from netlog.ui import render
