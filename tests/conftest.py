@@ -252,3 +252,32 @@ def morning(netlog):
     netlog("log", "Dara", "coffee", "--on", "2026-11-20")
     netlog("done", "Dara", "thank")
     return netlog
+
+
+# CardDAV/CalDAV (issue 22): the sync round-trip tests talk to a real server (Radicale). NETLOG_TEST_DAV_URL
+# names one (.ci/run starts it with scripts/dav-test-server); else one is started here for the session.
+DAV_SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "dav-test-server"
+
+
+@pytest.fixture(scope="session")
+def dav_server() -> str:
+    """The root of a DAV user's collections (http://127.0.0.1:PORT/netlog/); tests make their own
+    collections under it (tests/helpers/dav.py). Skips saying why when no server can be started; fails in CI."""
+    url = os.environ.get("NETLOG_TEST_DAV_URL")
+    if url:
+        yield url if url.endswith("/") else url + "/"
+        return
+    try:
+        started = subprocess.run([str(DAV_SCRIPT), "start"], capture_output=True, text=True, timeout=600)
+    except subprocess.TimeoutExpired:
+        started = subprocess.CompletedProcess([], 1, "", "timed out after 600 s")
+    if started.returncode != 0:
+        reason = f"scripts/dav-test-server start failed: {started.stderr.strip()[-500:]}"
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(f"a DAV server is required in CI: {reason}")
+        pytest.skip(f"no DAV server: {reason}")
+    env = dict(line.removeprefix("export ").split("=", 1) for line in started.stdout.splitlines() if "=" in line)
+    try:
+        yield env["NETLOG_TEST_DAV_URL"]
+    finally:
+        subprocess.run([str(DAV_SCRIPT), "stop", env["DAV_TEST_DIR"]], capture_output=True)
