@@ -7,7 +7,7 @@ calendar robot's own address, calendar-notification@google.com, which is what re
 
     python tests/persona/month.py OUT          # writes OUT/ (below) and prints what it wrote
 
-    OUT/contacts.vcf                      her phone's address book (vCard 3.0, two 4.0 cards), 45 cards
+    OUT/contacts.vcf                      her phone's address book (vCard 3.0, two 4.0 cards), 37 cards
     OUT/Connections.csv                   her LinkedIn export, 120 connections
     OUT/calendar.ics                      her Google Calendar export (with one event whose DTSTART is a bare time)
     OUT/mail/takeout-YYYY-MM-DD.mbox      the Gmail Takeout she made that morning (everything before 07:00)
@@ -956,8 +956,7 @@ def _card(key: str, p: Person) -> str:
             lines.append(f"RELATED;TYPE=sibling;VALUE=text:{KIM.name}")
         elif p.related == "apple":
             lines += [f"item1.X-ABRELATEDNAMES;type=pref:{KIM.name}", "item1.X-ABLabel:_$!<Sister>!$_"]
-        if p.tag == "family":
-            lines.append("CATEGORIES:Family" if p.card != "v4" else "CATEGORIES:family")
+        # No CATEGORIES: nothing tags the siblings as family; their name (and RELATED) must tell.
     elif p.card == "apple-org":  # iPhone: a company card
         lines = ["VERSION:3.0", "PRODID:-//Apple Inc.//iPhone OS 17.5//EN", "N:;;;;", f"FN:{p.name}", f"ORG:{p.org};",
                  f"TEL;TYPE=WORK;TYPE=VOICE;TYPE=pref:{p.phone}", "X-ABShowAs:COMPANY"]  # fmt: skip
