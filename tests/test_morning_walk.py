@@ -231,9 +231,26 @@ def test_the_network_is_what_the_issue_describes():
     assert net.FIRST_MORNING.weekday() == 0
 
 
+def _same(ours: Any, exported: Any) -> bool:
+    """Equal, except that the export may add keys a later format version has, left empty here."""
+    if isinstance(ours, dict) and isinstance(exported, dict):
+        return all(k in exported and _same(v, exported[k]) for k, v in ours.items()) and all(
+            exported[k] in (None, False, [], {}) for k in exported.keys() - ours.keys()
+        )
+    if isinstance(ours, list) and isinstance(exported, list):
+        return len(ours) == len(exported) and all(_same(a, b) for a, b in zip(ours, exported))
+    return ours == exported
+
+
 def test_the_backup_round_trips_through_netlog(walk):
+    """`netlog import json` then `netlog export json` gives the network back: every contact, touch, tag,
+    dismissal and intro offer, with the same ids."""
     ours, exported = walk.round_trip
-    assert {k: v for k, v in exported.items() if k != "exported_on"} == {k: v for k, v in ours.items() if k != "exported_on"}
+    assert exported["format"] == "netlog" and exported["version"] >= ours["version"]
+    for key in ("contacts", "intro_offers"):
+        assert len(exported[key]) == len(ours[key])
+        wrong = [a.get("id", n) for n, (a, b) in enumerate(zip(ours[key], exported[key])) if not _same(a, b)]
+        assert wrong == [], f"{key} that did not come back the same: {wrong[:10]}"
 
 
 def test_the_walk_takes_seconds(walk):
@@ -256,9 +273,11 @@ def test_netlog_lists_no_time_sensitive_item_the_network_did_not_plant(walk):
     assert strays == []
 
 
-def test_every_morning_acts_on_eight_items(walk):
+def test_every_morning_acts_on_the_top_items(walk):
     for morning in walk.mornings:
-        assert len(morning.acts) == TOP and sum(a.how == "done" for a in morning.acts) == 1, morning.day
+        assert len(morning.acts) == min(TOP, len(morning.items)), morning.day
+        assert sum(a.how == "done" for a in morning.acts) == (1 if morning.acts else 0), morning.day
+    assert sum(a.how == "sent" for m in walk.mornings for a in m.acts) >= 25
 
 
 # Done means: a list a person can finish -------------------------------------------------------------------------
