@@ -9,14 +9,15 @@ is Monday 2026-11-23, the suite's today. Who is in it:
                 on Wed 25 Nov, one with advice to circle back on, one that falls due on Thu 26 Nov
   strong    15  touches every month or so; one overdue with month-old advice, one overdue from Wed 25 Nov,
                 one with advice due Wed, one with news (a moment) on Sat 21 Nov, one with a birthday on Fri 27
-  medium    50  touches every one to four months, a dozen overdue; the introducers of the eight intros, both
+  medium    50  touches every one to four months, a dozen overdue (one snoozed until 15 Dec); the introducers of the eight intros, both
                 sides of the intro offers I made, a give-back, a question that waits for an answer, a
                 birthday on Sat 28 Nov, news noted during the week, a coffee during the week
   weak      90  met once at an event 6 to 12 months ago (thanked most, wrote to some a few weeks later); one
                 I had coffee with on Friday 20 Nov, one met at a meetup 13 days ago and never thanked,
-                one introduced to me again during the week by someone else
+                one introduced to me again during the week by someone else; two set aside last month
   linkedin 130  dormant: a `connected` touch only, strength not set by me (what `import linkedin` makes);
-                one has a birthday on Thu 26 Nov (merged from the phone)
+                one has a birthday on Thu 26 Nov (merged from the phone), two were set aside in October
+                (a keep-in-touch dismissal)
   introduced 7  people introduced to me, at every stage: yesterday; three weeks ago and never written to;
                 written to and waiting; written to, nudged and silent; in touch but not met; met and not
                 reported; met, reported, and then a referral (during the week)
@@ -113,7 +114,7 @@ class Network:
     backup: dict[str, Any]
     plants: list[Plant]
     events: dict[date, list[list[str]]]  # walk morning -> CLI argv run before `due` that morning
-    role: dict[str, int]  # role name -> contact id ("friday_coffee", "gus", ...)
+    role: dict[str, int]  # role name -> contact id ("friday_coffee", "intro1_by", ...)
     strength: dict[int, int]
     group: dict[int, str]  # contact id -> close, strong, medium, weak, linkedin, introduced, cold
     overdue_from: dict[int, date]  # close and strong ties: the first walk-or-later day they are overdue
@@ -361,7 +362,7 @@ def build(seed: int = SEED) -> Network:
 
     # strong: a touch every month or so -----------------------------------------------------------------------
     strong_last = {"strong_overdue": day(-40), "strong_overdue_wed": day(-28), "strong_advice": day(-13),
-                   "strong_moment": day(-8), "strong_birthday": day(-5), "offer1_b": day(-12), "pia": day(-3),
+                   "strong_moment": day(-8), "strong_birthday": day(-5), "offer1_b": day(-12), "intro6_by": day(-3),
                    "offer2_b": day(-20)}  # fmt: skip
     for n in range(15 - len(strong_last)):
         strong_last[f"strong_{n}"] = day(-rng.randint(2, 24))
@@ -385,7 +386,7 @@ def build(seed: int = SEED) -> Network:
     plant(role["strong_birthday"], "birthday", day(1), "birthday on Fri 27 Nov", last=day(4))
 
     # medium: every one to four months; a dozen overdue ----------------------------------------------------
-    medium_roles = ("gus", "intro2_by", "intro3_by", "intro4_by", "intro5_by", "oren", "nia", "offer1_a",
+    medium_roles = ("intro1_by", "intro2_by", "intro3_by", "intro4_by", "intro5_by", "intro7_by", "intro8_by", "offer1_a",
                     "give_back", "question", "medium_birthday", "medium_moment", "wed_coffee", "offer4_a",
                     "offer4_b", "offer2_a", "offer5_a", "offer5_b", "offer6_a", "offer6_b")  # fmt: skip
     medium_last = {key: day(-rng.randint(25, 80)) for key in medium_roles}
@@ -396,6 +397,7 @@ def build(seed: int = SEED) -> Network:
             medium_last[key] = day(-rng.randint(95, 240)) if n % 3 == 0 else day(-rng.randint(20, 80))
         cid = role[key] = b.person("medium", 3, start_of_tie(), birthday=_birthday(rng))
         _background(b, cid, day(-rng.randint(380, 800)), medium_last[key], (35, 110))
+    b.set(role["medium_1"], snoozed_until=date(2026, 12, 15))  # overdue, snoozed until mid-December
     b.set(role["medium_birthday"], birthday="11-28")
     plant(role["medium_birthday"], "birthday", day(2), "birthday on Sat 28 Nov", last=day(5))
     # two favors (thanked), none returned: an invitation to give back since Sun 15 Nov
@@ -417,10 +419,12 @@ def build(seed: int = SEED) -> Network:
         b.meeting(cid, on, "met", place=event, topics=", ".join(rng.sample(TOPICS, 2)), thank=rng.random() < 0.7)
         if rng.random() < 0.55:  # wrote a few weeks or months later, and they answered
             b.exchange(cid, on + timedelta(days=rng.randint(14, 150)), mine_first=rng.random() < 0.7, gap=rng.randint(1, 4))
+        if n == 0:
+            role["weak_first"] = cid
         if n == 3:
             role["friday_coffee"] = cid
         elif n == 10:
-            role["lena"] = cid
+            role["intro8"] = cid
         elif n == 17:
             role["weak_moment"] = cid
         elif n == 24:
@@ -435,6 +439,8 @@ def build(seed: int = SEED) -> Network:
     b.touch(late, "met", day(-13), place="Lisbon Python meetup", topics="Rust, hiring")
     plant(late, "thank", day(-12), "meeting on Tue 10 Nov, never thanked", last=day(-13 + 30))
     b.set(role["weak_moment"], moment="your new job at Contoso", moment_on=day(-3))
+    for n in (30, 31):  # set aside last month (`netlog done NAME keep-in-touch`): not due for another cadence
+        b.dismiss(role["weak_first"] + n, "keep-in-touch", day(-20))
 
     # linkedin: dormant connections -----------------------------------------------------------------------------
     active_companies = [c["company"] for c in b.contacts if c["company"]]
@@ -449,6 +455,8 @@ def build(seed: int = SEED) -> Network:
         b.touch(cid, "connected", min(connected, date(2026, 2, 13)), place="LinkedIn")
         if n == 7:
             role["linkedin_birthday"] = cid
+        if n in (20, 21):  # a reconnect set aside in October: resting for a year
+            b.dismiss(cid, "keep-in-touch", day(-45))
     b.set(role["linkedin_birthday"], birthday="11-26")
     plant(role["linkedin_birthday"], "birthday", day(0), "a dormant tie's birthday on Thu 26 Nov", last=day(3))
 
@@ -459,10 +467,10 @@ def build(seed: int = SEED) -> Network:
         b.touch(role[by], "intro", on, other_id=cid)
         return cid
 
-    # 1. yesterday: thank Gus, reach out to Dara
-    dara = introduced("dara", "gus", day(-1))
-    plant(role["gus"], "thank", day(0), "intro to Dara on Sun 22 Nov", about=dara)
-    plant(dara, "reach-out", day(0), "introduced on Sun 22 Nov", about=role["gus"])
+    # 1. yesterday: thank the introducer, reach out
+    intro1 = introduced("intro1", "intro1_by", day(-1))
+    plant(role["intro1_by"], "thank", day(0), "an intro on Sun 22 Nov", about=intro1)
+    plant(intro1, "reach-out", day(0), "introduced on Sun 22 Nov", about=role["intro1_by"])
     # 2. three weeks ago, thanked, never written to
     intro2 = introduced("intro2", "intro2_by", day(-20))
     b.touch(role["intro2_by"], "thanks", day(-19))
@@ -484,24 +492,24 @@ def build(seed: int = SEED) -> Network:
     b.touch(role["intro5_by"], "thanks", day(-3))
     b.exchange(intro5, day(-3), gap=1)
     plant(intro5, "meet", day(3), "in touch since Fri 20 Nov, not met", about=role["intro5_by"])
-    # 6. introduced by Pia (strong) on Wed 28 Oct, coffee on Fri 20 Nov (thanked): report back to Pia
-    intro6 = introduced("intro6", "pia", day(-26), strength=2)
-    b.touch(role["pia"], "thanks", day(-25))
+    # 6. introduced by a strong tie on Wed 28 Oct, coffee on Fri 20 Nov (thanked): report back
+    intro6 = introduced("intro6", "intro6_by", day(-26), strength=2)
+    b.touch(role["intro6_by"], "thanks", day(-25))
     b.exchange(intro6, day(-24), gap=2)
     b.meeting(intro6, day(-3), "coffee", place="Time Out Market", topics="data pipelines")
-    plant(role["pia"], "report-back", day(0), "met Pia's intro on Fri 20 Nov", about=intro6)
-    # 7. introduced by Oren in August, met, reported back; a referral during the week: tell Oren what it led to
-    hana = introduced("hana", "oren", date(2026, 8, 10), strength=2)
-    b.touch(role["oren"], "thanks", date(2026, 8, 11))
-    b.meeting(hana, date(2026, 8, 20), "coffee", place="Café Nicola")
-    b.touch(role["oren"], "report", date(2026, 8, 22))
-    b.exchange(hana, date(2026, 9, 14), gap=2)
-    events[day(1)].append(["log", f"#{hana}", "favor-received", "--on", day(0).isoformat(), "--note", "referred me for the platform role at Globex"])
-    plant(hana, "thank", day(1), "a referral on Mon 23 Nov")
-    plant(role["oren"], "report-back", day(1), "Oren's intro led to a referral", category="intro-outcome", about=hana)
-    # 8. Lena, met at PyCon US in May, introduced to me again by Nia on Thu 26 Nov (logged Friday)
-    events[day(4)].append(["log", f"#{role['nia']}", "intro", "--to", f"#{role['lena']}", "--on", day(3).isoformat()])
-    plant(role["nia"], "thank", day(4), "intro to Lena on Thu 26 Nov", about=role["lena"])
+    plant(role["intro6_by"], "report-back", day(0), "met the person they introduced on Fri 20 Nov", about=intro6)
+    # 7. introduced in August, met, reported back; a referral during the week: tell the introducer what it led to
+    intro7 = introduced("intro7", "intro7_by", date(2026, 8, 10), strength=2)
+    b.touch(role["intro7_by"], "thanks", date(2026, 8, 11))
+    b.meeting(intro7, date(2026, 8, 20), "coffee", place="Café Nicola")
+    b.touch(role["intro7_by"], "report", date(2026, 8, 22))
+    b.exchange(intro7, date(2026, 9, 14), gap=2)
+    events[day(1)].append(["log", f"#{intro7}", "favor-received", "--on", day(0).isoformat(), "--note", "referred me for the platform role at Globex"])
+    plant(intro7, "thank", day(1), "a referral on Mon 23 Nov")
+    plant(role["intro7_by"], "report-back", day(1), "their intro led to a referral on Mon 23 Nov", category="intro-outcome", about=intro7)
+    # 8. a weak tie met at a meetup in February, introduced to me by another tie on Thu 26 Nov (logged Friday)
+    events[day(4)].append(["log", f"#{role['intro8_by']}", "intro", "--to", f"#{role['intro8']}", "--on", day(3).isoformat()])
+    plant(role["intro8_by"], "thank", day(4), "an intro on Thu 26 Nov (of someone already met)", about=role["intro8"])
 
     # intros I offered (double opt-in) ------------------------------------------------------------------------
     offers: list[dict[str, Any]] = []
