@@ -268,7 +268,7 @@ class _Builder:
 def _background(b: _Builder, cid: int, start: date, last: date, gap: tuple[int, int]) -> None:
     """A settled history from `start` (the first meeting) to `last` (the last real exchange): episodes every
     `gap` days, each thanked or answered. The final episode's last exchange is on `last` exactly."""
-    rng, strength = b.rng, b.strength[cid]
+    rng = b.rng
     b.meeting(cid, start, "met", place=rng.choice(PLACES + (None,)), thank=rng.random() < 0.8)
     episodes, on = [], last
     while True:
