@@ -68,7 +68,7 @@ def backups(draw) -> dict:
     """A netlog JSON backup (format 2) of a few contacts with touches, dismissals, snoozes and moments on
     plausible and edge days: what a restore, or a backup edited by hand, may bring."""
     contacts = []
-    for number, name in enumerate(draw(st.lists(names, min_size=1, max_size=3, unique=True)), 1):
+    for name in draw(st.lists(names, min_size=1, max_size=3, unique=True)):
         record = {"id": draw(st.integers(1, 50)), "name": name, "strength": draw(st.integers(1, 5)),
                   "created_on": draw(days)}  # fmt: skip
         if draw(st.booleans()):
