@@ -15,12 +15,18 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from netlog.errors import BadInput
 from netlog.storage import reads
 from netlog.values import kinds, validation
 from netlog.values.folding import fold
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from netlog.storage.reader import Reader
+    from netlog.storage.store import Store
 
 SOURCES = ("mail", "calendar", "linkedin-messages", "telegram", "whatsapp")
 CHATS = ("telegram", "whatsapp")  # one touch per contact, day and direction
@@ -70,7 +76,7 @@ def read_source(source: str, path: str, me: Any, since: date | None, today: date
     raise BadInput(f'Unknown source "{source}"; use one of: {", ".join(SOURCES)}.')
 
 
-def who_i_am(reader: Any, given: Iterable[str]) -> Any:
+def who_i_am(reader: Reader, given: Iterable[str]) -> Any:
     """The user as netlog knows them (`netlog me`) and as `--me` says for this run: an address, a profile
     URL, a phone number or (for a chat export, which knows people by name) a name each."""
     from netlog.people.me import recorded
@@ -95,7 +101,7 @@ def who_i_am(reader: Any, given: Iterable[str]) -> Any:
 
 
 def log_exchanges(
-    store: Any,
+    store: Store,
     today: date,
     reading: Any,
     keep_subjects: bool = True,
@@ -106,7 +112,7 @@ def log_exchanges(
     report = TouchReport(reading.source, read=reading.read, exchanges=len(reading.exchanges), dry_run=dry_run)
     report.skipped.update({str(reason): n for reason, n in reading.skipped.items()})
 
-    def plan(reader: Any) -> _Plan:
+    def plan(reader: Reader) -> _Plan:
         found = _Plan(reader, reading.source, today)
         for exchange in reading.exchanges:
             found.add(exchange, keep_subjects, add_new, report)
@@ -120,7 +126,7 @@ def log_exchanges(
 class _Plan:
     """The touches (and, with --add-new, contacts) an import will write, against an index of what exists."""
 
-    def __init__(self, reader: Any, source: str, today: date) -> None:
+    def __init__(self, reader: Reader, source: str, today: date) -> None:
         from netlog.people.me import current_user
         from netlog.touches.records import normalize_email, normalize_phone, normalize_url
 
@@ -208,7 +214,7 @@ class _Plan:
                 self.by[key][value] = row["id"]
         return row["id"]
 
-    def apply(self, session: Any) -> None:
+    def apply(self, session: Session) -> None:
         from netlog.network import cache
         from netlog.storage import records
 
