@@ -132,7 +132,7 @@ class _Plan:
 
         self.source, self.today, self.user = source, today, current_user()
         self.by: dict[str, dict[str, int]] = {"email": {}, "url": {}, "phone": {}, "name": {}}
-        names = Counter()
+        names: Counter[str] = Counter()
         rows = reads.contact_rows(reader)
         for row in rows:
             for key, value in (
