@@ -12,6 +12,7 @@ from netlog.exporters import FORMATS
 
 if TYPE_CHECKING:
     from netlog.storage.reader import Reader
+    from netlog.vcard.vdir import Written
 
 
 def export(
@@ -30,7 +31,7 @@ def export(
     return module.export(reader, today)
 
 
-def export_vdir(reader: Reader, folder: str, version: str = "3.0") -> Any:
+def export_vdir(reader: Reader, folder: str, version: str = "3.0") -> Written:
     """Every contact as a card in a vdir folder (see netlog.vcard.vdir); what was new, updated, unchanged."""
     from netlog.exporters import vcard
 

@@ -14,7 +14,7 @@ updates the same item instead of adding a second one; a new occurrence (the next
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from netlog.errors import BadInput
 from netlog.rules.due import DueItem

@@ -6,7 +6,7 @@ the touches. Deleting it loses nothing."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from netlog.network.ties import touch_from_row, touches_by_contact
 from netlog.rules import history

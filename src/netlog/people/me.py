@@ -5,7 +5,7 @@ that tell the user's own messages from others' in imported mail and chats), kept
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from sqlmodel import Session

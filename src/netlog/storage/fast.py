@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from netlog.errors import DatabaseError
 from netlog.storage import compiled
 from netlog.storage.engine import BUSY_TIMEOUT_S
 
