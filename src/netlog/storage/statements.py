@@ -1,4 +1,4 @@
-"""Every read netlog runs, as a named SQLModel `select()` over the models: the one place a read's SQL is
+"""Every read netlog runs, as a named SQLAlchemy `select()` over the models: the one place a read's SQL is
 written. On PostgreSQL (and inside every write) a Session runs these statements; on a SQLite file the
 hot reads run the same statements compiled to SQL text by `python -m netlog.storage.generate` into
 storage/compiled.py, through the standard library's sqlite3, so `due`, `list`, `show` and completion
