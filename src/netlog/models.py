@@ -9,7 +9,7 @@ Every write goes through these classes in a SQLModel Session (storage/records.py
 Tables of record: contact, tag, touch, dismissal, intro_offer, netlog_meta (settings) and
 netlog_migration (schema versions). `contact_state` is not a record: it is a derived cache of what
 each contact's touches add up to (rules.History), rebuilt from the touches whenever its version changes
-(storage/cache.py), as todoman rebuilds its cache from the files.
+(network/cache.py), as todoman rebuilds its cache from the files.
 """
 
 from __future__ import annotations
@@ -17,13 +17,22 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
-from sqlalchemy import JSON, Column, Index, Text, true
+from sqlalchemy import JSON, Column, Index, Table, Text, true
 from sqlmodel import Field, SQLModel
 
 
-def _text(name: str) -> Column:
+def _text(name: str) -> Column[str]:
     """A column of free text (TEXT rather than VARCHAR: notes can be long)."""
     return Column(name, Text, nullable=True)
+
+
+def table(model: type[SQLModel]) -> Table:
+    """A table model's Table, typed: SQLModel sets `__table__` on every `table=True` class, but its type hints
+    do not declare it, so the statements and writes over whole tables reach it through here."""
+    found = getattr(model, "__table__", None)
+    if not isinstance(found, Table):
+        raise TypeError(f"{model.__name__} is not a table model")
+    return found
 
 
 class Contact(SQLModel, table=True):
@@ -151,7 +160,7 @@ class NetlogMigration(SQLModel, table=True):
 
 class ContactState(SQLModel, table=True):
     """The derived cache: one row per contact with its rules.History, field for field (tests/test_ties.py
-    holds the two equal). Never edited by hand; storage/cache.py drops, recreates and refills it when its
+    holds the two equal). Never edited by hand; network/cache.py drops, recreates and refills it when its
     version changes, and every write refreshes the rows of the contacts it touched."""
 
     __tablename__ = "contact_state"
@@ -184,4 +193,4 @@ class ContactState(SQLModel, table=True):
     advice_on: Optional[date] = None
 
 
-CACHE_TABLES = (ContactState.__table__,)
+CACHE_TABLES = (table(ContactState),)

@@ -11,10 +11,13 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
-from typing import Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from netlog.storage import reads
 from netlog.values.folding import fold
+
+if TYPE_CHECKING:
+    from netlog.storage.reader import Reader
 
 COLUMNS = (
     "name", "email", "phone", "company", "title", "url", "birthday", "strength", "tags", "last_touch",
@@ -24,12 +27,12 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
 
 
-def export(reader: Any, today: date, excel: bool = False) -> str:
+def export(reader: Reader, today: date, excel: bool = False) -> str:
     """One row per contact."""
     return csv_text(contact_rows(reader, today), excel=excel)
 
 
-def contact_rows(reader: Any, today: date) -> list[dict[str, Any]]:
+def contact_rows(reader: Reader, today: date) -> list[dict[str, Any]]:
     """The database read: `list`'s overview of each contact, with the columns it leaves out."""
     from netlog.network import profiles
 

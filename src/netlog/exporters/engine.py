@@ -5,14 +5,18 @@ from __future__ import annotations
 import sys
 from datetime import date
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netlog.errors import BadInput
 from netlog.exporters import FORMATS
 
+if TYPE_CHECKING:
+    from netlog.storage.reader import Reader
+    from netlog.vcard.vdir import Written
+
 
 def export(
-    reader: Any, today: date, format: str, version: str = "3.0", days: int = 14, as_: str = "todos", excel: bool = False
+    reader: Reader, today: date, format: str, version: str = "3.0", days: int = 14, as_: str = "todos", excel: bool = False
 ) -> str:
     """The text of one export format; each format takes its own options and ignores the others."""
     if format not in FORMATS:
@@ -27,7 +31,7 @@ def export(
     return module.export(reader, today)
 
 
-def export_vdir(reader: Any, folder: str, version: str = "3.0") -> Any:
+def export_vdir(reader: Reader, folder: str, version: str = "3.0") -> Written:
     """Every contact as a card in a vdir folder (see netlog.vcard.vdir); what was new, updated, unchanged."""
     from netlog.exporters import vcard
 

@@ -14,10 +14,13 @@ updates the same item instead of adding a second one; a new occurrence (the next
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from netlog.errors import BadInput
 from netlog.rules.due import DueItem
+
+if TYPE_CHECKING:
+    from netlog.storage.reader import Reader
 
 ACTION_WORDS = {
     "thank": "Thank",
@@ -33,7 +36,7 @@ SHAPES = ("todos", "events")
 MAX_DAYS = 92
 
 
-def export(reader: Any, today: date, days: int = 14, as_: str = "todos") -> str:
+def export(reader: Reader, today: date, days: int = 14, as_: str = "todos") -> str:
     """A VCALENDAR of everything due from today to today + days, each occurrence once."""
     if as_ not in SHAPES:
         raise BadInput(f'--as "{as_}" is not one of: {", ".join(SHAPES)}.')
@@ -42,7 +45,7 @@ def export(reader: Any, today: date, days: int = 14, as_: str = "todos") -> str:
     return calendar(first_due(due_each_day(reader, today, days)), today, as_)
 
 
-def due_each_day(reader: Any, today: date, days: int) -> list[tuple[date, list[DueItem]]]:
+def due_each_day(reader: Reader, today: date, days: int) -> list[tuple[date, list[DueItem]]]:
     """Everything `due` lists on each day from today to today + days."""
     from netlog.network.agenda import due_items
 

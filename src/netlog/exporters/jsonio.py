@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netlog.storage import reads
-from netlog.storage.compiled import COLUMNS
 from netlog.values.encoding import line
+
+if TYPE_CHECKING:
+    from netlog.storage.reader import Reader
 
 FORMAT = "netlog"
 VERSION = 2  # 2: intro offers, and the address-book fields (n, nickname, address, kind)
 # A contact's fields as the export names them: its columns, less the id (written first) and the folded
 # name (derived, rebuilt on import).
-CONTACT_EXPORT = tuple(c for c in COLUMNS["contact_rows"] if c not in ("id", "name_key", "first_key"))
-TOUCH_EXPORT = tuple(c for c in COLUMNS["touch_rows"] if c not in ("id", "contact_id"))
+CONTACT_EXPORT = tuple(c for c in reads.columns("contact_rows") if c not in ("id", "name_key", "first_key"))
+TOUCH_EXPORT = tuple(c for c in reads.columns("touch_rows") if c not in ("id", "contact_id"))
 
 
-def export(reader: Any, today: date) -> str:
+def export(reader: Reader, today: date) -> str:
     """Contacts with their tags, touches and dismissals, the intro offers, and the format and its version."""
     with reader.snapshot():
         contacts = reads.contact_rows(reader)

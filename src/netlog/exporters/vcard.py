@@ -9,11 +9,14 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netlog.errors import BadInput
 from netlog.storage import reads
 from netlog.vcard import cards, vdir
+
+if TYPE_CHECKING:
+    from netlog.storage.reader import Reader
 
 VERSIONS = cards.VERSIONS
 # The record keys a card needs; the optional ones (n, nickname, address, kind) are read when the
@@ -22,7 +25,7 @@ RECORD_KEYS = ("id", "uid", "name", "email", "phone", "company", "title", "url",
 OPTIONAL_KEYS = ("n", "nickname", "address", "kind")
 
 
-def contact_records(reader: Any) -> list[dict[str, Any]]:
+def contact_records(reader: Reader) -> list[dict[str, Any]]:
     """Every contact as a plain record for netlog.vcard.cards, by id."""
     with reader.snapshot():
         rows = reads.contact_rows(reader)
@@ -45,13 +48,13 @@ def _structured(value: Any) -> Any:
     return value
 
 
-def export(reader: Any, today: date, version: str = "3.0") -> str:
+def export(reader: Reader, today: date, version: str = "3.0") -> str:
     """One card after another: FN, N, EMAIL, TEL, ORG, TITLE, URL, NOTE, BDAY, CATEGORIES, UID."""
     _check(version)
     return "".join(cards.build_card(record, version) for record in contact_records(reader))
 
 
-def export_vdir(reader: Any, folder: str, version: str = "3.0") -> vdir.Written:
+def export_vdir(reader: Reader, folder: str, version: str = "3.0") -> vdir.Written:
     """Every contact into a vdir: new cards in `version`; existing ones patched in their own version."""
     _check(version)
     return vdir.write_cards(

@@ -9,14 +9,19 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from netlog.errors import BadInput
 from netlog.storage import reads
-from netlog.storage.compiled import COLUMNS
 from netlog.values import kinds, validation
 
-CONTACT_FIELDS = tuple(c for c in COLUMNS["contact_rows"] if c not in ("id", "name_key", "first_key"))
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from netlog.storage.reader import Reader
+    from netlog.storage.store import Store
+
+CONTACT_FIELDS = tuple(c for c in reads.columns("contact_rows") if c not in ("id", "name_key", "first_key"))
 # Fields an import may fill or change on an existing contact; name and strength stay the user's.
 UPDATABLE = ("email", "phone", "company", "title", "url", "uid", "note", "birthday", "n", "nickname", "address", "kind")
 MATCH_KEYS = ("url", "email", "uid")
@@ -72,7 +77,7 @@ def clean(value: Any) -> Any:
 
 
 def import_contacts(
-    store: Any,
+    store: Store,
     today: date,
     batch: Batch,
     tags: Sequence[str] = (),
@@ -82,7 +87,7 @@ def import_contacts(
     """Match and write a batch in one transaction; a dry run reads the same way and writes nothing."""
     report = ImportReport(problems=list(batch.problems), bad_lines=batch.bad_lines, dry_run=dry_run)
 
-    def plan(reader: Any) -> _Plan:
+    def plan(reader: Reader) -> _Plan:
         plan = _Plan(reader, today, tags)
         for number, record in enumerate(batch.records, start=1):
             plan.add(record, report)
@@ -101,7 +106,7 @@ def import_contacts(
 class _Plan:
     """The rows an import will write, built against an in-memory index of what exists."""
 
-    def __init__(self, reader: Any, today: date, tags: Sequence[str]) -> None:
+    def __init__(self, reader: Reader, today: date, tags: Sequence[str]) -> None:
         self.today = today
         self.extra_tags = validation.tags(tags)
         self.contacts: dict[int, dict[str, Any]] = {row["id"]: row for row in reads.contact_rows(reader)}
@@ -122,8 +127,8 @@ class _Plan:
         self.dismissals: list[dict[str, Any]] = []
         self.touched: set[int] = set()
         self.id_map: dict[int, int] = {}  # source id -> id here
-        self.links: list[tuple[int, Incoming]] = []
-        self.user = None
+        self.links: list[tuple[int, int, Incoming]] = []  # (contact, the source id of who introduced them, record)
+        self.user: str | None = None
 
     def _remember(self, cid: int, row: dict[str, Any]) -> None:
         for key in MATCH_KEYS:
@@ -193,7 +198,7 @@ class _Plan:
         if record.source_id is not None:
             self.id_map[record.source_id] = cid
         if record.introduced_by is not None:
-            self.links.append((cid, record))
+            self.links.append((cid, record.introduced_by, record))
         try:
             record_tags = validation.tags(record.tags)
         except BadInput as error:
@@ -264,13 +269,13 @@ class _Plan:
             self.user = current_user()
         return self.user
 
-    def apply(self, session: Any) -> None:
+    def apply(self, session: Session) -> None:
         """Write the plan: bulk inserts first, then links, then the cached Histories."""
         from netlog.network import cache
         from netlog.storage import records
 
-        for cid, record in self.links:
-            introducer = self.id_map.get(record.introduced_by)
+        for cid, introduced_by, record in self.links:
+            introducer = self.id_map.get(introduced_by)
             if introducer is not None and introducer != cid:
                 self.updates.setdefault(cid, {}).update(
                     {"introduced_by_id": introducer, "introduced_on": record.fields.get("introduced_on")}

@@ -30,7 +30,7 @@ class _Record(BaseModel):
 
 
 class TouchRecord(_Record):
-    kind: Literal[tuple(KINDS)]  # type: ignore[valid-type]
+    kind: Literal[tuple(KINDS)]  # type: ignore[valid-type]  # built from KINDS at run time, for pydantic to check
     happened_on: date
     direction: Literal["in", "out", "both"]
     note: Optional[str] = None
@@ -71,7 +71,7 @@ class ContactRecord(_Record):
     kind: Optional[Literal["org", "individual"]] = None
     tags: list[str] = []
     touches: list[TouchRecord] = []
-    dismissals: dict[Literal[tuple(ACTIONS)], date] = {}  # type: ignore[valid-type]
+    dismissals: dict[Literal[tuple(ACTIONS)], date] = {}  # type: ignore[valid-type]  # as kind above
 
 
 class IntroRecord(_Record):

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netlog.network.ties import intro_from_row, tie_of, ties_from_rows
 from netlog.rules import due as rules
 from netlog.storage import reads
 
+if TYPE_CHECKING:
+    from netlog.storage.reader import Reader
+
 
 def due_items(
-    reader: Any, today: date, mine: str | None = None, reconnect_per_day: int = rules.RECONNECT_PER_DAY
+    reader: Reader, today: date, mine: str | None = None, reconnect_per_day: int = rules.RECONNECT_PER_DAY
 ) -> list[rules.DueItem]:
     """Everything due on `today`, ranked; with `mine` (a user name), only what that user owes.
 
@@ -43,7 +46,7 @@ def due_items(
 
 
 
-def _network_facts(reader: Any, window: rules.DueWindow) -> dict[str, Any]:
+def _network_facts(reader: Reader, window: rules.DueWindow) -> dict[str, Any]:
     """What rank_due must know of the whole network, not only of the ties it ranks: the companies of active
     ties (a reconnect beyond them is worth more) and the first names two contacts share (reasons then use
     full names)."""
@@ -52,7 +55,7 @@ def _network_facts(reader: Any, window: rules.DueWindow) -> dict[str, Any]:
 
 
 def due_for(
-    reader: Any, today: date, contact_id: int, reconnect_per_day: int = rules.RECONNECT_PER_DAY
+    reader: Reader, today: date, contact_id: int, reconnect_per_day: int = rules.RECONNECT_PER_DAY
 ) -> tuple[list[rules.DueItem], list[rules.Tie], list[rules.IntroOffer]]:
     """What is due for one contact on `today` (what `due` lists for them), with the ties and intro offers it
     was ranked from: the contact and everyone a rule looks up for it (the people it introduced, its

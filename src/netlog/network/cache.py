@@ -6,18 +6,23 @@ the touches. Deleting it loses nothing."""
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from netlog.network.ties import touch_from_row, touches_by_contact
 from netlog.rules import history
 from netlog.storage import reads
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from netlog.storage.store import Store
 
 # Bump the number when history.summarize changes what a History means; a change of fields changes it too.
 CACHE_VERSION = "4:" + ",".join(history.History._fields)  # 4: issue 15 (a report clears a pending thank-you, ...)
 CACHE_KEY = "history_version"
 
 
-def refresh(session: Any, contact_ids: Iterable[int]) -> None:
+def refresh(session: Session, contact_ids: Iterable[int]) -> None:
     """Recompute and store the History of some contacts, inside the caller's write."""
     from netlog.storage import records
     from netlog.storage.store import reader_for
@@ -35,7 +40,7 @@ def refresh(session: Any, contact_ids: Iterable[int]) -> None:
     records.save_histories(session, histories)
 
 
-def rebuild(session: Any, recreate: bool = True) -> int:
+def rebuild(session: Session, recreate: bool = True) -> int:
     """Refill the whole cache from the touches (first dropping and recreating its table as models.py has it,
     unless `recreate` is False: a bulk import only empties it); how many contacts it holds."""
     from netlog.storage import records
@@ -56,7 +61,7 @@ def rebuild(session: Any, recreate: bool = True) -> int:
     return len(histories)
 
 
-def ensure_current(store: Any) -> None:
+def ensure_current(store: Store) -> None:
     """Rebuild the cache when another version of the rules made it (one read when it is current)."""
     if reads.meta(store.reader, CACHE_KEY) != CACHE_VERSION:
         store.write(rebuild)

@@ -7,11 +7,18 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netlog.errors import BadInput
 from netlog.network import cache
+from netlog.people.names import contact_row
 from netlog.storage import reads
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from netlog.storage.reader import Reader
+    from netlog.storage.store import Store
 
 # Facts the kept contact takes from the other when it has none of its own.
 FILLED_FIELDS = ("email", "phone", "company", "title", "url", "uid", "birthday", "moment", "moment_on",
@@ -89,12 +96,12 @@ def merged_changes(keep: dict[str, Any], other: dict[str, Any]) -> dict[str, Any
     return changes
 
 
-def plan_merge(reader: Any, keep_id: int, other_id: int) -> MergePlan:
+def plan_merge(reader: Reader, keep_id: int, other_id: int) -> MergePlan:
     """Look before merging: what will move and change."""
     if keep_id == other_id:
         raise BadInput("That is one contact twice; name the two records to merge.")
     with reader.snapshot():
-        keep, other = dict(reads.contact(reader, keep_id)), dict(reads.contact(reader, other_id))
+        keep, other = contact_row(reader, keep_id), contact_row(reader, other_id)
         have = set(reads.tags_of(reader, keep_id))
         return MergePlan(
             keep=keep,
@@ -108,7 +115,7 @@ def plan_merge(reader: Any, keep_id: int, other_id: int) -> MergePlan:
         )
 
 
-def write_backup(reader: Any, plan: MergePlan, folder: Path, today: date) -> Path:
+def write_backup(reader: Reader, plan: MergePlan, folder: Path, today: date) -> Path:
     """Everything of both records as JSON, written before the merge: the undo."""
     from netlog.values.encoding import to_json
 
@@ -141,14 +148,14 @@ def write_backup(reader: Any, plan: MergePlan, folder: Path, today: date) -> Pat
     return path
 
 
-def merge(store: Any, plan: MergePlan) -> None:
+def merge(store: Store, plan: MergePlan) -> None:
     """Merge in one transaction: it all lands or none of it does."""
     from netlog.storage import records
     from netlog.storage.store import reader_for
 
     keep_id, other_id = plan.keep["id"], plan.other["id"]
 
-    def work(session: Any) -> None:
+    def work(session: Session) -> None:
         reader = reader_for(session)
         introduced = [r["id"] for r in reads.introduced_by(reader, other_id)]
         records.move_contact_links(session, other_id, keep_id)

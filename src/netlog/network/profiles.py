@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from netlog.network.agenda import due_for
+from netlog.people.names import contact_row
 from netlog.rules import due as rules
 from netlog.storage import reads
-from netlog.storage.compiled import COLUMNS
 from netlog.values import kinds, validation
+
+if TYPE_CHECKING:
+    from netlog.storage.reader import Reader
 
 MONTHS_SHOWN = 12
 
@@ -33,12 +36,12 @@ def per_month(by_day: Mapping[date, int], today: date) -> list[dict[str, Any]]:
     return [{"month": f"{m.year:04d}-{m.month:02d}", "touches": counts[f"{m.year:04d}-{m.month:02d}"]} for m in months_back(today)]
 
 
-def touches_per_month(reader: Any, today: date, contact_id: int | None = None) -> list[dict[str, Any]]:
+def touches_per_month(reader: Reader, today: date, contact_id: int | None = None) -> list[dict[str, Any]]:
     """Touches per month over the last year, everyone's or one contact's."""
     return per_month(reads.touch_counts_by_day(reader, months_back(today)[0], contact_id), today)
 
 
-def overview(reader: Any, today: date, tag: str | None = None) -> list[dict[str, Any]]:
+def overview(reader: Reader, today: date, tag: str | None = None) -> list[dict[str, Any]]:
     """Every contact (or those with a tag), by folded name: strength, last touch, warmth, and when keeping
     in touch is next due (the rules' own date, dismissals included)."""
     tag = validation.clean_text(tag) if tag else tag  # as tags are stored
@@ -47,7 +50,7 @@ def overview(reader: Any, today: date, tag: str | None = None) -> list[dict[str,
         tags = reads.all_tags(reader)
         dismissed = {r["contact_id"]: r["done_on"] for r in reads.dismissal_rows(reader) if r["action"] == "keep-in-touch"}
     # 10,000 rows: each cell is taken by its column's position, found once by name.
-    at = {name: n for n, name in enumerate(COLUMNS["overview"])}
+    at = {name: n for n, name in enumerate(reads.columns("overview"))}
     i_id, i_name, i_strength, i_cadence, i_created, i_snoozed = (at[c] for c in
         ("id", "name", "strength", "cadence_days", "created_on", "snoozed_until"))  # fmt: skip
     i_last, i_kind, i_count, i_exchange, i_favors, i_favor_on = (at[c] for c in
@@ -80,11 +83,11 @@ def overview(reader: Any, today: date, tag: str | None = None) -> list[dict[str,
     return found
 
 
-def profile(reader: Any, today: date, contact_id: int) -> dict[str, Any]:
+def profile(reader: Reader, today: date, contact_id: int) -> dict[str, Any]:
     """One contact: its fields, tags, touches newest first, give/take balance, intros and what is due."""
     with reader.snapshot():
         due, ties, offers = due_for(reader, today, contact_id)
-        row = reads.contact(reader, contact_id)
+        row = contact_row(reader, contact_id)
         touches = reads.touches_of(reader, contact_id)
         tags = reads.tags_of(reader, contact_id)
         team = reads.team_of(reader, contact_id)
@@ -143,7 +146,7 @@ def _intro_summary(offer: rules.IntroOffer, contact_id: int, by_id: dict[int, ru
     }
 
 
-def note_of(reader: Any, contact_id: int) -> str:
+def note_of(reader: Reader, contact_id: int) -> str:
     """A contact's note, "" when there is none (what `edit --edit-note` opens)."""
     row = reads.contact(reader, contact_id)
     return (row["note"] or "") if row else ""

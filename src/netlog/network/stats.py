@@ -5,15 +5,18 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netlog.network import profiles
 from netlog.network.agenda import due_items
 from netlog.storage import reads
 from netlog.values import kinds
 
+if TYPE_CHECKING:
+    from netlog.storage.reader import Reader
 
-def network_stats(reader: Any, today: date) -> dict[str, Any]:
+
+def network_stats(reader: Reader, today: date) -> dict[str, Any]:
     """Contacts per strength, warmth, due, touches per month, favors and intros: plain data for render."""
 
     contacts = profiles.overview(reader, today)

@@ -5,15 +5,17 @@ of Ties, so each is made straight from its row tuple."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from netlog.errors import NotFound
 from netlog.rules import due as rules
 from netlog.rules import history
 from netlog.storage import reads
-from netlog.storage.compiled import COLUMNS
 
-_TIE_ROW = COLUMNS["tie_rows"]
+if TYPE_CHECKING:
+    from netlog.storage.reader import Reader
+
+_TIE_ROW = reads.columns("tie_rows")
 _HISTORY_AT = _TIE_ROW.index(history.History._fields[0])  # the contact's columns come first, then its History
 _TOUCH_COUNT_AT = _HISTORY_AT + history.History._fields.index("touch_count")
 # A Tie is its contact columns (in the order storage reads them), its History, its dismissals, and any
@@ -24,7 +26,7 @@ if rules.Tie._fields[: _HISTORY_AT + 2] != (*_TIE_ROW[:_HISTORY_AT], "history", 
 
 _NO_HISTORY = history.History()
 # The rules' Touch fields that are touch columns of the same name (`on` is happened_on).
-_TOUCH_COLUMNS = tuple(f for f in history.Touch._fields if f in COLUMNS["touch_rows"] and f != "id")
+_TOUCH_COLUMNS = tuple(f for f in history.Touch._fields if f in reads.columns("touch_rows") and f != "id")
 
 
 def ties_from_rows(rows: Iterable[tuple], dismissals: Iterable[Mapping[str, Any]]) -> list[rules.Tie]:
@@ -50,9 +52,10 @@ def touch_from_row(row: Mapping[str, Any]) -> history.Touch:
 def touches_by_contact(rows: Iterable[tuple]) -> dict[int, list[history.Touch]]:
     """`touch_rows` tuples (every touch, by contact) -> each contact's history.Touch list. For rebuilding every
     History at once: tuples, not dicts, since a big import rebuilds hundreds of thousands."""
-    at = {name: n for n, name in enumerate(COLUMNS["touch_rows"])}
+    at = {name: n for n, name in enumerate(reads.columns("touch_rows"))}
     positions = [at["happened_on" if f == "on" else f] for f in history.Touch._fields]  # each field's column
-    contact_at, make, grouped = at["contact_id"], history.Touch._make, {}
+    contact_at, make = at["contact_id"], history.Touch._make
+    grouped: dict[int, list[history.Touch]] = {}
     for r in rows:
         grouped.setdefault(r[contact_at], []).append(make([r[i] for i in positions]))
     return grouped
@@ -63,7 +66,7 @@ def intro_from_row(row: Mapping[str, Any]) -> rules.IntroOffer:
     return rules.IntroOffer(**{f: row[f] for f in rules.IntroOffer._fields})
 
 
-def tie_of(reader: Any, contact_id: int) -> rules.Tie:
+def tie_of(reader: Reader, contact_id: int) -> rules.Tie:
     """One contact as the rules see it."""
     found = reads.tie_rows(reader, contact_id)
     if not found:

@@ -5,16 +5,22 @@ dismiss, offer and follow an intro. Each runs in one transaction through a SQLMo
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Iterable, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, Sequence
 
 from netlog.errors import Ambiguous, BadInput, NotFound
 from netlog.network import cache
 from netlog.network.ties import intro_from_row
 from netlog.people.me import current_user
-from netlog.people.names import resolve_contact
+from netlog.people.names import contact_row, resolve_contact
 from netlog.rules import due as rules
 from netlog.storage import reads
 from netlog.values import kinds, validation
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from netlog.storage.reader import Reader
+    from netlog.storage.store import Store
 
 # The commands' inputs are NamedTuples, not dataclasses: defining a dataclass costs about 0.7 ms at import.
 
@@ -81,16 +87,10 @@ class IntroStep(NamedTuple):
         return self.yes_from is not None or self.declined_by is not None or self.sent
 
 
-def _reader(session: Any) -> Any:
+def _reader(session: Session) -> Reader:
     from netlog.storage.store import reader_for
 
     return reader_for(session)
-
-
-def _records() -> Any:
-    from netlog.storage import records
-
-    return records
 
 
 def _check_not_future(on: date, today: date, what: str) -> None:
@@ -106,7 +106,7 @@ def _clean_name(name: str | None) -> str:
 
 
 def add_contact(
-    store: Any,
+    store: Store,
     today: date,
     fields: ContactFields,
     meeting: Meeting,
@@ -120,13 +120,13 @@ def add_contact(
     tags = validation.tags(fields.tags)
     note = validation.check(validation.touch_fields({"note": meeting.note, "place": meeting.place,
                                                      "topics": meeting.topics, "advice": meeting.advice}))  # fmt: skip
-    records = _records()
+    from netlog.storage import records
 
-    def work(session: Any) -> int:
+    def work(session: Session) -> int:
         reader = _reader(session)
         same = reads.ids_folded(reader, checked["name"])
         if same and not allow_same_name:
-            existing = reads.contact(reader, same[0])
+            existing = contact_row(reader, same[0])
             raise Ambiguous(
                 f'"{existing["name"]}" already exists (#{existing["id"]}{_describe(existing)}).'
                 " Use `netlog log` for a new touch, or `add --new` if this is another person."
@@ -166,7 +166,7 @@ def _describe(row: dict) -> str:
     return f": {shown}" if shown else ""
 
 
-def log_touch(store: Any, today: date, contact_id: int, touch: TouchInput, dismiss: str | None = None) -> int:
+def log_touch(store: Store, today: date, contact_id: int, touch: TouchInput, dismiss: str | None = None) -> int:
     """Record one touch; an intro --to NAME also links (or creates) the person introduced. With `dismiss`,
     that due action is marked done in the same transaction (a draft whose touch alone does not clear it)."""
     direction = kinds.direction_of(touch.kind, touch.received)
@@ -177,9 +177,9 @@ def log_touch(store: Any, today: date, contact_id: int, touch: TouchInput, dismi
         raise BadInput("An intro needs --to NAME: the person they introduced you to.")
     said = validation.check(validation.touch_fields({"note": touch.note, "place": touch.place,
                                                      "topics": touch.topics, "advice": touch.advice}))  # fmt: skip
-    records = _records()
+    from netlog.storage import records
 
-    def work(session: Any) -> int:
+    def work(session: Session) -> int:
         touched = [contact_id]
         other_id = None
         if touch.to:
@@ -207,9 +207,9 @@ def log_touch(store: Any, today: date, contact_id: int, touch: TouchInput, dismi
     return store.write(work)
 
 
-def _introduced_person(session: Any, today: date, introducer_id: int, typed: str, on: date) -> int:
+def _introduced_person(session: Session, today: date, introducer_id: int, typed: str, on: date) -> int:
     """The contact an intro names, created when unknown, linked to who introduced them."""
-    records = _records()
+    from netlog.storage import records
     try:
         other_id = resolve_contact(_reader(session), typed)
     except NotFound:
@@ -220,15 +220,15 @@ def _introduced_person(session: Any, today: date, introducer_id: int, typed: str
     return other_id
 
 
-def edit_contact(store: Any, contact_id: int, fields: ContactFields, untag: Iterable[str] = ()) -> None:
+def edit_contact(store: Store, contact_id: int, fields: ContactFields, untag: Iterable[str] = ()) -> None:
     """Change a contact's facts and tags."""
     changes = validation.check(validation.contact_fields(fields.changes()))
     tags, untag = validation.tags(fields.tags), validation.tags(untag)
     if "name" in changes:
         changes["n"] = None  # a card's structured name described the old name; the new one is not split
-    records = _records()
+    from netlog.storage import records
 
-    def work(session: Any) -> None:
+    def work(session: Session) -> None:
         records.update_contact(session, contact_id, changes)
         records.add_tags(session, contact_id, tags)
         records.remove_tags(session, contact_id, untag)
@@ -237,11 +237,11 @@ def edit_contact(store: Any, contact_id: int, fields: ContactFields, untag: Iter
     store.write(work)
 
 
-def remove_contact(store: Any, contact_id: int) -> None:
+def remove_contact(store: Store, contact_id: int) -> None:
     """Delete a contact with its touches; people they introduced lose the link."""
-    records = _records()
+    from netlog.storage import records
 
-    def work(session: Any) -> None:
+    def work(session: Session) -> None:
         introduced = [row["id"] for row in reads.introduced_by(_reader(session), contact_id)]
         records.delete_contact(session, contact_id)
         cache.refresh(session, introduced)
@@ -249,31 +249,31 @@ def remove_contact(store: Any, contact_id: int) -> None:
     store.write(work)
 
 
-def snooze(store: Any, today: date, contact_id: int, until: date) -> None:
+def snooze(store: Store, today: date, contact_id: int, until: date) -> None:
     """Hide a contact from `due` until a day after today."""
     if until <= today:
         when = "today" if until == today else "in the past"
         raise BadInput(f"{until.isoformat()} is {when}: snooze until a later day (\"next monday\", \"in 3 weeks\").")
-    records = _records()
+    from netlog.storage import records
     store.write(lambda session: records.update_contact(session, contact_id, {"snoozed_until": until}))
 
 
-def mark_done(store: Any, today: date, contact_id: int, action: str) -> None:
+def mark_done(store: Store, today: date, contact_id: int, action: str) -> None:
     """Dismiss what is due now for one action; a later event makes it due again. Refused when nothing of
     that action is due, naming what is."""
     from netlog.network.agenda import due_for
 
     due = due_for(store.reader, today, contact_id)[0]
     if not any(item.action == action for item in due):
-        name = reads.contact(store.reader, contact_id)["name"]
+        name = contact_row(store.reader, contact_id)["name"]
         listed = ", ".join(dict.fromkeys(item.action for item in due))
         what = f"what is due for them: {listed}" if listed else "nothing is due for them today"
         raise NotFound(f"Nothing to dismiss: no {action} is due for {name} ({what}).")
-    records = _records()
+    from netlog.storage import records
     store.write(lambda session: records.set_done(session, contact_id, action, today))
 
 
-def record_intro(store: Any, today: date, a_id: int, b_id: int, note: str | None, step: IntroStep) -> str:
+def record_intro(store: Store, today: date, a_id: int, b_id: int, note: str | None, step: IntroStep) -> str:
     """Offer an intro between A and B, or record its next step (a yes, a decline, sent); its status after."""
     if a_id == b_id:
         raise BadInput("An intro needs two different people.")
@@ -281,9 +281,9 @@ def record_intro(store: Any, today: date, a_id: int, b_id: int, note: str | None
     for who in (step.yes_from, step.declined_by):
         if who is not None and who not in (a_id, b_id):
             raise BadInput("--yes-from and --declined-by name one of the two people in the intro.")
-    records = _records()
+    from netlog.storage import records
 
-    def work(session: Any) -> str:
+    def work(session: Session) -> str:
         offer = records.intro_between(session, a_id, b_id)
         is_open = offer is not None and not offer["declined_on"] and not offer["sent_on"]
         if not step.any():

@@ -24,9 +24,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Any, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from netlog.values.folding import fold
+
+if TYPE_CHECKING:
+    from netlog.storage.reader import Reader
 
 # Two names at the same company this alike (Indel similarity of the folded names) are likely one person.
 CLOSE_NAME_RATIO = 0.85
@@ -140,7 +143,7 @@ def _ends(word: str) -> tuple[tuple[int, str], tuple[int, str]]:
     return (0, word[0]), (1, word[-2:])
 
 
-def rows_to_compare(reader: Any) -> list[dict[str, Any]]:
+def rows_to_compare(reader: Reader) -> list[dict[str, Any]]:
     """Every contact's row, as find_dupes compares them."""
     from netlog.storage import reads
 

@@ -5,7 +5,13 @@ that tell the user's own messages from others' in imported mail and chats), kept
 from __future__ import annotations
 
 import os
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from netlog.storage.reader import Reader
+    from netlog.storage.store import Store
 
 NAME_KEY, EMAILS_KEY, LINKEDIN_KEY = "me.name", "me.emails", "me.linkedin"
 
@@ -33,7 +39,7 @@ def current_user() -> str:
         return "me"
 
 
-def recorded(reader: Any) -> Me:
+def recorded(reader: Reader) -> Me:
     """What `netlog me` stored."""
     import json
 
@@ -43,7 +49,7 @@ def recorded(reader: Any) -> Me:
     return Me(reads.meta(reader, NAME_KEY), tuple(json.loads(emails)) if emails else (), reads.meta(reader, LINKEDIN_KEY))
 
 
-def signature(reader: Any) -> str | None:
+def signature(reader: Reader) -> str | None:
     """The name drafts are signed with: `netlog me --name`, else the account's full name (the GECOS field),
     else none (the draft ends at "Best,")."""
     return recorded(reader).name or account_name()
@@ -60,7 +66,7 @@ def account_name() -> str | None:
     return full or None
 
 
-def record(store: Any, name: str | None, emails: tuple[str, ...], linkedin: str | None) -> Me:
+def record(store: Store, name: str | None, emails: tuple[str, ...], linkedin: str | None) -> Me:
     """Store what was given (a name, addresses added to those known, a profile URL), in one transaction."""
     from netlog.errors import BadInput
     from netlog.storage import records
@@ -84,7 +90,7 @@ def record(store: Any, name: str | None, emails: tuple[str, ...], linkedin: str 
         linkedin if linkedin is not None else current.linkedin,
     )
 
-    def work(session: Any) -> None:
+    def work(session: Session) -> None:
         if updated.name is not None:
             records.set_meta(session, NAME_KEY, updated.name)
         records.set_meta(session, EMAILS_KEY, line(list(updated.emails)))

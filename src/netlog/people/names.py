@@ -4,10 +4,13 @@ unique prefix, then close matches. `resolve` is pure (it takes the (id, name) pa
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from netlog.errors import Ambiguous, NotFound
 from netlog.values.folding import fold
+
+if TYPE_CHECKING:
+    from netlog.storage.reader import Reader
 
 MAX_CANDIDATES = 6
 
@@ -55,7 +58,7 @@ def by_number(typed: str) -> int | None:
     return None
 
 
-def resolve_contact(reader: Any, typed: str) -> int:
+def resolve_contact(reader: Reader, typed: str) -> int:
     """The id of the one contact a typed name means ('#12' picks by number), read through `reader`."""
     from netlog.storage import reads
     from netlog.values.validation import MAX_ID, MAX_NAME, clean_text
@@ -81,11 +84,16 @@ def resolve_contact(reader: Any, typed: str) -> int:
         return resolve(typed, reads.contact_names(reader))
 
 
-def name_of(reader: Any, contact_id: int) -> str:
-    """A contact's name (for a confirmation)."""
+def contact_row(reader: Reader, contact_id: int) -> dict[str, Any]:
+    """The row of a contact that must exist (one a typed name was resolved to), or NotFound."""
     from netlog.storage import reads
 
     row = reads.contact(reader, contact_id)
     if row is None:
         raise NotFound(f"No contact #{contact_id}.")
-    return str(row["name"])
+    return row
+
+
+def name_of(reader: Reader, contact_id: int) -> str:
+    """A contact's name (for a confirmation)."""
+    return str(contact_row(reader, contact_id)["name"])

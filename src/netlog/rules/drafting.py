@@ -365,8 +365,8 @@ def thank_touch(facts: Facts) -> tuple[LoggedTouch | None, bool]:
     pending = next((t for t in newest if t.id == facts.thank_touch_id), None)
     if pending is not None:
         return pending, True
-    worthy = [t for t in newest if history.wants_thanks(_rule_touch(t), facts.strength)]
-    return (worthy or newest or [None])[0], False
+    latest = [t for t in newest if history.wants_thanks(_rule_touch(t), facts.strength)] or newest
+    return (latest[0] if latest else None), False
 
 
 def _rule_touch(touch: LoggedTouch) -> history.Touch:
@@ -415,7 +415,12 @@ def _silence_touch(facts: Facts) -> LoggedTouch | None:
 
 def _nudge(facts: Facts) -> dict[str, Any]:
     touch = _silence_touch(facts)
-    on = touch.happened_on if touch else (facts.item.event_on if facts.item else facts.today)
+    if touch is not None:
+        on = touch.happened_on
+    elif facts.item is not None and facts.item.event_on is not None:
+        on = facts.item.event_on
+    else:
+        on = facts.today
     return {"kind": touch.kind if touch else "email", "when": spoken_day(on, facts.today), "topics": _topics(touch)}
 
 

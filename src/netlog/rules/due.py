@@ -177,7 +177,8 @@ def closeness(strength: int, last_touch_on: date | None, today: date) -> float |
     if last_touch_on is None:
         return None
     silent = max((today - last_touch_on).days, 0)
-    return 0.5 ** (silent / HALF_LIFE_DAYS[strength])
+    left: float = 0.5 ** (silent / HALF_LIFE_DAYS[strength])  # (typeshed types a float power as Any: it may be complex)
+    return left
 
 
 @lru_cache(maxsize=8192)  # `due` asks it once per overdue contact, with a few hundred distinct last touches
@@ -401,6 +402,18 @@ def _item(
     return DueItem(tie.id, tie.name, action, reason, due, score, event_on, occasion, other_id)
 
 
+def _tie(by_id: Mapping[int, Tie], contact_id: int | None) -> Tie | None:
+    """The tie a History or a contact points at (an introducer, the person an intro named), when known."""
+    return by_id.get(contact_id) if contact_id is not None else None
+
+
+def _kind_phrase(kind: str | None) -> str:
+    """'a coffee' for the kind of touch a History dates (it keeps the kind with each date it keeps)."""
+    if kind is None:
+        raise ValueError("a History's date without the kind of its touch")
+    return KIND_PHRASES[kind]
+
+
 def _thank(tie: Tie, today: date, by_id: Mapping[int, Tie], names: _Names) -> DueItem | None:
     h = tie.history
     if h.thank_on is None or (today - h.thank_on).days > THANK_STALE_DAYS:
@@ -408,8 +421,8 @@ def _thank(tie: Tie, today: date, by_id: Mapping[int, Tie], names: _Names) -> Du
     due = h.thank_on + _days(THANK_AFTER_DAYS)
     if not _open(tie, "thank", due, today, h.thank_on):
         return None
-    introduced = by_id.get(h.thank_other_id) if h.thank_kind == "intro" else None
-    what = f"introducing you to {names.of(introduced)}" if introduced else KIND_PHRASES[h.thank_kind]
+    introduced = _tie(by_id, h.thank_other_id) if h.thank_kind == "intro" else None
+    what = f"introducing you to {names.of(introduced)}" if introduced else _kind_phrase(h.thank_kind)
     reason = f"Thank {names.of(tie)} for {what} on {format_day(h.thank_on, today)} — thank within a day or two"
     return _item(tie, "thank", "thank", reason, due, today, h.thank_on, h.thank_other_id)
 
@@ -422,7 +435,7 @@ def _nudge(tie: Tie, today: date, names: _Names) -> DueItem | None:
     if (today - due).days > NUDGE_STALE_DAYS or not _open(tie, "nudge", due, today, h.silence_since):
         return None
     reason = (
-        f"Nudge {names.of(tie)} once — {KIND_PHRASES[h.silence_kind]} on {format_day(h.silence_since, today)}"
+        f"Nudge {names.of(tie)} once — {_kind_phrase(h.silence_kind)} on {format_day(h.silence_since, today)}"
         " has had no reply; one follow-up after a week, never a second"
     )
     return _item(tie, "nudge", "nudge", reason, due, today, h.silence_since)
@@ -434,7 +447,7 @@ def _meet(tie: Tie, today: date, by_id: Mapping[int, Tie]) -> DueItem | None:
     h = tie.history
     if tie.introduced_on is None or h.met_after_intro_on is not None:
         return None
-    introducer = by_id.get(tie.introduced_by_id)
+    introducer = _tie(by_id, tie.introduced_by_id)
     by = f"{introducer.name} introduced you" if introducer else "introduced"
     when = format_day(tie.introduced_on, today)
     if h.last_exchange_on is None or h.last_exchange_on < tie.introduced_on:
@@ -453,7 +466,7 @@ def _meet(tie: Tie, today: date, by_id: Mapping[int, Tie]) -> DueItem | None:
 
 
 def _introducer_of(introduced: Tie, today: date, by_id: Mapping[int, Tie]) -> Tie | None:
-    introducer = by_id.get(introduced.introduced_by_id)
+    introducer = _tie(by_id, introduced.introduced_by_id)
     if introducer is None or (introducer.snoozed_until and today < introducer.snoozed_until):
         return None
     return introducer
@@ -503,7 +516,7 @@ def _tell_introducer(introduced: Tie, today: date, by_id: Mapping[int, Tie], nam
     if (today - due).days > NUDGE_STALE_DAYS or not _open(introducer, "report-back", due, today, h.silence_since):
         return None
     reason = (
-        f"Tell {names.of(introducer)} that {introduced.name} has not answered yet — {KIND_PHRASES[h.silence_kind]}"
+        f"Tell {names.of(introducer)} that {introduced.name} has not answered yet — {_kind_phrase(h.silence_kind)}"
         f" on {format_day(h.silence_since, today)} has had no reply in a week; whoever introduced you will want"
         " to know, and may help"
     )
@@ -540,10 +553,10 @@ def _keep_in_touch(tie: Tie, today: date, names: _Names) -> DueItem | None:
     special = (tie.birthday and _birthday(tie, today, names)) or _second_touch(tie, today, names)
     if special is not None:
         return special
-    due = keep_in_touch_due(tie)
-    if due is None or today < due:
-        return None
     last = h.last_exchange_on or h.last_touch_on or tie.created_on
+    due = keep_in_touch_due(tie)  # None exactly when `last` is
+    if last is None or due is None or today < due:
+        return None
     cadence = cadence_of(tie)
     since = max(last, tie.done.get("keep-in-touch", last))
     give_back = _give_back_due(tie)
@@ -746,7 +759,8 @@ def intro_status(offer: IntroOffer, names: dict[int, str], today: date) -> str:
         return ago if ago in ("today", "yesterday") else f"on {format_day(day, today)}"
 
     if offer.declined_on:
-        return f"declined by {names.get(offer.declined_by_id, 'one side')} {when(offer.declined_on)}"
+        by = names.get(offer.declined_by_id, "one side") if offer.declined_by_id is not None else "one side"
+        return f"declined by {by} {when(offer.declined_on)}"
     if offer.sent_on:
         return f"sent {when(offer.sent_on)}"
     waiting = [n for n, yes in ((a, offer.a_yes_on), (b, offer.b_yes_on)) if yes is None]

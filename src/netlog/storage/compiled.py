@@ -6,7 +6,7 @@ PARAMS: the parameters it takes. DATES: the positions of computed DATE columns (
 MAX(happened_on) has no declared type, so sqlite3 returns it as text: the fast reader converts these)."""
 
 
-SQL = {
+SQL: dict[str, str] = {
     'active_companies': 'SELECT DISTINCT contact.company FROM contact LEFT OUTER JOIN contact_state ON contact_state.contact_id = contact.id WHERE contact.company IS NOT NULL AND contact_state.last_exchange_on >= :active_from',
     'all_tags': 'SELECT tag.contact_id, tag.name FROM tag ORDER BY tag.contact_id, tag.name',
     'contact': 'SELECT contact.id, contact.name, contact.email, contact.phone, contact.company, contact.title, contact.url, contact.uid, contact.note, contact.strength, contact.strength_set, contact.cadence_days, contact.introduced_by_id, contact.introduced_on, contact.birthday, contact.snoozed_until, contact.created_on, contact.moment, contact.moment_on, contact.name_key, contact.first_key, contact.n, contact.nickname, contact.address, contact.kind FROM contact WHERE contact.id = :id',
@@ -51,7 +51,7 @@ SQL = {
     'touches_of': 'SELECT touch.id, touch.contact_id, touch.kind, touch.happened_on, touch.direction, touch.note, touch.place, touch.topics, touch.other_id, touch.logged_by, touch.expects_reply, touch.thank_wanted, touch.advice, touch.source, touch.source_id, contact_1.name AS other_name FROM touch LEFT OUTER JOIN contact AS contact_1 ON contact_1.id = touch.other_id WHERE touch.contact_id = :id ORDER BY touch.happened_on DESC, touch.id DESC',
 }
 
-COLUMNS = {
+COLUMNS: dict[str, tuple[str, ...]] = {
     'active_companies': ('company',),
     'all_tags': ('contact_id', 'name'),
     'contact': ('id', 'name', 'email', 'phone', 'company', 'title', 'url', 'uid', 'note', 'strength', 'strength_set', 'cadence_days', 'introduced_by_id', 'introduced_on', 'birthday', 'snoozed_until', 'created_on', 'moment', 'moment_on', 'name_key', 'first_key', 'n', 'nickname', 'address', 'kind'),
@@ -96,7 +96,7 @@ COLUMNS = {
     'touches_of': ('id', 'contact_id', 'kind', 'happened_on', 'direction', 'note', 'place', 'topics', 'other_id', 'logged_by', 'expects_reply', 'thank_wanted', 'advice', 'source', 'source_id', 'other_name'),
 }
 
-PARAMS = {
+PARAMS: dict[str, tuple[str, ...]] = {
     'active_companies': ('active_from',),
     'all_tags': (),
     'contact': ('id',),
@@ -141,6 +141,6 @@ PARAMS = {
     'touches_of': ('id',),
 }
 
-DATES = {
+DATES: dict[str, tuple[int, ...]] = {
     'team_of': (1,),
 }

@@ -10,15 +10,18 @@ locked" when its read turns into a write. Read-only sessions begin DEFERRED and 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netlog.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
 
 BUSY_TIMEOUT_S = 15.0
 READ_ONLY = "netlog_read_only"  # the execution option that marks a read-only session's connection
 
 
-def create_engine(url: str) -> Any:
+def create_engine(url: str) -> Engine:
     """An engine for `url`; on SQLite with the pragmas and BEGIN IMMEDIATE above."""
     import sqlalchemy
 
@@ -40,7 +43,7 @@ def create_engine(url: str) -> Any:
         cursor.close()
 
     @sqlalchemy.event.listens_for(engine, "begin")
-    def _begin(connection: Any) -> None:
+    def _begin(connection: Connection) -> None:
         read_only = connection.get_execution_options().get(READ_ONLY, False)
         connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 

@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from netlog.errors import DatabaseError
 from netlog.storage import compiled
 from netlog.storage.engine import BUSY_TIMEOUT_S
 
@@ -40,8 +39,8 @@ def _day(value: Any) -> Any:
 
 
 class FastReader:
-    """Runs compiled statements by name on one sqlite3 connection; rows come back as tuples in the order of
-    compiled.COLUMNS[name], with DATE columns as `datetime.date`."""
+    """Runs compiled statements by name on one sqlite3 connection (a storage.reader.Reader); rows come back as
+    tuples in the order of compiled.COLUMNS[name], with DATE columns as `datetime.date`."""
 
     dialect = "sqlite"
 
@@ -55,7 +54,7 @@ class FastReader:
             raise self._translated(error) from None
         self._depth = 0
 
-    def rows(self, name: str, params: Mapping[str, Any] | None = None) -> list[tuple]:
+    def rows(self, name: str, params: Mapping[str, object] | None = None) -> list[tuple[Any, ...]]:
         """Every row of the statement `name`."""
         with self._errors():
             found = self._conn.execute(compiled.SQL[name], params or {}).fetchall()

@@ -11,6 +11,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement
 
 TARGET = Path(__file__).with_name("compiled.py")
 
@@ -36,11 +40,11 @@ def compile_all() -> dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tupl
     for name, build in sorted(STATEMENTS.items()):
         statement = build()
         compiled = statement.compile(dialect=dialect)
-        params = tuple(sorted(compiled.params))
+        params: tuple[str, ...] = tuple(sorted(compiled.params))
         hidden = [p for p in params if p.startswith("param_")]
         if hidden:  # an implicit parameter would need a value the readers do not pass
             raise SystemExit(f"statement {name} has implicit parameters {hidden}: use bindparam() or literal_column()")
-        columns = tuple(column.key for column in statement.selected_columns)
+        columns = tuple(_key(name, column) for column in statement.selected_columns)
         dates = tuple(
             n for n, c in enumerate(statement.selected_columns) if isinstance(c.type, Date) and not isinstance(c, Column)
         )
@@ -48,16 +52,23 @@ def compile_all() -> dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tupl
     return found
 
 
+def _key(name: str, column: ColumnElement[Any]) -> str:
+    """A column's key: what the readers' rows are keyed by (every column of a statement has one)."""
+    if column.key is None:
+        raise SystemExit(f"statement {name} has a column without a key: label it")
+    return column.key
+
+
 def render() -> str:
     """The text of compiled.py."""
     compiled = compile_all()
-    lines = [HEADER, "SQL = {"]
+    lines = [HEADER, "SQL: dict[str, str] = {"]
     lines += [f"    {name!r}: {sql!r}," for name, (sql, _, _, _) in compiled.items()]
-    lines += ["}", "", "COLUMNS = {"]
+    lines += ["}", "", "COLUMNS: dict[str, tuple[str, ...]] = {"]
     lines += [f"    {name!r}: {columns!r}," for name, (_, columns, _, _) in compiled.items()]
-    lines += ["}", "", "PARAMS = {"]
+    lines += ["}", "", "PARAMS: dict[str, tuple[str, ...]] = {"]
     lines += [f"    {name!r}: {params!r}," for name, (_, _, params, _) in compiled.items()]
-    lines += ["}", "", "DATES = {"]
+    lines += ["}", "", "DATES: dict[str, tuple[int, ...]] = {"]
     lines += [f"    {name!r}: {dates!r}," for name, (_, _, _, dates) in compiled.items() if dates]
     lines += ["}", ""]
     return "\n".join(lines)

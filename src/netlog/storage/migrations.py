@@ -17,10 +17,15 @@ steps below are few and small, and run on SQLite and PostgreSQL alike through SQ
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence, Unpack
 
 from netlog.errors import DatabaseError
 from netlog.values.clock import today
+
+if TYPE_CHECKING:
+    from sqlalchemy import Column, Connection, CursorResult, Executable
+
+    from netlog.storage.store import Store
 
 MIGRATION_TABLE = "netlog_migration"
 MIGRATION_LOCK = 0x6E65746C  # the advisory lock key netlog's migrations take on PostgreSQL ("netl")
@@ -29,23 +34,27 @@ MIGRATION_LOCK = 0x6E65746C  # the advisory lock key netlog's migrations take on
 class Operations:
     """What a step gets: the connection of its transaction and portable schema operations."""
 
-    def __init__(self, connection: Any) -> None:
+    def __init__(self, connection: Connection) -> None:
         self.connection = connection
         self.dialect = connection.dialect
 
-    def add_column(self, table: str, column: Any) -> None:
+    def add_column(self, table: str, column: Column[Any]) -> None:
         """ALTER TABLE ... ADD COLUMN (a nullable column, or one with a server default: portable)."""
+        from sqlalchemy import DefaultClause
+
         kind = column.type.compile(dialect=self.dialect)
         default = ""
         if column.server_default is not None:
+            if not isinstance(column.server_default, DefaultClause):
+                raise TypeError(f"{column.name}: a column added by a step has a server default given as SQL, or none")
             value = column.server_default.arg
-            value = value if isinstance(value, str) else value.compile(dialect=self.dialect)
-            default = f" DEFAULT {value}"
+            sql = value if isinstance(value, str) else value.compile(dialect=self.dialect)
+            default = f" DEFAULT {sql}"
             if not column.nullable:
                 default += " NOT NULL"
         self.connection.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column.name} {kind}{default}")
 
-    def create_table(self, name: str, *columns: Any, indexes: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> None:
+    def create_table(self, name: str, *columns: Column[Any], indexes: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> None:
         """CREATE TABLE with the columns it has at this version, and its indexes (name, columns)."""
         from sqlalchemy import Column, Index, Integer, MetaData, Table
 
@@ -59,7 +68,9 @@ class Operations:
     def create_index(self, name: str, table: str, *columns: str) -> None:
         self.connection.exec_driver_sql(f"CREATE INDEX {name} ON {table} ({', '.join(columns)})")
 
-    def execute(self, statement: Any, params: Any = None) -> Any:
+    def execute(
+        self, statement: Executable, params: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None
+    ) -> CursorResult[Unpack[tuple[Any, ...]]]:
         return self.connection.execute(statement, params) if params is not None else self.connection.execute(statement)
 
 
@@ -206,7 +217,7 @@ def check_version(version: int, where: str) -> None:
         )
 
 
-def migrate(store: Any, version: int) -> list[str]:
+def migrate(store: Store, version: int) -> list[str]:
     """Bring the database from `version` to LATEST; the names of the steps applied."""
     applied: list[str] = []
     if version >= LATEST:
@@ -242,43 +253,43 @@ def _is_database_fault(error: BaseException) -> bool:
     return isinstance(error, sqlalchemy.exc.DBAPIError)
 
 
-def _lock(connection: Any) -> None:
+def _lock(connection: Connection) -> None:
     """Several netlogs may open a blank or older database at once: one migrates at a time (SQLite's BEGIN
     IMMEDIATE, an advisory lock on PostgreSQL, both held until commit); the others then find the work done."""
     if connection.dialect.name == "postgresql":
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
 
 
-def _create_blank(connection: Any) -> bool:
+def _create_blank(connection: Connection) -> bool:
     _lock(connection)
     if _recorded(connection) > 0:
         return False
     _create(Operations(connection))
     from sqlalchemy import insert
 
-    from netlog.models import NetlogMigration
+    from netlog.models import NetlogMigration, table
 
     connection.execute(
-        insert(NetlogMigration.__table__),
+        insert(table(NetlogMigration)),
         [{"id": n, "name": name, "applied_on": today()} for n, (name, _) in enumerate(MIGRATIONS, start=1)],
     )
     return True
 
 
-def _apply(connection: Any, number: int, name: str, step: Callable[[Operations], None]) -> bool:
+def _apply(connection: Connection, number: int, name: str, step: Callable[[Operations], None]) -> bool:
     _lock(connection)
     if _recorded(connection) >= number:
         return False
     step(Operations(connection))
     from sqlalchemy import insert
 
-    from netlog.models import NetlogMigration
+    from netlog.models import NetlogMigration, table
 
-    connection.execute(insert(NetlogMigration.__table__), {"id": number, "name": name, "applied_on": today()})
+    connection.execute(insert(table(NetlogMigration)), {"id": number, "name": name, "applied_on": today()})
     return True
 
 
-def _recorded(connection: Any) -> int:
+def _recorded(connection: Connection) -> int:
     """The latest step recorded (0 when there is no migration table yet)."""
     from sqlalchemy import func, inspect, select
 

@@ -6,12 +6,17 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from netlog.errors import DatabaseError
 from netlog.storage import migrations
 from netlog.storage.location import sqlite_path
+from netlog.storage.reader import Reader
 from netlog.storage.store import Store
 from netlog.values.clock import now, today
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -39,7 +44,7 @@ def _open_file(store: Store, path: Path) -> None:
     if not exists:
         _create_file(path)
     _check_file(path)
-    reader = store.reader
+    reader = store.file_reader
     tables = reader.tables()
     version = _version(reader) if migrations.MIGRATION_TABLE in tables else 0
     if version == 0 and tables:
@@ -55,7 +60,7 @@ def _open_file(store: Store, path: Path) -> None:
 def _open_server(store: Store) -> None:
     from sqlalchemy import inspect
 
-    def version_of(connection) -> int:
+    def version_of(connection: Connection) -> int:
         if not inspect(connection).has_table(migrations.MIGRATION_TABLE):
             return -1 if inspect(connection).get_table_names() else 0
         return migrations._recorded(connection)
@@ -67,7 +72,7 @@ def _open_server(store: Store) -> None:
     migrations.migrate(store, version)
 
 
-def _version(reader) -> int:
+def _version(reader: Reader) -> int:
     [(version,)] = reader.rows("schema_version")
     return int(version or 0)
 
@@ -153,7 +158,7 @@ def backup(store: Store, target: Path) -> Path:
             raise DatabaseError(f"Cannot write the backup {target}: it is not a regular file; give a file name. No backup was written.")
         target.parent.mkdir(parents=True, exist_ok=True)
         with replacing(target, prefix=f".{target.name}.netlog-backup-") as temporary:
-            store.reader.backup_to(temporary)
+            store.file_reader.backup_to(temporary)
             _check_copy(temporary, _version(store.reader))
     except (OSError, sqlite3.Error) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)

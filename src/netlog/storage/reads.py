@@ -1,6 +1,6 @@
-"""The reads the domain asks for, each running one statement of storage/statements.py by name on a reader:
+"""The reads the domain asks for, each running one statement of storage/statements.py by name on a Reader:
 the fast sqlite3 reader (storage/fast.py) or a Session (storage/store.py SessionReader). Light on purpose:
-no SQLAlchemy here, so the fast paths can use it. Rows are tuples in the order of compiled.COLUMNS."""
+no SQLAlchemy here, so the fast paths can use it. Rows are tuples in the order of `columns(name)`."""
 
 from __future__ import annotations
 
@@ -8,35 +8,41 @@ from datetime import date
 from typing import Any, Iterable, Mapping
 
 from netlog.storage.compiled import COLUMNS, PARAMS
+from netlog.storage.reader import Reader
 from netlog.values.folding import fold
 
 Row = dict[str, Any]
 
 
-def rows(reader: Any, name: str, params: Mapping[str, Any] | None = None) -> list[tuple]:
+def columns(name: str) -> tuple[str, ...]:
+    """The keys of the statement's columns, in the order of its rows' cells (generated with its SQL)."""
+    return COLUMNS[name]
+
+
+def rows(reader: Reader, name: str, params: Mapping[str, object] | None = None) -> list[tuple[Any, ...]]:
     """The statement's rows as tuples (for reads of many rows)."""
     return reader.rows(name, params)
 
 
-def dicts(reader: Any, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+def dicts(reader: Reader, name: str, params: Mapping[str, object] | None = None) -> list[Row]:
     """The statement's rows as dicts keyed by its columns."""
-    columns = COLUMNS[name]
-    return [dict(zip(columns, row)) for row in reader.rows(name, params)]
+    keys = COLUMNS[name]
+    return [dict(zip(keys, row)) for row in reader.rows(name, params)]
 
 
-def _one(reader: Any, name: str, params: Mapping[str, Any]) -> Row | None:
+def _one(reader: Reader, name: str, params: Mapping[str, object]) -> Row | None:
     found = dicts(reader, name, params)
     return found[0] if found else None
 
 
-def _firsts(reader: Any, name: str, params: Mapping[str, Any] | None = None) -> list[Any]:
+def _firsts(reader: Reader, name: str, params: Mapping[str, object] | None = None) -> list[Any]:
     return [row[0] for row in reader.rows(name, params)]
 
 
 # settings and versions
 
 
-def meta(reader: Any, key: str) -> str | None:
+def meta(reader: Reader, key: str) -> str | None:
     """A stored setting."""
     found = _firsts(reader, "meta_value", {"key": key})
     return found[0] if found else None
@@ -45,32 +51,32 @@ def meta(reader: Any, key: str) -> str | None:
 # contacts and names
 
 
-def contact(reader: Any, contact_id: int) -> Row | None:
+def contact(reader: Reader, contact_id: int) -> Row | None:
     """One contact's row."""
     return _one(reader, "contact", {"id": contact_id})
 
 
-def contact_rows(reader: Any) -> list[Row]:
+def contact_rows(reader: Reader) -> list[Row]:
     """Every contact's row, by id."""
     return dicts(reader, "contact_rows")
 
 
-def contact_names(reader: Any) -> list[tuple[int, str]]:
+def contact_names(reader: Reader) -> list[tuple[int, str]]:
     """(id, name) of every contact, for resolving typed names."""
     return [(cid, name) for cid, name in reader.rows("contact_names")]
 
 
-def ids_named(reader: Any, name: str) -> list[int]:
+def ids_named(reader: Reader, name: str) -> list[int]:
     """Ids of contacts whose name is exactly `name` (the name index answers it)."""
     return _firsts(reader, "ids_named", {"name": name})
 
 
-def ids_folded(reader: Any, name: str) -> list[int]:
+def ids_folded(reader: Reader, name: str) -> list[int]:
     """Ids of contacts whose name folds as `name` does ("josé lima" finds "José Lima")."""
     return _firsts(reader, "ids_folded", {"key": fold(name)})
 
 
-def names_with_word_starting(reader: Any, typed: str) -> list[tuple[int, str]]:
+def names_with_word_starting(reader: Reader, typed: str) -> list[tuple[int, str]]:
     """(id, name) of the contacts with a word of their folded name starting with folded `typed`, by id:
     every name names.resolve could match by folding, prefix or later word."""
     key = like_escaped(fold(typed))
@@ -82,7 +88,7 @@ def like_escaped(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def names_starting(reader: Any, prefix: str, limit: int = 200) -> list[str]:
+def names_starting(reader: Reader, prefix: str, limit: int = 200) -> list[str]:
     """Names that start with `prefix`, exactly as typed (the shell replaces the typed word with the name).
     LIKE narrows the rows in SQL; it ignores case on SQLite, so the exact test is done here."""
     found = []
@@ -94,7 +100,7 @@ def names_starting(reader: Any, prefix: str, limit: int = 200) -> list[str]:
     return found
 
 
-def introduced_by(reader: Any, introducer_id: int) -> list[Row]:
+def introduced_by(reader: Reader, introducer_id: int) -> list[Row]:
     """The people this contact introduced to me: id, name, introduced_on."""
     return dicts(reader, "introduced_by", {"id": introducer_id})
 
@@ -102,14 +108,14 @@ def introduced_by(reader: Any, introducer_id: int) -> list[Row]:
 # the rules' view
 
 
-def tie_rows(reader: Any, contact_id: int | None = None) -> list[tuple]:
+def tie_rows(reader: Reader, contact_id: int | None = None) -> list[tuple[Any, ...]]:
     """Each contact (or one) with its cached History, as `statements.TIE_COLUMNS` then the History."""
     if contact_id is None:
         return reader.rows("tie_rows")
     return reader.rows("tie_row", {"id": contact_id})
 
 
-def due_candidates(reader: Any, window: Mapping[str, Any]) -> list[tuple]:
+def due_candidates(reader: Reader, window: Mapping[str, Any]) -> list[tuple[Any, ...]]:
     """`tie_rows` for only the contacts that may have something due inside rules.DueWindow (its fields
     as a mapping; quiet_by is one day per strength)."""
     given = {k: v for k, v in window.items() if k != "quiet_by"}
@@ -117,41 +123,42 @@ def due_candidates(reader: Any, window: Mapping[str, Any]) -> list[tuple]:
     return reader.rows("due_candidates", {p: given[p] for p in PARAMS["due_candidates"]})
 
 
-def dormant_rows(reader: Any) -> list[tuple]:
+def dormant_rows(reader: Reader) -> list[tuple[Any, ...]]:
     """`tie_rows` for every dormant tie (imported, never in touch: rules.is_dormant)."""
     return reader.rows("dormant_ties")
 
 
-def shared_first_keys(reader: Any) -> frozenset[str]:
+def shared_first_keys(reader: Reader) -> frozenset[str]:
     """The folded first words (rules.first_name_key) that two or more contacts share."""
     return frozenset(_firsts(reader, "shared_first_keys"))
 
 
-def first_key_shared(reader: Any, key: str) -> bool:
+def first_key_shared(reader: Reader, key: str) -> bool:
     """Whether two or more contacts have the folded first word `key`."""
-    return _firsts(reader, "first_key_count", {"key": key})[0] > 1
+    count: int = _firsts(reader, "first_key_count", {"key": key})[0]
+    return count > 1
 
 
-def active_companies(reader: Any, since: date) -> list[str]:
+def active_companies(reader: Reader, since: date) -> list[str]:
     """The companies (as stored) of the ties with a real exchange since `since`."""
     return _firsts(reader, "active_companies", {"active_from": since})
 
 
-def dismissal_rows(reader: Any, contact_id: int | None = None) -> list[Row]:
+def dismissal_rows(reader: Reader, contact_id: int | None = None) -> list[Row]:
     """Every dismissed action (or one contact's): contact_id, action, done_on."""
     if contact_id is None:
         return dicts(reader, "dismissals")
     return dicts(reader, "dismissals_of", {"id": contact_id})
 
 
-def intro_rows(reader: Any, contact_id: int | None = None) -> list[Row]:
+def intro_rows(reader: Reader, contact_id: int | None = None) -> list[Row]:
     """Every intro offer (or those involving one contact), oldest first."""
     if contact_id is None:
         return dicts(reader, "intro_offers")
     return dicts(reader, "intro_offers_of", {"id": contact_id})
 
 
-def touched_by(reader: Any, user: str) -> tuple[set[int], set[int]]:
+def touched_by(reader: Reader, user: str) -> tuple[set[int], set[int]]:
     """What one user logged: the ids of the contacts they touched (as the contact, or as the person an
     intro named), and the ids of their touches."""
     contacts: set[int] = set()
@@ -167,7 +174,7 @@ def touched_by(reader: Any, user: str) -> tuple[set[int], set[int]]:
 # list and show
 
 
-def all_tags(reader: Any) -> dict[int, list[str]]:
+def all_tags(reader: Reader) -> dict[int, list[str]]:
     """contact id -> its tags."""
     tags: dict[int, list[str]] = {}
     for contact_id, name in reader.rows("all_tags"):
@@ -175,42 +182,42 @@ def all_tags(reader: Any) -> dict[int, list[str]]:
     return tags
 
 
-def tags_of(reader: Any, contact_id: int) -> list[str]:
+def tags_of(reader: Reader, contact_id: int) -> list[str]:
     """One contact's tags, sorted."""
     return _firsts(reader, "tags_of", {"id": contact_id})
 
 
-def tag_names(reader: Any) -> list[str]:
+def tag_names(reader: Reader) -> list[str]:
     """Every tag in use."""
     return _firsts(reader, "tag_names")
 
 
-def touches_of(reader: Any, contact_id: int) -> list[Row]:
+def touches_of(reader: Reader, contact_id: int) -> list[Row]:
     """One contact's touches, newest first, with the name of any other contact they name (other_name)."""
     return dicts(reader, "touches_of", {"id": contact_id})
 
 
-def touch_rows_of(reader: Any, contact_id: int) -> list[Row]:
+def touch_rows_of(reader: Reader, contact_id: int) -> list[Row]:
     """One contact's touches, oldest first."""
     return dicts(reader, "touch_rows_of", {"id": contact_id})
 
 
-def touch_rows(reader: Any) -> list[Row]:
+def touch_rows(reader: Reader) -> list[Row]:
     """Every touch, grouped by contact and in order."""
     return dicts(reader, "touch_rows")
 
 
-def mentions_of(reader: Any, contact_id: int) -> list[Row]:
+def mentions_of(reader: Reader, contact_id: int) -> list[Row]:
     """Touches of other contacts that name this one (intros to them)."""
     return dicts(reader, "mentions_of", {"id": contact_id})
 
 
-def team_of(reader: Any, contact_id: int) -> list[Row]:
+def team_of(reader: Reader, contact_id: int) -> list[Row]:
     """Who logged touches with one contact: logged_by, last_touch, touches; most recent first."""
     return dicts(reader, "team_of", {"id": contact_id})
 
 
-def touch_counts_by_day(reader: Any, since: date, contact_id: int | None = None) -> dict[date, int]:
+def touch_counts_by_day(reader: Reader, since: date, contact_id: int | None = None) -> dict[date, int]:
     """day -> how many touches on it, from `since` on (everyone's, or one contact's)."""
     if contact_id is None:
         found = reader.rows("touch_counts_by_day", {"since": since})
@@ -219,17 +226,17 @@ def touch_counts_by_day(reader: Any, since: date, contact_id: int | None = None)
     return dict(found)
 
 
-def touch_sources(reader: Any, source: str) -> set[tuple[int, str]]:
+def touch_sources(reader: Reader, source: str) -> set[tuple[int, str]]:
     """(contact_id, source_id) of the touches imported from `source`."""
     return {(cid, sid) for cid, sid in reader.rows("touch_sources", {"source": source})}
 
 
-def touch_days(reader: Any) -> set[tuple[int, date, str]]:
+def touch_days(reader: Reader) -> set[tuple[int, date, str]]:
     """(contact_id, day, kind) of the touches logged by hand (or by a contact import)."""
     return set(reader.rows("touch_days"))
 
 
-def touch_keys(reader: Any) -> Iterable[tuple]:
+def touch_keys(reader: Reader) -> Iterable[tuple[Any, ...]]:
     """(contact_id, kind, happened_on, direction, note) of every touch: what tells touches apart on re-import."""
     return reader.rows("touch_keys")
 
@@ -237,22 +244,22 @@ def touch_keys(reader: Any) -> Iterable[tuple]:
 # aggregates for `stats`
 
 
-def strength_counts(reader: Any) -> dict[int, int]:
+def strength_counts(reader: Reader) -> dict[int, int]:
     """strength level -> how many contacts."""
     return dict(reader.rows("strength_counts"))
 
 
-def kind_counts(reader: Any) -> dict[tuple[str, str], int]:
+def kind_counts(reader: Reader) -> dict[tuple[str, str], int]:
     """(kind, direction) -> how many touches, over all time."""
     return {(kind, direction): n for kind, direction, n in reader.rows("kind_counts")}
 
 
-def introduced_count(reader: Any) -> tuple[int, int]:
+def introduced_count(reader: Reader) -> tuple[int, int]:
     """How many contacts came through an introduction, and how many of them I have met since."""
     [(introduced, met)] = reader.rows("introduced_count")
     return introduced or 0, met or 0
 
 
-def introducer_counts(reader: Any) -> list[Row]:
+def introducer_counts(reader: Reader) -> list[Row]:
     """Who introduced you to the most people: name and n, most first."""
     return dicts(reader, "introducer_counts")

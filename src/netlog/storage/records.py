@@ -5,21 +5,30 @@ SQLite and PostgreSQL."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from pydantic_core import PydanticUndefined
 from sqlalchemy import delete, func, insert, or_, select, update
+from sqlmodel import SQLModel, col
 
-from netlog.models import Contact, ContactState, Dismissal, IntroOffer, NetlogMeta, Tag, Touch
+from netlog.models import Contact, ContactState, Dismissal, IntroOffer, NetlogMeta, Tag, Touch, table
 from netlog.values.folding import first_word_key, fold
 
-CONTACT_FIELDS = tuple(c.name for c in Contact.__table__.c if c.name not in ("id", "name_key", "first_key"))
-TOUCH_FIELDS = tuple(c.name for c in Touch.__table__.c if c.name != "id")
-INTRO_FIELDS = tuple(c.name for c in IntroOffer.__table__.c if c.name != "id")
-HISTORY_FIELDS = tuple(c.name for c in ContactState.__table__.c if c.name != "contact_id")
+if TYPE_CHECKING:
+    from sqlalchemy.dialects import postgresql, sqlite
+    from sqlmodel import Session
+
+CONTACT, TAG, TOUCH, DISMISSAL, INTRO_OFFER, CONTACT_STATE = (
+    table(Contact), table(Tag), table(Touch), table(Dismissal), table(IntroOffer), table(ContactState)
+)
+
+CONTACT_FIELDS = tuple(c.name for c in CONTACT.c if c.name not in ("id", "name_key", "first_key"))
+TOUCH_FIELDS = tuple(c.name for c in TOUCH.c if c.name != "id")
+INTRO_FIELDS = tuple(c.name for c in INTRO_OFFER.c if c.name != "id")
+HISTORY_FIELDS = tuple(c.name for c in CONTACT_STATE.c if c.name != "contact_id")
 
 
-def _defaults(model: Any) -> dict[str, Any]:
+def _defaults(model: type[SQLModel]) -> dict[str, Any]:
     """The model's defaults that are not None (a bulk insert names every column, so it must give them)."""
     return {name: field.default for name, field in model.model_fields.items() if field.default not in (None, PydanticUndefined)}
 
@@ -37,16 +46,22 @@ def _checked(allowed: Sequence[str], fields: Mapping[str, Any], table: str) -> N
 # contacts
 
 
-def insert_contact(session: Any, fields: Mapping[str, Any]) -> int:
+def insert_contact(session: Session, fields: Mapping[str, Any]) -> int:
     """A new contact; its id. Its folded name (name_key) is set here, whenever a name is written."""
     _checked(CONTACT_FIELDS, fields, "contact")
-    row = Contact(**fields, name_key=fold(fields["name"]), first_key=first_word_key(fields["name"]))
+    return _added(session, Contact(**fields, name_key=fold(fields["name"]), first_key=first_word_key(fields["name"])))
+
+
+def _added(session: Session, row: Contact | Touch | IntroOffer) -> int:
+    """Add one row and flush it: the id the database gave it."""
     session.add(row)
     session.flush()
+    if row.id is None:
+        raise RuntimeError(f"the database gave the new {type(row).__name__} no id")
     return row.id
 
 
-def update_contact(session: Any, contact_id: int, changes: Mapping[str, Any]) -> None:
+def update_contact(session: Session, contact_id: int, changes: Mapping[str, Any]) -> None:
     """Set the given fields of one contact."""
     _checked(CONTACT_FIELDS, changes, "contact")
     if not changes:
@@ -54,25 +69,25 @@ def update_contact(session: Any, contact_id: int, changes: Mapping[str, Any]) ->
     values = dict(changes)
     if "name" in values:
         values["name_key"], values["first_key"] = fold(values["name"]), first_word_key(values["name"])
-    session.execute(update(Contact).where(Contact.id == contact_id).values(**values))
+    session.execute(update(Contact).where(col(Contact.id) == contact_id).values(**values))
 
 
-def delete_contact(session: Any, contact_id: int) -> None:
+def delete_contact(session: Session, contact_id: int) -> None:
     """Remove a contact with its touches, tags, dismissals, cached state and intro offers; the people and
     touches that named it lose the link. Spelled out rather than left to ON DELETE, so it does not depend on
     the connection's foreign-key setting."""
-    session.execute(delete(Touch).where(Touch.contact_id == contact_id))
-    session.execute(delete(Tag).where(Tag.contact_id == contact_id))
-    session.execute(delete(Dismissal).where(Dismissal.contact_id == contact_id))
-    session.execute(delete(ContactState).where(ContactState.contact_id == contact_id))
-    session.execute(delete(IntroOffer).where(or_(IntroOffer.a_id == contact_id, IntroOffer.b_id == contact_id)))
-    session.execute(update(IntroOffer).where(IntroOffer.declined_by_id == contact_id).values(declined_by_id=None))
-    session.execute(update(Touch).where(Touch.other_id == contact_id).values(other_id=None))
-    session.execute(update(Contact).where(Contact.introduced_by_id == contact_id).values(introduced_by_id=None))
-    session.execute(delete(Contact).where(Contact.id == contact_id))
+    session.execute(delete(Touch).where(col(Touch.contact_id) == contact_id))
+    session.execute(delete(Tag).where(col(Tag.contact_id) == contact_id))
+    session.execute(delete(Dismissal).where(col(Dismissal.contact_id) == contact_id))
+    session.execute(delete(ContactState).where(col(ContactState.contact_id) == contact_id))
+    session.execute(delete(IntroOffer).where(or_(col(IntroOffer.a_id) == contact_id, col(IntroOffer.b_id) == contact_id)))
+    session.execute(update(IntroOffer).where(col(IntroOffer.declined_by_id) == contact_id).values(declined_by_id=None))
+    session.execute(update(Touch).where(col(Touch.other_id) == contact_id).values(other_id=None))
+    session.execute(update(Contact).where(col(Contact.introduced_by_id) == contact_id).values(introduced_by_id=None))
+    session.execute(delete(Contact).where(col(Contact.id) == contact_id))
 
 
-def lock_contacts(session: Any, contact_ids: Sequence[int]) -> None:
+def lock_contacts(session: Session, contact_ids: Sequence[int]) -> None:
     """Inside a write: hold the contacts' rows until commit, so concurrent writers recompute one contact's
     summary one after another (each then reads every committed touch). SQLite needs nothing: BEGIN IMMEDIATE
     already serializes writers. On PostgreSQL, FOR NO KEY UPDATE (in id order, so writers queue instead of
@@ -80,15 +95,11 @@ def lock_contacts(session: Any, contact_ids: Sequence[int]) -> None:
     if session.get_bind().dialect.name == "sqlite" or not contact_ids:
         return
     ids = sorted(contact_ids)
-    session.execute(select(Contact.id).where(Contact.id.in_(ids)).order_by(Contact.id).with_for_update(key_share=True))
+    contact_id = col(Contact.id)
+    session.execute(select(contact_id).where(contact_id.in_(ids)).order_by(contact_id).with_for_update(key_share=True))
 
 
-def next_contact_id(session: Any) -> int:
-    """The smallest id above every contact's."""
-    return int(session.execute(select(func.coalesce(func.max(Contact.id), 0) + 1)).scalar())
-
-
-def insert_contacts(session: Any, rows: Sequence[Mapping[str, Any]]) -> None:
+def insert_contacts(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
     """Many new contacts at once, each with its id (Core insert: an import writes thousands)."""
     if not rows:
         return
@@ -97,54 +108,51 @@ def insert_contacts(session: Any, rows: Sequence[Mapping[str, Any]]) -> None:
          "first_key": first_word_key(row["name"])}  # fmt: skip
         for row in rows
     ]
-    session.execute(insert(Contact.__table__), values)
+    session.execute(insert(CONTACT), values)
     if session.get_bind().dialect.name == "postgresql":
         # Ids given explicitly do not move PostgreSQL's id sequence; move it past them so a later add works.
         session.execute(
-            select(func.setval(func.pg_get_serial_sequence("contact", "id"), select(func.max(Contact.id)).scalar_subquery()))
+            select(func.setval(func.pg_get_serial_sequence("contact", "id"), select(func.max(col(Contact.id))).scalar_subquery()))
         )
 
 
 # tags
 
 
-def add_tags(session: Any, contact_id: int, tags: Iterable[str]) -> None:
+def add_tags(session: Session, contact_id: int, tags: Iterable[str]) -> None:
     """Tag a contact (tags it already has are kept once)."""
-    have = set(session.execute(select(Tag.name).where(Tag.contact_id == contact_id)).scalars())
+    have = set(session.execute(select(col(Tag.name)).where(col(Tag.contact_id) == contact_id)).scalars())
     new = [{"contact_id": contact_id, "name": t} for t in dict.fromkeys(tags) if t not in have]
     if new:
-        session.execute(insert(Tag.__table__), new)
+        session.execute(insert(TAG), new)
 
 
-def remove_tags(session: Any, contact_id: int, tags: Iterable[str]) -> None:
+def remove_tags(session: Session, contact_id: int, tags: Iterable[str]) -> None:
     """Untag a contact."""
     names = list(tags)
     if names:
-        session.execute(delete(Tag).where(Tag.contact_id == contact_id, Tag.name.in_(names)))
+        session.execute(delete(Tag).where(col(Tag.contact_id) == contact_id, col(Tag.name).in_(names)))
 
 
-def insert_tags(session: Any, rows: Sequence[Mapping[str, Any]]) -> None:
+def insert_tags(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
     """Many (contact_id, name) tags at once; the caller leaves out tags a contact has."""
     if rows:
-        session.execute(insert(Tag.__table__), list(rows))
+        session.execute(insert(TAG), list(rows))
 
 
 # touches
 
 
-def insert_touch(session: Any, fields: Mapping[str, Any]) -> int:
+def insert_touch(session: Session, fields: Mapping[str, Any]) -> int:
     """A new touch; its id."""
     _checked(TOUCH_FIELDS, fields, "touch")
-    row = Touch(**fields)
-    session.add(row)
-    session.flush()
-    return row.id
+    return _added(session, Touch(**fields))
 
 
-def insert_touches(session: Any, rows: Sequence[Mapping[str, Any]]) -> None:
+def insert_touches(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
     """Many new touches at once (a few thousand a statement: the parameters of a mail import's 40,000 at
     once would be a second copy of them all in memory)."""
-    statement = insert(Touch.__table__)
+    statement = insert(TOUCH)
     for start in range(0, len(rows), BATCH):
         chunk = rows[start : start + BATCH]
         session.execute(statement, [{f: row.get(f, TOUCH_DEFAULTS.get(f)) for f in TOUCH_FIELDS} for row in chunk])
@@ -153,45 +161,43 @@ def insert_touches(session: Any, rows: Sequence[Mapping[str, Any]]) -> None:
 # dismissed actions
 
 
-def set_done(session: Any, contact_id: int, action: str, on: date) -> None:
+def set_done(session: Session, contact_id: int, action: str, on: date) -> None:
     """Record that the user dismissed `action` for a contact on a day."""
     insert_dismissals(session, [{"contact_id": contact_id, "action": action, "done_on": on}])
 
 
-def insert_dismissals(session: Any, rows: Sequence[Mapping[str, Any]]) -> None:
+def insert_dismissals(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
     """Many dismissed actions at once, replacing any for the same contact and action."""
     for row in rows:
-        session.execute(delete(Dismissal).where(Dismissal.contact_id == row["contact_id"], Dismissal.action == row["action"]))
+        same = (col(Dismissal.contact_id) == row["contact_id"], col(Dismissal.action) == row["action"])
+        session.execute(delete(Dismissal).where(*same))
     if rows:
-        session.execute(insert(Dismissal.__table__), [dict(row) for row in rows])
+        session.execute(insert(DISMISSAL), [dict(row) for row in rows])
 
 
 # intros I offer to make
 
 
-def insert_intro(session: Any, fields: Mapping[str, Any]) -> int:
+def insert_intro(session: Session, fields: Mapping[str, Any]) -> int:
     """A new intro offer; its id."""
     _checked(INTRO_FIELDS + ("id",), fields, "intro_offer")
-    row = IntroOffer(**fields)
-    session.add(row)
-    session.flush()
-    return row.id
+    return _added(session, IntroOffer(**fields))
 
 
-def update_intro(session: Any, intro_id: int, changes: Mapping[str, Any]) -> None:
+def update_intro(session: Session, intro_id: int, changes: Mapping[str, Any]) -> None:
     """Set the given fields of one intro offer."""
     _checked(INTRO_FIELDS, changes, "intro_offer")
     if changes:
-        session.execute(update(IntroOffer).where(IntroOffer.id == intro_id).values(**changes))
+        session.execute(update(IntroOffer).where(col(IntroOffer.id) == intro_id).values(**changes))
 
 
-def intro_between(session: Any, one_id: int, other_id: int) -> dict[str, Any] | None:
+def intro_between(session: Session, one_id: int, other_id: int) -> dict[str, Any] | None:
     """The latest intro offer between two contacts, either way round."""
-    table = IntroOffer.__table__
+    offers = INTRO_OFFER.c
     row = session.execute(
-        select(table)
-        .where(or_((table.c.a_id == one_id) & (table.c.b_id == other_id), (table.c.a_id == other_id) & (table.c.b_id == one_id)))
-        .order_by(table.c.id.desc())
+        select(INTRO_OFFER)
+        .where(or_((offers.a_id == one_id) & (offers.b_id == other_id), (offers.a_id == other_id) & (offers.b_id == one_id)))
+        .order_by(offers.id.desc())
         .limit(1)
     ).first()
     return dict(row._mapping) if row else None
@@ -200,33 +206,35 @@ def intro_between(session: Any, one_id: int, other_id: int) -> dict[str, Any] | 
 # merging two contacts into one
 
 
-def move_contact_links(session: Any, from_id: int, to_id: int) -> None:
+def move_contact_links(session: Session, from_id: int, to_id: int) -> None:
     """Point every touch, mention, introduction and intro offer of one contact at another."""
-    session.execute(update(Touch).where(Touch.contact_id == from_id).values(contact_id=to_id))
-    session.execute(update(Touch).where(Touch.other_id == from_id).values(other_id=to_id))
+    session.execute(update(Touch).where(col(Touch.contact_id) == from_id).values(contact_id=to_id))
+    session.execute(update(Touch).where(col(Touch.other_id) == from_id).values(other_id=to_id))
     session.execute(
-        update(Contact).where(Contact.id == to_id, Contact.introduced_by_id == from_id).values(introduced_by_id=None, introduced_on=None)
+        update(Contact)
+        .where(col(Contact.id) == to_id, col(Contact.introduced_by_id) == from_id)
+        .values(introduced_by_id=None, introduced_on=None)
     )
-    session.execute(update(Contact).where(Contact.introduced_by_id == from_id).values(introduced_by_id=to_id))
+    session.execute(update(Contact).where(col(Contact.introduced_by_id) == from_id).values(introduced_by_id=to_id))
     session.execute(
         delete(IntroOffer).where(
             or_(
-                (IntroOffer.a_id == from_id) & (IntroOffer.b_id == to_id),
-                (IntroOffer.a_id == to_id) & (IntroOffer.b_id == from_id),
+                (col(IntroOffer.a_id) == from_id) & (col(IntroOffer.b_id) == to_id),
+                (col(IntroOffer.a_id) == to_id) & (col(IntroOffer.b_id) == from_id),
             )
         )
     )
-    session.execute(update(IntroOffer).where(IntroOffer.a_id == from_id).values(a_id=to_id))
-    session.execute(update(IntroOffer).where(IntroOffer.b_id == from_id).values(b_id=to_id))
-    session.execute(update(IntroOffer).where(IntroOffer.declined_by_id == from_id).values(declined_by_id=to_id))
+    session.execute(update(IntroOffer).where(col(IntroOffer.a_id) == from_id).values(a_id=to_id))
+    session.execute(update(IntroOffer).where(col(IntroOffer.b_id) == from_id).values(b_id=to_id))
+    session.execute(update(IntroOffer).where(col(IntroOffer.declined_by_id) == from_id).values(declined_by_id=to_id))
 
 
 # settings
 
 
-def set_meta(session: Any, key: str, value: str) -> None:
+def set_meta(session: Session, key: str, value: str) -> None:
     """Store a setting."""
-    session.execute(delete(NetlogMeta).where(NetlogMeta.key == key))
+    session.execute(delete(NetlogMeta).where(col(NetlogMeta.key) == key))
     session.add(NetlogMeta(key=key, value=value))
     session.flush()
 
@@ -234,30 +242,34 @@ def set_meta(session: Any, key: str, value: str) -> None:
 # the derived cache of each contact's History
 
 
-def save_histories(session: Any, histories: Mapping[int, Mapping[str, Any]]) -> None:
+def save_histories(session: Session, histories: Mapping[int, Mapping[str, Any]]) -> None:
     """Store the History of the given contacts: one upsert (INSERT ... ON CONFLICT DO UPDATE, on SQLite and
     PostgreSQL alike), so two writers refreshing one contact never collide on its key."""
     if not histories:
         return
     dialect = session.get_bind().dialect.name
+    statement: postgresql.Insert | sqlite.Insert
     if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as upsert
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        statement = postgresql_insert(CONTACT_STATE)
     else:
-        from sqlalchemy.dialects.sqlite import insert as upsert
-    statement = upsert(ContactState.__table__)
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        statement = sqlite_insert(CONTACT_STATE)
     statement = statement.on_conflict_do_update(
         index_elements=["contact_id"], set_={f: statement.excluded[f] for f in HISTORY_FIELDS}
     )
     session.execute(statement, [{"contact_id": cid, **{f: h[f] for f in HISTORY_FIELDS}} for cid, h in histories.items()])
 
 
-def recreate_cache(session: Any) -> None:
+def recreate_cache(session: Session) -> None:
     """Drop the contact_state cache and create it again as models.py describes it, empty."""
     connection = session.connection()
-    ContactState.__table__.drop(connection, checkfirst=True)
-    ContactState.__table__.create(connection)
+    CONTACT_STATE.drop(connection, checkfirst=True)
+    CONTACT_STATE.create(connection)
 
 
-def clear_cache(session: Any) -> None:
+def clear_cache(session: Session) -> None:
     """Empty the contact_state cache (before refilling it whole)."""
     session.execute(delete(ContactState))

@@ -1,4 +1,4 @@
-"""Every read netlog runs, as a named SQLModel `select()` over the models: the one place a read's SQL is
+"""Every read netlog runs, as a named SQLAlchemy `select()` over the models: the one place a read's SQL is
 written. On PostgreSQL (and inside every write) a Session runs these statements; on a SQLite file the
 hot reads run the same statements compiled to SQL text by `python -m netlog.storage.generate` into
 storage/compiled.py, through the standard library's sqlite3, so `due`, `list`, `show` and completion
@@ -11,70 +11,77 @@ records are built from them by name (netlog.network.ties).
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, TypeAlias, Unpack
 
-from sqlalchemy import and_, bindparam, case, func, literal_column, or_
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, literal_column, or_, select
 from sqlalchemy.orm import aliased
-from sqlmodel import select
+from sqlalchemy.sql.expression import ColumnCollection
+from sqlmodel import col
 
-from netlog.models import Contact, ContactState, Dismissal, IntroOffer, NetlogMeta, NetlogMigration, Tag, Touch
+from netlog.models import Contact, ContactState, Dismissal, IntroOffer, NetlogMeta, NetlogMigration, Tag, Touch, table
 from netlog.values.kinds import LEVELS
 
-C = Contact.__table__.c
-S = ContactState.__table__.c
-T = Touch.__table__.c
+# A read: a SELECT of any columns. (A model's attribute in an expression goes through sqlmodel's col(), which
+# returns it unchanged and tells the type checker it is a column, not the field's Python value.)
+Statement: TypeAlias = "Select[Unpack[tuple[Any, ...]]]"
+Columns: TypeAlias = "ColumnCollection[str, ColumnElement[Any]]"
+
+CONTACT, CONTACT_STATE, TOUCH, INTRO_OFFER = table(Contact), table(ContactState), table(Touch), table(IntroOffer)
+C = CONTACT.c
+S = CONTACT_STATE.c
+T = TOUCH.c
 
 # What the rules read of a contact (the fields of rules.Tie that are contact columns), then its cached
 # History (every contact_state column but the key, in the model's order, which is rules.History's:
 # tests/test_ties.py). netlog.network.ties builds each Tie from these columns by name.
 TIE_COLUMNS = ("id", "name", "strength", "cadence_days", "created_on", "snoozed_until", "introduced_by_id",
                "introduced_on", "birthday", "strength_set", "company")  # fmt: skip
-HISTORY_COLUMNS = tuple(column.name for column in ContactState.__table__.c if column.name != "contact_id")
-_CONTACT_WITH_STATE = Contact.__table__.outerjoin(ContactState.__table__, S.contact_id == C.id)
+HISTORY_COLUMNS = tuple(column.name for column in S if column.name != "contact_id")
+_CONTACT_WITH_STATE = CONTACT.outerjoin(CONTACT_STATE, S.contact_id == C.id)
 
-STATEMENTS: dict[str, Callable[[], Any]] = {}
+STATEMENTS: dict[str, Callable[[], Statement]] = {}
 
 
-def statement(function: Callable[[], Any]) -> Callable[[], Any]:
+def statement(function: Callable[[], Statement]) -> Callable[[], Statement]:
     """Register a statement under its function's name."""
     STATEMENTS[function.__name__] = function
     return function
 
 
-def _ties(*extra: Any) -> Any:
+def _ties() -> Statement:
     columns = [C[f] for f in TIE_COLUMNS] + [S[f] for f in HISTORY_COLUMNS]
-    return select(*columns, *extra).select_from(_CONTACT_WITH_STATE)
+    return select(*columns).select_from(_CONTACT_WITH_STATE)
 
 
 # schema and settings
 
 
 @statement
-def schema_version() -> Any:
-    return select(func.max(NetlogMigration.id).label("version"))
+def schema_version() -> Statement:
+    return select(func.max(col(NetlogMigration.id)).label("version"))
 
 
 @statement
-def meta_value() -> Any:
-    return select(NetlogMeta.value).where(NetlogMeta.key == bindparam("key"))
+def meta_value() -> Statement:
+    return select(col(NetlogMeta.value)).where(col(NetlogMeta.key) == bindparam("key"))
 
 
 # the rules' view of contacts
 
 
 @statement
-def tie_rows() -> Any:
+def tie_rows() -> Statement:
     """Every contact with its History."""
     return _ties()
 
 
 @statement
-def tie_row() -> Any:
+def tie_row() -> Statement:
     """One contact with its History."""
     return _ties().where(C.id == bindparam("id"))
 
 
-def _intro_matters(contact: Any, state: Any) -> Any:
+def _intro_matters(contact: Columns, state: Columns) -> ColumnElement[bool]:
     """An introduced contact matters to `due` while the meeting is due (introduced, not met) or once they
     were met (the report-back to whoever introduced them)."""
     return and_(
@@ -87,11 +94,11 @@ def _intro_matters(contact: Any, state: Any) -> Any:
 
 
 @statement
-def due_candidates() -> Any:
+def due_candidates() -> Statement:
     """The contacts that may have something due: inside the bounds of rules.DueWindow, and everyone an
     intro or an open intro offer ties to them (netlog.network.agenda passes the window's fields as parameters)."""
-    introduced = aliased(Contact.__table__)
-    introduced_state = aliased(ContactState.__table__)
+    introduced = aliased(CONTACT)
+    introduced_state = aliased(CONTACT_STATE)
     strengths = range(1, len(LEVELS) + 1)
     quiet_by = case(
         {literal_column(str(n)): bindparam(f"quiet_{n}") for n in strengths}, value=C.strength
@@ -101,8 +108,8 @@ def due_candidates() -> Any:
         .select_from(introduced.outerjoin(introduced_state, introduced_state.c.contact_id == introduced.c.id))
         .where(introduced.c.introduced_by_id.is_not(None), _intro_matters(introduced.c, introduced_state.c))
     )
-    open_offers = IntroOffer.__table__.c
-    named_state = aliased(ContactState.__table__)
+    open_offers = INTRO_OFFER.c
+    named_state = aliased(CONTACT_STATE)
     named_by_intro_thanks = select(named_state.c.thank_other_id).where(
         named_state.c.thank_kind == literal_column("'intro'"),
         named_state.c.thank_on.between(bindparam("thank_from"), bindparam("thank_to")),
@@ -131,7 +138,7 @@ def due_candidates() -> Any:
     )
 
 
-def _dormant() -> Any:
+def _dormant() -> ColumnElement[bool]:
     """rules.is_dormant in SQL: an imported tie never in touch (no real touch), strength, cadence and intro unset."""
     return and_(
         C.strength_set.is_(False),
@@ -142,25 +149,25 @@ def _dormant() -> Any:
 
 
 @statement
-def dormant_ties() -> Any:
+def dormant_ties() -> Statement:
     """Every dormant tie (the daily reconnect pick is made among all of them)."""
     return _ties().where(_dormant())
 
 
 @statement
-def shared_first_keys() -> Any:
+def shared_first_keys() -> Statement:
     """The folded first words two or more contacts share."""
     return select(C.first_key).where(C.first_key.is_not(None)).group_by(C.first_key).having(func.count() > literal_column("1"))
 
 
 @statement
-def first_key_count() -> Any:
+def first_key_count() -> Statement:
     """How many contacts have the folded first word :key."""
-    return select(func.count().label("n")).select_from(Contact.__table__).where(C.first_key == bindparam("key"))
+    return select(func.count().label("n")).select_from(CONTACT).where(C.first_key == bindparam("key"))
 
 
 @statement
-def active_companies() -> Any:
+def active_companies() -> Statement:
     """The companies of ties with a real exchange since :active_from (rules.is_active), for the pick's
     non-redundancy: reconnecting beyond the circles you already have."""
     return select(C.company).distinct().select_from(_CONTACT_WITH_STATE).where(
@@ -169,31 +176,31 @@ def active_companies() -> Any:
 
 
 @statement
-def dismissals() -> Any:
-    return select(Dismissal.contact_id, Dismissal.action, Dismissal.done_on)
+def dismissals() -> Statement:
+    return select(col(Dismissal.contact_id), col(Dismissal.action), col(Dismissal.done_on))
 
 
 @statement
-def dismissals_of() -> Any:
-    return dismissals().where(Dismissal.contact_id == bindparam("id"))
+def dismissals_of() -> Statement:
+    return dismissals().where(col(Dismissal.contact_id) == bindparam("id"))
 
 
 @statement
-def intro_offers() -> Any:
+def intro_offers() -> Statement:
     """Every intro offer, oldest first."""
-    return select(*IntroOffer.__table__.c).order_by(IntroOffer.offered_on, IntroOffer.id)
+    return select(*INTRO_OFFER.c).order_by(col(IntroOffer.offered_on), col(IntroOffer.id))
 
 
 @statement
-def intro_offers_of() -> Any:
+def intro_offers_of() -> Statement:
     """The intro offers one contact is part of, oldest first."""
-    return intro_offers().where(or_(IntroOffer.a_id == bindparam("id"), IntroOffer.b_id == bindparam("id")))
+    return intro_offers().where(or_(col(IntroOffer.a_id) == bindparam("id"), col(IntroOffer.b_id) == bindparam("id")))
 
 
 @statement
-def touched_by() -> Any:
+def touched_by() -> Statement:
     """What one user logged: (touch id, contact, the contact an intro named)."""
-    return select(Touch.id, Touch.contact_id, Touch.other_id).where(Touch.logged_by == bindparam("user"))
+    return select(col(Touch.id), col(Touch.contact_id), col(Touch.other_id)).where(col(Touch.logged_by) == bindparam("user"))
 
 
 # `list` and `show`
@@ -205,7 +212,7 @@ OVERVIEW_HISTORY = ("last_touch_on", "last_touch_kind", "touch_count", "last_exc
 
 
 @statement
-def overview() -> Any:
+def overview() -> Statement:
     """Every contact for `list`, by folded name (only the columns it needs: at 10,000 contacts reading all
     of a tie row's 26 took twice as long)."""
     columns = [C[f] for f in ("id", "name", "strength", "cadence_days", "created_on", "snoozed_until")]
@@ -214,40 +221,40 @@ def overview() -> Any:
 
 
 @statement
-def overview_tagged() -> Any:
-    return overview().where(C.id.in_(select(Tag.contact_id).where(Tag.name == bindparam("tag"))))
+def overview_tagged() -> Statement:
+    return overview().where(C.id.in_(select(col(Tag.contact_id)).where(col(Tag.name) == bindparam("tag"))))
 
 
 @statement
-def all_tags() -> Any:
-    return select(Tag.contact_id, Tag.name).order_by(Tag.contact_id, Tag.name)
+def all_tags() -> Statement:
+    return select(col(Tag.contact_id), col(Tag.name)).order_by(col(Tag.contact_id), col(Tag.name))
 
 
 @statement
-def contact() -> Any:
+def contact() -> Statement:
     """One contact's row, every column."""
-    return select(*Contact.__table__.c).where(C.id == bindparam("id"))
+    return select(*C).where(C.id == bindparam("id"))
 
 
 @statement
-def touches_of() -> Any:
+def touches_of() -> Statement:
     """One contact's touches, newest first, with the name of the contact an intro named."""
-    other = aliased(Contact.__table__)
+    other = aliased(CONTACT)
     return (
-        select(*Touch.__table__.c, other.c.name.label("other_name"))
-        .select_from(Touch.__table__.outerjoin(other, other.c.id == T.other_id))
+        select(*T, other.c.name.label("other_name"))
+        .select_from(TOUCH.outerjoin(other, other.c.id == T.other_id))
         .where(T.contact_id == bindparam("id"))
         .order_by(T.happened_on.desc(), T.id.desc())
     )
 
 
 @statement
-def tags_of() -> Any:
-    return select(Tag.name).where(Tag.contact_id == bindparam("id")).order_by(Tag.name)
+def tags_of() -> Statement:
+    return select(col(Tag.name)).where(col(Tag.contact_id) == bindparam("id")).order_by(col(Tag.name))
 
 
 @statement
-def team_of() -> Any:
+def team_of() -> Statement:
     """Who logged touches with one contact: logged_by, last touch, touches; most recent first."""
     last = func.max(T.happened_on)
     return (
@@ -259,7 +266,7 @@ def team_of() -> Any:
 
 
 @statement
-def introduced_by() -> Any:
+def introduced_by() -> Statement:
     """The people one contact introduced to me."""
     return (
         select(C.id, C.name, C.introduced_on)
@@ -269,13 +276,13 @@ def introduced_by() -> Any:
 
 
 @statement
-def touch_counts_by_day() -> Any:
+def touch_counts_by_day() -> Statement:
     """day -> touches that day, from :since on."""
     return select(T.happened_on, func.count().label("n")).where(T.happened_on >= bindparam("since")).group_by(T.happened_on)
 
 
 @statement
-def touch_counts_by_day_of() -> Any:
+def touch_counts_by_day_of() -> Statement:
     return touch_counts_by_day().where(T.contact_id == bindparam("id"))
 
 
@@ -283,22 +290,22 @@ def touch_counts_by_day_of() -> Any:
 
 
 @statement
-def contact_names() -> Any:
+def contact_names() -> Statement:
     return select(C.id, C.name).order_by(C.id)
 
 
 @statement
-def ids_named() -> Any:
+def ids_named() -> Statement:
     return select(C.id).where(C.name == bindparam("name")).order_by(C.id)
 
 
 @statement
-def ids_folded() -> Any:
+def ids_folded() -> Statement:
     return select(C.id).where(C.name_key == bindparam("key")).order_by(C.id)
 
 
 @statement
-def names_with_word_starting() -> Any:
+def names_with_word_starting() -> Statement:
     """Contacts with a word of their folded name starting with :prefix (LIKE patterns, escaped by '\\')."""
     escape = "\\"
     return (
@@ -309,62 +316,62 @@ def names_with_word_starting() -> Any:
 
 
 @statement
-def names_starting() -> Any:
+def names_starting() -> Statement:
     """Names matching a LIKE :pattern, by name (completion narrows further, case-sensitively)."""
     return select(C.name).where(C.name.like(bindparam("pattern"), escape="\\")).order_by(C.name)
 
 
 @statement
-def tag_names() -> Any:
-    return select(Tag.name).distinct().order_by(Tag.name)
+def tag_names() -> Statement:
+    return select(col(Tag.name)).distinct().order_by(col(Tag.name))
 
 
 # whole tables, for exports, imports, merges and dupes
 
 
 @statement
-def contact_rows() -> Any:
-    return select(*Contact.__table__.c).order_by(C.id)
+def contact_rows() -> Statement:
+    return select(*C).order_by(C.id)
 
 
 @statement
-def summary_inputs() -> Any:
+def summary_inputs() -> Statement:
     """What rules.summarize needs of every contact besides its touches."""
     return select(C.id, C.strength, C.introduced_on, C.birthday)
 
 
 @statement
-def touch_rows() -> Any:
+def touch_rows() -> Statement:
     """Every touch, grouped by contact and in order."""
-    return select(*Touch.__table__.c).order_by(T.contact_id, T.happened_on, T.id)
+    return select(*T).order_by(T.contact_id, T.happened_on, T.id)
 
 
 @statement
-def touch_rows_of() -> Any:
+def touch_rows_of() -> Statement:
     """One contact's touches, oldest first."""
-    return select(*Touch.__table__.c).where(T.contact_id == bindparam("id")).order_by(T.happened_on, T.id)
+    return select(*T).where(T.contact_id == bindparam("id")).order_by(T.happened_on, T.id)
 
 
 @statement
-def mentions_of() -> Any:
+def mentions_of() -> Statement:
     """Touches of other contacts that name this one (intros to them)."""
-    return select(*Touch.__table__.c).where(T.other_id == bindparam("id")).order_by(T.id)
+    return select(*T).where(T.other_id == bindparam("id")).order_by(T.id)
 
 
 @statement
-def touch_sources() -> Any:
+def touch_sources() -> Statement:
     """(contact, source id) of every touch imported from one :source: what importing it again must not add."""
     return select(T.contact_id, T.source_id).where(T.source == bindparam("source"))
 
 
 @statement
-def touch_days() -> Any:
+def touch_days() -> Statement:
     """(contact, day, kind) of every touch not imported from mail, a calendar or a chat."""
     return select(T.contact_id, T.happened_on, T.kind).where(T.source.is_(None))
 
 
 @statement
-def touch_keys() -> Any:
+def touch_keys() -> Statement:
     """What tells touches apart on re-import."""
     return select(T.contact_id, T.kind, T.happened_on, T.direction, T.note)
 
@@ -373,28 +380,28 @@ def touch_keys() -> Any:
 
 
 @statement
-def strength_counts() -> Any:
+def strength_counts() -> Statement:
     return select(C.strength, func.count().label("n")).group_by(C.strength)
 
 
 @statement
-def kind_counts() -> Any:
+def kind_counts() -> Statement:
     return select(T.kind, T.direction, func.count().label("n")).group_by(T.kind, T.direction)
 
 
 @statement
-def introduced_count() -> Any:
+def introduced_count() -> Statement:
     """Contacts that came through an introduction: (how many, how many of them I have met since)."""
     met = func.count(S.met_after_intro_on)
     return select(func.count().label("n"), met.label("met")).select_from(_CONTACT_WITH_STATE).where(C.introduced_by_id.is_not(None))
 
 
 @statement
-def introducer_counts() -> Any:
-    introducer = aliased(Contact.__table__)
+def introducer_counts() -> Statement:
+    introducer = aliased(CONTACT)
     return (
         select(introducer.c.name, func.count().label("n"))
-        .select_from(Contact.__table__.join(introducer, introducer.c.id == C.introduced_by_id))
+        .select_from(CONTACT.join(introducer, introducer.c.id == C.introduced_by_id))
         .group_by(introducer.c.id, introducer.c.name)
         .order_by(func.count().desc(), introducer.c.name)
     )

@@ -7,13 +7,30 @@ import time
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, NoReturn, Protocol, TypeVar
 
 from netlog.errors import DatabaseError
 from netlog.storage.location import display_url
+from netlog.storage.reader import Reader
+
+if TYPE_CHECKING:  # SQLAlchemy and SQLModel are imported when a write (or a server) needs them, not to read a file
+    from sqlalchemy import Connection, Engine
+    from sqlmodel import Session
+
+    from netlog.storage.fast import FastReader
+    from netlog.storage.statements import Statement
 
 T = TypeVar("T")
 RETRIES = 5
+
+
+class Plan(Protocol):
+    """What `Store.planned` writes: built against a reader, then written by `apply` in the write's session."""
+
+    def apply(self, session: Session) -> None: ...
+
+
+P = TypeVar("P", bound=Plan)
 
 
 class Store:
@@ -24,11 +41,11 @@ class Store:
         self.path = path  # the SQLite file, or None for a server
         self.where = str(path) if path is not None else display_url(url)
         self.dialect = url.split("://")[0].split("+")[0]
-        self._engine: Any = None
-        self._reader: Any = None
+        self._engine: Engine | None = None
+        self._reader: Reader | None = None
 
     @property
-    def engine(self) -> Any:
+    def engine(self) -> Engine:
         """The SQLAlchemy engine, made on first use (importing SQLAlchemy only then)."""
         if self._engine is None:
             from netlog.storage.engine import create_engine
@@ -37,7 +54,7 @@ class Store:
         return self._engine
 
     @property
-    def reader(self) -> Any:
+    def reader(self) -> Reader:
         """What the commands read with: the fast reader on a SQLite file, else a read-only Session."""
         if self._reader is None:
             if self.path is not None:
@@ -50,7 +67,17 @@ class Store:
                 self._reader = SessionReader(Session(self.engine), self, owns_transactions=True)
         return self._reader
 
-    def write(self, work: Callable[[Any], T]) -> T:
+    @property
+    def file_reader(self) -> FastReader:
+        """The reader of a SQLite file, with what only a file has: its list of tables, WAL, an online backup."""
+        from netlog.storage.fast import FastReader
+
+        reader = self.reader
+        if not isinstance(reader, FastReader):
+            raise DatabaseError(f"{self.where} is not a SQLite file.")
+        return reader
+
+    def write(self, work: Callable[[Session], T]) -> T:
         """Run `work(session)` in one transaction (BEGIN IMMEDIATE on SQLite): all of it lands or none of it
         does. A transaction the database asks to retry (PostgreSQL serialization failure, deadlock) is run
         again whole."""
@@ -73,7 +100,7 @@ class Store:
                 raise translated from None
         raise DatabaseError("The database stayed busy; nothing was written. Try again.")
 
-    def planned(self, build: Callable[[Any], T], dry_run: bool = False) -> T:
+    def planned(self, build: Callable[[Reader], P], dry_run: bool = False) -> P:
         """An import's way to write: `build(reader)` makes a plan against what is stored; unless `dry_run`, it
         is built inside the write transaction and its `apply(session)` writes it there, so nothing can change
         in between. A dry run builds it from one snapshot and writes nothing."""
@@ -81,14 +108,14 @@ class Store:
             with self.reader.snapshot():
                 return build(self.reader)
 
-        def work(session: Any) -> T:
+        def work(session: Session) -> P:
             plan = build(reader_for(session))
-            plan.apply(session)  # type: ignore[attr-defined]
+            plan.apply(session)
             return plan
 
         return self.write(work)
 
-    def run(self, work: Callable[[Any], T]) -> T:
+    def run(self, work: Callable[[Connection], T]) -> T:
         """Run `work(connection)` on a SQLAlchemy Connection in one transaction (schema changes)."""
         import sqlalchemy.exc
 
@@ -111,7 +138,7 @@ class Store:
 
 
 @cache
-def _statement(name: str) -> Any:
+def _statement(name: str) -> Statement:
     from netlog.storage.statements import STATEMENTS
 
     return STATEMENTS[name]()
@@ -122,14 +149,14 @@ class SessionReader:
     PostgreSQL, and every read inside a write. Rows are tuples in the order of compiled.COLUMNS[name]
     (`execute`, not `exec`, which would unwrap a one-column row into its value)."""
 
-    def __init__(self, session: Any, store: Store | None = None, owns_transactions: bool = False) -> None:
+    def __init__(self, session: Session, store: Store | None = None, owns_transactions: bool = False) -> None:
         self.session = session
         self.dialect = session.get_bind().dialect.name
         self._store = store
         self._owns = owns_transactions  # a reader of its own: end each read's transaction (or snapshot's)
         self._depth = 0
 
-    def rows(self, name: str, params: Mapping[str, Any] | None = None) -> list[tuple]:
+    def rows(self, name: str, params: Mapping[str, object] | None = None) -> list[tuple[Any, ...]]:
         """Every row of the statement `name`."""
         try:
             found = [tuple(row) for row in self.session.execute(_statement(name), dict(params or {}))]
@@ -158,7 +185,7 @@ class SessionReader:
     def close(self) -> None:
         self.session.close()
 
-    def _raise(self, error: Exception) -> None:
+    def _raise(self, error: Exception) -> NoReturn:
         import sqlalchemy.exc
 
         from netlog.storage.engine import database_error
@@ -170,6 +197,6 @@ class SessionReader:
         raise error
 
 
-def reader_for(session: Any) -> SessionReader:
+def reader_for(session: Session) -> SessionReader:
     """The reader over a write's own session, so reads inside a write see what it wrote so far."""
     return SessionReader(session)

@@ -227,7 +227,7 @@ class _Reader:
             else:
                 masters.append(event)
         for event in masters:
-            start = _moment(*event.first("DTSTART")) if event.first("DTSTART") else None
+            start = _moment(*first) if (first := event.first("DTSTART")) else None
             if start is None:
                 self.reading.skipped[Skip.MALFORMED] += 1
             elif "RRULE" in event.props or "RDATE" in event.props:
@@ -236,7 +236,7 @@ class _Reader:
                 self._instance(event, start, _key(start))
         for left in overrides.values():  # overrides of instances no master produced
             for key, event in left.items():
-                start = _moment(*event.first("DTSTART")) if event.first("DTSTART") else None
+                start = _moment(*first) if (first := event.first("DTSTART")) else None
                 if start is None:
                     self.reading.skipped[Skip.MALFORMED] += 1
                 else:
@@ -259,7 +259,7 @@ class _Reader:
             key = _key(instance)
             override = overrides.pop(key, None)
             if override is not None:
-                moved = _moment(*override.first("DTSTART")) if "DTSTART" in override.props else None
+                moved = _moment(*first) if (first := override.first("DTSTART")) else None
                 self._instance(_Event({**master.props, **override.props}, override.where), moved or instance, key)
             elif whole:
                 if not counted:
@@ -343,9 +343,10 @@ def _instances(event: _Event, start: date | datetime, today: date) -> list[date 
     in DTSTART's wall-clock time and then put back in its zone; at most MAX_GENERATED of them."""
     from dateutil.rrule import rruleset, rrulestr
 
-    all_day = not isinstance(start, datetime)
-    zone = None if all_day else start.tzinfo
-    wall = datetime.combine(start, time()) if all_day else start.replace(tzinfo=None)
+    if isinstance(start, datetime):
+        all_day, zone, wall = False, start.tzinfo, start.replace(tzinfo=None)
+    else:
+        all_day, zone, wall = True, None, datetime.combine(start, time())
     rules = rruleset()
     for _, text in event.props.get("RRULE", ()):
         rules.rrule(rrulestr(_wall_until(text, zone, all_day), dtstart=wall))

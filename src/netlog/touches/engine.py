@@ -15,12 +15,19 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from netlog.errors import BadInput
 from netlog.storage import reads
 from netlog.values import kinds, validation
 from netlog.values.folding import fold
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from netlog.storage.reader import Reader
+    from netlog.storage.store import Store
+    from netlog.touches.records import Exchange, Me, Party, Reading
 
 SOURCES = ("mail", "calendar", "linkedin-messages", "telegram", "whatsapp")
 CHATS = ("telegram", "whatsapp")  # one touch per contact, day and direction
@@ -45,7 +52,9 @@ class TouchReport:
     dry_run: bool = False
 
 
-def read_source(source: str, path: str, me: Any, since: date | None, today: date, progress: Callable | None = None) -> Any:
+def read_source(
+    source: str, path: str, me: Me, since: date | None, today: date, progress: Callable[[int, int], None] | None = None
+) -> Reading:
     """The Reading of one source's file or folder (each reader is imported only when asked for)."""
     if source == "mail":
         from netlog.touches.mail import read_mail
@@ -70,7 +79,7 @@ def read_source(source: str, path: str, me: Any, since: date | None, today: date
     raise BadInput(f'Unknown source "{source}"; use one of: {", ".join(SOURCES)}.')
 
 
-def who_i_am(reader: Any, given: Iterable[str]) -> Any:
+def who_i_am(reader: Reader, given: Iterable[str]) -> Me:
     """The user as netlog knows them (`netlog me`) and as `--me` says for this run: an address, a profile
     URL, a phone number or (for a chat export, which knows people by name) a name each."""
     from netlog.people.me import recorded
@@ -95,9 +104,9 @@ def who_i_am(reader: Any, given: Iterable[str]) -> Any:
 
 
 def log_exchanges(
-    store: Any,
+    store: Store,
     today: date,
-    reading: Any,
+    reading: Reading,
     keep_subjects: bool = True,
     add_new: bool = False,
     dry_run: bool = False,
@@ -106,7 +115,7 @@ def log_exchanges(
     report = TouchReport(reading.source, read=reading.read, exchanges=len(reading.exchanges), dry_run=dry_run)
     report.skipped.update({str(reason): n for reason, n in reading.skipped.items()})
 
-    def plan(reader: Any) -> _Plan:
+    def plan(reader: Reader) -> _Plan:
         found = _Plan(reader, reading.source, today)
         for exchange in reading.exchanges:
             found.add(exchange, keep_subjects, add_new, report)
@@ -120,13 +129,13 @@ def log_exchanges(
 class _Plan:
     """The touches (and, with --add-new, contacts) an import will write, against an index of what exists."""
 
-    def __init__(self, reader: Any, source: str, today: date) -> None:
+    def __init__(self, reader: Reader, source: str, today: date) -> None:
         from netlog.people.me import current_user
         from netlog.touches.records import normalize_email, normalize_phone, normalize_url
 
         self.source, self.today, self.user = source, today, current_user()
         self.by: dict[str, dict[str, int]] = {"email": {}, "url": {}, "phone": {}, "name": {}}
-        names = Counter()
+        names: Counter[str] = Counter()
         rows = reads.contact_rows(reader)
         for row in rows:
             for key, value in (
@@ -146,14 +155,14 @@ class _Plan:
         self.new_contacts: dict[str, dict[str, Any]] = {}  # a non-contact's key -> the contact to create
         self.chat_days: set[tuple] = set()
 
-    def contact_of(self, party: Any) -> int | None:
+    def contact_of(self, party: Party) -> int | None:
         for key, values in (("email", party.emails), ("url", (party.url,)), ("phone", party.phones)):
             for value in values:
                 if value and value in self.by[key]:
                     return self.by[key][value]
         return self.by["name"].get(fold(party.name)) if party.name else None
 
-    def add(self, exchange: Any, keep_subjects: bool, add_new: bool, report: TouchReport) -> None:
+    def add(self, exchange: Exchange, keep_subjects: bool, add_new: bool, report: TouchReport) -> None:
         # Through the door every write uses: a day out of netlog's range, an id or subject too long to keep.
         said, faults = validation.touch_fields({
             "kind": exchange.kind, "happened_on": exchange.on, "direction": exchange.direction, "place": exchange.place,
@@ -185,7 +194,7 @@ class _Plan:
             self.touches.append({**said, "contact_id": cid, "logged_by": self.user, "source": self.source, "source_id": key})
             self.touched.add(cid)
 
-    def _create(self, party: Any, shown: str) -> int | None:
+    def _create(self, party: Party, shown: str) -> int | None:
         found = self.new_contacts.get(shown)
         if found is not None:
             return found["id"]
@@ -208,7 +217,7 @@ class _Plan:
                 self.by[key][value] = row["id"]
         return row["id"]
 
-    def apply(self, session: Any) -> None:
+    def apply(self, session: Session) -> None:
         from netlog.network import cache
         from netlog.storage import records
 
@@ -220,7 +229,7 @@ class _Plan:
             cache.refresh(session, self.touched)
 
 
-def _shown(party: Any) -> str:
+def _shown(party: Party) -> str:
     """A non-contact as the summary names them: 'Lena Fischer <lena@example.de>'."""
     handle = (party.emails or party.phones or (party.url,) or ("",))[0] or ""
     if party.name and handle:

@@ -67,6 +67,7 @@ def read_linkedin_messages(
         if reason:
             reading.skipped[reason] += 1
             continue
+        assert row.moment is not None  # else _skip skipped it as malformed
         from_me = _is_me(row.sender, me)
         others = tuple(p for p in row.recipients if not _is_me(p, me))
         if from_me:
@@ -176,8 +177,8 @@ def _is_me(party: Party, me: Me) -> bool:
 
 def _party(name: str, url: str) -> Party | None:
     name = " ".join(name.split())
-    url = normalize_url(url) or None
-    return Party(name or None, url=url) if name or url else None
+    link = normalize_url(url) or None
+    return Party(name or None, url=link) if name or link else None
 
 
 def _recipients(names: str, urls: str) -> tuple[Party, ...]:

@@ -132,7 +132,7 @@ class Me:
         )
 
     def has_name(self, name: str | None) -> bool:
-        return bool(name) and fold(name) in self.names
+        return fold(name) in self.names if name else False
 
     def has_phone(self, phone: str | None) -> bool:
         return bool(phone) and normalize_phone(phone) in self.phones

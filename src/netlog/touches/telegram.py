@@ -181,23 +181,24 @@ def _read_chat(
     chat_id = str(chat.get("id") or "")
     other = Party(name, phones=(phones[chat_id],) if chat_id in phones else (), source_id=chat_id or None)
     for message in messages:
-        reason, exchange = _exchange(message, chat_id, other, me, since, zone)
-        if reason:
-            reading.skipped[reason] += 1
+        found = _exchange(message, chat_id, other, me, since, zone)
+        if isinstance(found, Skip):
+            reading.skipped[found] += 1
         else:
-            reading.add(exchange)
+            reading.add(found)
 
 
 def _exchange(
     message: _Message, chat_id: str, other: Party, me: Me, since: date | None, zone: tzinfo | None
-) -> tuple[Skip | None, Exchange | None]:
+) -> Skip | Exchange:
+    """The exchange one message is, or why it is none."""
     if message.moment is None or not (message.sender_id or message.sender_name) or message.id is None:
-        return Skip.MALFORMED, None
+        return Skip.MALFORMED
     if message.type == "service":
         if message.action != "phone_call":
-            return Skip.SERVICE, None
+            return Skip.SERVICE
         if not message.duration:
-            return Skip.MISSED_CALL, None
+            return Skip.MISSED_CALL
         kind, direction = "call", "both"
     elif message.type == "message":
         kind = "message"
@@ -205,11 +206,11 @@ def _exchange(
         mine = sender in me.user_ids if sender and me.user_ids else me.has_name(message.sender_name)
         direction = "out" if mine else "in"
     else:
-        return Skip.SERVICE, None
+        return Skip.SERVICE
     at = local_moment(message.moment, zone)
     if since and at.date() < since:
-        return Skip.BEFORE_SINCE, None
-    return None, Exchange(SOURCE, f"{chat_id}/{message.id}", at.date(), kind, direction, (other,), None, None, at)
+        return Skip.BEFORE_SINCE
+    return Exchange(SOURCE, f"{chat_id}/{message.id}", at.date(), kind, direction, (other,), None, None, at)
 
 
 def _moment(message: dict) -> datetime | None:

@@ -86,6 +86,7 @@ def read_whatsapp(path: str | Path, me: Me | None = None, since: date | None = N
         if reason:
             reading.skipped[reason] += 1
             continue
+        assert moment is not None and other is not None  # else a reason above skipped it
         minute = f"{moment:%Y-%m-%dT%H:%M}"
         seen[(minute, sender)] += 1
         source_id = f"{others[0]}/{minute}/{sender}/{seen[(minute, sender)]}"

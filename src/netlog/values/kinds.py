@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from netlog.errors import BadInput
 
 # kind -> (what it means, who it flows from by default: "both", "out" = from me, "in" = to me)
@@ -66,7 +68,7 @@ def parse_kind(text: str) -> str:
     raise BadInput(f'Unknown kind "{text}".{_did_you_mean(kind, KINDS)} Use one of: {", ".join(KINDS)}.')
 
 
-def _did_you_mean(typed: str, known: "tuple[str, ...] | dict[str, object]") -> str:
+def _did_you_mean(typed: str, known: Iterable[str]) -> str:
     """' Did you mean: email?' for a close miss, else ''."""
     import difflib
 

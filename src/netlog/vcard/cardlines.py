@@ -168,8 +168,9 @@ def format_line(name: str, value: str, params: tuple[str, ...] = (), group: str 
 
 def fold(line: str, eol: str = "\r\n") -> str:
     """A logical line cut into physical lines of at most 75 octets, never inside a UTF-8 character."""
-    pieces, current, size = [], [], 0
-    limit = FOLD_OCTETS
+    pieces: list[str] = []
+    current: list[str] = []
+    size, limit = 0, FOLD_OCTETS
     for c in line:
         width = len(c.encode("utf-8"))
         if size + width > limit:
@@ -206,7 +207,8 @@ class Split:
 def split_cards(properties: list[Property]) -> Split:
     """The cards among a text's properties; a card nested in another (2.1 AGENT) stays inside it."""
     result = Split()
-    depth, current, start = 0, [], 0
+    current: list[Property] = []
+    depth, start = 0, 0
     for prop in properties:
         word = prop.value.strip().upper() if prop.name in ("BEGIN", "END") else None
         if prop.name == "BEGIN" and word == "VCARD":

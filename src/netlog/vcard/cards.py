@@ -56,7 +56,7 @@ def read_card(properties: Sequence[Property]) -> tuple[dict[str, Any], list[str]
     bday = pick(properties, "BDAY")
     birthday = None
     if bday is not None and _text(bday):
-        birthday = normalize_birthday(_text(bday), omit_year=(bday.params.get("X-APPLE-OMIT-YEAR") or [None])[0])
+        birthday = normalize_birthday(_text(bday), omit_year=next(iter(bday.params.get("X-APPLE-OMIT-YEAR") or ()), None))
         if birthday is None:
             dropped.append(f'the birthday "{_text(bday)}" is not a date (MM-DD or YYYY-MM-DD); left out')
     fields = {
