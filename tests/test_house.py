@@ -5,18 +5,12 @@ a layer and on a type error. mypy keeps its cache in .mypy_cache: a second run t
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-
-# Files being restructured while their types were checked (issue 21): each still has errors, to be fixed with
-# that work. No other file may have any, and a file here with none left fails too: take it off the list.
-PENDING = {"src/netlog/cli.py", "src/netlog/ui/render.py", "src/netlog/network/drafts.py"}
-
 
 def _run(*command: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
@@ -32,12 +26,4 @@ def test_the_layers_hold():
 
 def test_the_types_check():
     done = _run(sys.executable, "-m", "mypy")
-    assert done.returncode in (0, 1), done.stdout + done.stderr  # 2: mypy itself failed (a bad configuration)
-    errors = re.findall(r"^(\S+\.py):\d+: error: .*$", done.stdout, re.M)
-    lines = [line for line in done.stdout.splitlines() if ": error: " in line]
-    assert len(lines) == len(errors), done.stdout
-    assert done.returncode == 0 or errors, done.stdout + done.stderr
-    unexpected = [line for line, path in zip(lines, errors) if path not in PENDING]
-    assert not unexpected, "\n".join(unexpected)
-    fixed = sorted(PENDING - set(errors))
-    assert not fixed, f"no type errors left in {', '.join(fixed)}: take them off PENDING in tests/test_house.py"
+    assert done.returncode == 0, done.stdout + done.stderr

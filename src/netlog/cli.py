@@ -7,13 +7,17 @@ import os
 import sys
 from datetime import date
 from inspect import getdoc
-from typing import Any, Callable, List, Optional
+from typing import TYPE_CHECKING, Any, Callable, List, Optional
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandInfo
 
 from netlog.errors import NetlogError, one_line
+
+if TYPE_CHECKING:
+    from netlog.storage.reader import Reader
+    from netlog.storage.store import Store
 from netlog.ui import completion
 
 START_HERE = """\
@@ -137,7 +141,7 @@ class Runtime:
     def __init__(self, ctx: typer.Context, db_option: str | None) -> None:
         self._ctx = ctx
         self._db_option = db_option
-        self._store = None
+        self._store: Store | None = None
         self._today: date | None = None
 
     @property
@@ -147,7 +151,7 @@ class Runtime:
         return database_url(self._db_option)
 
     @property
-    def store(self) -> Any:
+    def store(self) -> "Store":
         """The database: every write goes through it (store.write)."""
         if self._store is None:
             from netlog.network.cache import ensure_current
@@ -159,7 +163,7 @@ class Runtime:
         return self._store
 
     @property
-    def reader(self) -> Any:
+    def reader(self) -> "Reader":
         """What reads go through: the fast sqlite3 reader on a SQLite file, a Session on a server."""
         return self.store.reader
 
@@ -263,7 +267,7 @@ def _future(ctx: typer.Context, typed: str | None) -> date | None:
 NAME = typer.Argument(
     ..., parser=str, callback=_contact, autocompletion=completion.contact_names, metavar="NAME", show_default=False
 )
-ON = typer.Option(None, "--on", callback=_past, help='When it happened: 2026-11-21, "yesterday", "last friday". Default: today.')
+ON = typer.Option(None, "--on", parser=str, callback=_past, metavar="DATE", help='When it happened: 2026-11-21, "yesterday", "last friday". Default: today.')
 THANK = typer.Option(
     None, "--thank/--no-thank", help="It deserves a thank-you (a strong tie's favor or advice), or it does not."
 )
@@ -293,7 +297,7 @@ def root(
 def add(
     ctx: typer.Context,
     name: Optional[str] = typer.Argument(None, metavar="NAME", show_default=False, help="Their full name (asked for when left out)."),
-    on: Optional[str] = ON,
+    on: date = ON,
     met_at: Optional[str] = typer.Option(None, "--met-at", help="Where you met."),
     topics: Optional[str] = typer.Option(None, "--topics", help="What you talked about."),
     strength: str = typer.Option("weak", "--strength", autocompletion=completion.levels, help="acquaintance, weak, medium, strong, close (or 1-5)."),
@@ -339,7 +343,7 @@ def log(
     ctx: typer.Context,
     contact: int = NAME,
     kind: Optional[str] = typer.Argument(None, metavar="KIND", show_default=False, autocompletion=completion.kinds, help="Asked for when left out: met, call, coffee, meal, video, email, message, intro, favor-given, favor-received, thanks, share, congrats, report."),
-    on: Optional[str] = ON,
+    on: date = ON,
     note: Optional[str] = typer.Option(None, "--note", help="What happened."),
     received: bool = typer.Option(False, "--received", help="They wrote to me (email, message, share, congrats)."),
     to: Optional[str] = typer.Option(None, "--to", autocompletion=completion.contact_names, help="With intro: who they introduced you to (created if new)."),
@@ -379,7 +383,7 @@ def log(
 @command()
 def due(
     ctx: typer.Context,
-    on: Optional[str] = typer.Option(None, "--on", callback=_future, help='Ask about another day: "next monday", 2026-12-01.'),
+    on: Optional[date] = typer.Option(None, "--on", parser=str, callback=_future, metavar="DATE", help='Ask about another day: "next monday", 2026-12-01.'),
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Show the top N (without it a terminal shows one screenful)."),
     all_: bool = typer.Option(False, "--all", help="Show everything, even on a terminal."),
     mine: bool = typer.Option(
@@ -455,7 +459,7 @@ def draft(
 @command()
 def review(
     ctx: typer.Context,
-    on: Optional[str] = typer.Option(None, "--on", callback=_future, help='Review another day\'s list: "next monday", 2026-12-01.'),
+    on: Optional[date] = typer.Option(None, "--on", parser=str, callback=_future, metavar="DATE", help='Review another day\'s list: "next monday", 2026-12-01.'),
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Only the top N items."),
 ) -> None:
     """Walk today's due items one by one, top first: draft, send, log, snooze or dismiss each with one key.
@@ -624,7 +628,7 @@ def rm(
 def snooze(
     ctx: typer.Context,
     contact: int = NAME,
-    until: Optional[str] = typer.Option(None, "--until", callback=_future, help='Until when (default: in a week): "next monday", "in 3 weeks".'),
+    until: Optional[date] = typer.Option(None, "--until", parser=str, callback=_future, metavar="DATE", help='Until when (default: in a week): "next monday", "in 3 weeks".'),
 ) -> None:
     """Hide someone from `due` for a while.
 
@@ -707,8 +711,8 @@ def intro(
     contact: int = NAME,
     other: int = OTHER,
     note: Optional[str] = typer.Option(None, "--note", help="Why they should meet."),
-    yes_from: Optional[str] = typer.Option(None, "--yes-from", callback=_contact, autocompletion=completion.contact_names, help="One of the two said yes."),
-    declined_by: Optional[str] = typer.Option(None, "--declined-by", callback=_contact, autocompletion=completion.contact_names, help="One of the two said no: the intro ends quietly."),
+    yes_from: Optional[int] = typer.Option(None, "--yes-from", parser=str, callback=_contact, metavar="NAME", autocompletion=completion.contact_names, help="One of the two said yes."),
+    declined_by: Optional[int] = typer.Option(None, "--declined-by", parser=str, callback=_contact, metavar="NAME", autocompletion=completion.contact_names, help="One of the two said no: the intro ends quietly."),
     sent: bool = typer.Option(False, "--sent", help="You sent the introduction (both said yes)."),
 ) -> None:
     """Offer to introduce two contacts (double opt-in), then record each yes, a decline, or that you sent it.
@@ -782,7 +786,7 @@ def import_(
     files: List[str] = typer.Argument(..., metavar="FILE...", callback=_paths, help="Files (for vcard also a vdir folder: one card a file; mail an mbox or a Maildir; calendar an .ics or a vdir); - reads stdin."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write nothing."),
     tag: List[str] = typer.Option([], "--tag", autocompletion=completion.tags, help="Contacts: tag every imported contact; repeat for more."),
-    since: Optional[str] = typer.Option(None, "--since", callback=_past_or_none, metavar="DATE", help="Touches: only what happened on or after DATE."),
+    since: Optional[date] = typer.Option(None, "--since", parser=str, callback=_past_or_none, metavar="DATE", help="Touches: only what happened on or after DATE."),
     me: List[str] = typer.Option([], "--me", metavar="ADDR", help="Touches: an address, profile URL or phone of yours, for this run (see netlog me)."),
     no_subjects: bool = typer.Option(False, "--no-subjects", help="Touches: keep no mail subject or event summary as the touch's note."),
     add_new: bool = typer.Option(False, "--add-new", help="Touches: add the people you exchanged with who are not contacts yet."),

@@ -193,4 +193,3 @@ class ContactState(SQLModel, table=True):
     advice_on: Optional[date] = None
 
 
-CACHE_TABLES = (table(ContactState),)

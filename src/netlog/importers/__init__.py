@@ -7,7 +7,7 @@ from importlib import import_module
 from typing import Sequence
 
 from netlog.errors import BadInput
-from netlog.importers.engine import Batch
+from netlog.importers.records import Batch
 
 FORMATS = {"linkedin": "linkedin", "vcard": "vcard", "google": "google", "json": "jsonio"}
 

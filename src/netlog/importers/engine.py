@@ -1,8 +1,8 @@
 """Taking contacts in from another format: match each incoming contact to one that exists (URL, email,
 vCard UID, then exact name), work out what is new or changed, and write it all in one transaction.
 
-The format readers (netlog.importers.*) only turn a file into `Incoming` records; this module owns the
-matching and the writes, so every format re-imports idempotently in the same way."""
+The format readers (netlog.importers.*) only turn a file into `Incoming` records (importers/records.py);
+this module owns the matching and the writes, so every format re-imports idempotently in the same way."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from netlog.errors import BadInput
+from netlog.importers.records import Batch, Incoming, clean
 from netlog.storage import reads
 from netlog.values import kinds, validation
 
@@ -30,29 +31,6 @@ BULK_REFRESH = 200
 
 
 @dataclass
-class Incoming:
-    """One contact as a file describes it: contact columns, tags, touches (dicts of touch columns)."""
-
-    fields: dict[str, Any]
-    tags: list[str] = field(default_factory=list)
-    touches: list[dict[str, Any]] = field(default_factory=list)
-    dismissals: dict[str, date] = field(default_factory=dict)
-    source_id: int | None = None  # the id in a netlog json export: kept when free, used to relink
-    introduced_by: int | None = None  # a source_id
-    source: str = ""  # file name, for messages
-
-
-@dataclass
-class Batch:
-    """What a reader got out of its files: records, plus problems it skipped (one line each)."""
-
-    records: list[Incoming] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    bad_lines: int = 0  # lines skipped inside otherwise good records
-    intro_offers: list[dict[str, Any]] = field(default_factory=list)  # a netlog export's, by its contact ids
-
-
-@dataclass
 class ImportReport:
     """What an import did (or, on a dry run, would do)."""
 
@@ -63,17 +41,6 @@ class ImportReport:
     problems: list[str] = field(default_factory=list)
     bad_lines: int = 0
     dry_run: bool = False
-
-
-def clean(value: Any) -> Any:
-    """A stripped string, or None for blanks; a structured value (a vCard N or ADR) as a list, as it is
-    stored; other values as they are."""
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    if isinstance(value, tuple):
-        return list(value) if any(value) else None
-    return value
 
 
 def import_contacts(
@@ -156,17 +123,44 @@ class _Plan:
         return cid
 
     def add(self, record: Incoming, report: ImportReport) -> None:
-        # Every value goes through the door `edit` uses: what it refuses is left out and said.
+        """Plan one incoming contact: its row (new, or the changes to the one it matches), then its tags,
+        touches and dismissals; counted in `report` as new, updated or unchanged."""
+        fields = self._checked(record, report)
+        if fields is None:
+            return
+        cid, is_new, changed = self._contact(record, fields)
+        if record.source_id is not None:
+            self.id_map[record.source_id] = cid
+        if record.introduced_by is not None:
+            self.links.append((cid, record.introduced_by, record))
+        changed = self._add_tags(cid, record, fields["name"], report) or changed
+        changed = self._add_touches(cid, record, fields["name"], report) or changed
+        changed = self._add_dismissals(cid, record) or changed
+        if is_new:
+            report.new += 1
+        elif changed:
+            report.updated += 1
+        else:
+            report.unchanged += 1
+        if is_new or changed:
+            self.touched.add(cid)
+
+    def _checked(self, record: Incoming, report: ImportReport) -> dict[str, Any] | None:
+        """The record's fields through the door `edit` uses: what it refuses is left out and said; None for a
+        contact without a name (skipped)."""
         fields, faults = validation.contact_fields({k: clean(v) for k, v in record.fields.items()})
         if not fields.get("name"):
             report.skipped += 1
             report.problems.append(f"{record.source}: a contact without a name was skipped.")
-            return
+            return None
         for fault in faults:
             report.problems.append(f"{record.source}: {fields['name']}: {fault}; left out.")
             report.bad_lines += 1
+        return fields
+
+    def _contact(self, record: Incoming, fields: dict[str, Any]) -> tuple[int, bool, bool]:
+        """The contact this record is: (its id, whether it is new, whether its row changed)."""
         cid = self._match(fields)
-        changed = False
         if cid is None:
             cid = self._new_id(record.source_id)
             row = {
@@ -180,41 +174,42 @@ class _Plan:
             self.contacts[cid] = row
             self._remember(cid, row)
             self.tags[cid] = set()
-            report.new += 1
-            is_new = True
-        else:
-            existing = self.contacts[cid]
-            if existing.get("uid") is None and fields.get("uid") == f"netlog-{cid}":
-                fields["uid"] = None  # the UID netlog's own export gave it: nothing new
-            changes = {
-                k: fields[k] for k in UPDATABLE if fields.get(k) is not None and fields[k] != existing.get(k)
-            }
-            if changes:
-                self.updates.setdefault(cid, {}).update(changes)
-                existing.update(changes)
-                self._remember(cid, existing)
-                changed = True
-            is_new = False
-        if record.source_id is not None:
-            self.id_map[record.source_id] = cid
-        if record.introduced_by is not None:
-            self.links.append((cid, record.introduced_by, record))
+            return cid, True, False
+        existing = self.contacts[cid]
+        if existing.get("uid") is None and fields.get("uid") == f"netlog-{cid}":
+            fields["uid"] = None  # the UID netlog's own export gave it: nothing new
+        changes = {k: fields[k] for k in UPDATABLE if fields.get(k) is not None and fields[k] != existing.get(k)}
+        if not changes:
+            return cid, False, False
+        self.updates.setdefault(cid, {}).update(changes)
+        existing.update(changes)
+        self._remember(cid, existing)
+        return cid, False, True
+
+    def _add_tags(self, cid: int, record: Incoming, name: str, report: ImportReport) -> bool:
+        """The record's tags and the import's --tag, those the contact lacks; whether any was added."""
         try:
             record_tags = validation.tags(record.tags)
         except BadInput as error:
-            report.problems.append(f"{record.source}: {fields['name']}: {str(error).rstrip('.')}; its tags were left out.")
+            report.problems.append(f"{record.source}: {name}: {str(error).rstrip('.')}; its tags were left out.")
             record_tags = []
+        added = False
+        have = self.tags.setdefault(cid, set())  # a contact that had no tags has no entry yet
         for tag in dict.fromkeys([*record_tags, *self.extra_tags]):
-            have = self.tags.setdefault(cid, set())  # a contact that had no tags has no entry yet
             if tag and tag not in have:
                 have.add(tag)
                 self.new_tags.append({"contact_id": cid, "name": tag})
-                changed = True
-        incoming: Counter[tuple] = Counter()
+                added = True
+        return added
+
+    def _add_touches(self, cid: int, record: Incoming, name: str, report: ImportReport) -> bool:
+        """The record's touches not stored yet; whether any was added."""
+        added = False
+        incoming: Counter[tuple[Any, ...]] = Counter()
         for touch in record.touches:
             said, faults = validation.touch_fields(touch)  # the door again: LinkedIn's "07 Jul 0115"
             if faults:
-                report.problems.append(f"{record.source}: {fields['name']}: a touch: {faults[0]}; left out.")
+                report.problems.append(f"{record.source}: {name}: a touch: {faults[0]}; left out.")
                 report.bad_lines += 1
                 continue
             row = {**said, "contact_id": cid}
@@ -229,20 +224,18 @@ class _Plan:
             row.setdefault("logged_by", self._user())
             self.new_touches.append(row)
             self.touched.add(cid)
-            changed = True
+            added = True
+        return added
+
+    def _add_dismissals(self, cid: int, record: Incoming) -> bool:
+        """The record's dismissals that differ from what is stored; whether any was added."""
+        added = False
         for action, on in record.dismissals.items():
             if self.done.get((cid, action)) != on:
                 self.done[(cid, action)] = on
                 self.dismissals.append({"contact_id": cid, "action": action, "done_on": on})
-                changed = True
-        if changed:
-            self.touched.add(cid)
-            if not is_new:
-                report.updated += 1
-        elif not is_new:
-            report.unchanged += 1
-        if is_new:
-            self.touched.add(cid)
+                added = True
+        return added
 
     def add_offer(self, offer: dict[str, Any]) -> bool:
         """An intro offer of a netlog export, by its ids; False when it is here already."""
@@ -323,34 +316,3 @@ def _offer_key(row: dict[str, Any]) -> tuple:
 def _touch_key(cid: int, row: dict[str, Any]) -> tuple:
     on = row["happened_on"]
     return (cid, row["kind"], on.isoformat() if isinstance(on, date) else str(on), row.get("direction"), row.get("note") or None)
-
-
-def read_text(path: str, encoding: str = "utf-8") -> str:
-    """A file's text ('-' is stdin), or one clear BadInput line."""
-    import sys
-
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
-        else:
-            with open(path, "rb") as handle:
-                data = handle.read()
-    except OSError as error:
-        raise BadInput(f"Cannot read {path}: {error.strerror or error}.") from None
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        raise BadInput(f"{_label(path)} is not {encoding.replace('-sig', '')} text; is it the right file?") from None
-
-
-def _label(path: str) -> str:
-    return "stdin" if path == "-" else path
-
-
-
-def read_each(paths: Sequence[str], read_file: Callable[[str, Batch], None]) -> Batch:
-    """One Batch from many files, each read into it by a format's `read_file(path, batch)`."""
-    batch = Batch()
-    for path in paths:
-        read_file(path, batch)
-    return batch

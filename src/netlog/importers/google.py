@@ -9,7 +9,7 @@ import io
 from typing import Iterator, Sequence
 
 from netlog.errors import BadInput
-from netlog.importers.engine import Batch, Incoming, read_each, read_text
+from netlog.importers.records import Batch, Incoming, read_each, read_text
 from netlog.vcard.birthdays import normalize_birthday
 
 SEPARATOR = " ::: "

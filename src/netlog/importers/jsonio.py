@@ -16,7 +16,7 @@ from typing import Any, Literal, Optional, Sequence
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from netlog.errors import BadInput
-from netlog.importers.engine import Batch, Incoming, read_each, read_text
+from netlog.importers.records import Batch, Incoming, read_each, read_text
 from netlog.values import validation
 from netlog.values.kinds import ACTIONS, KINDS, LEVELS
 

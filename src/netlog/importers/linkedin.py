@@ -8,7 +8,7 @@ from datetime import date
 from typing import Iterator, Sequence
 
 from netlog.errors import BadInput
-from netlog.importers.engine import Batch, Incoming, read_each, read_text
+from netlog.importers.records import Batch, Incoming, read_each, read_text
 
 HEADER_START = "First Name,Last Name"
 MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}

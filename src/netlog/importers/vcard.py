@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from netlog.importers.engine import Batch, Incoming, read_text
+from netlog.importers.records import Batch, Incoming, read_text
 from netlog.vcard import cardlines, cards, vdir
 
 

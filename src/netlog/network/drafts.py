@@ -6,36 +6,41 @@ netlog.rules.drafting; a template of the same name in $NETLOG_TEMPLATES, or in t
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netlog.errors import NotFound
 from netlog.network.agenda import due_for
 from netlog.network.templates import templates
 from netlog.network.ties import intro_from_row, tie_of
+from netlog.people.names import contact_row
 from netlog.rules import drafting
 from netlog.rules import due as rules
 from netlog.storage import reads
 
+if TYPE_CHECKING:
+    from netlog.storage.reader import Reader
+    from netlog.storage.store import Store
 
-def thank_you(reader: Any, today: date, contact_id: int) -> drafting.Draft:
+
+def thank_you(reader: Reader, today: date, contact_id: int) -> drafting.Draft:
     """A thank-you note for the touch a thank-you is pending for (else the latest that would want one; the
     draft's notice then says it may have been thanked already)."""
     due = [item for item in due_for(reader, today, contact_id)[0] if drafting.draft_name(item) == "thank"]
     return drafting.draft(facts_for(reader, today, contact_id, due[0] if due else None), "thank", templates=templates())
 
 
-def draft_for(reader: Any, today: date, contact_id: int, typed: str | None = None) -> drafting.Draft:
+def draft_for(reader: Reader, today: date, contact_id: int, typed: str | None = None) -> drafting.Draft:
     """The draft for what is due with a contact: the top item, or the item of the draft (or action) typed.
     A draft typed for nothing due is still written, from what happened."""
     due = due_for(reader, today, contact_id)[0]
     if typed is None:
         if not due:
-            name = reads.contact(reader, contact_id)["name"]
+            name = contact_row(reader, contact_id)["name"]
             raise NotFound(
                 f"Nothing is due for {name} today; name a draft to write one anyway: {', '.join(drafting.DRAFTS)}."
             )
         item: rules.DueItem | None = due[0]
-        name = drafting.draft_name(item)
+        name = drafting.draft_name(due[0])
     else:
         name = drafting.parse_draft(typed)
         item = next((i for i in due if drafting.draft_name(i) == name), None)
@@ -45,15 +50,13 @@ def draft_for(reader: Any, today: date, contact_id: int, typed: str | None = Non
     return drafting.draft(facts_for(reader, today, contact_id, item), name, templates=templates())
 
 
-def recipient(reader: Any, contact_id: int) -> tuple[str, str | None]:
+def recipient(reader: Reader, contact_id: int) -> tuple[str, str | None]:
     """Whom a draft goes to: the contact's name and email address (None when there is none)."""
-    row = reads.contact(reader, contact_id)
-    if row is None:
-        raise NotFound(f"No contact #{contact_id}.")
+    row = contact_row(reader, contact_id)
     return row["name"], row["email"]
 
 
-def facts_for(reader: Any, today: date, contact_id: int, item: rules.DueItem | None) -> drafting.Facts:
+def facts_for(reader: Reader, today: date, contact_id: int, item: rules.DueItem | None) -> drafting.Facts:
     """Everything a draft may use, read in one snapshot: the contact and their touches, the people the draft
     names (who introduced them, the person an intro or item is about, the other side of an intro offer)
     with their touches, and who signs it."""
@@ -61,7 +64,7 @@ def facts_for(reader: Any, today: date, contact_id: int, item: rules.DueItem | N
 
     with reader.snapshot():
         tie = tie_of(reader, contact_id)
-        contact = reads.contact(reader, contact_id)
+        contact = contact_row(reader, contact_id)
         rows = reads.touches_of(reader, contact_id)
         offer = None
         if item is not None and item.action == "intro":
@@ -94,15 +97,15 @@ def facts_for(reader: Any, today: date, contact_id: int, item: rules.DueItem | N
     )
 
 
-def _contact(row: dict) -> drafting.Contact:
-    return drafting.Contact(**{f: row.get(f) for f in drafting.Contact._fields})
+def _contact(row: dict[str, Any]) -> drafting.Contact:
+    return drafting.Contact._make(row.get(f) for f in drafting.Contact._fields)
 
 
-def _touch(row: dict) -> drafting.LoggedTouch:
-    return drafting.LoggedTouch(**{f: row.get(f) for f in drafting.LoggedTouch._fields})
+def _touch(row: dict[str, Any]) -> drafting.LoggedTouch:
+    return drafting.LoggedTouch._make(row.get(f) for f in drafting.LoggedTouch._fields)
 
 
-def record_sent(store: Any, today: date, contact_id: int, draft: drafting.Draft) -> str:
+def record_sent(store: Store, today: date, contact_id: int, draft: drafting.Draft) -> str:
     """Log what sending a draft amounts to (drafting.SENT): the touch it is, marked as expecting a reply or
     not, and the item dismissed when the touch alone does not clear it; an introduction is recorded as
     sent. What was logged, in words."""

@@ -1,9 +1,14 @@
 """Tab completion: contact names from the database, and the fixed vocabularies. Runs on every keypress,
 so it reads SQLite through the standard library and never creates a database."""
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from netlog.values.kinds import ACTIONS, KINDS, LEVELS
+
+if TYPE_CHECKING:
+    from netlog.storage.fast import FastReader
+    from netlog.storage.reader import Reader
+    from netlog.storage.store import Store
 
 # The drafts `netlog draft` writes; netlog.rules.drafting (which imports the rules) is not imported on a keypress.
 DRAFT_NAMES = ("thank", "nudge", "reach-out", "meet", "report-back", "tell-introducer", "circle-back", "keep-in-touch",
@@ -36,7 +41,7 @@ def tags(ctx: Any, incomplete: str) -> list[str]:
     return _read(ctx, lambda reader: [t for t in reads.tag_names(reader) if t.startswith(incomplete)])
 
 
-def _read(ctx: Any, read: Callable[[Any], list[str]]) -> list[str]:
+def _read(ctx: Any, read: "Callable[[Reader], list[str]]") -> list[str]:
     """Run one read against the database named on the command line, if it exists (never creating or
     migrating one); [] on any failure, because completion must never print a traceback into the shell."""
     from netlog.storage.location import database_url, sqlite_path
@@ -49,19 +54,19 @@ def _read(ctx: Any, read: Callable[[Any], list[str]]) -> list[str]:
         if path is not None:
             from netlog.storage.fast import FastReader
 
-            reader: Any = FastReader(path)
+            opened: "FastReader | Store" = FastReader(path)
         else:
             from netlog.storage.opening import open_store
 
-            reader = open_store(url)
+            opened = open_store(url)
     except Exception:
         return []
     try:
-        return read(reader if path is not None else reader.reader)
+        return read(opened if isinstance(opened, FastReader) else opened.reader)
     except Exception:
         return []
     finally:
-        reader.close()
+        opened.close()
 
 
 def kinds(incomplete: str) -> list[tuple[str, str]]:

@@ -15,11 +15,13 @@ from netlog.rules.wording import format_ago, format_day
 from netlog.values.encoding import safe
 
 if TYPE_CHECKING:
+    from rich.console import OverflowMethod
+
     from netlog.rules.due import DueItem
 
 # Cells wrap at spaces; a word longer than its column is shortened with an ellipsis, never cut in two
 # ("acquaintanc|e"). The words the table is made of (actions, strengths, warmth) are never wrapped at all.
-WORDS = "ellipsis"
+WORDS: OverflowMethod = "ellipsis"
 WIDE_LIST = 72  # columns from which `list` also shows company and tags
 ACTION_STYLE = {"thank": "green", "nudge": "yellow", "meet": "cyan", "report-back": "magenta", "keep-in-touch": "blue", "intro": "bright_cyan"}
 WARMTH_STYLE = {"warm": "green", "fading": "yellow", "cold": "blue", "new": "cyan"}

@@ -16,10 +16,13 @@ real one. This module imports no Rich: the terminal draws through netlog.ui.rend
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any, Callable, ContextManager, NamedTuple, Optional, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Callable, ContextManager, NamedTuple, Optional, Protocol, Sequence
 
 from netlog.errors import NetlogError, one_line
 from netlog.rules import due as rules
+
+if TYPE_CHECKING:
+    from netlog.storage.store import Store
 
 SNOOZE_DAYS = 7  # the default snooze: a week, as `netlog snooze`
 LAST_TOUCHES = 3  # how many recent touches a card shows
@@ -140,7 +143,7 @@ class Tally:
 class Review:
     """One walk through `items` (due on `day`) with `terminal`; writes go to `store` as of `today`."""
 
-    def __init__(self, store: Any, today: date, day: date, terminal: Terminal) -> None:
+    def __init__(self, store: Store, today: date, day: date, terminal: Terminal) -> None:
         self.store = store
         self.today = today
         self.day = day
