@@ -66,8 +66,8 @@ def _unusable(arg: Any) -> Optional[str]:
 class NetlogGroup(TyperGroup):
     """The root command. Subcommands load lazily, in Click's documented pattern (a group whose
     `list_commands` and `get_command` know the lazy subcommands, each built on first lookup): Typer's
-    `@app.command()` converts every command's signature on every start (about 6 ms for netlog's 20, paid by
-    `--help`, completion and `due` alike); here a run builds only the command it runs, and `--help` reads
+    `@app.command()` converts every command's signature on every start (paid by `--help`, completion and `due`
+    alike); here a run builds only the command it runs, and `--help` reads
     each one's summary from its docstring. It is also the one boundary where user errors become one line on
     stderr and an exit code."""
 
@@ -916,9 +916,8 @@ def main() -> None:
     import gc
 
     # A netlog command builds many small objects that form no cycles (a tuple per contact read, one per due
-    # item) and then exits. At the default threshold the cyclic collector walks them again and again: 20% of
-    # `due` at 100,000 contacts; at 100,000 still 3.5% (valgrind instruction counts). Collect once per million
-    # new objects instead (still a bound for a long import), and leave what importing created (Typer, typing)
+    # item) and then exits. At the default threshold the cyclic collector walks them again and again, a large
+    # share of `due` on a big network (docs/performance.md). Collect once per million new objects instead (still a bound for a long import), and leave what importing created (Typer, typing)
     # out of every collection, the one at exit included.
     gc.set_threshold(1_000_000, 20, 100)
     gc.freeze()

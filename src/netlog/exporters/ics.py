@@ -31,7 +31,7 @@ ACTION_WORDS = {
     "intro": "Introduction: write to",
 }
 SHAPES = ("todos", "events")
-# The days are ranked one by one (about 70 ms a day at 10,000 contacts): three months take seconds, and
+# The days are ranked one by one (docs/performance.md): three months take seconds, and
 # a calendar export is redone often anyway; beyond that a limit beats a command that seems to hang.
 MAX_DAYS = 92
 

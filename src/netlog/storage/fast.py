@@ -1,6 +1,6 @@
 """The fast reader: a SQLite file read through the standard library's sqlite3, running the statements of
 storage/statements.py as compiled into storage/compiled.py. `due`, `list`, `show` and completion read
-this way and never import SQLAlchemy (about 0.3 s of start-up). It only reads; every write goes through
+this way and never import SQLAlchemy (most of a write's start-up: docs/performance.md). It only reads; every write goes through
 a SQLModel Session (storage/store.py)."""
 
 from __future__ import annotations

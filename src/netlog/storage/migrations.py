@@ -9,10 +9,8 @@ version-1 file and a fresh one have the same schema.
 
 Why not Alembic, which SQLModel users expect: every netlog command checks the version when it opens the
 database, and on a SQLite file `due`, `list` and completion do it through the standard library's sqlite3
-without importing SQLAlchemy (0.3 s) at all. Alembic's check needs SQLAlchemy, and importing Alembic's
-migration runtime costs another 0.13 s on top of SQLAlchemy (measured: `import alembic.runtime.migration,
-alembic.operations` after `import sqlalchemy.orm`, 0.131-0.140 s over three runs, Alembic 1.20.1). The
-steps below are few and small, and run on SQLite and PostgreSQL alike through SQLAlchemy Core.
+without importing SQLAlchemy at all. Alembic's check needs SQLAlchemy, and importing Alembic's migration
+runtime costs more again on top of it (docs/performance.md, "Figures behind the design"). The steps below are few and small, and run on SQLite and PostgreSQL alike through SQLAlchemy Core.
 """
 
 from __future__ import annotations
@@ -118,7 +116,7 @@ def _intro_offers(op: Operations) -> None:
 
 def _folded_names(op: Operations) -> None:
     """Version 5: each contact's folded name (case and accents ignored), indexed, so a typed name is found in
-    SQL instead of by folding every name in Python (0.4 s for `show zelda` at 100,000 contacts)."""
+    SQL instead of by folding every name in Python (docs/performance.md)."""
     from sqlalchemy import Column, String, bindparam, text
 
     from netlog.values.folding import fold

@@ -34,8 +34,8 @@ instance keeps its key when it is moved, and the same event in a later export ha
 Who the user is: the `me` given, joined with the calendar's X-WR-CALNAME when it is an address (Google
 names a person's primary calendar by their address); with neither, `UnknownOwner`.
 
-Parsing: icalendar's own parser reads 5,000 Google-style events in 7.8 s (it walks every character of
-every content line in Python), more than the 5 s the whole import may take; so content lines are split
+Parsing: icalendar's own parser walks every character of every content line in Python, slower than the
+whole import may take (docs/performance.md); so content lines are split
 here with two regular expressions (RFC 5545 section 3.1: name, parameters, value; quoted parameter
 values), and icalendar decodes what needs knowing about iCalendar: date-times with their TZID (IANA and
 Windows zone names, and a file's own VTIMEZONE definitions)."""

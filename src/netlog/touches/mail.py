@@ -4,16 +4,12 @@
 Telling them apart: a folder with cur/ and new/ is a Maildir (tmp/ is where mail is still being written and
 is not read); any other folder is an error; a file must start with an mbox "From " line.
 
-Streaming. The mbox is read in 1 MiB blocks; a message starts at a line "From " that follows a blank
+Streaming. The mbox is read in blocks; a message starts at a line "From " that follows a blank
 line (or the start of the file), so an unescaped "From " inside a paragraph does not split a message, and
 mboxrd's ">From " body lines are body like any other; bodies are skipped with a regular-expression search
 for the next separator, never split into lines. Of each header block only the fields below are cut out
-(one regular expression) and decoded. On the generated 50,000-message, 350 MiB Takeout mbox
-(bench/touch_sources.py; whole process, the exchanges included): this reader 3.1-3.3 s, 44 MiB peak. For
-comparison, touching From, To and Date only: `mailbox.mbox` iterating messages 35.1 s (it parses every
-body); `mailbox.mbox.get_bytes` and `email.parser.BytesHeaderParser` on the header block 12.9 s; Python
-line splitting and the same parser 6.4 s; with `email.policy.default` instead of compat32 33.5 s. So
-`email` decodes what needs it (`parsedate_to_datetime`, `decode_header`, `getaddresses` for any address
+(one regular expression) and decoded: the standard library's `mailbox` and `email.parser` were several
+times slower on a large mbox (docs/performance.md, "Figures behind the design"). So `email` decodes what needs it (`parsedate_to_datetime`, `decode_header`, `getaddresses` for any address
 field that is not in the plain forms), and the plain forms nearly all mail uses are split by one
 expression, checked against getaddresses by a property test.
 

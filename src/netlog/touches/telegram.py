@@ -25,9 +25,8 @@ with), else the one sender whose id is not the chat's; with none of these, `Unkn
 
 Memory: an export can be hundreds of MB. The file is walked a message at a time (jsonstream: blocks of
 text, each message decoded by the standard library's json and cut down to a small tuple at once), so
-what stays is a few fields per message, and each chat's go once it is read: a generated 564 MiB export of
-1,000,000 messages (bench/touch_sources.py --telegram) peaked at 2,336 MiB in 20.5 s with json.load and
-an object_hook, and at 338 MiB in 16 s this way, most of it the 900,000 exchanges returned."""
+what stays is a few fields per message, and each chat's go once it is read: a seventh of json.load's peak
+on a generated export of a million messages (docs/performance.md)."""
 
 from __future__ import annotations
 

@@ -377,7 +377,7 @@ class PlainOutput:
         if not pairs:
             message("No likely duplicates.")
             return
-        # Written 10,000 pairs at a time: a print a line took 1.6 s of `dupes` at 100,000 contacts (692,690 lines).
+        # Written 10,000 pairs at a time: a print a line was most of `dupes` on a big network (docs/performance.md).
         for start in range(0, len(pairs), 10_000):
             lines = []
             for pair in pairs[start : start + 10_000]:

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from netlog.errors import BadInput
 
-# dateparser tries every language it knows unless told; an unreadable phrase then takes ~15 s.
+# dateparser tries every language it knows unless told, and an unreadable phrase then takes seconds.
 DATE_LANGUAGES = ["en"]
 
 PAST = "past"
@@ -48,7 +48,7 @@ def parse_date(text: str, base: date, prefer: str = PAST) -> date:
         raise BadInput(f'The date "{text}" is out of range.') from None
     if quick is not None:
         return _in_range(quick, text)
-    # dateparser's time grows steeply with length (60 chars of garbage: ~8 s); no real date is this long.
+    # dateparser's time grows steeply with length (docs/performance.md); no real date is this long.
     parsed = _parse_with_dateparser(text, base, prefer) if len(text) <= MAX_DATE_CHARS else None
     if parsed is None:
         shown = text if len(text) <= MAX_DATE_CHARS else text[:MAX_DATE_CHARS] + "..."
@@ -136,7 +136,7 @@ def _days_in_month(year: int, month: int) -> int:
 def _parse_with_dateparser(text: str, base: date, prefer: str) -> date | None:
     import datetime as dt
 
-    import dateparser  # heavy (~0.15 s import, ~0.2 s first parse): only for phrases the fast path lacks
+    import dateparser  # heavy to import and to start: only for phrases the fast path lacks
 
     settings = {
         "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),

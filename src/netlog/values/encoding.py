@@ -2,8 +2,8 @@
 the one cleaner of text written where a terminal may show it (`safe`). Dates become ISO strings; text
 stays UTF-8 (not \\u-escaped).
 
-orjson, not the standard library: `list --json` at 10,000 contacts spent 45% of its time in json's
-encoder (about 50 ms) and takes 5 ms in orjson, which also writes dates and dataclasses natively."""
+orjson, not the standard library: json's encoder was nearly half of `list --json` on a large network, and
+orjson, which also writes dates and dataclasses natively, is about ten times faster (docs/performance.md)."""
 
 from __future__ import annotations
 
@@ -35,8 +35,8 @@ def to_json(value: Any, indent: bool = True) -> str:
     import orjson
 
     if isinstance(value, list):
-        # Decode each line at once: orjson hands back each result in a 4 KiB buffer, and keeping 100,000 of
-        # them alive until a join took 940 MiB at 100,000 contacts.
+        # Decode each line at once: orjson hands back each result in a buffer of its own, and keeping them all
+        # alive until a join took most of a gigabyte at 100,000 contacts (docs/performance.md).
         lines = ",\n  ".join([orjson.dumps(item).decode() for item in value])
         return f"[\n  {lines}\n]" if value else "[]"
     return orjson.dumps(value, option=orjson.OPT_INDENT_2 if indent else 0).decode()
