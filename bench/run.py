@@ -4,6 +4,7 @@ peak RSS, target, pass/fail. Not part of pytest.
     python bench/run.py                      # small and medium (1k/10k, 10k/100k)
     python bench/run.py --sizes small        # what CI can afford
     python bench/run.py --sizes small,medium,large --runs 10 --dir /tmp/netlog-bench
+    python bench/run.py --targets --dir /tmp/bench-large --slow --pg URL --baseline /tmp/before/src   # issue 25 (bench/targets.py)
 
 Databases are built with bench/generate.py (seeded) into --dir when missing. Wall time is hyperfine's
 median (`--export-json`, no shell, warm-up runs first; without hyperfine, the same runs timed here); peak
@@ -175,7 +176,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--touches", type=int, default=0, metavar="MESSAGES",
                         help="also time touch imports: a generated mbox of this many messages (50000 for the targets) and a tenth as many events")  # fmt: skip
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--targets", action="store_true",
+                        help="measure only issue 25's targets and ratios (bench/targets.py; --dir holds medium.db and large.db)")  # fmt: skip
+    import targets as issue25
+
+    issue25.add_arguments(parser)
     args = parser.parse_args(argv)
+    if args.targets:
+        args.dir.mkdir(parents=True, exist_ok=True)
+        issue25.print_table(issue25.measure(args))
+        return 0
     args.dir.mkdir(parents=True, exist_ok=True)
     exe = netlog_exe()
     base_env = {**os.environ, "NETLOG_TODAY": TODAY, "NETLOG_USER": "bench"}
