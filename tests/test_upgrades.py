@@ -72,7 +72,7 @@ def _schema(engine) -> dict:
     return found
 
 
-ALL_TABLES = {"contact", "tag", "touch", "dismissal", "contact_state", "netlog_meta", "intro_offer", "netlog_migration"}
+ALL_TABLES = {"contact", "contact_point", "tag", "touch", "dismissal", "contact_state", "netlog_meta", "intro_offer", "netlog_migration"}
 
 
 def test_upgraded_v1_database_has_the_schema_of_a_fresh_one(netlog, v1_copy, tmp_path):

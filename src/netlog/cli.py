@@ -553,7 +553,15 @@ def edit(
     contact: int = NAME,
     name: Optional[str] = typer.Option(None, "--name", help="A new name."),
     strength: Optional[str] = typer.Option(None, "--strength", autocompletion=completion.levels, help="acquaintance, weak, medium, strong, close (or 1-5)."),
-    email: Optional[str] = typer.Option(None, "--email", help="Their email address."),
+    email: Optional[str] = typer.Option(None, "--email", help="Their preferred email address (replaces the preferred one)."),
+    phone: Optional[str] = typer.Option(None, "--phone", help="Their preferred phone number (replaces the preferred one)."),
+    url: Optional[str] = typer.Option(None, "--url", help="Their preferred profile URL (replaces the preferred one)."),
+    add_email: List[str] = typer.Option([], "--add-email", metavar="ADDR", help="Add an email address; repeat for more."),
+    remove_email: List[str] = typer.Option([], "--remove-email", metavar="ADDR", help="Remove an email address."),
+    add_phone: List[str] = typer.Option([], "--add-phone", metavar="PHONE", help="Add a phone number; repeat for more."),
+    remove_phone: List[str] = typer.Option([], "--remove-phone", metavar="PHONE", help="Remove a phone number (however it is written)."),
+    add_url: List[str] = typer.Option([], "--add-url", metavar="URL", help="Add a profile URL; repeat for more."),
+    remove_url: List[str] = typer.Option([], "--remove-url", metavar="URL", help="Remove a profile URL."),
     company: Optional[str] = typer.Option(None, "--company", help="Where they work."),
     title: Optional[str] = typer.Option(None, "--title", help="Their job title."),
     tag: List[str] = typer.Option([], "--tag", autocompletion=completion.tags, help="Add a tag; repeat for more."),
@@ -569,6 +577,7 @@ def edit(
     \b
     Example: netlog edit Ana --strength strong --tag mentor --every 3w --birthday 03-14
     Or:      netlog edit Ana --edit-note      (opens your editor on the note)
+    Or:      netlog edit Ana --add-email ana@contoso.example --add-phone "+351 912 345 678"
     """
     from netlog.network import writes
     from netlog.network.profiles import note_of
@@ -587,13 +596,17 @@ def edit(
             raise NetlogError("Unchanged or empty note: nothing saved.")
         note = note.rstrip("\n")
     fields = writes.ContactFields(
-        name=name, email=email, company=company, title=title, note=note, tags=tag,
+        name=name, email=email, phone=phone, url=url, company=company, title=title, note=note, tags=tag,
         strength=parse_level(strength) if strength else None,
         cadence_days=parse_cadence(every) if every else None,
         birthday=parse_birthday(birthday) if birthday else None,
         moment=moment, moment_on=s.today if moment else None,
     )  # fmt: skip
-    writes.edit_contact(s.store, contact, fields, untag)
+    points = writes.PointChanges(
+        added={"email": add_email, "phone": add_phone, "url": add_url},
+        removed={"email": remove_email, "phone": remove_phone, "url": remove_url},
+    )
+    writes.edit_contact(s.store, contact, fields, untag, points)
     render.message(f"Updated {_name(s, contact)}.")
 
 

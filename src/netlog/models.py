@@ -6,7 +6,7 @@ and a fresh one have the same tables, columns, types, nullability, defaults, for
 Every write goes through these classes in a SQLModel Session (storage/records.py); the fast reads of
 `due`, `list`, `show` and completion run SQL compiled from `select()`s over them (storage/statements.py).
 
-Tables of record: contact, tag, touch, dismissal, intro_offer, netlog_meta (settings) and
+Tables of record: contact, contact_point, tag, touch, dismissal, intro_offer, netlog_meta (settings) and
 netlog_migration (schema versions). `contact_state` is not a record: it is a derived cache of what
 each contact's touches add up to (rules.History), rebuilt from the touches whenever its version changes
 (network/cache.py), as todoman rebuilds its cache from the files.
@@ -70,6 +70,26 @@ class Contact(SQLModel, table=True):
     nickname: Optional[str] = None
     address: Optional[list[str]] = Field(default=None, sa_type=JSON(none_as_null=True))
     kind: Optional[str] = None
+
+
+class ContactPoint(SQLModel, table=True):
+    """One of a contact's email addresses, phone numbers or profile URLs (migration 10), with the label the
+    address book gives it. The contact's `email`, `phone` and `url` columns hold its preferred one (position
+    0) and are kept equal to it by storage/records.py, so every reader of one value keeps working."""
+
+    __tablename__ = "contact_point"
+    __table_args__ = (
+        Index("ix_contact_point_normal", "kind", "normal"),
+        Index("ix_contact_point_contact", "contact_id", "kind", "position"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    contact_id: int = Field(foreign_key="contact.id", ondelete="CASCADE")
+    kind: str  # "email", "phone" or "url" (values.points.KINDS)
+    value: str  # as it was given
+    label: Optional[str] = None  # lower-cased: "work", "cell", "linkedin", "alumni"
+    normal: str  # the form values are compared in (values.points.normal): formatting alone is never a change
+    position: int  # 0: the preferred one
 
 
 class Tag(SQLModel, table=True):

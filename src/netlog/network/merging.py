@@ -13,6 +13,7 @@ from netlog.errors import BadInput
 from netlog.network import cache
 from netlog.people.names import contact_row
 from netlog.storage import reads
+from netlog.values.points import KINDS, merged
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -125,6 +126,7 @@ def write_backup(reader: Reader, plan: MergePlan, folder: Path, today: date) -> 
             cid = row["id"]
             records[str(cid)] = {
                 "contact": row,
+                "points": reads.points_of(reader, cid),
                 "tags": reads.tags_of(reader, cid),
                 "touches": reads.touches_of(reader, cid),
                 "mentions": reads.mentions_of(reader, cid),
@@ -164,8 +166,12 @@ def merge(store: Store, plan: MergePlan) -> None:
         for row in plan.dismissals:
             if row["action"] not in mine or row["done_on"] > mine[row["action"]]:
                 records.set_done(session, keep_id, row["action"], row["done_on"])
+        mine, theirs = records.points_of(session, keep_id), records.points_of(session, other_id)
+        region = records.region(session)
+        for kind in KINDS:  # every address of both, the kept contact's preferred ones first
+            records.set_points(session, keep_id, kind, merged(mine[kind], theirs[kind], kind, region))
         records.delete_contact(session, other_id)
-        records.update_contact(session, keep_id, plan.changes)
+        records.update_contact(session, keep_id, {k: v for k, v in plan.changes.items() if k not in KINDS})
         cache.refresh(session, [keep_id, *introduced])
 
     store.write(work)

@@ -88,6 +88,7 @@ def profile(reader: Reader, today: date, contact_id: int) -> dict[str, Any]:
     with reader.snapshot():
         due, ties, offers = due_for(reader, today, contact_id)
         row = contact_row(reader, contact_id)
+        points = reads.points_of(reader, contact_id)
         touches = reads.touches_of(reader, contact_id)
         tags = reads.tags_of(reader, contact_id)
         team = reads.team_of(reader, contact_id)
@@ -98,6 +99,9 @@ def profile(reader: Reader, today: date, contact_id: int) -> dict[str, Any]:
     introducer = by_id.get(row["introduced_by_id"])
     return {
         **{k: row[k] for k in ("id", "name", "email", "phone", "company", "title", "url", "note", "birthday", "moment", "moment_on")},
+        "emails": points["email"],
+        "phones": points["phone"],
+        "urls": points["url"],
         "strength": kinds.level_name(row["strength"]),
         "strength_level": row["strength"],
         "cadence_days": rules.cadence_of(me),

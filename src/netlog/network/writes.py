@@ -5,7 +5,7 @@ dismiss, offer and follow an intro. Each runs in one transaction through a SQLMo
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, NamedTuple, Sequence
 
 from netlog.errors import Ambiguous, BadInput, NotFound
 from netlog.network import cache
@@ -15,6 +15,7 @@ from netlog.people.names import contact_row, resolve_contact
 from netlog.rules import due as rules
 from netlog.storage import reads
 from netlog.values import kinds, validation
+from netlog.values.points import KINDS
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -48,6 +49,13 @@ class ContactFields(NamedTuple):
         if "strength" in found:
             found["strength_set"] = True
         return found
+
+
+class PointChanges(NamedTuple):
+    """Emails, phones and URLs `edit` adds to a contact or removes from it, by kind ("email", "phone", "url")."""
+
+    added: Mapping[str, Sequence[str]] = {}
+    removed: Mapping[str, Sequence[str]] = {}
 
 
 class Meeting(NamedTuple):
@@ -220,21 +228,49 @@ def _introduced_person(session: Session, today: date, introducer_id: int, typed:
     return other_id
 
 
-def edit_contact(store: Store, contact_id: int, fields: ContactFields, untag: Iterable[str] = ()) -> None:
-    """Change a contact's facts and tags."""
+def edit_contact(
+    store: Store, contact_id: int, fields: ContactFields, untag: Iterable[str] = (), points: PointChanges = PointChanges()
+) -> None:
+    """Change a contact's facts, tags, and emails, phones and URLs."""
     changes = validation.check(validation.contact_fields(fields.changes()))
     tags, untag = validation.tags(fields.tags), validation.tags(untag)
     if "name" in changes:
         changes["n"] = None  # a card's structured name described the old name; the new one is not split
+    added = {kind: [validation.value(kind, v) for v in points.added.get(kind, ())] for kind in KINDS}
+    removed = {kind: [validation.value(kind, v) for v in points.removed.get(kind, ())] for kind in KINDS}
     from netlog.storage import records
 
     def work(session: Session) -> None:
         records.update_contact(session, contact_id, changes)
+        _change_points(session, contact_id, added, removed)
         records.add_tags(session, contact_id, tags)
         records.remove_tags(session, contact_id, untag)
         cache.refresh(session, [contact_id])
 
     store.write(work)
+
+
+def _change_points(session: Session, contact_id: int, added: Mapping[str, list[str]], removed: Mapping[str, list[str]]) -> None:
+    """Remove, then add, a contact's emails, phones and URLs (compared in their normal form: a phone written
+    another way is the same phone); BadInput naming a value it does not have."""
+    from netlog.storage import records
+    from netlog.values.points import Point, merged, normal
+
+    if not any(added.values()) and not any(removed.values()):
+        return
+    region = records.region(session)
+    have = records.points_of(session, contact_id)
+    for kind in KINDS:
+        points = have[kind]
+        for value in removed.get(kind, []):
+            key = normal(kind, value, region)
+            if not any(normal(kind, p.value, region) == key for p in points):
+                name = contact_row(_reader(session), contact_id)["name"]
+                raise BadInput(f'{name} has no {kind} "{value}"; `netlog show "{name}"` lists them.')
+            points = [p for p in points if normal(kind, p.value, region) != key]
+        points = merged(points, [Point(v) for v in added.get(kind, []) if v], kind, region)
+        if points != have[kind]:
+            records.set_points(session, contact_id, kind, points)
 
 
 def remove_contact(store: Store, contact_id: int) -> None:

@@ -8,6 +8,7 @@ MAX(happened_on) has no declared type, so sqlite3 returns it as text: the fast r
 
 SQL: dict[str, str] = {
     'active_companies': 'SELECT DISTINCT contact.company FROM contact LEFT OUTER JOIN contact_state ON contact_state.contact_id = contact.id WHERE contact.company IS NOT NULL AND contact_state.last_exchange_on >= :active_from',
+    'all_points': 'SELECT contact_point.contact_id, contact_point.kind, contact_point.value, contact_point.label, contact_point.normal FROM contact_point ORDER BY contact_point.contact_id, contact_point.kind, contact_point.position, contact_point.id',
     'all_tags': 'SELECT tag.contact_id, tag.name FROM tag ORDER BY tag.contact_id, tag.name',
     'contact': 'SELECT contact.id, contact.name, contact.email, contact.phone, contact.company, contact.title, contact.url, contact.uid, contact.note, contact.strength, contact.strength_set, contact.cadence_days, contact.introduced_by_id, contact.introduced_on, contact.birthday, contact.snoozed_until, contact.created_on, contact.moment, contact.moment_on, contact.name_key, contact.first_key, contact.n, contact.nickname, contact.address, contact.kind FROM contact WHERE contact.id = :id',
     'contact_names': 'SELECT contact.id, contact.name FROM contact ORDER BY contact.id',
@@ -31,6 +32,7 @@ SQL: dict[str, str] = {
     'names_with_word_starting': "SELECT contact.id, contact.name FROM contact WHERE contact.name_key LIKE :prefix ESCAPE '\\' OR contact.name_key LIKE :later ESCAPE '\\' ORDER BY contact.id",
     'overview': 'SELECT contact.id, contact.name, contact.strength, contact.cadence_days, contact.created_on, contact.snoozed_until, contact_state.last_touch_on, contact_state.last_touch_kind, contact_state.touch_count, contact_state.last_exchange_on, contact_state.unreturned_favors, contact_state.last_favor_received_on, contact.company, contact.title, contact.email FROM contact LEFT OUTER JOIN contact_state ON contact_state.contact_id = contact.id ORDER BY contact.name_key, contact.id',
     'overview_tagged': 'SELECT contact.id, contact.name, contact.strength, contact.cadence_days, contact.created_on, contact.snoozed_until, contact_state.last_touch_on, contact_state.last_touch_kind, contact_state.touch_count, contact_state.last_exchange_on, contact_state.unreturned_favors, contact_state.last_favor_received_on, contact.company, contact.title, contact.email FROM contact LEFT OUTER JOIN contact_state ON contact_state.contact_id = contact.id WHERE contact.id IN (SELECT tag.contact_id FROM tag WHERE tag.name = :tag) ORDER BY contact.name_key, contact.id',
+    'points_of': 'SELECT contact_point.kind, contact_point.value, contact_point.label FROM contact_point WHERE contact_point.contact_id = :id ORDER BY contact_point.kind, contact_point.position, contact_point.id',
     'schema_version': 'SELECT max(netlog_migration.id) AS version FROM netlog_migration',
     'shared_first_keys': 'SELECT contact.first_key FROM contact WHERE contact.first_key IS NOT NULL GROUP BY contact.first_key HAVING count(*) > 1',
     'strength_counts': 'SELECT contact.strength, count(*) AS n FROM contact GROUP BY contact.strength',
@@ -53,6 +55,7 @@ SQL: dict[str, str] = {
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     'active_companies': ('company',),
+    'all_points': ('contact_id', 'kind', 'value', 'label', 'normal'),
     'all_tags': ('contact_id', 'name'),
     'contact': ('id', 'name', 'email', 'phone', 'company', 'title', 'url', 'uid', 'note', 'strength', 'strength_set', 'cadence_days', 'introduced_by_id', 'introduced_on', 'birthday', 'snoozed_until', 'created_on', 'moment', 'moment_on', 'name_key', 'first_key', 'n', 'nickname', 'address', 'kind'),
     'contact_names': ('id', 'name'),
@@ -76,6 +79,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     'names_with_word_starting': ('id', 'name'),
     'overview': ('id', 'name', 'strength', 'cadence_days', 'created_on', 'snoozed_until', 'last_touch_on', 'last_touch_kind', 'touch_count', 'last_exchange_on', 'unreturned_favors', 'last_favor_received_on', 'company', 'title', 'email'),
     'overview_tagged': ('id', 'name', 'strength', 'cadence_days', 'created_on', 'snoozed_until', 'last_touch_on', 'last_touch_kind', 'touch_count', 'last_exchange_on', 'unreturned_favors', 'last_favor_received_on', 'company', 'title', 'email'),
+    'points_of': ('kind', 'value', 'label'),
     'schema_version': ('version',),
     'shared_first_keys': ('first_key',),
     'strength_counts': ('strength', 'n'),
@@ -98,6 +102,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 
 PARAMS: dict[str, tuple[str, ...]] = {
     'active_companies': ('active_from',),
+    'all_points': (),
     'all_tags': (),
     'contact': ('id',),
     'contact_names': (),
@@ -121,6 +126,7 @@ PARAMS: dict[str, tuple[str, ...]] = {
     'names_with_word_starting': ('later', 'prefix'),
     'overview': (),
     'overview_tagged': ('tag',),
+    'points_of': ('id',),
     'schema_version': (),
     'shared_first_keys': (),
     'strength_counts': (),

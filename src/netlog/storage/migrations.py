@@ -190,6 +190,39 @@ def _first_names(op: Operations) -> None:
     op.create_index("ix_contact_first_key", "contact", "first_key")
 
 
+def _contact_points(op: Operations) -> None:
+    """Version 10: a contact holds any number of emails, phones and profile URLs, each with its label
+    (contact_point). The contact's single email, phone and URL become its first, preferred point; the
+    columns stay and keep naming the preferred one."""
+    from sqlalchemy import Column, ForeignKey, Integer, String, text
+
+    from netlog.values.points import KINDS, default_region, normal
+
+    op.create_table(
+        "contact_point",
+        Column("id", Integer, primary_key=True),
+        Column("contact_id", Integer, ForeignKey("contact.id", ondelete="CASCADE"), nullable=False),
+        Column("kind", String, nullable=False),
+        Column("value", String, nullable=False),
+        Column("label", String),
+        Column("normal", String, nullable=False),
+        Column("position", Integer, nullable=False),
+        indexes=(("ix_contact_point_normal", ("kind", "normal")), ("ix_contact_point_contact", ("contact_id", "kind", "position"))),
+    )
+    region = default_region()
+    rows = []
+    for kind in KINDS:
+        for cid, value in op.execute(text(f"SELECT id, {kind} FROM contact WHERE {kind} IS NOT NULL")).all():
+            if value and value.strip():
+                rows.append({"cid": cid, "kind": kind, "value": value, "normal": normal(kind, value, region)})
+    if rows:
+        op.execute(
+            text("INSERT INTO contact_point (contact_id, kind, value, label, normal, position)"
+                 " VALUES (:cid, :kind, :value, NULL, :normal, 0)"),
+            rows,
+        )  # fmt: skip
+
+
 # Append only. Never edit or reorder a released step: add a new one. Step 1 runs only on a blank database,
 # and creates the current schema whole, so a new database is recorded at LATEST at once.
 MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
@@ -202,6 +235,7 @@ MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("touch intents", _touch_intents),
     ("touch sources", _touch_sources),
     ("first names", _first_names),
+    ("contact points", _contact_points),
 ]
 LATEST = len(MIGRATIONS)
 

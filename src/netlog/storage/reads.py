@@ -182,6 +182,25 @@ def all_tags(reader: Reader) -> dict[int, list[str]]:
     return tags
 
 
+def points_of(reader: Reader, contact_id: int) -> dict[str, list[Row]]:
+    """One contact's points of contact: {"email": [...], "phone": [...], "url": [...]}, each a list of
+    {"value", "label"}, the preferred one first."""
+    found: dict[str, list[Row]] = {"email": [], "phone": [], "url": []}
+    for kind, value, label in reader.rows("points_of", {"id": contact_id}):
+        found.setdefault(kind, []).append({"value": value, "label": label})
+    return found
+
+
+def all_points(reader: Reader) -> dict[int, dict[str, list[Row]]]:
+    """Every contact's points of contact, by contact id, as `points_of` gives them; each also with its
+    normal form (the form values are compared in)."""
+    found: dict[int, dict[str, list[Row]]] = {}
+    for cid, kind, value, label, normal in reader.rows("all_points"):
+        mine = found.setdefault(cid, {"email": [], "phone": [], "url": []})
+        mine.setdefault(kind, []).append({"value": value, "label": label, "normal": normal})
+    return found
+
+
 def tags_of(reader: Reader, contact_id: int) -> list[str]:
     """One contact's tags, sorted."""
     return _firsts(reader, "tags_of", {"id": contact_id})

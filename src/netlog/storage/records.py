@@ -11,15 +11,16 @@ from pydantic_core import PydanticUndefined
 from sqlalchemy import delete, func, insert, or_, select, update
 from sqlmodel import SQLModel, col
 
-from netlog.models import Contact, ContactState, Dismissal, IntroOffer, NetlogMeta, Tag, Touch, table
+from netlog.models import Contact, ContactPoint, ContactState, Dismissal, IntroOffer, NetlogMeta, Tag, Touch, table
 from netlog.values.folding import first_word_key, fold
+from netlog.values.points import KINDS, REGION_KEY, Point, default_region, normal
 
 if TYPE_CHECKING:
     from sqlalchemy.dialects import postgresql, sqlite
     from sqlmodel import Session
 
-CONTACT, TAG, TOUCH, DISMISSAL, INTRO_OFFER, CONTACT_STATE = (
-    table(Contact), table(Tag), table(Touch), table(Dismissal), table(IntroOffer), table(ContactState)
+CONTACT, TAG, TOUCH, DISMISSAL, INTRO_OFFER, CONTACT_STATE, CONTACT_POINT = (
+    table(Contact), table(Tag), table(Touch), table(Dismissal), table(IntroOffer), table(ContactState), table(ContactPoint)
 )
 
 CONTACT_FIELDS = tuple(c.name for c in CONTACT.c if c.name not in ("id", "name_key", "first_key"))
@@ -47,9 +48,12 @@ def _checked(allowed: Sequence[str], fields: Mapping[str, Any], table: str) -> N
 
 
 def insert_contact(session: Session, fields: Mapping[str, Any]) -> int:
-    """A new contact; its id. Its folded name (name_key) is set here, whenever a name is written."""
+    """A new contact; its id. Its folded name (name_key) is set here, whenever a name is written, and its
+    email, phone and URL become its first points of contact."""
     _checked(CONTACT_FIELDS, fields, "contact")
-    return _added(session, Contact(**fields, name_key=fold(fields["name"]), first_key=first_word_key(fields["name"])))
+    cid = _added(session, Contact(**fields, name_key=fold(fields["name"]), first_key=first_word_key(fields["name"])))
+    insert_points(session, [{"contact_id": cid, "kind": k, "value": fields[k], "position": 0} for k in KINDS if fields.get(k)])
+    return cid
 
 
 def _added(session: Session, row: Contact | Touch | IntroOffer) -> int:
@@ -69,7 +73,11 @@ def update_contact(session: Session, contact_id: int, changes: Mapping[str, Any]
     values = dict(changes)
     if "name" in values:
         values["name_key"], values["first_key"] = fold(values["name"]), first_word_key(values["name"])
-    session.execute(update(Contact).where(col(Contact.id) == contact_id).values(**values))
+    for kind in KINDS:
+        if kind in values:
+            set_preferred(session, contact_id, kind, values.pop(kind))
+    if values:
+        session.execute(update(Contact).where(col(Contact.id) == contact_id).values(**values))
 
 
 def delete_contact(session: Session, contact_id: int) -> None:
@@ -78,6 +86,7 @@ def delete_contact(session: Session, contact_id: int) -> None:
     the connection's foreign-key setting."""
     session.execute(delete(Touch).where(col(Touch.contact_id) == contact_id))
     session.execute(delete(Tag).where(col(Tag.contact_id) == contact_id))
+    session.execute(delete(ContactPoint).where(col(ContactPoint.contact_id) == contact_id))
     session.execute(delete(Dismissal).where(col(Dismissal.contact_id) == contact_id))
     session.execute(delete(ContactState).where(col(ContactState.contact_id) == contact_id))
     session.execute(delete(IntroOffer).where(or_(col(IntroOffer.a_id) == contact_id, col(IntroOffer.b_id) == contact_id)))
@@ -99,10 +108,28 @@ def lock_contacts(session: Session, contact_ids: Sequence[int]) -> None:
     session.execute(select(contact_id).where(contact_id.in_(ids)).order_by(contact_id).with_for_update(key_share=True))
 
 
-def insert_contacts(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Many new contacts at once, each with its id (Core insert: an import writes thousands)."""
+def insert_contacts(
+    session: Session, rows: Sequence[Mapping[str, Any]], points: Mapping[int, Mapping[str, Sequence[Point]]] | None = None
+) -> None:
+    """Many new contacts at once, each with its id (Core insert: an import writes thousands), and their points
+    of contact: those `points` gives by contact id and kind, else the row's email, phone and URL."""
     if not rows:
         return
+    given = points or {}
+    point_rows: list[dict[str, Any]] = []
+    preferred: dict[int, dict[str, str | None]] = {}
+    for row in rows:
+        mine = given.get(row["id"], {})
+        for kind in KINDS:
+            listed = mine.get(kind)
+            if listed is None:
+                listed = [Point(row[kind])] if row.get(kind) else []
+            else:  # the column names the first of the points given
+                preferred.setdefault(row["id"], {})[kind] = listed[0].value if listed else None
+            point_rows.extend(
+                {"contact_id": row["id"], "kind": kind, "value": p.value, "label": p.label, "position": n} for n, p in enumerate(listed)
+            )
+    rows = [{**row, **preferred.get(row["id"], {})} for row in rows]
     values = [
         {**{f: row.get(f, CONTACT_DEFAULTS.get(f)) for f in CONTACT_FIELDS}, "id": row["id"], "name_key": fold(row["name"]),
          "first_key": first_word_key(row["name"])}  # fmt: skip
@@ -114,6 +141,78 @@ def insert_contacts(session: Session, rows: Sequence[Mapping[str, Any]]) -> None
         session.execute(
             select(func.setval(func.pg_get_serial_sequence("contact", "id"), select(func.max(col(Contact.id))).scalar_subquery()))
         )
+    insert_points(session, point_rows)
+
+
+# points of contact: every email, phone and URL, the preferred one (position 0) also in the contact's column
+
+
+def region(session: Session) -> str | None:
+    """The region national phone numbers are read in (`netlog me --region`, else the locale's), once a session."""
+    if "netlog.region" not in session.info:
+        stored = session.execute(select(col(NetlogMeta.value)).where(col(NetlogMeta.key) == REGION_KEY)).scalar()
+        session.info["netlog.region"] = default_region(stored)
+    found: str | None = session.info["netlog.region"]
+    return found
+
+
+def insert_points(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Many points at once: contact_id, kind, value, label (optional) and position; the normal form is made here."""
+    if not rows:
+        return
+    where = region(session)
+    values = [
+        {"contact_id": r["contact_id"], "kind": r["kind"], "value": r["value"], "label": r.get("label"),
+         "normal": normal(r["kind"], r["value"], where), "position": r["position"]}  # fmt: skip
+        for r in rows
+    ]
+    for start in range(0, len(values), BATCH):
+        session.execute(insert(CONTACT_POINT), values[start : start + BATCH])
+
+
+def points_of(session: Session, contact_id: int) -> dict[str, list[Point]]:
+    """A contact's points by kind, the preferred one first."""
+    found: dict[str, list[Point]] = {kind: [] for kind in KINDS}
+    p = CONTACT_POINT.c
+    for kind, value, label in session.execute(
+        select(p.kind, p.value, p.label).where(p.contact_id == contact_id).order_by(p.kind, p.position, p.id)
+    ):
+        found.setdefault(kind, []).append(Point(value, label))
+    return found
+
+
+def set_points(session: Session, contact_id: int, kind: str, points: Sequence[Point]) -> None:
+    """A contact's points of one kind are these, in this order (the first is preferred, and its column's value)."""
+    p = CONTACT_POINT.c
+    session.execute(delete(ContactPoint).where(p.contact_id == contact_id, p.kind == kind))
+    insert_points(session, [{"contact_id": contact_id, "kind": kind, "value": pt.value, "label": pt.label, "position": n}
+                            for n, pt in enumerate(points)])  # fmt: skip
+    session.execute(update(Contact).where(col(Contact.id) == contact_id).values({kind: points[0].value if points else None}))
+
+
+def set_preferred(session: Session, contact_id: int, kind: str, value: str | None) -> None:
+    """The contact's preferred point of a kind becomes `value` (None: the preferred one is removed and the
+    next one, if any, is preferred). The one it replaces is gone; another point with the same normal form
+    moves first instead of appearing twice."""
+    have = points_of(session, contact_id)[kind]
+    if value is None:
+        set_points(session, contact_id, kind, have[1:])
+        return
+    where = region(session)
+    key = normal(kind, value, where)
+    same = next((p for p in have if normal(kind, p.value, where) == key), None)
+    rest = [p for p in have[1:] if p is not same and normal(kind, p.value, where) != key]
+    label = same.label if same else (have[0].label if have else None)
+    set_points(session, contact_id, kind, [Point(value, label), *rest])
+
+
+def all_points(session: Session) -> dict[int, dict[str, list[Point]]]:
+    """Every contact's points, by contact id and kind, the preferred one first."""
+    found: dict[int, dict[str, list[Point]]] = {}
+    p = CONTACT_POINT.c
+    for cid, kind, value, label in session.execute(select(p.contact_id, p.kind, p.value, p.label).order_by(p.contact_id, p.kind, p.position, p.id)):
+        found.setdefault(cid, {}).setdefault(kind, []).append(Point(value, label))
+    return found
 
 
 # tags

@@ -18,7 +18,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.expression import ColumnCollection
 from sqlmodel import col
 
-from netlog.models import Contact, ContactState, Dismissal, IntroOffer, NetlogMeta, NetlogMigration, Tag, Touch, table
+from netlog.models import Contact, ContactPoint, ContactState, Dismissal, IntroOffer, NetlogMeta, NetlogMigration, Tag, Touch, table
 from netlog.values.kinds import LEVELS
 
 # A read: a SELECT of any columns. (A model's attribute in an expression goes through sqlmodel's col(), which
@@ -27,7 +27,9 @@ Statement: TypeAlias = "Select[Unpack[tuple[Any, ...]]]"
 Columns: TypeAlias = "ColumnCollection[str, ColumnElement[Any]]"
 
 CONTACT, CONTACT_STATE, TOUCH, INTRO_OFFER = table(Contact), table(ContactState), table(Touch), table(IntroOffer)
+CONTACT_POINT = table(ContactPoint)
 C = CONTACT.c
+P = CONTACT_POINT.c
 S = CONTACT_STATE.c
 T = TOUCH.c
 
@@ -234,6 +236,18 @@ def all_tags() -> Statement:
 def contact() -> Statement:
     """One contact's row, every column."""
     return select(*C).where(C.id == bindparam("id"))
+
+
+@statement
+def points_of() -> Statement:
+    """One contact's emails, phones and URLs, by kind, the preferred one first."""
+    return select(P.kind, P.value, P.label).where(P.contact_id == bindparam("id")).order_by(P.kind, P.position, P.id)
+
+
+@statement
+def all_points() -> Statement:
+    """Every contact's emails, phones and URLs, by contact and kind, the preferred one first."""
+    return select(P.contact_id, P.kind, P.value, P.label, P.normal).order_by(P.contact_id, P.kind, P.position, P.id)
 
 
 @statement

@@ -565,9 +565,12 @@ def _profile_lines(p: dict[str, Any], now: date, user: str) -> tuple[list[str], 
     work = ", ".join(x for x in (p["title"], p["company"]) if x)
     if work:
         facts.append(work)
-    for label in ("email", "phone", "url", "birthday"):
-        if p[label]:
-            facts.append(f"{label}: {p[label]}")
+    for label in ("email", "phone", "url"):
+        listed = p.get(label + "s") or ([{"value": p[label], "label": None}] if p[label] else [])
+        if listed:
+            facts.append(f"{label}: " + ", ".join(e["value"] + (f" ({e['label']})" if e["label"] else "") for e in listed))
+    if p["birthday"]:
+        facts.append(f"birthday: {p['birthday']}")
     if p.get("moment"):
         facts.append(f"moment: {p['moment']} (noted {format_day(p['moment_on'], now)})")
     if p["tags"]:

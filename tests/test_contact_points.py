@@ -1,0 +1,138 @@
+"""One person, one contact (issue 22): a contact holds any number of emails, phones and profile URLs with
+their labels (the contact_point table); `email`, `phone` and `url` stay the preferred one. Through the real
+CLI; tests/test_sync_contacts.py has the spec tests that read the address book fixtures."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from netlog.values.points import Point, clean_label, default_region, merged, normal
+
+V1 = Path(__file__).parent / "fixtures" / "v1.db"
+
+
+def values(entries: list[dict]) -> list[str]:
+    return [e["value"] for e in entries]
+
+
+# the normal forms
+
+
+@pytest.mark.parametrize(
+    "one, other",
+    [
+        ("tel:+1-415-555-0999", "+1 415-555-0999"),
+        ("+1 (415) 555-0999", "001 415 555 0999"),
+        ("+351 912 345 678", "+351912345678"),
+        ("tel:+44-20-7946-0958;ext=12", "+44 20 7946 0958"),
+    ],
+)
+def test_a_phone_written_two_ways_has_one_normal_form(one, other):
+    assert normal("phone", one) == normal("phone", other)
+
+
+def test_a_national_phone_is_read_in_the_default_region():
+    assert normal("phone", "912 345 678", "PT") == normal("phone", "+351 912 345 678") == "+351912345678"
+    assert normal("phone", "(415) 555-0999", "US") == "+14155550999"
+    assert normal("phone", "912 345 678") == "912345678"  # no region: its digits
+    assert normal("phone", "912 345 678", "PT") != normal("phone", "912 345 678", "ES")
+
+
+def test_emails_and_urls_compare_without_case_scheme_or_slash():
+    assert normal("email", " Ana@Example.ORG ") == "ana@example.org"
+    assert normal("url", "HTTPS://www.LinkedIn.com/in/ana/") == normal("url", "linkedin.com/in/ana")
+
+
+def test_the_locale_gives_the_region_when_none_is_set(monkeypatch):
+    for variable in ("LC_ALL", "LC_CTYPE", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "pt_PT.UTF-8")
+    assert default_region() == "PT" and default_region("us") == "US"
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    assert default_region() is None
+
+
+def test_labels_are_lower_cased_and_apples_brackets_dropped():
+    assert clean_label("_$!<HomePage>!$_") == "homepage" and clean_label(" Alumni ") == "alumni" and clean_label("") is None
+
+
+def test_merging_points_keeps_order_and_adds_what_is_missing_once():
+    have = [Point("+1 415-555-0999", None), Point("ana@x", "work")]
+    incoming = [Point("tel:+1-415-555-0999", "cell"), Point("+351 912 345 678", "home")]
+    assert merged(have[:1], incoming, "phone") == [Point("+1 415-555-0999", "cell"), Point("+351 912 345 678", "home")]
+
+
+# through the CLI
+
+
+def test_show_lists_every_address_with_the_preferred_first(netlog):
+    netlog("add", "Ana Lima", "--email", "ana@example.org")
+    netlog("edit", "Ana Lima", "--add-email", "ana@contoso.example", "--phone", "+351 912 345 678", "--url", "https://ana.example")
+    ana = netlog.json("show", "Ana Lima")
+    assert ana["emails"] == [{"value": "ana@example.org", "label": None}, {"value": "ana@contoso.example", "label": None}]
+    assert (ana["email"], ana["phone"], ana["url"]) == ("ana@example.org", "+351 912 345 678", "https://ana.example")
+    assert values(ana["phones"]) == ["+351 912 345 678"] and values(ana["urls"]) == ["https://ana.example"]
+    plain = netlog("show", "Ana Lima").stdout
+    assert "ana@example.org" in plain and "ana@contoso.example" in plain and "+351 912 345 678" in plain
+
+
+def test_edit_email_replaces_the_preferred_one_and_keeps_the_others(netlog):
+    netlog("add", "Ana Lima", "--email", "ana@example.org")
+    netlog("edit", "Ana Lima", "--add-email", "ana@contoso.example")
+    netlog("edit", "Ana Lima", "--email", "ana.lima@example.org")
+    ana = netlog.json("show", "Ana Lima")
+    assert values(ana["emails"]) == ["ana.lima@example.org", "ana@contoso.example"] and ana["email"] == "ana.lima@example.org"
+    netlog("edit", "Ana Lima", "--email", "ANA@contoso.example")  # one it has already: it moves first, once
+    assert values(netlog.json("show", "Ana Lima")["emails"]) == ["ANA@contoso.example"]
+
+
+def test_an_address_added_twice_is_kept_once(netlog):
+    netlog("add", "Ana Lima", "--email", "ana@example.org")
+    netlog("edit", "Ana Lima", "--add-email", "Ana@Example.org", "--add-phone", "+1 415-555-0999", "--add-phone", "tel:+1-415-555-0999")
+    ana = netlog.json("show", "Ana Lima")
+    assert values(ana["emails"]) == ["ana@example.org"] and values(ana["phones"]) == ["+1 415-555-0999"]
+
+
+def test_a_failed_edit_changes_nothing(netlog):
+    netlog("add", "Ana Lima", "--email", "ana@example.org")
+    result = netlog("edit", "Ana Lima", "--title", "CTO", "--add-email", "ana@contoso.example", "--remove-phone", "+1 555 0100", ok=False)
+    assert result.exit_code == 1 and "+1 555 0100" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    ana = netlog.json("show", "Ana Lima")
+    assert values(ana["emails"]) == ["ana@example.org"] and ana["title"] is None
+
+
+def test_a_merged_contact_keeps_every_address_of_both(netlog):
+    netlog("add", "Ana Lima", "--email", "ana@example.org")
+    netlog("add", "Ana L.", "--email", "ana@contoso.example")
+    netlog("edit", "Ana L.", "--add-phone", "+351 912 345 678")
+    netlog("merge", "Ana Lima", "Ana L.", "--yes")
+    ana = netlog.json("show", "Ana Lima")
+    assert values(ana["emails"]) == ["ana@example.org", "ana@contoso.example"] and ana["phone"] == "+351 912 345 678"
+
+
+def test_rm_removes_the_points_too(netlog, db_path):
+    netlog("add", "Ana Lima", "--email", "ana@example.org")
+    netlog("rm", "Ana Lima", "--yes")
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM contact_point").fetchone() == (0,)
+
+
+def test_an_older_database_gets_its_emails_phones_and_urls_as_points(netlog, db_path):
+    shutil.copyfile(V1, db_path)
+    with sqlite3.connect(db_path) as conn:
+        for table in ("touch", "tag", "dismissal", "contact_state", "contact"):
+            conn.execute(f"DELETE FROM {table}")
+        conn.execute(
+            "INSERT INTO contact (id, name, email, phone, url, strength, created_on)"
+            " VALUES (1, 'Ana Lima', 'ana@example.org', '+1 415-555-0999', 'https://ana.example', 3, '2026-01-01')"
+        )
+        conn.execute("INSERT INTO contact (id, name, strength, created_on) VALUES (2, 'Bo Chen', 3, '2026-01-01')")
+    ana = netlog.json("show", "Ana Lima")
+    assert [values(ana[k]) for k in ("emails", "phones", "urls")] == [["ana@example.org"], ["+1 415-555-0999"], ["https://ana.example"]]
+    assert netlog.json("show", "Bo Chen")["emails"] == []
+    netlog("edit", "Ana Lima", "--remove-phone", "tel:+1-415-555-0999")  # the migrated normal form matches
+    assert netlog.json("show", "Ana Lima")["phone"] is None
