@@ -144,9 +144,9 @@ def write_cards(
 
 
 def _make_folder(path: Path) -> None:
-    if path.exists() and not path.is_dir():
-        raise BadInput(f"{path} is a file; --vdir needs a folder (one card a file).")
-    try:
+    try:  # exists() raises too, on a name the system refuses (too long)
+        if path.exists() and not path.is_dir():
+            raise BadInput(f"{path} is a file; --vdir needs a folder (one card a file).")
         path.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise BadInput(f"Cannot make the folder {path}: {error.strerror or error}.") from None
