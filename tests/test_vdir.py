@@ -150,3 +150,39 @@ def test_address_book_fields_survive_the_database(netlog, tmp_path):
     text = "".join(p.read_text(encoding="utf-8") for p in folder.glob("*.vcf"))
     assert "N:Ó Súilleabháin;Dara;;;" in text and "NICKNAME:Dee" in text
     assert ":;;1 Desert Road;Mesa;AZ;85201;USA" in text and "KIND:org" in text
+
+
+def test_many_new_cards_are_flushed_to_disk_once_not_once_a_card(netlog, tmp_path, monkeypatch):
+    """Issue 22: 10,000 new cards took 88 s, one fsync a card. Each card is still whole (temporary file,
+    rename), but the disk is flushed once (syncfs) and the folder synced once."""
+    from netlog.values import files
+
+    for n in range(40):
+        netlog("add", f"Person {n:02d}", "--email", f"p{n}@example.org")
+    flushes, fsyncs = [], []
+    real_fsync = os.fsync
+    monkeypatch.setattr(files, "flush_disk", lambda path: flushes.append(path))
+    monkeypatch.setattr(os, "fsync", lambda fd: (fsyncs.append(fd), real_fsync(fd))[1])
+    folder = tmp_path / "cards"
+    result = netlog("export", "vcard", "--vdir", str(folder))
+    assert summary(result) == f"Wrote {folder}: 40 new, 0 updated, 0 unchanged."
+    assert len(flushes) == 1 and len(fsyncs) <= 2  # the disk once, the folder once (and the database's own)
+    assert sorted(p.name for p in folder.iterdir() if not p.name.endswith(".vcf")) == []  # no temporary file left
+    assert all(p.read_bytes().startswith(b"BEGIN:VCARD") and p.read_bytes().endswith(b"END:VCARD\r\n") for p in folder.iterdir())
+
+
+def test_a_failed_write_leaves_no_temporary_file_and_no_new_card(netlog, tmp_path, monkeypatch):
+    from netlog.values import files
+
+    netlog("add", "Ana Lima", "--email", "ana@example.org")
+    netlog("add", "Bo Berg")
+    folder = tmp_path / "cards"
+    folder.mkdir()
+
+    def full_disk(path):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files, "flush_disk", full_disk)
+    result = netlog("export", "vcard", "--vdir", str(folder), ok=False)
+    assert result.exit_code == 1 and "No space left on device" in result.stderr and "Traceback" not in result.stderr
+    assert list(folder.iterdir()) == []

@@ -8,7 +8,7 @@ import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 
 @contextmanager
@@ -61,3 +61,56 @@ def remove_quietly(path: Path) -> None:
         os.unlink(path)
     except OSError:
         pass
+
+
+def write_all(files: Sequence[tuple[Path, bytes, int]], prefix: str = ".netlog-") -> None:
+    """Many files, each whole (target, bytes, mode): every one written to a temporary file beside its target,
+    the disk flushed once for all of them, then each renamed over its target and the folders synced. A reader
+    sees each file old or new, never half; a crash before the renames leaves the old files (and hidden
+    temporary ones, which no reader takes for a card). One flush instead of one a file: 10,000 cards are
+    written in seconds, not minutes (docs/performance.md)."""
+    staged: list[tuple[Path, Path]] = []
+    renamed = 0
+    try:
+        for target, data, mode in files:
+            handle, name = tempfile.mkstemp(dir=target.parent, prefix=prefix, suffix=".tmp")  # 0600
+            staged.append((Path(name), target))
+            try:
+                if mode != 0o600:
+                    os.fchmod(handle, mode)
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(handle, view) :]
+            finally:
+                os.close(handle)
+        if staged:
+            flush_disk(staged[0][1].parent)
+        for temporary, target in staged:
+            os.replace(temporary, target)
+            renamed += 1
+    except BaseException:
+        for temporary, _ in staged[renamed:]:
+            remove_quietly(temporary)
+        raise
+    for folder in dict.fromkeys(target.parent for target, _, _ in files):
+        sync(folder)
+
+
+def flush_disk(path: Path) -> None:
+    """Everything written to the file system that holds `path`, to the disk, at once: syncfs(2) where the
+    C library has it (Linux), else sync(2)."""
+    import ctypes
+
+    try:
+        syncfs = getattr(ctypes.CDLL(None, use_errno=True), "syncfs", None)  # the C library netlog runs with
+    except OSError:
+        syncfs = None
+    if syncfs is None:
+        os.sync()
+        return
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        if syncfs(descriptor) != 0:
+            os.sync()
+    finally:
+        os.close(descriptor)

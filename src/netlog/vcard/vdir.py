@@ -2,9 +2,10 @@
 one item a file, found by the UID inside it; which files count, how new files are named, and atomic writes.
 
 Reading: a file is a card when its name ends in .vcf (any case); .tmp files, files without an extension
-and hidden files are not cards. Writing: a temporary file in the same folder (named .netlog-*.tmp, so
-no reader takes it for a card), flushed to disk, then renamed over the card: a reader sees the old card
-or the new one, never half of one. A changed card keeps its file name, whatever that name is."""
+and hidden files are not cards. Writing: each card to a temporary file in the same folder (named
+.netlog-*.tmp, so no reader takes it for a card), the disk flushed once for all of them, then each
+renamed over its card: a reader sees the old card or the new one, never half of one. A changed card
+keeps its file name, whatever that name is."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from netlog.errors import BadInput
-from netlog.values.files import replacing, sync
+from netlog.values.files import write_all
 from netlog.vcard import cardlines
 
 # vdirsyncer's own safe characters for a file name made from a UID; "@" is left out on purpose (some
@@ -119,6 +120,7 @@ def write_cards(
     _make_folder(path)
     folder = read_folder(path)
     written = Written(problems=list(folder.problems))
+    pending: dict[Path, str] = {}
     for contact in contacts:
         uid = uid_of(contact)
         if uid in folder.taken:
@@ -126,8 +128,8 @@ def write_cards(
             continue
         file = folder.by_uid.get(uid)
         if file is None:
-            file = _free_name(path, uid)
-            _write_atomically(file, build(contact))
+            file = free_name(path, uid, pending)
+            pending[file] = build(contact)
             folder.by_uid[uid] = file
             written.new += 1
             continue
@@ -136,10 +138,9 @@ def write_cards(
         if new == old:
             written.unchanged += 1
         else:
-            _write_atomically(file, new)
+            pending[file] = new
             written.updated += 1
-    if written.new or written.updated:
-        _sync_folder(path)
+    write_files(pending)
     return written
 
 
@@ -152,33 +153,36 @@ def _make_folder(path: Path) -> None:
         raise BadInput(f"Cannot make the folder {path}: {error.strerror or error}.") from None
 
 
-def _free_name(folder: Path, uid: str) -> Path:
+def free_name(folder: Path, uid: str, taken: Mapping[Path, Any] = {}) -> Path:
     """<UID>.vcf, unless a file of that name is there already (another program's card, an unreadable
-    one, or the same name in another case on a case-insensitive disk): then the hashed name, numbered."""
+    one, the same name in another case on a case-insensitive disk, or one about to be written): then the
+    hashed name, numbered."""
     name = file_name(uid)
     candidates = [name, hashlib.sha1(uid.encode("utf-8")).hexdigest() + ".vcf"]
     candidates += [f"{candidates[1][:-4]}-{n}.vcf" for n in range(2, 100)]
     for candidate in candidates:
-        if not (folder / candidate).exists():
+        if folder / candidate not in taken and not (folder / candidate).exists():
             return folder / candidate
     raise BadInput(f"No free file name for the card {uid} in {folder}.")
 
 
-def _write_atomically(file: Path, text: str) -> None:
-    """Temporary file in the same folder, fsync, rename: never half a card (the mode of a replaced card kept)."""
+def write_files(texts: Mapping[Path, str]) -> None:
+    """Each card whole (temporary file, rename), the disk flushed once for all of them; a replaced card
+    keeps its mode, a new one gets the mode the umask gives."""
+    if not texts:
+        return
     try:
-        mode = file.stat().st_mode & 0o777
+        write_all([(file, text.encode("utf-8"), card_mode(file)) for file, text in texts.items()])
+    except OSError as error:
+        where = error.filename or next(iter(texts)).parent
+        raise BadInput(f"Cannot write {where}: {error.strerror or error}.") from None
+
+
+def card_mode(file: Path) -> int:
+    """The mode a card is written with: a replaced card's own, else what the umask gives a new file."""
+    try:
+        return file.stat().st_mode & 0o777
     except FileNotFoundError:
         umask = os.umask(0)
         os.umask(umask)
-        mode = 0o666 & ~umask
-    try:
-        with replacing(file, prefix=".netlog-", mode=mode) as temporary:
-            temporary.write_bytes(text.encode("utf-8"))
-    except OSError as error:
-        raise BadInput(f"Cannot write {file}: {error.strerror or error}.") from None
-
-
-def _sync_folder(path: Path) -> None:
-    """The renames themselves on disk too (a directory fsync; not every system allows one)."""
-    sync(path)
+        return 0o666 & ~umask
