@@ -5,6 +5,7 @@ netlog.rules.drafting; a template of the same name in $NETLOG_TEMPLATES, or in t
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +27,7 @@ def thank_you(reader: Reader, today: date, contact_id: int) -> drafting.Draft:
     """A thank-you note for the touch a thank-you is pending for (else the latest that would want one; the
     draft's notice then says it may have been thanked already)."""
     due = [item for item in due_for(reader, today, contact_id)[0] if drafting.draft_name(item) == "thank"]
-    return drafting.draft(facts_for(reader, today, contact_id, due[0] if due else None), "thank", templates=templates())
+    return drafting.draft(facts_for(reader, today, contact_id, due[0] if due else None), "thank", templates=templates(), clock=time.monotonic)
 
 
 def draft_for(reader: Reader, today: date, contact_id: int, typed: str | None = None) -> drafting.Draft:
@@ -47,7 +48,7 @@ def draft_for(reader: Reader, today: date, contact_id: int, typed: str | None = 
         if item is None and typed.strip().lower() in {i.action for i in due}:
             item = next(i for i in due if i.action == typed.strip().lower())
             name = drafting.draft_name(item)
-    return drafting.draft(facts_for(reader, today, contact_id, item), name, templates=templates())
+    return drafting.draft(facts_for(reader, today, contact_id, item), name, templates=templates(), clock=time.monotonic)
 
 
 def recipient(reader: Reader, contact_id: int) -> tuple[str, str | None]:

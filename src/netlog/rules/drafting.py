@@ -278,9 +278,12 @@ class Template(NamedTuple):
 Templates = Callable[[str], "Template | None"]
 
 
-def render(name: str, values: Mapping[str, Any], templates: Templates) -> str:
-    """Fill the template of draft `name` (or a template file name); a broken user template is a clear error."""
+def render(name: str, values: Mapping[str, Any], templates: Templates, clock: Callable[[], float] | None = None) -> str:
+    """Fill the template of draft `name` (or a template file name) in the sandbox (rules/sandbox.py), its
+    render time read from `clock`; a template that cannot be used, or asks too much, is one clear line."""
     import jinja2
+
+    from netlog.rules import sandbox
 
     template = DRAFTS.get(name, name)
 
@@ -288,21 +291,19 @@ def render(name: str, values: Mapping[str, Any], templates: Templates) -> str:
         found = templates(file)
         return None if found is None else (found.text, found.where, lambda: True)
 
-    env = jinja2.Environment(
-        loader=jinja2.FunctionLoader(load),
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters["words"] = join_words
     try:
-        return env.get_template(template).render(**values)
+        return sandbox.render(load, template, values, {"words": join_words}, clock)
+    except sandbox.TooMuch as error:
+        raise BadInput(f"The template {template} cannot be used: {error}.") from None
     except jinja2.TemplateError as error:
         raise BadInput(f"The template {template} cannot be used: {error}.") from None
+    except RecursionError:
+        raise BadInput(f"The template {template} cannot be used: it includes or calls itself without end.") from None
+    except MemoryError:
+        raise BadInput(f"The template {template} cannot be used: it asks for more memory than there is.") from None
 
 
-def draft(facts: Facts, name: str | None = None, *, templates: Templates) -> Draft:
+def draft(facts: Facts, name: str | None = None, *, templates: Templates, clock: Callable[[], float] | None = None) -> Draft:
     """The draft for `facts.item` (or the draft `name`: 'thank' with no item is the thank-you shortcut)."""
     if name is None:
         if facts.item is None:
@@ -310,7 +311,7 @@ def draft(facts: Facts, name: str | None = None, *, templates: Templates) -> Dra
         name = draft_name(facts.item)
     values = context(name, facts)
     notice = values.pop("_notice", None)
-    own_subject, text = split_subject(render(name, values, templates))
+    own_subject, text = split_subject(render(name, values, templates, clock))
     subject = own_subject or subject_for(name, values)
     return Draft(name, DRAFTS[name], text, sent_for(name, facts), notice, subject)
 

@@ -50,6 +50,7 @@ from pathlib import Path
 
 from netlog.errors import BadInput, NotFound, UnknownOwner
 from netlog.touches.records import Exchange, Me, Party, Reading, Skip, local_moment, normalize_email
+from netlog.values.budget import OverBudget, item_budget
 
 SOURCE = "calendar"
 MAX_ATTENDEES = 20
@@ -246,8 +247,9 @@ class _Reader:
         """Every instance of a recurring event up to today, with its overrides in place."""
         whole = self._verdict(master)
         try:
-            starts = _instances(master, start, self.today)
-        except (ValueError, TypeError, OverflowError):  # an RRULE dateutil cannot read
+            with item_budget():  # a rule that never yields (BYMONTHDAY=31 in April, SECONDLY) takes no longer
+                starts = _instances(master, start, self.today)
+        except (ValueError, TypeError, OverflowError, OverBudget):  # an RRULE dateutil cannot read, or one that spins
             self.reading.skipped[Skip.MALFORMED] += 1
             return
         past = sum(self._day(s) < self.today for s in starts)
@@ -338,6 +340,9 @@ def _people(event: _Event) -> list[_Person]:
     return people
 
 
+_NO_STEP = re.compile(r"(?:^|;)\s*INTERVAL\s*=\s*(?:[+-]?0+|-\d+)\s*(?:;|$)", re.I)
+
+
 def _instances(event: _Event, start: date | datetime, today: date) -> list[date | datetime]:
     """The starts of a series, in order, up to the day after today (a day's margin for zones), worked out
     in DTSTART's wall-clock time and then put back in its zone; at most MAX_GENERATED of them."""
@@ -349,6 +354,8 @@ def _instances(event: _Event, start: date | datetime, today: date) -> list[date 
         all_day, zone, wall = True, None, datetime.combine(start, time())
     rules = rruleset()
     for _, text in event.props.get("RRULE", ()):
+        if _NO_STEP.search(text):  # INTERVAL=0: dateutil never advances (DAILY spins for ever)
+            raise ValueError("INTERVAL must be 1 or more")
         rules.rrule(rrulestr(_wall_until(text, zone, all_day), dtstart=wall))
     for name, add in (("RDATE", rules.rdate), ("EXDATE", rules.exdate)):
         for params, value in event.props.get(name, ()):

@@ -29,6 +29,7 @@ from typing import Any, Iterator
 
 from netlog.errors import BadInput, NotFound, UnknownOwner
 from netlog.touches.records import Exchange, Me, Party, Reading, Skip, local_moment, normalize_url
+from netlog.values.budget import OverBudget, item_budget
 
 SOURCE = "linkedin"
 REQUIRED = ("CONVERSATION ID", "FROM", "SENDER PROFILE URL", "TO", "RECIPIENT PROFILE URLS", "DATE")
@@ -63,7 +64,11 @@ def read_linkedin_messages(
     if malformed:
         reading.skipped[Skip.MALFORMED] += malformed
     for row in rows:
-        reason = _skip(row, since, zone)
+        try:
+            with item_budget():
+                reason = _skip(row, since, zone)
+        except OverBudget:
+            reason = Skip.MALFORMED
         if reason:
             reading.skipped[reason] += 1
             continue

@@ -48,6 +48,7 @@ from typing import BinaryIO, Callable, Iterator
 
 from netlog.errors import BadInput, NotFound, UnknownOwner
 from netlog.touches.records import Exchange, Me, Party, Reading, Skip, local_moment, normalize_email
+from netlog.values.budget import OverBudget, item_budget
 
 SOURCE = "mail"
 MAX_RECIPIENTS = 20
@@ -135,7 +136,15 @@ def read_mail(
     evidence = Counter[str]()  # addresses the file says are the user's
     candidates = []
     for header, fallback in _messages(path, progress):
-        candidate = _screen(header, fallback, since, zone, reading.skipped, evidence)
+        if header is None:  # a Maildir message that cannot be read (its mode, a failing disk)
+            reading.skipped[Skip.UNREADABLE] += 1
+            continue
+        try:
+            with item_budget():
+                candidate = _screen(header, fallback, since, zone, reading.skipped, evidence)
+        except OverBudget:
+            reading.skipped[Skip.MALFORMED] += 1
+            continue
         if candidate:
             candidates.append(candidate)
     owner = me | Me.of(emails=evidence)
@@ -162,7 +171,7 @@ def detect(path: Path) -> str:
     return "mbox"
 
 
-def _messages(path: Path, progress: Progress | None) -> Iterator[tuple[bytes, Fallback]]:
+def _messages(path: Path, progress: Progress | None) -> Iterator[tuple[bytes | None, Fallback]]:
     """(header block, where to find a moment when the Date header is missing or unreadable) of each message."""
     if detect(path) == "maildir":
         yield from _maildir_messages(path, progress)
@@ -209,7 +218,7 @@ def _read_on(f: BinaryIO, buf: bytes, keep: int, base: int) -> tuple[bytes, int,
     return buf[keep:] + block, 0, base + keep, not block
 
 
-def _maildir_messages(path: Path, progress: Progress | None) -> Iterator[tuple[bytes, Fallback]]:
+def _maildir_messages(path: Path, progress: Progress | None) -> Iterator[tuple[bytes | None, Fallback]]:
     files = sorted(
         entry
         for sub in ("cur", "new")
@@ -217,13 +226,17 @@ def _maildir_messages(path: Path, progress: Progress | None) -> Iterator[tuple[b
         if entry.is_file() and not entry.name.startswith(".")
     )
     for number, file in enumerate(files, start=1):
-        with open(file, "rb") as f:
-            head = f.read(65536)
-            while not _HEADER_END.search(head) and len(head) < MAX_HEADER:
-                more = f.read(65536)
-                if not more:
-                    break
-                head += more
+        try:
+            with open(file, "rb") as f:
+                head = f.read(65536)
+                while not _HEADER_END.search(head) and len(head) < MAX_HEADER:
+                    more = f.read(65536)
+                    if not more:
+                        break
+                    head += more
+        except OSError:  # counted as unreadable; the rest of the folder is read
+            yield None, partial(_maildir_moment, file.name)
+            continue
         end = _HEADER_END.search(head)
         yield (head[: end.start() + 1] if end else head), partial(_maildir_moment, file.name)
         if progress and (number % 500 == 0 or number == len(files)):

@@ -35,6 +35,7 @@ class Skip(StrEnum):
     """Why a message, event, row or call did not become an exchange; the value is what the summary says."""
 
     MALFORMED = "malformed"
+    UNREADABLE = "unreadable"
     BEFORE_SINCE = "before --since"
     MAILING_LIST = "mailing list"
     BULK = "bulk"

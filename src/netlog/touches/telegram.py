@@ -39,6 +39,7 @@ from typing import Any, NamedTuple
 from netlog.errors import BadInput, NotFound, UnknownOwner
 from netlog.touches import jsonstream
 from netlog.touches.records import Exchange, Me, Party, Reading, Skip, local_moment, normalize_phone
+from netlog.values.budget import OverBudget, item_budget
 
 SOURCE = "telegram"
 PERSONAL = "personal_chat"
@@ -180,7 +181,11 @@ def _read_chat(
     chat_id = str(chat.get("id") or "")
     other = Party(name, phones=(phones[chat_id],) if chat_id in phones else (), source_id=chat_id or None)
     for message in messages:
-        found = _exchange(message, chat_id, other, me, since, zone)
+        try:
+            with item_budget():
+                found = _exchange(message, chat_id, other, me, since, zone)
+        except OverBudget:
+            found = Skip.MALFORMED
         if isinstance(found, Skip):
             reading.skipped[found] += 1
         else:

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from netlog.errors import BadInput, NotFound, UnknownOwner
 from netlog.touches.records import Exchange, Me, Party, Reading, Skip, normalize_phone
+from netlog.values.budget import OverBudget, item_budget
 
 SOURCE = "whatsapp"
 _MARKS = "\u200e\u200f\u202a\u202c\ufeff"
@@ -73,7 +74,11 @@ def read_whatsapp(path: str | Path, me: Me | None = None, since: date | None = N
     other = _party(others[0]) if others else None
     seen: Counter[tuple] = Counter()
     for stamp, sender, text in entries:
-        moment = _moment(stamp, day_first)
+        try:
+            with item_budget():
+                moment = _moment(stamp, day_first)
+        except OverBudget:
+            moment = None
         reason = (
             Skip.MALFORMED if moment is None
             else Skip.SERVICE if not sender or text.strip(_MARKS + " ").lower() in _DELETED
