@@ -136,3 +136,35 @@ def test_an_older_database_gets_its_emails_phones_and_urls_as_points(netlog, db_
     assert netlog.json("show", "Bo Chen")["emails"] == []
     netlog("edit", "Ana Lima", "--remove-phone", "tel:+1-415-555-0999")  # the migrated normal form matches
     assert netlog.json("show", "Ana Lima")["phone"] is None
+
+
+# importers
+
+
+def test_a_google_csv_gives_every_email_phone_and_website_with_its_type(netlog, tmp_path):
+    csv = tmp_path / "google.csv"
+    csv.write_text(
+        "First Name,Last Name,Labels,E-mail 1 - Label,E-mail 1 - Value,E-mail 2 - Label,E-mail 2 - Value,"
+        "Phone 1 - Label,Phone 1 - Value,Website 1 - Label,Website 1 - Value\n"
+        "Ana,Lima,* myContacts ::: Friends,Home,ana@example.org,* Work,ana@contoso.example ::: ana.lima@contoso.example,"
+        "Mobile,+351 912 345 678,Profile,https://www.linkedin.com/in/ana\n",
+        encoding="utf-8",
+    )
+    netlog("import", "google", str(csv))
+    ana = netlog.json("show", "Ana Lima")
+    assert values(ana["emails"]) == ["ana@contoso.example", "ana.lima@contoso.example", "ana@example.org"]  # "* " is primary
+    assert [e["label"] for e in ana["emails"]] == ["work", "work", "home"] and ana["email"] == "ana@contoso.example"
+    assert ana["phones"] == [{"value": "+351 912 345 678", "label": "mobile"}] and ana["tags"] == ["Friends"]
+    again = netlog("import", "google", str(csv))
+    assert "0 new, 0 updated, 1 unchanged" in again.stderr
+
+
+def test_an_import_adds_the_addresses_a_contact_lacks_and_removes_none(netlog, tmp_path):
+    netlog("add", "Ana Lima", "--email", "ana@example.org")
+    card = tmp_path / "ana.vcf"
+    card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nEMAIL;TYPE=WORK:ana@contoso.example\r\n"
+                    "EMAIL:ANA@example.org\r\nTEL;TYPE=CELL:+351 912 345 678\r\nEND:VCARD\r\n", newline="")  # fmt: skip
+    assert "0 new, 1 updated" in netlog("import", "vcard", str(card)).stderr
+    ana = netlog.json("show", "Ana Lima")
+    assert ana["emails"] == [{"value": "ana@example.org", "label": None}, {"value": "ana@contoso.example", "label": "work"}]
+    assert ana["phone"] == "+351 912 345 678"

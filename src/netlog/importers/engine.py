@@ -15,6 +15,7 @@ from netlog.errors import BadInput
 from netlog.importers.records import Batch, Incoming, clean
 from netlog.storage import reads
 from netlog.values import kinds, validation
+from netlog.values.points import KINDS, REGION_KEY, Point, default_region, merged, normal
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -24,8 +25,13 @@ if TYPE_CHECKING:
 
 CONTACT_FIELDS = tuple(c for c in reads.columns("contact_rows") if c not in ("id", "name_key", "first_key"))
 # Fields an import may fill or change on an existing contact; name and strength stay the user's.
-UPDATABLE = ("email", "phone", "company", "title", "url", "uid", "note", "birthday", "n", "nickname", "address", "kind")
+# (Emails, phones and URLs are points of contact: an import adds those a contact lacks and removes none.)
+UPDATABLE = ("company", "title", "uid", "note", "birthday", "n", "nickname", "address", "kind")
 MATCH_KEYS = ("url", "email", "uid")
+# The order a record is matched in: its card's UID, then any profile URL, email or phone it shares with a
+# contact. A shared email or phone is one person only when the names agree (Tom and Jane Baker, both at
+# bakers@example.net, are two); a profile URL is one person's.
+NAMES_MUST_AGREE = ("email", "phone")
 # Above this many touched contacts, recomputing every History at once beats one contact at a time.
 BULK_REFRESH = 200
 
@@ -80,6 +86,16 @@ class _Plan:
         self.index: dict[str, dict[str, int]] = {key: {} for key in MATCH_KEYS + ("name",)}
         for cid, row in self.contacts.items():
             self._remember(cid, row)
+        self.region = default_region(reads.meta(reader, REGION_KEY))
+        self.points: dict[int, dict[str, list[Point]]] = {}
+        self.owners: dict[tuple[str, str], list[int]] = {}
+        for cid, mine in reads.all_points(reader).items():
+            self.points[cid] = {kind: [Point(e["value"], e["label"]) for e in mine.get(kind, [])] for kind in KINDS}
+            for kind in KINDS:
+                for e in mine.get(kind, []):
+                    self.owners.setdefault((kind, e["normal"]), []).append(cid)
+        self.new_points: dict[int, dict[str, list[Point]]] = {}
+        self.point_updates: dict[int, dict[str, list[Point]]] = {}
         self.tags = {cid: set(t) for cid, t in reads.all_tags(reader).items()}
         self.touch_keys = Counter(_touch_key(cid, {"kind": k, "happened_on": on, "direction": d, "note": n})
                                   for cid, k, on, d, n in reads.touch_keys(reader))  # fmt: skip
@@ -96,6 +112,7 @@ class _Plan:
         self.id_map: dict[int, int] = {}  # source id -> id here
         self.links: list[tuple[int, int, Incoming]] = []  # (contact, the source id of who introduced them, record)
         self.user: str | None = None
+        self.shared: set[tuple[str, str, str]] = set()  # (name, name, address) said once
 
     def _remember(self, cid: int, row: dict[str, Any]) -> None:
         for key in MATCH_KEYS:
@@ -106,11 +123,22 @@ class _Plan:
         if name:
             self.index["name"].setdefault(name, cid)
 
-    def _match(self, fields: dict[str, Any]) -> int | None:
-        for key in MATCH_KEYS:
-            value = _match_key(key, fields.get(key))
-            if value and value in self.index[key]:
-                return self.index[key][value]
+    def _match(self, fields: dict[str, Any], points: dict[str, list[Point]], report: ImportReport, source: str) -> int | None:
+        uid = _match_key("uid", fields.get("uid"))
+        if uid and uid in self.index["uid"]:
+            return self.index["uid"][uid]
+        name = fields.get("name") or ""
+        for kind in ("url", "email", "phone"):
+            for point in points.get(kind, []):
+                key = normal(kind, point.value, self.region)
+                for owner in self.owners.get((kind, key), []):
+                    theirs = self.contacts[owner]["name"]
+                    if kind not in NAMES_MUST_AGREE or _names_agree(name, theirs):
+                        return owner
+                    said = (min(name, theirs), max(name, theirs), key)
+                    if said not in self.shared:
+                        self.shared.add(said)
+                        report.problems.append(f"{source}: {name} and {theirs} share {point.value}: two people, kept as two contacts.")
         cid = self.index["name"].get(_key(fields.get("name")) or "")
         if cid is None:
             return None
@@ -118,9 +146,16 @@ class _Plan:
         existing = self.contacts[cid]
         for key in MATCH_KEYS:
             theirs, ours = _match_key(key, fields.get(key)), _match_key(key, existing.get(key))
-            if theirs and ours and theirs != ours:
+            if theirs and ours and theirs != ours and not (key != "uid" and self._has(cid, key, fields[key])):
                 return None
         return cid
+
+    def _has(self, cid: int, kind: str, value: str) -> bool:
+        key = normal(kind, value, self.region)
+        return any(normal(kind, p.value, self.region) == key for p in self._points_of(cid)[kind])
+
+    def _points_of(self, cid: int) -> dict[str, list[Point]]:
+        return self.point_updates.get(cid) or self.new_points.get(cid) or self.points.get(cid) or {kind: [] for kind in KINDS}
 
     def add(self, record: Incoming, report: ImportReport) -> None:
         """Plan one incoming contact: its row (new, or the changes to the one it matches), then its tags,
@@ -128,7 +163,7 @@ class _Plan:
         fields = self._checked(record, report)
         if fields is None:
             return
-        cid, is_new, changed = self._contact(record, fields)
+        cid, is_new, changed = self._contact(record, fields, report)
         if record.source_id is not None:
             self.id_map[record.source_id] = cid
         if record.introduced_by is not None:
@@ -158,9 +193,10 @@ class _Plan:
             report.bad_lines += 1
         return fields
 
-    def _contact(self, record: Incoming, fields: dict[str, Any]) -> tuple[int, bool, bool]:
-        """The contact this record is: (its id, whether it is new, whether its row changed)."""
-        cid = self._match(fields)
+    def _contact(self, record: Incoming, fields: dict[str, Any], report: ImportReport) -> tuple[int, bool, bool]:
+        """The contact this record is: (its id, whether it is new, whether its row or its points changed)."""
+        points = self._incoming_points(record, fields)
+        cid = self._match(fields, points, report, record.source)
         if cid is None:
             cid = self._new_id(record.source_id)
             row = {
@@ -169,22 +205,61 @@ class _Plan:
                 "strength": fields.get("strength") or kinds.DEFAULT_LEVEL,
                 "created_on": fields.get("created_on") or self.today,
             }
+            row.update({kind: points[kind][0].value if points[kind] else None for kind in KINDS})
             row["introduced_by_id"] = None  # relinked once every record has its id
             self.new_contacts.append(row)
             self.contacts[cid] = row
             self._remember(cid, row)
+            self.new_points[cid] = points
+            self._own(cid, points)
             self.tags[cid] = set()
             return cid, True, False
         existing = self.contacts[cid]
         if existing.get("uid") is None and fields.get("uid") == f"netlog-{cid}":
             fields["uid"] = None  # the UID netlog's own export gave it: nothing new
+        note, theirs = existing.get("note"), fields.get("note")
+        if note and theirs and theirs != note and len(theirs) < len(note):
+            fields["note"] = None  # a shorter note never replaces a longer one unsaid
+            report.problems.append(f"{record.source}: {fields['name']}: kept the longer note netlog has; this one is shorter: {theirs[:60]!r}.")
         changes = {k: fields[k] for k in UPDATABLE if fields.get(k) is not None and fields[k] != existing.get(k)}
-        if not changes:
+        have = self._points_of(cid)
+        grown = {kind: merged(have[kind], points[kind], kind, self.region) for kind in KINDS}
+        grown = {kind: listed for kind, listed in grown.items() if listed != have[kind]}
+        if not changes and not grown:
             return cid, False, False
-        self.updates.setdefault(cid, {}).update(changes)
-        existing.update(changes)
+        if grown:
+            target = self.new_points if cid in self.new_points else self.point_updates
+            target[cid] = {**have, **grown}
+            self._own(cid, grown)
+            existing.update({kind: listed[0].value for kind, listed in grown.items() if listed})
+        if changes:
+            self.updates.setdefault(cid, {}).update(changes)
+            existing.update(changes)
         self._remember(cid, existing)
         return cid, False, True
+
+    def _incoming_points(self, record: Incoming, fields: dict[str, Any]) -> dict[str, list[Point]]:
+        """The record's emails, phones and URLs, each through the door; a kind the reader did not list is its
+        one field value."""
+        points: dict[str, list[Point]] = {}
+        for kind in KINDS:
+            listed = record.points.get(kind)
+            if listed is None:
+                listed = [Point(fields[kind])] if fields.get(kind) else []
+            kept = []
+            for point in listed:
+                value = validation.clean_text(point.value)
+                if value and len(value) <= validation.MAX_SHORT:
+                    kept.append(Point(value, validation.clean_text(point.label)))
+            points[kind] = merged([], kept, kind, self.region)
+        return points
+
+    def _own(self, cid: int, points: dict[str, list[Point]]) -> None:
+        for kind, listed in points.items():
+            for point in listed:
+                owners = self.owners.setdefault((kind, normal(kind, point.value, self.region)), [])
+                if cid not in owners:
+                    owners.append(cid)
 
     def _add_tags(self, cid: int, record: Incoming, name: str, report: ImportReport) -> bool:
         """The record's tags and the import's --tag, those the contact lacks; whether any was added."""
@@ -276,9 +351,12 @@ class _Plan:
         for touch in self.new_touches:
             other = touch.get("other_id")
             touch["other_id"] = self.id_map.get(other) if other is not None else None
-        records.insert_contacts(session, self.new_contacts)
+        records.insert_contacts(session, self.new_contacts, self.new_points)
         for cid, changes in self.updates.items():
             records.update_contact(session, cid, changes)
+        for cid, by_kind in self.point_updates.items():
+            for kind, listed in by_kind.items():
+                records.set_points(session, cid, kind, listed)
         records.insert_tags(session, self.new_tags)
         records.insert_touches(session, self.new_touches)
         records.insert_dismissals(session, self.dismissals)
@@ -298,6 +376,18 @@ def _match_key(key: str, value: Any) -> str | None:
     if key == "uid" and found and found.startswith("netlog-") and found[7:].isdigit():
         return None
     return found
+
+
+def _names_agree(one: str, other: str) -> bool:
+    """Two names one person may go by: the same folded, one's words all in the other's ("Alba Ortega",
+    "Alba Ortega Ruiz"), or close (people.dupes.names_alike)."""
+    from netlog.people.dupes import names_alike
+    from netlog.values.folding import fold
+
+    a, b = fold(one).split(), fold(other).split()
+    if not a or not b or a == b or set(a) <= set(b) or set(b) <= set(a):
+        return True
+    return names_alike(one, other)
 
 
 def _key(value: Any) -> str | None:

@@ -10,6 +10,7 @@ from typing import Iterator, Sequence
 
 from netlog.errors import BadInput
 from netlog.importers.records import Batch, Incoming, read_each, read_text
+from netlog.values.points import Point, clean_label, merged
 from netlog.vcard.birthdays import normalize_birthday
 
 SEPARATOR = " ::: "
@@ -62,8 +63,30 @@ def _read_file(path: str, batch: Batch) -> None:
                 },
                 tags=_labels(labels),
                 source=where,
+                points=_points(row),
             )
         )
+
+
+def _points(row: dict) -> dict[str, list[Point]]:
+    """Every "E-mail N", "Phone N" and "Website N" (a cell may hold several, joined by " ::: "), with its
+    type ("* Work" and "Mobile" read as "work" and "mobile"; Google's "* " marks the primary one, kept first)."""
+    found: dict[str, list[Point]] = {}
+    for kind, stem in (("email", "E-mail"), ("phone", "Phone"), ("url", "Website")):
+        primary: list[Point] = []
+        others: list[Point] = []
+        number = 1
+        while f"{stem} {number} - Value" in row:
+            cell = (row.get(f"{stem} {number} - Value") or "").strip()
+            kind_text = (row.get(f"{stem} {number} - Type") or row.get(f"{stem} {number} - Label") or "").strip()
+            starred = kind_text.startswith("*")
+            label = clean_label(kind_text.lstrip("* ")) if kind_text.lstrip("* ") else None
+            for value in (v.strip() for v in cell.split(SEPARATOR)):
+                if value:
+                    (primary if starred else others).append(Point(value, label))
+            number += 1
+        found[kind] = merged([], primary + others, kind)
+    return found
 
 
 def _full_name(given: str | None, middle: str | None, family: str | None) -> str | None:

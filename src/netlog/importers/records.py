@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any, Callable, Sequence
 
 from netlog.errors import BadInput
+from netlog.values.points import Point
 
 
 @dataclass
@@ -22,6 +23,8 @@ class Incoming:
     source_id: int | None = None  # the id in a netlog json export: kept when free, used to relink
     introduced_by: int | None = None  # a source_id
     source: str = ""  # file name, for messages
+    # every email, phone and URL, by kind, the preferred first; a kind left out is the field's one value
+    points: dict[str, list[Point]] = field(default_factory=dict)
 
 
 @dataclass

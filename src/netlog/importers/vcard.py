@@ -59,4 +59,7 @@ def _incoming(card: cardlines.Card, label: str, batch: Batch) -> Incoming:
         batch.problems.append(f"{label}: {fields['name'] or 'a card'}: {why}.")
         batch.bad_lines += 1
     fields["strength_set"] = False  # an address book says nothing of how close you are
-    return Incoming(fields=fields, tags=tags, source=label)
+    points = cards.read_points(card.properties)
+    for kind, listed in points.items():
+        fields[kind] = listed[0].value if listed else None
+    return Incoming(fields=fields, tags=tags, source=label, points=points)

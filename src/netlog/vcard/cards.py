@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Mapping, Sequence
 
+from netlog.values.points import Point, clean_label, merged
 from netlog.vcard import cardlines
 from netlog.vcard.birthdays import normalize_birthday
 from netlog.vcard.cardlines import Property
@@ -45,6 +46,11 @@ ONE_OF = frozenset({"nickname", "email", "phone", "address", "company", "title",
 N_PARTS = 5
 ADR_PARTS = 7
 VERSIONS = ("3.0", "4.0")
+# Google's system groups: what Google files every contact under, not a tag the user chose
+SYSTEM_GROUPS = frozenset({"mycontacts", "my contacts", "starred", "starred in android", "chatbuddies", "all", "blocked"})
+# TYPE values that say nothing a person would call the address by
+_PLAIN_TYPES = frozenset({"internet", "pref", "voice", "x400", "x-internet"})
+_POINT_PROPERTIES = {"EMAIL": "email", "TEL": "phone", "URL": "url", "X-SOCIALPROFILE": "url"}
 
 
 # reading
@@ -77,6 +83,31 @@ def read_card(properties: Sequence[Property]) -> tuple[dict[str, Any], list[str]
     if fields["n"] == ("", fields["name"], "", "", ""):
         fields["n"] = None  # the whole name as the given name (what netlog writes when it knows no split): no split
     return fields, _tags(properties), dropped
+
+
+def read_points(properties: Sequence[Property]) -> dict[str, list[Point]]:
+    """Every EMAIL, TEL and URL of a card (and Apple's X-SOCIALPROFILE, read as a profile URL), the preferred
+    ones first, each once, with its label: an item group's X-ABLabel ("alumni", "LinkedIn"), else the
+    social profile's type, else its TYPEs that name something ("work", "cell"), lower-cased."""
+    labels = {p.group.upper(): clean_label(_text(p)) for p in properties if p.name == "X-ABLABEL" and p.group}
+    found: dict[str, list[tuple[bool, Point]]] = {kind: [] for kind in ("email", "phone", "url")}
+    for prop in properties:
+        kind = _POINT_PROPERTIES.get(prop.name or "")
+        if kind is None:
+            continue
+        value = _phone(prop) if kind == "phone" else _text(prop)
+        if prop.name == "X-SOCIALPROFILE" and not value:
+            value = next(iter(prop.params.get("X-USER") or ()), None)
+        if not value:
+            continue
+        label = labels.get((prop.group or "").upper()) or _type_label(prop)
+        found[kind].append((prop.is_preferred(), Point(value, label)))
+    return {kind: merged([], [p for _, p in sorted(listed, key=lambda e: not e[0])], kind) for kind, listed in found.items()}
+
+
+def _type_label(prop: Property) -> str | None:
+    types = [t.strip().lower() for value in prop.params.get("TYPE", ()) for t in value.split(",")]
+    return clean_label(",".join(t for t in types if t and t not in _PLAIN_TYPES))
 
 
 def pick(properties: Sequence[Property], name: str) -> Property | None:
@@ -152,7 +183,7 @@ def _tags(properties: Sequence[Property]) -> list[str]:
     for prop in properties:
         if prop.name == "CATEGORIES":
             tags.extend(cardlines.unescape(p).strip() for p in cardlines.split(prop.value, ","))
-    return list(dict.fromkeys(t for t in tags if t))
+    return list(dict.fromkeys(t for t in tags if t and t.casefold() not in SYSTEM_GROUPS))
 
 
 # writing
