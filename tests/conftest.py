@@ -249,7 +249,7 @@ def morning(netlog):
     netlog("add", "Cy Ng", "--on", "2026-11-21", "--met-at", "Lisbon meetup")
     netlog("add", "Gus Berg", "--strength", "medium", "--on", "2026-10-01")
     netlog("log", "Gus", "intro", "--to", "Dara Ng", "--on", "2026-11-16")
-    netlog("log", "Dara", "coffee", "--on", "2026-11-20")
+    netlog("log", "Dara", "coffee", "--on", "2026-11-18")  # a working day before the last: the report-back is late
     netlog("done", "Dara", "thank")
     return netlog
 

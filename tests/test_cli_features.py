@@ -34,9 +34,9 @@ def test_digest_text_and_markdown(netlog):
     netlog("add", "Bo Chen", "--on", "2026-11-20")
     netlog("log", "Bo", "coffee", "--on", "yesterday")
     text = netlog("digest").stdout.splitlines()
-    assert text[0] == "netlog, Mon 23 Nov: 3 things for today"
+    assert text[0] == "netlog, Mon 23 Nov: 2 things for today"  # one item per person: Ana's second touch is folded in
     assert text[1].startswith("- Thank Bo for coffee")  # fresh: it outranks Ana's late thank-you (issue 15)
-    assert len(text) == 4
+    assert len(text) == 3
     md = netlog("digest", "--format", "markdown", "-n", "1").stdout.splitlines()
     assert md[0].startswith("## netlog — ") and md[2].startswith("- **Bo Chen** (thank): Thank Bo")
     assert len(md) == 3

@@ -31,6 +31,8 @@ def admitted(tie: Tie, w: rules.DueWindow, every: list[Tie], offers: list[rules.
         return t.introduced_on is not None and (
             (th.met_after_intro_on is None and t.introduced_on <= w.meet_by)
             or (th.met_after_intro_on is not None and th.met_after_intro_on <= w.report_by)
+            # new (issue 24): a favor from someone introduced, for the report-back on the intro's outcome
+            or (th.last_favor_received_on is not None and w.outcome_from <= th.last_favor_received_on <= w.outcome_to)
         )
 
     named_by_thanks = {
@@ -140,4 +142,4 @@ def test_the_window_misses_nothing_and_leaves_contacts_out():
         assert rules.rank_due(day, inside, offers, active_companies=active, first_names_shared=shared) == expected, day
         read.append(len(inside))
     assert min(read) < CONTACTS * 0.75, read  # a window that reads everyone is not doing its job
-    assert any(i.occasion == "reconnect" for i in rules.rank_due(BASE, ties, offers))
+    assert any(i.occasion == "reconnect" for i in rules.rank_due(BASE, ties, offers, keep_held=True))  # dormant ties are in it

@@ -283,13 +283,11 @@ def test_every_morning_acts_on_the_top_items(walk):
 # Done means: a list a person can finish -------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 24: cadence items of every kind come from one daily allowance")
 def test_at_most_fifteen_items_a_morning(walk):
     counts = {m.day.isoformat(): len(m.items) for m in walk.mornings}
     assert max(counts.values()) <= MOST, counts
 
 
-@pytest.mark.xfail(strict=True, reason="issue 24: one item per person per morning, the others folded in")
 def test_one_item_per_person_each_morning(walk):
     for morning in walk.mornings:
         ids = [i["contact_id"] for i in morning.items]
@@ -302,7 +300,7 @@ CATEGORIES = ["thank", "nudge", "intro-chain", "double-opt-in", "birthday", "cir
 
 @pytest.mark.parametrize(
     "category",
-    CATEGORIES + [pytest.param("intro-outcome", marks=pytest.mark.xfail(strict=True, reason="issue 24: a favor from someone introduced puts a report-back to the introducer on the list"))],
+    CATEGORIES + ["intro-outcome"],
 )  # fmt: skip
 def test_every_time_sensitive_item_is_on_the_list(walk, category):
     """Thank-yous in their window, nudges, every step of an intro chain, double opt-in steps, birthdays and
@@ -328,7 +326,6 @@ def test_overdue_close_and_strong_ties_are_always_listed(walk):
     assert checked
 
 
-@pytest.mark.xfail(strict=True, reason="issue 24: keep-in-touch, second-touch and give-back drafts sent expect no reply")
 def test_no_nudge_for_a_message_that_asked_nothing(walk):
     asked_nothing = {(on, cid): draft for on, cid, draft in walk.sent if draft in ASKS_NOTHING}
     assert asked_nothing, "the walk sent no draft that asks nothing: it checks nothing"
@@ -342,7 +339,6 @@ def test_no_nudge_for_a_message_that_asked_nothing(walk):
     assert nudges == [], f"nudges for notes that asked nothing: {nudges}"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 24: any message sent to a person clears what it answers")
 def test_a_message_sent_clears_what_was_due_for_that_person(walk):
     """One item per person, the others folded into its draft: once the walk has written to someone, nothing
     that was already due for them that morning comes back later in the week (a late thank-you *is* the
@@ -367,7 +363,6 @@ def _plant(walk: Walk, role: str, occasion: str) -> net.Plant:
     return next(p for p in walk.network.plants if p.contact_id == walk.network.role[role] and p.occasion == occasion)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 24: thank-you windows in working days; a Friday coffee's thank-you is on time on Monday")
 def test_friday_coffee_thank_you_on_monday_ranks_above_cold_reconnects(walk):
     monday = walk.mornings[0]
     thank = _position(monday.items, _plant(walk, "friday_coffee", "thank"))
@@ -381,7 +376,6 @@ def _chain(item: dict[str, Any]) -> bool:
     return item["occasion"] in INTRO_CHAIN or (item["occasion"] == "thank" and item.get("other_id") is not None)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 24: intro-chain items rank above circle-backs and cadence items")
 def test_intro_chain_items_rank_above_circle_backs_and_cadence_items(walk):
     wrong = []
     for morning in walk.mornings:
@@ -394,7 +388,6 @@ def test_intro_chain_items_rank_above_circle_backs_and_cadence_items(walk):
     assert wrong == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 24: telling the introducer comes after (or instead of) the nudge")
 def test_tell_the_introducer_after_the_nudge_to_the_person_introduced(walk):
     nudge = _plant(walk, "intro3", "nudge")
     seen = 0
@@ -408,7 +401,6 @@ def test_tell_the_introducer_after_the_nudge_to_the_person_introduced(walk):
     assert seen, "the nudge to the person introduced was never listed"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 24: 'while the intro is warm' only while it is")
 def test_a_three_week_old_intro_is_not_called_warm(walk):
     monday = walk.mornings[0]
     stale = _position(monday.items, _plant(walk, "intro2", "reach-out"))
@@ -419,7 +411,6 @@ def test_a_three_week_old_intro_is_not_called_warm(walk):
 # Done means: what is new in the output -----------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 24: due --all shows what the allowance held back, held: true")
 def test_due_all_marks_what_was_held_back(walk):
     for morning in walk.mornings:
         listed = {(i["contact_id"], i["occasion"]) for i in morning.items}
@@ -431,7 +422,6 @@ def test_due_all_marks_what_was_held_back(walk):
         assert not [i for i in held if i["occasion"] in net.TIME_SENSITIVE], "a time-sensitive item was held back"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 24: actions folded into one person's item are listed under `also`")
 def test_folded_actions_are_under_also(walk):
     """Monday: the strong tie overdue for a note also waits for a circle-back on month-old advice. Both are
     always listed, so they make one item: the circle-back, with keep-in-touch folded in."""
@@ -442,7 +432,6 @@ def test_folded_actions_are_under_also(walk):
     assert folded(items[0]) & {"keep-in-touch"}, items[0]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 24: a person already met who is introduced again gets no reach-out")
 def test_someone_already_met_and_introduced_again_gets_no_reach_out(walk):
     friday = walk.mornings[-1]
     met_before = walk.network.role["intro8"]

@@ -63,7 +63,7 @@ def test_single_contact(touches, strength, expected, rank_due):
 def test_reason_names_event_and_date(rank_due):
     [item] = rank_due(TODAY, [tie(1, "Ana Lima", 2, [T(2, "coffee")])])
     assert item.reason == "Thank Ana for coffee on Sat 21 Nov — thank within a day or two"
-    assert item.due == date(2026, 11, 22)
+    assert item.due == date(2026, 11, 23)  # the next working day after a Saturday coffee
 
 
 def test_intro_then_meet_then_report_back(rank_due):
@@ -124,10 +124,13 @@ def test_empty_history():
             reason=st.just(""),
             due=st.dates(date(2026, 11, 20), date(2026, 11, 23)),
             score=st.sampled_from([1.0, 1.5, 2.25]),
+            occasion=st.sampled_from(["", "thank", "circle-back", "reconnect"]),
+            also=st.just(()),
+            held=st.booleans(),
         ),
         max_size=40,
     )
 )
 def test_ranking_order_is_one_sort_on_every_key(items):
-    expected = sorted(items, key=lambda i: (-i.score, i.due, i.contact.casefold(), i.contact_id, i.action))
+    expected = sorted(items, key=lambda i: (i.held, rules.tier_of(i), -i.score, i.due, i.contact.casefold(), i.contact_id, i.action))
     assert rules._ranked(list(items)) == expected

@@ -311,11 +311,16 @@ def add(
     new: bool = typer.Option(False, "--new", help="Add even if the name exists: this is another person."),
     thank: Optional[bool] = THANK,
     advice: Optional[str] = ADVICE,
+    how: str = typer.Option(
+        "meeting", "--how", metavar="HOW",
+        help="The first touch: meeting (default), email or message you sent (one nudge after a week), call, linkedin.",
+    ),  # fmt: skip
 ) -> None:
-    """Add someone you just met, with the first meeting.
+    """Add someone you just met (or wrote to, called, connected with), with that first touch.
 
     \b
     Example: netlog add "Ana Lima" --met-at "PyCon" --topics "search, hiring" --strength medium
+    Or:      netlog add "Ivy Stone" --how email --email ivy@example.org --note "asked about their migration"
     Or just: netlog add      (on a terminal it asks for the name, where, topics and strength)
     """
     from netlog.network import writes
@@ -323,6 +328,9 @@ def add(
     from netlog.values.dates import parse_cadence
     from netlog.values.kinds import parse_level
 
+    first_kind = writes.FIRST_TOUCH.get(how.strip().lower())
+    if first_kind is None:
+        raise NetlogError(f'Unknown --how "{how}": use one of {", ".join(writes.FIRST_TOUCH)}.')
     if name is None:
         from netlog.ui import prompts
 
@@ -333,9 +341,10 @@ def add(
         name=name, email=email, company=company, title=title, note=None, tags=tag,
         strength=parse_level(strength), cadence_days=parse_cadence(every) if every else None,
     )  # fmt: skip
-    meeting = writes.Meeting(on=on, place=met_at, topics=topics, note=note, thank_wanted=thank, advice=advice)
+    meeting = writes.Meeting(on=on, place=met_at, topics=topics, note=note, thank_wanted=thank, advice=advice, kind=first_kind)
     contact_id = writes.add_contact(s.store, s.today, fields, meeting, introduced_by, allow_same_name=new)
-    render.message(f"Added {fields.name} (#{contact_id}), met {render.day(meeting.on, s.today)}.")
+    verb = {"met": "met", "email": "emailed", "message": "messaged", "call": "called", "connected": "connected"}[first_kind]
+    render.message(f"Added {fields.name} (#{contact_id}), {verb} {render.day(meeting.on, s.today)}.")
 
 
 @command()
@@ -385,20 +394,25 @@ def due(
     ctx: typer.Context,
     on: Optional[date] = typer.Option(None, "--on", parser=str, callback=_future, metavar="DATE", help='Ask about another day: "next monday", 2026-12-01.'),
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Show the top N (without it a terminal shows one screenful)."),
-    all_: bool = typer.Option(False, "--all", help="Show everything, even on a terminal."),
+    all_: bool = typer.Option(
+        False, "--all", help="Show everything, even on a terminal, with the cadence items today's allowance held back (marked held)."
+    ),
     mine: bool = typer.Option(
         False, "--mine", help="Only what you owe ($NETLOG_USER): thanks for touches you logged, other actions for contacts you touched."
     ),
     reconnect: Optional[int] = typer.Option(
-        None, "--reconnect", min=0, metavar="N", help="Dormant ties to suggest reconnecting with today (default 3, or $NETLOG_RECONNECT)."
-    ),
+        None, "--reconnect", min=0, metavar="N",
+        help="Today's allowance of cadence items: keep in touch, reconnect, second touch, give back (default 3, or $NETLOG_RECONNECT).",
+    ),  # fmt: skip
     json_: bool = typer.Option(
-        False, "--json", help="A JSON list: contact, contact_id, action, reason, due, score, event_on, occasion, other_id."
+        False, "--json", help="A JSON list: contact, contact_id, action, reason, due, score, event_on, occasion, other_id, also, held."
     ),
 ) -> None:
-    """Who needs what, ranked, each with a plain reason.
+    """Who needs what, ranked, each with a plain reason: one item per person, what perishes first.
 
-    On a terminal it shows the top screenful, as `task next` does; piped or with --json, everything.
+    Everything time-sensitive is listed; keep-in-touch and reconnect items come from a small daily allowance
+    (--reconnect). On a terminal it shows the top screenful, as `task next` does; piped or with --json, all
+    of the list.
 
     \b
     Example: netlog due --limit 5      (or: netlog due --on "next monday" --json, netlog due --mine)
@@ -408,7 +422,7 @@ def due(
 
     s = _runtime(ctx)
     day = on or s.today
-    items = due_items(s.reader, day, mine=current_user() if mine else None, reconnect_per_day=_reconnects(reconnect))
+    items = due_items(s.reader, day, mine=current_user() if mine else None, reconnect_per_day=_reconnects(reconnect), keep_held=all_)
     s.output(json_).due(items[:limit], day, s.today, fit=limit is None and not all_)
 
 

@@ -58,11 +58,12 @@ def occurrence(item: DueItem) -> tuple:
 
 
 def first_due(days: Iterable[tuple[date, Sequence[DueItem]]]) -> list[tuple[date, DueItem]]:
-    """Each occurrence once, with the first day it is due and the item as worded that day."""
+    """Each occurrence once, with the first day it is due and the item as worded that day. What `due` folds
+    into one person's item (`also`) is its own entry here: a calendar holds each follow-up on its own day."""
     seen: set[tuple] = set()
     entries = []
-    for day, items in days:
-        for item in items:
+    for day, listed in days:
+        for item in (each for one in listed for each in (one._replace(also=()), *one.also)):
             key = occurrence(item)
             if key not in seen:
                 seen.add(key)

@@ -14,9 +14,14 @@ if TYPE_CHECKING:
 
 
 def due_items(
-    reader: Reader, today: date, mine: str | None = None, reconnect_per_day: int = rules.RECONNECT_PER_DAY
+    reader: Reader,
+    today: date,
+    mine: str | None = None,
+    reconnect_per_day: int = rules.RECONNECT_PER_DAY,
+    keep_held: bool = False,
 ) -> list[rules.DueItem]:
-    """Everything due on `today`, ranked; with `mine` (a user name), only what that user owes.
+    """Everything due on `today`, ranked, one item per person; with `mine` (a user name), only what that user
+    owes; with `keep_held`, the cadence items the daily allowance held back too (marked `held`).
 
     Only the contacts inside rules.due_window(today) are read, so the cost follows what is due rather
     than the size of the network. What a user owes: a thank-you for a touch that user logged, and every
@@ -32,7 +37,9 @@ def due_items(
         if mine is not None:
             my_contacts, my_touches = reads.touched_by(reader, mine)
     ties = ties_from_rows(rows, dismissals)
-    items = rules.rank_due(today, ties, [intro_from_row(r) for r in intros], reconnect_per_day=reconnect_per_day, **network)
+    items = rules.rank_due(
+        today, ties, [intro_from_row(r) for r in intros], reconnect_per_day=reconnect_per_day, keep_held=keep_held, **network
+    )
     if mine is None:
         return items
     by_id = {tie.id: tie for tie in ties}
@@ -43,7 +50,6 @@ def due_items(
         return item.contact_id in my_contacts
 
     return [item for item in items if owed(item)]
-
 
 
 def _network_facts(reader: Reader, window: rules.DueWindow) -> dict[str, Any]:
@@ -57,11 +63,10 @@ def _network_facts(reader: Reader, window: rules.DueWindow) -> dict[str, Any]:
 def due_for(
     reader: Reader, today: date, contact_id: int, reconnect_per_day: int = rules.RECONNECT_PER_DAY
 ) -> tuple[list[rules.DueItem], list[rules.Tie], list[rules.IntroOffer]]:
-    """What is due for one contact on `today` (what `due` lists for them), with the ties and intro offers it
-    was ranked from: the contact and everyone a rule looks up for it (the people it introduced, its
-    introducer, the other side of each intro offer) and, when it is a dormant tie, every dormant tie (the
-    day's reconnect pick is made among them all)."""
-    window = rules.due_window(today)
+    """What is due for one contact on `today` (their item of `due --all`, with what it folds in), with the ties
+    and intro offers it was ranked from: the contact and everyone a rule looks up for it (the people it
+    introduced, its introducer, the other side of each intro offer). A cadence item depends on the day's pick
+    among everyone's: for one, the whole day is ranked, to say whether the allowance holds it back."""
     with reader.snapshot():
         row = reads.contact(reader, contact_id)
         related = {contact_id, *(r["id"] for r in reads.introduced_by(reader, contact_id))}
@@ -71,13 +76,15 @@ def due_for(
         related.update(o.a_id for o in offers)
         related.update(o.b_id for o in offers)
         ties = [tie_of(reader, cid) for cid in sorted(related)]
-        # The network-wide facts, for only these few ties: which of their first names others share, and
-        # (only for a dormant tie, which the reconnect pick concerns) the active ties' companies.
+        # The network-wide facts, for only these few ties: which of their first names others share.
         keys = {rules.first_name_key(t.name) for t in ties}
-        network = {"first_names_shared": {k for k in keys if k and reads.first_key_shared(reader, k)}, "active_companies": set()}
-        if any(t.id == contact_id and rules.is_dormant(t) for t in ties):
-            network = _network_facts(reader, window)
-            dismissals = reads.dismissal_rows(reader)
-            ties += [t for t in ties_from_rows(reads.dormant_rows(reader), dismissals) if t.id not in related]
-    ranked = rules.rank_due(today, ties, offers, reconnect_per_day=reconnect_per_day, **network)
-    return [item for item in ranked if item.contact_id == contact_id], ties, offers
+        network: dict[str, Any] = {
+            "first_names_shared": {k for k in keys if k and reads.first_key_shared(reader, k)}, "active_companies": set(),
+        }  # fmt: skip
+    ranked = rules.rank_due(today, ties, offers, reconnect_per_day=reconnect_per_day, keep_held=True, **network)
+    mine = [item for item in ranked if item.contact_id == contact_id]
+    me = next(t for t in ties if t.id == contact_id)
+    if any(rules.is_cadence(item) and me.strength < rules.ALWAYS_LISTED_FROM for item in mine):
+        everything = due_items(reader, today, reconnect_per_day=reconnect_per_day, keep_held=True)
+        mine = [item for item in everything if item.contact_id == contact_id]
+    return mine, ties, offers

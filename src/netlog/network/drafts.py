@@ -123,6 +123,7 @@ def record_sent(store: Store, today: date, contact_id: int, draft: drafting.Draf
         writes.record_intro(store, today, offer.a_id, offer.b_id, None, writes.IntroStep(sent=True))
         return "Recorded the introduction as sent."
     touch = writes.TouchInput(kind=sent.kind, on=today, expects_reply=sent.expects_reply)
-    writes.log_touch(store, today, contact_id, touch, dismiss=sent.dismiss)  # one transaction, both or neither
+    dismiss = [a for a in (sent.dismiss, *sent.clears) if a]
+    writes.log_touch(store, today, contact_id, touch, dismiss=dismiss)  # one transaction, both or neither
     words = {"thanks": "thank-you", "report": "report-back", "congrats": "congratulations", "share": "note"}
     return f"Logged the {words.get(sent.kind, sent.kind)} you sent ({sent.kind}, today)."

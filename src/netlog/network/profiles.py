@@ -93,6 +93,8 @@ def profile(reader: Reader, today: date, contact_id: int) -> dict[str, Any]:
         tags = reads.tags_of(reader, contact_id)
         team = reads.team_of(reader, contact_id)
         introduced = reads.introduced_by(reader, contact_id)
+        mentions = [m for m in reads.mentions_of(reader, contact_id) if m["kind"] == "intro"]
+        named = {cid: (reads.contact(reader, cid) or {}).get("name") for cid in {m["contact_id"] for m in mentions}}
         months = touches_per_month(reader, today, contact_id)
     me = next(t for t in ties if t.id == contact_id)
     by_id = {t.id: t for t in ties}
@@ -112,6 +114,11 @@ def profile(reader: Reader, today: date, contact_id: int) -> dict[str, Any]:
         "last_touch": me.history.last_touch_on,
         "introduced_by": introducer.name if introducer else None,
         "introduced_on": row["introduced_on"],
+        # Every intro to them, the credited one first: someone already met and introduced again is named here.
+        "introductions": [
+            {"by": named.get(m["contact_id"]), "on": m["happened_on"]}
+            for m in sorted(mentions, key=lambda m: (m["contact_id"] != row["introduced_by_id"], m["happened_on"]))
+        ],
         "introduced": [{"name": r["name"], "on": r["introduced_on"]} for r in introduced],
         "intros": [_intro_summary(o, contact_id, by_id, today) for o in offers],
         "balance": {

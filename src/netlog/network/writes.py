@@ -67,6 +67,12 @@ class Meeting(NamedTuple):
     note: str | None = None
     thank_wanted: bool | None = None  # True/False: it does/does not deserve a thank-you (cache.wants_thanks)
     advice: str | None = None  # the advice they gave, to circle back on
+    kind: str = "met"  # `add --how`: met, email, call, message, connected (the first touch need not be a meeting)
+
+
+# `add --how` -> the kind of the first touch (its direction is the kind's own: an email or message I sent, a
+# call both ways, a LinkedIn connection).
+FIRST_TOUCH = {"meeting": "met", "email": "email", "call": "call", "message": "message", "linkedin": "connected"}
 
 
 class TouchInput(NamedTuple):
@@ -154,10 +160,11 @@ def add_contact(
             session,
             {
                 "contact_id": contact_id,
-                "kind": "met",
+                "kind": meeting.kind,
                 "happened_on": meeting.on,
-                "direction": "both",
+                "direction": kinds.direction_of(meeting.kind, False),
                 **note,
+                **({"place": "LinkedIn"} if meeting.kind == "connected" and not note.get("place") else {}),
                 "thank_wanted": meeting.thank_wanted,
                 "logged_by": current_user(),
             },
@@ -174,9 +181,12 @@ def _describe(row: dict) -> str:
     return f": {shown}" if shown else ""
 
 
-def log_touch(store: Store, today: date, contact_id: int, touch: TouchInput, dismiss: str | None = None) -> int:
+def log_touch(
+    store: Store, today: date, contact_id: int, touch: TouchInput, dismiss: str | Sequence[str] | None = None
+) -> int:
     """Record one touch; an intro --to NAME also links (or creates) the person introduced. With `dismiss`,
-    that due action is marked done in the same transaction (a draft whose touch alone does not clear it)."""
+    that due action (or those) is marked done in the same transaction (a draft whose touch alone does not
+    clear it, or what the draft folded in)."""
     direction = kinds.direction_of(touch.kind, touch.received)
     _check_not_future(touch.on, today, f"The {touch.kind}")
     if touch.to and touch.kind != "intro":
@@ -207,8 +217,8 @@ def log_touch(store: Store, today: date, contact_id: int, touch: TouchInput, dis
                 "thank_wanted": touch.thank_wanted,
             },
         )
-        if dismiss is not None:
-            records.set_done(session, contact_id, dismiss, today)
+        for action in dict.fromkeys([dismiss] if isinstance(dismiss, str) else dismiss or ()):
+            records.set_done(session, contact_id, action, today)
         cache.refresh(session, touched)
         return touch_id
 
@@ -224,8 +234,18 @@ def _introduced_person(session: Session, today: date, introducer_id: int, typed:
         other_id = records.insert_contact(session, {"name": _clean_name(typed), "strength": 1, "created_on": today})
     if other_id == introducer_id:
         raise BadInput("Someone cannot introduce you to themselves.")
-    records.update_contact(session, other_id, {"introduced_by_id": introducer_id, "introduced_on": on})
+    if not _known_before(session, other_id, on):
+        records.update_contact(session, other_id, {"introduced_by_id": introducer_id, "introduced_on": on})
     return other_id
+
+
+def _known_before(session: Session, contact_id: int, on: date) -> bool:
+    """Introduced already, or already met before `on`: a second intro is thanked (the introducer's touch names
+    them), but the first introducer keeps the credit and no reach-out follows."""
+    row = reads.contact(_reader(session), contact_id)
+    if row is not None and row["introduced_by_id"] is not None:
+        return True
+    return any(t["kind"] in kinds.MEETINGS and t["happened_on"] <= on for t in reads.touches_of(_reader(session), contact_id))
 
 
 def edit_contact(
@@ -294,19 +314,24 @@ def snooze(store: Store, today: date, contact_id: int, until: date) -> None:
     store.write(lambda session: records.update_contact(session, contact_id, {"snoozed_until": until}))
 
 
-def mark_done(store: Store, today: date, contact_id: int, action: str) -> None:
-    """Dismiss what is due now for one action; a later event makes it due again. Refused when nothing of
-    that action is due, naming what is."""
+def mark_done(store: Store, today: date, contact_id: int, action: str, folded: Sequence[str] = ()) -> None:
+    """Dismiss what is due now for one action (and the `folded` actions of the same item); a later event
+    makes it due again. Refused when nothing of that action is due, naming what is."""
     from netlog.network.agenda import due_for
 
-    due = due_for(store.reader, today, contact_id)[0]
+    due = [i for item in due_for(store.reader, today, contact_id)[0] for i in (item, *item.also)]
     if not any(item.action == action for item in due):
         name = contact_row(store.reader, contact_id)["name"]
         listed = ", ".join(dict.fromkeys(item.action for item in due))
         what = f"what is due for them: {listed}" if listed else "nothing is due for them today"
         raise NotFound(f"Nothing to dismiss: no {action} is due for {name} ({what}).")
     from netlog.storage import records
-    store.write(lambda session: records.set_done(session, contact_id, action, today))
+
+    def work(session: Session) -> None:
+        for each in dict.fromkeys((action, *folded)):
+            records.set_done(session, contact_id, each, today)
+
+    store.write(work)
 
 
 def record_intro(store: Store, today: date, a_id: int, b_id: int, note: str | None, step: IntroStep) -> str:

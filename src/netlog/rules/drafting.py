@@ -51,6 +51,7 @@ class Sent(NamedTuple):
     kind: str | None
     expects_reply: bool = False
     dismiss: str | None = None
+    clears: tuple[str, ...] = ()  # the actions folded into the item that this message stands for (sent_for)
 
 
 SENT: dict[str, Sent] = {
@@ -61,9 +62,10 @@ SENT: dict[str, Sent] = {
     "report-back": Sent("report"),
     "tell-introducer": Sent("report"),
     "circle-back": Sent("report"),
-    "keep-in-touch": Sent("email", True),
-    "second-touch": Sent("email", True),
-    "give-back": Sent("email", True),
+    # A note that asks nothing opens no silence: no nudge follows it (issue 24).
+    "keep-in-touch": Sent("email"),
+    "second-touch": Sent("email"),
+    "give-back": Sent("email", False, "keep-in-touch"),  # an offer to help: the invitation rests until the next favor
     "congratulate": Sent("congrats"),
     "reconnect": Sent("share"),  # an invitation to share news, not a question to chase
     "intro-ask": Sent("email", False, "intro"),  # their yes is recorded with `intro --yes-from`
@@ -172,12 +174,22 @@ def parse_draft(text: str) -> str:
     raise BadInput(f'Unknown draft "{text}". Use one of: {", ".join(DRAFTS)}.')
 
 
+# Folded into an item (DueItem.also), these are answered by whatever message is sent for it: any note
+# keeps in touch, and any message after a silence is the follow-up. (A folded thank-you, intro step or
+# report-back is not: it stays due until its own draft or touch.)
+ANSWERED_BY_ANY_MESSAGE = frozenset({"keep-in-touch", "second-touch", "give-back", "reconnect", "nudge"})
+
+
 def sent_for(name: str, facts: Facts) -> Sent:
-    """What sending this draft logs (a nudge is a second message of the kind it follows)."""
+    """What sending this draft logs (a nudge is a second message of the kind it follows), and which folded
+    actions it clears."""
     sent = SENT[name]
     if name == "nudge":
         first = _silence_touch(facts)
-        return sent._replace(kind=first.kind if first else sent.kind)
+        sent = sent._replace(kind=first.kind if first else sent.kind)
+    if facts.item is not None and sent.kind is not None:
+        folded = (o.action for o in facts.item.also if o.occasion in ANSWERED_BY_ANY_MESSAGE and o.action != sent.dismiss)
+        sent = sent._replace(clears=tuple(dict.fromkeys(folded)))
     return sent
 
 

@@ -13,10 +13,12 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 from operator import attrgetter
 from types import MappingProxyType
-from typing import Collection, Iterable, Mapping, NamedTuple, Sequence
+from typing import AbstractSet, Collection, Iterable, Mapping, NamedTuple, Sequence
 
+from netlog.rules import allowance
 from netlog.rules.history import BIRTHDAY_AHEAD_DAYS, History
 from netlog.rules.wording import format_ago, format_day, format_span
+from netlog.rules.workdays import WEEKEND, add_workdays, workdays_between
 from netlog.values.dates import next_birthday
 from netlog.values.folding import fold
 from netlog.values.kinds import KIND_PHRASES
@@ -62,10 +64,10 @@ GIVE_BACK_BOOST = 0.5
 INTRO_ASK_AFTER_DAYS = 1
 INTRO_CHECK_IN_DAYS = 14
 INTRO_STALE_DAYS = 30
-# Dormant ties (imported, no real touch, strength never set by you): reconnecting pays (Levin, Walter &
-# Murnighan 2011), but not thousands at once. `due` offers this many a day (rank_due's reconnect_per_day),
-# once-strong and non-redundant first (a company none of your active ties work at), rotating day by day.
-RECONNECT_PER_DAY = 3
+# Cadence items of every kind (keep in touch, reconnect with a dormant tie, second touch, give back) share
+# one daily allowance (rules/allowance.py; `due --reconnect N`, $NETLOG_RECONNECT): reconnecting pays (Levin,
+# Walter & Murnighan 2011), but a few at a time ("it's a practice, take your time").
+RECONNECT_PER_DAY = allowance.ALLOWANCE_PER_DAY
 # Active ties, whose companies are known ground: a real exchange within the last year (the ~150 layer's
 # roughly yearly contact, Hill & Dunbar 2003).
 ACTIVE_WITHIN_DAYS = 365
@@ -86,6 +88,25 @@ ON_TIME_DAYS = {
     "intro-ask": 1, "intro-send": 1, "intro-check-in": 7, "second-touch": 7, "birthday": BIRTHDAY_AHEAD_DAYS,
 }  # fmt: skip
 LATE_FACTOR = 0.4
+# What perishes counts working days (rules/workdays.py: weekends and `me --days-off` skipped): thank
+# within a working day or two, report back, reach out, ask each side of an intro. A Friday coffee's
+# thank-you is on time on Monday.
+WORKDAY_OCCASIONS = frozenset({"thank", "report-back", "reach-out", "intro-ask", "intro-send"})
+# An intro is warm for about a week: after that a reach-out does not say "while the intro is warm".
+INTRO_WARM_DAYS = 7
+# Tiers by what perishes, ranked before scores: 0 what perishes in days (the intro chain, where someone who
+# vouched for you waits, thank-yous, nudges, birthdays, news, the intros I make, telling an introducer),
+# 1 circling back on advice (weeks), 2 the cadence items (no deadline).
+TIERS = {
+    "reach-out": 0, "meet": 0, "report-back": 0, "thank": 0, "nudge": 0, "birthday": 0, "congratulate": 0,
+    "intro-ask": 0, "intro-send": 0, "intro-check-in": 0, "tell-introducer": 0,
+    "circle-back": 1,
+    "keep-in-touch": 2, "second-touch": 2, "give-back": 2, "reconnect": 2,
+}  # fmt: skip
+# Cadence items (no deadline) share one daily allowance (rules/allowance.py), but an overdue tie this
+# strong or stronger (strong, close) is always listed.
+CADENCE_OCCASIONS = frozenset({"keep-in-touch", "second-touch", "give-back", "reconnect"})
+ALWAYS_LISTED_FROM = 4
 # Keeping in touch has no deadline: its score grows with the silence up to twice the cadence, and never
 # passes KEEP_IN_TOUCH_MAX_SCORE (give-back included), under the 5.0 of any on-time thank-you.
 KEEP_IN_TOUCH_MAX_RATIO = 2.0
@@ -148,6 +169,8 @@ class DueItem(NamedTuple):
     event_on: date | None = None
     occasion: str = ""
     other_id: int | None = None
+    also: tuple[DueItem, ...] = ()  # the same person's other items, folded into this one (one item a person)
+    held: bool = False  # a cadence item the daily allowance held back (listed only by `due --all`)
 
 
 @cache
@@ -259,12 +282,21 @@ def rank_due(
     reconnect_per_day: int = RECONNECT_PER_DAY,
     active_companies: Collection[str] | None = None,
     first_names_shared: Collection[str] | None = None,
+    days_off: AbstractSet[int] = WEEKEND,
+    keep_held: bool = False,
+    picked_on: Mapping[int, date] | None = None,
 ) -> list[DueItem]:
-    """Everything due on `today`, highest score first.
+    """Everything due on `today`: one item per person, by tier then score (_ranked).
+
+    Each person's items are folded into their most time-sensitive one (`also`). What perishes is always
+    listed; cadence items (keep in touch, reconnect, second touch, give back) are drawn from one daily
+    allowance of `reconnect_per_day` (rules/allowance.py; is_pickable says who may be picked, `picked_on`
+    the day each contact was last picked), except strong and close ties, which are listed when overdue.
+    With `keep_held` the cadence items the allowance held back come last, marked `held`.
 
     `ties` must hold every contact that may be due (rules.due_window says which) and every dormant tie (the
-    daily reconnect pick is made among all of them). Two facts are about the whole network, and are worked
-    out from `ties` when not given: `active_companies`, the company_keys of active ties (is_active), and
+    daily pick is made among all of them). Two facts are about the whole network, and are worked out from
+    `ties` when not given: `active_companies`, the company_keys of active ties (is_active), and
     `first_names_shared`, the first_name_keys two or more contacts share (shared_first_names)."""
     by_id = {tie.id: tie for tie in ties}
     names = _Names(shared_first_names(t.name for t in ties) if first_names_shared is None else first_names_shared)
@@ -275,13 +307,16 @@ def rank_due(
         if tie.snoozed_until and today < tie.snoozed_until:
             continue
         if not tie.strength_set and is_dormant(tie):
-            dormant.append(tie)
+            if item := _birthday(tie, today, names):
+                add(item)  # a birthday perishes: listed, not drawn from the allowance
+            else:
+                dormant.append(tie)
             continue
-        if item := _thank(tie, today, by_id, names):
+        if item := _thank(tie, today, by_id, names, days_off):
             add(item)
         if item := _nudge(tie, today, names):
             add(item)
-        if item := _meet(tie, today, by_id):
+        if item := _meet(tie, today, by_id, days_off):
             add(item)
         if item := _keep_in_touch(tie, today, names):
             add(item)
@@ -289,32 +324,120 @@ def rank_due(
             add(item)
     reported: set[int] = set()  # introducers whose report-back also carries the intro's thank-you
     for tie in ties:  # report-back is owed to the introducer, found through the person introduced
-        if item := _report_back(tie, today, by_id, names):
+        if item := _report_back(tie, today, by_id, names, days_off):
             add(item)
             if _report_thanks(by_id[item.contact_id], item.event_on):
                 reported.add(item.contact_id)
+        if item := _intro_outcome(tie, today, by_id, names, days_off):
+            add(item)
         if item := _tell_introducer(tie, today, by_id, names):
             add(item)
     if reported:
         items = [i for i in items if not (i.action == "thank" and i.contact_id in reported)]
     for offer in intros:
         items.extend(_intro_steps(offer, today, by_id, names))
-    if dormant and reconnect_per_day > 0:
-        if active_companies is None:
-            active_companies = {company_key(t.company) for t in ties if t.company and is_active(t, today)}
-        items.extend(_reconnects(dormant, today, reconnect_per_day, active_companies, names))
-    return _ranked(items)
+    listed = _one_per_person(_ranked(items))
+    if active_companies is None:
+        active_companies = {company_key(t.company) for t in ties if t.company and is_active(t, today)}
+    return _ranked(_allowance(listed, dormant, today, by_id, names, reconnect_per_day, active_companies, keep_held, picked_on or {}))
+
+
+def _one_per_person(ranked: list[DueItem]) -> list[DueItem]:
+    """Each person's items folded into their first (the most time-sensitive: `ranked` is in list order), the
+    others under `also` and named at the end of its reason: a late thank-you *is* the second touch."""
+    firsts: dict[int, int] = {}
+    folded: dict[int, list[DueItem]] = {}
+    for n, item in enumerate(ranked):
+        if item.contact_id in firsts:
+            folded.setdefault(item.contact_id, []).append(item)
+        else:
+            firsts[item.contact_id] = n
+    if not folded:
+        return ranked
+    out = []
+    for item in ranked:
+        if firsts.get(item.contact_id, -1) == -1:
+            continue
+        rest = folded.get(item.contact_id)
+        if rest:
+            leads = "; ".join(_lead(other.reason) for other in rest)
+            item = item._replace(also=tuple(rest), reason=f"{item.reason}. Also: {leads}")
+        firsts[item.contact_id] = -1
+        out.append(item)
+    return out
+
+
+def _lead(reason: str) -> str:
+    """A reason's first clause ('Second touch with Eve'), lower-cased to follow 'Also:'."""
+    lead = reason.split(" — ", 1)[0]
+    return lead[:1].lower() + lead[1:]
+
+
+def is_cadence(item: DueItem) -> bool:
+    """An item with no deadline, drawn from the daily allowance (an overdue strong or close tie's is not)."""
+    return item.occasion in CADENCE_OCCASIONS
+
+
+def is_pickable(tie: Tie, today: date) -> bool:
+    """May this tie take a place in today's allowance? Not one set aside (`done NAME keep-in-touch`) within
+    its cadence. (The one place a tie is kept out of the daily pick: add new reasons here.)"""
+    return not _resting(tie, today)
+
+
+def _pick_tier(tie: Tie, occasion: str, active_companies: Collection[str]) -> tuple[int, int, int]:
+    """The order of the daily pick: a dated cadence item (second touch, give back) first, then the stronger
+    tie, then the company none of your active ties work at, then an unknown company, then a known one."""
+    key = company_key(tie.company)
+    novelty = 1 if not key else 2 if key in active_companies else 0
+    return (0 if occasion in ("second-touch", "give-back") else 1, -tie.strength, novelty)
+
+
+def _allowance(
+    listed: list[DueItem],
+    dormant: Sequence[Tie],
+    today: date,
+    by_id: Mapping[int, Tie],
+    names: _Names,
+    per_day: int,
+    active_companies: Collection[str],
+    keep_held: bool,
+    picked_on: Mapping[int, date],
+) -> list[DueItem]:
+    """The items listed today: everything that perishes, the overdue strong and close ties, and the day's pick
+    of cadence items; with `keep_held`, the cadence items held back too, marked `held`."""
+    kept: list[DueItem] = []
+    pool: dict[int, DueItem | None] = {}  # contact id -> its cadence item (None: a dormant tie, built if picked)
+    candidates: list[allowance.Candidate] = []
+    for item in listed:
+        tie = by_id[item.contact_id]
+        if not is_cadence(item) or tie.strength >= ALWAYS_LISTED_FROM:
+            kept.append(item)
+        elif is_pickable(tie, today):
+            pool[tie.id] = item
+            candidates.append(allowance.Candidate(tie.id, _pick_tier(tie, item.occasion, active_companies)))
+    for tie in dormant:
+        if tie.id not in pool and is_pickable(tie, today):
+            pool[tie.id] = None
+            candidates.append(allowance.Candidate(tie.id, _pick_tier(tie, "reconnect", active_companies)))
+    picked = set(allowance.pick(candidates, today, per_day, picked_on))
+    for contact_id, found in pool.items():
+        if contact_id in picked or keep_held:
+            item = found or _reconnect(by_id[contact_id], today, active_companies, names)
+            kept.append(item if contact_id in picked else item._replace(held=True))
+    return kept
 
 
 def _ranked(items: list[DueItem]) -> list[DueItem]:
-    """Highest score first; then the earliest due, name (case-insensitive), contact id and action.
-    One stable sort per key, least significant first: the same order as one sort on the tuple of keys, at
-    half the cost for tens of thousands of items (each sort compares plain floats, dates, ints or strings)."""
+    """Held items last; then by tier (what perishes first: tier_of); highest score first; then the earliest
+    due, name (case-insensitive), contact id and action. One stable sort per key, least significant first:
+    the same order as one sort on the tuple of keys, at half the cost for tens of thousands of items."""
     items.sort(key=attrgetter("action"))
     items.sort(key=attrgetter("contact_id"))
     items.sort(key=lambda item: item.contact.casefold())
     items.sort(key=attrgetter("due"))
     items.sort(key=attrgetter("score"), reverse=True)  # reverse=True keeps equal scores in order (stable)
+    items.sort(key=tier_of)
+    items.sort(key=attrgetter("held"))
     return items
 
 
@@ -338,6 +461,8 @@ class DueWindow(NamedTuple):
     give_back_by: date
     meet_by: date  # introduced on or before meet_by and not met since
     report_by: date  # met someone they introduced on or before report_by
+    outcome_from: date  # a favor from someone introduced, received on outcome_from..outcome_to
+    outcome_to: date
     quiet_by: tuple[date, ...]  # per strength 1..5: last exchange (else last touch, else added) on or before
     circle_back_from: date  # advice not yet circled back on, given on circle_back_from..circle_back_to
     circle_back_to: date
@@ -361,6 +486,8 @@ def due_window(today: date) -> DueWindow:
         give_back_by=ago(GIVE_BACK_AFTER_DAYS),
         meet_by=ago(REACH_OUT_AFTER_DAYS),
         report_by=ago(REPORT_AFTER_DAYS),
+        outcome_from=ago(THANK_STALE_DAYS),
+        outcome_to=ago(REPORT_AFTER_DAYS),
         quiet_by=tuple(ago(CADENCE_DAYS[strength]) for strength in sorted(CADENCE_DAYS)),
         circle_back_from=ago(CIRCLE_BACK_AFTER_DAYS + CIRCLE_BACK_STALE_DAYS),
         circle_back_to=ago(CIRCLE_BACK_AFTER_DAYS),
@@ -368,11 +495,22 @@ def due_window(today: date) -> DueWindow:
     )
 
 
-def event_score(weight: float, strength: int, occasion: str, due: date, today: date) -> float:
-    """weight x strength weight x timing: 1 + a week's share per day waited while on time, LATE_FACTOR after."""
-    overdue = max((today - due).days, 0)
+def event_score(
+    weight: float, strength: int, occasion: str, due: date, today: date, days_off: AbstractSet[int] = WEEKEND
+) -> float:
+    """weight x strength weight x timing: 1 + a week's share per day waited while on time, LATE_FACTOR after.
+    Days waited are working days for what perishes in days (WORKDAY_OCCASIONS)."""
+    if occasion in WORKDAY_OCCASIONS:
+        overdue = workdays_between(due, today, days_off)
+    else:
+        overdue = max((today - due).days, 0)
     timing = 1 + overdue / OVERDUE_WEEK_DAYS if overdue <= ON_TIME_DAYS[occasion] else LATE_FACTOR
     return round(weight * STRENGTH_WEIGHT[strength] * timing, 2)
+
+
+def tier_of(item: DueItem) -> int:
+    """The item's tier by what perishes (TIERS)."""
+    return TIERS.get(item.occasion or item.action, 2)
 
 
 def keep_in_touch_score(strength: int, silent_days: int, cadence: int, unreturned_favors: int = 0) -> float:
@@ -396,9 +534,10 @@ def _open(tie: Tie, action: str, due: date, today: date, event_on: date) -> bool
 
 
 def _item(
-    tie: Tie, action: str, occasion: str, reason: str, due: date, today: date, event_on: date, other_id: int | None = None
+    tie: Tie, action: str, occasion: str, reason: str, due: date, today: date, event_on: date, other_id: int | None = None,
+    days_off: AbstractSet[int] = WEEKEND,
 ) -> DueItem:
-    score = event_score(ACTION_WEIGHT[action], tie.strength, occasion, due, today)
+    score = event_score(ACTION_WEIGHT[action], tie.strength, occasion, due, today, days_off)
     return DueItem(tie.id, tie.name, action, reason, due, score, event_on, occasion, other_id)
 
 
@@ -414,17 +553,17 @@ def _kind_phrase(kind: str | None) -> str:
     return KIND_PHRASES[kind]
 
 
-def _thank(tie: Tie, today: date, by_id: Mapping[int, Tie], names: _Names) -> DueItem | None:
+def _thank(tie: Tie, today: date, by_id: Mapping[int, Tie], names: _Names, days_off: AbstractSet[int] = WEEKEND) -> DueItem | None:
     h = tie.history
     if h.thank_on is None or (today - h.thank_on).days > THANK_STALE_DAYS:
         return None
-    due = h.thank_on + _days(THANK_AFTER_DAYS)
+    due = add_workdays(h.thank_on, THANK_AFTER_DAYS, days_off)
     if not _open(tie, "thank", due, today, h.thank_on):
         return None
     introduced = _tie(by_id, h.thank_other_id) if h.thank_kind == "intro" else None
     what = f"introducing you to {names.of(introduced)}" if introduced else _kind_phrase(h.thank_kind)
     reason = f"Thank {names.of(tie)} for {what} on {format_day(h.thank_on, today)} — thank within a day or two"
-    return _item(tie, "thank", "thank", reason, due, today, h.thank_on, h.thank_other_id)
+    return _item(tie, "thank", "thank", reason, due, today, h.thank_on, h.thank_other_id, days_off)
 
 
 def _nudge(tie: Tie, today: date, names: _Names) -> DueItem | None:
@@ -441,7 +580,7 @@ def _nudge(tie: Tie, today: date, names: _Names) -> DueItem | None:
     return _item(tie, "nudge", "nudge", reason, due, today, h.silence_since)
 
 
-def _meet(tie: Tie, today: date, by_id: Mapping[int, Tie]) -> DueItem | None:
+def _meet(tie: Tie, today: date, by_id: Mapping[int, Tie], days_off: AbstractSet[int] = WEEKEND) -> DueItem | None:
     """Someone introduced and not met yet: write to them the day after the intro; once in touch, meet them
     about a week after it. While your message waits for their answer, the nudge speaks for them."""
     h = tie.history
@@ -450,18 +589,25 @@ def _meet(tie: Tie, today: date, by_id: Mapping[int, Tie]) -> DueItem | None:
     introducer = _tie(by_id, tie.introduced_by_id)
     by = f"{introducer.name} introduced you" if introducer else "introduced"
     when = format_day(tie.introduced_on, today)
+    warm = (today - tie.introduced_on).days <= INTRO_WARM_DAYS
     if h.last_exchange_on is None or h.last_exchange_on < tie.introduced_on:
-        due = tie.introduced_on + _days(REACH_OUT_AFTER_DAYS)
+        due = add_workdays(tie.introduced_on, REACH_OUT_AFTER_DAYS, days_off)
         if not _open(tie, "meet", due, today, tie.introduced_on):
             return None
-        reason = f"Reach out to {tie.name} — {by} on {when}; write while the intro is warm"
-        return _item(tie, "meet", "reach-out", reason, due, today, tie.introduced_on, tie.introduced_by_id)
+        if warm:
+            reason = f"Reach out to {tie.name} — {by} on {when}; write while the intro is warm"
+        else:
+            reason = (
+                f"Reach out to {tie.name} — {by} on {when} ({format_ago(tie.introduced_on, today)}) and they have not"
+                " heard from you; a short note now still honours the intro"
+            )
+        return _item(tie, "meet", "reach-out", reason, due, today, tie.introduced_on, tie.introduced_by_id, days_off)
     if h.silence_since is not None and h.silence_since >= tie.introduced_on:
         return None  # waiting for their answer: the nudge (and the introducer) speak for it
     due = tie.introduced_on + _days(MEET_AFTER_DAYS)
     if not _open(tie, "meet", due, today, tie.introduced_on):
         return None
-    reason = f"Meet {tie.name} — {by} on {when} and you are in touch; suggest a time while the intro is warm"
+    reason = f"Meet {tie.name} — {by} on {when} and you are in touch; suggest a time" + (" while the intro is warm" if warm else "")
     return _item(tie, "meet", "meet", reason, due, today, tie.introduced_on, tie.introduced_by_id)
 
 
@@ -478,7 +624,9 @@ def _report_thanks(introducer: Tie, met_on: date | None) -> bool:
     return h.thank_kind == "intro" and met_on is not None and h.thank_on is not None and h.thank_on <= met_on
 
 
-def _report_back(introduced: Tie, today: date, by_id: Mapping[int, Tie], names: _Names) -> DueItem | None:
+def _report_back(
+    introduced: Tie, today: date, by_id: Mapping[int, Tie], names: _Names, days_off: AbstractSet[int] = WEEKEND
+) -> DueItem | None:
     met_on = introduced.history.met_after_intro_on
     if met_on is None:
         return None
@@ -488,7 +636,7 @@ def _report_back(introduced: Tie, today: date, by_id: Mapping[int, Tie], names: 
     last_report = introducer.history.last_report_on
     if last_report is not None and last_report >= met_on:
         return None
-    due = met_on + _days(REPORT_AFTER_DAYS)
+    due = add_workdays(met_on, REPORT_AFTER_DAYS, days_off)
     if not _open(introducer, "report-back", due, today, met_on):
         return None
     also = " and thank them for the intro" if _report_thanks(introducer, met_on) else ""
@@ -496,7 +644,34 @@ def _report_back(introduced: Tie, today: date, by_id: Mapping[int, Tie], names: 
         f"Tell {names.of(introducer)} how it went with {introduced.name}{also} — you met on"
         f" {format_day(met_on, today)}; report back to whoever introduced you"
     )
-    return _item(introducer, "report-back", "report-back", reason, due, today, met_on, introduced.id)
+    return _item(introducer, "report-back", "report-back", reason, due, today, met_on, introduced.id, days_off)
+
+
+def _intro_outcome(
+    introduced: Tie, today: date, by_id: Mapping[int, Tie], names: _Names, days_off: AbstractSet[int] = WEEKEND
+) -> DueItem | None:
+    """A favor from someone you were introduced to (a referral, an offer): tell the introducer what their intro
+    led to, as for a meeting (report back the next working day, until a report on or after the favor)."""
+    h = introduced.history
+    favor_on = h.last_favor_received_on
+    if introduced.introduced_on is None or favor_on is None or favor_on < introduced.introduced_on:
+        return None
+    if (today - favor_on).days > THANK_STALE_DAYS:
+        return None
+    introducer = _introducer_of(introduced, today, by_id)
+    if introducer is None:
+        return None
+    last_report = introducer.history.last_report_on
+    if last_report is not None and last_report >= favor_on:
+        return None
+    due = add_workdays(favor_on, REPORT_AFTER_DAYS, days_off)
+    if not _open(introducer, "report-back", due, today, favor_on):
+        return None
+    reason = (
+        f"Tell {names.of(introducer)} that the intro to {introduced.name} led to a favor on"
+        f" {format_day(favor_on, today)} — introducers like to hear what came of their intro"
+    )
+    return _item(introducer, "report-back", "report-back", reason, due, today, favor_on, introduced.id, days_off)
 
 
 def _tell_introducer(introduced: Tie, today: date, by_id: Mapping[int, Tie], names: _Names) -> DueItem | None:
@@ -512,7 +687,15 @@ def _tell_introducer(introduced: Tie, today: date, by_id: Mapping[int, Tie], nam
     last_report = introducer.history.last_report_on
     if last_report is not None and last_report >= h.silence_since:
         return None
-    due = h.silence_since + _days(TELL_INTRODUCER_AFTER_DAYS)
+    # After (or instead of) the one nudge: once it was sent (a second message into the silence) or dismissed,
+    # a week after it; never while the nudge to the person introduced is still to do.
+    nudge_done = introduced.done.get("nudge")
+    if h.silence_sends >= 2:
+        due = h.silence_since + _days(NUDGE_AFTER_DAYS + TELL_INTRODUCER_AFTER_DAYS)
+    elif nudge_done is not None and nudge_done >= h.silence_since:
+        due = max(h.silence_since + _days(TELL_INTRODUCER_AFTER_DAYS), nudge_done)
+    else:
+        return None
     if (today - due).days > NUDGE_STALE_DAYS or not _open(introducer, "report-back", due, today, h.silence_since):
         return None
     reason = (
@@ -689,48 +872,9 @@ def give_back_phrase(first_name: str, h: History, today: date) -> str:
     return f"{first_name} has helped you {times} since {month}; {returned}"
 
 
-def _reconnects(
-    dormant: Sequence[Tie], today: date, per_day: int, active_companies: Collection[str], names: _Names
-) -> list[DueItem]:
-    """Today's few dormant ties to reconnect with (reconnect_pick)."""
-    items = []
-    for tie in reconnect_pick(dormant, today, per_day, active_companies):
-        birthday = _birthday(tie, today, names)
-        items.append(birthday or _reconnect(tie, today, active_companies, names))
-    return items
-
-
-def reconnect_pick(dormant: Sequence[Tie], today: date, per_day: int, active_companies: Collection[str]) -> list[Tie]:
-    """The `per_day` dormant ties offered today, best first. Tiers first: a birthday in its few days, then the
-    once-strong (a higher strength from the import: an address-book card over a LinkedIn click), then the
-    non-redundant (a company none of your active ties work at, then an unknown company, then a company you
-    already know someone at). Inside a tier, a rotation: by id, starting `per_day` places further each day,
-    so one day always gives the same pick and ignoring it brings the next ones tomorrow. A dismissed
-    (`done NAME keep-in-touch`) tie sits out one cadence."""
-    tiers: dict[tuple[int, int, int], list[Tie]] = {}
-    for tie in sorted(dormant, key=attrgetter("id")):
-        if not _resting(tie, today):
-            tiers.setdefault(_reconnect_tier(tie, today, active_companies), []).append(tie)
-    offset = today.toordinal() * per_day
-    picked: list[Tie] = []
-    for tier in sorted(tiers):
-        members = tiers[tier]
-        start = offset % len(members)
-        picked.extend((members[start:] + members[:start])[: per_day - len(picked)])
-        if len(picked) == per_day:
-            break
-    return picked
-
-
 def _resting(tie: Tie, today: date) -> bool:
     done = tie.done.get("keep-in-touch")
     return done is not None and (today - done).days < cadence_of(tie)
-
-
-def _reconnect_tier(tie: Tie, today: date, active_companies: Collection[str]) -> tuple[int, int, int]:
-    key = company_key(tie.company)
-    novelty = 1 if not key else 2 if key in active_companies else 0
-    return (0 if _birthday_on(tie, today) else 1, -tie.strength, novelty)
 
 
 def _reconnect(tie: Tie, today: date, active_companies: Collection[str], names: _Names) -> DueItem:

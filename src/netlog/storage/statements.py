@@ -84,13 +84,14 @@ def tie_row() -> Statement:
 
 
 def _intro_matters(contact: Columns, state: Columns) -> ColumnElement[bool]:
-    """An introduced contact matters to `due` while the meeting is due (introduced, not met) or once they
-    were met (the report-back to whoever introduced them)."""
+    """An introduced contact matters to `due` while the meeting is due (introduced, not met), once they
+    were met (the report-back to whoever introduced them), or after a favor from them (the intro's outcome)."""
     return and_(
         contact.introduced_on.is_not(None),
         or_(
             and_(state.met_after_intro_on.is_(None), contact.introduced_on <= bindparam("meet_by")),
             state.met_after_intro_on <= bindparam("report_by"),
+            state.last_favor_received_on.between(bindparam("outcome_from"), bindparam("outcome_to")),
         ),
     )
 

@@ -85,6 +85,11 @@ def due_json(items: Iterable[Any]) -> list[dict[str, Any]]:
             "event_on": item.event_on.isoformat() if item.event_on else None,
             "occasion": item.occasion,
             "other_id": item.other_id,
+            "also": [
+                {"action": o.action, "occasion": o.occasion, "reason": o.reason, "due": o.due.isoformat(), "other_id": o.other_id}
+                for o in item.also
+            ],
+            "held": item.held,
         }
         for item in items
     ]
@@ -343,7 +348,7 @@ class PlainOutput:
         self._due(items, on, fit)
 
     def _due(self, items: Sequence[DueItem], on: date, fit: bool) -> None:
-        _write("".join([f"{number}. [{item.action}] {item.reason}\n" for number, item in enumerate(items, 1)]))
+        _write("".join([f"{number}. [{item.action}{' (held)' if item.held else ''}] {item.reason}\n" for number, item in enumerate(items, 1)]))
 
     def overview(self, contacts: Sequence[dict[str, Any]], now: date, fit: bool = False) -> None:
         """The contact list."""
@@ -451,7 +456,8 @@ class RichOutput(PlainOutput):
             table.add_column("Score", justify="right", style="dim", no_wrap=True)
             for number, item in enumerate(items[:rows], 1):
                 style = ACTION_STYLE.get(item.action, "")
-                table.add_row(str(number), Text(item.action, style=style), Text(safe(item.contact)), Text(safe(item.reason)), f"{item.score:g}")
+                action = Text(item.action + (" (held)" if item.held else ""), style="dim" if item.held else style)
+                table.add_row(str(number), action, Text(safe(item.contact)), Text(safe(item.reason)), f"{item.score:g}")
             return table
 
         _print_table(table_for, len(items), fit)
@@ -577,6 +583,8 @@ def _profile_lines(p: dict[str, Any], now: date, user: str) -> tuple[list[str], 
         facts.append("tags: " + ", ".join(p["tags"]))
     if p["introduced_by"]:
         facts.append(f"introduced by {p['introduced_by']} on {format_day(p['introduced_on'], now)}")
+    for again in p.get("introductions", [])[1 if p["introduced_by"] else 0 :]:
+        facts.append(f"introduced again by {again['by']} on {format_day(again['on'], now)}")
     if p["introduced"]:
         facts.append("introduced you to " + ", ".join(i["name"] for i in p["introduced"]))
     for offer in p.get("intros", []):

@@ -281,7 +281,7 @@ class Review:
         from netlog.network import writes
 
         with self.terminal.uninterrupted():
-            writes.mark_done(self.store, self.day, card.item.contact_id, card.item.action)
+            writes.mark_done(self.store, self.day, card.item.contact_id, card.item.action, [o.action for o in card.item.also])
         self.acted.add(card.item.contact_id)
         self.terminal.say(f"Dismissed {card.item.action} for {card.item.contact}; a later event makes it due again.")
         return DISMISSED
