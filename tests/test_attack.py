@@ -735,7 +735,6 @@ def test_a_socket_or_a_device_as_the_database_is_one_line(netlog, tmp_path):
 # === 7. private files, hidden passwords =====================================================================
 
 
-@xfail(7, "exporting.export_vdir makes its folder with the umask (0755) and cards 0644; everything else netlog writes is 0600 in 0700")
 def test_vdir_cards_are_0600_in_a_0700_folder(netlog, tmp_path):
     netlog("add", "Ana Lima", "--email", "ana@example.org")
     netlog("edit", "Ana", "--note", "private: moving to Lisbon")
@@ -842,7 +841,6 @@ def test_a_maildir_with_one_unreadable_message_is_no_traceback(netlog, tmp_path,
     every_read_works(netlog, "Noor")
 
 
-@xfail(8, "with an ASCII stdout, `me --email ü@ü.de` commits, then fails printing it (render._print): exit 1 and a traceback")
 def test_an_ascii_stdout_never_commits_then_fails(netlog):
     ran = run_netlog("me", "--email", "ü@ü.de", env={"PYTHONIOENCODING": "ascii"})
     ran_clean(ran)
@@ -851,7 +849,6 @@ def test_an_ascii_stdout_never_commits_then_fails(netlog):
 
 
 @once
-@xfail(8, "every command printing non-ASCII text to an ASCII stdout is a UnicodeEncodeError traceback (render._print, typer.echo)")
 @pytest.mark.parametrize("args", [["list"], ["list", "--json"], ["show", "Renée"], ["due"], ["stats"], ["export", "csv"], ["export", "json"], ["digest"]])
 def test_an_ascii_stdout_is_no_traceback(netlog, args):
     netlog("add", "Renée Fournier", "--on", "2026-05-01", "--note", "café ☕")
@@ -915,7 +912,6 @@ def test_a_kill_mid_backup_leaves_nothing_once_the_next_backup_ran(netlog, db_pa
 
 
 @pytest.mark.sqlite_only
-@xfail(9, "merge writes its undo file (merging.write_backup) before its transaction; a merge killed while it waits leaves an undo of nothing")
 def test_a_merge_killed_before_it_commits_leaves_no_undo_file(netlog, db_path, tmp_path):
     netlog("add", "Ana Lima", "--email", "ana@example.org")
     netlog("add", "Ana Lima", "--new", "--email", "ana.lima@example.org")
@@ -942,7 +938,6 @@ def test_a_merge_killed_before_it_commits_leaves_no_undo_file(netlog, db_path, t
 # === 10. LinkedIn's quoted newlines =========================================================================
 
 
-@xfail(10, "importers/linkedin._read_file takes a row that spans lines for an unclosed quote; LinkedIn writes quoted newlines")
 def test_a_linkedin_position_with_a_quoted_newline_imports(netlog, tmp_path):
     path = tmp_path / "Connections.csv"
     path.write_text(

@@ -798,8 +798,7 @@ def merge(
         if not interactive():
             raise NetlogError("Merging needs confirmation: add --yes.")
         typer.confirm("Merge?", abort=True, err=True)
-    backup = merging.write_backup(s.reader, plan, backup_dir(s.url), s.today)
-    merging.merge(s.store, plan)
+    backup = merging.merge(s.store, plan, backup_dir(s.url), s.today)
     render.message(f"Merged {plan.other['name']} into {plan.keep['name']}. Backup (undo): {backup}")
 
 
@@ -948,6 +947,10 @@ def main() -> None:
     # out of every collection, the one at exit included.
     gc.set_threshold(1_000_000, 20, 100)
     gc.freeze()
+    for stream in (sys.stdout, sys.stderr):  # a character the terminal's encoding lacks is shown escaped (\xe9),
+        reconfigure = getattr(stream, "reconfigure", None)  # never an error after a write has committed
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     try:
         app(prog_name="netlog")
     except KeyboardInterrupt:

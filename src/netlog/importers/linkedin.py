@@ -28,15 +28,12 @@ def _read_file(path: str, batch: Batch) -> None:
         name = "stdin" if path == "-" else path
         raise BadInput(f'{name} is not a LinkedIn Connections.csv: no "First Name,Last Name,URL,..." header.')
     label = "stdin" if path == "-" else path
+    _unclosed_quote(lines, start, label)
     reader = csv.DictReader(lines[start:])
     seen = 1  # lines read so far from the header on
     for row in _rows(reader, label, start):
-        number, seen = start + seen + 1, reader.line_num
-        if reader.line_num > number - start:  # LinkedIn's fields never span lines: a quote left open did
-            raise BadInput(
-                f"{label}:{number}: a quote opened on this line is never closed, so the rest of the file reads as"
-                " one cell; fix that line and import again. Nothing was imported."
-            )
+        number, seen = start + seen + 1, reader.line_num  # a quoted field may span lines (LinkedIn writes them)
+        row = {key: " ".join(value.split()) if isinstance(value, str) else value for key, value in row.items()}  # one-line fields
         name = " ".join(p for p in ((row.get("First Name") or "").strip(), (row.get("Last Name") or "").strip()) if p)
         connected = _parse_day(row.get("Connected On") or "")
         # A connection is not a meeting: it asks for no thank-you and no second touch (rules: `connected`).
@@ -58,6 +55,22 @@ def _read_file(path: str, batch: Batch) -> None:
                 source=path,
             )
         )
+
+
+def _unclosed_quote(lines: list[str], start: int, label: str) -> None:
+    """A quote that never closes makes the rest of the file one cell: refuse the file, naming the line that
+    opened it. A quoted field that spans lines and closes is valid CSV, and LinkedIn writes them."""
+    strict = csv.reader(lines[start:], strict=True)
+    opened = 1
+    try:
+        for _ in strict:
+            opened = strict.line_num + 1
+    except csv.Error as error:
+        if "unexpected end of data" in str(error):
+            raise BadInput(
+                f"{label}:{start + opened}: a quote opened on this line is never closed, so the rest of the file reads as"
+                " one cell; fix that line and import again. Nothing was imported."
+            ) from None
 
 
 def _rows(reader: csv.DictReader, label: str, start: int) -> Iterator[dict[str, str]]:

@@ -150,15 +150,21 @@ def write_backup(reader: Reader, plan: MergePlan, folder: Path, today: date) -> 
     return path
 
 
-def merge(store: Store, plan: MergePlan) -> None:
-    """Merge in one transaction: it all lands or none of it does."""
+def merge(store: Store, plan: MergePlan, folder: Path, today: date) -> Path:
+    """Merge in one transaction: it all lands or none of it does. The undo (write_backup) is written inside
+    it, once the write lock is held, and removed when the merge does not land: a merge that waits for another
+    writer and is killed leaves no undo of a merge that never happened. Returns the undo's path."""
     from netlog.storage import records
     from netlog.storage.store import reader_for
 
     keep_id, other_id = plan.keep["id"], plan.other["id"]
+    undo: list[Path] = []
 
     def work(session: Session) -> None:
         reader = reader_for(session)
+        for path in undo:  # a retried transaction writes its undo again
+            path.unlink(missing_ok=True)
+        undo[:] = [write_backup(reader, plan, folder, today)]
         introduced = [r["id"] for r in reads.introduced_by(reader, other_id)]
         records.move_contact_links(session, other_id, keep_id)
         records.add_tags(session, keep_id, plan.tags)
@@ -174,4 +180,10 @@ def merge(store: Store, plan: MergePlan) -> None:
         records.update_contact(session, keep_id, {k: v for k, v in plan.changes.items() if k not in KINDS})
         cache.refresh(session, [keep_id, *introduced])
 
-    store.write(work)
+    try:
+        store.write(work)
+    except BaseException:
+        for path in undo:
+            path.unlink(missing_ok=True)
+        raise
+    return undo[0]

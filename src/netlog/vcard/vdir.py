@@ -10,7 +10,6 @@ keeps its file name, whatever that name is."""
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
@@ -148,7 +147,9 @@ def _make_folder(path: Path) -> None:
     try:  # exists() raises too, on a name the system refuses (too long)
         if path.exists() and not path.is_dir():
             raise BadInput(f"{path} is a file; --vdir needs a folder (one card a file).")
-        path.mkdir(parents=True, exist_ok=True)
+        if not path.is_dir():  # a new folder is private (0700), like every folder netlog makes; one there keeps its mode
+            path.mkdir(parents=True, exist_ok=True, mode=0o700)
+            path.chmod(0o700)
     except OSError as error:
         raise BadInput(f"Cannot make the folder {path}: {error.strerror or error}.") from None
 
@@ -168,7 +169,7 @@ def free_name(folder: Path, uid: str, taken: Mapping[Path, Any] = {}) -> Path:
 
 def write_files(texts: Mapping[Path, str]) -> None:
     """Each card whole (temporary file, rename), the disk flushed once for all of them; a replaced card
-    keeps its mode, a new one gets the mode the umask gives."""
+    keeps its mode, a new one is 0600."""
     if not texts:
         return
     try:
@@ -179,10 +180,9 @@ def write_files(texts: Mapping[Path, str]) -> None:
 
 
 def card_mode(file: Path) -> int:
-    """The mode a card is written with: a replaced card's own, else what the umask gives a new file."""
+    """The mode a card is written with: a replaced card's own, else 0600 (cards hold emails and private
+    notes; everything netlog writes is 0600)."""
     try:
         return file.stat().st_mode & 0o777
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o600
