@@ -185,7 +185,6 @@ def test_a_draft_without_a_name_or_a_full_name_is_unsigned_never_the_login(netlo
     assert netlog.json("me")["signature"] is None
 
 
-@issue24("a GECOS field that only repeats the login name (Debian's 'root', 'sam') is not a full name")
 @pytest.mark.parametrize("login", ["root", "sam"])
 def test_a_gecos_that_is_the_login_name_does_not_sign(netlog, monkeypatch, login):
     _account(monkeypatch, f"{login},,,", login=login)

@@ -60,9 +60,12 @@ def account_name() -> str | None:
     try:
         import pwd
 
-        full = pwd.getpwuid(os.getuid()).pw_gecos.split(",")[0].strip()
+        account = pwd.getpwuid(os.getuid())
+        full = account.pw_gecos.split(",")[0].strip()
     except (ImportError, KeyError, OSError):
         return None
+    if full.casefold() == account.pw_name.casefold():
+        return None  # Debian's "root,,," or an adduser that repeated the login: a login name, never a signature
     return full or None
 
 
