@@ -186,3 +186,22 @@ def test_a_failed_write_leaves_no_temporary_file_and_no_new_card(netlog, tmp_pat
     result = netlog("export", "vcard", "--vdir", str(folder), ok=False)
     assert result.exit_code == 1 and "No space left on device" in result.stderr and "Traceback" not in result.stderr
     assert list(folder.iterdir()) == []
+
+
+def test_a_google_system_group_stays_on_its_own_card_and_goes_on_no_other(netlog, tmp_path):
+    """Issue 22: Google's myContacts is not a tag, so an export neither drops it from Google's card nor
+    writes it into another card."""
+    folder = tmp_path / "cards"
+    folder.mkdir()
+    (folder / "rafael.vcf").write_bytes(b"BEGIN:VCARD\r\nVERSION:3.0\r\nUID:rafael-1\r\nFN:Rafael Gomez\r\n"
+                                        b"N:Gomez;Rafael;;;\r\nCATEGORIES:myContacts,Hiking\r\nEND:VCARD\r\n")  # fmt: skip
+    netlog("import", "vcard", str(folder))
+    assert netlog.json("show", "Rafael Gomez")["tags"] == ["Hiking"]
+    netlog("edit", "Rafael Gomez", "--tag", "madrid")
+    netlog("add", "Zed Quinn", "--tag", "hiking")
+    netlog("export", "vcard", "--vdir", str(folder))
+    rafael = (folder / "rafael.vcf").read_bytes()
+    categories = next(line for line in rafael.split(b"\r\n") if line.startswith(b"CATEGORIES:"))
+    assert set(categories[11:].split(b",")) == {b"myContacts", b"Hiking", b"madrid"}
+    others = [f.read_bytes() for f in folder.iterdir() if f.name != "rafael.vcf"]
+    assert len(others) == 1 and b"myContacts" not in others[0]

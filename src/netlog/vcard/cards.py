@@ -179,11 +179,22 @@ def _kind(properties: Sequence[Property]) -> str | None:
 
 
 def _tags(properties: Sequence[Property]) -> list[str]:
-    tags: list[str] = []
+    """The card's categories that are the user's own labels (an address book's system groups are not)."""
+    return [t for t in _categories(properties) if not is_system_group(t)]
+
+
+def _categories(properties: Sequence[Property]) -> list[str]:
+    found: list[str] = []
     for prop in properties:
         if prop.name == "CATEGORIES":
-            tags.extend(cardlines.unescape(p).strip() for p in cardlines.split(prop.value, ","))
-    return list(dict.fromkeys(t for t in tags if t and t.casefold() not in SYSTEM_GROUPS))
+            found.extend(cardlines.unescape(p).strip() for p in cardlines.split(prop.value, ","))
+    return list(dict.fromkeys(t for t in found if t))
+
+
+def is_system_group(category: str) -> bool:
+    """Whether a category is an address book's own group (SYSTEM_GROUPS) rather than the user's label: never
+    a tag, and a card keeps its own when netlog rewrites its CATEGORIES."""
+    return category.strip().casefold() in SYSTEM_GROUPS
 
 
 # writing
@@ -235,8 +246,8 @@ def _wanted(key: str, contact: Mapping[str, Any], card: Sequence[Property], read
         return _wanted_n(contact, card, reading)
     if key == "kind":
         return "org" if value == "org" else None
-    if key == "tags":
-        return list(value or [])
+    if key == "tags":  # the user's tags, and the card's system groups where they were
+        return list(value or []) + [t for t in _categories(card) if is_system_group(t)]
     if isinstance(value, str):
         return value.strip() or None
     if isinstance(value, (list, tuple)):
@@ -276,7 +287,7 @@ def _fits(n: Sequence[str], name: str) -> bool:
 
 def _same(key: str, wanted: Any, current: Any) -> bool:
     if key == "tags":
-        return set(wanted) == set(current)
+        return {t for t in wanted if not is_system_group(t)} == set(current)
     if key == "n":
         return tuple(wanted) == (current or ("",) * N_PARTS)
     return wanted == current
