@@ -710,7 +710,6 @@ def test_a_damaged_database_is_refused_whole_before_any_write(netlog, tmp_path):
 
 
 @pytest.mark.sqlite_only
-@xfail(6, "`--db FIFO` blocks for ever opening it (storage/opening._check_file reads the header)")
 def test_a_fifo_as_the_database_does_not_hang(tmp_path):
     fifo = tmp_path / "f"
     os.mkfifo(fifo)

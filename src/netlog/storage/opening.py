@@ -5,6 +5,7 @@ this reads two values through the fast reader and imports no SQLAlchemy."""
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -114,6 +115,13 @@ def _check_file(path: Path) -> None:
     (_create_file), so an empty file is someone else's (an empty backup restores nothing)."""
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file.")
+    try:
+        kind = path.stat().st_mode
+    except OSError as error:
+        raise DatabaseError(f"Cannot read the database {path}: {error.strerror}.") from None
+    if not stat.S_ISREG(kind):  # a FIFO would block the open for ever; a socket or a device is no database either
+        what = "a FIFO" if stat.S_ISFIFO(kind) else "a socket" if stat.S_ISSOCK(kind) else "a device"
+        raise DatabaseError(f"{path} is {what}, not a database file; it was left untouched.")
     try:
         with open(path, "rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
