@@ -40,7 +40,8 @@ def test_the_fast_reader_and_a_session_read_the_same_rows(netlog):
     netlog("intro", "Ana", "Bo", "--note", "both in Lisbon")
     store = open_store(database_url())
     params = {"id": 1, "key": "history_version", "user": "tester", "tag": "pycon", "since": "2026-01-01",
-              "name": "Ana Lima", "prefix": "an%", "later": "% an%", "pattern": "A%", "source": "mail"}  # fmt: skip
+              "name": "Ana Lima", "prefix": "an%", "later": "% an%", "pattern": "A%", "source": "mail",
+              "match": '"pycon"* AND "ana"*'}  # fmt: skip
     from datetime import date
 
     params["since"] = date(2026, 1, 1)
@@ -54,6 +55,7 @@ def test_the_fast_reader_and_a_session_read_the_same_rows(netlog):
         for name, wanted in compiled.PARAMS.items():
             given = {p: params[p] for p in wanted}
             assert store.reader.rows(name, given) == session_reader.rows(name, given), name
+        assert store.reader.rows("search_matching_tagged", {"match": params["match"], "tag": "pycon"})  # not vacuous
     finally:
         session_reader.close()
         store.close()

@@ -507,10 +507,18 @@ def review(
         raise typer.Exit(130)
 
 
+AT = typer.Option(None, "--at", autocompletion=completion.companies, help="Only people at this company (its words, as prefixes).")
+MET_AT = typer.Option(None, "--met-at", autocompletion=completion.places, help="Only people met at this place or event.")
+STRENGTH = typer.Option(None, "--strength", autocompletion=completion.levels, help="Only ties of this strength: acquaintance, weak, medium, strong, close (or 1-5).")
+
+
 @command(name="list")
 def list_(
     ctx: typer.Context,
     tag: Optional[str] = typer.Option(None, "--tag", autocompletion=completion.tags, help="Only contacts with this tag."),
+    at: Optional[str] = AT,
+    met_at: Optional[str] = MET_AT,
+    strength: Optional[str] = STRENGTH,
     all_: bool = typer.Option(False, "--all", help="Show every contact, even on a terminal."),
     json_: bool = typer.Option(False, "--json", help="A JSON list: id, name, strength, last_touch, ..."),
 ) -> None:
@@ -519,12 +527,46 @@ def list_(
     On a terminal it shows the first screenful by name; piped or with --json, everyone.
 
     \b
-    Example: netlog list --tag pycon
+    Example: netlog list --tag pycon      (or: netlog list --at Stripe --strength strong)
     """
     from netlog.network import profiles
 
     s = _runtime(ctx)
-    s.output(json_).overview(profiles.overview(s.reader, s.today, tag), s.today, fit=not all_)
+    narrowed = None
+    if at or met_at or strength:
+        from netlog.network.finding import Search
+        from netlog.values.kinds import parse_level
+
+        narrowed = Search(at=at, met_at=met_at, strength=parse_level(strength) if strength else None)
+    s.output(json_).overview(profiles.overview(s.reader, s.today, tag, narrowed), s.today, fit=not all_)
+
+
+@command()
+def find(
+    ctx: typer.Context,
+    query: Optional[List[str]] = typer.Argument(None, metavar="[QUERY]...", help="Words to find in names, companies, titles, places, topics, tags, notes and touches."),
+    at: Optional[str] = AT,
+    met_at: Optional[str] = MET_AT,
+    tag: Optional[str] = typer.Option(None, "--tag", autocompletion=completion.tags, help="Only contacts with this tag."),
+    strength: Optional[str] = STRENGTH,
+    limit: int = typer.Option(10, "--limit", help="How many results (paths with --at come on top of these)."),
+    json_: bool = typer.Option(False, "--json", help="A JSON list: contact, contact_id, company, title, strength, last_touch, warmth, matched."),
+) -> None:
+    """Who do I know at Stripe? Find people by what you know of them, warmest first.
+
+    Every word must match (whole or as a prefix, without case or accents): names, company, title, where you
+    met, topics, tags, the contact's note and every touch's note or subject. Each result says why it
+    matched, how warm the tie is and who introduced you; with --at, the people one intro away follow.
+
+    \b
+    Example: netlog find --at Stripe      (or: netlog find hiring lisbon --strength strong)
+    """
+    from netlog.network.finding import Search, find as find_people
+    from netlog.values.kinds import parse_level
+
+    s = _runtime(ctx)
+    search = Search(" ".join(query or ()) or None, at, met_at, tag, parse_level(strength) if strength else None, limit)
+    s.output(json_).found(find_people(s.reader, s.today, search))
 
 
 @command()

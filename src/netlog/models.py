@@ -26,6 +26,11 @@ def _text(name: str) -> Column[str]:
     return Column(name, Text, nullable=True)
 
 
+def _words(name: str) -> Column[str]:
+    """A column of folded words for search (never NULL: an empty field is '')."""
+    return Column(name, Text, nullable=False)
+
+
 def table(model: type[SQLModel]) -> Table:
     """A table model's Table, typed: SQLModel sets `__table__` on every `table=True` class, but its type hints
     do not declare it, so the statements and writes over whole tables reach it through here."""
@@ -213,3 +218,22 @@ class ContactState(SQLModel, table=True):
     advice_on: Optional[date] = None
 
 
+
+
+class ContactSearch(SQLModel, table=True):
+    """The search document of each contact (issue 26), another derived cache: per field, its folded words
+    (values.folding.words) joined by spaces; `said` and the touch fields hold each word once. The engine's
+    full-text index covers it (storage/search.py: FTS5 on SQLite, a tsvector GIN index on PostgreSQL), and
+    network/cache.py rewrites a contact's row in the same transaction as every write that touched them."""
+
+    __tablename__ = "contact_search"
+
+    contact_id: int = Field(foreign_key="contact.id", ondelete="CASCADE", primary_key=True)
+    name: str = Field(default="", sa_column=_words("name"))
+    company: str = Field(default="", sa_column=_words("company"))
+    title: str = Field(default="", sa_column=_words("title"))
+    met: str = Field(default="", sa_column=_words("met"))  # where: touches' places
+    topics: str = Field(default="", sa_column=_words("topics"))
+    tags: str = Field(default="", sa_column=_words("tags"))
+    note: str = Field(default="", sa_column=_words("note"))  # the contact's note
+    said: str = Field(default="", sa_column=_words("said"))  # touches' notes, subjects, advice

@@ -6,11 +6,12 @@ the touches. Deleting it loses nothing."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from netlog.network.ties import touch_from_row, touches_by_contact
 from netlog.rules import history
 from netlog.storage import reads
+from netlog.values.folding import words
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
 # Bump the number when history.summarize changes what a History means; a change of fields changes it too.
 CACHE_VERSION = "4:" + ",".join(history.History._fields)  # 4: issue 15 (a report clears a pending thank-you, ...)
 CACHE_KEY = "history_version"
+# The search documents (issue 26) are derived the same way; bump when search_document changes what it keeps.
+SEARCH_VERSION = "1:name,company,title,met,topics,tags,note,said"
+SEARCH_KEY = "search_version"
 
 
 def refresh(session: Session, contact_ids: Iterable[int]) -> None:
@@ -30,14 +34,41 @@ def refresh(session: Session, contact_ids: Iterable[int]) -> None:
     ids = sorted(set(contact_ids))
     records.lock_contacts(session, ids)
     reader = reader_for(session)
-    histories = {}
+    histories, documents = {}, {}
     for cid in ids:
         row = reads.contact(reader, cid)
         if row is None:
             continue
-        touches = map(touch_from_row, reads.touch_rows_of(reader, cid))
+        touch_rows = reads.touch_rows_of(reader, cid)
+        touches = map(touch_from_row, touch_rows)
         histories[cid] = history.summarize(touches, row["strength"], row["introduced_on"], row["birthday"])._asdict()
+        said = ((t["note"], t["place"], t["topics"], t["advice"]) for t in touch_rows)
+        documents[cid] = search_document(row, reads.tags_of(reader, cid), said)
     records.save_histories(session, histories)
+    records.save_search_documents(session, documents)
+
+
+def search_document(contact: Mapping[str, Any], tags: Iterable[str], touches: Iterable[tuple[Any, ...]]) -> dict[str, str]:
+    """A contact's search document: per field, its folded words (values.folding.words) joined by spaces.
+    `touches` are (note or subject, place, topics, advice); their words are kept once each, so a contact
+    with a thousand mails about "the launch" holds "the launch" once."""
+    met: dict[str, None] = {}
+    topics: dict[str, None] = {}
+    said: dict[str, None] = {}
+    for note, place, about, advice in touches:
+        for text, into in ((note, said), (advice, said), (place, met), (about, topics)):
+            if text:
+                into.update(dict.fromkeys(words(text)))
+    return {
+        "name": " ".join(words(contact["name"]) + words(contact["nickname"])),
+        "company": " ".join(words(contact["company"])),
+        "title": " ".join(words(contact["title"])),
+        "met": " ".join(met),
+        "topics": " ".join(topics),
+        "tags": " ".join(w for tag in tags for w in words(tag)),
+        "note": " ".join(words(contact["note"]) + words(contact["moment"])),
+        "said": " ".join(said),
+    }
 
 
 def rebuild(session: Session, recreate: bool = True) -> int:
@@ -47,7 +78,8 @@ def rebuild(session: Session, recreate: bool = True) -> int:
     from netlog.storage.store import reader_for
 
     reader = reader_for(session)
-    grouped = touches_by_contact(reads.rows(reader, "touch_rows"))
+    touch_rows = reads.rows(reader, "touch_rows")
+    grouped = touches_by_contact(touch_rows)
     histories = {
         cid: history.summarize(grouped.get(cid, ()), strength, introduced_on, birthday)._asdict()
         for cid, strength, introduced_on, birthday in reads.rows(reader, "summary_inputs")
@@ -58,10 +90,38 @@ def rebuild(session: Session, recreate: bool = True) -> int:
         records.clear_cache(session)
     records.save_histories(session, histories)
     records.set_meta(session, CACHE_KEY, CACHE_VERSION)
+    rebuild_search(session, touch_rows)
     return len(histories)
+
+
+def rebuild_search(session: Session, touch_rows: Iterable[tuple[Any, ...]] | None = None) -> int:
+    """Every contact's search document made again (from `touch_rows`, the `touch_rows` statement's rows, when
+    the caller has read them already); how many contacts it holds."""
+    from netlog.storage import records
+    from netlog.storage.store import reader_for
+
+    reader = reader_for(session)
+    if touch_rows is None:
+        touch_rows = reads.rows(reader, "touch_rows")
+    at = {name: n for n, name in enumerate(reads.columns("touch_rows"))}
+    i_contact, i_note, i_place, i_topics, i_advice = (at[c] for c in ("contact_id", "note", "place", "topics", "advice"))
+    said: dict[int, list[tuple[Any, ...]]] = {}
+    for t in touch_rows:
+        if t[i_note] or t[i_place] or t[i_topics] or t[i_advice]:
+            said.setdefault(t[i_contact], []).append((t[i_note], t[i_place], t[i_topics], t[i_advice]))
+    tags = reads.all_tags(reader)
+    documents = {
+        row["id"]: search_document(row, tags.get(row["id"], ()), said.get(row["id"], ()))
+        for row in reads.dicts(reader, "search_inputs")
+    }
+    records.replace_search_documents(session, documents)
+    records.set_meta(session, SEARCH_KEY, SEARCH_VERSION)
+    return len(documents)
 
 
 def ensure_current(store: Store) -> None:
     """Rebuild the cache when another version of the rules made it (one read when it is current)."""
     if reads.meta(store.reader, CACHE_KEY) != CACHE_VERSION:
         store.write(rebuild)
+    elif reads.meta(store.reader, SEARCH_KEY) != SEARCH_VERSION:  # a database from before issue 26 (migration 10)
+        store.write(lambda session: rebuild_search(session))

@@ -13,6 +13,7 @@ from netlog.storage import reads
 from netlog.values import kinds, validation
 
 if TYPE_CHECKING:
+    from netlog.network.finding import Search
     from netlog.storage.reader import Reader
 
 MONTHS_SHOWN = 12
@@ -41,12 +42,18 @@ def touches_per_month(reader: Reader, today: date, contact_id: int | None = None
     return per_month(reads.touch_counts_by_day(reader, months_back(today)[0], contact_id), today)
 
 
-def overview(reader: Reader, today: date, tag: str | None = None) -> list[dict[str, Any]]:
-    """Every contact (or those with a tag), by folded name: strength, last touch, warmth, and when keeping
-    in touch is next due (the rules' own date, dismissals included)."""
+def overview(reader: Reader, today: date, tag: str | None = None, narrowed: Search | None = None) -> list[dict[str, Any]]:
+    """Every contact (or those with a tag, and those a `find` search narrowed to: --at, --met-at, --strength),
+    by folded name: strength, last touch, warmth, and when keeping in touch is next due (the rules' own
+    date, dismissals included)."""
     tag = validation.clean_text(tag) if tag else tag  # as tags are stored
     with reader.snapshot():
         rows = reads.rows(reader, "overview_tagged" if tag else "overview", {"tag": tag} if tag else None)
+        if narrowed is not None:
+            from netlog.network.finding import matching_ids
+
+            kept = matching_ids(reader, narrowed)
+            rows = [r for r in rows if r[0] in kept]
         tags = reads.all_tags(reader)
         dismissed = {r["contact_id"]: r["done_on"] for r in reads.dismissal_rows(reader) if r["action"] == "keep-in-touch"}
     # 10,000 rows: each cell is taken by its column's position, found once by name.

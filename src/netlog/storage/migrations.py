@@ -79,6 +79,9 @@ def _create(op: Operations) -> None:
     import netlog.models  # noqa: F401  (defines the tables)
 
     SQLModel.metadata.create_all(op.connection)
+    from netlog.storage import search
+
+    search.create_index(op.connection)
 
 
 def _favor_ledger(op: Operations) -> None:
@@ -223,6 +226,22 @@ def _contact_points(op: Operations) -> None:
         )  # fmt: skip
 
 
+def _contact_search(op: Operations) -> None:
+    """Version 11 (issue 26): each contact's search document and the engine's full-text index over it (FTS5 on
+    SQLite, a GIN tsvector index on PostgreSQL: storage/search.py). The documents are a derived cache:
+    network/cache.py fills them on this same open, as it refills contact_state."""
+    from sqlalchemy import Column, ForeignKey, Integer, Text
+
+    from netlog.storage import search
+
+    op.create_table(
+        "contact_search",
+        Column("contact_id", Integer, ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True),
+        *(Column(field, Text, nullable=False) for field in search.FIELDS),
+    )
+    search.create_index(op.connection)
+
+
 # Append only. Never edit or reorder a released step: add a new one. Step 1 runs only on a blank database,
 # and creates the current schema whole, so a new database is recorded at LATEST at once.
 MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
@@ -236,6 +255,7 @@ MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("touch sources", _touch_sources),
     ("first names", _first_names),
     ("contact points", _contact_points),
+    ("contact search", _contact_search),
 ]
 LATEST = len(MIGRATIONS)
 

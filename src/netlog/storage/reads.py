@@ -282,3 +282,40 @@ def introduced_count(reader: Reader) -> tuple[int, int]:
 def introducer_counts(reader: Reader) -> list[Row]:
     """Who introduced you to the most people: name and n, most first."""
     return dicts(reader, "introducer_counts")
+
+
+# `find` (issue 26)
+
+
+def search_candidates(
+    reader: Reader, words: list[str], company: list[str], met: list[str], tag: str | None
+) -> list[tuple[Any, ...]]:
+    """The contacts whose search document holds every folded word (`company` words in the company, `met`
+    words in the places) and, given a tag, that tag: rows of `columns("search_all")`."""
+    from netlog.storage.search import query  # SQLAlchemy-free: the fast reader may ask
+
+    match = query(reader.dialect, words, company, met)
+    params: dict[str, object] = {}
+    if match is not None:
+        params["match"] = match
+    if tag is not None:
+        params["tag"] = tag
+    name = {(False, False): "search_all", (True, False): "search_matching", (False, True): "search_tagged"}.get(
+        (match is not None, tag is not None), "search_matching_tagged"
+    )
+    return reader.rows(name, params)
+
+
+def companies(reader: Reader) -> list[str]:
+    """Every company a contact is at."""
+    return _firsts(reader, "companies")
+
+
+def places(reader: Reader) -> list[str]:
+    """Every place a touch happened."""
+    return _firsts(reader, "places")
+
+
+def intro_links(reader: Reader) -> list[tuple[int, int]]:
+    """(contact, who introduced them) for every introduced contact."""
+    return [(cid, by) for cid, by in reader.rows("intro_links")]

@@ -11,22 +11,25 @@ from pydantic_core import PydanticUndefined
 from sqlalchemy import delete, func, insert, or_, select, update
 from sqlmodel import SQLModel, col
 
-from netlog.models import Contact, ContactPoint, ContactState, Dismissal, IntroOffer, NetlogMeta, Tag, Touch, table
+from netlog.models import Contact, ContactPoint, ContactSearch, ContactState, Dismissal, IntroOffer, NetlogMeta, Tag, Touch, table
 from netlog.values.folding import first_word_key, fold
 from netlog.values.points import KINDS, REGION_KEY, Point, default_region, normal
 
 if TYPE_CHECKING:
+    from sqlalchemy import Table
     from sqlalchemy.dialects import postgresql, sqlite
     from sqlmodel import Session
 
-CONTACT, TAG, TOUCH, DISMISSAL, INTRO_OFFER, CONTACT_STATE, CONTACT_POINT = (
-    table(Contact), table(Tag), table(Touch), table(Dismissal), table(IntroOffer), table(ContactState), table(ContactPoint)
+CONTACT, TAG, TOUCH, DISMISSAL, INTRO_OFFER, CONTACT_STATE, CONTACT_POINT, CONTACT_SEARCH = (
+    table(Contact), table(Tag), table(Touch), table(Dismissal), table(IntroOffer), table(ContactState), table(ContactPoint),
+    table(ContactSearch),
 )
 
 CONTACT_FIELDS = tuple(c.name for c in CONTACT.c if c.name not in ("id", "name_key", "first_key"))
 TOUCH_FIELDS = tuple(c.name for c in TOUCH.c if c.name != "id")
 INTRO_FIELDS = tuple(c.name for c in INTRO_OFFER.c if c.name != "id")
 HISTORY_FIELDS = tuple(c.name for c in CONTACT_STATE.c if c.name != "contact_id")
+SEARCH_FIELDS = tuple(c.name for c in CONTACT_SEARCH.c if c.name != "contact_id")
 
 
 def _defaults(model: type[SQLModel]) -> dict[str, Any]:
@@ -89,6 +92,7 @@ def delete_contact(session: Session, contact_id: int) -> None:
     session.execute(delete(ContactPoint).where(col(ContactPoint.contact_id) == contact_id))
     session.execute(delete(Dismissal).where(col(Dismissal.contact_id) == contact_id))
     session.execute(delete(ContactState).where(col(ContactState.contact_id) == contact_id))
+    session.execute(delete(ContactSearch).where(col(ContactSearch.contact_id) == contact_id))  # its index entry goes too
     session.execute(delete(IntroOffer).where(or_(col(IntroOffer.a_id) == contact_id, col(IntroOffer.b_id) == contact_id)))
     session.execute(update(IntroOffer).where(col(IntroOffer.declined_by_id) == contact_id).values(declined_by_id=None))
     session.execute(update(Touch).where(col(Touch.other_id) == contact_id).values(other_id=None))
@@ -341,25 +345,27 @@ def set_meta(session: Session, key: str, value: str) -> None:
 # the derived cache of each contact's History
 
 
-def save_histories(session: Session, histories: Mapping[int, Mapping[str, Any]]) -> None:
-    """Store the History of the given contacts: one upsert (INSERT ... ON CONFLICT DO UPDATE, on SQLite and
-    PostgreSQL alike), so two writers refreshing one contact never collide on its key."""
-    if not histories:
-        return
+def _upsert(session: Session, target: Table, fields: Sequence[str], rows: Mapping[int, Mapping[str, Any]]) -> None:
+    """INSERT ... ON CONFLICT (contact_id) DO UPDATE, on SQLite and PostgreSQL alike."""
     dialect = session.get_bind().dialect.name
     statement: postgresql.Insert | sqlite.Insert
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 
-        statement = postgresql_insert(CONTACT_STATE)
+        statement = postgresql_insert(target)
     else:
         from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-        statement = sqlite_insert(CONTACT_STATE)
-    statement = statement.on_conflict_do_update(
-        index_elements=["contact_id"], set_={f: statement.excluded[f] for f in HISTORY_FIELDS}
-    )
-    session.execute(statement, [{"contact_id": cid, **{f: h[f] for f in HISTORY_FIELDS}} for cid, h in histories.items()])
+        statement = sqlite_insert(target)
+    statement = statement.on_conflict_do_update(index_elements=["contact_id"], set_={f: statement.excluded[f] for f in fields})
+    session.execute(statement, [{"contact_id": cid, **{f: row[f] for f in fields}} for cid, row in rows.items()])
+
+
+def save_histories(session: Session, histories: Mapping[int, Mapping[str, Any]]) -> None:
+    """Store the History of the given contacts: one upsert (INSERT ... ON CONFLICT DO UPDATE, on SQLite and
+    PostgreSQL alike), so two writers refreshing one contact never collide on its key."""
+    if histories:
+        _upsert(session, CONTACT_STATE, HISTORY_FIELDS, histories)
 
 
 def recreate_cache(session: Session) -> None:
@@ -372,3 +378,25 @@ def recreate_cache(session: Session) -> None:
 def clear_cache(session: Session) -> None:
     """Empty the contact_state cache (before refilling it whole)."""
     session.execute(delete(ContactState))
+
+
+# the derived search documents (issue 26; the engine's index over them: storage/search.py)
+
+
+def save_search_documents(session: Session, documents: Mapping[int, Mapping[str, str]]) -> None:
+    """Store the search documents of the given contacts (the index follows in the same transaction)."""
+    if documents:
+        _upsert(session, CONTACT_SEARCH, SEARCH_FIELDS, documents)
+
+
+def replace_search_documents(session: Session, documents: Mapping[int, Mapping[str, str]]) -> None:
+    """Every contact's search document at once, the index rebuilt once after (not row by row)."""
+    from netlog.storage import search
+
+    connection = session.connection()
+    search.drop_triggers(connection)
+    session.execute(delete(ContactSearch))
+    rows = [{"contact_id": cid, **{f: d[f] for f in SEARCH_FIELDS}} for cid, d in documents.items()]
+    for start in range(0, len(rows), BATCH):
+        session.execute(insert(CONTACT_SEARCH), rows[start : start + BATCH])
+    search.restore_triggers(connection)

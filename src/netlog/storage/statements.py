@@ -18,7 +18,9 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.expression import ColumnCollection
 from sqlmodel import col
 
-from netlog.models import Contact, ContactPoint, ContactState, Dismissal, IntroOffer, NetlogMeta, NetlogMigration, Tag, Touch, table
+from netlog.models import (
+    Contact, ContactPoint, ContactSearch, ContactState, Dismissal, IntroOffer, NetlogMeta, NetlogMigration, Tag, Touch, table,
+)
 from netlog.values.kinds import LEVELS
 
 # A read: a SELECT of any columns. (A model's attribute in an expression goes through sqlmodel's col(), which
@@ -31,6 +33,8 @@ CONTACT_POINT = table(ContactPoint)
 C = CONTACT.c
 P = CONTACT_POINT.c
 S = CONTACT_STATE.c
+CONTACT_SEARCH = table(ContactSearch)
+F = CONTACT_SEARCH.c
 T = TOUCH.c
 
 # What the rules read of a contact (the fields of rules.Tie that are contact columns), then its cached
@@ -339,6 +343,76 @@ def names_starting() -> Statement:
 @statement
 def tag_names() -> Statement:
     return select(col(Tag.name)).distinct().order_by(col(Tag.name))
+
+
+# `find` (issue 26): the engine's full-text index narrows, the rest is plain SQL (storage/search.py)
+
+
+@statement
+def search_inputs() -> Statement:
+    """What every contact's search document is made of besides its tags and touches."""
+    return select(C.id, C.name, C.nickname, C.company, C.title, C.note, C.moment)
+
+
+# Each candidate: its strength and last touch (the rules' warmth) and its folded fields but the touches'
+# words, by which the match is weighed (rules/finding.py); `said` is what matched when none of these did.
+FOUND_FIELDS = ("name", "company", "title", "met", "topics", "tags", "note")
+
+
+def _found() -> Statement:
+    return select(F.contact_id, C.strength, S.last_touch_on, *(F[f] for f in FOUND_FIELDS)).select_from(
+        CONTACT_SEARCH.join(CONTACT, C.id == F.contact_id).outerjoin(CONTACT_STATE, S.contact_id == F.contact_id)
+    )
+
+
+def _matching(found: Statement) -> Statement:
+    from netlog.storage.matches import Matches
+
+    return found.where(Matches(F.contact_id, bindparam("match")))
+
+
+def _tagged(found: Statement) -> Statement:
+    return found.where(F.contact_id.in_(select(col(Tag.contact_id)).where(col(Tag.name) == bindparam("tag"))))
+
+
+@statement
+def search_all() -> Statement:
+    """Every contact as a candidate (`find --strength S` alone)."""
+    return _found()
+
+
+@statement
+def search_matching() -> Statement:
+    """The contacts whose document matches the engine's query :match (search.query)."""
+    return _matching(_found())
+
+
+@statement
+def search_tagged() -> Statement:
+    return _tagged(_found())
+
+
+@statement
+def search_matching_tagged() -> Statement:
+    return _tagged(_matching(_found()))
+
+
+@statement
+def intro_links() -> Statement:
+    """(contact, who introduced them) for every introduced contact: the intro graph `find --at` walks."""
+    return select(C.id, C.introduced_by_id).where(C.introduced_by_id.is_not(None))
+
+
+@statement
+def companies() -> Statement:
+    """Every company named, for completion after `--at`."""
+    return select(C.company).where(C.company.is_not(None)).distinct().order_by(C.company)
+
+
+@statement
+def places() -> Statement:
+    """Every place a touch happened, for completion after `--met-at`."""
+    return select(T.place).where(T.place.is_not(None)).distinct().order_by(T.place)
 
 
 # whole tables, for exports, imports, merges and dupes

@@ -19,14 +19,17 @@ def contact_names(ctx: Any, incomplete: str) -> list[str]:
     """Names of contacts that start with what was typed. bash inserts a reply exactly as given, so for bash
     each name comes shell-escaped ("Ana\\ Lima"), or Enter would see two arguments; zsh and fish quote
     replies themselves."""
-    import os
-
     from netlog.storage import reads
 
-    names = _read(ctx, lambda reader: reads.names_starting(reader, incomplete))
+    return _for_shell(_read(ctx, lambda reader: reads.names_starting(reader, incomplete)))
+
+
+def _for_shell(values: list[str]) -> list[str]:
+    import os
+
     if os.environ.get("_NETLOG_COMPLETE", "").endswith("bash"):
-        return [_bash_escaped(name) for name in names]
-    return names
+        return [_bash_escaped(value) for value in values]
+    return values
 
 
 def _bash_escaped(word: str) -> str:
@@ -39,6 +42,22 @@ def tags(ctx: Any, incomplete: str) -> list[str]:
     from netlog.storage import reads
 
     return _read(ctx, lambda reader: [t for t in reads.tag_names(reader) if t.startswith(incomplete)])
+
+
+def companies(ctx: Any, incomplete: str) -> list[str]:
+    """Companies contacts are at that start with what was typed (case aside), for `--at`."""
+    from netlog.storage import reads
+
+    typed = incomplete.casefold()
+    return _for_shell(_read(ctx, lambda reader: [c for c in reads.companies(reader) if c.casefold().startswith(typed)]))
+
+
+def places(ctx: Any, incomplete: str) -> list[str]:
+    """Places and events touches happened at that start with what was typed (case aside), for `--met-at`."""
+    from netlog.storage import reads
+
+    typed = incomplete.casefold()
+    return _for_shell(_read(ctx, lambda reader: [p for p in reads.places(reader) if p.casefold().startswith(typed)]))
 
 
 def _read(ctx: Any, read: "Callable[[Reader], list[str]]") -> list[str]:

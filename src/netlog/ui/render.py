@@ -362,6 +362,25 @@ class PlainOutput:
             last = c["last_touch"].isoformat() if c["last_touch"] else "-"
             _print(f"{c['name']}\t{c['strength']}\t{last}\t{c['warmth']}\t{', '.join(c['tags'])}")
 
+    def found(self, results: Sequence[dict[str, Any]]) -> None:
+        """`find`'s results, best first, then (with --at) the people one intro away."""
+        if not results:
+            message("Nobody matches. Fewer or shorter words find more: `netlog find stri` finds Stripe.")
+            return
+        hits = [r for r in results if r["path"] is None]
+        paths = [r for r in results if r["path"] is not None]
+        lines = []
+        for number, r in enumerate(hits, 1):
+            lines += _found_lines(number, r)
+        if paths:
+            if hits:
+                lines.append("")
+            lines.append("One intro away (possible paths):")
+            for r in paths:
+                lines.append(f"- {r['contact']}: {r['matched']['snippet']} ({r['tie']})")
+        for line in lines:
+            _print(line)
+
     def profile(self, p: dict[str, Any], now: date, user: str) -> None:
         """One contact's facts, timeline, balance and what is due; `user` is who is logging (whose touches
         need no "known by" line)."""
@@ -545,6 +564,9 @@ class JsonOutput(PlainOutput):
     def profile(self, p: dict[str, Any], now: date, user: str) -> None:
         _print(to_json({**p, "due": due_json(p["due"])}))
 
+    def found(self, results: Sequence[dict[str, Any]]) -> None:
+        _print(to_json(list(results)))
+
     def dupes(self, pairs: Sequence[Any]) -> None:
         _print(to_json(list(pairs)))
 
@@ -561,6 +583,15 @@ class JsonOutput(PlainOutput):
             "skipped": dict(report.skipped.most_common()),
             "unknown": [{"who": who, "exchanges": n} for who, n in report.unknown.most_common()],
         }))  # fmt: skip
+
+
+def _found_lines(number: int, r: dict[str, Any]) -> list[str]:
+    """One result of `find`: who (and where), how warm, why it matched, who introduced you."""
+    at = ", ".join(x for x in (r["title"], r["company"]) if x)
+    lines = [f"{number}. {r['contact']}" + (f" ({at})" if at else "")]
+    lines.append(f"   {r['tie']}" + (f"; introduced by {r['introduced_by']}" if r["introduced_by"] else ""))
+    lines.append(f"   {r['matched']['field'].replace('_', ' ')}: {r['matched']['snippet']}")
+    return lines
 
 
 def _profile_lines(p: dict[str, Any], now: date, user: str) -> tuple[list[str], list[str], list[str]]:

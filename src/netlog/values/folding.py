@@ -3,6 +3,7 @@ Pure, and at the bottom of the layers: names.py matches with it and storage keep
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -18,3 +19,14 @@ def first_word_key(name: str) -> str:
     """The folded first word of a name ('Ana' of 'Ána Lima'), by which two contacts share a first name."""
     words = name.split(None, 1)
     return fold(words[0]) if words else ""
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str | None) -> list[str]:
+    """The folded words of a text, in order: what search indexes and matches ('Zoë-Ann, Eng.' -> zoe ann eng).
+    A word is a run of letters and digits, so every character a search engine treats as syntax is dropped."""
+    if not text:
+        return []
+    return _WORD.findall(fold(text))

@@ -1,0 +1,201 @@
+"""`netlog find` (issue 26): who do I know at Stripe. Words match whole or as prefixes, without case or
+accents, in names, companies, titles, places, topics, tags, notes and touches; results rank by match and
+warmth; hostile queries are text; the index stays current after every write and after a migration. Runs on
+SQLite and, in the PostgreSQL pass, on the server (the same results)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from conftest import FIXTURES
+
+KEYS = {"contact", "contact_id", "company", "title", "strength", "last_touch", "warmth", "matched"}
+
+
+def names(found: list[dict]) -> list[str]:
+    return [r["contact"] for r in found if r["path"] is None]
+
+
+@pytest.fixture
+def network(netlog):
+    """Three people at Stripe (one strong and recent, one weak and old, one introduced), and others."""
+    netlog("add", "Zoë Martin", "--met-at", "PyCon Lisbon", "--topics", "hiring, payments", "--strength", "strong", "--on", "2026-11-01")
+    netlog("edit", "Zoë", "--company", "Stripe, Inc.", "--title", "Engineering Manager", "--tag", "mentor")
+    netlog("log", "Zoë", "coffee", "--note", "talked about the Lisbon role", "--on", "2026-11-02")
+    netlog("add", "Bo Chen", "--strength", "weak", "--on", "2023-01-01")
+    netlog("edit", "Bo", "--company", "Stripe", "--title", "Engineer")
+    netlog("add", "Carl Diaz", "--on", "2025-05-01", "--met-at", "RustConf")
+    netlog("log", "Carl", "intro", "--to", "Dana Eve", "--on", "2025-06-01")
+    netlog("edit", "Dana", "--company", "Stripe")
+    netlog("add", "Élodie Roux", "--strength", "close", "--on", "2026-10-01")
+    netlog("edit", "Élodie", "--company", "Acme", "--note", "knows everyone in fintech")
+    return netlog
+
+
+def test_company_word_finds_everyone_there_warmest_first(network):
+    found = network.json("find", "stripe")
+    assert names(found) == ["Zoë Martin", "Bo Chen", "Dana Eve"]
+    zoe = found[0]
+    assert KEYS <= set(zoe)
+    assert zoe["matched"] == {"field": "company", "snippet": "[Stripe], Inc."}
+    assert zoe["strength"] == "strong" and zoe["last_touch"] == "2026-11-02" and zoe["warmth"] == "warm"
+    assert zoe["company"] == "Stripe, Inc." and zoe["title"] == "Engineering Manager"
+    assert found[2]["introduced_by"] == "Carl Diaz"
+
+
+def test_human_output_says_why_how_warm_and_who_introduced(network):
+    out = network("find", "stripe").stdout
+    assert "1. Zoë Martin (Engineering Manager, Stripe, Inc.)" in out
+    assert "strong, last coffee 3 weeks ago" in out
+    assert "company: [Stripe], Inc." in out
+    assert "introduced by Carl Diaz" in out
+
+
+def test_accents_case_and_prefixes(network):
+    assert names(network.json("find", "zoe")) == ["Zoë Martin"]
+    assert names(network.json("find", "ZOË")) == ["Zoë Martin"]
+    assert names(network.json("find", "elodie")) == ["Élodie Roux"]
+    eng = network.json("find", "eng")
+    assert names(eng) == ["Zoë Martin", "Bo Chen"]
+    assert eng[0]["matched"] == {"field": "title", "snippet": "[Engineering] Manager"}
+    assert names(network.json("find", "strip")) == ["Zoë Martin", "Bo Chen", "Dana Eve"]
+    assert network.json("find", "tripe") == []  # a prefix of a word, not any substring
+
+
+def test_every_word_must_match_across_fields(network):
+    assert names(network.json("find", "stripe", "lisbon")) == ["Zoë Martin"]
+    assert names(network.json("find", "stripe lisbon")) == ["Zoë Martin"]
+    assert names(network.json("find", "stripe rust")) == []
+
+
+def test_places_topics_tags_notes_and_touches(network):
+    assert network.json("find", "pycon")[0]["matched"] == {"field": "met_at", "snippet": "met Sun 1 Nov: [PyCon] Lisbon"}
+    assert network.json("find", "payments")[0]["matched"]["field"] == "topics"
+    assert network.json("find", "mentor")[0]["matched"] == {"field": "tags", "snippet": "[mentor]"}
+    fintech = network.json("find", "fintech")
+    assert names(fintech) == ["Élodie Roux"] and fintech[0]["matched"] == {"field": "note", "snippet": "knows everyone in [fintech]"}
+    role = network.json("find", "role")
+    assert names(role) == ["Zoë Martin"]
+    assert role[0]["matched"] == {"field": "touch", "snippet": "coffee Mon 2 Nov: talked about the Lisbon [role]"}
+
+
+def test_a_strong_recent_tie_ranks_above_a_weak_old_one_with_the_same_match(netlog):
+    netlog("add", "Old Weak", "--strength", "weak", "--on", "2022-03-01")
+    netlog("add", "New Strong", "--strength", "strong", "--on", "2026-11-10")
+    for name in ("Old", "New"):
+        netlog("edit", name, "--company", "Globex")
+    assert names(netlog.json("find", "globex")) == ["New Strong", "Old Weak"]
+    netlog("edit", "Old", "--strength", "close")
+    netlog("log", "Old", "call", "--on", "2026-11-22")
+    assert names(netlog.json("find", "globex")) == ["Old Weak", "New Strong"]
+
+
+def test_a_name_match_stays_above_a_warm_tie_whose_mail_mentions_the_word(netlog):
+    netlog("add", "Ana Silva", "--strength", "acquaintance", "--on", "2022-01-01")
+    netlog("add", "Close Friend", "--strength", "close", "--on", "2026-11-20", "--note", "lunch with ana's team")
+    assert names(netlog.json("find", "ana")) == ["Ana Silva", "Close Friend"]
+
+
+def test_options_narrow_by_field(network):
+    assert names(network.json("find", "--at", "stripe")) == ["Zoë Martin", "Bo Chen", "Dana Eve"]
+    assert names(network.json("find", "--at", "lisbon")) == []  # Lisbon is a place, not a company
+    assert names(network.json("find", "--met-at", "pycon")) == ["Zoë Martin"]
+    assert names(network.json("find", "--met-at", "stripe")) == []
+    assert names(network.json("find", "--tag", "mentor")) == ["Zoë Martin"]
+    assert names(network.json("find", "--at", "stripe", "--strength", "weak")) == ["Bo Chen"]
+    assert names(network.json("find", "--strength", "close")) == ["Élodie Roux"]
+    assert names(network.json("find", "eng", "--limit", "1")) == ["Zoë Martin"]
+
+
+def test_at_lists_people_one_intro_away(network):
+    found = network.json("find", "--at", "stripe")
+    paths = [r for r in found if r["path"] is not None]
+    assert [(p["contact"], p["path"]["contact"], p["path"]["relation"]) for p in paths] == [
+        ("Carl Diaz", "Dana Eve", "introduced you to")
+    ]
+    assert paths[0]["matched"] == {"field": "intro", "snippet": "introduced you to Dana Eve (Stripe)"}
+    out = network("find", "--at", "stripe").stdout
+    assert "One intro away (possible paths):" in out and "- Carl Diaz: introduced you to Dana Eve (Stripe)" in out
+
+
+@pytest.mark.parametrize("typed", ['"', "*", "NEAR", "-", 'stripe" OR "x', "stri*", "NEAR(stripe, zoe)",
+                                   "stripe AND", "(", "company:stripe", "'; DROP TABLE contact; --", "^stripe", "{name}: zoe"])  # fmt: skip
+def test_engine_syntax_is_searched_as_text(network, typed):
+    result = network("find", typed, "--json", ok=False)
+    assert result.exit_code in (0, 1), result.stderr
+    if result.exit_code == 1:
+        assert "has no letters or digits" in result.stderr and "Traceback" not in result.stderr
+    else:
+        assert isinstance(network.json("find", typed), list)
+    assert names(network.json("find", "stripe")) == ["Zoë Martin", "Bo Chen", "Dana Eve"]
+
+
+def test_syntax_characters_around_words_are_dropped(network):
+    assert names(network.json("find", 'stri*')) == ["Zoë Martin", "Bo Chen", "Dana Eve"]
+    assert names(network.json("find", '"stripe" NEAR')) == []  # "near" is a word like any other, and nobody has it
+    dashed = json.loads(network("find", "--json", "--", "-stripe").stdout)  # after --, a word; never a NOT
+    assert names(dashed) == ["Zoë Martin", "Bo Chen", "Dana Eve"]
+
+
+def test_user_errors_are_one_line(netlog):
+    for args, words in ((("find",), "Give words to find"), (("find", "***"), "no letters or digits"),
+                        (("find", "x", "--limit", "0"), "--limit"), (("find", "--strength", "huge"), "Unknown strength")):  # fmt: skip
+        result = netlog(*args, ok=False)
+        assert result.exit_code == 1 and words in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_nobody_found_is_a_message_and_an_empty_json_list(network):
+    result = network("find", "nobodyhere")
+    assert result.exit_code == 0 and result.stdout == "" and "Nobody matches" in result.stderr
+    assert network.json("find", "nobodyhere") == []
+
+
+def test_the_index_follows_edit_log_rm_and_merge(network):
+    network("edit", "Bo", "--company", "Globex")
+    assert names(network.json("find", "stripe")) == ["Zoë Martin", "Dana Eve"]
+    assert names(network.json("find", "globex")) == ["Bo Chen"]
+    network("log", "Bo", "call", "--note", "quantum computing chat")
+    assert names(network.json("find", "quantum")) == ["Bo Chen"]
+    network("rm", "Dana", "--yes")
+    assert names(network.json("find", "stripe")) == ["Zoë Martin"]
+    network("add", "Bo Chen Duplicate", "--on", "2026-11-01", "--topics", "zebras")
+    network("edit", "Bo Chen Duplicate", "--company", "Initech")
+    network("merge", "Bo Chen", "Bo Chen Duplicate", "--yes")
+    assert names(network.json("find", "zebras")) == ["Bo Chen"]  # the merged touches' words came along
+    assert names(network.json("find", "duplicate")) == []
+
+
+def test_the_index_follows_imports(netlog, tmp_path):
+    netlog("import", "linkedin", str(FIXTURES / "linkedin.csv"))
+    assert names(netlog.json("find", "northwind")) == ["Ana Lima"]
+    assert sorted(names(netlog.json("find", "--at", "acme"))) == ["Élodie Martin"]
+    assert names(netlog.json("find", "cto")) == ["Élodie Martin"]
+
+
+def test_list_narrows_like_find(network):
+    assert [c["name"] for c in network.json("list", "--at", "stripe")] == ["Bo Chen", "Dana Eve", "Zoë Martin"]
+    assert [c["name"] for c in network.json("list", "--met-at", "rustconf")] == ["Carl Diaz"]
+    assert [c["name"] for c in network.json("list", "--strength", "close")] == ["Élodie Roux"]
+    assert [c["name"] for c in network.json("list", "--at", "stripe", "--strength", "strong")] == ["Zoë Martin"]
+    assert [c["name"] for c in network.json("list", "--at", "stripe", "--tag", "mentor")] == ["Zoë Martin"]
+
+
+@pytest.mark.sqlite_only
+def test_a_migrated_database_is_searchable(netlog, tmp_path):
+    target = tmp_path / "v1" / "netlog.db"
+    target.parent.mkdir(mode=0o700)
+    shutil.copyfile(FIXTURES / "v1.db", target)
+    found = netlog.json("--db", str(target), "find", "chloe")
+    assert names(found) == ["Chloé Dubois"]
+    assert names(netlog.json("--db", str(target), "find", "unicode")) == ["Chloé Dubois"]  # her note
+
+
+@pytest.mark.sqlite_only
+def test_completion_offers_companies_and_places(network):
+    from test_completion import complete  # the shells' own way, and the check that nothing heavy is imported
+
+    assert complete("bash", "netlog find --at St") == ["Stripe", "Stripe\\,\\ Inc."]
+    assert complete("bash", "netlog list --met-at Py") == ["PyCon\\ Lisbon"]
