@@ -141,20 +141,18 @@ def _snippet(reader: Reader, row: dict[str, Any], field: str, query: list[str], 
 def _paths(reader: Reader, today: date, hits: set[int], limit: int) -> list[dict[str, Any]]:
     """People one intro away from the hits (who introduced you to one of them, or whom one of them introduced
     you to), warmest first: possible paths in."""
-    via: dict[int, tuple[int, str]] = {}
-    for cid, introducer in reads.intro_links(reader):
+    via: dict[int, tuple[int, str, int, date | None]] = {}
+    for cid, strength, last, introducer, introducer_strength, introducer_last in reads.intro_links(reader):
         if cid in hits and introducer not in hits:
-            via.setdefault(introducer, (cid, "introduced you to"))
+            via.setdefault(introducer, (cid, "introduced you to", introducer_strength, introducer_last))
         elif introducer in hits and cid not in hits:
-            via.setdefault(cid, (introducer, "was introduced to you by"))
+            via.setdefault(cid, (introducer, "was introduced to you by", strength, last))
+    ranked = sorted((-rules.score(0.0, s, on, today), person) for person, (_, _, s, on) in via.items())
     found = []
-    for person, (hit, relation) in via.items():
+    for negative, person in ranked[:limit]:
         row = reads.contact(reader, person)
-        if row is None:
-            continue
-        tie = _tie(reader, person)
-        found.append((rules.score(0.0, row["strength"], tie.history.last_touch_on, today), person, row, tie, hit, relation))
-    found.sort(key=lambda f: (-f[0], f[1]))
+        if row is not None:
+            found.append((-negative, person, row, _tie(reader, person), *via[person][:2]))
     paths = []
     for score, _, row, tie, hit, relation in found[:limit]:
         at = reads.contact(reader, hit) or {}

@@ -21,7 +21,7 @@ SQL: dict[str, str] = {
     'first_key_count': 'SELECT count(*) AS n FROM contact WHERE contact.first_key = :key',
     'ids_folded': 'SELECT contact.id FROM contact WHERE contact.name_key = :key ORDER BY contact.id',
     'ids_named': 'SELECT contact.id FROM contact WHERE contact.name = :name ORDER BY contact.id',
-    'intro_links': 'SELECT contact.id, contact.introduced_by_id FROM contact WHERE contact.introduced_by_id IS NOT NULL',
+    'intro_links': 'SELECT contact.id, contact.strength, contact_state.last_touch_on, contact.introduced_by_id, contact_1.strength AS introducer_strength, contact_state_1.last_touch_on AS introducer_last_touch_on FROM contact JOIN contact AS contact_1 ON contact_1.id = contact.introduced_by_id LEFT OUTER JOIN contact_state ON contact_state.contact_id = contact.id LEFT OUTER JOIN contact_state AS contact_state_1 ON contact_state_1.contact_id = contact_1.id',
     'intro_offers': 'SELECT intro_offer.id, intro_offer.a_id, intro_offer.b_id, intro_offer.note, intro_offer.offered_on, intro_offer.a_yes_on, intro_offer.b_yes_on, intro_offer.sent_on, intro_offer.declined_on, intro_offer.declined_by_id FROM intro_offer ORDER BY intro_offer.offered_on, intro_offer.id',
     'intro_offers_of': 'SELECT intro_offer.id, intro_offer.a_id, intro_offer.b_id, intro_offer.note, intro_offer.offered_on, intro_offer.a_yes_on, intro_offer.b_yes_on, intro_offer.sent_on, intro_offer.declined_on, intro_offer.declined_by_id FROM intro_offer WHERE intro_offer.a_id = :id OR intro_offer.b_id = :id ORDER BY intro_offer.offered_on, intro_offer.id',
     'introduced_by': 'SELECT contact.id, contact.name, contact.introduced_on FROM contact WHERE contact.introduced_by_id = :id ORDER BY contact.introduced_on, contact.id',
@@ -76,7 +76,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     'first_key_count': ('n',),
     'ids_folded': ('id',),
     'ids_named': ('id',),
-    'intro_links': ('id', 'introduced_by_id'),
+    'intro_links': ('id', 'strength', 'last_touch_on', 'introduced_by_id', 'introducer_strength', 'introducer_last_touch_on'),
     'intro_offers': ('id', 'a_id', 'b_id', 'note', 'offered_on', 'a_yes_on', 'b_yes_on', 'sent_on', 'declined_on', 'declined_by_id'),
     'intro_offers_of': ('id', 'a_id', 'b_id', 'note', 'offered_on', 'a_yes_on', 'b_yes_on', 'sent_on', 'declined_on', 'declined_by_id'),
     'introduced_by': ('id', 'name', 'introduced_on'),
@@ -172,5 +172,6 @@ PARAMS: dict[str, tuple[str, ...]] = {
 }
 
 DATES: dict[str, tuple[int, ...]] = {
+    'intro_links': (5,),
     'team_of': (1,),
 }

@@ -316,6 +316,6 @@ def places(reader: Reader) -> list[str]:
     return _firsts(reader, "places")
 
 
-def intro_links(reader: Reader) -> list[tuple[int, int]]:
-    """(contact, who introduced them) for every introduced contact."""
-    return [(cid, by) for cid, by in reader.rows("intro_links")]
+def intro_links(reader: Reader) -> list[tuple[Any, ...]]:
+    """(contact, strength, last touch, introducer, their strength, their last touch) for every introduced contact."""
+    return reader.rows("intro_links")

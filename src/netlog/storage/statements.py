@@ -399,8 +399,18 @@ def search_matching_tagged() -> Statement:
 
 @statement
 def intro_links() -> Statement:
-    """(contact, who introduced them) for every introduced contact: the intro graph `find --at` walks."""
-    return select(C.id, C.introduced_by_id).where(C.introduced_by_id.is_not(None))
+    """Every introduced contact and who introduced them, each with strength and last touch (the warmth `find
+    --at` ranks paths by): the intro graph it walks, in one read."""
+    introducer = aliased(CONTACT)
+    introducer_state = aliased(CONTACT_STATE)
+    return select(
+        C.id, C.strength, S.last_touch_on, C.introduced_by_id, introducer.c.strength.label("introducer_strength"),
+        introducer_state.c.last_touch_on.label("introducer_last_touch_on"),
+    ).select_from(
+        CONTACT.join(introducer, introducer.c.id == C.introduced_by_id)
+        .outerjoin(CONTACT_STATE, S.contact_id == C.id)
+        .outerjoin(introducer_state, introducer_state.c.contact_id == introducer.c.id)
+    )
 
 
 @statement
