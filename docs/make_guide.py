@@ -80,7 +80,9 @@ WEEK: list[tuple[str, str, list[list[str] | Screen]]] = [
         "each shows why, who, and the last touches, and one key handles it (`d` draft it in your editor, `m` open "
         "it in your mail app, `s` you sent it, `l` log another touch, `z` snooze, `x` dismiss, `n` skip, `q` "
         "quit, `?` help). Every action is saved at once, so quitting half-way keeps what you did. Now and then "
-        "look at one person or at the whole network.",
+        "look at one person or at the whole network. And when you need a way in somewhere, ask: who do I know at "
+        "Stripe? (Carla, Ana's intro, just joined it.) `find` answers warmest first, says why each matched and "
+        "who could introduce you.",
         [
             ["due"],
             Screen(
@@ -91,6 +93,8 @@ WEEK: list[tuple[str, str, list[list[str] | Screen]]] = [
             ),
             ["show", "Ana"],
             ["stats"],
+            ["edit", "Carla", "--company", "Stripe", "--title", "Payments engineer"],
+            ["find", "--at", "Stripe"],
         ],
     ),
 ]
