@@ -61,7 +61,10 @@ COMMANDS = {
     "thank": command_line("thank", [names], {"--edit": flag, "--sent": flag}),
     "draft": command_line("draft", [names, maybe(drafts)], {"--edit": flag, "--sent": flag, "--mailto": flag}),
     "review": command_line("review", [], {"--on": dates, "--limit": numbers}),  # not a terminal here: one line
-    "list": command_line("list", [], {"--tag": text, "--all": flag, "--json": flag}),
+    "list": command_line("list", [], {"--tag": text, "--at": text, "--met-at": text, "--strength": levels, "--all": flag,
+                                      "--json": flag}),
+    "find": command_line("find", [maybe(text)], {"--at": text, "--met-at": text, "--tag": text, "--strength": levels,
+                                                 "--limit": numbers, "--json": flag}),
     "show": command_line("show", [names], {"--json": flag}),
     "stats": command_line("stats", [], {"--json": flag}),
     "edit": command_line("edit", [names], {
