@@ -240,7 +240,7 @@ def _mount(tmp_path: Path, options: str) -> Path:
 
 @pytest.mark.sqlite_only
 def test_a_full_disk_and_read_only_media_are_one_line_and_write_nothing(netlog, tmp_path):
-    where = _mount(tmp_path, "size=256k")
+    where = _mount(tmp_path, "size=512k")
     try:
         path = where / "netlog.db"
         netlog("--db", str(path), "add", "Ana Lima")
