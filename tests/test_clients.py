@@ -78,8 +78,8 @@ def test_khard_finds_every_exported_contact(netlog, tmp_path):
                              "https://dav.example/people/42?x=1", "upper-case-extension", f"netlog-{zed}",
                              "pure-org", "pure-n"}, book  # fmt: skip
         wile = rows["5E2D7C8A-0F4B-4C3E-9A2B-1D3E4F5A6B7C"]
-        assert wile["name"] == "Wile E. Coyote" and wile["emails"] == {"internet": ["wile@acme.example"]}
-        assert wile["phone_numbers"] == {"voice": ["+1 555 0100"]} and wile["organisations"] == [["ACME Inc., Rockets"]]
+        assert wile["name"] == "Wile E. Coyote" and wile["emails"] == {"other": ["wile@acme.example"], "home": ["wile@home.example"]}  # every address, labelled (issue 22)
+        assert wile["phone_numbers"] == {"cell": ["+1 555 0100"], "work": ["+1 555 0199"]} and wile["organisations"] == [["ACME Inc., Rockets"]]
         assert wile["birthday"] == "1990-03-14 00:00:00"
         dara = rows["https://dav.example/people/42?x=1"]
         assert dara["name"] == "Dara Ó Súilleabháin" and dara["last_name"] == "Ó Súilleabháin"  # the card's N, kept

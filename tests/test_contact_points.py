@@ -4,6 +4,7 @@ CLI; tests/test_sync_contacts.py has the spec tests that read the address book f
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -168,3 +169,14 @@ def test_an_import_adds_the_addresses_a_contact_lacks_and_removes_none(netlog, t
     ana = netlog.json("show", "Ana Lima")
     assert ana["emails"] == [{"value": "ana@example.org", "label": None}, {"value": "ana@contoso.example", "label": "work"}]
     assert ana["phone"] == "+351 912 345 678"
+
+
+def test_a_tentative_answer_is_not_a_meeting_and_the_summary_counts_it(netlog, tmp_path):
+    from test_sync_contacts import invitation
+
+    netlog("add", "Ana Lima", "--email", "ana@example.org", "--on", "2026-10-01")
+    netlog("me", "--email", "sam@example.org")
+    ics = tmp_path / "tentative.ics"
+    ics.write_text(invitation("TENTATIVE"), newline="")
+    report = json.loads(netlog("import", "calendar", str(ics), "--json").stdout)
+    assert (report["new"], report["skipped"]) == (0, {"not accepted": 1})

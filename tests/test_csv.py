@@ -41,4 +41,4 @@ def test_excel_flavour_has_a_byte_order_mark_and_crlf(netlog, tmp_path):
 
 def test_csv_text_is_pure():
     text = csvout.csv_text([{"id": 1, "name": "b", "tags": ["x", "y"]}, {"id": 2, "name": "A", "email": "=1+1"}])
-    assert text.splitlines()[1:] == ["A,'=1+1,,,,,,,,,,,,", "b,,,,,,,,\"x, y\",,,,,"]
+    assert text.splitlines()[1:] == ["A,'=1+1,,,,,,,,,,,,,,,", "b,,,,,,,,\"x, y\",,,,,,,,"]  # emails, phones, urls last

@@ -158,7 +158,7 @@ def test_json_round_trip_reproduces_everything(netlog, tmp_path):
     netlog("done", "Fatima", "keep-in-touch")
     exported = netlog("export", "json").stdout
     document = json.loads(exported)
-    assert document["format"] == "netlog" and document["version"] == 2
+    assert document["format"] == "netlog" and document["version"] == 3
 
     other = tmp_path / "other.db"
     netlog("--db", str(other), "import", "json", "-", input=exported)

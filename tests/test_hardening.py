@@ -40,7 +40,7 @@ def backup(**contact) -> dict:
         (backup(id=2**40), "id: Input should be less than or equal to 2147483647"),
         (backup(colour="blue"), "contact #1 (Ana Lima): colour: this key is not part of a netlog export"),
         ({**backup(), "contacts": [{"id": 1, "strength": 2, "created_on": "2026-01-01"}]}, "contact 1: name: this key is missing"),
-        ({**backup(), "version": 3}, "version 3; this netlog reads versions 1 and 2. Upgrade netlog"),
+        ({**backup(), "version": 4}, "version 4; this netlog reads versions 1 to 3. Upgrade netlog"),
         (backup(dismissals={"hug": "2026-01-02"}), "contact #1 (Ana Lima): dismissals.hug"),
         (backup(touches=[{"kind": "met", "happened_on": "2026-01-01", "direction": "sideways"}]), "touches.0.direction"),
         (backup(touches=[{"kind": "lunch", "happened_on": "2026-01-01", "direction": "both"}]), "touches.0.kind"),

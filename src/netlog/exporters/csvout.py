@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 COLUMNS = (
     "name", "email", "phone", "company", "title", "url", "birthday", "strength", "tags", "last_touch",
-    "last_touch_kind", "touches", "next_due", "note",
+    "last_touch_kind", "touches", "next_due", "note", "emails", "phones", "urls",
 )  # fmt: skip
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
@@ -39,7 +39,9 @@ def contact_rows(reader: Reader, today: date) -> list[dict[str, Any]]:
     overview = profiles.overview(reader, today)
     with reader.snapshot():
         facts = {row["id"]: row for row in reads.contact_rows(reader)}
-    return [{**facts[c["id"]], **c} for c in overview if c["id"] in facts]
+        points = reads.all_points(reader)
+    every = {cid: {kind + "s": "; ".join(e["value"] for e in mine.get(kind, [])) for kind in ("email", "phone", "url")} for cid, mine in points.items()}
+    return [{**facts[c["id"]], **c, **every.get(c["id"], {})} for c in overview if c["id"] in facts]
 
 
 def csv_text(contacts: Iterable[Mapping[str, Any]], excel: bool = False) -> str:

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from netlog.storage.reader import Reader
 
 FORMAT = "netlog"
-VERSION = 2  # 2: intro offers, and the address-book fields (n, nickname, address, kind)
+VERSION = 3  # 2: intro offers, and the address-book fields (n, nickname, address, kind); 3: emails, phones, urls
 # A contact's fields as the export names them: its columns, less the id (written first) and the folded
 # name (derived, rebuilt on import).
 CONTACT_EXPORT = tuple(c for c in reads.columns("contact_rows") if c not in ("id", "name_key", "first_key"))
@@ -24,6 +24,7 @@ def export(reader: Reader, today: date) -> str:
     with reader.snapshot():
         contacts = reads.contact_rows(reader)
         tags = reads.all_tags(reader)
+        points = reads.all_points(reader)
         touches: dict[int, list[dict[str, Any]]] = {}
         for row in reads.touch_rows(reader):
             touches.setdefault(row["contact_id"], []).append({f: row[f] for f in TOUCH_EXPORT})
@@ -38,6 +39,7 @@ def export(reader: Reader, today: date) -> str:
             {
                 "id": row["id"],
                 **{f: row[f] for f in CONTACT_EXPORT},
+                **_points(points.get(row["id"], {})),
                 "tags": tags.get(row["id"], []),
                 "touches": touches.get(row["id"], []),
                 "dismissals": dismissals.get(row["id"], {}),
@@ -52,3 +54,8 @@ def export(reader: Reader, today: date) -> str:
         + ("\n" if offers else "") + "]}\n"
     )
 
+
+
+def _points(mine: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """A contact's emails, phones and URLs, each {"value", "label"}, the preferred one first."""
+    return {kind + "s": [{"value": e["value"], "label": e["label"]} for e in mine.get(kind, [])] for kind in ("email", "phone", "url")}

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from netlog.errors import BadInput
 from netlog.storage import reads
+from netlog.values.points import Point
 from netlog.vcard import cards, vdir
 
 if TYPE_CHECKING:
@@ -30,11 +31,14 @@ def contact_records(reader: Reader) -> list[dict[str, Any]]:
     with reader.snapshot():
         rows = reads.contact_rows(reader)
         tags = reads.all_tags(reader)
+        points = reads.all_points(reader)
     records = []
     for row in rows:
         record = {key: row[key] for key in RECORD_KEYS}
         record.update({key: _structured(row[key]) for key in OPTIONAL_KEYS if key in row})
         record["tags"] = tags.get(row["id"], [])
+        mine = points.get(row["id"], {})
+        record["points"] = {kind: [Point(e["value"], e["label"]) for e in mine.get(kind, [])] for kind in ("email", "phone", "url")}
         records.append(record)
     return records
 

@@ -16,12 +16,13 @@ from typing import Any, Literal, Optional, Sequence
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from netlog.errors import BadInput
+from netlog.values.points import Point
 from netlog.importers.records import Batch, Incoming, read_each, read_text
 from netlog.values import validation
 from netlog.values.kinds import ACTIONS, KINDS, LEVELS
 
 FORMAT = "netlog"
-VERSIONS = (1, 2)  # 2 adds intro_offers and the address-book fields (n, nickname, address, kind)
+VERSIONS = (1, 2, 3)  # 2 adds intro_offers and the address-book fields (n, nickname, address, kind); 3 emails, phones, urls
 MAX_ID = validation.MAX_ID
 
 
@@ -43,6 +44,11 @@ class TouchRecord(_Record):
     advice: Optional[str] = None
     source: Optional[str] = None  # for a touch imported from mail, a calendar or a chat: where, and its id there
     source_id: Optional[str] = None
+
+
+class PointRecord(_Record):
+    value: str
+    label: Optional[str] = None
 
 
 class ContactRecord(_Record):
@@ -69,6 +75,9 @@ class ContactRecord(_Record):
     nickname: Optional[str] = None
     address: Optional[list[str]] = Field(default=None, max_length=7)
     kind: Optional[Literal["org", "individual"]] = None
+    emails: Optional[list[PointRecord]] = None  # version 3
+    phones: Optional[list[PointRecord]] = None
+    urls: Optional[list[PointRecord]] = None
     tags: list[str] = []
     touches: list[TouchRecord] = []
     dismissals: dict[Literal[tuple(ACTIONS)], date] = {}  # type: ignore[valid-type]  # as kind above
@@ -94,7 +103,7 @@ class Backup(_Record):
     intro_offers: list[IntroRecord] = []
 
 
-RECORD_KEYS = ("id", "tags", "touches", "dismissals", "introduced_by_id")
+RECORD_KEYS = ("id", "tags", "touches", "dismissals", "introduced_by_id", "emails", "phones", "urls")
 
 
 def read(paths: Sequence[str]) -> Batch:
@@ -136,7 +145,7 @@ def _document(text: str, label: str) -> Any:
     if version not in VERSIONS:
         newer = isinstance(version, int) and not isinstance(version, bool) and version > max(VERSIONS)
         hint = " Upgrade netlog to read it." if newer else ""
-        raise BadInput(f"{label} is a netlog export of version {version!r}; this netlog reads versions 1 and 2.{hint} Nothing was imported.")
+        raise BadInput(f"{label} is a netlog export of version {version!r}; this netlog reads versions 1 to 3.{hint} Nothing was imported.")
     return document
 
 
@@ -188,4 +197,6 @@ def _incoming(contact: ContactRecord, label: str, ids: set[int], raw: dict[str, 
         source_id=contact.id,
         introduced_by=contact.introduced_by_id,
         source=label,
+        points={kind: [Point(p.value, p.label) for p in listed] for kind in ("email", "phone", "url")
+                if (listed := getattr(contact, kind + "s")) is not None},  # fmt: skip
     )

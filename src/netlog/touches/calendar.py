@@ -11,9 +11,11 @@ user, rooms and resources, and anyone who declined.
 Skipped, first reason first: an event without a readable start (malformed); not over yet (its day is
 today or later: with only a day to go by, a meeting counts once its day is over, so an import never logs a
 meeting that has not happened; today's are picked up by the next import); before `since`; cancelled
-(STATUS:CANCELLED); declined by the user (PARTSTAT=DECLINED on their ATTENDEE line); more than 20
+(STATUS:CANCELLED); declined by the user (PARTSTAT=DECLINED on their ATTENDEE line); not accepted
+(PARTSTAT=NEEDS-ACTION or TENTATIVE on every line of the user's: an invitation is not a meeting until it is
+accepted; a line with no PARTSTAT, as organizers write theirs, counts as accepted); more than 20
 attendees; no one but the user (focus time, birthdays); events the user is neither organizer nor
-attendee of (a shared calendar). Tentative and unanswered invitations count: the event is in the calendar.
+attendee of (a shared calendar).
 
 Recurring series are expanded, unlike Folk, which skips them: a weekly 1:1 is the most regular contact a
 person has, and skipping it would lose exactly the strongest ties. Instances are generated from DTSTART
@@ -54,6 +56,7 @@ from netlog.values.budget import OverBudget, item_budget
 
 SOURCE = "calendar"
 MAX_ATTENDEES = 20
+NOT_ACCEPTED = frozenset({"NEEDS-ACTION", "TENTATIVE"})  # the user's answers that make no meeting
 MAX_INSTANCES = 1000
 # Generating more start times than this for one series means a rule like FREQ=MINUTELY: stop there.
 MAX_GENERATED = 50 * MAX_INSTANCES
@@ -300,6 +303,8 @@ class _Reader:
         mine = [p for p in people if p.email in self.me.emails]
         if any(p.partstat == "DECLINED" for p in mine):
             return Skip.DECLINED
+        if mine and all(p.partstat in NOT_ACCEPTED for p in mine):
+            return Skip.NOT_ACCEPTED  # an invitation never answered, or only tentatively: no meeting (issue 22)
         if sum(p.person for p in people if p.email) > MAX_ATTENDEES:
             return Skip.TOO_MANY_ATTENDEES
         if not self._parties(event):

@@ -46,6 +46,7 @@ class Skip(StrEnum):
     ONLY_ME = "only me"
     CANCELLED = "cancelled"
     DECLINED = "declined"
+    NOT_ACCEPTED = "not accepted"
     TOO_MANY_ATTENDEES = "more than 20 attendees"
     NOT_YET = "not over yet"
     NO_ONE_ELSE = "no one else"

@@ -227,8 +227,12 @@ def patch_card(text: str, contact: Mapping[str, Any]) -> str:
     reading, tags, _ = read_card(card)
     reading["tags"] = tags
     original = card
+    if "points" in contact:
+        card = _patch_points(card, contact["points"], eol)
     for key in OWNED:
         if key not in contact and key not in ("name", "n"):
+            continue
+        if key in _POINT_KINDS and "points" in contact:
             continue
         wanted = _wanted(key, contact, original, reading)
         if key == "n" and pick(card, "N") is None:
@@ -238,6 +242,63 @@ def patch_card(text: str, contact: Mapping[str, Any]) -> str:
             continue
         card = _rewrite(card, key, wanted, version, eol)
     return "".join(p.raw for p in properties[: begin + 1] + card + properties[end:])
+
+
+_POINT_KINDS = {"email": "EMAIL", "phone": "TEL", "url": "URL"}
+
+
+def _patch_points(card: list[Property], points: Mapping[str, Sequence[Point]], eol: str) -> list[Property]:
+    """Every email, phone and URL of the contact on the card: the card's lines that say one of them are kept
+    byte for byte (however the card formats it); lines saying one the contact no longer has go (with an item
+    group's X-ABLabel when nothing else is in the group); the others are added, with their label as TYPE."""
+    from netlog.values.points import normal
+
+    for kind, name in _POINT_KINDS.items():
+        wanted = list(points.get(kind) or [])
+        keys = {normal(kind, p.value) for p in wanted}
+        on_card = set()
+        gone: set[int] = set()
+        for i, prop in enumerate(card):
+            if _POINT_PROPERTIES.get(prop.name or "") != kind:
+                continue
+            value = _phone(prop) if kind == "phone" else _text(prop)
+            if prop.name == "X-SOCIALPROFILE" and not value:
+                value = next(iter(prop.params.get("X-USER") or ()), None)
+            key = normal(kind, value) if value else ""
+            if key in keys:
+                on_card.add(key)
+            else:
+                gone.add(i)
+        added = []
+        for point in wanted:
+            key = normal(kind, point.value)
+            if key not in on_card:
+                on_card.add(key)
+                added.append(point)
+        # a value that took another's place takes its line too, with its parameters and group (edit --email)
+        replaced = {}
+        for i, point in zip(sorted(gone), added):
+            prop = card[i]
+            kept = tuple(t for t in prop.param_texts if not _describes_value(t))
+            replaced[i] = _make(prop.name or name, cardlines.escape(point.value), kept, prop.group, eol)
+        added = added[len(replaced):]
+        gone -= set(replaced)
+        card = [replaced.get(i, p) for i, p in enumerate(card)]
+        if gone:
+            left_groups = {(p.group or "").upper() for i, p in enumerate(card) if i not in gone and p.group and p.name != "X-ABLABEL"}
+            card = [p for i, p in enumerate(card) if i not in gone
+                    and not (p.name == "X-ABLABEL" and p.group and p.group.upper() not in left_groups)]  # fmt: skip
+        for point in added:
+            params = (f"TYPE={cardlines.escape(point.label).replace(' ', '-')}",) if point.label and ":" not in point.label else ()
+            line = _make(name, cardlines.escape(point.value), params, eol=eol)
+            at = max((i + 1 for i, p in enumerate(card) if p.name == name), default=_before_end(card))
+            card = card[:at] + [line] + card[at:]
+    return card
+
+
+def _before_end(card: list[Property]) -> int:
+    """Where a property new to the card goes: before UID, REV or the end."""
+    return next((i for i, p in enumerate(card) if p.name in ("UID", "REV", "END")), len(card))
 
 
 def _wanted(key: str, contact: Mapping[str, Any], card: Sequence[Property], reading: dict[str, Any]) -> Any:
