@@ -231,11 +231,17 @@ def test_the_network_is_what_the_issue_describes():
     assert net.FIRST_MORNING.weekday() == 0
 
 
+def _points_of(ours: dict, key: str) -> Any:
+    """What version 3's emails, phones and urls say for an earlier version's one email, phone and url."""
+    kind = {"emails": "email", "phones": "phone", "urls": "url"}.get(key)
+    return [{"value": ours[kind], "label": None}] if kind and ours.get(kind) else None
+
+
 def _same(ours: Any, exported: Any) -> bool:
     """Equal, except that the export may add keys a later format version has, left empty here."""
     if isinstance(ours, dict) and isinstance(exported, dict):
         return all(k in exported and _same(v, exported[k]) for k, v in ours.items()) and all(
-            exported[k] in (None, False, [], {}) for k in exported.keys() - ours.keys()
+            exported[k] in (None, False, [], {}) or exported[k] == _points_of(ours, k) for k in exported.keys() - ours.keys()
         )
     if isinstance(ours, list) and isinstance(exported, list):
         return len(ours) == len(exported) and all(_same(a, b) for a, b in zip(ours, exported))
