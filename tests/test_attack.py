@@ -810,7 +810,6 @@ def test_due_mine_all_on_9999_12_30_is_no_traceback(netlog, monkeypatch):
 
 
 @once
-@xfail(8, "dateparser asks tzlocal for the zone, which refuses TZ=UTC-14 (ZoneInfoNotFoundError) (dates._parse_with_dateparser)")
 @pytest.mark.parametrize("args", [["due", "--on", "32"], ["log", "Ana", "call", "--on", "32"]])
 def test_a_posix_tz_and_a_date_for_dateparser_are_no_traceback(netlog, args):
     netlog("add", "Ana Lima", "--on", "2026-11-20")

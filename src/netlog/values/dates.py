@@ -142,6 +142,9 @@ def _parse_with_dateparser(text: str, base: date, prefer: str) -> date | None:
         "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
         "PREFER_DATES_FROM": prefer,
         "RETURN_AS_TIMEZONE_AWARE": False,
+        # a day, not a moment: no zone is needed, and naming one keeps dateparser from asking tzlocal, which
+        # refuses a POSIX TZ such as UTC-14 (a traceback)
+        "TIMEZONE": "UTC",
     }
     try:
         parsed = dateparser.parse(text, languages=DATE_LANGUAGES, settings=settings)
