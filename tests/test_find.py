@@ -142,7 +142,7 @@ def test_syntax_characters_around_words_are_dropped(network):
 
 def test_user_errors_are_one_line(netlog):
     for args, words in ((("find",), "Give words to find"), (("find", "***"), "no letters or digits"),
-                        (("find", "x", "--limit", "0"), "--limit"), (("find", "--strength", "huge"), "Unknown strength")):  # fmt: skip
+                        (("find", "x", "--limit", "0"), "--limit"), (("find", "--at", "", "--tag", " "), "--tag needs"), (("find", "--strength", "huge"), "Unknown strength")):  # fmt: skip
         result = netlog(*args, ok=False)
         assert result.exit_code == 1 and words in result.stderr and len(result.stderr.strip().splitlines()) == 1
 

@@ -123,5 +123,5 @@ def ensure_current(store: Store) -> None:
     """Rebuild the cache when another version of the rules made it (one read when it is current)."""
     if reads.meta(store.reader, CACHE_KEY) != CACHE_VERSION:
         store.write(rebuild)
-    elif reads.meta(store.reader, SEARCH_KEY) != SEARCH_VERSION:  # a database from before issue 26 (migration 10)
+    elif reads.meta(store.reader, SEARCH_KEY) != SEARCH_VERSION:  # a database from before issue 26 (migration 11)
         store.write(lambda session: rebuild_search(session))

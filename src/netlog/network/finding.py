@@ -47,14 +47,16 @@ def _checked(search: Search) -> Search:
     """Refuse what cannot be asked: nothing at all, a filter with no words in it, a limit below one."""
     if search.limit < 1:
         raise BadInput("--limit takes a number of results, 1 or more.")
-    if not search.narrows():
+    if not search.narrows() and search.tag is None:
         raise BadInput("Give words to find, or narrow with --at, --met-at, --tag or --strength: `netlog find stripe`.")
     anywhere, company, met = search.words()
     for typed, found, option in ((search.text, anywhere, "QUERY"), (search.at, company, "--at"), (search.met_at, met, "--met-at")):
         if typed and not found:
             raise BadInput(f'{option} "{typed}" has no letters or digits to search for.')
-    tag = validation.tags([search.tag])[0] if search.tag else None
-    return search._replace(tag=tag)
+    tags = validation.tags([search.tag]) if search.tag is not None else [None]
+    if not tags:
+        raise BadInput("--tag needs a tag name: `netlog find --tag pycon`.")
+    return search._replace(tag=tags[0])
 
 
 def matching_ids(reader: Reader, search: Search) -> dict[int, tuple[Any, ...]]:
