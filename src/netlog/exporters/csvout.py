@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from netlog.storage import reads
 from netlog.values.folding import fold
@@ -27,9 +27,17 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
 
 
+ROWS_A_CHUNK = 1000
+
+
 def export(reader: Reader, today: date, excel: bool = False) -> str:
-    """One row per contact."""
-    return csv_text(contact_rows(reader, today), excel=excel)
+    """One row per contact, as one string."""
+    return "".join(chunks(reader, today, excel=excel))
+
+
+def chunks(reader: Reader, today: date, excel: bool = False) -> Iterator[str]:
+    """One row per contact, written a thousand rows at a time as they are made (never the whole document)."""
+    yield from csv_chunks(contact_rows(reader, today), excel=excel)
 
 
 def contact_rows(reader: Reader, today: date) -> list[dict[str, Any]]:
@@ -46,13 +54,23 @@ def contact_rows(reader: Reader, today: date) -> list[dict[str, Any]]:
 
 def csv_text(contacts: Iterable[Mapping[str, Any]], excel: bool = False) -> str:
     """The CSV document: a header row, then the contacts by folded name."""
+    return "".join(csv_chunks(contacts, excel))
+
+
+def csv_chunks(contacts: Iterable[Mapping[str, Any]], excel: bool = False) -> Iterator[str]:
+    """The CSV document in pieces: a header row, then the contacts by folded name."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n" if excel else "\n")
+    out.write(BOM if excel else "")
     writer.writerow(COLUMNS)
-    for contact in sorted(contacts, key=lambda c: (fold(c["name"]), c["name"], c.get("id") or 0)):
+    for n, contact in enumerate(sorted(contacts, key=lambda c: (fold(c["name"]), c["name"], c.get("id") or 0)), start=1):
         cells = {**contact, "tags": ", ".join(contact.get("tags") or ())}
         writer.writerow([neutralise(cells.get(column)) for column in COLUMNS])
-    return (BOM if excel else "") + out.getvalue()
+        if n % ROWS_A_CHUNK == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
 def neutralise(value: Any) -> str:

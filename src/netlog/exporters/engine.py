@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable
 
 from netlog.errors import BadInput
 from netlog.exporters import FORMATS
@@ -17,18 +17,20 @@ if TYPE_CHECKING:
 
 def export(
     reader: Reader, today: date, format: str, version: str = "3.0", days: int = 14, as_: str = "todos", excel: bool = False
-) -> str:
-    """The text of one export format; each format takes its own options and ignores the others."""
+) -> Iterable[str]:
+    """The text of one export format, in pieces to write as they come: json and csv are read and written a
+    contact at a time (their `chunks`), so a large network is never held whole. Each format takes its own
+    options and ignores the others. Nothing is read until the pieces are."""
     if format not in FORMATS:
         raise BadInput(f'Unknown export format "{format}"; use one of: {", ".join(FORMATS)}.')
     module = import_module(f"netlog.exporters.{FORMATS[format]}")
     if format == "vcard":
-        return module.export(reader, today, version=version)
+        return [module.export(reader, today, version=version)]
     if format == "ics":
-        return module.export(reader, today, days=days, as_=as_)
+        return [module.export(reader, today, days=days, as_=as_)]
     if format == "csv":
-        return module.export(reader, today, excel=excel)
-    return module.export(reader, today)
+        return module.chunks(reader, today, excel=excel)
+    return module.chunks(reader, today)
 
 
 def export_vdir(reader: Reader, folder: str, version: str = "3.0") -> Written:
@@ -38,13 +40,13 @@ def export_vdir(reader: Reader, folder: str, version: str = "3.0") -> Written:
     return vcard.export_vdir(reader, folder, version)
 
 
-def write(text: str, output: str | None, database: Any = None) -> None:
-    """To stdout, or to the file `output`. A regular file (or a new one) is replaced whole and atomically: the
+def write(text: str | Iterable[str], output: str | None, database: Any = None) -> None:
+    """`text` (or its pieces, written as they come) to stdout, or to the file `output`. A regular file (or a new one) is replaced whole and atomically: the
     text goes to a private (0600) temporary file beside it, is synced, then renamed over it, and a failure
     leaves neither a half file nor the temporary one. Anything else at that path (a symlink, a device, a
     FIFO, /dev/stdout) is written through, never replaced. The `database` file itself is never written."""
     if not output or output == "-":
-        sys.stdout.write(text)
+        sys.stdout.writelines([text] if isinstance(text, str) else text)
         return
     import os
     import stat
@@ -78,10 +80,10 @@ def write(text: str, output: str | None, database: Any = None) -> None:
         raise BadInput(f"Cannot write {output}: {error.strerror or error}; nothing was written.") from None
 
 
-def _write_through(path: Any, text: str, output: str) -> None:
+def _write_through(path: Any, text: str | Iterable[str], output: str) -> None:
     """Write into what is already at `path` (following a symlink; into a device or a pipe as it is)."""
     try:
         with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            handle.writelines([text] if isinstance(text, str) else text)
     except OSError as error:
         raise BadInput(f"Cannot write {output}: {error.strerror or error}.") from None

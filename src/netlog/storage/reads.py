@@ -5,7 +5,7 @@ no SQLAlchemy here, so the fast paths can use it. Rows are tuples in the order o
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from netlog.storage.compiled import COLUMNS, PARAMS
 from netlog.storage.reader import Reader
@@ -59,6 +59,23 @@ def contact(reader: Reader, contact_id: int) -> Row | None:
 def contact_rows(reader: Reader) -> list[Row]:
     """Every contact's row, by id."""
     return dicts(reader, "contact_rows")
+
+
+def contact_pages(reader: Reader, size: int = 2000) -> Iterator[list[Row]]:
+    """Every contact's row, by id, `size` at a time (one page in memory, not the network); call it inside
+    `reader.snapshot()` so the pages see one state of the database."""
+    after = 0
+    while True:
+        page = dicts(reader, "contact_rows_after", {"after": after, "limit": size})
+        if not page:
+            return
+        yield page
+        after = page[-1]["id"]
+
+
+def contact_extras(reader: Reader) -> dict[int, tuple[Any, ...]]:
+    """contact id -> (phone, url, birthday, note): what the CSV export adds to `list`'s overview."""
+    return {row[0]: row[1:] for row in reader.rows("contact_extras")}
 
 
 def contact_names(reader: Reader) -> list[tuple[int, str]]:
@@ -201,6 +218,14 @@ def all_points(reader: Reader) -> dict[int, dict[str, list[Row]]]:
     return found
 
 
+def tags_between(reader: Reader, low: int, high: int) -> dict[int, list[str]]:
+    """contact id -> its tags, for the contacts with ids from `low` to `high`."""
+    tags: dict[int, list[str]] = {}
+    for contact_id, name in reader.rows("tags_between", {"low": low, "high": high}):
+        tags.setdefault(contact_id, []).append(name)
+    return tags
+
+
 def tags_of(reader: Reader, contact_id: int) -> list[str]:
     """One contact's tags, sorted."""
     return _firsts(reader, "tags_of", {"id": contact_id})
@@ -224,6 +249,11 @@ def touch_rows_of(reader: Reader, contact_id: int) -> list[Row]:
 def touch_rows(reader: Reader) -> list[Row]:
     """Every touch, grouped by contact and in order."""
     return dicts(reader, "touch_rows")
+
+
+def touch_rows_between(reader: Reader, low: int, high: int) -> list[Row]:
+    """The touches of the contacts with ids from `low` to `high`, grouped by contact and in order."""
+    return dicts(reader, "touch_rows_between", {"low": low, "high": high})
 
 
 def mentions_of(reader: Reader, contact_id: int) -> list[Row]:

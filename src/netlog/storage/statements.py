@@ -434,6 +434,31 @@ def contact_rows() -> Statement:
 
 
 @statement
+def contact_rows_after() -> Statement:
+    """The next `limit` contacts after the id `after`, every column, by id: a large read in pages (exports)."""
+    return select(*C).where(C.id > bindparam("after")).order_by(C.id).limit(bindparam("limit")).offset(literal_column("0"))
+
+
+@statement
+def contact_extras() -> Statement:
+    """What the CSV export shows of each contact beyond `list`'s overview, by id."""
+    return select(C.id, C.phone, C.url, C.birthday, C.note).order_by(C.id)
+
+
+@statement
+def tags_between() -> Statement:
+    """The tags of the contacts with ids from `low` to `high`, by contact and name."""
+    between = col(Tag.contact_id).between(bindparam("low"), bindparam("high"))
+    return select(col(Tag.contact_id), col(Tag.name)).where(between).order_by(col(Tag.contact_id), col(Tag.name))
+
+
+@statement
+def touch_rows_between() -> Statement:
+    """The touches of the contacts with ids from `low` to `high`, grouped by contact and in order."""
+    return select(*T).where(T.contact_id.between(bindparam("low"), bindparam("high"))).order_by(T.contact_id, T.happened_on, T.id)
+
+
+@statement
 def summary_inputs() -> Statement:
     """What rules.summarize needs of every contact besides its touches."""
     return select(C.id, C.strength, C.introduced_on, C.birthday)

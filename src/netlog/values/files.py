@@ -8,7 +8,7 @@ import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 
 @contextmanager
@@ -31,11 +31,12 @@ def replacing(target: Path, prefix: str = ".netlog-", mode: int = 0o600) -> Iter
     sync(target.parent)
 
 
-def write_text(target: Path, text: str, prefix: str = ".netlog-", mode: int = 0o600) -> None:
-    """`text` (UTF-8, line ends as given) as the whole new content of `target`."""
+def write_text(target: Path, text: str | Iterable[str], prefix: str = ".netlog-", mode: int = 0o600) -> None:
+    """`text` (UTF-8, line ends as given; or its pieces, written as they come) as the whole new content of
+    `target`."""
     with replacing(target, prefix, mode) as temporary:
         with open(temporary, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            handle.writelines([text] if isinstance(text, str) else text)
 
 
 def sync(path: Path) -> None:
