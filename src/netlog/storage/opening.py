@@ -59,18 +59,26 @@ def _open_file(store: Store, path: Path) -> None:
 
 
 def _open_server(store: Store) -> None:
-    from sqlalchemy import inspect
+    from netlog.storage.pgfast import PgReader
 
-    def version_of(connection: Connection) -> int:
-        if not inspect(connection).has_table(migrations.MIGRATION_TABLE):
-            return -1 if inspect(connection).get_table_names() else 0
-        return migrations._recorded(connection)
-
-    version = store.run(version_of)
+    reader = store.reader
+    if isinstance(reader, PgReader):  # without SQLAlchemy, unless there is something to migrate
+        tables = reader.tables()
+        version = _version(reader) if migrations.MIGRATION_TABLE in tables else (-1 if tables else 0)
+    else:
+        version = store.run(_server_version)
     if version < 0:
         raise DatabaseError(f"{store.where} belongs to another program (no netlog tables); it was left untouched.")
     migrations.check_version(version, store.where)
     migrations.migrate(store, version)
+
+
+def _server_version(connection: Connection) -> int:
+    from sqlalchemy import inspect
+
+    if not inspect(connection).has_table(migrations.MIGRATION_TABLE):
+        return -1 if inspect(connection).get_table_names() else 0
+    return migrations._recorded(connection)
 
 
 def _version(reader: Reader) -> int:

@@ -55,12 +55,17 @@ class Store:
 
     @property
     def reader(self) -> Reader:
-        """What the commands read with: the fast reader on a SQLite file, else a read-only Session."""
+        """What the commands read with: the fast reader on a SQLite file, the psycopg reader on PostgreSQL
+        through psycopg (SQLAlchemy's default driver for it here), else a read-only Session."""
         if self._reader is None:
             if self.path is not None:
                 from netlog.storage.fast import FastReader
 
                 self._reader = FastReader(self.path)
+            elif self.url.startswith("postgresql+psycopg://"):
+                from netlog.storage.pgfast import PgReader
+
+                self._reader = PgReader(self.url, self.where)
             else:
                 from sqlmodel import Session
 
