@@ -30,7 +30,6 @@ def test_an_org_unit_is_not_part_of_the_company(netlog, tmp_path):
     assert "How are things going at Native Instruments?" in text
 
 
-@pytest.mark.xfail(strict=True, reason="issue 23: a contact matched by name in mail does not get the address")
 def test_a_contact_matched_by_name_in_mail_gets_the_address(netlog, tmp_path):
     netlog("me", "--name", "Kim Oduya", "--email", KIM)
     netlog("add", "Lena Fischer", "--on", "2026-10-01")  # no address: matched by name only

@@ -180,3 +180,77 @@ def test_a_tentative_answer_is_not_a_meeting_and_the_summary_counts_it(netlog, t
     ics.write_text(invitation("TENTATIVE"), newline="")
     report = json.loads(netlog("import", "calendar", str(ics), "--json").stdout)
     assert (report["new"], report["skipped"]) == (0, {"not accepted": 1})
+
+
+# touches: every address of a contact matches; a contact matched by name keeps the address
+
+
+def _mail(sender: str, to: str, when: str, message_id: str) -> bytes:
+    return (
+        f"From x@y {when}\r\nFrom: {sender}\r\nTo: {to}\r\nDate: {when}\r\nMessage-ID: {message_id}\r\n"
+        "Subject: Hello\r\n\r\nHello\r\n\r\n"
+    ).encode()
+
+
+def test_a_calendar_guest_on_a_second_address_is_met(netlog, tmp_path):
+    from test_sync_contacts import invitation
+
+    netlog("add", "Ana Lima", "--email", "ana.lima@northwind.example", "--on", "2026-10-01")
+    netlog("add", "Ana Maria Lima", "--email", "ana.maria@example.com", "--on", "2026-10-01")  # not a name match
+    netlog("edit", "Ana Lima", "--add-email", "ANA@example.org")  # the invitation's address, another case
+    netlog("me", "--email", "sam@example.org")
+    ics = tmp_path / "coffee.ics"
+    ics.write_text(invitation("ACCEPTED").replace("CN=Ana Lima", "CN=A. Lima"), newline="")
+    report = json.loads(netlog("import", "calendar", str(ics), "--json").stdout)
+    assert (report["new"], report["unknown"], report["addresses"]) == (1, [], 0)
+    assert "Coffee chat" in [t["note"] for t in netlog.json("show", "Ana Lima")["touches"]]
+
+
+def test_a_chat_phone_written_nationally_matches_a_contacts_second_phone(netlog, tmp_path, monkeypatch):
+    for variable in ("LC_ALL", "LC_CTYPE"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "pt_PT.UTF-8")  # the region national numbers are read in
+    netlog("add", "Noor Haddad", "--on", "2026-10-01")
+    netlog("edit", "Noor Haddad", "--phone", "+44 20 7946 0958", "--add-phone", "+351 912 000 111")
+    export = {
+        "personal_information": {"user_id": 1, "first_name": "Kim", "last_name": "Oduya"},
+        "contacts": {"list": [{"user_id": 2, "first_name": "N.", "last_name": "", "phone_number": "912 000 111"}]},
+        "chats": {"list": [{"name": "N.", "type": "personal_chat", "id": 2, "messages": [
+            {"id": 1, "type": "message", "date": "2026-11-14T10:00:00", "date_unixtime": "1794650400",
+             "from": "N.", "from_id": "user2", "text": "slides?"}]}]},
+    }  # fmt: skip
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    report = json.loads(netlog("import", "telegram", str(path), "--json").stdout)
+    assert (report["new"], report["unknown"]) == (1, [])
+    assert "message" in [t["kind"] for t in netlog.json("show", "Noor Haddad")["touches"]]
+
+
+def test_mail_matched_by_name_stores_the_address_and_the_next_mail_matches_on_it(netlog, tmp_path):
+    netlog("me", "--email", "kim@example.org")
+    netlog("add", "Lena Fischer", "--email", "lena@old.example", "--on", "2026-10-01")
+    first = tmp_path / "one.mbox"
+    first.write_bytes(_mail("Lena Fischer <Lena.Fischer@Example.de>", "kim@example.org", "Thu, 12 Nov 2026 11:00:00 +0000", "<1@x>"))
+    dry = json.loads(netlog("import", "mail", str(first), "--json", "--dry-run").stdout)
+    assert (dry["new"], dry["addresses"]) == (1, 1)
+    assert values(netlog.json("show", "Lena Fischer")["emails"]) == ["lena@old.example"]  # a dry run writes nothing
+    result = netlog("import", "mail", str(first))
+    assert "Stored 1 address on contacts matched by name." in result.stderr
+    lena = netlog.json("show", "Lena Fischer")
+    assert values(lena["emails"]) == ["lena@old.example", "lena.fischer@example.de"] and lena["email"] == "lena@old.example"
+    second = tmp_path / "two.mbox"  # signed differently: the address, not the name, says who it is
+    second.write_bytes(_mail("L. F. <lena.fischer@example.de>", "kim@example.org", "Fri, 13 Nov 2026 11:00:00 +0000", "<2@x>"))
+    report = json.loads(netlog("import", "mail", str(second), "--json").stdout)
+    assert (report["new"], report["unknown"], report["addresses"]) == (1, [], 0)
+    assert [t["kind"] for t in netlog.json("show", "Lena Fischer")["touches"]].count("email") == 2
+
+
+def test_an_address_someone_else_has_is_not_given_to_a_namesake(netlog, tmp_path):
+    netlog("me", "--email", "kim@example.org")
+    netlog("add", "Lena Fischer", "--on", "2026-10-01")
+    netlog("add", "Tom Baker", "--email", "bakers@example.net", "--on", "2026-10-01")
+    mbox = tmp_path / "one.mbox"
+    mbox.write_bytes(_mail("Lena Fischer <bakers@example.net>", "kim@example.org", "Thu, 12 Nov 2026 11:00:00 +0000", "<1@x>"))
+    report = json.loads(netlog("import", "mail", str(mbox), "--json").stdout)
+    assert (report["new"], report["addresses"]) == (1, 0)  # the address says Tom, as before
+    assert netlog.json("show", "Lena Fischer")["emails"] == [] and [t["kind"] for t in netlog.json("show", "Tom Baker")["touches"]].count("email") == 1

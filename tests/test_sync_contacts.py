@@ -32,7 +32,6 @@ EXTRA = CARDS / "extra"
 KEYS = {"in_new", "in_changed", "in_deleted", "out_new", "out_changed", "conflicts", "unchanged"}
 SYNC = "issue 22: `netlog sync contacts` does not exist yet"
 CALENDAR = "issue 22: `netlog sync calendar` does not exist yet"
-MANY = "issue 22: a contact holds one email, phone and URL today"
 
 # the cards the tests name (UID -> who); the README of tests/fixtures/dav has all 50
 ALBA = "4B1C6E0A-7D2F-4E8B-9C3A-5F6D7E8A9B0C"  # Apple: three emails, two phones, labels
@@ -435,7 +434,6 @@ def test_an_import_matches_a_contact_on_any_of_its_addresses(netlog):
     assert "34917654321" in [digits(p) for p in values(netlog.json("show", "Alba Ortega")["phones"])]
 
 
-@pytest.mark.xfail(strict=True, reason=MANY)
 def test_mail_from_any_address_of_a_contact_is_a_touch_with_them(netlog, tmp_path):
     netlog("import", "vcard", str(file_of(CARDS, ALBA)))
     netlog("me", "--email", "sam@example.org")

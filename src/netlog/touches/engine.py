@@ -1,9 +1,11 @@
 """Touches from the records people already keep: the exchanges the readers in netlog.touches find in mail,
 calendars and chats, matched to contacts and logged, all in one transaction.
 
-Matching: a party is the contact with the same email address, profile URL or phone number, else the one
-contact with the same full name (case and accents ignored). Nobody is created silently: the people who
-match no contact are counted for the summary, and `--add-new` adds them.
+Matching: a party is the contact with the same email address, profile URL or phone number (any of the
+contact's, compared in their normal forms), else the one contact with the same full name (case and accents
+ignored). A contact matched by name gets the party's addresses it lacks stored as more of its own (issue 23),
+so the next exchange matches on them. Nobody is created silently: the people who match no contact are
+counted for the summary, and `--add-new` adds them.
 
 Idempotence: each touch keeps its source and the source's own id (a Message-ID, an event's UID and start,
 a conversation and date): importing the same file, or an overlapping newer export, adds nothing. A meeting
@@ -47,6 +49,7 @@ class TouchReport:
     already: int = 0  # touches this source had logged before (or, for a meeting, logged by hand that day)
     contacts: int = 0  # contacts with a new touch
     added: int = 0  # contacts created with --add-new
+    addresses: int = 0  # addresses stored on contacts matched by name (an email, phone or URL they lacked)
     skipped: Counter = field(default_factory=Counter)  # reason -> how many
     unknown: Counter = field(default_factory=Counter)  # a non-contact, as shown -> how many exchanges
     dry_run: bool = False
@@ -120,6 +123,7 @@ def log_exchanges(
         for exchange in reading.exchanges:
             found.add(exchange, keep_subjects, add_new, report)
         report.new, report.contacts, report.added = len(found.touches), len(found.touched), len(found.new_contacts)
+        report.addresses = sum(len(points) for points in found.learned.values())
         return found
 
     store.planned(plan, dry_run)
@@ -132,12 +136,14 @@ class _Plan:
     def __init__(self, reader: Reader, source: str, today: date) -> None:
         from netlog.people.me import current_user
         from netlog.touches.records import normalize_email, normalize_phone, normalize_url
+        from netlog.values.points import REGION_KEY, default_region
 
         self.source, self.today, self.user = source, today, current_user()
+        self.region = default_region(reads.meta(reader, REGION_KEY))
         self.by: dict[str, dict[str, int]] = {"email": {}, "url": {}, "phone": {}, "name": {}}
         names: Counter[str] = Counter()
         rows = reads.contact_rows(reader)
-        for row in rows:
+        for row in rows:  # the preferred addresses first: an address two contacts share is the older one's
             for key, value in (
                 ("email", normalize_email(row["email"])),
                 ("url", normalize_url(row["url"])),
@@ -146,6 +152,14 @@ class _Plan:
                 if value:
                     self.by[key].setdefault(value, row["id"])
             names[fold(row["name"])] += 1
+        normalizers: dict[str, Callable[[str], str | None]] = {"email": normalize_email, "url": normalize_url, "phone": normalize_phone}
+        for cid, kinds_of in reads.all_points(reader).items():  # then every other address of each contact
+            for kind, points in kinds_of.items():
+                for point in points:
+                    # Parties come in the readers' normal forms; a phone also under its stored E.164 form.
+                    for value in (normalizers[kind](point["value"]), point["normal"] if kind == "phone" else None):
+                        if value:
+                            self.by[kind].setdefault(value, cid)
         self.by["name"] = {fold(row["name"]): row["id"] for row in rows if names[fold(row["name"])] == 1}
         self.next_id = max((row["id"] for row in rows), default=0) + 1
         self.logged = reads.touch_sources(reader, source)
@@ -153,6 +167,7 @@ class _Plan:
         self.touches: list[dict[str, Any]] = []
         self.touched: set[int] = set()
         self.new_contacts: dict[str, dict[str, Any]] = {}  # a non-contact's key -> the contact to create
+        self.learned: dict[int, list[tuple[str, str]]] = {}  # a contact matched by name -> (kind, address) to store
         self.chat_days: set[tuple] = set()
 
     def contact_of(self, party: Party) -> int | None:
@@ -160,7 +175,26 @@ class _Plan:
             for value in values:
                 if value and value in self.by[key]:
                     return self.by[key][value]
-        return self.by["name"].get(fold(party.name)) if party.name else None
+        for phone in party.phones:  # a national number in the reader's form: read in the default region
+            if phone and not phone.startswith("+"):
+                from netlog.values.points import normal_phone
+
+                found = self.by["phone"].get(normal_phone(phone, self.region))
+                if found is not None:
+                    return found
+        cid = self.by["name"].get(fold(party.name)) if party.name else None
+        if cid is not None:
+            self._learn(cid, party)
+        return cid
+
+    def _learn(self, cid: int, party: Party) -> None:
+        """A contact matched by name keeps the party's addresses (none of them anyone's yet, or the match
+        would have been on them): stored with the touches, and matched from now on."""
+        for kind, values in (("email", party.emails), ("phone", party.phones), ("url", (party.url,))):
+            for value in values:
+                if value and value not in self.by[kind]:
+                    self.by[kind][value] = cid
+                    self.learned.setdefault(cid, []).append((kind, value))
 
     def add(self, exchange: Exchange, keep_subjects: bool, add_new: bool, report: TouchReport) -> None:
         # Through the door every write uses: a day out of netlog's range, an id or subject too long to keep.
@@ -222,6 +256,15 @@ class _Plan:
         from netlog.storage import records
 
         records.insert_contacts(session, list(self.new_contacts.values()))
+        if self.learned:
+            from netlog.values.points import Point, merged
+
+            region = records.region(session)
+            for cid, learned in self.learned.items():
+                have = records.points_of(session, cid)
+                for kind in dict.fromkeys(kind for kind, _ in learned):
+                    new = [Point(value) for k, value in learned if k == kind]
+                    records.set_points(session, cid, kind, merged(have[kind], new, kind, region))
         records.insert_touches(session, self.touches)
         if len(self.touched) > BULK_REFRESH:
             cache.rebuild(session, recreate=False)

@@ -438,6 +438,8 @@ class PlainOutput:
         )
         if report.added:
             message(f"Added {_count(report.added, 'contact')} (--add-new).")
+        if report.addresses:
+            message(f"Stored {_count(report.addresses, 'address')} on contacts matched by name.")
         if report.skipped:
             message("Skipped: " + ", ".join(f"{n:,} {why}" for why, n in report.skipped.most_common()) + ".")
         if unknown and not report.added:
@@ -580,7 +582,7 @@ class JsonOutput(PlainOutput):
         _print(to_json({
             "source": report.source, "dry_run": report.dry_run, "read": report.read, "exchanges": report.exchanges,
             "new": report.new, "already": report.already, "contacts": report.contacts, "added": report.added,
-            "skipped": dict(report.skipped.most_common()),
+            "addresses": report.addresses, "skipped": dict(report.skipped.most_common()),
             "unknown": [{"who": who, "exchanges": n} for who, n in report.unknown.most_common()],
         }))  # fmt: skip
 
