@@ -33,11 +33,13 @@ REVIEW_COLUMNS = 80  # a terminal's usual width
 WEEK: list[tuple[str, str, list[list[str] | Screen]]] = [
     (
         "2026-11-16",
-        "**Monday: you meet people.** First, once, say who you are: your name signs the drafts. At a conference"
+        "**Monday: you meet people.** First, once, say who you are: your name signs the drafts, your"
+        " addresses tell your mail from others', and your country is where phone numbers written without +country are"
+        " from. At a conference"
         " you talk to Ana about search and hiring, and to Bruno about Rust. Right after, add them (on a terminal,"
         " a bare `netlog add` asks for each field).",
         [
-            ["me", "--name", "Sam Rivera", "--email", "sam@example.org"],
+            ["me", "--name", "Sam Rivera", "--email", "sam@example.org", "--region", "PT"],
             ["add", "Ana Lima", "--met-at", "PyCon Lisbon", "--topics", "search, hiring", "--strength", "medium", "--tag", "pycon"],
             ["add", "Bruno Costa", "--met-at", "PyCon Lisbon", "--topics", "Rust in production", "--tag", "pycon"],
         ],

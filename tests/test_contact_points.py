@@ -254,3 +254,41 @@ def test_an_address_someone_else_has_is_not_given_to_a_namesake(netlog, tmp_path
     report = json.loads(netlog("import", "mail", str(mbox), "--json").stdout)
     assert (report["new"], report["addresses"]) == (1, 0)  # the address says Tom, as before
     assert netlog.json("show", "Lena Fischer")["emails"] == [] and [t["kind"] for t in netlog.json("show", "Tom Baker")["touches"]].count("email") == 1
+
+
+# netlog me --region
+
+
+def test_me_region_reads_national_phones_in_that_country_from_then_on(netlog, tmp_path, monkeypatch):
+    for variable in ("LC_ALL", "LC_CTYPE", "LANG"):
+        monkeypatch.delenv(variable, raising=False)  # no locale region: only --region gives one
+    netlog("add", "Ana Lima", "--on", "2026-10-01")
+    netlog("edit", "Ana Lima", "--phone", "912 345 678")  # national: no region yet, compared by its digits
+    assert netlog.json("me")["region"] is None and "region: (not set" in netlog("me").stdout
+    netlog("me", "--region", "pt")
+    assert netlog.json("me")["region"] == "PT" and "region: PT" in netlog("me").stdout
+    netlog("edit", "Ana Lima", "--remove-phone", "+351 912 345 678")  # the stored number, read in PT now
+    assert netlog.json("show", "Ana Lima")["phones"] == []
+    netlog("edit", "Ana Lima", "--phone", "912 345 678")
+    card = tmp_path / "ana.vcf"  # the same number written internationally is no change
+    card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nTEL:+351-912-345-678\r\nEND:VCARD\r\n", newline="")
+    assert "0 new, 0 updated, 1 unchanged" in netlog("import", "vcard", str(card)).stderr
+
+
+def test_me_region_renormalises_the_phones_already_stored(netlog, db_path, monkeypatch):
+    for variable in ("LC_ALL", "LC_CTYPE", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    netlog("add", "Ana Lima", "--on", "2026-10-01")
+    netlog("edit", "Ana Lima", "--phone", "(415) 555-0999")
+    normals = lambda: [n for (n,) in sqlite3.connect(db_path).execute("SELECT normal FROM contact_point WHERE kind = 'phone'")]  # noqa: E731
+    assert normals() == ["4155550999"]
+    netlog("me", "--region", "US")
+    assert normals() == ["+14155550999"]
+
+
+@pytest.mark.parametrize("typed", ["XX", "Portugal", " ", "351"])
+def test_me_region_that_is_no_country_is_one_line_and_changes_nothing(netlog, typed):
+    netlog("me", "--name", "Kim Oduya")
+    result = netlog("me", "--region", typed, "--name", "Someone Else", ok=False)
+    assert result.exit_code == 1 and len(result.stderr.strip().splitlines()) == 1 and "--region PT" in result.stderr
+    assert (netlog.json("me")["region"], netlog.json("me")["name"]) == (None, "Kim Oduya")

@@ -89,7 +89,8 @@ COMMANDS = {
         "--days": numbers, "--as": st.one_of(st.sampled_from(["todos", "events"]), text), "--excel": flag}),
     "backup": command_line("backup", [maybe(paths("new", "folder", "folder/", "missing", "existing", "link", "dangling",
                                                    "fifo", "database", "long", typed=[""]))], {}),
-    "me": command_line("me", [], {"--name": text, "--email": emails, "--linkedin": urls, "--json": flag}),
+    "me": command_line("me", [], {"--name": text, "--email": emails, "--linkedin": urls,
+                                 "--region": st.one_of(st.sampled_from(["PT", "us", "XX"]), text), "--json": flag}),
 }  # fmt: skip
 
 # What a run may find in its environment: an editor (--edit, --edit-note) that keeps the text, fails, is

@@ -962,19 +962,22 @@ def me(
     name: Optional[str] = typer.Option(None, "--name", help="Your full name: it signs the drafts."),
     email: List[str] = typer.Option([], "--email", help="An address of yours (repeat for more): tells your mail from others'."),
     linkedin: Optional[str] = typer.Option(None, "--linkedin", metavar="URL", help="Your LinkedIn profile URL (for LinkedIn messages)."),
-    json_: bool = typer.Option(False, "--json", help="name, emails, linkedin, signature."),
+    region: Optional[str] = typer.Option(
+        None, "--region", metavar="CC", help="Your country (PT, US...): phone numbers written without +country are read in it."
+    ),
+    json_: bool = typer.Option(False, "--json", help="name, emails, linkedin, region, signature."),
 ) -> None:
     """Who you are: the name that signs your drafts, your addresses and profile (imports tell your side by them).
 
     \b
-    Example: netlog me --name "Sam Rivera" --email sam@example.org --email sam@work.example
+    Example: netlog me --name "Sam Rivera" --email sam@example.org --email sam@work.example --region PT
     Or just: netlog me      (prints what netlog knows)
     """
     from netlog.people import me as myself
 
     s = _runtime(ctx)
-    if name is not None or email or linkedin is not None:
-        myself.record(s.store, name, tuple(email), linkedin)
+    if name is not None or email or linkedin is not None or region is not None:
+        myself.record(s.store, name, tuple(email), linkedin, region)
     known = myself.recorded(s.reader)
     s.output(json_).me(known, myself.signature(s.reader))
 

@@ -22,6 +22,7 @@ class Me(NamedTuple):
     name: str | None = None
     emails: tuple[str, ...] = ()
     linkedin: str | None = None
+    region: str | None = None  # the region national phone numbers are read in (`--region`), when set
 
 
 def current_user() -> str:
@@ -45,8 +46,13 @@ def recorded(reader: Reader) -> Me:
 
     from netlog.storage import reads
 
+    from netlog.values.points import REGION_KEY
+
     emails = reads.meta(reader, EMAILS_KEY)
-    return Me(reads.meta(reader, NAME_KEY), tuple(json.loads(emails)) if emails else (), reads.meta(reader, LINKEDIN_KEY))
+    return Me(
+        reads.meta(reader, NAME_KEY), tuple(json.loads(emails)) if emails else (), reads.meta(reader, LINKEDIN_KEY),
+        reads.meta(reader, REGION_KEY),
+    )  # fmt: skip
 
 
 def signature(reader: Reader) -> str | None:
@@ -69,8 +75,9 @@ def account_name() -> str | None:
     return full or None
 
 
-def record(store: Store, name: str | None, emails: tuple[str, ...], linkedin: str | None) -> Me:
-    """Store what was given (a name, addresses added to those known, a profile URL), in one transaction."""
+def record(store: Store, name: str | None, emails: tuple[str, ...], linkedin: str | None, region: str | None = None) -> Me:
+    """Store what was given (a name, addresses added to those known, a profile URL, the region national phone
+    numbers are read in), in one transaction."""
     from netlog.errors import BadInput
     from netlog.storage import records
     from netlog.values import validation
@@ -87,10 +94,13 @@ def record(store: Store, name: str | None, emails: tuple[str, ...], linkedin: st
         cleaned.append(text)
     if linkedin is not None:
         linkedin = validation.value("url", linkedin)
+    if region is not None:
+        region = region_of(region)
     updated = Me(
         name if name is not None else current.name,
         tuple(dict.fromkeys([*current.emails, *cleaned])),
         linkedin if linkedin is not None else current.linkedin,
+        region if region is not None else current.region,
     )
 
     def work(session: Session) -> None:
@@ -99,6 +109,21 @@ def record(store: Store, name: str | None, emails: tuple[str, ...], linkedin: st
         records.set_meta(session, EMAILS_KEY, line(list(updated.emails)))
         if updated.linkedin is not None:
             records.set_meta(session, LINKEDIN_KEY, updated.linkedin)
+        if region is not None:
+            records.set_region(session, region)
 
     store.write(work)
     return updated
+
+
+def region_of(typed: str) -> str:
+    """A typed region ("pt", " US ") as the code phonenumbers knows ("PT"); one line when it knows none."""
+    from netlog.errors import BadInput
+    from netlog.values.points import region_code
+
+    try:
+        return region_code(typed)
+    except ValueError:
+        raise BadInput(
+            f'"{typed.strip()}" is not a region: give the two letters of a country (ISO 3166), as in --region PT or --region US.'
+        ) from None

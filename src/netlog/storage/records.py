@@ -160,6 +160,22 @@ def region(session: Session) -> str | None:
     return found
 
 
+def set_region(session: Session, code: str) -> int:
+    """National phone numbers are read in region `code` from now on (`netlog me --region`): the setting is
+    stored and every stored phone's normal form made again in it. Returns how many normal forms changed."""
+    set_meta(session, REGION_KEY, code)
+    session.info["netlog.region"] = default_region(code)
+    p = CONTACT_POINT.c
+    changed = {}
+    for point_id, value, old in session.execute(select(p.id, p.value, p.normal).where(p.kind == "phone")):
+        now = normal("phone", value, code)
+        if now != old:
+            changed[point_id] = now
+    for point_id, now in changed.items():
+        session.execute(update(CONTACT_POINT).where(p.id == point_id).values(normal=now))
+    return len(changed)
+
+
 def insert_points(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
     """Many points at once: contact_id, kind, value, label (optional) and position; the normal form is made here."""
     if not rows:

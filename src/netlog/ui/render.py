@@ -424,6 +424,7 @@ class PlainOutput:
         _print(f"name: {known.name or unset}")
         _print(f"emails: {', '.join(known.emails) or '(none: netlog me --email ADDR)'}")
         _print(f"linkedin: {known.linkedin or '(none)'}")
+        _print(f"region: {known.region or '(not set: the locale decides; netlog me --region CC)'}")
         _print(f"drafts are signed: {signature or '(unsigned)'}")
 
     def touch_report(self, report: Any) -> None:
@@ -576,7 +577,10 @@ class JsonOutput(PlainOutput):
         _print(to_json(s))
 
     def me(self, known: Any, signature: str | None) -> None:
-        _print(to_json({"name": known.name, "emails": list(known.emails), "linkedin": known.linkedin, "signature": signature}))
+        _print(to_json({
+            "name": known.name, "emails": list(known.emails), "linkedin": known.linkedin, "region": known.region,
+            "signature": signature,
+        }))  # fmt: skip
 
     def touch_report(self, report: Any) -> None:
         _print(to_json({
