@@ -16,7 +16,6 @@ def _one_user_error(result) -> bool:
     return result.exit_code == 1 and len(lines) == 1 and lines[0].startswith("netlog: ") and result.exception is not None
 
 
-@pytest.mark.xfail(strict=True, reason="issue 23: ORG's units are kept in the company (\"Native Instruments, Design\")")
 def test_an_org_unit_is_not_part_of_the_company(netlog, tmp_path):
     card = tmp_path / "lukas.vcf"
     card.write_text(
@@ -25,9 +24,12 @@ def test_an_org_unit_is_not_part_of_the_company(netlog, tmp_path):
         encoding="utf-8", newline="",
     )  # fmt: skip
     netlog("import", "vcard", str(card))
-    assert netlog.json("show", "Lukas Brandt")["company"] == "Native Instruments"
+    lukas = netlog.json("show", "Lukas Brandt")
+    assert (lukas["company"], lukas["title"]) == ("Native Instruments", "Senior Designer, Design")  # the unit is kept, in the title
     text = netlog("draft", "Lukas Brandt", "keep-in-touch").stdout
-    assert "How are things going at Native Instruments?" in text
+    # A dormant imported tie's keep-in-touch is the reconnect draft ("... working on these days at X."), not the
+    # keep-in-touch template's "How are things going at X?" the issue quoted: either way the company is whole.
+    assert "at Native Instruments." in text and "Design" not in text
 
 
 def test_a_contact_matched_by_name_in_mail_gets_the_address(netlog, tmp_path):
@@ -47,7 +49,6 @@ def test_a_contact_matched_by_name_in_mail_gets_the_address(netlog, tmp_path):
     assert "lena.fischer@example.de" in addresses
 
 
-@pytest.mark.xfail(strict=True, reason="issue 23: `draft NAME intro-send` after the intro was sent prints \"Hi Wei and ,\"")
 def test_intro_send_after_the_intro_was_sent_names_both(netlog, monkeypatch):
     netlog("add", "Wei Zhang", "--on", "2026-10-01", "--company", "Contoso", "--title", "CTO")
     netlog("add", "Ola Nord", "--on", "2026-10-01")
@@ -64,7 +65,6 @@ def test_intro_send_after_the_intro_was_sent_names_both(netlog, monkeypatch):
     ), (result.exit_code, result.stdout, result.stderr)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 23: a thank-you 26 days late still says \"thank within a day or two\"")
 def test_a_late_thank_you_is_worded_as_late(netlog):
     netlog("add", "Ana Lima", "--on", "2026-10-28", "--met-at", "PyCon")  # 26 days before today (Mon 23 Nov)
     thanks = [i for i in netlog.json("due") if i["action"] == "thank"]
@@ -78,7 +78,6 @@ ISSUE_ICS = (
 )  # the issue's printf, byte for byte
 
 
-@pytest.mark.xfail(strict=True, reason="issue 23: DTSTART:120000 (a time, no date) is a TypeError traceback")
 def test_an_event_whose_start_is_a_bare_time_is_skipped_as_malformed(netlog, tmp_path):
     ics = tmp_path / "t.ics"
     ics.write_text(ISSUE_ICS, encoding="utf-8", newline="")
@@ -89,7 +88,6 @@ def test_an_event_whose_start_is_a_bare_time_is_skipped_as_malformed(netlog, tmp
     assert report["new"] == 0 and report["skipped"] == {"malformed": 1}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 23: one event with a bare-time DTSTART aborts the whole import")
 def test_a_bare_time_start_does_not_stop_the_other_events(netlog, tmp_path):
     netlog("add", "Ana Lima", "--email", "a@b.c", "--on", "2026-10-01")
     good = "BEGIN:VEVENT\nUID:y\nSUMMARY:Lunch\nDTSTART:20261120T120000Z\nATTENDEE:mailto:a@b.c\nATTENDEE:mailto:me@x\nEND:VEVENT\n"

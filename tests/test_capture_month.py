@@ -106,7 +106,6 @@ def test_one_reply_item_per_person_waiting(month):
 # The calendar file as Google exports it
 
 
-@pytest.mark.xfail(strict=True, reason="issue 23: an event with DTSTART:120000 is a TypeError that aborts the whole import")
 def test_the_calendar_as_exported_imports(month):
     runs = [r for r in month.imports("calendar") if r.args[2].endswith("calendar.ics")]
     assert [r.error for r in runs if r.code != 0] == []
@@ -245,7 +244,6 @@ def test_a_second_touch_names_a_meeting(month):
     assert wrong == set()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 23: a thank-you weeks late still says \"thank within a day or two\"")
 def test_a_late_thank_you_is_worded_as_late(month):
     wrong = {
         (i["contact"], i["event_on"])

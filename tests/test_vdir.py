@@ -43,7 +43,7 @@ def test_importing_a_vdir_reads_card_files_only_and_names_the_unreadable_one(net
     assert "Half Written" not in names  # .tmp files and files without an extension are not cards
     wile = netlog.json("show", "Wile E. Coyote")
     assert wile["email"] == "wile@acme.example" and wile["phone"] == "+1 555 0100"  # the preferred ones
-    assert wile["birthday"] == "1990-03-14" and wile["company"] == "ACME Inc., Rockets"
+    assert wile["birthday"] == "1990-03-14" and wile["company"] == "ACME Inc." and wile["title"] == "Genius, Rockets"  # ORG:ACME Inc.;Rockets: the unit joins the title (issue 23)
     assert netlog.json("show", "Dara")["birthday"] == "03-14"
 
 

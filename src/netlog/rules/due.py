@@ -27,6 +27,8 @@ from netlog.values.kinds import KIND_PHRASES
 THANK_AFTER_DAYS = 1
 # After a month an unsent thank-you stops being listed; keeping in touch takes over.
 THANK_STALE_DAYS = 30
+# Past this many days the day-or-two has gone: the reason says the thank-you is late (still worth sending).
+THANK_LATE_DAYS = 2
 # One nudge about a week after an unanswered message, never a second for the same silence.
 NUDGE_AFTER_DAYS = 7
 NUDGE_STALE_DAYS = 30
@@ -562,7 +564,9 @@ def _thank(tie: Tie, today: date, by_id: Mapping[int, Tie], names: _Names, days_
         return None
     introduced = _tie(by_id, h.thank_other_id) if h.thank_kind == "intro" else None
     what = f"introducing you to {names.of(introduced)}" if introduced else _kind_phrase(h.thank_kind)
-    reason = f"Thank {names.of(tie)} for {what} on {format_day(h.thank_on, today)} — thank within a day or two"
+    late = (today - h.thank_on).days > THANK_LATE_DAYS
+    advice = "late, still worth sending" if late else "thank within a day or two"
+    reason = f"Thank {names.of(tie)} for {what} on {format_day(h.thank_on, today)} — {advice}"
     return _item(tie, "thank", "thank", reason, due, today, h.thank_on, h.thank_other_id, days_off)
 
 

@@ -412,9 +412,11 @@ def _moment(params: dict[str, str], value: str) -> date | datetime | None:
     try:
         if params.get("VALUE", "").upper() == "DATE" or len(value) == 8:
             return datetime.strptime(value, "%Y%m%d").date()
-        return vDDDTypes.from_ical(value, timezone=params.get("TZID"))
+        moment = vDDDTypes.from_ical(value, timezone=params.get("TZID"))
     except (ValueError, TypeError):
         return None
+    # A bare TIME (DTSTART:120000) or a PERIOD/DURATION is no day: the event is malformed, not a crash later.
+    return moment if isinstance(moment, (date, datetime)) else None
 
 
 def _key(moment: date | datetime) -> str:

@@ -70,7 +70,7 @@ def read_card(properties: Sequence[Property]) -> tuple[dict[str, Any], list[str]
         "email": _text(pick(properties, "EMAIL")),
         "phone": _phone(pick(properties, "TEL")),
         "company": _org(pick(properties, "ORG")),
-        "title": _text(pick(properties, "TITLE")),
+        "title": _title(pick(properties, "TITLE"), pick(properties, "ORG")),
         "url": _text(pick(properties, "URL")),
         "uid": _text(pick(properties, "UID")),
         "note": _text(pick(properties, "NOTE")),
@@ -151,8 +151,25 @@ def _phone(prop: Property | None) -> str | None:
 def _org(prop: Property | None) -> str | None:
     if prop is None:
         return None
-    units = [cardlines.unescape(p).strip() for p in cardlines.split(prop.value, ";")]
-    return ", ".join(u for u in units if u) or None
+    # ORG is the organisation name then its units (RFC 6350 6.6.4): the company is the first component; the
+    # units (a department) say nothing of the company ("How are things going at Native Instruments, Design?").
+    # A synced card keeps its units: patch_card leaves the ORG line alone while the company is unchanged.
+    return next(iter(_org_parts(prop)), None)
+
+
+def _org_parts(prop: Property) -> list[str]:
+    return [u for u in (cardlines.unescape(p).strip() for p in cardlines.split(prop.value, ";")) if u]
+
+
+def _title(title: Property | None, org: Property | None) -> str | None:
+    """TITLE, with ORG's units (a department) after it, so a fresh card loses none of them: `ORG:ACME
+    Inc.;Rockets` and no TITLE is the title "Rockets". Units the title already says are not added again, so a
+    title netlog wrote back (TITLE:Designer, Design beside ORG:X;Design) reads the same."""
+    text = _text(title)
+    units = ", ".join(_org_parts(org)[1:]) if org is not None else ""
+    if not units or (text and units in text):
+        return text
+    return f"{text}, {units}" if text else units
 
 
 def _parts(prop: Property | None, count: int) -> tuple[str, ...] | None:
@@ -241,7 +258,21 @@ def patch_card(text: str, contact: Mapping[str, Any]) -> str:
         elif _same(key, wanted, reading[key]):
             continue
         card = _rewrite(card, key, wanted, version, eol)
+    if "title" in contact:
+        card = _title_apart_from_units(card, _wanted("title", contact, original, reading), version, eol)
     return "".join(p.raw for p in properties[: begin + 1] + card + properties[end:])
+
+
+def _title_apart_from_units(card: list[Property], title: str | None, version: str, eol: str) -> list[Property]:
+    """The title is TITLE with ORG's units after it (`_title`); when the patched card no longer reads as the
+    contact's title (the title changed, or ORG did), ORG keeps only the company and TITLE says the whole title."""
+    back = read_card(card)[0]
+    if back["title"] == title:
+        return card
+    org = pick(card, "ORG")
+    if org is not None and _org_parts(org)[1:]:
+        card = _rewrite(card, "company", back["company"], version, eol)
+    return _rewrite(card, "title", title, version, eol)
 
 
 _POINT_KINDS = {"email": "EMAIL", "phone": "TEL", "url": "URL"}
