@@ -167,7 +167,7 @@ def _title(title: Property | None, org: Property | None) -> str | None:
     title netlog wrote back (TITLE:Designer, Design beside ORG:X;Design) reads the same."""
     text = _text(title)
     units = ", ".join(_org_parts(org)[1:]) if org is not None else ""
-    if not units or (text and units in text):
+    if not units or (text and (text == units or text.endswith(f", {units}"))):
         return text
     return f"{text}, {units}" if text else units
 
