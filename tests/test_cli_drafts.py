@@ -3,6 +3,8 @@ item, fit to send after light editing, and --sent logging what sending it is, so
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import FIXTURES
 
 
@@ -98,6 +100,21 @@ def test_the_double_opt_in_intro_drafts(netlog, monkeypatch):
     assert "Ana" in introduction and "Bo" in introduction
     netlog("draft", "Ana", "intro-send", "--sent")
     assert netlog.json("show", "Ana")["intros"][0]["status"] == "sent today"
+
+
+@pytest.mark.parametrize("how", [[], ["--mailto"], ["--edit"]])
+def test_an_intro_sent_before_both_said_yes_is_refused_before_anything_opens(netlog, monkeypatch, how):
+    """Found by tests/test_fuzz.py: `draft NAME intro-send --mailto --sent` opened (or printed) the mail link and
+    then refused to log it, two lines for one refusal. Now the refusal comes first, alone."""
+    monkeypatch.setenv("EDITOR", "false")  # an editor run would fail the test's one-line check anyway
+    netlog("add", "Ana Lima", "--on", "2026-10-01", "--email", "ana@example.org")
+    netlog("add", "Bo Chen", "--on", "2026-10-01")
+    netlog("intro", "Ana", "Bo", "--note", "both hiring in Lisbon")
+    netlog("intro", "Ana", "Bo", "--yes-from", "Ana")
+    result = netlog("draft", "Ana", "intro-send", *how, "--sent", ok=False)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.strip().splitlines() == ["netlog: Both sides need to say yes before you send the intro (double opt-in); use --yes-from."]
+    assert netlog.json("show", "Ana")["intros"][0]["status"] != "sent today"
 
 
 def test_unknown_draft_is_one_line(netlog):

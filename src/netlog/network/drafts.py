@@ -9,7 +9,7 @@ import time
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from netlog.errors import NotFound
+from netlog.errors import BadInput, NotFound
 from netlog.network.agenda import due_for
 from netlog.network.templates import templates
 from netlog.network.ties import intro_from_row, tie_of
@@ -109,6 +109,22 @@ def _touch(row: dict[str, Any]) -> drafting.LoggedTouch:
     return drafting.LoggedTouch._make(row.get(f) for f in drafting.LoggedTouch._fields)
 
 
+def check_sendable(reader: Reader, contact_id: int, draft: drafting.Draft) -> None:
+    """Refuse, before anything is shown or opened, a draft that `record_sent` would refuse to log: an
+    introduction with no open offer, or one only one side has said yes to (double opt-in)."""
+    if draft.sent.kind is None:
+        offer = _open_offer(reader, contact_id)
+        if not (offer.a_yes_on and offer.b_yes_on):
+            raise BadInput("Both sides need to say yes before you send the intro (double opt-in); use --yes-from.")
+
+
+def _open_offer(reader: Reader, contact_id: int) -> rules.IntroOffer:
+    offer = next((o for o in map(intro_from_row, reads.intro_rows(reader, contact_id)) if not o.sent_on and not o.declined_on), None)
+    if offer is None:
+        raise NotFound("No open intro offer to send; offer it first: `netlog intro A B --note WHY`.")
+    return offer
+
+
 def record_sent(store: Store, today: date, contact_id: int, draft: drafting.Draft) -> str:
     """Log what sending a draft amounts to (drafting.SENT): the touch it is, marked as expecting a reply or
     not, and the item dismissed when the touch alone does not clear it; an introduction is recorded as
@@ -117,12 +133,7 @@ def record_sent(store: Store, today: date, contact_id: int, draft: drafting.Draf
 
     sent = draft.sent
     if sent.kind is None:  # the introduction itself: `intro A B --sent`
-        offer = next(
-            (o for o in map(intro_from_row, reads.intro_rows(store.reader, contact_id)) if not o.sent_on and not o.declined_on),
-            None,
-        )
-        if offer is None:
-            raise NotFound("No open intro offer to send; offer it first: `netlog intro A B --note WHY`.")
+        offer = _open_offer(store.reader, contact_id)
         writes.record_intro(store, today, offer.a_id, offer.b_id, None, writes.IntroStep(sent=True))
         return "Recorded the introduction as sent."
     touch = writes.TouchInput(kind=sent.kind, on=today, expects_reply=sent.expects_reply)

@@ -95,6 +95,8 @@ def send(channel: Channel, store: Store, today: date, contact_id: int, made: Dra
     name, address = drafts.recipient(store.reader, contact_id)
     if mailto and not address:
         raise BadInput(no_address(name, " (or leave out --mailto)"))
+    if sent:
+        drafts.check_sendable(store.reader, contact_id, made)  # refused before the editor or mail app opens
     subject, body = made.subject, made.text
     if edit:
         changed = edited(channel, made, by_mail=mailto)
