@@ -111,7 +111,6 @@ def _picks(netlog) -> list[dict]:
     return [i for i in netlog.json("due") if i["occasion"] == "reconnect"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 23: `done NAME keep-in-touch` on one pick redraws the other picks")
 def test_dismissing_one_pick_leaves_the_others(netlog, tmp_path):
     _dormant(netlog, tmp_path, 10)
     first = _picks(netlog)

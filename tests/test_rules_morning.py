@@ -104,6 +104,27 @@ def test_nobody_is_picked_again_within_a_month_unless_nobody_else_is_left():
     assert three[:2] in ([3, 4], [4, 3]) and len(three) == 3  # then one who rests: nobody else is left
 
 
+def test_rank_due_keeps_the_remembered_picks_of_today():
+    """rank_due's picks (day_picks) are what storage remembers; handed back as picked_on they stay put when one
+    is set aside, and rest the next day."""
+    ties = [_weak(n) for n in range(1, 9)]
+    first = rules.rank_due(TODAY, ties)
+    made = rules.day_picks(first, {t.id: t for t in ties})
+    assert len(made) == 3 and made == [i.contact_id for i in first if rules.is_cadence(i)]
+    picked_on = {n: TODAY for n in made}
+    set_aside = [t._replace(done={"keep-in-touch": TODAY}) if t.id == made[0] else t for t in ties]
+    again = rules.rank_due(TODAY, set_aside, picked_on=picked_on)
+    assert rules.day_picks(again, {t.id: t for t in ties}) == made[1:]
+    tomorrow = rules.rank_due(TODAY + timedelta(days=1), ties, picked_on=picked_on)
+    assert not set(rules.day_picks(tomorrow, {t.id: t for t in ties})) & set(made)
+
+
+def test_an_overdue_strong_tie_is_not_a_pick():
+    strong = person(1, "Strong Tie", [(days_ago(100), "met", "both")], strength=4)
+    items = rules.rank_due(TODAY, [strong])
+    assert [i.occasion for i in items] == ["keep-in-touch"] and rules.day_picks(items, {1: strong}) == []
+
+
 def _weak(n: int) -> Tie:
     return person(n, f"Weak Tie{n}", [(days_ago(250), "met", "both"), (days_ago(249), "thanks", "out")], company=f"Co {n}")
 
@@ -188,3 +209,13 @@ def test_a_favor_from_someone_introduced_is_reported_to_the_introducer():
     assert "led to a favor on Fri 20 Nov" in tell[0].reason
     reported = gus._replace(history=gus.history._replace(last_report_on=days_ago(0)))
     assert [i for i in rules.rank_due(TODAY, [reported, dara]) if i.contact == "Gus Berg"] == []
+
+
+@pytest.mark.xfail(strict=True, reason="issue 23: a second touch names a reconnect note to an old connection as where you met")
+def test_a_reconnect_note_is_not_where_you_met():
+    """A LinkedIn connection of two years, written to 20 days ago with no answer: no "you met on" that note."""
+    note_on = days_ago(20)
+    tie = person(1, "Lukas Brandt", [(days_ago(700), "connected", "both"), (note_on, "email", "out")], strength=1)
+    items = rules.rank_due(TODAY, [tie], keep_held=True)
+    flat = [i for item in items for i in (item, *item.also)]
+    assert not [i for i in flat if i.occasion == "second-touch" and i.event_on == note_on]

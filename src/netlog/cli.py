@@ -417,12 +417,12 @@ def due(
     \b
     Example: netlog due --limit 5      (or: netlog due --on "next monday" --json, netlog due --mine)
     """
-    from netlog.network.agenda import due_items
+    from netlog.network.agenda import listed
     from netlog.people.me import current_user
 
     s = _runtime(ctx)
     day = on or s.today
-    items = due_items(s.reader, day, mine=current_user() if mine else None, reconnect_per_day=_reconnects(reconnect), keep_held=all_)
+    items = listed(s.store, s.today, day, mine=current_user() if mine else None, reconnect_per_day=_reconnects(reconnect), keep_held=all_)
     s.output(json_).due(items[:limit], day, s.today, fit=limit is None and not all_)
 
 
@@ -488,14 +488,14 @@ def review(
 
     if not is_terminal():
         raise NetlogError("review needs a terminal to read keys from; in a script use `netlog due --json` and `netlog draft NAME --sent`.")
-    from netlog.network.agenda import due_items
+    from netlog.network.agenda import listed
     from netlog.ui import render
     from netlog.ui.review import Review
     from netlog.ui.terminal import Terminal
 
     s = _runtime(ctx)
     day = on or s.today
-    items = due_items(s.reader, day, reconnect_per_day=_reconnects(None))[:limit]
+    items = listed(s.store, s.today, day, reconnect_per_day=_reconnects(None))[:limit]
     if not items:
         s.output().due(items, day, s.today)  # "Nothing due today. Your network is in good shape."
         return
@@ -760,13 +760,13 @@ def digest(
 
     Example: netlog digest --format markdown >> ~/notes/today.md
     """
-    from netlog.network.agenda import due_items
+    from netlog.network.agenda import listed
     from netlog.ui import render
 
     if format_ not in ("text", "markdown"):
         raise NetlogError(f'Unknown format "{format_}". Use text or markdown.')
     s = _runtime(ctx)
-    render.digest(due_items(s.reader, s.today, reconnect_per_day=_reconnects(None))[:limit], s.today, format_)
+    render.digest(listed(s.store, s.today, s.today, reconnect_per_day=_reconnects(None))[:limit], s.today, format_)
 
 
 OTHER = typer.Argument(

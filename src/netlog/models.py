@@ -6,8 +6,8 @@ and a fresh one have the same tables, columns, types, nullability, defaults, for
 Every write goes through these classes in a SQLModel Session (storage/records.py); the fast reads of
 `due`, `list`, `show` and completion run SQL compiled from `select()`s over them (storage/statements.py).
 
-Tables of record: contact, contact_point, tag, touch, dismissal, intro_offer, netlog_meta (settings) and
-netlog_migration (schema versions). `contact_state` is not a record: it is a derived cache of what
+Tables of record: contact, contact_point, tag, touch, dismissal, intro_offer, day_pick (the daily
+allowance's picks), netlog_meta (settings) and netlog_migration (schema versions). `contact_state` is not a record: it is a derived cache of what
 each contact's touches add up to (rules.History), rebuilt from the touches whenever its version changes
 (network/cache.py), as todoman rebuilds its cache from the files.
 """
@@ -144,6 +144,18 @@ class Dismissal(SQLModel, table=True):
     contact_id: int = Field(foreign_key="contact.id", ondelete="CASCADE", primary_key=True)
     action: str = Field(primary_key=True)
     done_on: date
+
+
+class DayPick(SQLModel, table=True):
+    """One person the daily allowance picked on one day (migration 12): stored when the day's list is first
+    shown, so acting on one pick never redraws the others, and nobody is picked again within a month while
+    others are left (rules/allowance.py)."""
+
+    __tablename__ = "day_pick"
+    __table_args__ = (Index("ix_day_pick_contact", "contact_id"),)
+
+    picked_on: date = Field(primary_key=True)
+    contact_id: int = Field(foreign_key="contact.id", ondelete="CASCADE", primary_key=True)
 
 
 class IntroOffer(SQLModel, table=True):

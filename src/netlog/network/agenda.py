@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from netlog.errors import DatabaseError
 from netlog.network.ties import intro_from_row, tie_of, ties_from_rows
+from netlog.rules import allowance
 from netlog.rules import due as rules
 from netlog.storage import reads
 
 if TYPE_CHECKING:
     from netlog.storage.reader import Reader
+    from netlog.storage.store import Store
 
 
 def due_items(
@@ -24,32 +27,63 @@ def due_items(
     owes; with `keep_held`, the cadence items the daily allowance held back too (marked `held`).
 
     Only the contacts inside rules.due_window(today) are read, so the cost follows what is due rather
-    than the size of the network. What a user owes: a thank-you for a touch that user logged, and every
-    other action (keep in touch, nudge, meet, report back) for a contact that user has logged at least one
-    touch with, or was introduced to in an intro that user logged.
+    than the size of the network. The daily allowance's picks already remembered (day_pick) are handed to
+    the rules: today's stay put, and those of the last month rest. What a user owes: a thank-you for a touch
+    that user logged, and every other action (keep in touch, nudge, meet, report back) for a contact that
+    user has logged at least one touch with, or was introduced to in an intro that user logged.
     """
+    items, _ = _day(reader, today, mine, reconnect_per_day, keep_held)
+    return items
+
+
+def listed(
+    store: Store,
+    today: date,
+    day: date,
+    mine: str | None = None,
+    reconnect_per_day: int = rules.RECONNECT_PER_DAY,
+    keep_held: bool = False,
+) -> list[rules.DueItem]:
+    """due_items for a list the user is shown (`due`, `review`, `digest`): the list of `today` (not of a later
+    `day`) remembers its picks, so acting on one never redraws the others."""
+    items, picks = _day(store.reader, day, mine, reconnect_per_day, keep_held)
+    if day == today and picks:
+        try:
+            store.add_day_picks([{"picked_on": day, "contact_id": contact_id} for contact_id in picks])
+        except DatabaseError:
+            pass  # read-only media, a full disk: the list is right now, only not remembered for later today
+    return items
+
+
+def _day(
+    reader: Reader, today: date, mine: str | None, reconnect_per_day: int, keep_held: bool
+) -> tuple[list[rules.DueItem], list[int]]:
+    """The day's items, and the contacts the allowance picked among them (before `mine` narrows the list)."""
     window = rules.due_window(today)
     with reader.snapshot():
         rows = reads.due_candidates(reader, window._asdict())
         dismissals = reads.dismissal_rows(reader)
         intros = reads.intro_rows(reader)
         network = _network_facts(reader, window)
+        picked_on = reads.day_picks(reader, today - timedelta(days=allowance.PICK_REST_DAYS))
         if mine is not None:
             my_contacts, my_touches = reads.touched_by(reader, mine)
     ties = ties_from_rows(rows, dismissals)
     items = rules.rank_due(
-        today, ties, [intro_from_row(r) for r in intros], reconnect_per_day=reconnect_per_day, keep_held=keep_held, **network
-    )
-    if mine is None:
-        return items
+        today, ties, [intro_from_row(r) for r in intros], reconnect_per_day=reconnect_per_day, keep_held=keep_held,
+        picked_on=picked_on, **network,
+    )  # fmt: skip
     by_id = {tie.id: tie for tie in ties}
+    picks = rules.day_picks(items, by_id)
+    if mine is None:
+        return items, picks
 
     def owed(item: rules.DueItem) -> bool:
         if item.action == "thank":
             return by_id[item.contact_id].history.thank_touch_id in my_touches
         return item.contact_id in my_contacts
 
-    return [item for item in items if owed(item)]
+    return [item for item in items if owed(item)], picks
 
 
 def _network_facts(reader: Reader, window: rules.DueWindow) -> dict[str, Any]:

@@ -380,6 +380,13 @@ def is_cadence(item: DueItem) -> bool:
     return item.occasion in CADENCE_OCCASIONS
 
 
+def day_picks(items: Iterable[DueItem], by_id: Mapping[int, Tie]) -> list[int]:
+    """The contacts the daily allowance picked, among rank_due's `items`: those whose item is a cadence item
+    listed (not held) for a tie below ALWAYS_LISTED_FROM. Storage remembers them, to be handed back as
+    rank_due's `picked_on`."""
+    return [i.contact_id for i in items if is_cadence(i) and not i.held and by_id[i.contact_id].strength < ALWAYS_LISTED_FROM]
+
+
 def is_pickable(tie: Tie, today: date) -> bool:
     """May this tie take a place in today's allowance? Not one set aside (`done NAME keep-in-touch`) within
     its cadence. (The one place a tie is kept out of the daily pick: add new reasons here.)"""

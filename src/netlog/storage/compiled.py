@@ -3,7 +3,8 @@ statement and run the generator; tests/test_compiled.py fails while this file is
 
 SQL: each statement as SQLite text with :name parameters. COLUMNS: the keys of its result columns.
 PARAMS: the parameters it takes. DATES: the positions of computed DATE columns (an aggregate such as
-MAX(happened_on) has no declared type, so sqlite3 returns it as text: the fast reader converts these)."""
+MAX(happened_on) has no declared type, so sqlite3 returns it as text: the fast reader converts these).
+WRITES: the few writes the fast path makes, as SQLite text."""
 
 
 SQL: dict[str, str] = {
@@ -16,6 +17,7 @@ SQL: dict[str, str] = {
     'contact_names': 'SELECT contact.id, contact.name FROM contact ORDER BY contact.id',
     'contact_rows': 'SELECT contact.id, contact.name, contact.email, contact.phone, contact.company, contact.title, contact.url, contact.uid, contact.note, contact.strength, contact.strength_set, contact.cadence_days, contact.introduced_by_id, contact.introduced_on, contact.birthday, contact.snoozed_until, contact.created_on, contact.moment, contact.moment_on, contact.name_key, contact.first_key, contact.n, contact.nickname, contact.address, contact.kind FROM contact ORDER BY contact.id',
     'contact_rows_after': 'SELECT contact.id, contact.name, contact.email, contact.phone, contact.company, contact.title, contact.url, contact.uid, contact.note, contact.strength, contact.strength_set, contact.cadence_days, contact.introduced_by_id, contact.introduced_on, contact.birthday, contact.snoozed_until, contact.created_on, contact.moment, contact.moment_on, contact.name_key, contact.first_key, contact.n, contact.nickname, contact.address, contact.kind FROM contact WHERE contact.id > :after ORDER BY contact.id LIMIT :limit OFFSET 0',
+    'day_picks': 'SELECT day_pick.contact_id, max(day_pick.picked_on) AS picked_on FROM day_pick WHERE day_pick.picked_on >= :since GROUP BY day_pick.contact_id',
     'dismissals': 'SELECT dismissal.contact_id, dismissal.action, dismissal.done_on FROM dismissal',
     'dismissals_of': 'SELECT dismissal.contact_id, dismissal.action, dismissal.done_on FROM dismissal WHERE dismissal.contact_id = :id',
     'dormant_ties': 'SELECT contact.id, contact.name, contact.strength, contact.cadence_days, contact.created_on, contact.snoozed_until, contact.introduced_by_id, contact.introduced_on, contact.birthday, contact.strength_set, contact.company, contact_state.first_touch_on, contact_state.last_touch_on, contact_state.last_touch_kind, contact_state.touch_count, contact_state.thank_on, contact_state.thank_kind, contact_state.thank_touch_id, contact_state.silence_since, contact_state.silence_kind, contact_state.silence_sends, contact_state.met_after_intro_on, contact_state.last_report_on, contact_state.favors_given, contact_state.favors_received, contact_state.unreturned_favors, contact_state.unreturned_since, contact_state.last_favor_received_on, contact_state.first_real_on, contact_state.last_exchange_on, contact_state.last_exchange_kind, contact_state.connected_on, contact_state.connected_via, contact_state.thank_other_id, contact_state.advice, contact_state.advice_on FROM contact LEFT OUTER JOIN contact_state ON contact_state.contact_id = contact.id WHERE contact.strength_set IS 0 AND contact.introduced_on IS NULL AND contact.cadence_days IS NULL AND contact_state.first_real_on IS NULL',
@@ -75,6 +77,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     'contact_names': ('id', 'name'),
     'contact_rows': ('id', 'name', 'email', 'phone', 'company', 'title', 'url', 'uid', 'note', 'strength', 'strength_set', 'cadence_days', 'introduced_by_id', 'introduced_on', 'birthday', 'snoozed_until', 'created_on', 'moment', 'moment_on', 'name_key', 'first_key', 'n', 'nickname', 'address', 'kind'),
     'contact_rows_after': ('id', 'name', 'email', 'phone', 'company', 'title', 'url', 'uid', 'note', 'strength', 'strength_set', 'cadence_days', 'introduced_by_id', 'introduced_on', 'birthday', 'snoozed_until', 'created_on', 'moment', 'moment_on', 'name_key', 'first_key', 'n', 'nickname', 'address', 'kind'),
+    'day_picks': ('contact_id', 'picked_on'),
     'dismissals': ('contact_id', 'action', 'done_on'),
     'dismissals_of': ('contact_id', 'action', 'done_on'),
     'dormant_ties': ('id', 'name', 'strength', 'cadence_days', 'created_on', 'snoozed_until', 'introduced_by_id', 'introduced_on', 'birthday', 'strength_set', 'company', 'first_touch_on', 'last_touch_on', 'last_touch_kind', 'touch_count', 'thank_on', 'thank_kind', 'thank_touch_id', 'silence_since', 'silence_kind', 'silence_sends', 'met_after_intro_on', 'last_report_on', 'favors_given', 'favors_received', 'unreturned_favors', 'unreturned_since', 'last_favor_received_on', 'first_real_on', 'last_exchange_on', 'last_exchange_kind', 'connected_on', 'connected_via', 'thank_other_id', 'advice', 'advice_on'),
@@ -134,6 +137,7 @@ PARAMS: dict[str, tuple[str, ...]] = {
     'contact_names': (),
     'contact_rows': (),
     'contact_rows_after': ('after', 'limit'),
+    'day_picks': ('since',),
     'dismissals': (),
     'dismissals_of': ('id',),
     'dormant_ties': (),
@@ -184,6 +188,11 @@ PARAMS: dict[str, tuple[str, ...]] = {
 }
 
 DATES: dict[str, tuple[int, ...]] = {
+    'day_picks': (1,),
     'intro_links': (5,),
     'team_of': (1,),
+}
+
+WRITES: dict[str, str] = {
+    'add_day_pick': 'INSERT INTO day_pick (picked_on, contact_id) VALUES (:picked_on, :contact_id) ON CONFLICT DO NOTHING',
 }

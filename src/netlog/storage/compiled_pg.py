@@ -2,7 +2,8 @@
 statement and run the generator; tests/test_compiled.py fails while this file is stale.
 
 SQL: each statement as PostgreSQL text with %(name)s parameters, as SQLAlchemy's psycopg dialect sends it
-(storage/pgfast.py runs it through psycopg). Its columns and parameters are those of storage/compiled.py."""
+(storage/pgfast.py runs it through psycopg). Its columns and parameters are those of storage/compiled.py.
+WRITES: the few writes the fast path makes, in the same dialect."""
 
 
 SQL: dict[str, str] = {
@@ -15,6 +16,7 @@ SQL: dict[str, str] = {
     'contact_names': 'SELECT contact.id, contact.name FROM contact ORDER BY contact.id',
     'contact_rows': 'SELECT contact.id, contact.name, contact.email, contact.phone, contact.company, contact.title, contact.url, contact.uid, contact.note, contact.strength, contact.strength_set, contact.cadence_days, contact.introduced_by_id, contact.introduced_on, contact.birthday, contact.snoozed_until, contact.created_on, contact.moment, contact.moment_on, contact.name_key, contact.first_key, contact.n, contact.nickname, contact.address, contact.kind FROM contact ORDER BY contact.id',
     'contact_rows_after': 'SELECT contact.id, contact.name, contact.email, contact.phone, contact.company, contact.title, contact.url, contact.uid, contact.note, contact.strength, contact.strength_set, contact.cadence_days, contact.introduced_by_id, contact.introduced_on, contact.birthday, contact.snoozed_until, contact.created_on, contact.moment, contact.moment_on, contact.name_key, contact.first_key, contact.n, contact.nickname, contact.address, contact.kind FROM contact WHERE contact.id > %(after)s::INTEGER ORDER BY contact.id LIMIT %(limit)s OFFSET 0',
+    'day_picks': 'SELECT day_pick.contact_id, max(day_pick.picked_on) AS picked_on FROM day_pick WHERE day_pick.picked_on >= %(since)s::DATE GROUP BY day_pick.contact_id',
     'dismissals': 'SELECT dismissal.contact_id, dismissal.action, dismissal.done_on FROM dismissal',
     'dismissals_of': 'SELECT dismissal.contact_id, dismissal.action, dismissal.done_on FROM dismissal WHERE dismissal.contact_id = %(id)s::INTEGER',
     'dormant_ties': 'SELECT contact.id, contact.name, contact.strength, contact.cadence_days, contact.created_on, contact.snoozed_until, contact.introduced_by_id, contact.introduced_on, contact.birthday, contact.strength_set, contact.company, contact_state.first_touch_on, contact_state.last_touch_on, contact_state.last_touch_kind, contact_state.touch_count, contact_state.thank_on, contact_state.thank_kind, contact_state.thank_touch_id, contact_state.silence_since, contact_state.silence_kind, contact_state.silence_sends, contact_state.met_after_intro_on, contact_state.last_report_on, contact_state.favors_given, contact_state.favors_received, contact_state.unreturned_favors, contact_state.unreturned_since, contact_state.last_favor_received_on, contact_state.first_real_on, contact_state.last_exchange_on, contact_state.last_exchange_kind, contact_state.connected_on, contact_state.connected_via, contact_state.thank_other_id, contact_state.advice, contact_state.advice_on FROM contact LEFT OUTER JOIN contact_state ON contact_state.contact_id = contact.id WHERE contact.strength_set IS false AND contact.introduced_on IS NULL AND contact.cadence_days IS NULL AND contact_state.first_real_on IS NULL',
@@ -62,4 +64,8 @@ SQL: dict[str, str] = {
     'touch_sources': 'SELECT touch.contact_id, touch.source_id FROM touch WHERE touch.source = %(source)s::VARCHAR',
     'touched_by': 'SELECT touch.id, touch.contact_id, touch.other_id FROM touch WHERE touch.logged_by = %(user)s::VARCHAR',
     'touches_of': 'SELECT touch.id, touch.contact_id, touch.kind, touch.happened_on, touch.direction, touch.note, touch.place, touch.topics, touch.other_id, touch.logged_by, touch.expects_reply, touch.thank_wanted, touch.advice, touch.source, touch.source_id, contact_1.name AS other_name FROM touch LEFT OUTER JOIN contact AS contact_1 ON contact_1.id = touch.other_id WHERE touch.contact_id = %(id)s::INTEGER ORDER BY touch.happened_on DESC, touch.id DESC',
+}
+
+WRITES: dict[str, str] = {
+    'add_day_pick': 'INSERT INTO day_pick (picked_on, contact_id) VALUES (%(picked_on)s::DATE, %(contact_id)s::INTEGER) ON CONFLICT DO NOTHING',
 }

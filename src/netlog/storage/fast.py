@@ -1,7 +1,8 @@
 """The fast reader: a SQLite file read through the standard library's sqlite3, running the statements of
 storage/statements.py as compiled into storage/compiled.py. `due`, `list`, `show` and completion read
-this way and never import SQLAlchemy (most of a write's start-up: docs/performance.md). It only reads; every write goes through
-a SQLModel Session (storage/store.py)."""
+this way and never import SQLAlchemy (most of a write's start-up: docs/performance.md). It reads, and makes the
+one write a read command makes (`due` remembering the day's picks, compiled.WRITES); every other write goes
+through a SQLModel Session (storage/store.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import sqlite3
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterator, Mapping, Sequence
 
 from netlog.storage import compiled
 from netlog.storage.engine import BUSY_TIMEOUT_S
@@ -62,6 +63,18 @@ class FastReader:
         if dates and found:
             found = [tuple(_day(v) if n in dates else v for n, v in enumerate(row)) for row in found]
         return found
+
+    def write(self, name: str, rows: Sequence[Mapping[str, object]]) -> None:
+        """Run the compiled write `name` once per row, in one transaction (BEGIN IMMEDIATE: it waits for other
+        writers up to the busy timeout, and lands whole or not at all)."""
+        with self._errors():
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._conn.executemany(compiled.WRITES[name], rows)
+            except BaseException:
+                self._conn.rollback()
+                raise
+            self._conn.commit()
 
     def tables(self) -> set[str]:
         """The tables the file holds (SQLite's own catalogue: the one SQLite-only read, kept in storage)."""

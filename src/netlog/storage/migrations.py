@@ -242,6 +242,19 @@ def _contact_search(op: Operations) -> None:
     search.create_index(op.connection)
 
 
+def _day_picks(op: Operations) -> None:
+    """Version 12 (issue 23): the daily allowance's picks, one row per person picked per day, so a day's picks
+    stay put once listed and the next month's picks can pass over who was picked lately."""
+    from sqlalchemy import Column, Date, ForeignKey, Integer
+
+    op.create_table(
+        "day_pick",
+        Column("picked_on", Date, primary_key=True),
+        Column("contact_id", Integer, ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True),
+        indexes=(("ix_day_pick_contact", ("contact_id",)),),
+    )
+
+
 # Append only. Never edit or reorder a released step: add a new one. Step 1 runs only on a blank database,
 # and creates the current schema whole, so a new database is recorded at LATEST at once.
 MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
@@ -256,6 +269,7 @@ MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("first names", _first_names),
     ("contact points", _contact_points),
     ("contact search", _contact_search),
+    ("day picks", _day_picks),
 ]
 LATEST = len(MIGRATIONS)
 

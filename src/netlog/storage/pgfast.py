@@ -1,13 +1,14 @@
 """The fast reader on PostgreSQL: the statements of storage/statements.py as compiled into
 storage/compiled_pg.py (SQLAlchemy's psycopg dialect's own text), run through psycopg on one connection. `due`,
 `list`, `show`, `review` and completion on a server read this way and never import SQLAlchemy (most of
-their start-up there: docs/performance.md). It only reads; every write goes through a SQLModel Session
+their start-up there: docs/performance.md). It reads, and makes the one write a read command makes (the list
+of the day remembering its picks, compiled_pg.WRITES); every other write goes through a SQLModel Session
 (storage/store.py)."""
 
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterator, Mapping, Sequence
 
 import psycopg
 
@@ -38,6 +39,14 @@ class PgReader:
         """Every row of the statement `name` (outside a snapshot, a transaction of its own)."""
         try:
             return self._conn.execute(compiled_pg.SQL[name], dict(params or {})).fetchall()
+        except psycopg.Error as error:
+            raise self._translated(error) from None
+
+    def write(self, name: str, rows: Sequence[Mapping[str, object]]) -> None:
+        """Run the compiled write `name` once per row, in one transaction: it lands whole or not at all."""
+        try:
+            with self._conn.transaction(), self._conn.cursor() as cursor:
+                cursor.executemany(compiled_pg.WRITES[name], [dict(row) for row in rows])
         except psycopg.Error as error:
             raise self._translated(error) from None
 

@@ -161,6 +161,11 @@ def active_companies(reader: Reader, since: date) -> list[str]:
     return _firsts(reader, "active_companies", {"active_from": since})
 
 
+def day_picks(reader: Reader, since: date) -> dict[int, date]:
+    """contact id -> the latest day the daily allowance picked them, for picks on or after `since`."""
+    return {contact_id: on for contact_id, on in reader.rows("day_picks", {"since": since})}
+
+
 def dismissal_rows(reader: Reader, contact_id: int | None = None) -> list[Row]:
     """Every dismissed action (or one contact's): contact_id, action, done_on."""
     if contact_id is None:

@@ -11,7 +11,7 @@ from pydantic_core import PydanticUndefined
 from sqlalchemy import delete, func, insert, or_, select, update
 from sqlmodel import SQLModel, col
 
-from netlog.models import Contact, ContactPoint, ContactSearch, ContactState, Dismissal, IntroOffer, NetlogMeta, Tag, Touch, table
+from netlog.models import Contact, ContactPoint, ContactSearch, ContactState, DayPick, Dismissal, IntroOffer, NetlogMeta, Tag, Touch, table
 from netlog.values.folding import first_word_key, fold
 from netlog.values.points import KINDS, REGION_KEY, Point, default_region, normal
 
@@ -292,6 +292,25 @@ def insert_dismissals(session: Session, rows: Sequence[Mapping[str, Any]]) -> No
         session.execute(delete(Dismissal).where(*same))
     if rows:
         session.execute(insert(DISMISSAL), [dict(row) for row in rows])
+
+
+# the daily allowance's picks
+
+
+def add_day_picks(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Remember who was picked on which day (picked_on, contact_id); a pick already remembered stays as it is."""
+    if not rows:
+        return
+    statement: postgresql.Insert | sqlite.Insert
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        statement = postgresql_insert(table(DayPick))
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        statement = sqlite_insert(table(DayPick))
+    session.execute(statement.on_conflict_do_nothing(), [dict(row) for row in rows])
 
 
 # intros I offer to make

@@ -14,12 +14,15 @@ from __future__ import annotations
 from typing import Any, Callable, TypeAlias, Unpack
 
 from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, literal_column, or_, select
+from sqlalchemy.dialects.postgresql import Insert as PgInsert
+from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.expression import ColumnCollection
 from sqlmodel import col
 
 from netlog.models import (
-    Contact, ContactPoint, ContactSearch, ContactState, Dismissal, IntroOffer, NetlogMeta, NetlogMigration, Tag, Touch, table,
+    Contact, ContactPoint, ContactSearch, ContactState, DayPick, Dismissal, IntroOffer, NetlogMeta, NetlogMigration, Tag, Touch,
+    table,
 )
 from netlog.values.kinds import LEVELS
 
@@ -46,6 +49,10 @@ HISTORY_COLUMNS = tuple(column.name for column in S if column.name != "contact_i
 _CONTACT_WITH_STATE = CONTACT.outerjoin(CONTACT_STATE, S.contact_id == C.id)
 
 STATEMENTS: dict[str, Callable[[], Statement]] = {}
+# The writes a read command makes without SQLAlchemy (storage/fast.py and storage/pgfast.py `write`), compiled like
+# the reads: today only the list of the day remembering its picks. Every other write goes through a Session.
+Insert: TypeAlias = "SqliteInsert | PgInsert"
+WRITES: dict[str, Callable[[str], Insert]] = {}
 
 
 def statement(function: Callable[[], Statement]) -> Callable[[], Statement]:
@@ -190,6 +197,41 @@ def dismissals() -> Statement:
 @statement
 def dismissals_of() -> Statement:
     return dismissals().where(col(Dismissal.contact_id) == bindparam("id"))
+
+
+# the daily allowance's picks
+
+
+@statement
+def day_picks() -> Statement:
+    """Each contact picked on or after :since, with the latest day they were picked."""
+    latest = func.max(col(DayPick.picked_on))
+    return (
+        select(col(DayPick.contact_id), latest.label("picked_on"))
+        .where(col(DayPick.picked_on) >= bindparam("since"))
+        .group_by(col(DayPick.contact_id))
+    )
+
+
+def write(function: Callable[[str], Insert]) -> Callable[[str], Insert]:
+    """Register a write under its function's name; it is built for a dialect ("sqlite" or "postgresql"), since
+    what an insert does on a conflict is each dialect's own construct."""
+    WRITES[function.__name__] = function
+    return function
+
+
+@write
+def add_day_pick(dialect: str) -> Insert:
+    """Remember that :contact_id was picked on :picked_on (nothing when it is already remembered)."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        target: Insert = postgresql_insert(table(DayPick))
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        target = sqlite_insert(table(DayPick))
+    return target.values(picked_on=bindparam("picked_on"), contact_id=bindparam("contact_id")).on_conflict_do_nothing()
 
 
 @statement

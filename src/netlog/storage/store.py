@@ -7,7 +7,7 @@ import time
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, NoReturn, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, NoReturn, Protocol, Sequence, TypeVar, cast
 
 from netlog.errors import DatabaseError
 from netlog.storage.location import display_url
@@ -22,6 +22,12 @@ if TYPE_CHECKING:  # SQLAlchemy and SQLModel are imported when a write (or a ser
 
 T = TypeVar("T")
 RETRIES = 5
+
+
+class FastWriter(Protocol):
+    """What the fast readers (storage/fast.py, storage/pgfast.py) add for the one write a read command makes."""
+
+    def write(self, name: str, rows: Sequence[Mapping[str, Any]]) -> None: ...
 
 
 class Plan(Protocol):
@@ -104,6 +110,20 @@ class Store:
                     raise
                 raise translated from None
         raise DatabaseError("The database stayed busy; nothing was written. Try again.")
+
+    def add_day_picks(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Remember the day's picks (picked_on, contact_id), in one transaction. The list of the day does this as it
+        is shown: through the fast reader (sqlite3, psycopg) when there is one, so a read command never imports
+        SQLAlchemy."""
+        if not rows:
+            return
+        reader = self.reader
+        if isinstance(reader, SessionReader):
+            from netlog.storage import records
+
+            self.write(lambda session: records.add_day_picks(session, rows))
+        else:  # a FastReader or a PgReader: each has `write`
+            cast("FastWriter", reader).write("add_day_pick", rows)
 
     def planned(self, build: Callable[[Reader], P], dry_run: bool = False) -> P:
         """An import's way to write: `build(reader)` makes a plan against what is stored; unless `dry_run`, it
