@@ -65,14 +65,14 @@ text_value = st.text(characters | st.sampled_from(",;\\\n:\"é李"), min_size=1,
     version=st.sampled_from(cards.VERSIONS),
 )
 def test_a_new_card_reads_back_as_the_contact(name, email, note, company, url, tags, n, birthday, version):
-    contact = {"id": 1, "uid": None, "name": name, "email": email, "phone": None, "company": company, "title": None,
+    contact = {"id": 1, "uid": "3b0c7a52-9d1e-4f6a-8c2b-5e4d3c2b1a09", "name": name, "email": email, "phone": None, "company": company, "title": None,
                "url": url, "note": note, "birthday": birthday, "tags": tags, "n": n}  # fmt: skip
     text = cards.build_card(contact, version)
     back = read(text)
     assert {k: back[k] for k in ("name", "email", "company", "url", "note", "birthday")} == {
         k: contact[k] for k in ("name", "email", "company", "url", "note", "birthday")
     }
-    assert back["tags"] == tags and back["uid"] == "netlog-1"
+    assert back["tags"] == tags and back["uid"] == contact["uid"]
     assert back["n"] == n  # a name netlog does not know the split of reads back as unsplit
     assert cards.patch_card(text, contact) == text  # and netlog finds nothing to change in its own card
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))  # folded as the standards say
@@ -95,12 +95,12 @@ def test_a_new_card_has_every_field_in_the_right_shape():
 
 @pytest.mark.parametrize("name", ["Dara Ó Súilleabháin", "Ludwig van Beethoven", "Cher", "Wile E. Coyote"])
 def test_a_typed_name_is_not_split_at_a_guess(name):
-    text = cards.build_card({"id": 1, "name": name, "tags": []})
+    text = cards.build_card({"id": 1, "uid": "u-1", "name": name, "tags": []})
     assert lines(text, "N") == [f"N:;{name};;;"]  # the whole name is the given name; no family name made up
 
 
 def test_a_known_structured_name_is_written_back():
-    text = cards.build_card({"id": 1, "name": "Wile E. Coyote", "n": ("Coyote", "Wile", "E.", "", ""), "tags": []})
+    text = cards.build_card({"id": 1, "uid": "u-1", "name": "Wile E. Coyote", "n": ("Coyote", "Wile", "E.", "", ""), "tags": []})
     assert lines(text, "N") == ["N:Coyote;Wile;E.;;"]
 
 
@@ -109,13 +109,18 @@ def test_a_known_structured_name_is_written_back():
     [("1990-03-14", "BDAY:1990-03-14", "BDAY:19900314"), ("03-14", "BDAY:--0314", "BDAY:--0314")],
 )
 def test_birthdays_as_each_version_writes_them(birthday, v3, v4):
-    contact = {"id": 1, "name": "A", "birthday": birthday, "tags": []}
+    contact = {"id": 1, "uid": "u-1", "name": "A", "birthday": birthday, "tags": []}
     assert lines(cards.build_card(contact, "3.0"), "BDAY") == [v3]
     assert lines(cards.build_card(contact, "4.0"), "BDAY") == [v4]
 
 
+def test_a_contact_without_a_uid_gets_no_card_made_up_from_its_id():
+    with pytest.raises(ValueError):  # the exporter gives it a random UID first (netlog.exporters.vcard.give_uids)
+        cards.build_card({"id": 1, "uid": None, "name": "Ana Lima", "tags": []})
+
+
 def test_an_organisation():
-    org = {"id": 1, "name": "Initech", "company": "Initech", "kind": "org", "tags": []}
+    org = {"id": 1, "uid": "u-1", "name": "Initech", "company": "Initech", "kind": "org", "tags": []}
     v4, v3 = cards.build_card(org, "4.0"), cards.build_card(org, "3.0")
     assert lines(v4, "KIND") == ["KIND:org"] and lines(v4, "X-ABSHOWAS") == [] and lines(v4, "N") == ["N:;;;;"]
     assert lines(v3, "KIND") == ["KIND:org"] and lines(v3, "X-ABSHOWAS") == ["X-ABSHOWAS:COMPANY"]

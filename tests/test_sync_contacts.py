@@ -448,7 +448,6 @@ def test_mail_from_any_address_of_a_contact_is_a_touch_with_them(netlog, tmp_pat
     assert emails == [("2026-11-11", "out"), ("2026-11-10", "in")]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 22: new cards get the UID netlog-<id>, the same in every database")
 def test_cards_netlog_creates_get_random_uuids_so_two_databases_do_not_collide(netlog, tmp_path):
     folder = tmp_path / "shared"
     netlog("add", "Carla Diaz", "--email", "carla@example.org")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -62,11 +63,12 @@ def test_export_writes_one_card_a_file_named_by_uid_and_rewrites_only_what_chang
     result = netlog("export", "vcard", "--vdir", str(out))
     assert summary(result) == f"Wrote {out}: 4 new, 0 updated, 0 unchanged."
     names = sorted(p.name for p in out.iterdir())
-    zed_id = next(c["id"] for c in netlog.json("list") if c["name"] == "Zed Quinn")
-    assert names == sorted(["card-1.vcf", "card-2.vcf", f"netlog-{zed_id}.vcf", vdir.file_name("a/b c")])
+    zed_uid = next(c["uid"] for c in json.loads(netlog("export", "json").stdout)["contacts"] if c["name"] == "Zed Quinn")
+    assert uuid.UUID(zed_uid).version == 4  # a contact typed into netlog gets a random UID, kept (issue 22)
+    assert names == sorted(["card-1.vcf", "card-2.vcf", f"{zed_uid}.vcf", vdir.file_name("a/b c")])
     assert "/" not in vdir.file_name("a/b c") and vdir.file_name("a/b c").endswith(".vcf")
-    zed = (out / f"netlog-{zed_id}.vcf").read_bytes().decode()
-    assert "UID:netlog-" in zed and "EMAIL:zed@example.org\r\n" in zed and "N:;Zed Quinn;;;\r\n" in zed
+    zed = (out / f"{zed_uid}.vcf").read_bytes().decode()
+    assert f"UID:{zed_uid}\r\n" in zed and "EMAIL:zed@example.org\r\n" in zed and "N:;Zed Quinn;;;\r\n" in zed
     before = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in out.iterdir()}
 
     again = netlog("export", "vcard", "--vdir", str(out))
@@ -76,8 +78,8 @@ def test_export_writes_one_card_a_file_named_by_uid_and_rewrites_only_what_chang
     netlog("edit", "Zed Quinn", "--title", "CTO")
     third = netlog("export", "vcard", "--vdir", str(out))
     assert summary(third) == f"Wrote {out}: 0 new, 1 updated, 3 unchanged."
-    assert "TITLE:CTO" in (out / f"netlog-{zed_id}.vcf").read_bytes().decode()
-    assert (out / f"netlog-{zed_id}.vcf").stat().st_ino != before[f"netlog-{zed_id}.vcf"][0]  # renamed into place
+    assert "TITLE:CTO" in (out / f"{zed_uid}.vcf").read_bytes().decode()
+    assert (out / f"{zed_uid}.vcf").stat().st_ino != before[f"{zed_uid}.vcf"][0]  # renamed into place
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]  # no temporary file left behind
 
 
@@ -205,3 +207,47 @@ def test_a_google_system_group_stays_on_its_own_card_and_goes_on_no_other(netlog
     assert set(categories[11:].split(b",")) == {b"myContacts", b"Hiking", b"madrid"}
     others = [f.read_bytes() for f in folder.iterdir() if f.name != "rafael.vcf"]
     assert len(others) == 1 and b"myContacts" not in others[0]
+
+
+# UIDs of the cards netlog makes (issue 22): random, kept once made, an older netlog's own card kept
+
+
+def uids_in_json(netlog) -> dict[str, str | None]:
+    return {c["name"]: c["uid"] for c in json.loads(netlog("export", "json").stdout)["contacts"]}
+
+
+def test_a_card_export_gives_each_contact_without_a_uid_a_random_one_once(netlog):
+    netlog("add", "Carla Diaz", "--email", "carla@example.org")
+    netlog("import", "vcard", "-", input="BEGIN:VCARD\r\nVERSION:3.0\r\nUID:theirs-1\r\nFN:Odd Uid\r\nEND:VCARD\r\n")
+    assert uids_in_json(netlog) == {"Carla Diaz": None, "Odd Uid": "theirs-1"}
+    first = netlog("export", "vcard").stdout
+    carla = uids_in_json(netlog)["Carla Diaz"]
+    assert uuid.UUID(carla).version == 4 and {f"UID:{carla}", "UID:theirs-1"} <= set(first.splitlines())
+    assert netlog("export", "vcard").stdout == first  # kept: the same cards again
+    assert uids_in_json(netlog) == {"Carla Diaz": carla, "Odd Uid": "theirs-1"}
+
+
+def test_an_older_netlogs_card_of_the_same_person_keeps_its_uid_and_is_patched(netlog, tmp_path):
+    netlog("add", "Zed Quinn", "--email", "zed@example.org")
+    folder = tmp_path / "book"
+    folder.mkdir()
+    old = cards.build_card({"id": 1, "uid": "netlog-1", "name": "Zed Quinn", "email": "zed@example.org", "tags": []})
+    (folder / "netlog-1.vcf").write_text(old, newline="")  # as netlog wrote it before UIDs were random
+    netlog("edit", "Zed Quinn", "--title", "CTO")
+    result = netlog("export", "vcard", "--vdir", str(folder))
+    assert summary(result) == f"Wrote {folder}: 0 new, 1 updated, 0 unchanged."
+    assert [p.name for p in folder.iterdir()] == ["netlog-1.vcf"] and "TITLE:CTO" in (folder / "netlog-1.vcf").read_text()
+    assert uids_in_json(netlog) == {"Zed Quinn": "netlog-1"}
+
+
+def test_another_databases_old_card_with_the_same_id_is_left_alone(netlog, tmp_path):
+    netlog("add", "Carla Diaz", "--email", "carla@example.org")  # contact #1 here
+    folder = tmp_path / "book"
+    folder.mkdir()
+    dan = cards.build_card({"id": 1, "uid": "netlog-1", "name": "Dan Moss", "email": "dan@example.org", "tags": []})
+    (folder / "netlog-1.vcf").write_text(dan, newline="")  # contact #1 of another database
+    result = netlog("export", "vcard", "--vdir", str(folder))
+    assert summary(result) == f"Wrote {folder}: 1 new, 0 updated, 0 unchanged."
+    assert (folder / "netlog-1.vcf").read_bytes() == dan.encode()  # Dan stays Dan
+    carla = uids_in_json(netlog)["Carla Diaz"]
+    assert uuid.UUID(carla).version == 4 and "FN:Carla Diaz" in (folder / f"{carla}.vcf").read_text()

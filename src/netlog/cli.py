@@ -927,10 +927,10 @@ def export(
     if vdir is not None:
         if format != "vcard" or output:
             raise NetlogError("--vdir writes vCards into a folder: use it with vcard and without -o.")
-        for line in engine.export_vdir(s.reader, vdir, version).lines(vdir):
+        for line in engine.export_vdir(s.store, vdir, version).lines(vdir):
             render.message(line)
         return
-    text = engine.export(s.reader, s.today, format, version=version, days=days, as_=as_, excel=excel)
+    text = engine.export(s.store, s.today, format, version=version, days=days, as_=as_, excel=excel)
     engine.write(text, output, database=s.store.path)
     if output:
         render.message(f"Wrote {format} to {output}.")

@@ -11,21 +11,23 @@ from netlog.errors import BadInput
 from netlog.exporters import FORMATS
 
 if TYPE_CHECKING:
-    from netlog.storage.reader import Reader
+    from netlog.storage.store import Store
     from netlog.vcard.vdir import Written
 
 
 def export(
-    reader: Reader, today: date, format: str, version: str = "3.0", days: int = 14, as_: str = "todos", excel: bool = False
+    store: Store, today: date, format: str, version: str = "3.0", days: int = 14, as_: str = "todos", excel: bool = False
 ) -> Iterable[str]:
     """The text of one export format, in pieces to write as they come: json and csv are read and written a
     contact at a time (their `chunks`), so a large network is never held whole. Each format takes its own
-    options and ignores the others. Nothing is read until the pieces are."""
+    options and ignores the others. Nothing is read until the pieces are, except for vcard, the one export
+    that writes to the database: the UIDs it gives contacts that had none (netlog.exporters.vcard.give_uids)."""
     if format not in FORMATS:
         raise BadInput(f'Unknown export format "{format}"; use one of: {", ".join(FORMATS)}.')
     module = import_module(f"netlog.exporters.{FORMATS[format]}")
+    reader = store.reader
     if format == "vcard":
-        return [module.export(reader, today, version=version)]
+        return [module.export(store, today, version=version)]
     if format == "ics":
         return [module.export(reader, today, days=days, as_=as_)]
     if format == "csv":
@@ -33,11 +35,11 @@ def export(
     return module.chunks(reader, today)
 
 
-def export_vdir(reader: Reader, folder: str, version: str = "3.0") -> Written:
+def export_vdir(store: Store, folder: str, version: str = "3.0") -> Written:
     """Every contact as a card in a vdir folder (see netlog.vcard.vdir); what was new, updated, unchanged."""
     from netlog.exporters import vcard
 
-    return vcard.export_vdir(reader, folder, version)
+    return vcard.export_vdir(store, folder, version)
 
 
 def write(text: str | Iterable[str], output: str | None, database: Any = None) -> None:

@@ -6,6 +6,7 @@ file of cards, or a vdir folder of one card a file whose existing cards are patc
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -18,6 +19,7 @@ from netlog.vcard import cards, vdir
 
 if TYPE_CHECKING:
     from netlog.storage.reader import Reader
+    from netlog.storage.store import Store
 
 VERSIONS = cards.VERSIONS
 # The record keys a card needs; the optional ones (n, nickname, address, kind) are read when the
@@ -52,18 +54,43 @@ def _structured(value: Any) -> Any:
     return value
 
 
-def export(reader: Reader, today: date, version: str = "3.0") -> str:
+def export(store: Store, today: date, version: str = "3.0") -> str:
     """One card after another: FN, N, EMAIL, TEL, ORG, TITLE, URL, NOTE, BDAY, CATEGORIES, UID."""
     _check(version)
-    return "".join(cards.build_card(record, version) for record in contact_records(reader))
+    contacts = contact_records(store.reader)
+    give_uids(store, contacts)
+    return "".join(cards.build_card(record, version) for record in contacts)
 
 
-def export_vdir(reader: Reader, folder: str, version: str = "3.0") -> vdir.Written:
+def export_vdir(store: Store, folder: str, version: str = "3.0") -> vdir.Written:
     """Every contact into a vdir: new cards in `version`; existing ones patched in their own version."""
     _check(version)
-    return vdir.write_cards(
-        Path(folder), contact_records(reader), cards.card_uid, partial(cards.build_card, version=version), cards.patch_card
-    )
+    path = Path(folder)
+    found = vdir.open_folder(path)
+    contacts = contact_records(store.reader)
+    give_uids(store, contacts, found)
+    build = partial(cards.build_card, version=version)
+    return vdir.write_cards(path, contacts, cards.card_uid, build, cards.patch_card, found)
+
+
+def give_uids(store: Store, contacts: list[dict[str, Any]], folder: vdir.Folder | None = None) -> None:
+    """Every contact without a UID gets one, kept in the database before any card is written, so its card
+    is found again by the next export and by a sync: a random UUID (version 4), never one made from the id,
+    which another database would make too (issue 22). A card an earlier netlog wrote into `folder` with
+    the UID netlog-<id>, for this same person (same name or email), keeps that UID: it is patched, not
+    written a second time."""
+    given: dict[int, str] = {}
+    for contact in contacts:
+        if contact["uid"]:
+            continue
+        old = f"netlog-{contact['id']}"
+        file = folder.by_uid.get(old) if folder is not None else None
+        kept = folder is not None and file is not None and cards.describes(folder.texts[file], contact)
+        contact["uid"] = given[contact["id"]] = old if kept else str(uuid.uuid4())
+    if given:
+        from netlog.storage import records
+
+        store.write(lambda session: records.set_uids(session, given))
 
 
 def _check(version: str) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from pydantic_core import PydanticUndefined
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlmodel import SQLModel, col
 
 from netlog.models import Contact, ContactPoint, ContactSearch, ContactState, DayPick, Dismissal, IntroOffer, NetlogMeta, Tag, Touch, table
@@ -81,6 +81,15 @@ def update_contact(session: Session, contact_id: int, changes: Mapping[str, Any]
             set_preferred(session, contact_id, kind, values.pop(kind))
     if values:
         session.execute(update(Contact).where(col(Contact.id) == contact_id).values(**values))
+
+
+def set_uids(session: Session, uids: Mapping[int, str]) -> None:
+    """Give contacts that have no UID yet these (by contact id); a contact that has one keeps it."""
+    if not uids:
+        return
+    c = CONTACT.c
+    statement = update(CONTACT).where(c.id == bindparam("contact_id"), c.uid.is_(None)).values(uid=bindparam("new_uid"))
+    session.execute(statement, [{"contact_id": cid, "new_uid": uid} for cid, uid in uids.items()])
 
 
 def delete_contact(session: Session, contact_id: int) -> None:

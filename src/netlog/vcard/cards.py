@@ -218,8 +218,30 @@ def is_system_group(category: str) -> bool:
 
 
 def card_uid(contact: Mapping[str, Any]) -> str:
-    """The UID a contact's card carries: its own, or netlog-<id> for a contact that has none yet."""
-    return contact.get("uid") or f"netlog-{contact['id']}"
+    """The UID a contact's card carries: its own. A contact gets one (a random UUID, kept in the database)
+    before its first card is written (netlog.exporters.vcard.give_uids), so there is no default here: a
+    UID made from the contact's id would be the same in every database (issue 22)."""
+    uid = contact.get("uid")
+    if not uid:
+        raise ValueError(f"contact {contact.get('id')} has no UID yet")
+    return str(uid)
+
+
+def describes(text: str, contact: Mapping[str, Any]) -> bool:
+    """Whether a card file's text is about this contact: one card with the contact's name (case, accents and
+    spacing ignored) or one of its email addresses."""
+    from netlog.values.folding import fold
+    from netlog.values.points import normal
+
+    split = cardlines.split_cards(cardlines.parse(text))
+    if len(split.cards) != 1:
+        return False
+    properties = split.cards[0].properties
+    if fold(full_name(properties) or "") == fold(contact.get("name") or "") != "":
+        return True
+    theirs = {normal("email", p.value) for p in read_points(properties)["email"]}
+    mine = {normal("email", p.value) for p in contact.get("points", {}).get("email", [])}
+    return bool(theirs & mine - {""})
 
 
 def build_card(contact: Mapping[str, Any], version: str = "3.0") -> str:

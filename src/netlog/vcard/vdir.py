@@ -113,11 +113,13 @@ def write_cards(
     uid_of: Callable[[Mapping[str, Any]], str],
     build: Callable[[Mapping[str, Any]], str],
     patch: Callable[[str, Mapping[str, Any]], str],
+    folder: Folder | None = None,
 ) -> Written:
     """One card per contact in the folder: a contact whose UID is in a card gets that card patched (and
-    rewritten only when the patch changed it); any other gets a new file. Cards of no contact stay."""
-    _make_folder(path)
-    folder = read_folder(path)
+    rewritten only when the patch changed it); any other gets a new file. Cards of no contact stay.
+    `folder`: the folder as `open_folder` read it already (else it is read here)."""
+    if folder is None:
+        folder = open_folder(path)
     written = Written(problems=list(folder.problems))
     pending: dict[Path, str] = {}
     for contact in contacts:
@@ -141,6 +143,12 @@ def write_cards(
             written.updated += 1
     write_files(pending)
     return written
+
+
+def open_folder(path: Path) -> Folder:
+    """The vdir at `path`, made when missing (0700), and its cards read."""
+    _make_folder(path)
+    return read_folder(path)
 
 
 def _make_folder(path: Path) -> None:
