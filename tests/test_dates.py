@@ -48,3 +48,19 @@ def test_parse_date_reads_what_the_fast_path_does_not():
 
 def test_bad_iso_date_is_not_guessed():
     assert parse_common("2026-02-30", date(2026, 11, 23)) is None
+
+
+def test_spans_added_to_a_day_near_date_max_saturate_instead_of_overflowing():
+    """Issue 27 #3: a day stored near 9999-12-31 (an older netlog, another program) is due "never"."""
+    from netlog.rules.workdays import add_workdays
+    from netlog.values.dates import LAST_DAY, ahead, later, next_birthday
+
+    assert later(date(2026, 11, 23), 7) == date(2026, 11, 30)
+    assert later(date(9999, 12, 30), 14) == date.max
+    assert ahead(date(9999, 12, 20), 30) == LAST_DAY and ahead(date(2026, 11, 23), 7) == date(2026, 11, 30)
+    assert next_birthday("03-14", date(9999, 12, 30)) == date.max
+    assert next_birthday("12-31", date(9999, 12, 30)) == date(9999, 12, 31)
+    assert next_birthday("03-14", date(2026, 11, 23)) == date(2027, 3, 14)
+    assert add_workdays(date(9999, 12, 30), 3) == date.max
+    assert add_workdays(date(9999, 12, 30), 3, frozenset(range(7))) == date.max
+    assert add_workdays(date(2026, 11, 20), 1) == date(2026, 11, 23)  # Friday -> Monday

@@ -252,11 +252,6 @@ class Network(RuleBasedStateMachine):
                 assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 27 #3: stored far-future dates (NETLOG_TODAY=9999-12-30, a LinkedIn Connected On or a backup's touch "
-    "after today) make later reads OverflowError tracebacks; each failure it finds has its own test in test_attack.py",
-)
 def test_sequences_of_commands_on_one_database_keep_every_read_working(tmp_path):
     Network.root = tmp_path
     run_state_machine_as_test(Network, settings=STATE_SETTINGS)

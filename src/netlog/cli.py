@@ -704,13 +704,12 @@ def snooze(
     \b
     Example: netlog snooze Ana --until "in 3 weeks"
     """
-    from datetime import timedelta
-
     from netlog.network import writes
     from netlog.ui import render
+    from netlog.values.dates import ahead
 
     s = _runtime(ctx)
-    day = until or s.today + timedelta(days=7)
+    day = until or ahead(s.today, 7)
     writes.snooze(s.store, s.today, contact, day)
     render.message(f"Snoozed {_name(s, contact)} until {render.day(day, s.today)}.")
 

@@ -48,7 +48,9 @@ def export(reader: Reader, today: date, days: int = 14, as_: str = "todos") -> s
 def due_each_day(reader: Reader, today: date, days: int) -> list[tuple[date, list[DueItem]]]:
     """Everything `due` lists on each day from today to today + days."""
     from netlog.network.agenda import due_items
+    from netlog.values.dates import ahead
 
+    days = (ahead(today, days) - today).days  # no day past what netlog keeps, on a far NETLOG_TODAY
     return [(day, due_items(reader, day)) for day in (today + timedelta(days=n) for n in range(days + 1))]
 
 

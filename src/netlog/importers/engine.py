@@ -15,6 +15,7 @@ from netlog.errors import BadInput
 from netlog.importers.records import Batch, Incoming, clean
 from netlog.storage import reads
 from netlog.values import kinds, validation
+from netlog.values.dates import FIRST_DAY, in_range
 from netlog.values.points import KINDS, REGION_KEY, Point, default_region, merged, normal
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ def import_contacts(
     report = ImportReport(problems=list(batch.problems), bad_lines=batch.bad_lines, dry_run=dry_run)
 
     def plan(reader: Reader) -> _Plan:
-        plan = _Plan(reader, today, tags)
+        plan = _Plan(reader, today, tags, batch.whole)
         for number, record in enumerate(batch.records, start=1):
             plan.add(record, report)
             if tick and number % 100 == 0:
@@ -79,8 +80,9 @@ def import_contacts(
 class _Plan:
     """The rows an import will write, built against an in-memory index of what exists."""
 
-    def __init__(self, reader: Reader, today: date, tags: Sequence[str]) -> None:
+    def __init__(self, reader: Reader, today: date, tags: Sequence[str], whole: bool = False) -> None:
         self.today = today
+        self.whole = whole  # a restore: a refused value stops the import (Batch.whole)
         self.extra_tags = validation.tags(tags)
         self.contacts: dict[int, dict[str, Any]] = {row["id"]: row for row in reads.contact_rows(reader)}
         self.index: dict[str, dict[str, int]] = {key: {} for key in MATCH_KEYS + ("name",)}
@@ -183,11 +185,13 @@ class _Plan:
     def _checked(self, record: Incoming, report: ImportReport) -> dict[str, Any] | None:
         """The record's fields through the door `edit` uses: what it refuses is left out and said; None for a
         contact without a name (skipped)."""
-        fields, faults = validation.contact_fields({k: clean(v) for k, v in record.fields.items()})
+        fields, faults = validation.contact_fields({k: clean(v) for k, v in record.fields.items()}, self.today)
         if not fields.get("name"):
             report.skipped += 1
             report.problems.append(f"{record.source}: a contact without a name was skipped.")
             return None
+        if faults and self.whole:
+            self._refuse(record, fields["name"], faults[0])
         for fault in faults:
             report.problems.append(f"{record.source}: {fields['name']}: {fault}; left out.")
             report.bad_lines += 1
@@ -282,7 +286,9 @@ class _Plan:
         added = False
         incoming: Counter[tuple[Any, ...]] = Counter()
         for touch in record.touches:
-            said, faults = validation.touch_fields(touch)  # the door again: LinkedIn's "07 Jul 0115"
+            said, faults = validation.touch_fields(touch, self.today)  # the door again: LinkedIn's "07 Jul 0115"
+            if faults and self.whole:
+                self._refuse(record, name, f"a touch: {faults[0]}")
             if faults:
                 report.problems.append(f"{record.source}: {name}: a touch: {faults[0]}; left out.")
                 report.bad_lines += 1
@@ -306,6 +312,8 @@ class _Plan:
         """The record's dismissals that differ from what is stored; whether any was added."""
         added = False
         for action, on in record.dismissals.items():
+            if not in_range(on) or on > self.today:
+                self._refuse(record, self.contacts[cid]["name"], f"{action} done on {self._not_a_past_day(on)}")
             if self.done.get((cid, action)) != on:
                 self.done[(cid, action)] = on
                 self.dismissals.append({"contact_id": cid, "action": action, "done_on": on})
@@ -315,12 +323,24 @@ class _Plan:
     def add_offer(self, offer: dict[str, Any]) -> bool:
         """An intro offer of a netlog export, by its ids; False when it is here already."""
         row = {k: v for k, v in offer.items() if k != "source"}
+        for key in ("offered_on", "a_yes_on", "b_yes_on", "sent_on", "declined_on"):
+            on = row.get(key)
+            if on is not None and (not in_range(on) or on > self.today):
+                raise BadInput(f"{offer.get('source')}: an intro offer: {key} {self._not_a_past_day(on)}; nothing was imported.")
         row.update({k: self.id_map.get(row[k]) for k in ("a_id", "b_id", "declined_by_id") if row.get(k) is not None})
         if row["a_id"] is None or row["b_id"] is None or _offer_key(row) in self.offers:
             return False
         self.offers.add(_offer_key(row))
         self.new_offers.append(row)
         return True
+
+    def _not_a_past_day(self, on: date) -> str:
+        return f"{on.isoformat()} is not between {FIRST_DAY.isoformat()} and today ({self.today.isoformat()})"
+
+    def _refuse(self, record: Incoming, name: str, fault: str) -> None:
+        """A restore's record the door refuses: the import stops, naming it (as jsonio names a schema fault)."""
+        who = f"contact #{record.source_id} ({name})" if record.source_id is not None else name
+        raise BadInput(f"{record.source}: {who}: {fault.rstrip('.')}; nothing was imported.")
 
     def _new_id(self, wanted: int | None) -> int:
         if wanted is not None and wanted not in self.contacts and wanted > 0:

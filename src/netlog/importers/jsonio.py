@@ -108,7 +108,9 @@ RECORD_KEYS = ("id", "tags", "touches", "dismissals", "introduced_by_id", "email
 
 def read(paths: Sequence[str]) -> Batch:
     """Every contact and intro offer of every export."""
-    return read_each(paths, _read_file)
+    batch = read_each(paths, _read_file)
+    batch.whole = True
+    return batch
 
 
 def _read_file(path: str, batch: Batch) -> None:

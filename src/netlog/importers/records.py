@@ -35,6 +35,9 @@ class Batch:
     problems: list[str] = field(default_factory=list)
     bad_lines: int = 0  # lines skipped inside otherwise good records
     intro_offers: list[dict[str, Any]] = field(default_factory=list)  # a netlog export's, by its contact ids
+    # A restore (netlog's own JSON) is taken whole or not at all: a value the door refuses (a touch after
+    # today) stops it with one line, where another format's record loses that value and says so.
+    whole: bool = False
 
 
 def clean(value: Any) -> Any:

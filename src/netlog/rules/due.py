@@ -181,6 +181,14 @@ def _days(n: int) -> timedelta:
     return timedelta(days=n)
 
 
+def _after(day: date, n: int) -> date:
+    """`day` + n days, or date.max past it: a stored day near 9999-12-31 is due "never", not an OverflowError."""
+    try:
+        return day + _days(n)
+    except OverflowError:
+        return date.max
+
+
 def cadence_of(tie: Tie) -> int:
     """The contact's own cadence, or the default for its strength."""
     return tie.cadence_days or CADENCE_DAYS[tie.strength]
@@ -581,7 +589,7 @@ def _nudge(tie: Tie, today: date, names: _Names) -> DueItem | None:
     h = tie.history
     if h.silence_since is None or h.silence_sends != 1:
         return None
-    due = h.silence_since + _days(NUDGE_AFTER_DAYS)
+    due = _after(h.silence_since, NUDGE_AFTER_DAYS)
     if (today - due).days > NUDGE_STALE_DAYS or not _open(tie, "nudge", due, today, h.silence_since):
         return None
     reason = (
@@ -615,7 +623,7 @@ def _meet(tie: Tie, today: date, by_id: Mapping[int, Tie], days_off: AbstractSet
         return _item(tie, "meet", "reach-out", reason, due, today, tie.introduced_on, tie.introduced_by_id, days_off)
     if h.silence_since is not None and h.silence_since >= tie.introduced_on:
         return None  # waiting for their answer: the nudge (and the introducer) speak for it
-    due = tie.introduced_on + _days(MEET_AFTER_DAYS)
+    due = _after(tie.introduced_on, MEET_AFTER_DAYS)
     if not _open(tie, "meet", due, today, tie.introduced_on):
         return None
     reason = f"Meet {tie.name} — {by} on {when} and you are in touch; suggest a time" + (" while the intro is warm" if warm else "")
@@ -702,9 +710,9 @@ def _tell_introducer(introduced: Tie, today: date, by_id: Mapping[int, Tie], nam
     # a week after it; never while the nudge to the person introduced is still to do.
     nudge_done = introduced.done.get("nudge")
     if h.silence_sends >= 2:
-        due = h.silence_since + _days(NUDGE_AFTER_DAYS + TELL_INTRODUCER_AFTER_DAYS)
+        due = _after(h.silence_since, NUDGE_AFTER_DAYS + TELL_INTRODUCER_AFTER_DAYS)
     elif nudge_done is not None and nudge_done >= h.silence_since:
-        due = max(h.silence_since + _days(TELL_INTRODUCER_AFTER_DAYS), nudge_done)
+        due = max(_after(h.silence_since, TELL_INTRODUCER_AFTER_DAYS), nudge_done)
     else:
         return None
     if (today - due).days > NUDGE_STALE_DAYS or not _open(introducer, "report-back", due, today, h.silence_since):
@@ -730,7 +738,7 @@ def _circle_back(tie: Tie, today: date, names: _Names) -> DueItem | None:
     h = tie.history
     if h.advice is None or h.advice_on is None:
         return None
-    due = h.advice_on + _days(CIRCLE_BACK_AFTER_DAYS)
+    due = _after(h.advice_on, CIRCLE_BACK_AFTER_DAYS)
     if (today - due).days > CIRCLE_BACK_STALE_DAYS or not _open(tie, "report-back", due, today, h.advice_on):
         return None
     reason = (
@@ -800,7 +808,7 @@ def next_keep_in_touch(
     if last is None:
         return None
     since = last if dismissed_on is None or dismissed_on < last else dismissed_on
-    due = since + _days(cadence)
+    due = _after(since, cadence)
     give_back = give_back_due_on(unreturned_favors, last_favor_received_on, dismissed_on)
     return due if give_back is None or due < give_back else give_back
 
@@ -848,7 +856,7 @@ def _second_touch(tie: Tie, today: date, names: _Names) -> DueItem | None:
         return None  # in touch again since (their reply, a call): the tie is renewed
     if _cleared(tie, "keep-in-touch", first):
         return None
-    due = first + _days(SECOND_TOUCH_AFTER_DAYS)
+    due = _after(first, SECOND_TOUCH_AFTER_DAYS)
     if today < due:
         return None
     reason = (
@@ -871,7 +879,7 @@ def give_back_due_on(unreturned_favors: int, last_favor_received_on: date | None
         return None
     if dismissed_on is not None and dismissed_on >= last_favor_received_on:
         return None
-    return last_favor_received_on + _days(GIVE_BACK_AFTER_DAYS)
+    return _after(last_favor_received_on, GIVE_BACK_AFTER_DAYS)
 
 
 def give_back_phrase(first_name: str, h: History, today: date) -> str:
@@ -932,7 +940,7 @@ def _intro_steps(offer: IntroOffer, today: date, by_id: Mapping[int, Tie], names
     steps: list[tuple[Tie, Tie, str, str, date, date]] = []  # (whom, the other, occasion, reason, due, event_on)
     about = f" ({offer.note})" if offer.note else ""
     if offer.sent_on is None:
-        ask_due = offer.offered_on + _days(INTRO_ASK_AFTER_DAYS)
+        ask_due = _after(offer.offered_on, INTRO_ASK_AFTER_DAYS)
         for who, other, yes in ((a, b, offer.a_yes_on), (b, a, offer.b_yes_on)):
             if yes is None:
                 reason = (
@@ -945,7 +953,7 @@ def _intro_steps(offer: IntroOffer, today: date, by_id: Mapping[int, Tie], names
             reason = f"Send the intro between {a.name} and {b.name}{about} — both said yes"
             steps.append((a, b, "intro-send", reason, both, both))
     else:
-        check_due = offer.sent_on + _days(INTRO_CHECK_IN_DAYS)
+        check_due = _after(offer.sent_on, INTRO_CHECK_IN_DAYS)
         for who, other in ((a, b), (b, a)):
             last = who.history.last_touch_on
             if last is not None and last >= check_due:

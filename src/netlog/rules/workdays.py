@@ -18,11 +18,17 @@ _ONE = timedelta(days=1)
 
 @lru_cache(maxsize=8192)  # `due` asks it for a few hundred distinct event days
 def add_workdays(day: date, n: int, days_off: AbstractSet[int] = WEEKEND) -> date:
-    """The `n`th working day after `day` (n >= 0; n == 0 is `day` itself, working or not)."""
+    """The `n`th working day after `day` (n >= 0; n == 0 is `day` itself, working or not); date.max when that
+    is past year 9999 (a stored day near date.max is due "never", not an OverflowError)."""
     if len(days_off) >= 7:
-        return day + timedelta(days=n)  # no working day at all: count calendar days
+        try:
+            return day + timedelta(days=n)  # no working day at all: count calendar days
+        except OverflowError:
+            return date.max
     on = day
     while n > 0:
+        if on == date.max:
+            return on
         on += _ONE
         if on.weekday() not in days_off:
             n -= 1

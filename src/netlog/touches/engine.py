@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 SOURCES = ("mail", "calendar", "linkedin-messages", "telegram", "whatsapp")
 CHATS = ("telegram", "whatsapp")  # one touch per contact, day and direction
 MALFORMED = "malformed"  # the summary's word for an exchange skipped as unreadable (records.Skip.MALFORMED)
+AFTER_TODAY = "dated after today"  # records.Skip.AFTER_TODAY: what `log --on` would refuse as in the future
 UNKNOWN_SHOWN = 10  # the most frequent non-contacts named in the summary
 BULK_REFRESH = 200  # above this many contacts touched, rebuild every History at once
 
@@ -197,6 +198,10 @@ class _Plan:
                     self.learned.setdefault(cid, []).append((kind, value))
 
     def add(self, exchange: Exchange, keep_subjects: bool, add_new: bool, report: TouchReport) -> None:
+        # The door `log --on` keeps: nothing that has not happened yet (a mail dated 30 Dec 9999).
+        if exchange.on > self.today:
+            report.skipped[AFTER_TODAY] += 1
+            return
         # Through the door every write uses: a day out of netlog's range, an id or subject too long to keep.
         said, faults = validation.touch_fields({
             "kind": exchange.kind, "happened_on": exchange.on, "direction": exchange.direction, "place": exchange.place,

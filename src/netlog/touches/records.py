@@ -49,6 +49,7 @@ class Skip(StrEnum):
     NOT_ACCEPTED = "not accepted"
     TOO_MANY_ATTENDEES = "more than 20 attendees"
     NOT_YET = "not over yet"
+    AFTER_TODAY = "dated after today"
     NO_ONE_ELSE = "no one else"
     OVER_CAP = "recurring beyond the cap"
     DRAFT = "draft"

@@ -15,7 +15,7 @@ real one. This module imports no Rich: the terminal draws through netlog.ui.rend
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any, Callable, ContextManager, NamedTuple, Optional, Protocol, Sequence
 
 from netlog.errors import NetlogError, one_line
@@ -262,9 +262,9 @@ class Review:
         """Hide the contact for a week (Enter) or until a typed day."""
         from netlog.network import writes
         from netlog.rules.wording import format_day
-        from netlog.values.dates import FUTURE, parse_date
+        from netlog.values.dates import FUTURE, ahead, parse_date
 
-        default = max(self.day, self.today) + timedelta(days=SNOOZE_DAYS)
+        default = ahead(max(self.day, self.today), SNOOZE_DAYS)
         answer = self.terminal.ask(f"Snooze until (Enter: {format_day(default, self.today)})? ")
         if answer is None:
             self.terminal.say("Not snoozed.")

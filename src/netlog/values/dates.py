@@ -181,10 +181,27 @@ def parse_birthday(text: str) -> str:
     return f"{year}-{month_day}" if year else month_day
 
 
+def later(day: date, days: int) -> date:
+    """`day` plus `days`, or date.max past it: a stored day near 9999-12-31 (an older netlog, another program)
+    gives "never" to the rules that add spans to it, not an OverflowError."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max
+
+
+def ahead(day: date, days: int) -> date:
+    """`day` plus `days`, no later than LAST_DAY: a default snooze or a calendar's last day, even on a far today."""
+    return min(later(day, days), LAST_DAY)
+
+
 def next_birthday(birthday: str, today_: date) -> date:
-    """The next time a stored birthday (MM-DD or YYYY-MM-DD) comes round, today included; 02-29 -> 02-28."""
+    """The next time a stored birthday (MM-DD or YYYY-MM-DD) comes round, today included; 02-29 -> 02-28;
+    date.max when it would come round after year 9999."""
     month, day = (int(part) for part in birthday.split("-")[-2:])
     for year in (today_.year, today_.year + 1):
+        if year > date.max.year:
+            return date.max
         try:
             on = date(year, month, day)
         except ValueError:

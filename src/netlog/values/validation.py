@@ -27,6 +27,9 @@ FLAGS = ("strength_set", "expects_reply", "thank_wanted")
 SHORT_TEXT = ("email", "phone", "company", "title", "url", "uid", "moment", "nickname", "place", "topics", "logged_by",
               "source", "source_id")  # fmt: skip
 DATES = ("introduced_on", "snoozed_until", "created_on", "moment_on", "happened_on", "connected_on")
+# Days of what has happened: none is after today (`log --on` refuses a touch in the future, and every import
+# and restore given `today` refuses the same). A snooze is the one day that may be ahead.
+PAST = ("introduced_on", "created_on", "moment_on", "happened_on", "connected_on")
 STRUCTURED = {"n": 5, "address": 7}  # vCard N and ADR, as lists of parts
 
 
@@ -42,8 +45,9 @@ def clean_text(value: Any, multiline: bool = False) -> str | None:
     return text.strip() or None
 
 
-def contact_fields(fields: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """A contact's fields as they may be stored, and a line for each value that may not (left out)."""
+def contact_fields(fields: Mapping[str, Any], today: date | None = None) -> tuple[dict[str, Any], list[str]]:
+    """A contact's fields as they may be stored, and a line for each value that may not (left out); given
+    `today`, a day of what has happened (PAST) after it is one of those."""
     from netlog.values.kinds import LEVELS
 
     kept: dict[str, Any] = {}
@@ -68,7 +72,10 @@ def contact_fields(fields: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]
             elif key == "birthday":
                 kept[key] = parse_birthday(str(value))
             elif key in DATES:
-                kept[key] = _day(value, key)
+                day = _day(value, key)
+                if today is not None and key in PAST and day > today:
+                    raise BadInput(f"{key} {day.isoformat()} is after today ({today.isoformat()})")
+                kept[key] = day
             elif key in STRUCTURED:
                 kept[key] = _parts(value, STRUCTURED[key], key)
             elif key in FLAGS:
@@ -88,11 +95,11 @@ def contact_fields(fields: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]
     return kept, problems
 
 
-def touch_fields(fields: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """A touch's fields as they may be stored, and a line for each value that may not."""
+def touch_fields(fields: Mapping[str, Any], today: date | None = None) -> tuple[dict[str, Any], list[str]]:
+    """A touch's fields as they may be stored, and a line for each value that may not (`today`: as above)."""
     from netlog.values.kinds import KINDS
 
-    kept, problems = contact_fields({k: v for k, v in fields.items() if k not in ("kind", "direction", "other_id", "contact_id")})
+    kept, problems = contact_fields({k: v for k, v in fields.items() if k not in ("kind", "direction", "other_id", "contact_id")}, today)
     kind, direction = fields.get("kind"), fields.get("direction")
     if "kind" in fields:
         if kind not in KINDS:
