@@ -77,3 +77,31 @@ def test_edit_note_in_the_editor(netlog, monkeypatch, tmp_path, untouched):
     assert result.exit_code == 1 and "nothing saved" in result.stderr
     both = netlog("edit", "Ana", "--edit-note", "--note", "x", ok=False)
     assert both.exit_code == 1 and "not both" in both.stderr
+
+
+def test_the_edited_file_is_private_in_a_folder_of_its_own_and_removed_after(monkeypatch, tmp_path):
+    """Issue 27 #5/#9: a 0600 file in a 0700 folder made for the edit (not the shared temp folder itself), both
+    gone after the edit, whether it was taken or refused."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    monkeypatch.setattr("tempfile.tempdir", str(shared))
+    seen = tmp_path / "seen"
+    spy = stub(tmp_path, "spy", f"import os, stat\nmodes = [oct(stat.S_IMODE(os.stat(p).st_mode)) for p in (os.path.dirname(path), path)]\n"
+                                f"open({str(seen)!r}, 'w').write(' '.join([os.path.dirname(path)] + modes))\nopen(path, 'a').write('more')")  # fmt: skip
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", spy)
+    import os
+
+    old = os.umask(0)  # the folder and the file are private whatever the umask
+    try:
+        assert edit_text("note\n", suffix=".md") == "note\nmore"
+    finally:
+        os.umask(old)
+    folder, folder_mode, file_mode = seen.read_text().split()
+    assert Path(folder).parent == shared and (folder_mode, file_mode) == ("0o700", "0o600")
+    assert list(shared.iterdir()) == []
+    monkeypatch.setenv("EDITOR", stub(tmp_path, "remover", "import os\nos.unlink(path)"))
+    with pytest.raises(BadInput, match="removed the file"):
+        edit_text("note\n")
+    assert list(shared.iterdir()) == []
