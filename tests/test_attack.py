@@ -482,7 +482,6 @@ def _network(netlog, db: Path, *names: str) -> None:
 
 
 @pytest.mark.sqlite_only
-@xfail(4, "storage/opening.backup protects only the current database: `--db other.db backup main.db` replaces main.db")
 def test_backup_refuses_to_overwrite_another_netlog_database(netlog, tmp_path):
     main, other = tmp_path / "main.db", tmp_path / "other.db"
     _network(netlog, main, "Ana Lima", "Bo Berg", "Cy Ng")
@@ -498,7 +497,6 @@ def test_backup_refuses_to_overwrite_another_netlog_database(netlog, tmp_path):
 
 
 @pytest.mark.sqlite_only
-@xfail(4, "backup has no --force")
 def test_backup_force_replaces_another_netlog_database(netlog, tmp_path):
     main, other = tmp_path / "main.db", tmp_path / "other.db"
     _network(netlog, main, "Ana Lima", "Bo Berg")

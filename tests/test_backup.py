@@ -56,3 +56,93 @@ def test_backup_refuses_to_overwrite_the_database(netlog, db_path):
     result = netlog("backup", str(db_path), ok=False)
     assert result.exit_code == 1 and "cannot overwrite" in result.stderr
     assert names(db_path) == ["Ana Lima"] and len(before) > 0
+
+
+# Issue 27 #4: `backup FILE` replaces a backup of this database, never another database unless told.
+
+
+def _meta(path, key="database_id"):
+    with sqlite3.connect(path) as conn:
+        found = conn.execute("SELECT value FROM netlog_meta WHERE key = ?", (key,)).fetchone()
+    conn.close()
+    return found[0] if found else None
+
+
+def _forget_ids(*paths):
+    """As a database and a backup made before netlog gave databases an id."""
+    for path in paths:
+        with sqlite3.connect(path) as conn:
+            conn.execute("DELETE FROM netlog_meta WHERE key = 'database_id'")
+        conn.close()
+
+
+def test_a_new_database_has_an_id_its_backups_carry(netlog, db_path, tmp_path):
+    netlog("add", "Ana Lima")
+    mine = _meta(db_path)
+    assert mine and len(mine) == 32
+    netlog("backup", str(tmp_path / "copy.db"))
+    assert _meta(tmp_path / "copy.db") == mine
+    other = tmp_path / "other.db"
+    netlog("--db", str(other), "add", "Bo Berg")
+    assert _meta(other) not in (None, mine)
+
+
+def test_a_database_from_before_ids_gets_one_at_its_first_backup_and_replaces_its_old_backups(netlog, db_path, tmp_path):
+    netlog("add", "Ana Lima")
+    old_copy = tmp_path / "copy.db"
+    netlog("backup", str(old_copy))
+    _forget_ids(db_path, old_copy)
+    netlog("add", "Bo Berg")
+    netlog("backup", str(old_copy))  # an older netlog's backup of it: cannot be told from it, replaced as before
+    assert names(old_copy) == ["Ana Lima", "Bo Berg"]
+    assert _meta(db_path) and _meta(old_copy) == _meta(db_path)
+
+
+def test_a_restored_database_replaces_its_own_backups(netlog, db_path, tmp_path):
+    netlog("add", "Ana Lima")
+    netlog("backup", str(tmp_path / "copy.db"))
+    for sidecar in ("-wal", "-shm"):
+        (db_path.parent / (db_path.name + sidecar)).unlink(missing_ok=True)
+    shutil.copyfile(tmp_path / "copy.db", db_path)
+    netlog("add", "Bo Berg")
+    netlog("backup", str(tmp_path / "copy.db"))
+    assert names(tmp_path / "copy.db") == ["Ana Lima", "Bo Berg"]
+
+
+def test_another_programs_database_is_refused_unless_forced(netlog, db_path, tmp_path):
+    netlog("add", "Ana Lima")
+    target = tmp_path / "photos.sqlite"
+    with sqlite3.connect(target) as conn:
+        conn.execute("CREATE TABLE photo (id INTEGER PRIMARY KEY)")
+    conn.close()
+    before = target.read_bytes()
+    result = netlog("backup", str(target), ok=False)
+    assert result.exit_code == 1 and "is another database, not a backup of this one" in result.stderr
+    assert "--force" in result.stderr and target.read_bytes() == before
+    netlog("backup", str(target), "--force")
+    assert names(target) == ["Ana Lima"]
+
+
+def test_a_file_that_is_no_database_is_replaced_as_cp_would(netlog, db_path, tmp_path):
+    netlog("add", "Ana Lima")
+    target = tmp_path / "notes.txt"
+    target.write_text("old notes\n")
+    netlog("backup", str(target))
+    assert names(target) == ["Ana Lima"]
+
+
+@pytest.mark.parametrize("answer", ["y", "n"])
+def test_on_a_terminal_backup_asks_before_replacing_another_database(netlog, db_path, tmp_path, monkeypatch, answer):
+    from netlog.ui import prompts
+
+    netlog("add", "Ana Lima")
+    other = tmp_path / "other.db"
+    netlog("--db", str(other), "add", "Zed Zimmer")
+    monkeypatch.setattr(prompts, "interactive", lambda: True)
+    result = netlog("--db", str(other), "backup", str(db_path), input=f"{answer}\n", ok=False)
+    assert "is another netlog database (1 contact), not a backup of this one. Replace it?" in result.stderr
+    assert "Traceback" not in result.stderr
+    if answer == "y":
+        assert result.exit_code == 0 and names(db_path) == ["Zed Zimmer"]
+    else:
+        assert result.exit_code == 1 and names(db_path) == ["Ana Lima"]

@@ -939,19 +939,32 @@ def export(
 def backup(
     ctx: typer.Context,
     file: Optional[str] = typer.Argument(None, metavar="[FILE]", help="Where to write the copy (default: a dated file beside the database)."),
+    force: bool = typer.Option(False, "--force", help="Replace FILE even when it is another database, not a backup of this one."),
 ) -> None:
     """Write a consistent copy of the database, safe while netlog is in use. Restore: copy it back over the database.
+
+    FILE may be a backup of this database made earlier (replaced); another database there is refused
+    unless --force (on a terminal, netlog asks).
 
     Example: netlog backup ~/Dropbox/netlog-backup.db
     """
     from pathlib import Path
 
+    from netlog.errors import OtherDatabase
     from netlog.storage.opening import backup as backup_to
     from netlog.storage.opening import default_backup_path
     from netlog.ui import render
+    from netlog.ui.prompts import interactive
 
     store = _runtime(ctx).store
-    target = backup_to(store, Path(file) if file else default_backup_path(store))
+    path = Path(file) if file else default_backup_path(store)
+    try:
+        target = backup_to(store, path, force)
+    except OtherDatabase as error:
+        if not interactive():
+            raise
+        typer.confirm(f"{str(error).split('; ')[0]}. Replace it?", abort=True, err=True)
+        target = backup_to(store, path, force=True)
     render.message(f"Backed up to {target}")
 
 

@@ -23,6 +23,10 @@ class DatabaseError(NetlogError):
     """The database cannot be used: busy, foreign, corrupt or too new."""
 
 
+class OtherDatabase(DatabaseError):
+    """`backup FILE` would replace a database that is not a copy of this one (`--force` allows it)."""
+
+
 class MissingInput(NetlogError):
     """A required argument was left out and nobody is at the terminal to ask; a usage error."""
 

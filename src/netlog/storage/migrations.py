@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from netlog.storage.store import Store
 
+DATABASE_ID = "database_id"  # netlog_meta: who a database is (storage/opening.backup)
 MIGRATION_TABLE = "netlog_migration"
 MIGRATION_LOCK = 0x6E65746C  # the advisory lock key netlog's migrations take on PostgreSQL ("netl")
 
@@ -82,6 +83,16 @@ def _create(op: Operations) -> None:
     from netlog.storage import search
 
     search.create_index(op.connection)
+    _identify(op)
+
+
+def _identify(op: Operations) -> None:
+    """A new database's id (netlog_meta DATABASE_ID): its backups carry it, so `backup` knows its own copies."""
+    import uuid
+
+    from netlog.models import NetlogMeta
+
+    op.connection.execute(NetlogMeta.__table__.insert().values(key=DATABASE_ID, value=uuid.uuid4().hex))  # type: ignore[attr-defined]
 
 
 def _favor_ledger(op: Operations) -> None:

@@ -18,6 +18,7 @@ from netlog.values.clock import now, today
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
+    from sqlmodel import Session
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -54,7 +55,7 @@ def _open_file(store: Store, path: Path) -> None:
     reader.use_wal()
     if version < migrations.LATEST:
         if version > 0:
-            backup(store, path.with_name(f"{path.name}.v{version}-{today().isoformat()}.bak"))
+            _copy(store, path.with_name(f"{path.name}.v{version}-{today().isoformat()}.bak"))
         migrations.migrate(store, version)
 
 
@@ -155,13 +156,16 @@ def default_backup_path(store: Store) -> Path:
     raise DatabaseError(f"Too many backups named {path.stem}-{stamp}*; give the backup a FILE name.")
 
 
-def backup(store: Store, target: Path) -> Path:
+def backup(store: Store, target: Path, force: bool = False) -> Path:
     """A consistent copy of a SQLite database, private to the user, safe while others write to it, and
     whole or absent: it is written to a temporary file beside the target, synced, checked (integrity_check
-    and the schema record), and only then renamed into place. A kill or a full disk leaves no half copy."""
-    import sqlite3
+    and the schema record), and only then renamed into place. A kill or a full disk leaves no half copy.
 
-    from netlog.values.files import replacing
+    An existing database at the target is replaced only when it is a copy of this one (the same
+    `database_id`: a backup it made, or the database restored from one), else OtherDatabase (`force`
+    replaces it anyway). A database made before netlog gave databases an id has none: a copy of it
+    cannot be told from another database made then, so one without an id may replace another without."""
+    import sqlite3
 
     path = _sqlite_file(store)
     target = target.expanduser()
@@ -172,6 +176,24 @@ def backup(store: Store, target: Path) -> Path:
             raise DatabaseError("The backup cannot overwrite the database itself.")
         if target.exists() and not target.is_file():  # a folder, a FIFO, a device: never replaced
             raise DatabaseError(f"Cannot write the backup {target}: it is not a regular file; give a file name. No backup was written.")
+        mine = _database_id(store)
+        if not force and target.exists():
+            _check_replaceable(target, mine)
+        if mine is None:
+            _identify(store)  # from now on its copies carry its id
+    except (OSError, sqlite3.Error) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise DatabaseError(f"Cannot write the backup {target}: {reason}; no backup was written.") from None
+    return _copy(store, target)
+
+
+def _copy(store: Store, target: Path) -> Path:
+    """The copy itself, written whole or not at all (also the backup made before a migration)."""
+    import sqlite3
+
+    from netlog.values.files import replacing
+
+    try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with replacing(target, prefix=f".{target.name}.netlog-backup-") as temporary:
             store.file_reader.backup_to(temporary)
@@ -180,6 +202,57 @@ def backup(store: Store, target: Path) -> Path:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise DatabaseError(f"Cannot write the backup {target}: {reason}; no backup was written.") from None
     return target
+
+
+def _database_id(store: Store) -> str | None:
+    from netlog.storage import reads
+
+    return reads.meta(store.reader, migrations.DATABASE_ID)
+
+
+def _identify(store: Store) -> None:
+    """Give a database made before ids its id (once: another netlog may have given it one meanwhile)."""
+    import uuid
+
+    from netlog.storage import reads, records
+    from netlog.storage.store import reader_for
+
+    def work(session: Session) -> None:
+        if reads.meta(reader_for(session), migrations.DATABASE_ID) is None:
+            records.set_meta(session, migrations.DATABASE_ID, uuid.uuid4().hex)
+
+    store.write(work)
+
+
+def _check_replaceable(target: Path, mine: str | None) -> None:
+    """Refuse (OtherDatabase) to replace a SQLite database at `target` that is not a copy of this one."""
+    import sqlite3
+    from urllib.parse import quote
+
+    from netlog.errors import OtherDatabase
+
+    with open(target, "rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            return  # not a database: replaced, as `cp` would
+    theirs: str | None = None
+    contacts: int | None = None
+    try:
+        connection = sqlite3.connect(f"file:{quote(str(target))}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            ours = migrations.MIGRATION_TABLE in tables
+            if ours:
+                found = connection.execute("SELECT value FROM netlog_meta WHERE key = ?", (migrations.DATABASE_ID,)).fetchone()
+                theirs = found[0] if found else None
+                contacts = connection.execute("SELECT COUNT(*) FROM contact").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        ours = False  # unreadable: nobody can tell whose it is
+    if ours and (theirs == mine):  # a copy of this database (or, both from before ids, as before)
+        return
+    what = f"another netlog database ({contacts:,} contact{'s' if contacts != 1 else ''})" if ours else "another database"
+    raise OtherDatabase(f"{target} is {what}, not a backup of this one; nothing was written. Give another FILE, or add --force to replace it.")
 
 
 def _check_copy(copy: Path, version: int) -> None:
