@@ -9,6 +9,7 @@ from datetime import date
 from inspect import getdoc
 from typing import TYPE_CHECKING, Any, Callable, List, Optional
 
+import click
 import typer
 from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandInfo
@@ -120,6 +121,27 @@ class NetlogGroup(TyperGroup):
         except KeyboardInterrupt:
             typer.echo(INTERRUPTED, err=True)
             raise typer.Exit(130) from None
+        except Exception as error:  # translated only when the database proves damaged; a bug still shows
+            damage = None if isinstance(error, (click.exceptions.Exit, click.exceptions.Abort, click.ClickException)) else _damage(ctx)
+            if damage is None:
+                raise
+            typer.echo(f"netlog: {one_line(str(damage))}", err=True)
+            raise typer.Exit(damage.exit_code) from None
+
+
+def _damage(ctx: Any) -> Optional[NetlogError]:
+    """After a read failed unexpectedly: the open SQLite file's quick_check, when it finds the file damaged."""
+    runtime = ctx.obj
+    store = runtime.opened if isinstance(runtime, Runtime) else None
+    if store is None or store.path is None:
+        return None
+    try:
+        store.check_whole()
+    except NetlogError as found:
+        return found
+    except Exception:  # the check itself failed: say nothing more than the original error does
+        return None
+    return None
 
 
 INTERRUPTED = "netlog: interrupted; the unfinished change was rolled back, nothing was half-written."
@@ -149,6 +171,11 @@ class Runtime:
         from netlog.storage.location import database_url
 
         return database_url(self._db_option)
+
+    @property
+    def opened(self) -> Optional["Store"]:
+        """The store if a command opened it (None: it never got that far)."""
+        return self._store
 
     @property
     def store(self) -> "Store":

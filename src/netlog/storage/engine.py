@@ -75,14 +75,26 @@ def database_error(error: BaseException, where: str) -> DatabaseError | None:
         return DatabaseError(f"The disk holding {where} is full; nothing was written. Free some space and try again.")
     if "disk i/o error" in text or "i/o error" in text:
         return DatabaseError(f"Reading or writing {where} failed (an I/O error); nothing was written.")
-    if "not a database" in text or "malformed" in text:
+    if "not a database" in text:
         return DatabaseError(f"{where} is not a netlog database ({first_line(original)}); it was left untouched.")
+    if "malformed" in text:
+        return damaged(where, first_line(original))
+    if "could not decode to utf-8" in text:
+        return damaged(where, "a stored text is not UTF-8")
+    if "no such column" in text or "no such table" in text:
+        return damaged(where, f"{first_line(original)}: its schema was changed outside netlog")
     if "unable to open" in text:
         return DatabaseError(f"Cannot open the database {where}: {first_line(original)}.")
     module = type(original).__module__.split(".")[0]
     if module in ("psycopg", "psycopg2") and "OperationalError" in type(original).__name__:
         return DatabaseError(f"The database failed: {first_line(original)}")
     return None
+
+
+def damaged(where: str, detail: str) -> DatabaseError:
+    """The one line for a database whose file or values are damaged (a flipped byte, another program's
+    change): nothing is written to it, and the way out is a backup."""
+    return DatabaseError(f"The database {where} is damaged ({detail}); nothing was written. Restore a backup (docs/reliability.md).")
 
 
 def _on_read_only_media(where: str) -> bool:

@@ -57,11 +57,16 @@ class FastReader:
 
     def rows(self, name: str, params: Mapping[str, object] | None = None) -> list[tuple[Any, ...]]:
         """Every row of the statement `name`."""
-        with self._errors():
-            found = self._conn.execute(compiled.SQL[name], params or {}).fetchall()
-        dates = compiled.DATES.get(name)
-        if dates and found:
-            found = [tuple(_day(v) if n in dates else v for n, v in enumerate(row)) for row in found]
+        try:
+            with self._errors():
+                found = self._conn.execute(compiled.SQL[name], params or {}).fetchall()
+            dates = compiled.DATES.get(name)
+            if dates and found:
+                found = [tuple(_day(v) if n in dates else v for n, v in enumerate(row)) for row in found]
+        except ValueError as error:  # a stored DATE that is no day, a JSON column that is no JSON: converting it
+            from netlog.storage.engine import damaged
+
+            raise damaged(str(self.path), f"a stored value cannot be read: {error}") from None
         return found
 
     def write(self, name: str, rows: Sequence[Mapping[str, object]]) -> None:
@@ -114,6 +119,16 @@ class FastReader:
         finally:
             self._depth = 0
             self._conn.rollback()
+
+    def quick_check(self) -> str | None:
+        """SQLite's quick_check of the whole file: None when it is sound, else its first finding."""
+        try:
+            found = self._conn.execute("PRAGMA quick_check(1)").fetchone()
+        except sqlite3.DatabaseError as error:
+            if "malformed" in str(error) or "not a database" in str(error):  # damaged beyond checking
+                return str(error)
+            raise self._translated(error) from None  # busy, an I/O error: said as such
+        return None if found and found[0] == "ok" else str(found[0] if found else "no answer")
 
     def backup_to(self, target: Path) -> None:
         """A consistent copy through SQLite's online backup API, safe while others write."""
