@@ -116,7 +116,7 @@ class NetlogGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except NetlogError as error:
-            typer.echo(f"netlog: {one_line(str(error))}", err=True)
+            typer.echo(f"netlog: {one_line(_without_password(ctx, str(error)))}", err=True)
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
             typer.echo(INTERRUPTED, err=True)
@@ -127,6 +127,17 @@ class NetlogGroup(TyperGroup):
                 raise
             typer.echo(f"netlog: {one_line(str(damage))}", err=True)
             raise typer.Exit(damage.exit_code) from None
+
+
+def _without_password(ctx: Any, text: str) -> str:
+    """The last guard on every message: the database URL's password never shows, whatever its shape."""
+    runtime = ctx.obj
+    url = runtime.typed_url if isinstance(runtime, Runtime) else None
+    if not url or "://" not in url:
+        return text
+    from netlog.storage.engine import scrubbed
+
+    return scrubbed(text, url)
 
 
 def _damage(ctx: Any) -> Optional[NetlogError]:
@@ -171,6 +182,11 @@ class Runtime:
         from netlog.storage.location import database_url
 
         return database_url(self._db_option)
+
+    @property
+    def typed_url(self) -> Optional[str]:
+        """The database URL as given (--db or NETLOG_DB), without working anything out; None if not given."""
+        return self._db_option or os.environ.get("NETLOG_DB")
 
     @property
     def opened(self) -> Optional["Store"]:

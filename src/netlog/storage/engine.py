@@ -27,12 +27,15 @@ def create_engine(url: str) -> Engine:
 
     try:
         if url.split("://")[0].split("+")[0] != "sqlite":
-            return sqlalchemy.create_engine(url)
+            return sqlalchemy.create_engine(_encoded(url))
         engine = sqlalchemy.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
     except ImportError as error:
         raise DatabaseError(f"The driver for {url.split('://')[0]} is not installed ({error}).") from None
-    except sqlalchemy.exc.ArgumentError as error:
-        raise DatabaseError(f"Cannot use the database URL: {first_line(error)}") from None
+    except (sqlalchemy.exc.ArgumentError, ValueError) as error:  # ValueError: a port that is no number, a host never closed
+        from netlog.storage.location import display_url
+
+        hint = " (several hosts go in the query: ?host=h1:5432&host=h2:5433)" if "," in url.partition("?")[0] else ""
+        raise DatabaseError(f"Cannot use the database URL {display_url(url)}: {scrubbed(first_line(error), url)}{hint}.") from None
 
     @sqlalchemy.event.listens_for(engine, "connect")
     def _connect(dbapi_connection: Any, _record: Any) -> None:
@@ -48,6 +51,49 @@ def create_engine(url: str) -> Engine:
         connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
+
+
+def _encoded(url: str) -> str:
+    """The URL with an "@" inside its password percent-encoded: credentials end at the LAST "@" before the host
+    (as location.display_url reads them), where SQLAlchemy would end them at the first and take the rest of
+    the password for the host, and show it in its errors."""
+    scheme, separator, rest = url.partition("://")
+    main, question, query = rest.partition("?")
+    credentials, at, host = main.rpartition("@")
+    user, colon, password = credentials.partition(":")
+    if not separator or not at or "@" not in password:
+        return url
+    return f"{scheme}://{user}{colon}{password.replace('@', '%40')}@{host}{question}{query}"
+
+
+def password_of(url: str) -> str | None:
+    """The password in `url` (user:password@, or ?password=), as typed; None without one."""
+    from urllib.parse import parse_qsl, unquote
+
+    from netlog.storage.location import SECRET_PARAMS
+
+    rest = url.partition("://")[2]
+    main, _, query = rest.partition("?")
+    credentials = main.rpartition("@")[0]
+    if ":" in credentials:
+        return credentials.partition(":")[2] or None
+    for key, value in parse_qsl(query):
+        if key.lower() in SECRET_PARAMS and value:
+            return unquote(value)
+    return None
+
+
+def scrubbed(text: str, url: str) -> str:
+    """`text` without the URL's password, typed or percent-encoded, nor any piece of it after an "@"."""
+    from urllib.parse import quote
+
+    password = password_of(url)
+    if not password:
+        return text
+    for secret in sorted({password, quote(password, safe=""), *password.split("@")[1:]}, key=len, reverse=True):
+        if len(secret) >= 3:
+            text = text.replace(secret, "***")
+    return text
 
 
 def is_retryable(error: BaseException) -> bool:
