@@ -936,7 +936,6 @@ def test_a_kill_while_editing_leaves_no_note_in_a_shared_folder(netlog, ana, tmp
 
 
 @pytest.mark.sqlite_only
-@xfail(9, "a killed backup leaves .NAME.netlog-backup-XXXX and its -journal beside the target, and no later backup removes them (files.replacing)")
 def test_a_kill_mid_backup_leaves_nothing_once_the_next_backup_ran(netlog, db_path, tmp_path):
     netlog("add", "Ana Lima")
     folder = tmp_path / "backups-here"

@@ -146,3 +146,28 @@ def test_on_a_terminal_backup_asks_before_replacing_another_database(netlog, db_
         assert result.exit_code == 0 and names(db_path) == ["Zed Zimmer"]
     else:
         assert result.exit_code == 1 and names(db_path) == ["Ana Lima"]
+
+
+def test_a_backup_sweeps_what_a_killed_one_left_but_not_a_copy_being_written(netlog, db_path, tmp_path):
+    """Issue 27 #9 (the kill itself: test_attack.py): a copy another backup holds (flock) is left alone."""
+    import fcntl
+
+    netlog("add", "Ana Lima")
+    folder = tmp_path / "here"
+    folder.mkdir()
+    held, stale = folder / ".copy.db.netlog-backup-held", folder / ".copy.db.netlog-backup-stale"
+    for path in (held, stale):
+        path.write_bytes(b"SQLite format 3\x00 half a copy")
+        (folder / (path.name + "-journal")).write_bytes(b"journal")
+    (folder / ".copy.db.netlog-backup-gone-journal").write_bytes(b"journal of a copy already removed")
+    (folder / ".other.db.netlog-backup-x").write_bytes(b"another target's: not this backup's business")
+    descriptor = os.open(held, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        netlog("backup", str(folder / "copy.db"))
+    finally:
+        os.close(descriptor)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [".copy.db.netlog-backup-held", ".copy.db.netlog-backup-held-journal", ".other.db.netlog-backup-x", "copy.db"]
+    )
+    assert names(folder / "copy.db") == ["Ana Lima"]

@@ -193,9 +193,11 @@ def _copy(store: Store, target: Path) -> Path:
 
     from netlog.values.files import replacing
 
+    prefix = f".{target.name}{BACKUP_TEMPORARY}"
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with replacing(target, prefix=f".{target.name}.netlog-backup-") as temporary:
+        _sweep(target.parent, prefix)
+        with replacing(target, prefix=prefix, held=True) as temporary:
             store.file_reader.backup_to(temporary)
             _check_copy(temporary, _version(store.reader))
     except (OSError, sqlite3.Error) as error:
@@ -253,6 +255,43 @@ def _check_replaceable(target: Path, mine: str | None) -> None:
         return
     what = f"another netlog database ({contacts:,} contact{'s' if contacts != 1 else ''})" if ours else "another database"
     raise OtherDatabase(f"{target} is {what}, not a backup of this one; nothing was written. Give another FILE, or add --force to replace it.")
+
+
+BACKUP_TEMPORARY = ".netlog-backup-"  # .NAME.netlog-backup-XXXXXXXX: a copy being written beside NAME
+
+
+def _sweep(folder: Path, prefix: str) -> None:
+    """Remove what a killed backup to the same target left beside it: its copy and the copy's journal, once no
+    process holds the copy (files.replacing(held=True)); a journal whose copy is gone goes too."""
+    try:
+        import fcntl
+    except ImportError:
+        return
+    from netlog.values.files import remove_quietly
+
+    try:
+        left = [p for p in folder.iterdir() if p.name.startswith(prefix)]
+    except OSError:
+        return
+    for path in left:
+        if path.name.endswith("-journal"):
+            if not path.with_name(path.name.removesuffix("-journal")).exists():
+                remove_quietly(path)
+            continue
+        try:
+            descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        except OSError:
+            continue
+        try:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                continue
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # held: a backup is writing it now
+            continue
+        finally:
+            os.close(descriptor)
+        remove_quietly(path.with_name(path.name + "-journal"))
+        remove_quietly(path)
 
 
 def _check_copy(copy: Path, version: int) -> None:

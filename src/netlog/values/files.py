@@ -12,12 +12,16 @@ from typing import Iterable, Iterator, Sequence
 
 
 @contextmanager
-def replacing(target: Path, prefix: str = ".netlog-", mode: int = 0o600) -> Iterator[Path]:
+def replacing(target: Path, prefix: str = ".netlog-", mode: int = 0o600, held: bool = False) -> Iterator[Path]:
     """A temporary file beside `target` (created with `mode`, whatever the umask) for the block to fill; when
     the block ends it is synced and renamed over `target`, and the folder synced. On any error the temporary
-    file is removed and the error goes on."""
+    file is removed and the error goes on. `held`: an advisory lock (flock) on it from the moment it exists
+    until the block ends, so a sweep of what killed writers left (storage/opening._sweep) leaves it alone."""
     handle, name = tempfile.mkstemp(dir=target.parent, prefix=prefix)  # 0600
-    os.close(handle)
+    if held:
+        _lock(handle)
+    else:
+        os.close(handle)
     temporary = Path(name)
     try:
         if mode != 0o600:
@@ -28,7 +32,18 @@ def replacing(target: Path, prefix: str = ".netlog-", mode: int = 0o600) -> Iter
     except BaseException:
         remove_quietly(temporary)
         raise
+    finally:
+        if held:
+            os.close(handle)
     sync(target.parent)
+
+
+def _lock(descriptor: int) -> None:
+    try:
+        import fcntl
+    except ImportError:  # no flock (Windows): nothing is swept there either
+        return
+    fcntl.flock(descriptor, fcntl.LOCK_EX)
 
 
 def write_text(target: Path, text: str | Iterable[str], prefix: str = ".netlog-", mode: int = 0o600) -> None:
