@@ -27,7 +27,7 @@ def create_engine(url: str) -> Engine:
 
     try:
         if url.split("://")[0].split("+")[0] != "sqlite":
-            return sqlalchemy.create_engine(_encoded(url))
+            return sqlalchemy.create_engine(password_encoded(url))
         engine = sqlalchemy.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
     except ImportError as error:
         raise DatabaseError(f"The driver for {url.split('://')[0]} is not installed ({error}).") from None
@@ -53,7 +53,7 @@ def create_engine(url: str) -> Engine:
     return engine
 
 
-def _encoded(url: str) -> str:
+def password_encoded(url: str) -> str:
     """The URL with an "@" inside its password percent-encoded: credentials end at the LAST "@" before the host
     (as location.display_url reads them), where SQLAlchemy would end them at the first and take the rest of
     the password for the host, and show it in its errors."""

@@ -16,8 +16,11 @@ from netlog.storage import compiled_pg
 
 
 def conninfo(url: str) -> str:
-    """A SQLAlchemy URL (postgresql+psycopg://user:password@host:port/name?options) as libpq's URI."""
-    scheme, rest = url.split("://", 1)
+    """A SQLAlchemy URL (postgresql+psycopg://user:password@host:port/name?options) as libpq's URI; an "@" in
+    the password percent-encoded (the password ends at the last "@", as everywhere in netlog)."""
+    from netlog.storage.engine import password_encoded
+
+    scheme, rest = password_encoded(url).split("://", 1)
     return f"postgresql://{rest}"
 
 
