@@ -259,7 +259,6 @@ def test_a_late_thank_you_is_worded_as_late(month):
 # Who is drawn as a pick, and picks that stay put
 
 
-@pytest.mark.xfail(strict=True, reason="issue 23: organisation-only and family cards are drawn as reconnect picks")
 def test_no_pick_for_organisations_or_family(month):
     assert NOT_PROFESSIONAL == {p.name for p in (*ORGS, *FAMILY)}
     drawn = {i["contact"] for _, i in month.items() if i["action"] == "keep-in-touch" and i["contact"] in NOT_PROFESSIONAL}

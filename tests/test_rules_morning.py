@@ -219,3 +219,22 @@ def test_a_reconnect_note_is_not_where_you_met():
     items = rules.rank_due(TODAY, [tie], keep_held=True)
     flat = [i for item in items for i in (item, *item.also)]
     assert not [i for i in flat if i.occasion == "second-touch" and i.event_on == note_on]
+
+
+def test_who_is_pickable():
+    """is_pickable: no professional tie (`personal`) unless given a cadence; never with `--every never`."""
+    plain = person(1, "Weak One")
+    assert rules.is_pickable(plain, TODAY)
+    assert not rules.is_pickable(plain, TODAY, personal={1})
+    assert rules.is_pickable(plain._replace(cadence_days=90), TODAY, personal={1})
+    assert not rules.is_pickable(plain._replace(cadence_days=rules.NEVER), TODAY)
+
+
+def test_never_is_no_keep_in_touch_and_no_pick():
+    never = _weak(1)._replace(cadence_days=rules.NEVER)
+    assert rules.rank_due(TODAY, [never], keep_held=True) == []
+    assert rules.keep_in_touch_due(never) is None and rules.cadence_of(never) == 0
+    dormant = person(2, "Dormant Two", [(days_ago(500), "connected", "both")], strength_set=False)
+    assert [i.occasion for i in rules.rank_due(TODAY, [dormant])] == ["reconnect"]
+    assert rules.rank_due(TODAY, [dormant], personal={2}, keep_held=True) == []
+    assert rules.rank_due(TODAY, [dormant._replace(cadence_days=rules.NEVER)], keep_held=True) == []

@@ -350,7 +350,7 @@ def add(
     tag: List[str] = typer.Option([], "--tag", autocompletion=completion.tags, help="A tag; repeat for more."),
     note: Optional[str] = typer.Option(None, "--note", help="Anything worth remembering."),
     introduced_by: Optional[str] = typer.Option(None, "--introduced-by", autocompletion=completion.contact_names, help="Who introduced you."),
-    every: Optional[str] = typer.Option(None, "--every", help="Keep in touch this often: 2w, 3 months, 45d."),
+    every: Optional[str] = typer.Option(None, "--every", help="Keep in touch this often: 2w, 3 months, 45d; never: no keep-in-touch, never a daily pick."),
     new: bool = typer.Option(False, "--new", help="Add even if the name exists: this is another person."),
     thank: Optional[bool] = THANK,
     advice: Optional[str] = ADVICE,
@@ -667,7 +667,7 @@ def edit(
     untag: List[str] = typer.Option([], "--untag", autocompletion=completion.tags, help="Remove a tag."),
     note: Optional[str] = typer.Option(None, "--note", help="Replace the contact's note."),
     edit_note: bool = typer.Option(False, "--edit-note", help="Edit the note in $VISUAL / $EDITOR; empty or unchanged cancels."),
-    every: Optional[str] = typer.Option(None, "--every", help="Keep in touch this often: 2w, 3 months, 45d."),
+    every: Optional[str] = typer.Option(None, "--every", help="Keep in touch this often: 2w, 3 months, 45d; never: no keep-in-touch, never a daily pick."),
     birthday: Optional[str] = typer.Option(None, "--birthday", help="MM-DD or YYYY-MM-DD; shows up in due a few days ahead."),
     moment: Optional[str] = typer.Option(None, "--moment", help='News in their life ("started at Contoso"); feeds the next draft.'),
 ) -> None:
@@ -1020,7 +1020,10 @@ def me(
     region: Optional[str] = typer.Option(
         None, "--region", metavar="CC", help="Your country (PT, US...): phone numbers written without +country are read in it."
     ),
-    json_: bool = typer.Option(False, "--json", help="name, emails, linkedin, region, signature."),
+    family_tag: Optional[str] = typer.Option(
+        None, "--family-tag", metavar="TAG", help="The tag you give family: tagged contacts are never drawn as keep-in-touch picks."
+    ),
+    json_: bool = typer.Option(False, "--json", help="name, emails, linkedin, region, family_tag, signature."),
 ) -> None:
     """Who you are: the name that signs your drafts, your addresses and profile (imports tell your side by them).
 
@@ -1031,8 +1034,8 @@ def me(
     from netlog.people import me as myself
 
     s = _runtime(ctx)
-    if name is not None or email or linkedin is not None or region is not None:
-        myself.record(s.store, name, tuple(email), linkedin, region)
+    if name is not None or email or linkedin is not None or region is not None or family_tag is not None:
+        myself.record(s.store, name, tuple(email), linkedin, region, family_tag)
     known = myself.recorded(s.reader)
     s.output(json_).me(known, myself.signature(s.reader))
 

@@ -63,7 +63,7 @@ class ContactRecord(_Record):
     note: Optional[str] = None
     strength: int = Field(ge=1, le=len(LEVELS))
     strength_set: bool = True
-    cadence_days: Optional[int] = Field(default=None, ge=1, le=validation.MAX_CADENCE_DAYS)
+    cadence_days: Optional[int] = Field(default=None, ge=0, le=validation.MAX_CADENCE_DAYS)  # 0: never
     introduced_by_id: Optional[int] = Field(default=None, ge=1, le=MAX_ID)
     introduced_on: Optional[date] = None
     birthday: Optional[str] = None

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from netlog.errors import DatabaseError
 from netlog.network.ties import intro_from_row, tie_of, ties_from_rows
+from netlog.people.me import recorded
 from netlog.rules import allowance
 from netlog.rules import due as rules
 from netlog.storage import reads
@@ -66,12 +67,13 @@ def _day(
         intros = reads.intro_rows(reader)
         network = _network_facts(reader, window)
         picked_on = reads.day_picks(reader, today - timedelta(days=allowance.PICK_REST_DAYS))
+        personal = _personal(reader)
         if mine is not None:
             my_contacts, my_touches = reads.touched_by(reader, mine)
     ties = ties_from_rows(rows, dismissals)
     items = rules.rank_due(
         today, ties, [intro_from_row(r) for r in intros], reconnect_per_day=reconnect_per_day, keep_held=keep_held,
-        picked_on=picked_on, **network,
+        picked_on=picked_on, personal=personal, **network,
     )  # fmt: skip
     by_id = {tie.id: tie for tie in ties}
     picks = rules.day_picks(items, by_id)
@@ -84,6 +86,13 @@ def _day(
         return item.contact_id in my_contacts
 
     return [item for item in items if owed(item)], picks
+
+
+def _personal(reader: Reader) -> set[int]:
+    """The contacts who are no professional tie, never drawn by the daily allowance unless given a cadence:
+    organisations' cards, and family (the user's family name, or the tag `netlog me --family-tag` names)."""
+    me = recorded(reader)
+    return reads.personal_ties(reader, me.family_key, me.family_tag)
 
 
 def _network_facts(reader: Reader, window: rules.DueWindow) -> dict[str, Any]:

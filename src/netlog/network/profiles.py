@@ -67,7 +67,7 @@ def overview(reader: Reader, today: date, tag: str | None = None, narrowed: Sear
     found = []
     for r in rows:
         cid, strength, last = r[i_id], r[i_strength], r[i_last]
-        cadence = r[i_cadence] or cadences[strength]
+        cadence = cadences[strength] if r[i_cadence] is None else r[i_cadence]  # 0: never (`--every never`)
         found.append(
             {
                 "id": cid,

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from netlog.storage.reader import Reader
     from netlog.storage.store import Store
 
-NAME_KEY, EMAILS_KEY, LINKEDIN_KEY = "me.name", "me.emails", "me.linkedin"
+NAME_KEY, EMAILS_KEY, LINKEDIN_KEY, FAMILY_TAG_KEY = "me.name", "me.emails", "me.linkedin", "me.family_tag"
 
 
 class Me(NamedTuple):
@@ -23,6 +23,15 @@ class Me(NamedTuple):
     emails: tuple[str, ...] = ()
     linkedin: str | None = None
     region: str | None = None  # the region national phone numbers are read in (`--region`), when set
+    family_tag: str | None = None  # the tag that marks family (`--family-tag`): no professional tie, never a pick
+
+    @property
+    def family_key(self) -> str:
+        """The folded family name (the last word of `name`) that, shared, marks a contact as family; '' with no name."""
+        from netlog.values.folding import fold
+
+        words = fold(self.name or "").split()
+        return words[-1] if len(words) > 1 else ""
 
 
 def current_user() -> str:
@@ -51,7 +60,7 @@ def recorded(reader: Reader) -> Me:
     emails = reads.meta(reader, EMAILS_KEY)
     return Me(
         reads.meta(reader, NAME_KEY), tuple(json.loads(emails)) if emails else (), reads.meta(reader, LINKEDIN_KEY),
-        reads.meta(reader, REGION_KEY),
+        reads.meta(reader, REGION_KEY), reads.meta(reader, FAMILY_TAG_KEY),
     )  # fmt: skip
 
 
@@ -75,9 +84,12 @@ def account_name() -> str | None:
     return full or None
 
 
-def record(store: Store, name: str | None, emails: tuple[str, ...], linkedin: str | None, region: str | None = None) -> Me:
+def record(
+    store: Store, name: str | None, emails: tuple[str, ...], linkedin: str | None, region: str | None = None,
+    family_tag: str | None = None,
+) -> Me:
     """Store what was given (a name, addresses added to those known, a profile URL, the region national phone
-    numbers are read in), in one transaction."""
+    numbers are read in, the tag that marks family), in one transaction."""
     from netlog.errors import BadInput
     from netlog.storage import records
     from netlog.values import validation
@@ -96,11 +108,17 @@ def record(store: Store, name: str | None, emails: tuple[str, ...], linkedin: st
         linkedin = validation.value("url", linkedin)
     if region is not None:
         region = region_of(region)
+    if family_tag is not None:
+        found = validation.tags([family_tag])
+        if not found:
+            raise BadInput("--family-tag needs a tag: the one you give family, as in --family-tag family.")
+        family_tag = found[0]
     updated = Me(
         name if name is not None else current.name,
         tuple(dict.fromkeys([*current.emails, *cleaned])),
         linkedin if linkedin is not None else current.linkedin,
         region if region is not None else current.region,
+        family_tag if family_tag is not None else current.family_tag,
     )
 
     def work(session: Session) -> None:
@@ -111,6 +129,8 @@ def record(store: Store, name: str | None, emails: tuple[str, ...], linkedin: st
             records.set_meta(session, LINKEDIN_KEY, updated.linkedin)
         if region is not None:
             records.set_region(session, region)
+        if family_tag is not None:
+            records.set_meta(session, FAMILY_TAG_KEY, family_tag)
 
     store.write(work)
     return updated

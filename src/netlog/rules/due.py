@@ -19,7 +19,7 @@ from netlog.rules import allowance
 from netlog.rules.history import BIRTHDAY_AHEAD_DAYS, History
 from netlog.rules.wording import format_ago, format_day, format_span
 from netlog.rules.workdays import WEEKEND, add_workdays, workdays_between
-from netlog.values.dates import next_birthday
+from netlog.values.dates import NEVER, next_birthday
 from netlog.values.folding import fold
 from netlog.values.kinds import KIND_PHRASES
 
@@ -190,8 +190,8 @@ def _after(day: date, n: int) -> date:
 
 
 def cadence_of(tie: Tie) -> int:
-    """The contact's own cadence, or the default for its strength."""
-    return tie.cadence_days or CADENCE_DAYS[tie.strength]
+    """The contact's own cadence (NEVER: `--every never`), or the default for its strength."""
+    return CADENCE_DAYS[tie.strength] if tie.cadence_days is None else tie.cadence_days
 
 
 def is_dormant(tie: Tie) -> bool:
@@ -295,13 +295,15 @@ def rank_due(
     days_off: AbstractSet[int] = WEEKEND,
     keep_held: bool = False,
     picked_on: Mapping[int, date] | None = None,
+    personal: Collection[int] = (),
 ) -> list[DueItem]:
     """Everything due on `today`: one item per person, by tier then score (_ranked).
 
     Each person's items are folded into their most time-sensitive one (`also`). What perishes is always
     listed; cadence items (keep in touch, reconnect, second touch, give back) are drawn from one daily
     allowance of `reconnect_per_day` (rules/allowance.py; is_pickable says who may be picked, `picked_on`
-    the day each contact was last picked), except strong and close ties, which are listed when overdue.
+    the day each contact was last picked, `personal` the contacts who are no professional tie: organisations
+    and family), except strong and close ties, which are listed when overdue.
     With `keep_held` the cadence items the allowance held back come last, marked `held`.
 
     `ties` must hold every contact that may be due (rules.due_window says which) and every dormant tie (the
@@ -349,7 +351,9 @@ def rank_due(
     listed = _one_per_person(_ranked(items))
     if active_companies is None:
         active_companies = {company_key(t.company) for t in ties if t.company and is_active(t, today)}
-    return _ranked(_allowance(listed, dormant, today, by_id, names, reconnect_per_day, active_companies, keep_held, picked_on or {}))
+    return _ranked(
+        _allowance(listed, dormant, today, by_id, names, reconnect_per_day, active_companies, keep_held, picked_on or {}, personal)
+    )
 
 
 def _one_per_person(ranked: list[DueItem]) -> list[DueItem]:
@@ -395,9 +399,13 @@ def day_picks(items: Iterable[DueItem], by_id: Mapping[int, Tie]) -> list[int]:
     return [i.contact_id for i in items if is_cadence(i) and not i.held and by_id[i.contact_id].strength < ALWAYS_LISTED_FROM]
 
 
-def is_pickable(tie: Tie, today: date) -> bool:
-    """May this tie take a place in today's allowance? Not one set aside (`done NAME keep-in-touch`) within
-    its cadence. (The one place a tie is kept out of the daily pick: add new reasons here.)"""
+def is_pickable(tie: Tie, today: date, personal: Collection[int] = ()) -> bool:
+    """May this tie take a place in today's allowance? Not one kept off with `--every never`; not one who is no
+    professional tie (`personal`: an organisation, family) unless you set them a cadence; not one set aside
+    (`done NAME keep-in-touch`) within its cadence. (The one place a tie is kept out of the daily pick: add new
+    reasons here.)"""
+    if tie.cadence_days == NEVER or (tie.cadence_days is None and tie.id in personal):
+        return False
     return not _resting(tie, today)
 
 
@@ -419,6 +427,7 @@ def _allowance(
     active_companies: Collection[str],
     keep_held: bool,
     picked_on: Mapping[int, date],
+    personal: Collection[int],
 ) -> list[DueItem]:
     """The items listed today: everything that perishes, the overdue strong and close ties, and the day's pick
     of cadence items; with `keep_held`, the cadence items held back too, marked `held`."""
@@ -429,11 +438,11 @@ def _allowance(
         tie = by_id[item.contact_id]
         if not is_cadence(item) or tie.strength >= ALWAYS_LISTED_FROM:
             kept.append(item)
-        elif is_pickable(tie, today):
+        elif is_pickable(tie, today, personal):
             pool[tie.id] = item
             candidates.append(allowance.Candidate(tie.id, _pick_tier(tie, item.occasion, active_companies)))
     for tie in dormant:
-        if tie.id not in pool and is_pickable(tie, today):
+        if tie.id not in pool and is_pickable(tie, today, personal):
             pool[tie.id] = None
             candidates.append(allowance.Candidate(tie.id, _pick_tier(tie, "reconnect", active_companies)))
     picked = set(allowance.pick(candidates, today, per_day, picked_on))
@@ -804,8 +813,8 @@ def keep_in_touch_due(tie: Tie) -> date | None:
 def next_keep_in_touch(
     cadence: int, last: date | None, dismissed_on: date | None, unreturned_favors: int, last_favor_received_on: date | None
 ) -> date | None:
-    """keep_in_touch_due on the facts it reads, for `list`, which asks it of every contact."""
-    if last is None:
+    """keep_in_touch_due on the facts it reads, for `list`, which asks it of every contact (None: never due)."""
+    if last is None or cadence == NEVER:
         return None
     since = last if dismissed_on is None or dismissed_on < last else dismissed_on
     due = _after(since, cadence)

@@ -44,7 +44,9 @@ def format_ago(day: date, today_: date) -> str:
 
 @lru_cache(maxsize=1024)
 def format_span(days: int) -> str:
-    """A cadence in words: 'every 2 weeks', 'every 3 months', 'every year'."""
+    """A cadence in words: 'every 2 weeks', 'every 3 months', 'every year'; 'never' for 0 (`--every never`)."""
+    if days == 0:
+        return "never"
     if days % 365 == 0:
         years = days // 365
         return "every year" if years == 1 else f"every {years} years"

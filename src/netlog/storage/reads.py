@@ -166,6 +166,13 @@ def day_picks(reader: Reader, since: date) -> dict[int, date]:
     return {contact_id: on for contact_id, on in reader.rows("day_picks", {"since": since})}
 
 
+def personal_ties(reader: Reader, family_key: str, family_tag: str | None) -> set[int]:
+    """The ids of organisations' cards, of contacts whose folded name ends in the word(s) `family_key` (the
+    user's folded family name; '' for none) and of contacts tagged `family_tag`."""
+    like = f"% {like_escaped(family_key)}" if family_key else ""
+    return set(_firsts(reader, "personal_ties", {"family_like": like, "family_tag": family_tag or ""}))
+
+
 def dismissal_rows(reader: Reader, contact_id: int | None = None) -> list[Row]:
     """Every dismissed action (or one contact's): contact_id, action, done_on."""
     if contact_id is None:

@@ -213,6 +213,16 @@ def day_picks() -> Statement:
     )
 
 
+@statement
+def personal_ties() -> Statement:
+    """The contacts who are no professional tie: an organisation's card (kind "org"), a folded name ending in
+    the user's family name (:family_like, a LIKE pattern; '' matches nobody) or tagged :family_tag."""
+    tagged = select(col(Tag.contact_id)).where(col(Tag.name) == bindparam("family_tag"))
+    return select(C.id).where(
+        or_(C.kind == literal_column("'org'"), C.name_key.like(bindparam("family_like"), escape="\\"), C.id.in_(tagged))
+    )
+
+
 def write(function: Callable[[str], Insert]) -> Callable[[str], Insert]:
     """Register a write under its function's name; it is built for a dialect ("sqlite" or "postgresql"), since
     what an insert does on a conflict is each dialect's own construct."""

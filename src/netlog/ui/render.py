@@ -425,6 +425,7 @@ class PlainOutput:
         _print(f"emails: {', '.join(known.emails) or '(none: netlog me --email ADDR)'}")
         _print(f"linkedin: {known.linkedin or '(none)'}")
         _print(f"region: {known.region or '(not set: the locale decides; netlog me --region CC)'}")
+        _print(f"family tag: {known.family_tag or '(none: netlog me --family-tag TAG)'}")
         _print(f"drafts are signed: {signature or '(unsigned)'}")
 
     def touch_report(self, report: Any) -> None:
@@ -579,7 +580,7 @@ class JsonOutput(PlainOutput):
     def me(self, known: Any, signature: str | None) -> None:
         _print(to_json({
             "name": known.name, "emails": list(known.emails), "linkedin": known.linkedin, "region": known.region,
-            "signature": signature,
+            "family_tag": known.family_tag, "signature": signature,
         }))  # fmt: skip
 
     def touch_report(self, report: Any) -> None:

@@ -153,15 +153,21 @@ def _parse_with_dateparser(text: str, base: date, prefer: str) -> date | None:
     return parsed.date() if parsed else None
 
 
+# `--every never`: a cadence of no days, stored as 0 (rules.due: no keep-in-touch, never a pick).
+NEVER = 0
+
+
 def parse_cadence(text: str) -> int:
-    """'2w', '3 months', '10d', '1y', 'monthly', or a number of days -> days."""
+    """'2w', '3 months', '10d', '1y', 'monthly', or a number of days -> days; 'never' -> NEVER."""
     phrase = " ".join(text.strip().lower().split())
+    if phrase == "never":
+        return NEVER
     words = {"weekly": 7, "fortnightly": 14, "monthly": 30, "quarterly": 90, "yearly": 365, "annually": 365}
     if phrase in words:
         return words[phrase]
     match = re.fullmatch(r"(\d+)\s*(d|days?|w|weeks?|m|months?|y|years?)?", phrase)
     if not match or int(match.group(1)) <= 0:
-        raise BadInput(f'Cannot read the cadence "{text}". Try 2w, 3 months, 45d, 1y or monthly.')
+        raise BadInput(f'Cannot read the cadence "{text}". Try 2w, 3 months, 45d, 1y, monthly or never.')
     unit = (match.group(2) or "d")[0]
     return int(match.group(1)) * {"d": 1, "w": 7, "m": 30, "y": 365}[unit]
 

@@ -66,7 +66,7 @@ def contact_fields(fields: Mapping[str, Any], today: date | None = None) -> tupl
             elif key == "strength":
                 kept[key] = _whole(value, 1, len(LEVELS), key)
             elif key == "cadence_days":
-                kept[key] = _whole(value, 1, MAX_CADENCE_DAYS, "the keep-in-touch cadence (days)")
+                kept[key] = _whole(value, 0, MAX_CADENCE_DAYS, "the keep-in-touch cadence (days; 0: never)")
             elif key in ("introduced_by_id", "id"):
                 kept[key] = _whole(value, 1, MAX_ID, key)
             elif key == "birthday":

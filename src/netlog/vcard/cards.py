@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Mapping, Sequence
 
+from netlog.values.folding import fold
 from netlog.values.points import Point, clean_label, merged
 from netlog.vcard import cardlines
 from netlog.vcard.birthdays import normalize_birthday
@@ -189,10 +190,18 @@ def _nickname(prop: Property | None) -> str | None:
 
 
 def _kind(properties: Sequence[Property]) -> str | None:
-    """"org" for an organisation's card; None for a person's (netlog stores NULL for an individual)."""
+    """"org" for an organisation's card; None for a person's (netlog stores NULL for an individual). A card says
+    so (KIND:org, Apple's X-ABShowAs:COMPANY), or names no person: an ORG, no N (or an empty one, as Google
+    writes a company) and no FN but the organisation's own name."""
     kind = (_text(pick(properties, "KIND")) or "").lower()
     shown_as = (_text(pick(properties, "X-ABSHOWAS")) or "").upper()  # Apple's vCard 3.0 way to say it
-    return "org" if kind == "org" or shown_as == "COMPANY" else None
+    if kind == "org" or shown_as == "COMPANY":
+        return "org"
+    if kind or _parts(pick(properties, "N"), N_PARTS) is not None:
+        return None  # KIND:individual (or another), or a person's structured name
+    org = _org(pick(properties, "ORG"))
+    fn = _text(pick(properties, "FN"))
+    return "org" if org and (fn is None or fold(fn) == fold(org)) else None
 
 
 def _tags(properties: Sequence[Property]) -> list[str]:
@@ -460,9 +469,9 @@ def _make(name: str, value: str, params: tuple[str, ...] = (), group: str | None
 def _lines(key: str, wanted: Any, version: str, eol: str) -> list[Property]:
     """netlog's lines for one field, in the card's version; none when netlog has no value."""
     e = cardlines.escape
-    if key == "kind":
-        if wanted != "org":
-            return []
+    if key == "kind":  # written only when it changes (patch_card)
+        if wanted != "org":  # said outright: a card that names no person would otherwise read as an organisation's
+            return [_make("KIND", "individual", eol=eol)]
         return [_make("KIND", "org", eol=eol)] + ([_make("X-ABSHOWAS", "COMPANY", eol=eol)] if version != "4.0" else [])
     if key == "n":
         return [_make("N", ";".join(e(p) for p in wanted), eol=eol)]
