@@ -118,7 +118,6 @@ def test_the_calendar_as_exported_imports(month):
 NOTES = [pytest.param(n, id=f"{n['who'].split()[0]}-{n['on']}") for n in MONTH.logged_and_sent]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 23: a note logged by `draft --sent` and the same mail from the Sent folder are two touches")
 @pytest.mark.parametrize("note", NOTES)
 def test_a_note_logged_by_hand_and_captured_is_one_touch(month, note):
     """The written touches out to them on the day (or the next) are one, of the kind she logged, with the subject."""
@@ -129,7 +128,6 @@ def test_a_note_logged_by_hand_and_captured_is_one_touch(month, note):
     assert [(t["kind"], t["note"]) for t in out] == [(note["logged"], subject)]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 23: the mail copy of a note she logged as sent asks for a nudge a week later")
 def test_no_nudge_for_a_note_she_logged_as_sent(month):
     people = {n["who"] for n in MONTH.logged_and_sent}
     assert {(str(on), i["contact"]) for on, i in month.items() if i["action"] == "nudge" and i["contact"] in people} == set()

@@ -203,6 +203,16 @@ def log_touch(
         if touch.to:
             other_id = _introduced_person(session, today, contact_id, touch.to, touch.on)
             touched.append(other_id)
+        captured = None if touch.to else _captured_twin(session, contact_id, touch.kind, direction, touch.on)
+        if captured is not None:  # the same event, captured first: one touch, of the kind the user says
+            kept = {k: v for k, v in said.items() if v is not None}
+            records.update_touches(session, {captured["id"]: {
+                "kind": touch.kind, **kept, "expects_reply": touch.expects_reply, "thank_wanted": touch.thank_wanted,
+            }})  # fmt: skip
+            for action in dict.fromkeys([dismiss] if isinstance(dismiss, str) else dismiss or ()):
+                records.set_done(session, contact_id, action, today)
+            cache.refresh(session, touched)
+            return int(captured["id"])
         touch_id = records.insert_touch(
             session,
             {
@@ -223,6 +233,26 @@ def log_touch(
         return touch_id
 
     return store.write(work)
+
+
+def _captured_twin(session: Session, contact_id: int, kind: str, direction: str, on: date) -> dict[str, Any] | None:
+    """The touch captured from mail, a calendar or a chat that a touch logged by hand now records again
+    (issue 23): same contact, direction and kind family; written words the day before, of or after `on` and
+    still of the kind the capture gave them (email, message: not yet claimed by another touch logged by hand),
+    a meeting on that day. None when there is none."""
+    family = kinds.family_of(kind)
+    if family is None:
+        return None
+    near = []
+    for row in reads.touch_rows_of(_reader(session), contact_id):
+        if row["source"] is None or kinds.family_of(row["kind"]) != family:
+            continue
+        gap = abs((row["happened_on"] - on).days)
+        if family == "meeting" and gap == 0:
+            near.append((gap, row["id"], row))
+        elif family == "written" and gap <= 1 and row["direction"] == direction and row["kind"] in kinds.MESSAGES:
+            near.append((gap, row["id"], row))
+    return min(near, key=lambda found: found[:2])[2] if near else None
 
 
 def _introduced_person(session: Session, today: date, introducer_id: int, typed: str, on: date) -> int:

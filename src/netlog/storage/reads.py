@@ -292,9 +292,9 @@ def touch_sources(reader: Reader, source: str) -> set[tuple[int, str]]:
     return {(cid, sid) for cid, sid in reader.rows("touch_sources", {"source": source})}
 
 
-def touch_days(reader: Reader) -> set[tuple[int, date, str]]:
-    """(contact_id, day, kind) of the touches logged by hand (or by a contact import)."""
-    return set(reader.rows("touch_days"))
+def touch_days(reader: Reader) -> list[Row]:
+    """The touches logged by hand (or by a contact import): id, contact_id, happened_on, kind, direction, note."""
+    return dicts(reader, "touch_days")
 
 
 def touch_keys(reader: Reader) -> Iterable[tuple[Any, ...]]:

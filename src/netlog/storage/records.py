@@ -286,6 +286,14 @@ def insert_touches(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
         session.execute(statement, [{f: row.get(f, TOUCH_DEFAULTS.get(f)) for f in TOUCH_FIELDS} for row in chunk])
 
 
+def update_touches(session: Session, changes: Mapping[int, Mapping[str, Any]]) -> None:
+    """Change some touches' fields: touch id -> {field: value}."""
+    for touch_id, fields in changes.items():
+        _checked(TOUCH_FIELDS, fields, "touch")
+        if fields:
+            session.execute(update(TOUCH).where(TOUCH.c.id == touch_id).values(**fields))
+
+
 # dismissed actions
 
 

@@ -542,8 +542,9 @@ def touch_sources() -> Statement:
 
 @statement
 def touch_days() -> Statement:
-    """(contact, day, kind) of every touch not imported from mail, a calendar or a chat."""
-    return select(T.contact_id, T.happened_on, T.kind).where(T.source.is_(None))
+    """Every touch not imported from mail, a calendar or a chat (logged by hand): what a captured exchange of
+    the same event joins instead of doubling (issue 23)."""
+    return select(T.id, T.contact_id, T.happened_on, T.kind, T.direction, T.note).where(T.source.is_(None))
 
 
 @statement

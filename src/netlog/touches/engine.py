@@ -8,9 +8,14 @@ so the next exchange matches on them. Nobody is created silently: the people who
 counted for the summary, and `--add-new` adds them.
 
 Idempotence: each touch keeps its source and the source's own id (a Message-ID, an event's UID and start,
-a conversation and date): importing the same file, or an overlapping newer export, adds nothing. A meeting
-logged by hand for that contact on that day is not doubled. Chat messages (Telegram, WhatsApp) come as one
-touch per contact, day and direction: forty lines of an afternoon's chat are one exchange, not forty."""
+a conversation and date): importing the same file, or an overlapping newer export, adds nothing. Chat
+messages (Telegram, WhatsApp) come as one touch per contact, day and direction: forty lines of an
+afternoon's chat are one exchange, not forty.
+
+One event, one touch (issue 23): an exchange that a touch logged by hand already records (the same contact,
+direction and kind family; written words on that day or the day before or after, a meeting on that day)
+is not logged again: the hand-logged touch gains the source's id, and the subject when it had no note, so
+the next import knows it too. network.writes.log_touch does the same the other way round."""
 
 from __future__ import annotations
 
@@ -164,7 +169,16 @@ class _Plan:
         self.by["name"] = {fold(row["name"]): row["id"] for row in rows if names[fold(row["name"])] == 1}
         self.next_id = max((row["id"] for row in rows), default=0) + 1
         self.logged = reads.touch_sources(reader, source)
-        self.meetings = {(cid, day) for cid, day, kind in reads.touch_days(reader) if kind in kinds.MEETINGS}
+        # Touches logged by hand, by (contact, direction, kind family): a captured exchange of the same event
+        # joins one of them instead of being a second touch (issue 23).
+        self.hand: dict[tuple[int, str, str], list[dict[str, Any]]] = {}
+        for row in reads.touch_days(reader):
+            family = kinds.family_of(row["kind"])
+            if family:
+                direction = "both" if family == "meeting" else row["direction"]
+                self.hand.setdefault((row["contact_id"], direction, family), []).append(row)
+        self.joined: dict[int, dict[str, Any]] = {}  # a hand-logged touch's id -> what the capture adds to it
+        self.refreshed: set[int] = set()  # contacts whose touches changed without a new one
         self.touches: list[dict[str, Any]] = []
         self.touched: set[int] = set()
         self.new_contacts: dict[str, dict[str, Any]] = {}  # a non-contact's key -> the contact to create
@@ -226,12 +240,40 @@ class _Plan:
                 if (cid, key) in self.chat_days:
                     continue  # one touch a day and direction for a chat
                 self.chat_days.add((cid, key))
-            if (cid, key) in self.logged or (exchange.kind in kinds.MEETINGS and (cid, exchange.on) in self.meetings):
+            if (cid, key) in self.logged:
+                report.already += 1
+                continue
+            hand = self._hand_logged(cid, exchange)
+            if hand is not None:  # the same event, logged by hand: it gains the source's id (and its subject)
+                if hand["id"] not in self.joined:
+                    joined = {"source": self.source, "source_id": key}
+                    if hand["note"] is None and said["note"]:
+                        joined["note"] = said["note"]
+                    self.joined[hand["id"]] = joined
+                    self.refreshed.add(cid)
+                self.logged.add((cid, key))
                 report.already += 1
                 continue
             self.logged.add((cid, key))
             self.touches.append({**said, "contact_id": cid, "logged_by": self.user, "source": self.source, "source_id": key})
             self.touched.add(cid)
+
+    def _hand_logged(self, cid: int, exchange: Exchange) -> dict[str, Any] | None:
+        """The touch logged by hand that `exchange` is another record of: same contact, direction and kind
+        family; for written words on the day or the day before or after (a note written late at night, logged
+        the next morning), not yet joined by another capture; for a meeting, any on that day."""
+        family = kinds.family_of(exchange.kind)
+        if family is None:
+            return None
+        direction = "both" if family == "meeting" else exchange.direction
+        candidates = self.hand.get((cid, direction, family), ())
+        if family == "meeting":
+            return next((row for row in candidates if row["happened_on"] == exchange.on), None)
+        near = [
+            row for row in candidates
+            if abs((row["happened_on"] - exchange.on).days) <= 1 and row["id"] not in self.joined
+        ]  # fmt: skip
+        return min(near, key=lambda row: (abs((row["happened_on"] - exchange.on).days), row["id"]), default=None)
 
     def _create(self, party: Party, shown: str) -> int | None:
         found = self.new_contacts.get(shown)
@@ -271,10 +313,12 @@ class _Plan:
                     new = [Point(value) for k, value in learned if k == kind]
                     records.set_points(session, cid, kind, merged(have[kind], new, kind, region))
         records.insert_touches(session, self.touches)
-        if len(self.touched) > BULK_REFRESH:
+        records.update_touches(session, self.joined)
+        changed = self.touched | self.refreshed
+        if len(changed) > BULK_REFRESH:
             cache.rebuild(session, recreate=False)
-        elif self.touched:
-            cache.refresh(session, self.touched)
+        elif changed:
+            cache.refresh(session, changed)
 
 
 def _shown(party: Party) -> str:

@@ -32,6 +32,16 @@ HELP_RECEIVED = frozenset({"favor-received", "intro"})
 # no cadence, and a contact with nothing else is a dormant tie (docs/rules.md).
 CONNECTIONS = frozenset({"connected"})
 
+# Kinds that can be one event seen twice (issue 23): a touch logged by hand and the same exchange captured from
+# mail, a calendar or a chat are one touch when their kinds are of one family.
+WRITTEN = frozenset({"email", "message", "thanks", "congrats", "share", "report"})  # written words, either way
+
+
+def family_of(kind: str) -> str | None:
+    """'meeting', 'written', or None for a kind that is never captured (a favor, an intro, a connection)."""
+    return "meeting" if kind in MEETINGS else "written" if kind in WRITTEN else None
+
+
 LEVELS = ("acquaintance", "weak", "medium", "strong", "close")  # tie strength 1..5
 DEFAULT_LEVEL = 2
 
