@@ -14,9 +14,10 @@ loaded machine slows both sides alike:
 - with --pg URL (a database bench/generate.py filled with --size medium): PostgreSQL `due` against the
   SQLite file of the same data;
 - with --baseline SRC (the `src` folder of another netlog checkout, e.g. `git archive` of main before the
-  work): `show`, completion, `log`, `import linkedin` and `due` of this checkout against that one, alternated.
-  The baseline runs on its own copies of the databases (a newer cache or schema would otherwise be rebuilt
-  by each side in turn).
+  work): `show`, completion, `log`, `import linkedin` and `due` of this checkout (or of --src SRC) against that
+  one, alternated. Both sides run on copies of one 10k database written by the baseline's own
+  bench/generate.py (so an older schema can read it; the newer side migrates its copy once, untimed), each
+  side on its own copy (a newer cache or schema would otherwise be rebuilt by each side in turn).
 
 Every netlog is run as `python -m netlog` (PYTHONPATH picks the baseline), with its bytecode cached.
 Databases: medium.db (10k/100k) and large.db (100k/1M) in --dir, made by bench/generate.py when missing.
@@ -175,6 +176,9 @@ def measure(args: argparse.Namespace) -> list[tuple[str, str, str]]:
         return f"<= {limit:g}{unit}: {'pass' if value <= limit else 'MISSED'}"
 
     folder = args.dir
+    if args.baseline_only:
+        compare_with_baseline(args, report)
+        return rows
     medium, large = ensure(folder, "medium"), ensure(folder, "large")
     task_env = taskwarrior(folder)
     task = ["task", "next", "limit:20"]
@@ -239,11 +243,11 @@ def measure(args: argparse.Namespace) -> list[tuple[str, str, str]]:
         report(f"export vcard --vdir 10k, {cards} new cards (one run)", f"{wall:.1f} s", verdict(wall, 10, " s"))
 
     if args.baseline:
-        compare_with_baseline(args, medium, report)
+        compare_with_baseline(args, report)
     return rows
 
 
-def compare_with_baseline(args: argparse.Namespace, medium: Path, report) -> None:
+def compare_with_baseline(args: argparse.Namespace, report) -> None:
     """`show`, completion, `log`, `import linkedin` and `due` at 10k: this checkout against --baseline."""
     import linkedin_rows
 
@@ -252,7 +256,15 @@ def compare_with_baseline(args: argparse.Namespace, medium: Path, report) -> Non
     if not csv_path.exists():
         with open(csv_path, "w", encoding="utf-8", newline="") as out:
             linkedin_rows.write(10_000, out)
-    sides = {"after": (None, copy_db(medium, folder / "after-medium.db")), "before": (args.baseline, copy_db(medium, folder / "before-medium.db"))}
+    # Both sides start from one file written by the baseline's own code (its bench/generate.py when the baseline
+    # is a whole checkout, else this one's), so the baseline can read it; this side migrates its copy once, untimed.
+    made = folder / "baseline-medium.db"
+    if not made.exists():
+        generator = Path(args.baseline).parent / "bench" / "generate.py"
+        generator = generator if generator.exists() else HERE / "generate.py"
+        env = {**os.environ, "PYTHONPATH": args.baseline}
+        subprocess.run([sys.executable, str(generator), str(made), "--size", "medium"], env=env, check=True)
+    sides = {"after": (args.src, copy_db(made, folder / "after-medium.db")), "before": (args.baseline, copy_db(made, folder / "before-medium.db"))}
     complete = {"_NETLOG_COMPLETE": "complete_bash", "COMP_WORDS": "netlog show An", "COMP_CWORD": "2"}
     commands = {
         "show": ([*NETLOG, "show", SHOW_NAME], {}),
@@ -276,7 +288,7 @@ def compare_with_baseline(args: argparse.Namespace, medium: Path, report) -> Non
 
         return (runner, [*NETLOG, "import", "linkedin", str(csv_path)], netlog_env(folder / name, src))
 
-    figures = alternate({"after": fresh_import(None, "import-after.db"), "before": fresh_import(args.baseline, "import-before.db")}, min(args.runs, 3))
+    figures = alternate({"after": fresh_import(args.src, "import-after.db"), "before": fresh_import(args.baseline, "import-before.db")}, min(args.runs, 3))
     ratio = figures["after"] / figures["before"]
     report("import linkedin 10k rows (empty db), after vs before", f"{figures['after']:.3f} s vs {figures['before']:.3f} s = {ratio:.2f}x", verdict_ratio(ratio))
 
@@ -288,6 +300,8 @@ def verdict_ratio(ratio: float) -> str:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pg", metavar="URL", help="a PostgreSQL database filled by bench/generate.py --size medium")
     parser.add_argument("--baseline", metavar="SRC", help="the src/ folder of the netlog to compare show, completion, log and imports with")
+    parser.add_argument("--src", metavar="SRC", help="with --baseline: this side's src/ folder (default: the netlog this Python imports)")
+    parser.add_argument("--baseline-only", action="store_true", help="with --baseline: only the comparison with it")
     parser.add_argument("--slow", action="store_true", help="also export json at 100k and export vcard --vdir at 10k (one run each)")
 
 
