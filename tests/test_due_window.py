@@ -113,3 +113,27 @@ def test_due_reads_only_the_window_and_misses_nothing(random_network):
         read.append(len(reads.due_candidates(db.reader, rules.due_window(day)._asdict())))
     # The window must also leave contacts out, or it is not doing its job.
     assert min(read) < CONTACTS / 2, read
+
+
+def test_the_list_is_in_rank_order_with_the_allowance_picks_in_their_places(random_network):
+    """rank_due puts the day's picks (and, with keep_held, the held items) into the ranked list without sorting it
+    again (issue 25): whatever the allowance, the days and the past picks, the list is exactly the one sorting
+    everything by _ranked gives."""
+    db = random_network
+    every_tie = ties_from_rows(reads.tie_rows(db.reader), reads.dismissal_rows(db.reader))
+    offers = [intro_from_row(r) for r in reads.intro_rows(db.reader)]
+    by_id = {t.id: t for t in every_tie}
+    rng = random.Random(25)
+    inserted = 0
+    for offset in range(-420, 400, 9):
+        day = BASE + timedelta(days=offset)
+        picked_on = {t.id: day - timedelta(days=rng.randrange(0, 40)) for t in rng.sample(every_tie, 15)}
+        for per_day in (0, 1, 3, 100):
+            for keep_held in (False, True):
+                got = rules.rank_due(day, every_tie, offers, reconnect_per_day=per_day, keep_held=keep_held, picked_on=picked_on)
+                assert got == rules._ranked(list(got)), (day, per_day, keep_held)
+                picked = set(rules.day_picks(got, by_id))
+                listed = [i.contact_id for i in got if not i.held]
+                # a pick with something else after it: put in its place, not at the end
+                inserted += sum(1 for n, cid in enumerate(listed) if cid in picked and any(c not in picked for c in listed[n + 1 :]))
+    assert inserted, "no pick ever ranked above a listed item: the test shows nothing"

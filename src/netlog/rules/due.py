@@ -7,6 +7,7 @@ storage reads only those. Every number lives in the constants below; docs/rules.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from datetime import date, timedelta
@@ -324,18 +325,23 @@ def rank_due(
             else:
                 dormant.append(tie)
             continue
-        if item := _thank(tie, today, by_id, names, days_off):
+        # Each rule is asked only when the fact it starts from is there (its own first test, repeated here): at
+        # 100,000 contacts that spares about 150,000 calls that would return None.
+        h = tie.history
+        if h.thank_on is not None and (item := _thank(tie, today, by_id, names, days_off)):
             add(item)
-        if item := _nudge(tie, today, names):
+        if h.silence_sends == 1 and (item := _nudge(tie, today, names)):
             add(item)
-        if item := _meet(tie, today, by_id, days_off):
+        if tie.introduced_on is not None and (item := _meet(tie, today, by_id, days_off)):
             add(item)
         if item := _keep_in_touch(tie, today, names):
             add(item)
-        if item := _circle_back(tie, today, names):
+        if h.advice is not None and (item := _circle_back(tie, today, names)):
             add(item)
     reported: set[int] = set()  # introducers whose report-back also carries the intro's thank-you
     for tie in ties:  # report-back is owed to the introducer, found through the person introduced
+        if tie.introduced_by_id is None:
+            continue  # every rule below tells the introducer
         if item := _report_back(tie, today, by_id, names, days_off):
             add(item)
             if _report_thanks(by_id[item.contact_id], item.event_on):
@@ -351,9 +357,10 @@ def rank_due(
     listed = _one_per_person(_ranked(items))
     if active_companies is None:
         active_companies = {company_key(t.company) for t in ties if t.company and is_active(t, today)}
-    return _ranked(
-        _allowance(listed, dormant, today, by_id, names, reconnect_per_day, active_companies, keep_held, picked_on or {}, personal)
+    kept, added = _allowance(
+        listed, dormant, today, by_id, names, reconnect_per_day, active_companies, keep_held, picked_on or {}, personal
     )
+    return _merged(kept, _ranked(added))
 
 
 def _one_per_person(ranked: list[DueItem]) -> list[DueItem]:
@@ -428,10 +435,12 @@ def _allowance(
     keep_held: bool,
     picked_on: Mapping[int, date],
     personal: Collection[int],
-) -> list[DueItem]:
-    """The items listed today: everything that perishes, the overdue strong and close ties, and the day's pick
-    of cadence items; with `keep_held`, the cadence items held back too, marked `held`."""
+) -> tuple[list[DueItem], list[DueItem]]:
+    """The items listed today: everything that perishes and the overdue strong and close ties (kept, in the
+    order of `listed`), then the day's pick of cadence items and, with `keep_held`, the cadence items held back,
+    marked `held` (added)."""
     kept: list[DueItem] = []
+    added: list[DueItem] = []
     pool: dict[int, DueItem | None] = {}  # contact id -> its cadence item (None: a dormant tie, built if picked)
     candidates: list[allowance.Candidate] = []
     for item in listed:
@@ -449,8 +458,28 @@ def _allowance(
     for contact_id, found in pool.items():
         if contact_id in picked or keep_held:
             item = found or _reconnect(by_id[contact_id], today, active_companies, names)
-            kept.append(item if contact_id in picked else item._replace(held=True))
-    return kept
+            added.append(item if contact_id in picked else item._replace(held=True))
+    return kept, added
+
+
+def _rank_key(item: DueItem) -> tuple[bool, int, float, date, str, int, str]:
+    """The order of _ranked as one key."""
+    return (item.held, tier_of(item), -item.score, item.due, item.contact.casefold(), item.contact_id, item.action)
+
+
+def _merged(ranked: list[DueItem], more: list[DueItem]) -> list[DueItem]:
+    """_ranked(ranked + more) for `ranked` and `more` each already in that order: the few of `more` that are
+    not held are put in their places (the order is total: one item a person, so no two keys are equal), the
+    held ones go last. Sorting the whole list again cost seven passes over tens of thousands of items."""
+    if not more:
+        return ranked
+    listed = [item for item in more if not item.held]
+    if len(listed) > 64:  # a large allowance (--reconnect N): one sort is cheaper than many insertions
+        return _ranked(ranked + more)
+    for item in listed:
+        bisect.insort(ranked, item, key=_rank_key)
+    ranked.extend(item for item in more if item.held)
+    return ranked
 
 
 def _ranked(items: list[DueItem]) -> list[DueItem]:
