@@ -15,11 +15,14 @@ import sys
 import time
 
 
-def first_screen(db: str, today: str, keep_env: bool = False) -> float:
-    """Seconds from spawn to the review's first prompt, in an 80x24 pty; the review is then quit."""
+def first_screen(db: str, today: str, keep_env: bool = False, src: str | None = None) -> float:
+    """Seconds from spawn to the review's first prompt, in an 80x24 pty; the review is then quit. With `src`,
+    the netlog in that `src` folder (PYTHONPATH) rather than the installed one."""
     import pexpect
 
     env = {**os.environ, "NETLOG_DB": db, "NETLOG_TODAY": today, "NO_COLOR": "1"}
+    if src:
+        env["PYTHONPATH"] = src
     if not keep_env:
         # As bench/run.py does: measured as a normal install is, with its bytecode (docs/performance.md).
         env.pop("PYTHONDONTWRITEBYTECODE", None)

@@ -2,6 +2,7 @@
 
     python bench/run.py --targets [--dir /tmp/bench-large] [--runs 7] [--pg URL] [--baseline SRC] [--slow]
     python bench/targets.py --dir /tmp/bench-large ...        # the same, without run.py's table
+    python bench/targets.py --dir /tmp/bench-large --compare /tmp/before/src   # due and review: this checkout vs another
 
 What it measures, with the commands compared in alternation (A B A B ..., the median of each), so that a
 loaded machine slows both sides alike:
@@ -179,6 +180,9 @@ def measure(args: argparse.Namespace) -> list[tuple[str, str, str]]:
     if args.baseline_only:
         compare_with_baseline(args, report)
         return rows
+    if args.compare:
+        compare_due(args, report)
+        return rows
     medium, large = ensure(folder, "medium"), ensure(folder, "large")
     task_env = taskwarrior(folder)
     task = ["task", "next", "limit:20"]
@@ -247,6 +251,39 @@ def measure(args: argparse.Namespace) -> list[tuple[str, str, str]]:
     return rows
 
 
+def compare_due(args: argparse.Namespace, report) -> None:
+    """`due` at 10k and 100k (piped and in an 80x24 pty), its peak RSS at 100k and review's first screen at 100k:
+    this checkout (or --src) against --compare SRC, alternated, each side on its own copies of medium.db and
+    large.db (both sides must read the same schema: SRC is a checkout of main from before a change)."""
+    import review_screen
+
+    folder = args.dir
+    medium, large = ensure(folder, "medium"), ensure(folder, "large")
+    sides = {
+        side: (src, copy_db(medium, folder / f"cmp-{side}-medium.db"), copy_db(large, folder / f"cmp-{side}-large.db"))
+        for side, src in (("after", args.src), ("before", args.compare))
+    }
+    due = [*NETLOG, "due"]
+    for src, m, g in sides.values():  # open each copy once (a migration or a cache rebuild is not timed)
+        run_piped(due, netlog_env(m, src))
+        run_piped(due, netlog_env(g, src))
+    for mode, runner in (("piped", run_piped), ("80x24 pty", run_pty)):
+        for size, at in (("10k", 1), ("100k", 2)):
+            figures = alternate({side: (runner, due, netlog_env(dbs[at], dbs[0])) for side, dbs in sides.items()}, args.runs)
+            ratio = figures["after"] / figures["before"]
+            report(f"due {size}, {mode}, after vs before", f"{figures['after']:.3f} s vs {figures['before']:.3f} s = {ratio:.2f}x")
+    for side, (src, _, g) in sides.items():
+        report(f"due 100k peak RSS (piped), {side}", f"{peak_rss(due, netlog_env(g, src)):.1f} MiB")
+    screens: dict[str, list[float]] = {"after": [], "before": []}
+    for side, (src, _, g) in sides.items():
+        review_screen.first_screen(str(g), TODAY, src=src)  # warm
+    for _ in range(args.runs):
+        for side, (src, _, g) in sides.items():
+            screens[side].append(review_screen.first_screen(str(g), TODAY, src=src))
+    after, before = statistics.median(screens["after"]), statistics.median(screens["before"])
+    report("review first screen 100k (80x24 pty), after vs before", f"{after:.3f} s vs {before:.3f} s = {after / before:.2f}x")
+
+
 def compare_with_baseline(args: argparse.Namespace, report) -> None:
     """`show`, completion, `log`, `import linkedin` and `due` at 10k: this checkout against --baseline."""
     import linkedin_rows
@@ -301,6 +338,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pg", metavar="URL", help="a PostgreSQL database filled by bench/generate.py --size medium")
     parser.add_argument("--baseline", metavar="SRC", help="the src/ folder of the netlog to compare show, completion, log and imports with")
     parser.add_argument("--src", metavar="SRC", help="with --baseline: this side's src/ folder (default: the netlog this Python imports)")
+    parser.add_argument("--compare", metavar="SRC", help="only due (10k, 100k, piped, pty, RSS) and review's first screen: this checkout (or --src) against SRC, alternated")
     parser.add_argument("--baseline-only", action="store_true", help="with --baseline: only the comparison with it")
     parser.add_argument("--slow", action="store_true", help="also export json at 100k and export vcard --vdir at 10k (one run each)")
 
