@@ -42,7 +42,7 @@ def test_the_fast_reader_and_a_session_read_the_same_rows(netlog):
     params = {"id": 1, "key": "history_version", "user": "tester", "tag": "pycon", "since": "2026-01-01",
               "name": "Ana Lima", "prefix": "an%", "later": "% an%", "pattern": "A%", "source": "mail",
               "match": '"pycon"* AND "ana"*', "after": 0, "limit": 10, "low": 1, "high": 2,
-              "family_like": "% lima", "family_tag": "pycon"}  # fmt: skip
+              "family_like": "% lima", "family_tag": "pycon", "folder": "/tmp/contacts"}  # fmt: skip
     from datetime import date
 
     params["since"] = date(2026, 1, 1)

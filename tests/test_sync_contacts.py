@@ -132,7 +132,6 @@ def digits(phone: str) -> str:
 # sync contacts: first run, unchanged runs, dry run
 
 
-@pytest.mark.xfail(strict=True, reason=SYNC)
 def test_first_sync_brings_every_card_in_and_sends_netlogs_own_contacts_out_as_new_cards(netlog, tmp_path):
     netlog("add", "Zed Quinn", "--email", "zed@example.org", "--company", "Globex")
     netlog("add", "Yara Diaz", "--email", "yara@example.org")
@@ -150,13 +149,11 @@ def test_first_sync_brings_every_card_in_and_sends_netlogs_own_contacts_out_as_n
     assert "zed@example.org" in zed and "Globex" in zed
 
 
-@pytest.mark.xfail(strict=True, reason=SYNC)
 def test_the_json_summary_has_exactly_the_seven_counts(netlog, tmp_path):
     (tmp_path / "empty").mkdir()
     assert sync_json(netlog, tmp_path / "empty") == dict.fromkeys(KEYS, 0)
 
 
-@pytest.mark.xfail(strict=True, reason=SYNC)
 def test_a_dry_run_counts_what_the_first_sync_would_do_and_writes_nothing(netlog, tmp_path):
     netlog("add", "Zed Quinn", "--email", "zed@example.org")
     folder = address_book(tmp_path)
@@ -167,7 +164,6 @@ def test_a_dry_run_counts_what_the_first_sync_would_do_and_writes_nothing(netlog
     assert sync_json(netlog, folder) == dry  # the real run does what the dry run said
 
 
-@pytest.mark.xfail(strict=True, reason=SYNC)
 def test_an_unchanged_second_sync_writes_no_file(netlog, tmp_path):
     netlog("add", "Zed Quinn", "--email", "zed@example.org")
     folder = address_book(tmp_path)
@@ -182,7 +178,6 @@ def test_an_unchanged_second_sync_writes_no_file(netlog, tmp_path):
 # deleted cards, removed contacts
 
 
-@pytest.mark.xfail(strict=True, reason=SYNC)
 def test_a_card_deleted_from_the_folder_is_not_recreated_and_the_person_keeps_their_history(netlog, tmp_path):
     folder = address_book(tmp_path)
     sync(netlog, folder)
@@ -198,7 +193,6 @@ def test_a_card_deleted_from_the_folder_is_not_recreated_and_the_person_keeps_th
     assert FARID not in dav.items_by_uid(folder) and "Farid Haddad" not in said(later)  # said once, at the deletion
 
 
-@pytest.mark.xfail(strict=True, reason=SYNC)
 def test_the_summary_says_once_that_a_deleted_card_is_no_longer_synced(netlog, tmp_path):
     folder = address_book(tmp_path)
     sync(netlog, folder)
@@ -207,7 +201,6 @@ def test_the_summary_says_once_that_a_deleted_card_is_no_longer_synced(netlog, t
     assert "Farid Haddad" not in said(sync(netlog, folder))
 
 
-@pytest.mark.xfail(strict=True, reason=SYNC)
 def test_a_contact_removed_with_rm_is_not_brought_back_by_sync_or_import(netlog, tmp_path):
     folder = address_book(tmp_path)
     sync(netlog, folder)
@@ -238,7 +231,6 @@ def test_rm_with_card_deletes_the_card_too(netlog, tmp_path):
 # changes on both sides
 
 
-@pytest.mark.xfail(strict=True, reason=SYNC)
 def test_a_field_changed_on_both_sides_is_a_conflict_the_address_book_wins_and_netlogs_value_is_kept(netlog, tmp_path):
     folder = address_book(tmp_path)
     sync(netlog, folder)
@@ -257,7 +249,6 @@ def test_a_field_changed_on_both_sides_is_a_conflict_the_address_book_wins_and_n
     assert sync_json(netlog, folder)["conflicts"] == 1
 
 
-@pytest.mark.xfail(strict=True, reason=SYNC)
 def test_different_fields_changed_on_each_side_both_land_without_a_conflict(netlog, tmp_path):
     folder = address_book(tmp_path)
     sync(netlog, folder)
@@ -271,7 +262,6 @@ def test_different_fields_changed_on_each_side_both_land_without_a_conflict(netl
     assert b"TITLE:Design Lead" in text and b"NOTE:Moved to the Berlin office." in text
 
 
-@pytest.mark.xfail(strict=True, reason=SYNC)
 def test_foreign_properties_are_kept_byte_for_byte_when_netlog_patches_a_card(netlog, tmp_path):
     folder = address_book(tmp_path)
     sync(netlog, folder)
@@ -290,7 +280,6 @@ def test_foreign_properties_are_kept_byte_for_byte_when_netlog_patches_a_card(ne
 # one person, one contact
 
 
-@pytest.mark.xfail(strict=True, reason=SYNC)
 def test_tom_and_jane_baker_stay_two_contacts_and_the_summary_says_they_share_an_address(netlog, tmp_path):
     folder = address_book(tmp_path)
     result = sync(netlog, folder)
@@ -316,7 +305,6 @@ def test_importing_two_people_who_share_only_an_address_makes_two_contacts_and_s
     assert "0 new, 0 updated, 2 unchanged" in again.stderr
 
 
-@pytest.mark.xfail(strict=True, reason=SYNC)
 def test_phone_formatting_alone_is_never_a_change_in_a_sync(netlog, tmp_path):
     folder = address_book(tmp_path)
     sync(netlog, folder)
@@ -345,7 +333,6 @@ def test_a_google_mycontacts_group_is_never_a_tag_on_import(netlog):
     assert netlog.json("show", "Dan Okafor")["tags"] == ["Work"]
 
 
-@pytest.mark.xfail(strict=True, reason=SYNC)
 def test_a_google_mycontacts_group_is_never_a_tag_in_a_sync_nor_written_into_other_cards(netlog, tmp_path):
     folder = address_book(tmp_path)
     sync(netlog, folder)
@@ -467,7 +454,6 @@ def test_cards_netlog_creates_get_random_uuids_so_two_databases_do_not_collide(n
 # errors
 
 
-@pytest.mark.xfail(strict=True, reason=SYNC)
 def test_sync_into_a_file_is_one_line_error(netlog, tmp_path):
     (tmp_path / "cards.vcf").write_text("not a folder")
     result = sync(netlog, tmp_path / "cards.vcf", ok=False)

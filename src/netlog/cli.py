@@ -979,6 +979,32 @@ def export(
 
 
 @command()
+def sync(
+    ctx: typer.Context,
+    what: str = typer.Argument(..., metavar="contacts|calendar", help="contacts: a vdir address book; calendar: a vdir calendar of due items."),
+    folder: str = typer.Argument(..., metavar="DIR", help="The vdir folder (one item a file, as vdirsyncer, khard and khal keep it)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Count what would change; write nothing."),
+    json_: bool = typer.Option(False, "--json", help="The counts as JSON (in_new, in_changed, in_deleted, out_new, out_changed, conflicts, unchanged)."),
+) -> None:
+    """Two-way sync with the address book (or calendar) other programs keep in a vdir folder.
+
+    Cards added, changed or deleted in DIR come in; contacts added or changed in netlog go out as new cards
+    or patches of theirs. A card deleted from DIR is never recreated; a contact removed with netlog rm is not
+    brought back; a field changed on both sides: the address book wins, netlog's value goes to the note history.
+
+    \b
+    Example: netlog sync contacts ~/.contacts/personal --dry-run
+    """
+    from netlog.syncing import contacts
+
+    s = _runtime(ctx)
+    if what != "contacts":
+        raise NetlogError(f'netlog sync syncs contacts (a vdir address book), not "{what}".')
+    report = contacts.sync_contacts(s.store, s.today, folder, dry_run=dry_run)
+    s.output(json_).sync_report(report)
+
+
+@command()
 def backup(
     ctx: typer.Context,
     file: Optional[str] = typer.Argument(None, metavar="[FILE]", help="Where to write the copy (default: a dated file beside the database)."),

@@ -7,7 +7,8 @@ Every write goes through these classes in a SQLModel Session (storage/records.py
 `due`, `list`, `show` and completion run SQL compiled from `select()`s over them (storage/statements.py).
 
 Tables of record: contact, contact_point, tag, touch, dismissal, intro_offer, day_pick (the daily
-allowance's picks), netlog_meta (settings) and netlog_migration (schema versions). `contact_state` is not a record: it is a derived cache of what
+allowance's picks), sync_item (what a sync last saw), contact_note (a contact's note history), netlog_meta
+(settings) and netlog_migration (schema versions). `contact_state` is not a record: it is a derived cache of what
 each contact's touches add up to (rules.History), rebuilt from the touches whenever its version changes
 (network/cache.py), as todoman rebuilds its cache from the files.
 """
@@ -17,7 +18,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
-from sqlalchemy import JSON, Column, Index, Table, Text, true
+from sqlalchemy import JSON, BigInteger, Column, Index, Table, Text, true
 from sqlmodel import Field, SQLModel
 
 
@@ -183,6 +184,41 @@ class NetlogMeta(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str
+
+
+class SyncItem(SQLModel, table=True):
+    """What `netlog sync` last saw of one item of a vdir folder (a card of an address book, a due item of a
+    calendar), so the next run can tell which side changed what since (migration 12). `state`: "synced";
+    "deleted" (the item left the folder: the contact stays, no longer synced, and nothing is recreated);
+    "removed" (the contact was removed from netlog: its card is left alone and never brought back).
+    `item_view` and `netlog_view` are what each side said at the last sync (JSON, syncing/views.py)."""
+
+    __tablename__ = "sync_item"
+    __table_args__ = (Index("ix_sync_item_contact", "contact_id"), Index("ix_sync_item_state", "state"))
+
+    folder: str = Field(primary_key=True)  # the vdir's absolute path, links resolved
+    uid: str = Field(primary_key=True)
+    file: str  # its file name in the folder
+    hash: str  # SHA-256 of the file's bytes as last read or written
+    size: int = Field(sa_type=BigInteger)
+    mtime_ns: int = Field(sa_type=BigInteger)  # with size: a file not touched since needs no reading
+    contact_id: Optional[int] = Field(default=None, foreign_key="contact.id", ondelete="SET NULL")
+    state: str
+    item_view: Optional[str] = Field(default=None, sa_column=_text("item_view"))
+    netlog_view: Optional[str] = Field(default=None, sa_column=_text("netlog_view"))
+
+
+class ContactNote(SQLModel, table=True):
+    """A contact's note history: a value netlog kept when something replaced it (a sync conflict the address
+    book won), dated (migration 12)."""
+
+    __tablename__ = "contact_note"
+    __table_args__ = (Index("ix_contact_note_contact", "contact_id"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    contact_id: int = Field(foreign_key="contact.id", ondelete="CASCADE")
+    noted_on: date
+    text: str = Field(sa_column=Column("text", Text, nullable=False))
 
 
 class NetlogMigration(SQLModel, table=True):

@@ -10,7 +10,7 @@ import uuid
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from netlog.errors import BadInput
 from netlog.storage import reads
@@ -34,18 +34,19 @@ def contact_records(reader: Reader) -> list[dict[str, Any]]:
         rows = reads.contact_rows(reader)
         tags = reads.all_tags(reader)
         points = reads.all_points(reader)
-    records = []
-    for row in rows:
-        record = {key: row[key] for key in RECORD_KEYS}
-        record.update({key: _structured(row[key]) for key in OPTIONAL_KEYS if key in row})
-        record["tags"] = tags.get(row["id"], [])
-        mine = points.get(row["id"], {})
-        record["points"] = {kind: [Point(e["value"], e["label"]) for e in mine.get(kind, [])] for kind in ("email", "phone", "url")}
-        records.append(record)
-    return records
+    return [record_of(row, tags.get(row["id"], []), points.get(row["id"], {})) for row in rows]
 
 
-def _structured(value: Any) -> Any:
+def record_of(row: Mapping[str, Any], tags: list[str], points: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, Any]:
+    """One contact as a plain record for netlog.vcard.cards: its row, its tags, its points as reads give them."""
+    record = {key: row[key] for key in RECORD_KEYS}
+    record.update({key: structured(row[key]) for key in OPTIONAL_KEYS if key in row})
+    record["tags"] = tags
+    record["points"] = {kind: [Point(e["value"], e["label"]) for e in points.get(kind, [])] for kind in ("email", "phone", "url")}
+    return record
+
+
+def structured(value: Any) -> Any:
     """n and address are stored as JSON lists; a driver may hand them over as the JSON text."""
     if isinstance(value, str) and value.startswith("["):
         import json

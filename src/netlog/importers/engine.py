@@ -50,6 +50,11 @@ class ImportReport:
     dry_run: bool = False
 
 
+def contact_plan(reader: Reader, today: date) -> _Plan:
+    """An import's plan over what is stored, for a caller that adds its own records (a sync)."""
+    return _Plan(reader, today, ())
+
+
 def import_contacts(
     store: Store,
     today: date,
@@ -115,6 +120,12 @@ class _Plan:
         self.links: list[tuple[int, int, Incoming]] = []  # (contact, the source id of who introduced them, record)
         self.user: str | None = None
         self.shared: set[tuple[str, str, str]] = set()  # (name, name, address) said once
+        self.removed = reads.removed_uids(reader)  # cards of contacts removed with `netlog rm`: never back
+        self.left_out: set[int] = set()  # contacts no record may match (a sync's, that have a card already)
+
+    def leave_out(self, contact_ids: set[int]) -> None:
+        """Match no incoming record to these contacts."""
+        self.left_out |= contact_ids
 
     def _remember(self, cid: int, row: dict[str, Any]) -> None:
         for key in MATCH_KEYS:
@@ -127,7 +138,7 @@ class _Plan:
 
     def _match(self, fields: dict[str, Any], points: dict[str, list[Point]], report: ImportReport, source: str) -> int | None:
         uid = _match_key("uid", fields.get("uid"))
-        if uid and uid in self.index["uid"]:
+        if uid and uid in self.index["uid"] and self.index["uid"][uid] not in self.left_out:
             return self.index["uid"][uid]
         name = fields.get("name") or ""
         for kind in ("url", "email", "phone"):
@@ -136,13 +147,15 @@ class _Plan:
                 for owner in self.owners.get((kind, key), []):
                     theirs = self.contacts[owner]["name"]
                     if kind not in NAMES_MUST_AGREE or _names_agree(name, theirs):
+                        if owner in self.left_out:
+                            continue
                         return owner
                     said = (min(name, theirs), max(name, theirs), key)
                     if said not in self.shared:
                         self.shared.add(said)
                         report.problems.append(f"{source}: {name} and {theirs} share {point.value}: two people, kept as two contacts.")
         cid = self.index["name"].get(_key(fields.get("name")) or "")
-        if cid is None:
+        if cid is None or cid in self.left_out:
             return None
         # Same name but a different URL, email or UID on both sides: another person.
         existing = self.contacts[cid]
@@ -159,12 +172,17 @@ class _Plan:
     def _points_of(self, cid: int) -> dict[str, list[Point]]:
         return self.point_updates.get(cid) or self.new_points.get(cid) or self.points.get(cid) or {kind: [] for kind in KINDS}
 
-    def add(self, record: Incoming, report: ImportReport) -> None:
+    def add(self, record: Incoming, report: ImportReport) -> int | None:
         """Plan one incoming contact: its row (new, or the changes to the one it matches), then its tags,
-        touches and dismissals; counted in `report` as new, updated or unchanged."""
+        touches and dismissals; counted in `report` as new, updated or unchanged. The contact's id, or None
+        when the record was skipped."""
         fields = self._checked(record, report)
         if fields is None:
-            return
+            return None
+        if fields.get("uid") and fields["uid"] in self.removed:
+            report.skipped += 1
+            report.problems.append(f"{record.source}: {fields['name']} was removed from netlog (netlog rm); not imported again.")
+            return None
         cid, is_new, changed = self._contact(record, fields, report)
         if record.source_id is not None:
             self.id_map[record.source_id] = cid
@@ -181,6 +199,7 @@ class _Plan:
             report.unchanged += 1
         if is_new or changed:
             self.touched.add(cid)
+        return cid
 
     def _checked(self, record: Incoming, report: ImportReport) -> dict[str, Any] | None:
         """The record's fields through the door `edit` uses: what it refuses is left out and said; None for a

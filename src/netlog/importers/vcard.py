@@ -36,6 +36,11 @@ def _read_folder(folder: Path, batch: Batch) -> None:
         _read_text(str(file), text, batch)
 
 
+def read_card_text(label: str, text: str, batch: Batch) -> None:
+    """The cards of one text (a vdir file a sync read) into the batch, as an import reads them."""
+    _read_text(label, text, batch)
+
+
 def _read_text(path: str, text: str, batch: Batch) -> None:
     label = "stdin" if path == "-" else path
     properties = cardlines.parse(text)

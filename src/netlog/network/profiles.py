@@ -98,6 +98,7 @@ def profile(reader: Reader, today: date, contact_id: int) -> dict[str, Any]:
         points = reads.points_of(reader, contact_id)
         touches = reads.touches_of(reader, contact_id)
         tags = reads.tags_of(reader, contact_id)
+        notes = reads.contact_notes(reader, contact_id)
         team = reads.team_of(reader, contact_id)
         introduced = reads.introduced_by(reader, contact_id)
         mentions = [m for m in reads.mentions_of(reader, contact_id) if m["kind"] == "intro"]
@@ -117,6 +118,7 @@ def profile(reader: Reader, today: date, contact_id: int) -> dict[str, Any]:
         "created_on": row["created_on"],
         "snoozed_until": row["snoozed_until"],
         "tags": tags,
+        "note_history": [{"on": n["noted_on"], "text": n["text"]} for n in notes],
         "warmth": rules.warmth(me.strength, me.history.last_touch_on, today),
         "last_touch": me.history.last_touch_on,
         "introduced_by": introducer.name if introducer else None,

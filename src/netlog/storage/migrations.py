@@ -266,6 +266,35 @@ def _day_picks(op: Operations) -> None:
     )
 
 
+def _sync_state(op: Operations) -> None:
+    """Version 13 (issue 22): what `netlog sync` last saw of each item of a vdir folder, and each contact's
+    note history (what a sync conflict replaced)."""
+    from sqlalchemy import BigInteger, Column, Date, ForeignKey, Integer, String, Text
+
+    op.create_table(
+        "sync_item",
+        Column("folder", String, primary_key=True),
+        Column("uid", String, primary_key=True),
+        Column("file", String, nullable=False),
+        Column("hash", String, nullable=False),
+        Column("size", BigInteger, nullable=False),
+        Column("mtime_ns", BigInteger, nullable=False),
+        Column("contact_id", Integer, ForeignKey("contact.id", ondelete="SET NULL")),
+        Column("state", String, nullable=False),
+        Column("item_view", Text),
+        Column("netlog_view", Text),
+        indexes=(("ix_sync_item_contact", ("contact_id",)), ("ix_sync_item_state", ("state",))),
+    )
+    op.create_table(
+        "contact_note",
+        Column("id", Integer, primary_key=True),
+        Column("contact_id", Integer, ForeignKey("contact.id", ondelete="CASCADE"), nullable=False),
+        Column("noted_on", Date, nullable=False),
+        Column("text", Text, nullable=False),
+        indexes=(("ix_contact_note_contact", ("contact_id",)),),
+    )
+
+
 # Append only. Never edit or reorder a released step: add a new one. Step 1 runs only on a blank database,
 # and creates the current schema whole, so a new database is recorded at LATEST at once.
 MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
@@ -281,6 +310,7 @@ MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("contact points", _contact_points),
     ("contact search", _contact_search),
     ("day picks", _day_picks),
+    ("sync state", _sync_state),
 ]
 LATEST = len(MIGRATIONS)
 

@@ -361,3 +361,26 @@ def places(reader: Reader) -> list[str]:
 def intro_links(reader: Reader) -> list[tuple[Any, ...]]:
     """(contact, strength, last touch, introducer, their strength, their last touch) for every introduced contact."""
     return reader.rows("intro_links")
+
+
+# sync (issue 22)
+
+
+def sync_items(reader: Reader, folder: str) -> list[Row]:
+    """What `netlog sync` last saw of each item of one folder."""
+    return dicts(reader, "sync_items", {"folder": folder})
+
+
+def sync_items_of(reader: Reader, contact_id: int) -> list[Row]:
+    """The items of one contact that a sync keeps, in every folder."""
+    return dicts(reader, "sync_items_of", {"id": contact_id})
+
+
+def removed_uids(reader: Reader) -> set[str]:
+    """The UIDs of cards whose contact was removed from netlog."""
+    return set(_firsts(reader, "removed_uids"))
+
+
+def contact_notes(reader: Reader, contact_id: int) -> list[Row]:
+    """One contact's note history, oldest first."""
+    return dicts(reader, "contact_notes", {"id": contact_id})

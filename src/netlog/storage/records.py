@@ -11,7 +11,10 @@ from pydantic_core import PydanticUndefined
 from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlmodel import SQLModel, col
 
-from netlog.models import Contact, ContactPoint, ContactSearch, ContactState, DayPick, Dismissal, IntroOffer, NetlogMeta, Tag, Touch, table
+from netlog.models import (
+    Contact, ContactNote, ContactPoint, ContactSearch, ContactState, DayPick, Dismissal, IntroOffer, NetlogMeta, SyncItem, Tag, Touch,
+    table,
+)
 from netlog.values.folding import first_word_key, fold
 from netlog.values.points import KINDS, REGION_KEY, Point, default_region, normal
 
@@ -24,6 +27,7 @@ CONTACT, TAG, TOUCH, DISMISSAL, INTRO_OFFER, CONTACT_STATE, CONTACT_POINT, CONTA
     table(Contact), table(Tag), table(Touch), table(Dismissal), table(IntroOffer), table(ContactState), table(ContactPoint),
     table(ContactSearch),
 )
+SYNC_ITEM, CONTACT_NOTE = table(SyncItem), table(ContactNote)
 
 CONTACT_FIELDS = tuple(c.name for c in CONTACT.c if c.name not in ("id", "name_key", "first_key"))
 TOUCH_FIELDS = tuple(c.name for c in TOUCH.c if c.name != "id")
@@ -102,6 +106,9 @@ def delete_contact(session: Session, contact_id: int) -> None:
     session.execute(delete(Dismissal).where(col(Dismissal.contact_id) == contact_id))
     session.execute(delete(ContactState).where(col(ContactState.contact_id) == contact_id))
     session.execute(delete(ContactSearch).where(col(ContactSearch.contact_id) == contact_id))  # its index entry goes too
+    session.execute(delete(ContactNote).where(col(ContactNote.contact_id) == contact_id))
+    # its cards stay in their address books, remembered as removed: no sync or import brings them back
+    session.execute(update(SyncItem).where(col(SyncItem.contact_id) == contact_id).values(contact_id=None, state="removed"))
     session.execute(delete(IntroOffer).where(or_(col(IntroOffer.a_id) == contact_id, col(IntroOffer.b_id) == contact_id)))
     session.execute(update(IntroOffer).where(col(IntroOffer.declined_by_id) == contact_id).values(declined_by_id=None))
     session.execute(update(Touch).where(col(Touch.other_id) == contact_id).values(other_id=None))
@@ -452,3 +459,28 @@ def replace_search_documents(session: Session, documents: Mapping[int, Mapping[s
     for start in range(0, len(rows), BATCH):
         session.execute(insert(CONTACT_SEARCH), rows[start : start + BATCH])
     search.restore_triggers(connection)
+
+
+# sync state (issue 22)
+
+
+def save_sync_items(session: Session, folder: str, rows: Sequence[Mapping[str, Any]]) -> None:
+    """What a sync saw of these items of `folder` (each row replaces the one of its UID)."""
+    if not rows:
+        return
+    forget_sync_items(session, folder, [row["uid"] for row in rows])
+    values = [{**row, "folder": folder} for row in rows]
+    for start in range(0, len(values), BATCH):
+        session.execute(insert(SYNC_ITEM), values[start : start + BATCH])
+
+
+def forget_sync_items(session: Session, folder: str, uids: Iterable[str]) -> None:
+    """Items of `folder` no longer remembered."""
+    gone = list(uids)
+    for start in range(0, len(gone), 500):  # a bound on the statement's parameters
+        session.execute(delete(SYNC_ITEM).where(SYNC_ITEM.c.folder == folder, SYNC_ITEM.c.uid.in_(gone[start : start + 500])))
+
+
+def add_contact_note(session: Session, contact_id: int, on: date, text: str) -> None:
+    """A dated line in a contact's note history."""
+    session.execute(insert(CONTACT_NOTE), {"contact_id": contact_id, "noted_on": on, "text": text})

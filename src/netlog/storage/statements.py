@@ -21,8 +21,8 @@ from sqlalchemy.sql.expression import ColumnCollection
 from sqlmodel import col
 
 from netlog.models import (
-    Contact, ContactPoint, ContactSearch, ContactState, DayPick, Dismissal, IntroOffer, NetlogMeta, NetlogMigration, Tag, Touch,
-    table,
+    Contact, ContactNote, ContactPoint, ContactSearch, ContactState, DayPick, Dismissal, IntroOffer, NetlogMeta, NetlogMigration,
+    SyncItem, Tag, Touch, table,
 )
 from netlog.values.kinds import LEVELS
 
@@ -582,3 +582,33 @@ def introducer_counts() -> Statement:
         .group_by(introducer.c.id, introducer.c.name)
         .order_by(func.count().desc(), introducer.c.name)
     )
+
+
+# sync (issue 22)
+
+SYNC_ITEM = table(SyncItem)
+
+
+@statement
+def sync_items() -> Statement:
+    """What `netlog sync` last saw of each item of one folder."""
+    return select(*SYNC_ITEM.c).where(SYNC_ITEM.c.folder == bindparam("folder")).order_by(SYNC_ITEM.c.uid)
+
+
+@statement
+def removed_uids() -> Statement:
+    """The UIDs of cards whose contact was removed from netlog (`netlog rm`): never brought back."""
+    return select(SYNC_ITEM.c.uid).where(SYNC_ITEM.c.state == literal_column("'removed'")).distinct()
+
+
+@statement
+def sync_items_of() -> Statement:
+    """The items of one contact that a sync keeps, in every folder."""
+    return select(*SYNC_ITEM.c).where(SYNC_ITEM.c.contact_id == bindparam("id")).order_by(SYNC_ITEM.c.folder, SYNC_ITEM.c.uid)
+
+
+@statement
+def contact_notes() -> Statement:
+    """One contact's note history, oldest first."""
+    N = table(ContactNote).c
+    return select(N.noted_on, N.text).where(N.contact_id == bindparam("id")).order_by(N.noted_on, N.id)

@@ -449,6 +449,17 @@ class PlainOutput:
             more = f" and {len(unknown) - UNKNOWN_SHOWN:,} more" if len(unknown) > UNKNOWN_SHOWN else ""
             message(f"Not contacts: {shown}{more}. Add them with --add-new, or by hand: netlog add NAME.")
 
+    def sync_report(self, report: Any) -> None:
+        """What a sync did, to stderr: what it has to say (deleted cards, conflicts, problems), then the counts."""
+        _sync_lines(report)
+        counts = report.counts
+        title = "Dry run, nothing written" if report.dry_run else f"Synced {report.folder}"
+        message(
+            f"{title}: {counts['in_new']} new, {counts['in_changed']} changed and {counts['in_deleted']} deleted in the"
+            f" address book; {counts['out_new']} new and {counts['out_changed']} changed cards from netlog;"
+            f" {counts['conflicts']} conflicts; {counts['unchanged']} unchanged."
+        )
+
     def review_card(self, card: Any) -> None:
         """One item of the review: 'n of N', the action and contact, their work, the reason, their last
         touches, and the keys."""
@@ -583,6 +594,10 @@ class JsonOutput(PlainOutput):
             "family_tag": known.family_tag, "signature": signature,
         }))  # fmt: skip
 
+    def sync_report(self, report: Any) -> None:
+        _sync_lines(report)
+        _print(to_json(dict(report.counts)))
+
     def touch_report(self, report: Any) -> None:
         _print(to_json({
             "source": report.source, "dry_run": report.dry_run, "read": report.read, "exchanges": report.exchanges,
@@ -590,6 +605,11 @@ class JsonOutput(PlainOutput):
             "addresses": report.addresses, "skipped": dict(report.skipped.most_common()),
             "unknown": [{"who": who, "exchanges": n} for who, n in report.unknown.most_common()],
         }))  # fmt: skip
+
+
+def _sync_lines(report: Any) -> None:
+    for line in report.lines:
+        _print(f"  {line}", file=sys.stderr)  # safe: a card's own text may be quoted in it
 
 
 def _found_lines(number: int, r: dict[str, Any]) -> list[str]:
@@ -631,6 +651,8 @@ def _profile_lines(p: dict[str, Any], now: date, user: str) -> tuple[list[str], 
     facts.append(_give_and_take(p["balance"]))
     if p["note"]:
         facts.append(f"note: {p['note']}")
+    for kept in p.get("note_history", []):
+        facts.append(f"noted {format_day(kept['on'], now)}: {kept['text']}")
     months = p["touches_per_month"]
     counts = [m["touches"] for m in months]
     facts.append(f"touches per month: {sparkline(counts)}  ({sum(counts)} in the last year, {_month_span(months)})")

@@ -85,6 +85,11 @@ def read_folder(path: Path) -> Folder:
     return found
 
 
+def uid_of(card: cardlines.Card) -> str | None:
+    """A card's UID (None when it has none)."""
+    return _uid(card)
+
+
 def _uid(card: cardlines.Card) -> str | None:
     for prop in card.properties:
         if prop.name == "UID":

@@ -1,0 +1,390 @@
+"""`netlog sync contacts DIR`: two-way sync with a vdir address book (one card a file, the folder vdirsyncer
+keeps), remembering per card what each side said at the last sync (sync_item), so that:
+
+- a card added to DIR comes in (through the importer's matching, so it finds the contact it is);
+- a card changed in DIR changes the fields it changed; a contact changed in netlog patches only the
+  fields netlog changed on its card (every other line kept byte for byte);
+- a field changed on both sides to different values is a conflict: the address book's value wins and
+  netlog's goes to the contact's note history;
+- a card deleted from DIR is never recreated: the contact stays, no longer synced, said once;
+- a card whose contact was removed with `netlog rm` is left alone and never brought back;
+- netlog's contacts without a card go out as new cards with a random UUID4 as UID.
+
+An unchanged run reads the folder's sizes and mtimes and the contacts through the read path, and writes
+nothing (no transaction, no file). Otherwise the run is one transaction; the cards are written last in it,
+each whole (temporary file, rename) with one flush of the disk (vdir.write_files)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from netlog.storage import reads
+from netlog.syncing import folder as folders
+from netlog.syncing import views
+from netlog.values.points import KINDS, REGION_KEY, Point, default_region
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from netlog.importers.engine import ImportReport, _Plan
+    from netlog.storage.reader import Reader
+    from netlog.storage.store import Store
+
+COUNTS = ("in_new", "in_changed", "in_deleted", "out_new", "out_changed", "conflicts", "unchanged")
+SUFFIX = ".vcf"
+VERSION = "3.0"  # of the cards netlog makes (a patched card keeps its own)
+
+
+@dataclass
+class SyncReport:
+    """What a sync did (or, on a dry run, would do): the seven counts and what to tell the user."""
+
+    folder: str
+    dry_run: bool = False
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTS, 0))
+    lines: list[str] = field(default_factory=list)
+
+
+def sync_contacts(store: Store, today: date, folder: str, dry_run: bool = False) -> SyncReport:
+    """Sync the address book in `folder` with netlog's contacts (see the module's docstring)."""
+    path = folders.open_folder(folder, "vCards", create=not dry_run)
+    key = folders.key_of(path)
+    reader = store.reader
+    with reader.snapshot():
+        quick = _Sync(reader, today, path, key, folder, dry_run)
+        if quick.idle():
+            return quick.finish()
+        if dry_run:
+            quick.plan()
+            return quick.finish()
+
+    def build(reader: Reader) -> _Sync:
+        found = _Sync(reader, today, path, key, folder, False)
+        found.plan()
+        return found
+
+    return store.planned(build).finish()
+
+
+def card_uids(text: str) -> list[str] | None:
+    """The UIDs of the cards in a file's text ("" for a card without one); None when it is not a vCard file."""
+    from netlog.vcard import cardlines, vdir
+
+    split = cardlines.split_cards(cardlines.parse(text))
+    if split.unclosed or not split.cards:
+        return None
+    return [vdir.uid_of(card) or "" for card in split.cards]
+
+
+@dataclass
+class _Card:
+    """A card as netlog reads it: fields, points and tags (netlog.vcard.cards), and its comparable view."""
+
+    fields: dict[str, Any]
+    points: dict[str, list[Point]]
+    tags: list[str]
+    view: dict[str, Any]
+
+
+@dataclass
+class _Change:
+    """A remembered card whose card or contact changed since the last sync."""
+
+    row: dict[str, Any]
+    item: folders.Item
+    contact_id: int
+
+
+class _Sync:
+    """One run: what the folder and the database say, compared with what the last sync remembered."""
+
+    def __init__(self, reader: Reader, today: date, path: Path, key: str, label: str, dry_run: bool) -> None:
+        self.today, self.path, self.key = today, path, key
+        self.report = SyncReport(label, dry_run)
+        self.region = default_region(reads.meta(reader, REGION_KEY))
+        self.known = {row["uid"]: row for row in reads.sync_items(reader, key)}
+        self.scan = folders.scan(path, SUFFIX, {row["file"]: row for row in self.known.values()}, card_uids)
+        self.report.lines.extend(self.scan.problems)
+        self.rows = {row["id"]: row for row in reads.contact_rows(reader)}
+        self.points = reads.all_points(reader)
+        self.tags = reads.all_tags(reader)
+        self.reader = reader
+        linked = {r["contact_id"] for r in self.known.values() if r["contact_id"] is not None and r["state"] != "removed"}
+        self.unlinked = [cid for cid in self.rows if cid not in linked]
+        self.new_items: list[folders.Item] = []
+        self.changes: list[_Change] = []
+        self.gone: list[dict[str, Any]] = []  # synced cards no longer in the folder
+        self.orphans: list[dict[str, Any]] = []  # synced cards whose contact is no longer there
+        self.restat: list[tuple[dict[str, Any], folders.Item]] = []  # unchanged cards whose file was touched
+        self.unchanged = 0
+        self.removed = reads.removed_uids(reader)
+        self._netlog_views: dict[int, str] = {}
+        self._classify()
+        # what the plan will write
+        self.plan_of_new: _Plan | None = None
+        self.import_report: ImportReport | None = None
+        self.linked_new: list[tuple[folders.Item, int]] = []
+        self.skipped_new: list[folders.Item] = []  # cards of removed contacts, remembered as such
+        self.contact_changes: dict[int, dict[str, Any]] = {}
+        self.point_changes: dict[int, dict[str, list[Point]]] = {}
+        self.tag_changes: dict[int, tuple[list[str], list[str]]] = {}
+        self.notes: list[tuple[int, str]] = []
+        self.uids: dict[int, str] = {}  # out_new contacts given a UID
+        self.pending: dict[Path, str] = {}  # files to write
+        self.synced: list[tuple[folders.Item | Path, str, int]] = []  # (item or new file, uid, contact) to remember
+
+    # comparing
+
+    def netlog_view(self, cid: int) -> str:
+        if cid not in self._netlog_views:
+            found = views.contact_view(self.rows[cid], self.points.get(cid, {}), self.tags.get(cid, []))
+            self._netlog_views[cid] = views.dump(found)
+        return self._netlog_views[cid]
+
+    def _classify(self) -> None:
+        for uid, item in self.scan.items.items():
+            row = self.known.get(uid)
+            if row is None:
+                self.new_items.append(item)
+                continue
+            if row["state"] != "synced":
+                continue  # deleted once, or its contact removed: left alone
+            cid = row["contact_id"]
+            if cid is None or cid not in self.rows:
+                self.orphans.append(row)
+                continue
+            if item.hash == row["hash"] and self.netlog_view(cid) == row["netlog_view"]:
+                self.unchanged += 1
+                if (item.size, item.mtime_ns) != (row["size"], row["mtime_ns"]) or item.file.name != row["file"]:
+                    self.restat.append((row, item))
+                continue
+            self.changes.append(_Change(row, item, cid))
+        for uid, row in self.known.items():
+            if row["state"] == "synced" and uid not in self.scan.items and uid not in self.scan.taken:
+                self.gone.append(row)
+
+    def idle(self) -> bool:
+        """Nothing to write: no card or contact changed, none new, none gone."""
+        return not (self.new_items or self.changes or self.gone or self.orphans or self.restat or self.unlinked)
+
+    # planning (pure: everything is written by apply)
+
+    def plan(self) -> None:
+        counts = self.report.counts
+        for row in self.gone:
+            counts["in_deleted"] += 1
+            name = self.rows[row["contact_id"]]["name"] if row["contact_id"] in self.rows else row["uid"]
+            self.report.lines.append(
+                f"{name}: the card was deleted from {self.report.folder}; kept in netlog with their history, no longer synced."
+            )
+        for change in self.changes:
+            self._plan_change(change)
+        self._plan_new_cards()
+        self._plan_new_contacts()
+
+    def _read(self, text: str) -> _Card:
+        from netlog.vcard import cardlines, cards
+
+        card = cardlines.split_cards(cardlines.parse(text)).cards[0]
+        fields, tags, _ = cards.read_card(card.properties)
+        points = cards.read_points(card.properties)
+        return _Card(fields, points, tags, views.card_view(fields, points, tags, self.region))
+
+    def _plan_change(self, change: _Change) -> None:
+        from netlog.importers.records import clean
+        from netlog.values import validation
+        from netlog.vcard import cards
+
+        counts = self.report.counts
+        cid, row, item = change.contact_id, change.row, change.item
+        text = item.read()
+        card = self._read(text)
+        mine = views.load(self.netlog_view(cid))
+        base_card, base_mine = views.load(row["item_view"]), views.load(row["netlog_view"])
+        take_in: list[str] = []
+        send_out: list[str] = []
+        conflicts: list[str] = []
+        for key in views.KEYS:
+            theirs, ours = card.view[key], mine[key]
+            if theirs == ours:
+                continue
+            card_moved, we_moved = theirs != base_card.get(key), ours != base_mine.get(key)
+            if card_moved and we_moved:
+                conflicts.append(key)
+                take_in.append(key)
+            elif card_moved:
+                take_in.append(key)
+            elif we_moved:
+                send_out.append(key)
+        name = self.rows[cid]["name"]
+        scalars: dict[str, Any] = {}
+        for key in take_in:
+            if key in KINDS:
+                self.point_changes.setdefault(cid, {})[key] = card.points.get(key, [])
+            elif key == "tags":
+                have = set(self.tags.get(cid, []))
+                wanted = set(card.view["tags"])
+                self.tag_changes[cid] = (sorted(wanted - have), sorted(have - wanted))
+            elif key != "name" or card.fields.get("name"):
+                scalars[key] = clean(card.fields.get(key))
+        if scalars:
+            kept, faults = validation.contact_fields(scalars)
+            for fault in faults:
+                self.report.lines.append(f"{item.file}: {name}: {fault}; left out.")
+            if kept:
+                self.contact_changes.setdefault(cid, {}).update(kept)
+        for key in conflicts:
+            ours_shown, theirs_shown = views.shown(mine[key]), views.shown(card.view[key])
+            self.notes.append((cid, f"Sync conflict on {views.word(key)}: netlog had {ours_shown}; the address book's {theirs_shown} replaced it."))
+            self.report.lines.append(
+                f"{name}: {views.word(key)} changed on both sides (a conflict): the address book's {theirs_shown!r} won;"
+                f" netlog's {ours_shown!r} is kept in the note history."
+            )
+        new_text = text
+        if send_out:
+            record = self._card_record(card, cid, send_out)
+            new_text = cards.patch_card(text, record)
+            if new_text != text:
+                self.pending[item.file] = new_text
+        if conflicts:
+            counts["conflicts"] += 1
+        if set(take_in) - set(conflicts):
+            counts["in_changed"] += 1
+        if new_text != text:
+            counts["out_changed"] += 1
+        if not take_in and new_text == text:
+            counts["unchanged"] += 1
+        self.synced.append((item, item.uid, cid))
+
+    def _card_record(self, card: _Card, cid: int, keys: list[str]) -> dict[str, Any]:
+        """What the card says, but for the fields netlog changed: the contact's (so a patch touches only those)."""
+        from netlog.exporters.vcard import structured
+
+        record: dict[str, Any] = {**card.fields, "tags": list(card.tags), "points": {k: list(card.points.get(k, [])) for k in KINDS}}
+        row = self.rows[cid]
+        for key in keys:
+            if key in KINDS:
+                record["points"][key] = [Point(p["value"], p["label"]) for p in self.points.get(cid, {}).get(key, [])]
+            elif key == "tags":
+                record["tags"] = list(self.tags.get(cid, []))
+            else:
+                record[key] = structured(row.get(key))
+        return record
+
+    def _plan_new_cards(self) -> None:
+        if not self.new_items:
+            return
+        from netlog.importers import vcard
+        from netlog.importers.engine import ImportReport, contact_plan
+        from netlog.importers.records import Batch
+
+        plan = contact_plan(self.reader, self.today)
+        plan.leave_out({r["contact_id"] for r in self.known.values() if r["contact_id"] is not None})
+        report = ImportReport()
+        for item in self.new_items:
+            if item.uid in self.removed:
+                self.skipped_new.append(item)
+                continue
+            batch = Batch()
+            vcard.read_card_text(str(item.file), item.read(), batch)
+            self.report.lines.extend(batch.problems)
+            if len(batch.records) != 1:
+                continue
+            cid = plan.add(batch.records[0], report)
+            if cid is None:
+                continue
+            plan.leave_out({cid})
+            self.linked_new.append((item, cid))
+            self.synced.append((item, item.uid, cid))
+            self.report.counts["in_new"] += 1
+        self.report.lines.extend(report.problems)
+        self.plan_of_new, self.import_report = plan, report
+        matched = {cid for _, cid in self.linked_new}
+        self.unlinked = [cid for cid in self.unlinked if cid not in matched]
+
+    def _plan_new_contacts(self) -> None:
+        from netlog.exporters.vcard import record_of
+        from netlog.vcard import cards, vdir
+
+        taken = set(self.known) | set(self.scan.items) | self.scan.taken
+        for cid in self.unlinked:
+            row = self.rows[cid]
+            uid = row.get("uid")
+            if not uid or uid in taken or uid.startswith("netlog-"):
+                uid = str(uuid.uuid4())
+                self.uids[cid] = uid
+            taken.add(uid)
+            record = {**record_of(row, self.tags.get(cid, []), self.points.get(cid, {})), "uid": uid}
+            file = vdir.free_name(self.path, uid, self.pending)
+            self.pending[file] = cards.build_card(record, VERSION)
+            self.synced.append((file, uid, cid))
+            self.report.counts["out_new"] += 1
+
+    # writing
+
+    def apply(self, session: Session) -> None:
+        """Write the plan: contacts first, then the cards (one flush), then what this sync saw."""
+        from netlog.network import cache
+        from netlog.storage import records
+        from netlog.storage.store import reader_for
+        from netlog.vcard import vdir
+
+        if self.plan_of_new is not None:
+            self.plan_of_new.apply(session)
+        touched: set[int] = set()
+        for cid, changes in self.contact_changes.items():
+            records.update_contact(session, cid, changes)
+            touched.add(cid)
+        for cid, by_kind in self.point_changes.items():
+            for kind, listed in by_kind.items():
+                records.set_points(session, cid, kind, listed)
+            touched.add(cid)
+        for cid, (added, dropped) in self.tag_changes.items():
+            records.add_tags(session, cid, added)
+            records.remove_tags(session, cid, dropped)
+            touched.add(cid)
+        for cid, text in self.notes:
+            records.add_contact_note(session, cid, self.today, text)
+        for cid, uid in self.uids.items():
+            records.update_contact(session, cid, {"uid": uid})
+        if touched:
+            cache.refresh(session, touched)
+        vdir.write_files(self.pending)
+        self._remember(session, reader_for(session))
+
+    def _remember(self, session: Session, reader: Reader) -> None:
+        from netlog.storage import records
+
+        rows = {row["id"]: row for row in reads.contact_rows(reader)}
+        points, tags = reads.all_points(reader), reads.all_tags(reader)
+        saved: list[dict[str, Any]] = []
+        for what, uid, cid in self.synced:
+            file = what if isinstance(what, Path) else what.file
+            text = self.pending.get(file)
+            if text is None and isinstance(what, folders.Item):
+                text = what.read()
+            assert text is not None
+            size, mtime_ns = folders.stat_of(file)
+            saved.append({
+                "uid": uid, "file": file.name, "hash": folders.digest(text), "size": size, "mtime_ns": mtime_ns,
+                "contact_id": cid, "state": "synced", "item_view": views.dump(self._read(text).view),
+                "netlog_view": views.dump(views.contact_view(rows[cid], points.get(cid, {}), tags.get(cid, []))),
+            })  # fmt: skip
+        for row, item in self.restat:
+            saved.append({**row, "file": item.file.name, "size": item.size, "mtime_ns": item.mtime_ns, "hash": item.hash})
+        for row in self.gone:
+            saved.append({**row, "state": "deleted"})
+        for row in self.orphans:
+            saved.append({**row, "contact_id": None, "state": "removed"})
+        for item in self.skipped_new:
+            saved.append({"uid": item.uid, "file": item.file.name, "hash": item.hash, "size": item.size, "mtime_ns": item.mtime_ns,
+                          "contact_id": None, "state": "removed", "item_view": None, "netlog_view": None})  # fmt: skip
+        records.save_sync_items(session, self.key, [{k: v for k, v in row.items() if k != "folder"} for row in saved])
+
+    def finish(self) -> SyncReport:
+        self.report.counts["unchanged"] += self.unchanged
+        return self.report

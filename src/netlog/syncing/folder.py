@@ -1,0 +1,124 @@
+"""A vdir folder as a sync sees it: each item file's UID, the SHA-256 of its bytes, its size and mtime. A
+file whose size and mtime are what the last sync recorded is not read again (vdirsyncer trusts the same
+two); any other is read and hashed, and parsed only when its hash is new."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from netlog.errors import BadInput
+
+
+@dataclass
+class Item:
+    """One item file of the folder."""
+
+    file: Path
+    uid: str
+    hash: str
+    size: int
+    mtime_ns: int
+    text: str | None = None  # read when needed
+
+    def read(self) -> str:
+        if self.text is None:
+            self.text = self.file.read_bytes().decode("utf-8-sig")
+        return self.text
+
+
+@dataclass
+class Scan:
+    """The items of a folder by UID, and what could not be used (one line each)."""
+
+    path: Path
+    items: dict[str, Item] = field(default_factory=dict)
+    taken: set[str] = field(default_factory=set)  # UIDs netlog must not write (a file of several items)
+    problems: list[str] = field(default_factory=list)
+
+
+def open_folder(folder: str, what: str, create: bool) -> Path:
+    """The folder as a path, made (private, 0700) when it is not there and `create`; a file there, or a
+    folder that cannot be made, is one clear error."""
+    path = Path(folder).expanduser()
+    try:
+        if path.exists() and not path.is_dir():
+            raise BadInput(f"{folder} is a file; sync needs a folder of {what} (one a file, as vdirsyncer keeps them).")
+        if not path.exists() and create:
+            path.mkdir(parents=True, mode=0o700)
+    except OSError as error:
+        raise BadInput(f"Cannot make the folder {folder}: {error.strerror or error}.") from None
+    return path
+
+
+def key_of(path: Path) -> str:
+    """The name the database remembers a folder by: its absolute path, links resolved."""
+    return str(path.resolve())
+
+
+def scan(path: Path, suffix: str, known: Mapping[str, Mapping[str, Any]], uids_of: Callable[[str], list[str] | None]) -> Scan:
+    """Every item file (name ending in `suffix`, any case, not hidden) of the folder. `known` is the last
+    sync's rows by file name; `uids_of(text)` gives the UIDs in a file's text, or None when it is not a
+    readable item."""
+    found = Scan(path)
+    if not path.is_dir():
+        return found  # a dry run on a folder not made yet
+    try:
+        entries = sorted(os.scandir(path), key=lambda e: e.name)
+    except OSError as error:
+        raise BadInput(f"Cannot read the folder {path}: {error.strerror or error}.") from None
+    for entry in entries:
+        if entry.name.startswith(".") or not entry.name.lower().endswith(suffix) or not entry.is_file():
+            continue
+        stat = entry.stat()
+        row = known.get(entry.name)
+        if row is not None and row["size"] == stat.st_size and row["mtime_ns"] == stat.st_mtime_ns:
+            _add(found, Item(Path(entry.path), row["uid"], row["hash"], stat.st_size, stat.st_mtime_ns))
+            continue
+        file = Path(entry.path)
+        try:
+            data = file.read_bytes()
+            text = data.decode("utf-8-sig")
+        except OSError as error:
+            found.problems.append(f"{file}: cannot be read ({error.strerror or error}); left as it is.")
+            continue
+        except UnicodeDecodeError:
+            found.problems.append(f"{file}: not UTF-8 text; left as it is.")
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if row is not None and row["hash"] == digest:
+            _add(found, Item(file, row["uid"], digest, stat.st_size, stat.st_mtime_ns, text))
+            continue
+        uids = uids_of(text)
+        if uids is None or len(uids) != 1:
+            found.taken.update(u for u in uids or () if u)
+            why = "is not a readable item" if uids is None else f"holds {len(uids)} items"
+            found.problems.append(f"{file}: {why} (a vdir file holds one); left as it is.")
+            continue
+        if not uids[0]:
+            found.problems.append(f"{file}: has no UID, so no sync can find it again; left as it is.")
+            continue
+        _add(found, Item(file, uids[0], digest, stat.st_size, stat.st_mtime_ns, text))
+    return found
+
+
+def _add(found: Scan, item: Item) -> None:
+    if item.uid in found.items:
+        found.problems.append(f"{item.file}: the same UID as {found.items[item.uid].file.name}; left as it is.")
+        found.taken.add(item.uid)
+        return
+    found.items[item.uid] = item
+
+
+def stat_of(file: Path) -> tuple[int, int]:
+    """A file's size and mtime, as a scan records them."""
+    stat = file.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
+def digest(text: str) -> str:
+    """The SHA-256 of the bytes a text is written as."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,78 @@
+"""What a sync compares of a contact and of its card: the fields a card holds, each in a form where writing
+it differently is not a change (spacing at the ends, a phone's punctuation, an email's case, the order of
+addresses and tags, an address book's system groups). Pure: plain records in, plain dicts out."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable, Mapping
+
+from netlog.values.points import KINDS, normal
+
+# the contact fields a card holds besides its emails, phones and URLs (netlog.vcard.cards.OWNED)
+FIELDS = ("name", "n", "nickname", "kind", "company", "title", "note", "birthday", "address")
+KEYS = FIELDS + KINDS + ("tags",)
+# What the summary calls a field.
+WORDS = {"n": "structured name", "kind": "kind", "email": "emails", "phone": "phones", "url": "profile URLs", "address": "address"}
+
+
+def card_view(
+    fields: Mapping[str, Any], points: Mapping[str, Iterable[Any]], tags: Iterable[str], region: str | None
+) -> dict[str, Any]:
+    """A card as read by netlog.vcard.cards (fields, points as Point, tags), in the comparable form."""
+    normals = {kind: [normal(kind, p.value, region) for p in points.get(kind, ())] for kind in KINDS}
+    return _view(fields, normals, tags)
+
+
+def contact_view(row: Mapping[str, Any], points: Mapping[str, Iterable[Mapping[str, Any]]], tags: Iterable[str]) -> dict[str, Any]:
+    """A contact (its row, its points as the all_points read gives them, with their normal form, its tags)."""
+    normals = {kind: [p["normal"] for p in points.get(kind, ())] for kind in KINDS}
+    return _view(row, normals, tags)
+
+
+def _view(fields: Mapping[str, Any], normals: Mapping[str, list[str]], tags: Iterable[str]) -> dict[str, Any]:
+    from netlog.vcard.cards import is_system_group
+
+    seen: dict[str, Any] = {key: _comparable(key, fields.get(key)) for key in FIELDS}
+    for kind in KINDS:
+        seen[kind] = sorted({n for n in normals.get(kind, ()) if n})
+    seen["tags"] = sorted({t.strip() for t in tags if t and t.strip() and not is_system_group(t)})
+    return seen
+
+
+def _comparable(key: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if key == "kind":
+        return "org" if value == "org" else None
+    if isinstance(value, str) and key in ("n", "address") and value.startswith("["):
+        value = json.loads(value)  # the sqlite3 reader hands a JSON column over as its text
+    if isinstance(value, (list, tuple)):
+        parts = [str(p or "").strip() for p in value]
+        return parts if any(parts) else None
+    text = str(value).strip()
+    return text or None
+
+
+def dump(seen: Mapping[str, Any]) -> str:
+    """A view as the JSON text the database keeps (keys sorted: equal views, equal texts)."""
+    return json.dumps(seen, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def load(text: str | None) -> dict[str, Any]:
+    """A kept view back (an empty one when there is none)."""
+    return json.loads(text) if text else dict.fromkeys(KEYS)
+
+
+def word(key: str) -> str:
+    """A field as the summary names it."""
+    return WORDS.get(key, key)
+
+
+def shown(value: Any) -> str:
+    """A field's value as the summary and the note history quote it."""
+    if value is None or value == [] or value == "":
+        return "(none)"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value if v)
+    return str(value)
