@@ -89,6 +89,9 @@ COMMANDS = {
         "--days": numbers, "--as": st.one_of(st.sampled_from(["todos", "events"]), text), "--excel": flag}),
     "backup": command_line("backup", [maybe(paths("new", "folder", "folder/", "missing", "existing", "link", "dangling",
                                                    "fifo", "database", "long", typed=[""]))], {}),
+    "sync": command_line("sync", [st.one_of(st.sampled_from(["contacts", "calendar"]), text),
+                                  paths("new", "folder", "folder/", "missing", "existing", "link", "dangling", "fifo", "database",
+                                        "long", typed=["/dev/null", ""])], {"--dry-run": flag, "--json": flag}),
     "me": command_line("me", [], {"--name": text, "--email": emails, "--linkedin": urls,
                                  "--region": st.one_of(st.sampled_from(["PT", "us", "XX"]), text), "--json": flag}),
 }  # fmt: skip

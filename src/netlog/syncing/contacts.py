@@ -159,7 +159,7 @@ class _Sync:
                 continue
             if item.hash == row["hash"] and self.netlog_view(cid) == row["netlog_view"]:
                 self.unchanged += 1
-                if (item.size, item.mtime_ns) != (row["size"], row["mtime_ns"]) or item.file.name != row["file"]:
+                if (item.size, item.mtime_ns) != (row["size"], row["mtime_ns"]) or folders.text_of(item.file.name) != row["file"]:
                     self.restat.append((row, item))
                 continue
             self.changes.append(_Change(row, item, cid))
@@ -370,18 +370,18 @@ class _Sync:
             assert text is not None
             size, mtime_ns = folders.stat_of(file)
             saved.append({
-                "uid": uid, "file": file.name, "hash": folders.digest(text), "size": size, "mtime_ns": mtime_ns,
+                "uid": uid, "file": folders.text_of(file.name), "hash": folders.digest(text), "size": size, "mtime_ns": mtime_ns,
                 "contact_id": cid, "state": "synced", "item_view": views.dump(self._read(text).view),
                 "netlog_view": views.dump(views.contact_view(rows[cid], points.get(cid, {}), tags.get(cid, []))),
             })  # fmt: skip
         for row, item in self.restat:
-            saved.append({**row, "file": item.file.name, "size": item.size, "mtime_ns": item.mtime_ns, "hash": item.hash})
+            saved.append({**row, "file": folders.text_of(item.file.name), "size": item.size, "mtime_ns": item.mtime_ns, "hash": item.hash})
         for row in self.gone:
             saved.append({**row, "state": "deleted"})
         for row in self.orphans:
             saved.append({**row, "contact_id": None, "state": "removed"})
         for item in self.skipped_new:
-            saved.append({"uid": item.uid, "file": item.file.name, "hash": item.hash, "size": item.size, "mtime_ns": item.mtime_ns,
+            saved.append({"uid": item.uid, "file": folders.text_of(item.file.name), "hash": item.hash, "size": item.size, "mtime_ns": item.mtime_ns,
                           "contact_id": None, "state": "removed", "item_view": None, "netlog_view": None})  # fmt: skip
         records.save_sync_items(session, self.key, [{k: v for k, v in row.items() if k != "folder"} for row in saved])
 

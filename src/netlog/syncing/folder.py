@@ -43,6 +43,8 @@ class Scan:
 def open_folder(folder: str, what: str, create: bool) -> Path:
     """The folder as a path, made (private, 0700) when it is not there and `create`; a file there, or a
     folder that cannot be made, is one clear error."""
+    if not folder.strip():
+        raise BadInput(f"sync needs a folder of {what}: netlog sync contacts DIR.")
     path = Path(folder).expanduser()
     try:
         if path.exists() and not path.is_dir():
@@ -56,7 +58,13 @@ def open_folder(folder: str, what: str, create: bool) -> Path:
 
 def key_of(path: Path) -> str:
     """The name the database remembers a folder by: its absolute path, links resolved."""
-    return str(path.resolve())
+    return text_of(str(path.resolve()))
+
+
+def text_of(name: str) -> str:
+    """A file name as text the database can keep: bytes that are not UTF-8 (os.fsdecode's surrogates) as
+    backslash escapes."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def scan(path: Path, suffix: str, known: Mapping[str, Mapping[str, Any]], uids_of: Callable[[str], list[str] | None]) -> Scan:
@@ -74,7 +82,7 @@ def scan(path: Path, suffix: str, known: Mapping[str, Mapping[str, Any]], uids_o
         if entry.name.startswith(".") or not entry.name.lower().endswith(suffix) or not entry.is_file():
             continue
         stat = entry.stat()
-        row = known.get(entry.name)
+        row = known.get(text_of(entry.name))
         if row is not None and row["size"] == stat.st_size and row["mtime_ns"] == stat.st_mtime_ns:
             _add(found, Item(Path(entry.path), row["uid"], row["hash"], stat.st_size, stat.st_mtime_ns))
             continue
