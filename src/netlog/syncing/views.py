@@ -11,41 +11,52 @@ from netlog.values.points import KINDS, normal
 
 # the contact fields a card holds besides its emails, phones and URLs (netlog.vcard.cards.OWNED)
 FIELDS = ("name", "n", "nickname", "kind", "company", "title", "note", "birthday", "address")
+STRUCTURED = frozenset({"n", "address"})
 KEYS = FIELDS + KINDS + ("tags",)
 # What the summary calls a field.
 WORDS = {"n": "structured name", "kind": "kind", "email": "emails", "phone": "phones", "url": "profile URLs", "address": "address"}
+_ENCODE = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode
 
 
 def card_view(
     fields: Mapping[str, Any], points: Mapping[str, Iterable[Any]], tags: Iterable[str], region: str | None
 ) -> dict[str, Any]:
-    """A card as read by netlog.vcard.cards (fields, points as Point, tags), in the comparable form."""
+    """A card as read by netlog.vcard.cards (fields, points as Point, tags without system groups), in the
+    comparable form."""
     normals = {kind: [normal(kind, p.value, region) for p in points.get(kind, ())] for kind in KINDS}
     return _view(fields, normals, tags)
 
 
 def contact_view(row: Mapping[str, Any], points: Mapping[str, Iterable[Mapping[str, Any]]], tags: Iterable[str]) -> dict[str, Any]:
-    """A contact (its row, its points as the all_points read gives them, with their normal form, its tags)."""
+    """A contact (its row, its points as the all_points read gives them, with their normal form, its tags).
+    Run for every contact on every sync: kept to plain loops."""
     normals = {kind: [p["normal"] for p in points.get(kind, ())] for kind in KINDS}
     return _view(row, normals, tags)
 
 
 def _view(fields: Mapping[str, Any], normals: Mapping[str, list[str]], tags: Iterable[str]) -> dict[str, Any]:
-    from netlog.vcard.cards import is_system_group
-
-    seen: dict[str, Any] = {key: _comparable(key, fields.get(key)) for key in FIELDS}
+    seen: dict[str, Any] = {}
+    for key in FIELDS:
+        value = fields.get(key)
+        if value is None:
+            seen[key] = None
+        elif value.__class__ is str and key not in STRUCTURED:
+            seen[key] = value.strip() or None
+            if key == "kind":
+                seen[key] = "org" if value == "org" else None
+        else:
+            seen[key] = _comparable(key, value)
     for kind in KINDS:
-        seen[kind] = sorted({n for n in normals.get(kind, ()) if n})
-    seen["tags"] = sorted({t.strip() for t in tags if t and t.strip() and not is_system_group(t)})
+        listed = normals.get(kind)
+        seen[kind] = sorted({n for n in listed if n}) if listed else []
+    seen["tags"] = sorted({t.strip() for t in tags if t and t.strip()})
     return seen
 
 
 def _comparable(key: str, value: Any) -> Any:
-    if value is None:
-        return None
     if key == "kind":
         return "org" if value == "org" else None
-    if isinstance(value, str) and key in ("n", "address") and value.startswith("["):
+    if isinstance(value, str) and key in STRUCTURED and value.startswith("["):
         value = json.loads(value)  # the sqlite3 reader hands a JSON column over as its text
     if isinstance(value, (list, tuple)):
         parts = [str(p or "").strip() for p in value]
@@ -56,7 +67,7 @@ def _comparable(key: str, value: Any) -> Any:
 
 def dump(seen: Mapping[str, Any]) -> str:
     """A view as the JSON text the database keeps (keys sorted: equal views, equal texts)."""
-    return json.dumps(seen, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODE(seen)
 
 
 def load(text: str | None) -> dict[str, Any]:
