@@ -148,7 +148,6 @@ def sync_json(netlog, kind: str, folder: Path, *options: str) -> dict:
     return json.loads(netlog("sync", kind, str(folder), *options, "--json").stdout)
 
 
-@pytest.mark.xfail(strict=True, reason=ISSUE)
 def test_contacts_round_trip_loses_duplicates_and_resurrects_nobody(dav_server, tmp_path, netlog):
     """server -> vdirsyncer -> netlog sync -> edits on both sides -> vdirsyncer -> server."""
     book = dav.make_addressbook(dav_server)
