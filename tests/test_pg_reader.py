@@ -41,7 +41,7 @@ def test_the_psycopg_reader_and_a_session_read_the_same_rows(pg_network):
     params = {"id": 1, "key": "history_version", "user": "tester", "tag": "pycon", "since": date(2026, 1, 1),
               "name": "Ana Lima", "prefix": "an%", "later": "% an%", "pattern": "A%", "source": "mail",
               "after": 0, "limit": 10, "low": 1, "high": 2, "match": "pycon",
-              "family_like": "% lima", "family_tag": "pycon"}  # fmt: skip
+              "family_like": "% lima", "family_tag": "pycon", "folder": "/tmp/contacts"}  # fmt: skip
     window = rules.due_window(date(2026, 11, 23))._asdict()
     params.update({k: v for k, v in window.items() if k != "quiet_by"})
     params.update({f"quiet_{n}": day for n, day in enumerate(window["quiet_by"], start=1)})

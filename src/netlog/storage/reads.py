@@ -371,6 +371,16 @@ def sync_items(reader: Reader, folder: str) -> list[Row]:
     return dicts(reader, "sync_items", {"folder": folder})
 
 
+def sync_item_views(reader: Reader, folder: str) -> dict[str, str | None]:
+    """What the card side said at the last sync, by UID, for one folder."""
+    return {uid: view for uid, view in reader.rows("sync_item_views", {"folder": folder})}
+
+
+def sync_contacts(reader: Reader) -> list[Row]:
+    """What `sync contacts` compares of every contact, by id."""
+    return dicts(reader, "sync_contacts")
+
+
 def sync_items_of(reader: Reader, contact_id: int) -> list[Row]:
     """The items of one contact that a sync keeps, in every folder."""
     return dicts(reader, "sync_items_of", {"id": contact_id})

@@ -469,7 +469,8 @@ def save_sync_items(session: Session, folder: str, rows: Sequence[Mapping[str, A
     if not rows:
         return
     forget_sync_items(session, folder, [row["uid"] for row in rows])
-    values = [{**row, "folder": folder} for row in rows]
+    names = [c.name for c in SYNC_ITEM.c if c.name != "folder"]
+    values = [{**{name: row.get(name) for name in names}, "folder": folder} for row in rows]
     for start in range(0, len(values), BATCH):
         session.execute(insert(SYNC_ITEM), values[start : start + BATCH])
 

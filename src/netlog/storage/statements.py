@@ -591,8 +591,8 @@ SYNC_ITEM = table(SyncItem)
 
 @statement
 def sync_items() -> Statement:
-    """What `netlog sync` last saw of each item of one folder."""
-    return select(*SYNC_ITEM.c).where(SYNC_ITEM.c.folder == bindparam("folder")).order_by(SYNC_ITEM.c.uid)
+    """What `netlog sync` last saw of each item of one folder (but the card side's view: sync_item_views)."""
+    return select(*(c for c in SYNC_ITEM.c if c.name != "item_view")).where(SYNC_ITEM.c.folder == bindparam("folder")).order_by(SYNC_ITEM.c.uid)
 
 
 @statement
@@ -605,6 +605,20 @@ def removed_uids() -> Statement:
 def sync_items_of() -> Statement:
     """The items of one contact that a sync keeps, in every folder."""
     return select(*SYNC_ITEM.c).where(SYNC_ITEM.c.contact_id == bindparam("id")).order_by(SYNC_ITEM.c.folder, SYNC_ITEM.c.uid)
+
+
+@statement
+def sync_contacts() -> Statement:
+    """What `sync contacts` compares of every contact (and writes on a new card), by id."""
+    return select(
+        C.id, C.uid, C.name, C.n, C.nickname, C.kind, C.email, C.phone, C.url, C.company, C.title, C.note, C.birthday, C.address
+    ).order_by(C.id)
+
+
+@statement
+def sync_item_views() -> Statement:
+    """What the card side said at the last sync, for each item of one folder (read when something changed)."""
+    return select(SYNC_ITEM.c.uid, SYNC_ITEM.c.item_view).where(SYNC_ITEM.c.folder == bindparam("folder"))
 
 
 @statement

@@ -109,7 +109,7 @@ class _Sync:
         self.known = {row["uid"]: row for row in reads.sync_items(reader, key)}
         self.scan = folders.scan(path, SUFFIX, {row["file"]: row for row in self.known.values()}, card_uids)
         self.report.lines.extend(self.scan.problems)
-        self.rows = {row["id"]: row for row in reads.contact_rows(reader)}
+        self.rows = {row["id"]: row for row in reads.sync_contacts(reader)}
         self.points = reads.all_points(reader)
         self.tags = reads.all_tags(reader)
         self.reader = reader
@@ -123,6 +123,7 @@ class _Sync:
         self.unchanged = 0
         self.removed = reads.removed_uids(reader)
         self._netlog_views: dict[int, str] = {}
+        self._item_views: dict[str, str | None] | None = None
         self._classify()
         # what the plan will write
         self.plan_of_new: _Plan | None = None
@@ -138,6 +139,12 @@ class _Sync:
         self.synced: list[tuple[folders.Item | Path, str, int]] = []  # (item or new file, uid, contact) to remember
 
     # comparing
+
+    def item_views(self) -> dict[str, str | None]:
+        """What each card said at the last sync (read only when a card or contact changed)."""
+        if self._item_views is None:
+            self._item_views = reads.sync_item_views(self.reader, self.key)
+        return self._item_views
 
     def netlog_view(self, cid: int) -> str:
         if cid not in self._netlog_views:
@@ -204,7 +211,7 @@ class _Sync:
         text = item.read()
         card = self._read(text)
         mine = views.load(self.netlog_view(cid))
-        base_card, base_mine = views.load(row["item_view"]), views.load(row["netlog_view"])
+        base_card, base_mine = views.load(self.item_views().get(row["uid"])), views.load(row["netlog_view"])
         take_in: list[str] = []
         send_out: list[str] = []
         conflicts: list[str] = []
@@ -359,7 +366,7 @@ class _Sync:
     def _remember(self, session: Session, reader: Reader) -> None:
         from netlog.storage import records
 
-        rows = {row["id"]: row for row in reads.contact_rows(reader)}
+        rows = {row["id"]: row for row in reads.sync_contacts(reader)}
         points, tags = reads.all_points(reader), reads.all_tags(reader)
         saved: list[dict[str, Any]] = []
         for what, uid, cid in self.synced:
@@ -374,12 +381,14 @@ class _Sync:
                 "contact_id": cid, "state": "synced", "item_view": views.dump(self._read(text).view),
                 "netlog_view": views.dump(views.contact_view(rows[cid], points.get(cid, {}), tags.get(cid, []))),
             })  # fmt: skip
+        seen = self.item_views()
         for row, item in self.restat:
-            saved.append({**row, "file": folders.text_of(item.file.name), "size": item.size, "mtime_ns": item.mtime_ns, "hash": item.hash})
+            saved.append({**row, "item_view": seen.get(row["uid"]), "file": folders.text_of(item.file.name), "size": item.size,
+                          "mtime_ns": item.mtime_ns, "hash": item.hash})  # fmt: skip
         for row in self.gone:
-            saved.append({**row, "state": "deleted"})
+            saved.append({**row, "item_view": seen.get(row["uid"]), "state": "deleted"})
         for row in self.orphans:
-            saved.append({**row, "contact_id": None, "state": "removed"})
+            saved.append({**row, "item_view": seen.get(row["uid"]), "contact_id": None, "state": "removed"})
         for item in self.skipped_new:
             saved.append({"uid": item.uid, "file": folders.text_of(item.file.name), "hash": item.hash, "size": item.size, "mtime_ns": item.mtime_ns,
                           "contact_id": None, "state": "removed", "item_view": None, "netlog_view": None})  # fmt: skip

@@ -13,16 +13,17 @@ from typing import Any, Callable, Mapping
 from netlog.errors import BadInput
 
 
-@dataclass
 class Item:
-    """One item file of the folder."""
+    """One item file of the folder (a plain class with slots: a scan makes one per file, 10,000 at a time)."""
 
-    file: Path
-    uid: str
-    hash: str
-    size: int
-    mtime_ns: int
-    text: str | None = None  # read when needed
+    __slots__ = ("path", "uid", "hash", "size", "mtime_ns", "text")
+
+    def __init__(self, path: str, uid: str, hash: str, size: int, mtime_ns: int, text: str | None = None) -> None:
+        self.path, self.uid, self.hash, self.size, self.mtime_ns, self.text = path, uid, hash, size, mtime_ns, text
+
+    @property
+    def file(self) -> Path:
+        return Path(self.path)
 
     def read(self) -> str:
         if self.text is None:
@@ -78,13 +79,19 @@ def scan(path: Path, suffix: str, known: Mapping[str, Mapping[str, Any]], uids_o
         entries = sorted(os.scandir(path), key=lambda e: e.name)
     except OSError as error:
         raise BadInput(f"Cannot read the folder {path}: {error.strerror or error}.") from None
+    items = found.items
     for entry in entries:
-        if entry.name.startswith(".") or not entry.name.lower().endswith(suffix) or not entry.is_file():
+        name = entry.name
+        if name[0] == "." or not name.lower().endswith(suffix) or not entry.is_file():
             continue
         stat = entry.stat()
-        row = known.get(text_of(entry.name))
+        row = known.get(name if name.isascii() else text_of(name))
         if row is not None and row["size"] == stat.st_size and row["mtime_ns"] == stat.st_mtime_ns:
-            _add(found, Item(Path(entry.path), row["uid"], row["hash"], stat.st_size, stat.st_mtime_ns))
+            uid = row["uid"]
+            if uid in items:
+                _add(found, Item(entry.path, uid, row["hash"], stat.st_size, stat.st_mtime_ns))
+            else:
+                items[uid] = Item(entry.path, uid, row["hash"], stat.st_size, stat.st_mtime_ns)
             continue
         file = Path(entry.path)
         try:
@@ -98,7 +105,7 @@ def scan(path: Path, suffix: str, known: Mapping[str, Mapping[str, Any]], uids_o
             continue
         digest = hashlib.sha256(data).hexdigest()
         if row is not None and row["hash"] == digest:
-            _add(found, Item(file, row["uid"], digest, stat.st_size, stat.st_mtime_ns, text))
+            _add(found, Item(entry.path, row["uid"], digest, stat.st_size, stat.st_mtime_ns, text))
             continue
         uids = uids_of(text)
         if uids is None or len(uids) != 1:
@@ -109,7 +116,7 @@ def scan(path: Path, suffix: str, known: Mapping[str, Mapping[str, Any]], uids_o
         if not uids[0]:
             found.problems.append(f"{file}: has no UID, so no sync can find it again; left as it is.")
             continue
-        _add(found, Item(file, uids[0], digest, stat.st_size, stat.st_mtime_ns, text))
+        _add(found, Item(entry.path, uids[0], digest, stat.st_size, stat.st_mtime_ns, text))
     return found
 
 
