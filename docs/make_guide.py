@@ -112,13 +112,16 @@ and panels). Dates are said the way people say them: "yesterday", "Tue 17 Nov", 
 """
 
 
-def run(args: list[str], day: str, db: Path) -> str:
-    """One command through the real CLI; what it printed (data on stdout, then messages on stderr)."""
+def run(args: list[str], day: str, db: Path, home: Path | None = None) -> str:
+    """One command through the real CLI; what it printed (data on stdout, then messages on stderr). With
+    `home`, HOME is that folder and a `~/` in an argument is read there."""
     from typer.testing import CliRunner
 
     from netlog.cli import app
 
     env: dict[str, str | None] = {"NETLOG_DB": str(db), "NETLOG_TODAY": day, "NO_COLOR": "1", "NETLOG_USER": "you", "COLUMNS": "100", "NETLOG_TEMPLATES": None}
+    if home is not None:
+        env["HOME"] = str(home)
     result = CliRunner().invoke(app, args, env=env, prog_name="netlog")
     if result.exit_code != 0:
         raise SystemExit(f"netlog {shlex.join(args)} exited {result.exit_code}: {result.stderr}{result.exception!r}")
@@ -176,6 +179,109 @@ def guide() -> str:
         "there are (`--all` shows everything, `--limit N` the top N); `list` likewise shows the first screenful by "
         "name. Piped or with `--json`, both print everything.\n\n"
         "Tab completion for names, kinds and tags: `netlog --install-completion` (bash, zsh, fish).\n"
+    )
+    parts.append(address_book())
+    return "".join(parts)
+
+
+VDIRSYNCER_CONFIG = """\
+[general]
+status_path = "~/.vdirsyncer/status/"
+
+[pair contacts]
+a = "contacts_local"
+b = "contacts_remote"
+collections = ["from a", "from b"]
+
+[storage contacts_local]
+type = "filesystem"
+path = "~/.contacts/"
+fileext = ".vcf"
+
+[storage contacts_remote]
+type = "carddav"
+url = "https://dav.example.org/"
+username = "sam"
+password.fetch = ["command", "pass", "dav.example.org"]
+
+[pair calendar]
+a = "calendar_local"
+b = "calendar_remote"
+collections = ["from a", "from b"]
+
+[storage calendar_local]
+type = "filesystem"
+path = "~/.calendars/"
+fileext = ".ics"
+
+[storage calendar_remote]
+type = "caldav"
+url = "https://dav.example.org/"
+username = "sam"
+password.fetch = ["command", "pass", "dav.example.org"]
+"""
+PHONE_CARD = (
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Apple Inc.//iPhone OS 17.1//EN\r\nN:Ng;Dara;;;\r\nFN:Dara Ng\r\n"
+    "EMAIL;type=INTERNET;type=WORK;type=pref:dara@fabrikam.example\r\nORG:Fabrikam;\r\n"
+    "UID:9A8B7C6D-5E4F-4A3B-8C2D-1E0F9A8B7C6D\r\nEND:VCARD\r\n"
+)
+
+
+def address_book() -> str:
+    """The set-up with vdirsyncer and khard, step by step, and netlog's side of it run for real (on a week
+    like the one above, in a HOME of its own so the paths read as typed)."""
+    steps = [
+        ["add", "Ana Lima", "--email", "ana@example.org", "--company", "Contoso"],
+        ["add", "Bruno Costa", "--met-at", "PyCon Lisbon"],
+        ["sync", "contacts", "~/.contacts/personal", "--dry-run"],
+        ["sync", "contacts", "~/.contacts/personal"],
+        ["sync", "contacts", "~/.contacts/personal"],
+        ["edit", "Dara Ng", "--title", "Engineering Manager"],
+        ["sync", "contacts", "~/.contacts/personal", "--json"],
+        ["sync", "calendar", "~/.calendars/netlog", "--as", "events"],
+    ]
+    parts = [
+        "\n## Your address book and calendar: vdirsyncer, khard and khal\n\n"
+        "netlog syncs both ways with the address book and calendar you already use, through the folders "
+        "[vdirsyncer](https://vdirsyncer.pimutils.org/) keeps in step with a CardDAV/CalDAV server (Nextcloud, "
+        "Fastmail, iCloud, Radicale) and [khard](https://github.com/lucc/khard) and "
+        "[khal](https://github.com/pimutils/khal) read. Once:\n\n"
+        "1. Install them (`apt install vdirsyncer khard khal`, or `pipx install vdirsyncer khard khal`).\n"
+        "2. Tell vdirsyncer where your server is, in `~/.config/vdirsyncer/config` (an app password from your "
+        "server; `pass` or any command that prints it):\n\n"
+        f"```ini\n{VDIRSYNCER_CONFIG}```\n\n"
+        "3. `vdirsyncer discover` (it asks before making a local folder for each address book and calendar), then "
+        "`vdirsyncer sync`: your address book is now `~/.contacts/personal/`, one card a file.\n"
+        "4. khard reads the same folder: in `~/.config/khard/khard.conf`, under `[addressbooks]`, a section "
+        "`[[personal]]` with `path = ~/.contacts/personal/`; khal's `~/.config/khal/config` likewise names "
+        "`~/.calendars/*` under `[calendars]`.\n\n"
+        "Then, whenever you like (a cron job or a systemd timer of `vdirsyncer sync && netlog sync contacts "
+        "~/.contacts/personal && vdirsyncer sync`): what changed on your phone comes in, what changed in "
+        "netlog goes out. First a dry run, then the real one; the address book here has one card, Dara's, "
+        "from the phone:\n",
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp)
+        db = home / "netlog.db"
+        book = home / ".contacts" / "personal"
+        book.mkdir(parents=True)
+        (book / "9A8B7C6D-5E4F-4A3B-8C2D-1E0F9A8B7C6D.vcf").write_bytes(PHONE_CARD.encode())
+        for n, args in enumerate(steps):
+            out = run(args, "2026-11-23", db, home).rstrip("\n")
+            typed = " ".join(a if a.startswith("~/") else shlex.quote(a) for a in args)  # ~ as a shell leaves it
+            parts.append(f"\n```console\n$ netlog {typed}\n{out}\n```\n")
+            if n == 4:
+                parts.append("\nA run with nothing changed writes nothing: no card, not even the database. "
+                             "Change a contact in netlog, and only that field of its card is patched:\n")
+            if n == 6:
+                parts.append("\nKeep what is due in your calendar too: one item a file, kept current; tick one "
+                             "off (or delete it) on your phone and the next sync marks it done.\n")
+    parts.append(
+        "\nA card deleted on the phone is never recreated: the person stays in netlog with their history, no "
+        "longer synced, and the sync says so once. A contact you remove with `netlog rm` is not brought back by "
+        "a later sync or import (`rm --card` deletes the card too). When the same field changed on both sides, "
+        "the address book wins and netlog's value is kept in the contact's note history (`netlog show`). "
+        "docs/formats.md says what is compared and what is remembered.\n"
     )
     return "".join(parts)
 

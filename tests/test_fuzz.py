@@ -71,7 +71,7 @@ COMMANDS = {
         "--name": text, "--strength": levels, "--email": emails, "--company": text, "--title": text, "--tag": text,
         "--untag": st.one_of(st.sampled_from(["pycon", "mentor"]), text), "--note": text, "--edit-note": flag,
         "--every": cadences, "--birthday": birthdays, "--moment": text}),
-    "rm": command_line("rm", [names], {"--yes": flag, "-y": flag}),
+    "rm": command_line("rm", [names], {"--yes": flag, "-y": flag, "--card": flag}),
     "snooze": command_line("snooze", [names], {"--until": dates}),
     "done": command_line("done", [names, actions], {}),
     "path": command_line("path", [], {}),
@@ -91,7 +91,8 @@ COMMANDS = {
                                                    "fifo", "database", "long", typed=[""]))], {}),
     "sync": command_line("sync", [st.one_of(st.sampled_from(["contacts", "calendar"]), text),
                                   paths("new", "folder", "folder/", "missing", "existing", "link", "dangling", "fifo", "database",
-                                        "long", typed=["/dev/null", ""])], {"--dry-run": flag, "--json": flag}),
+                                        "long", typed=["/dev/null", ""])],
+                         {"--dry-run": flag, "--json": flag, "--days": numbers, "--as": st.one_of(st.sampled_from(["todos", "events"]), text)}),
     "me": command_line("me", [], {"--name": text, "--email": emails, "--linkedin": urls,
                                  "--region": st.one_of(st.sampled_from(["PT", "us", "XX"]), text), "--json": flag}),
 }  # fmt: skip

@@ -206,7 +206,6 @@ def test_contacts_round_trip_loses_duplicates_and_resurrects_nobody(dav_server, 
     assert len(rows) == 50 and {"Zed Quinn", "Eva Novak", "Tom Baker", "Jane Baker"} <= {r["name"] for r in rows}
 
 
-@pytest.mark.xfail(strict=True, reason=ISSUE)
 def test_calendar_round_trip_a_done_item_is_not_recreated_and_khal_shows_the_rest(dav_server, tmp_path, morning):
     netlog = morning
     calendar = dav.make_calendar(dav_server)

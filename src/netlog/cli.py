@@ -714,8 +714,12 @@ def rm(
     ctx: typer.Context,
     contact: int = NAME,
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask."),
+    card: bool = typer.Option(False, "--card", help="Also delete their card from the address books netlog syncs with (sync contacts)."),
 ) -> None:
     """Delete a contact and all its touches (asks first).
+
+    A card of theirs in an address book `netlog sync contacts` keeps stays there, and no later sync or import
+    brings them back; --card deletes the card too.
 
     \b
     Example: netlog rm "Ana Lima" --yes
@@ -732,8 +736,10 @@ def rm(
         if not interactive():
             raise NetlogError(f"Deleting {tie.name} needs confirmation: add --yes.")
         typer.confirm(f"Delete {tie.name} and {tie.history.touch_count} touches?", abort=True, err=True)
-    writes.remove_contact(s.store, contact)
+    files = writes.remove_contact(s.store, contact, cards=card)
     render.message(f"Deleted {tie.name}.")
+    for file in files:
+        render.message(f"  Deleted the card {file}." if card else f"  Their card {file} stays (--card deletes it); no sync or import brings them back.")
 
 
 @command()
@@ -984,24 +990,38 @@ def sync(
     what: str = typer.Argument(..., metavar="contacts|calendar", help="contacts: a vdir address book; calendar: a vdir calendar of due items."),
     folder: str = typer.Argument(..., metavar="DIR", help="The vdir folder (one item a file, as vdirsyncer, khard and khal keep it)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Count what would change; write nothing."),
-    json_: bool = typer.Option(False, "--json", help="The counts as JSON (in_new, in_changed, in_deleted, out_new, out_changed, conflicts, unchanged)."),
+    json_: bool = typer.Option(False, "--json", help="The counts as JSON (contacts: in_new, in_changed, in_deleted, out_new, out_changed, conflicts, unchanged)."),
+    days: Optional[int] = typer.Option(None, "--days", min=0, help="calendar: what is due on each day from today to today+N (default 14, at most 92)."),
+    as_: Optional[str] = typer.Option(None, "--as", metavar="todos|events", help="calendar: VTODO to-dos (default), or all-day VEVENTs (khal shows only events)."),
 ) -> None:
-    """Two-way sync with the address book (or calendar) other programs keep in a vdir folder.
+    """Two-way sync with the address book or calendar other programs keep in a vdir folder.
 
-    Cards added, changed or deleted in DIR come in; contacts added or changed in netlog go out as new cards
-    or patches of theirs. A card deleted from DIR is never recreated; a contact removed with netlog rm is not
-    brought back; a field changed on both sides: the address book wins, netlog's value goes to the note history.
+    contacts: cards added, changed or deleted in DIR come in; contacts added or changed in netlog go out as
+    new cards or patches of theirs. A card deleted from DIR is never recreated; a contact removed with netlog rm
+    is not brought back; a field changed on both sides: the address book wins, netlog's value goes to the note
+    history. calendar: one file per due item, kept current; an item ticked off or deleted in DIR is done.
 
     \b
     Example: netlog sync contacts ~/.contacts/personal --dry-run
+    Or:      netlog sync calendar ~/.calendars/netlog --as events --days 14
     """
-    from netlog.syncing import contacts
-
     s = _runtime(ctx)
-    if what != "contacts":
-        raise NetlogError(f'netlog sync syncs contacts (a vdir address book), not "{what}".')
-    report = contacts.sync_contacts(s.store, s.today, folder, dry_run=dry_run)
-    s.output(json_).sync_report(report)
+    if what == "contacts":
+        if days is not None or as_ is not None:
+            raise NetlogError(f"{'--days' if days is not None else '--as'} goes with sync calendar, not sync contacts.")
+        from netlog.syncing import contacts
+
+        report = contacts.sync_contacts(s.store, s.today, folder, dry_run=dry_run)
+        s.output(json_).sync_report(report)
+        return
+    if what != "calendar":
+        raise NetlogError(f'netlog sync syncs contacts (a vdir address book) or calendar (a vdir calendar), not "{what}".')
+    if dry_run:
+        raise NetlogError("--dry-run goes with sync contacts; sync calendar writes only netlog's own items.")
+    from netlog.syncing import calendar
+
+    found = calendar.sync_calendar(s.store, s.today, folder, 14 if days is None else days, as_ or "todos")
+    s.output(json_).calendar_sync_report(found)
 
 
 @command()

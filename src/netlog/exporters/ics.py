@@ -14,7 +14,7 @@ updates the same item instead of adding a second one; a new occurrence (the next
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from netlog.errors import BadInput
 from netlog.rules.due import DueItem
@@ -79,9 +79,11 @@ def uid(item: DueItem) -> str:
     return f"netlog-{item.contact_id}-{item.action}{about}@netlog"
 
 
-def calendar(entries: Sequence[tuple[date, DueItem]], today: date, as_: str = "todos") -> str:
+def calendar(
+    entries: Sequence[tuple[date, DueItem]], today: date, as_: str = "todos", uid_of: Callable[[DueItem], str] = uid
+) -> str:
     """The iCalendar text (RFC 5545, written by the icalendar library): one VTODO (due that day) or all-day
-    VEVENT per entry, each with a VALARM at 09:00 that day."""
+    VEVENT per entry, each with a VALARM at 09:00 that day. `uid_of` names each item (a sync keeps its own)."""
     from datetime import datetime, timezone
 
     import icalendar
@@ -93,7 +95,7 @@ def calendar(entries: Sequence[tuple[date, DueItem]], today: date, as_: str = "t
     for day, item in entries:
         summary = f"{ACTION_WORDS.get(item.action, item.action)} {item.contact}"
         component = icalendar.Event() if as_ == "events" else icalendar.Todo()
-        component.add("uid", uid(item))
+        component.add("uid", uid_of(item))
         component.add("dtstamp", stamp)
         component.add("summary", summary)
         component.add("description", item.reason)

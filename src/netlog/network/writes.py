@@ -323,16 +323,28 @@ def _change_points(session: Session, contact_id: int, added: Mapping[str, list[s
             records.set_points(session, contact_id, kind, points)
 
 
-def remove_contact(store: Store, contact_id: int) -> None:
-    """Delete a contact with its touches; people they introduced lose the link."""
+def remove_contact(store: Store, contact_id: int, cards: bool = False) -> list[str]:
+    """Delete a contact with its touches; people they introduced lose the link. Its cards in the address books
+    `netlog sync contacts` keeps stay there, remembered as removed (no sync or import brings it back), unless
+    `cards`: then they are deleted too, as the last step of the transaction. The cards it had (their paths)."""
+    from pathlib import Path
+
     from netlog.storage import records
 
-    def work(session: Session) -> None:
-        introduced = [row["id"] for row in reads.introduced_by(_reader(session), contact_id)]
+    def work(session: Session) -> list[str]:
+        reader = _reader(session)
+        introduced = [row["id"] for row in reads.introduced_by(reader, contact_id)]
+        synced = [Path(row["folder"]) / row["file"] for row in reads.sync_items_of(reader, contact_id) if row["state"] == "synced"]
         records.delete_contact(session, contact_id)
         cache.refresh(session, introduced)
+        for file in synced if cards else ():
+            try:
+                file.unlink(missing_ok=True)
+            except OSError as error:
+                raise BadInput(f"Cannot delete the card {file}: {error.strerror or error}; nothing was deleted.") from None
+        return [str(file) for file in synced]
 
-    store.write(work)
+    return store.write(work)
 
 
 def snooze(store: Store, today: date, contact_id: int, until: date) -> None:

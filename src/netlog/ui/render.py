@@ -460,6 +460,15 @@ class PlainOutput:
             f" {counts['conflicts']} conflicts; {counts['unchanged']} unchanged."
         )
 
+    def calendar_sync_report(self, report: Any) -> None:
+        """What a calendar sync did, to stderr: what was done in the calendar, then the counts."""
+        _sync_lines(report)
+        c = report.counts
+        message(
+            f"Synced {report.folder}: {c['new']} new, {c['updated']} updated, {c['removed']} removed (no longer due),"
+            f" {c['done']} done in the calendar, {c['unchanged']} unchanged."
+        )
+
     def review_card(self, card: Any) -> None:
         """One item of the review: 'n of N', the action and contact, their work, the reason, their last
         touches, and the keys."""
@@ -595,6 +604,10 @@ class JsonOutput(PlainOutput):
         }))  # fmt: skip
 
     def sync_report(self, report: Any) -> None:
+        _sync_lines(report)
+        _print(to_json(dict(report.counts)))
+
+    def calendar_sync_report(self, report: Any) -> None:
         _sync_lines(report)
         _print(to_json(dict(report.counts)))
 

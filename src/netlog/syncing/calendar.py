@@ -1,0 +1,196 @@
+"""`netlog sync calendar DIR`: keep a vdir calendar (one item a file, as vdirsyncer and khal keep it) of what
+is due current, and read back what was done there.
+
+Each follow-up occurrence (contact, action, the event it is about: what `export ics` lists once) is one
+file, `<UID>.ics`, whose UID is a random UUID4 kept in sync_item with the occurrence, so two databases never
+write each other's items. Each run, in one transaction:
+
+- an item of netlog's that was deleted from DIR, or marked COMPLETED (or CANCELLED) there, is done
+  (`netlog done`), remembered as done, and never written again;
+- an item still due is written when its text changed (a new name, another day), in its own file;
+- a new occurrence gets a new file; an item no longer due is removed;
+- files netlog did not write are left alone.
+
+An unchanged run writes no file."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from netlog.errors import BadInput
+from netlog.storage import reads
+from netlog.syncing import folder as folders
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from netlog.rules.due import DueItem
+    from netlog.storage.store import Store
+
+SUFFIX = ".ics"
+COUNTS = ("new", "updated", "removed", "done", "unchanged")
+FINISHED = ("COMPLETED", "CANCELLED")
+
+
+@dataclass
+class CalendarReport:
+    """What a calendar sync did: its counts and what to tell the user."""
+
+    folder: str
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTS, 0))
+    lines: list[str] = field(default_factory=list)
+
+
+def sync_calendar(store: Store, today: date, folder: str, days: int = 14, as_: str = "todos") -> CalendarReport:
+    """Sync the calendar in `folder` with what is due from today to today + days (see the module's docstring)."""
+    from netlog.exporters import ics
+
+    if as_ not in ics.SHAPES:
+        raise BadInput(f'--as "{as_}" is not one of: {", ".join(ics.SHAPES)}.')
+    if not 0 <= days <= ics.MAX_DAYS:
+        raise BadInput(f"--days {days} is too far: a calendar sync looks at most {ics.MAX_DAYS} days ahead (about three months).")
+    path = folders.open_folder(folder, "calendar items", create=True)
+    key = folders.key_of(path)
+
+    def work(session: Session) -> CalendarReport:
+        report = CalendarReport(folder)
+        _sync(session, today, path, key, days, as_, report)
+        return report
+
+    return store.write(work)
+
+
+def item_uids(text: str) -> list[str] | None:
+    """The UIDs of the events and to-dos in an .ics file's text; None when it is not a calendar."""
+    lines = _unfolded(text)
+    if not any(line.upper().startswith("BEGIN:VCALENDAR") for line in lines):
+        return None
+    uids: list[str] = []
+    inside = 0
+    for line in lines:
+        upper = line.upper()
+        if upper.startswith(("BEGIN:VTODO", "BEGIN:VEVENT", "BEGIN:VJOURNAL")):
+            inside += 1
+            uids.append("")
+        elif upper.startswith(("END:VTODO", "END:VEVENT", "END:VJOURNAL")):
+            inside -= 1
+        elif inside and upper.startswith("UID") and line[3:4] in (":", ";") and uids and not uids[-1]:
+            uids[-1] = line.split(":", 1)[1].strip()
+    return list(dict.fromkeys(uids)) if uids else None
+
+
+def finished(text: str) -> bool:
+    """Whether an item was ticked off (STATUS:COMPLETED, a COMPLETED date) or cancelled in a calendar app."""
+    for line in _unfolded(text):
+        name, _, value = line.partition(":")
+        name = name.split(";", 1)[0].strip().upper()
+        if name == "STATUS" and value.strip().upper() in FINISHED:
+            return True
+        if name == "COMPLETED" and value.strip():
+            return True
+    return False
+
+
+def _unfolded(text: str) -> list[str]:
+    return text.replace("\r\n ", "").replace("\r\n\t", "").replace("\n ", "").replace("\n\t", "").splitlines()
+
+
+def _occurrence(item: DueItem) -> str:
+    """What the database remembers an item's follow-up by (one contact, action and event)."""
+    return json.dumps({"contact_id": item.contact_id, "action": item.action, "event_on": item.event_on.isoformat() if item.event_on else None},
+                      sort_keys=True)  # fmt: skip
+
+
+def _sync(session: Session, today: date, path: Path, key: str, days: int, as_: str, report: CalendarReport) -> None:
+    from netlog.exporters import ics
+    from netlog.storage import records
+    from netlog.storage.store import reader_for
+    from netlog.vcard import vdir
+
+    reader = reader_for(session)
+    counts = report.counts
+    known = {row["uid"]: row for row in reads.sync_items(reader, key)}
+    scan = folders.scan(path, SUFFIX, {row["file"]: row for row in known.values()}, item_uids)
+    names = dict(reads.contact_names(reader))
+    saved: list[dict[str, Any]] = []
+    # read back: what was ticked off or deleted in the calendar is done
+    for uid, row in known.items():
+        if row["state"] != "synced":
+            continue
+        item = scan.items.get(uid)
+        if item is None and uid in scan.taken:
+            continue
+        if item is not None and (item.hash == row["hash"] or not finished(item.read())):
+            continue
+        occurrence = json.loads(row["netlog_view"])
+        cid, action = occurrence["contact_id"], occurrence["action"]
+        if cid in names:
+            records.set_done(session, cid, action, today)
+            how = "deleted from" if item is None else "ticked off in"
+            report.lines.append(f"{names[cid]}: {action} was {how} the calendar; done.")
+        counts["done"] += 1
+        row = {**row, "state": "done"}
+        known[uid] = row
+        saved.append(row)
+    # write out: what is due now
+    by_occurrence = {row["netlog_view"]: row for row in known.values()}
+    current: dict[str, Any] = {}
+    pending: dict[Path, str] = {}
+    placed: list[tuple[str, Path, str, str, int]] = []  # (uid, file, text, occurrence, contact)
+    for day, due in ics.first_due(ics.due_each_day(reader, today, days)):
+        occurrence = _occurrence(due)
+        if occurrence in current:
+            continue
+        remembered = by_occurrence.get(occurrence)
+        if remembered is not None and remembered["state"] != "synced":
+            continue  # done in the calendar: never written again
+        uid = remembered["uid"] if remembered is not None else str(uuid.uuid4())
+        text = ics.calendar([(day, due)], today, as_, uid_of=_named(uid))
+        current[occurrence] = uid
+        if remembered is not None:
+            file = path / remembered["file"]
+            item = scan.items.get(uid)
+            if item is not None and item.hash == folders.digest(text):
+                counts["unchanged"] += 1
+                if (item.size, item.mtime_ns) != (remembered["size"], remembered["mtime_ns"]):
+                    saved.append({**remembered, "size": item.size, "mtime_ns": item.mtime_ns})
+                continue
+            counts["updated"] += 1
+        else:
+            file = _free_name(path, uid, pending)
+            counts["new"] += 1
+        pending[file] = text
+        placed.append((uid, file, text, occurrence, due.contact_id))
+    # what is no longer due goes
+    gone = [row for row in known.values() if row["state"] == "synced" and row["netlog_view"] not in current]
+    vdir.write_files(pending)
+    for row in gone:
+        counts["removed"] += 1
+        try:
+            (path / row["file"]).unlink(missing_ok=True)
+        except OSError as error:
+            raise BadInput(f"Cannot remove {path / row['file']}: {error.strerror or error}.") from None
+    records.forget_sync_items(session, key, [row["uid"] for row in gone])
+    for uid, file, text, occurrence, cid in placed:
+        size, mtime_ns = folders.stat_of(file)
+        saved.append({"uid": uid, "file": folders.text_of(file.name), "hash": folders.digest(text), "size": size, "mtime_ns": mtime_ns,
+                      "contact_id": cid, "state": "synced", "item_view": None, "netlog_view": occurrence})  # fmt: skip
+    records.save_sync_items(session, key, [{k: v for k, v in row.items() if k != "folder"} for row in saved])
+
+
+def _named(uid: str) -> Callable[[DueItem], str]:
+    return lambda _: uid
+
+
+def _free_name(path: Path, uid: str, pending: dict[Path, str]) -> Path:
+    """<UID>.ics, or a numbered name when a file of that name is there."""
+    for n in range(100):
+        file = path / (f"{uid}.ics" if n == 0 else f"{uid}-{n}.ics")
+        if file not in pending and not file.exists():
+            return file
+    raise BadInput(f"No free file name for the item {uid} in {path}.")
