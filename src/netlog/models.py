@@ -206,6 +206,7 @@ class SyncItem(SQLModel, table=True):
     state: str
     item_view: Optional[str] = Field(default=None, sa_column=_text("item_view"))
     netlog_view: Optional[str] = Field(default=None, sa_column=_text("netlog_view"))
+    netlog_sig: Optional[str] = None  # a digest of the contact's row, points and tags as read: unchanged, unchanged
 
 
 class ContactNote(SQLModel, table=True):

@@ -283,6 +283,7 @@ def _sync_state(op: Operations) -> None:
         Column("state", String, nullable=False),
         Column("item_view", Text),
         Column("netlog_view", Text),
+        Column("netlog_sig", String),
         indexes=(("ix_sync_item_contact", ("contact_id",)), ("ix_sync_item_state", ("state",))),
     )
     op.create_table(

@@ -371,9 +371,9 @@ def sync_items(reader: Reader, folder: str) -> list[Row]:
     return dicts(reader, "sync_items", {"folder": folder})
 
 
-def sync_item_views(reader: Reader, folder: str) -> dict[str, str | None]:
-    """What the card side said at the last sync, by UID, for one folder."""
-    return {uid: view for uid, view in reader.rows("sync_item_views", {"folder": folder})}
+def sync_item_views(reader: Reader, folder: str) -> dict[str, tuple[str | None, str | None]]:
+    """What each side said at the last sync (the item's view, netlog's view), by UID, for one folder."""
+    return {uid: (item, mine) for uid, item, mine in reader.rows("sync_item_views", {"folder": folder})}
 
 
 def sync_contacts(reader: Reader) -> list[Row]:

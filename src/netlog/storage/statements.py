@@ -591,8 +591,9 @@ SYNC_ITEM = table(SyncItem)
 
 @statement
 def sync_items() -> Statement:
-    """What `netlog sync` last saw of each item of one folder (but the card side's view: sync_item_views)."""
-    return select(*(c for c in SYNC_ITEM.c if c.name != "item_view")).where(SYNC_ITEM.c.folder == bindparam("folder")).order_by(SYNC_ITEM.c.uid)
+    """What `netlog sync` last saw of each item of one folder (but what each side said: sync_item_views)."""
+    brief = (c for c in SYNC_ITEM.c if c.name not in ("item_view", "netlog_view"))
+    return select(*brief).where(SYNC_ITEM.c.folder == bindparam("folder")).order_by(SYNC_ITEM.c.uid)
 
 
 @statement
@@ -617,8 +618,8 @@ def sync_contacts() -> Statement:
 
 @statement
 def sync_item_views() -> Statement:
-    """What the card side said at the last sync, for each item of one folder (read when something changed)."""
-    return select(SYNC_ITEM.c.uid, SYNC_ITEM.c.item_view).where(SYNC_ITEM.c.folder == bindparam("folder"))
+    """What each side said at the last sync, for each item of one folder (read when something changed)."""
+    return select(SYNC_ITEM.c.uid, SYNC_ITEM.c.item_view, SYNC_ITEM.c.netlog_view).where(SYNC_ITEM.c.folder == bindparam("folder"))
 
 
 @statement

@@ -114,7 +114,8 @@ def _sync(session: Session, today: date, path: Path, key: str, days: int, as_: s
 
     reader = reader_for(session)
     counts = report.counts
-    known = {row["uid"]: row for row in reads.sync_items(reader, key)}
+    seen = reads.sync_item_views(reader, key)
+    known = {row["uid"]: {**row, "item_view": seen[row["uid"]][0], "netlog_view": seen[row["uid"]][1]} for row in reads.sync_items(reader, key)}
     scan = folders.scan(path, SUFFIX, {row["file"]: row for row in known.values()}, item_uids)
     names = dict(reads.contact_names(reader))
     saved: list[dict[str, Any]] = []

@@ -20,7 +20,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from netlog.storage import reads
 from netlog.syncing import folder as folders
@@ -70,6 +70,36 @@ def sync_contacts(store: Store, today: date, folder: str, dry_run: bool = False)
     return store.planned(build).finish()
 
 
+class _Rows(Mapping[int, dict[str, Any]]):
+    """The contacts' rows by id, each made a dict only when asked for (an unchanged sync asks for none)."""
+
+    def __init__(self, raw: dict[int, tuple[Any, ...]], columns: tuple[str, ...]) -> None:
+        self.raw, self.columns = raw, columns
+        self.made: dict[int, dict[str, Any]] = {}
+
+    def __getitem__(self, cid: int) -> dict[str, Any]:
+        if cid not in self.made:
+            self.made[cid] = dict(zip(self.columns, self.raw[cid]))
+        return self.made[cid]
+
+    def __contains__(self, cid: object) -> bool:
+        return cid in self.raw
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.raw)
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+
+def _point_rows(rows: list[tuple[Any, ...]]) -> dict[int, list[tuple[Any, ...]]]:
+    """all_points' rows by contact: (kind, value, label, normal), the preferred first."""
+    found: dict[int, list[tuple[Any, ...]]] = {}
+    for cid, kind, value, label, normal in rows:
+        found.setdefault(cid, []).append((kind, value, label, normal))
+    return found
+
+
 def card_uids(text: str) -> list[str] | None:
     """The UIDs of the cards in a file's text ("" for a card without one); None when it is not a vCard file."""
     from netlog.vcard import cardlines, vdir
@@ -109,8 +139,9 @@ class _Sync:
         self.known = {row["uid"]: row for row in reads.sync_items(reader, key)}
         self.scan = folders.scan(path, SUFFIX, {row["file"]: row for row in self.known.values()}, card_uids)
         self.report.lines.extend(self.scan.problems)
-        self.rows = {row["id"]: row for row in reads.sync_contacts(reader)}
-        self.points = reads.all_points(reader)
+        self.raw = {row[0]: row for row in reads.rows(reader, "sync_contacts")}
+        self.rows = _Rows(self.raw, reads.columns("sync_contacts"))
+        self.point_rows = _point_rows(reads.rows(reader, "all_points"))
         self.tags = reads.all_tags(reader)
         self.reader = reader
         linked = {r["contact_id"] for r in self.known.values() if r["contact_id"] is not None and r["state"] != "removed"}
@@ -123,7 +154,7 @@ class _Sync:
         self.unchanged = 0
         self.removed = reads.removed_uids(reader)
         self._netlog_views: dict[int, str] = {}
-        self._item_views: dict[str, str | None] | None = None
+        self._item_views: dict[str, tuple[str | None, str | None]] | None = None
         self._classify()
         # what the plan will write
         self.plan_of_new: _Plan | None = None
@@ -140,15 +171,25 @@ class _Sync:
 
     # comparing
 
-    def item_views(self) -> dict[str, str | None]:
-        """What each card said at the last sync (read only when a card or contact changed)."""
+    def item_views(self) -> dict[str, tuple[str | None, str | None]]:
+        """What each side said at the last sync, by UID (read only when a card or contact changed)."""
         if self._item_views is None:
             self._item_views = reads.sync_item_views(self.reader, self.key)
         return self._item_views
 
+    def points_of(self, cid: int) -> dict[str, list[dict[str, Any]]]:
+        """A contact's points as reads.all_points gives them."""
+        found: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
+        for kind, value, label, normal in self.point_rows.get(cid, ()):
+            found.setdefault(kind, []).append({"value": value, "label": label, "normal": normal})
+        return found
+
+    def signature(self, cid: int) -> str:
+        return views.signature(self.raw[cid], self.point_rows.get(cid, ()), self.tags.get(cid, ()))
+
     def netlog_view(self, cid: int) -> str:
         if cid not in self._netlog_views:
-            found = views.contact_view(self.rows[cid], self.points.get(cid, {}), self.tags.get(cid, []))
+            found = views.contact_view(self.rows[cid], self.points_of(cid), self.tags.get(cid, []))
             self._netlog_views[cid] = views.dump(found)
         return self._netlog_views[cid]
 
@@ -164,9 +205,9 @@ class _Sync:
             if cid is None or cid not in self.rows:
                 self.orphans.append(row)
                 continue
-            if item.hash == row["hash"] and self.netlog_view(cid) == row["netlog_view"]:
+            if item.hash == row["hash"] and self.signature(cid) == row["netlog_sig"]:
                 self.unchanged += 1
-                if (item.size, item.mtime_ns) != (row["size"], row["mtime_ns"]) or folders.text_of(item.file.name) != row["file"]:
+                if (item.size, item.mtime_ns) != (row["size"], row["mtime_ns"]) or folders.text_of(item.name) != row["file"]:
                     self.restat.append((row, item))
                 continue
             self.changes.append(_Change(row, item, cid))
@@ -211,7 +252,8 @@ class _Sync:
         text = item.read()
         card = self._read(text)
         mine = views.load(self.netlog_view(cid))
-        base_card, base_mine = views.load(self.item_views().get(row["uid"])), views.load(row["netlog_view"])
+        seen_card, seen_mine = self.item_views().get(row["uid"], (None, None))
+        base_card, base_mine = views.load(seen_card), views.load(seen_mine)
         take_in: list[str] = []
         send_out: list[str] = []
         conflicts: list[str] = []
@@ -275,7 +317,7 @@ class _Sync:
         row = self.rows[cid]
         for key in keys:
             if key in KINDS:
-                record["points"][key] = [Point(p["value"], p["label"]) for p in self.points.get(cid, {}).get(key, [])]
+                record["points"][key] = [Point(p["value"], p["label"]) for p in self.points_of(cid).get(key, [])]
             elif key == "tags":
                 record["tags"] = list(self.tags.get(cid, []))
             else:
@@ -325,7 +367,7 @@ class _Sync:
                 uid = str(uuid.uuid4())
                 self.uids[cid] = uid
             taken.add(uid)
-            record = {**record_of(row, self.tags.get(cid, []), self.points.get(cid, {})), "uid": uid}
+            record = {**record_of(row, self.tags.get(cid, []), self.points_of(cid)), "uid": uid}
             file = vdir.free_name(self.path, uid, self.pending)
             self.pending[file] = cards.build_card(record, VERSION)
             self.synced.append((file, uid, cid))
@@ -366,8 +408,9 @@ class _Sync:
     def _remember(self, session: Session, reader: Reader) -> None:
         from netlog.storage import records
 
-        rows = {row["id"]: row for row in reads.sync_contacts(reader)}
-        points, tags = reads.all_points(reader), reads.all_tags(reader)
+        raw = {row[0]: row for row in reads.rows(reader, "sync_contacts")}
+        rows = _Rows(raw, reads.columns("sync_contacts"))
+        point_rows, points, tags = _point_rows(reads.rows(reader, "all_points")), reads.all_points(reader), reads.all_tags(reader)
         saved: list[dict[str, Any]] = []
         for what, uid, cid in self.synced:
             file = what if isinstance(what, Path) else what.file
@@ -380,15 +423,20 @@ class _Sync:
                 "uid": uid, "file": folders.text_of(file.name), "hash": folders.digest(text), "size": size, "mtime_ns": mtime_ns,
                 "contact_id": cid, "state": "synced", "item_view": views.dump(self._read(text).view),
                 "netlog_view": views.dump(views.contact_view(rows[cid], points.get(cid, {}), tags.get(cid, []))),
+                "netlog_sig": views.signature(raw[cid], point_rows.get(cid, ()), tags.get(cid, ())),
             })  # fmt: skip
         seen = self.item_views()
+
+        def kept(row: dict[str, Any]) -> dict[str, Any]:
+            item_view, netlog_view = seen.get(row["uid"], (None, None))
+            return {**row, "item_view": item_view, "netlog_view": netlog_view}
+
         for row, item in self.restat:
-            saved.append({**row, "item_view": seen.get(row["uid"]), "file": folders.text_of(item.file.name), "size": item.size,
-                          "mtime_ns": item.mtime_ns, "hash": item.hash})  # fmt: skip
+            saved.append({**kept(row), "file": folders.text_of(item.name), "size": item.size, "mtime_ns": item.mtime_ns, "hash": item.hash})
         for row in self.gone:
-            saved.append({**row, "item_view": seen.get(row["uid"]), "state": "deleted"})
+            saved.append({**kept(row), "state": "deleted"})
         for row in self.orphans:
-            saved.append({**row, "item_view": seen.get(row["uid"]), "contact_id": None, "state": "removed"})
+            saved.append({**kept(row), "contact_id": None, "state": "removed"})
         for item in self.skipped_new:
             saved.append({"uid": item.uid, "file": folders.text_of(item.file.name), "hash": item.hash, "size": item.size, "mtime_ns": item.mtime_ns,
                           "contact_id": None, "state": "removed", "item_view": None, "netlog_view": None})  # fmt: skip

@@ -25,6 +25,10 @@ class Item:
     def file(self) -> Path:
         return Path(self.path)
 
+    @property
+    def name(self) -> str:
+        return os.path.basename(self.path)
+
     def read(self) -> str:
         if self.text is None:
             self.text = self.file.read_bytes().decode("utf-8-sig")

@@ -4,8 +4,9 @@ addresses and tags, an address book's system groups). Pure: plain records in, pl
 
 from __future__ import annotations
 
+import hashlib
 import json
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 from netlog.values.points import KINDS, normal
 
@@ -63,6 +64,14 @@ def _comparable(key: str, value: Any) -> Any:
         return parts if any(parts) else None
     text = str(value).strip()
     return text or None
+
+
+def signature(row: Sequence[Any], points: Sequence[Any], tags: Sequence[str]) -> str:
+    """A digest of a contact as read (its sync_contacts row, its points, its tags): when it is what the last
+    sync recorded, the contact did not change, and no view needs making. A JSON column read as a list (a
+    Session) is taken as the JSON text sqlite3 hands over, so both readers give one digest."""
+    plain = tuple(json.dumps(v) if isinstance(v, list) else v for v in row)
+    return hashlib.sha1(repr((plain, tuple(points), tuple(tags))).encode("utf-8", "backslashreplace")).hexdigest()
 
 
 def dump(seen: Mapping[str, Any]) -> str:
