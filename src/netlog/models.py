@@ -188,7 +188,7 @@ class NetlogMeta(SQLModel, table=True):
 
 class SyncItem(SQLModel, table=True):
     """What `netlog sync` last saw of one item of a vdir folder (a card of an address book, a due item of a
-    calendar), so the next run can tell which side changed what since (migration 12). `state`: "synced";
+    calendar), so the next run can tell which side changed what since (migration 13). `state`: "synced";
     "deleted" (the item left the folder: the contact stays, no longer synced, and nothing is recreated);
     "removed" (the contact was removed from netlog: its card is left alone and never brought back).
     `item_view` and `netlog_view` are what each side said at the last sync (JSON, syncing/views.py)."""
@@ -211,7 +211,7 @@ class SyncItem(SQLModel, table=True):
 
 class ContactNote(SQLModel, table=True):
     """A contact's note history: a value netlog kept when something replaced it (a sync conflict the address
-    book won), dated (migration 12)."""
+    book won), dated (migration 13)."""
 
     __tablename__ = "contact_note"
     __table_args__ = (Index("ix_contact_note_contact", "contact_id"),)
