@@ -93,3 +93,17 @@ def test_every_never_survives_an_export_and_an_import(netlog, tmp_path):
 def test_an_unreadable_cadence_names_never(netlog):
     result = netlog("add", "Cy Weak", "--every", "sometimes", ok=False)
     assert result.exit_code != 0 and "never" in result.stderr
+
+
+def test_days_off_move_what_perishes(netlog):
+    """`me --days-off` (issue 24): a Thursday coffee's thank-you is due on Friday; with Fridays off, on Monday."""
+    netlog("add", "Ana Lima", "--on", "2026-11-19")
+    assert [i["due"] for i in netlog.json("due") if i["action"] == "thank"] == ["2026-11-20"]
+    netlog("me", "--days-off", "fri, Saturday,sun")
+    assert netlog.json("me")["days_off"] == ["fri", "sat", "sun"]
+    assert "days off: fri,sat,sun" in netlog("me").stdout
+    assert [i["due"] for i in netlog.json("due") if i["action"] == "thank"] == ["2026-11-23"]
+    netlog("me", "--days-off", "none")
+    assert netlog.json("me")["days_off"] == []
+    bad = netlog("me", "--days-off", "caturday", ok=False)
+    assert bad.exit_code == 1 and len(bad.stderr.strip().splitlines()) == 1 and "caturday" in bad.stderr

@@ -52,7 +52,7 @@ def test_me_records_prints_and_signs(netlog):
     netlog("me", "--email", "sam@example.org")  # known already: kept once
     shown = netlog.json("me")
     assert shown == {"name": "Sam Rivera", "emails": ["sam@example.org", "sam@work.example"], "linkedin": None,
-                     "region": None, "family_tag": None, "signature": "Sam Rivera"}  # fmt: skip
+                     "region": None, "family_tag": None, "days_off": ["sat", "sun"], "signature": "Sam Rivera"}  # fmt: skip
     assert "Sam Rivera" in netlog("me").stdout
     netlog("add", "Ana Lima", "--on", "2026-11-21")
     assert netlog("thank", "Ana").stdout.rstrip().endswith("Best,\nSam Rivera")

@@ -1069,7 +1069,11 @@ def me(
     family_tag: Optional[str] = typer.Option(
         None, "--family-tag", metavar="TAG", help="The tag you give family: tagged contacts are never drawn as keep-in-touch picks."
     ),
-    json_: bool = typer.Option(False, "--json", help="name, emails, linkedin, region, family_tag, signature."),
+    days_off: Optional[str] = typer.Option(
+        None, "--days-off", metavar="DAYS",
+        help="The weekdays you do not work (default sat,sun; none for none): thank-you and report-back windows skip them.",
+    ),  # fmt: skip
+    json_: bool = typer.Option(False, "--json", help="name, emails, linkedin, region, family_tag, days_off, signature."),
 ) -> None:
     """Who you are: the name that signs your drafts, your addresses and profile (imports tell your side by them).
 
@@ -1080,8 +1084,8 @@ def me(
     from netlog.people import me as myself
 
     s = _runtime(ctx)
-    if name is not None or email or linkedin is not None or region is not None or family_tag is not None:
-        myself.record(s.store, name, tuple(email), linkedin, region, family_tag)
+    if name is not None or email or linkedin is not None or region is not None or family_tag is not None or days_off is not None:
+        myself.record(s.store, name, tuple(email), linkedin, region, family_tag, days_off)
     known = myself.recorded(s.reader)
     s.output(json_).me(known, myself.signature(s.reader))
 

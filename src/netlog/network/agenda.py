@@ -67,14 +67,15 @@ def _day(
         intros = reads.intro_rows(reader)
         network = _network_facts(reader, window)
         picked_on = reads.day_picks(reader, today - timedelta(days=allowance.PICK_REST_DAYS))
-        personal = _personal(reader)
+        me = recorded(reader)
+        personal = reads.personal_ties(reader, me.family_key, me.family_tag)
         if mine is not None:
             my_contacts, my_touches = reads.touched_by(reader, mine)
     ties = ties_from_rows(rows, dismissals)
     del rows  # 50,000 tuples at 100k contacts: freed before ranking, so they never share the peak with the items
     items = rules.rank_due(
         today, ties, [intro_from_row(r) for r in intros], reconnect_per_day=reconnect_per_day, keep_held=keep_held,
-        picked_on=picked_on, personal=personal, **network,
+        picked_on=picked_on, personal=personal, days_off=me.days_off, **network,
     )  # fmt: skip
     by_id = {tie.id: tie for tie in ties}
     picks = rules.day_picks(items, by_id)
@@ -87,13 +88,6 @@ def _day(
         return item.contact_id in my_contacts
 
     return [item for item in items if owed(item)], picks
-
-
-def _personal(reader: Reader) -> set[int]:
-    """The contacts who are no professional tie, never drawn by the daily allowance unless given a cadence:
-    organisations' cards, and family (the user's family name, or the tag `netlog me --family-tag` names)."""
-    me = recorded(reader)
-    return reads.personal_ties(reader, me.family_key, me.family_tag)
 
 
 def _network_facts(reader: Reader, window: rules.DueWindow) -> dict[str, Any]:
@@ -124,6 +118,7 @@ def due_for(
         keys = {rules.first_name_key(t.name) for t in ties}
         network: dict[str, Any] = {
             "first_names_shared": {k for k in keys if k and reads.first_key_shared(reader, k)}, "active_companies": set(),
+            "days_off": recorded(reader).days_off,
         }  # fmt: skip
     ranked = rules.rank_due(today, ties, offers, reconnect_per_day=reconnect_per_day, keep_held=True, **network)
     mine = [item for item in ranked if item.contact_id == contact_id]

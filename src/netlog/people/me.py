@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, NamedTuple
 
+from netlog.rules.workdays import WEEKEND, format_days_off
+
 if TYPE_CHECKING:
     from sqlmodel import Session
 
@@ -14,6 +16,7 @@ if TYPE_CHECKING:
     from netlog.storage.store import Store
 
 NAME_KEY, EMAILS_KEY, LINKEDIN_KEY, FAMILY_TAG_KEY = "me.name", "me.emails", "me.linkedin", "me.family_tag"
+DAYS_OFF_KEY = "me.days_off"
 
 
 class Me(NamedTuple):
@@ -24,6 +27,7 @@ class Me(NamedTuple):
     linkedin: str | None = None
     region: str | None = None  # the region national phone numbers are read in (`--region`), when set
     family_tag: str | None = None  # the tag that marks family (`--family-tag`): no professional tie, never a pick
+    days_off: frozenset[int] = WEEKEND  # the weekdays the windows of what perishes skip (`--days-off`; Monday 0)
 
     @property
     def family_key(self) -> str:
@@ -57,10 +61,14 @@ def recorded(reader: Reader) -> Me:
 
     from netlog.values.points import REGION_KEY
 
+    from netlog.rules.workdays import parse_days_off
+
     emails = reads.meta(reader, EMAILS_KEY)
+    days_off = reads.meta(reader, DAYS_OFF_KEY)
     return Me(
         reads.meta(reader, NAME_KEY), tuple(json.loads(emails)) if emails else (), reads.meta(reader, LINKEDIN_KEY),
         reads.meta(reader, REGION_KEY), reads.meta(reader, FAMILY_TAG_KEY),
+        WEEKEND if days_off is None else parse_days_off(days_off),
     )  # fmt: skip
 
 
@@ -87,9 +95,10 @@ def account_name() -> str | None:
 def record(
     store: Store, name: str | None, emails: tuple[str, ...], linkedin: str | None, region: str | None = None,
     family_tag: str | None = None,
+    days_off: str | None = None,
 ) -> Me:
     """Store what was given (a name, addresses added to those known, a profile URL, the region national phone
-    numbers are read in, the tag that marks family), in one transaction."""
+    numbers are read in, the tag that marks family, the weekdays off), in one transaction."""
     from netlog.errors import BadInput
     from netlog.storage import records
     from netlog.values import validation
@@ -113,12 +122,23 @@ def record(
         if not found:
             raise BadInput("--family-tag needs a tag: the one you give family, as in --family-tag family.")
         family_tag = found[0]
+    off = current.days_off
+    if days_off is not None:
+        from netlog.rules.workdays import parse_days_off
+
+        try:
+            off = parse_days_off(days_off)
+        except ValueError as error:
+            raise BadInput(
+                f'--days-off: "{error}" is not a day of the week. Give days as in --days-off sat,sun (or none).'
+            ) from None
     updated = Me(
         name if name is not None else current.name,
         tuple(dict.fromkeys([*current.emails, *cleaned])),
         linkedin if linkedin is not None else current.linkedin,
         region if region is not None else current.region,
         family_tag if family_tag is not None else current.family_tag,
+        off,
     )
 
     def work(session: Session) -> None:
@@ -131,6 +151,8 @@ def record(
             records.set_region(session, region)
         if family_tag is not None:
             records.set_meta(session, FAMILY_TAG_KEY, family_tag)
+        if days_off is not None:
+            records.set_meta(session, DAYS_OFF_KEY, format_days_off(off))
 
     store.write(work)
     return updated
@@ -147,3 +169,4 @@ def region_of(typed: str) -> str:
         raise BadInput(
             f'"{typed.strip()}" is not a region: give the two letters of a country (ISO 3166), as in --region PT or --region US.'
         ) from None
+

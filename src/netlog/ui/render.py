@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from netlog.rules.wording import format_ago, format_day
+from netlog.rules.workdays import DAY_NAMES, format_days_off
 from netlog.values.encoding import safe
 
 if TYPE_CHECKING:
@@ -426,6 +427,7 @@ class PlainOutput:
         _print(f"linkedin: {known.linkedin or '(none)'}")
         _print(f"region: {known.region or '(not set: the locale decides; netlog me --region CC)'}")
         _print(f"family tag: {known.family_tag or '(none: netlog me --family-tag TAG)'}")
+        _print(f"days off: {format_days_off(known.days_off)}")
         _print(f"drafts are signed: {signature or '(unsigned)'}")
 
     def touch_report(self, report: Any) -> None:
@@ -600,7 +602,7 @@ class JsonOutput(PlainOutput):
     def me(self, known: Any, signature: str | None) -> None:
         _print(to_json({
             "name": known.name, "emails": list(known.emails), "linkedin": known.linkedin, "region": known.region,
-            "family_tag": known.family_tag, "signature": signature,
+            "family_tag": known.family_tag, "days_off": [DAY_NAMES[n] for n in sorted(known.days_off)], "signature": signature,
         }))  # fmt: skip
 
     def sync_report(self, report: Any) -> None:
