@@ -68,12 +68,13 @@ def test_birthday_with_year_and_bad_input(netlog):
 def test_moment_and_congrats_feed_the_draft(netlog):
     netlog("add", "Ana Lima", "--on", "yesterday")
     netlog("log", "Ana", "congrats", "--note", "the new job", "--on", "yesterday")
-    assert "congratulations again on your news (the new job)" in netlog("thank", "Ana").stdout
-    netlog("edit", "Ana", "--moment", "started at Contoso")
-    assert "congratulations on your news (started at Contoso)" in netlog("thank", "Ana").stdout
+    thank = netlog("thank", "Ana").stdout
+    assert "congratulations again on your news" in thank and "the new job" not in thank  # a note stays private (issue 24)
+    netlog("edit", "Ana", "--moment", "your new job at Contoso")  # issue 24: a phrase after "congratulations on"
+    assert "congratulations on your new job at Contoso" in netlog("thank", "Ana").stdout
     shown = netlog.json("show", "Ana")
-    assert (shown["moment"], shown["moment_on"]) == ("started at Contoso", "2026-11-23")
-    assert "moment: started at Contoso" in netlog("show", "Ana").stdout
+    assert (shown["moment"], shown["moment_on"]) == ("your new job at Contoso", "2026-11-23")
+    assert "moment: your new job at Contoso" in netlog("show", "Ana").stdout
 
 
 def _intro_due(netlog, on=None):

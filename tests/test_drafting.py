@@ -164,7 +164,8 @@ def test_congratulate_on_a_birthday_or_on_news():
     birthday = item("keep-in-touch", "birthday", -2)
     assert drafting.draft_name(birthday) == "congratulate"
     assert "Happy birthday!" in text(item=birthday)
-    assert "Congratulations on your news (started at Contoso)!" in text("congratulate", contact=ANA._replace(moment="started at Contoso"))
+    # issue 24: --moment reads after "congratulations on", in the second person
+    assert "Congratulations on your new job at Contoso!" in text("congratulate", contact=ANA._replace(moment="your new job at Contoso"))
 
 
 def test_double_opt_in_intro_steps():

@@ -445,7 +445,6 @@ def test_someone_already_met_and_introduced_again_gets_no_reach_out(walk):
     assert [i["occasion"] for i in friday.of(met_before) if i["action"] == "meet"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 24: news recorded with edit --moment brings a congratulate item")
 def test_news_on_a_medium_or_stronger_tie_brings_a_congratulation_within_a_few_days(walk):
     for contact_id, noted in walk.network.moments:
         mornings = [m for m in walk.mornings if m.day >= noted][:3]

@@ -238,3 +238,27 @@ def test_never_is_no_keep_in_touch_and_no_pick():
     assert [i.occasion for i in rules.rank_due(TODAY, [dormant])] == ["reconnect"]
     assert rules.rank_due(TODAY, [dormant], personal={2}, keep_held=True) == []
     assert rules.rank_due(TODAY, [dormant._replace(cadence_days=rules.NEVER)], keep_held=True) == []
+
+
+CONGRATULATE_CASES = [
+    # (why, strength, noted days ago, touches after, listed)
+    ("news noted today on a medium tie", 3, 0, [], True),
+    ("noted three days ago", 4, 3, [], True),
+    ("an acquaintance: no congratulation drawn", 2, 0, [], False),
+    ("two weeks and more: not fresh", 3, 15, [], False),
+    ("a call since answers it", 3, 3, [(1, "call", "both")], False),
+    ("a congratulation the same day answers it", 3, 0, [(0, "congrats", "out")], False),
+    ("a touch before the news does not", 3, 2, [(3, "call", "both")], True),
+]
+
+
+@pytest.mark.parametrize("why, strength, noted, touches, listed", CONGRATULATE_CASES, ids=[c[0] for c in CONGRATULATE_CASES])
+def test_fresh_news_brings_a_congratulation(why, strength, noted, touches, listed):
+    base = [(days_ago(60), "coffee", "both")]
+    tie = person(1, "Ana Lima", base + [(days_ago(n), k, d) for n, k, d in touches], strength=strength,
+                 moment="launching your startup", moment_on=days_ago(noted))  # fmt: skip
+    items = [i for item in rules.rank_due(TODAY, [tie], keep_held=True) for i in (item, *item.also)]
+    found = [i for i in items if i.occasion == "congratulate"]
+    assert bool(found) == listed, items
+    if found:
+        assert found[0].reason.startswith("Congratulate Ana on launching your startup") and rules.tier_of(found[0]) == 0

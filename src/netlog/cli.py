@@ -669,7 +669,7 @@ def edit(
     edit_note: bool = typer.Option(False, "--edit-note", help="Edit the note in $VISUAL / $EDITOR; empty or unchanged cancels."),
     every: Optional[str] = typer.Option(None, "--every", help="Keep in touch this often: 2w, 3 months, 45d; never: no keep-in-touch, never a daily pick."),
     birthday: Optional[str] = typer.Option(None, "--birthday", help="MM-DD or YYYY-MM-DD; shows up in due a few days ahead."),
-    moment: Optional[str] = typer.Option(None, "--moment", help='News in their life ("started at Contoso"); feeds the next draft.'),
+    moment: Optional[str] = typer.Option(None, "--moment", help='News in their life, as it reads after "congratulations on" ("your new job at Contoso"): brings a congratulation.'),
 ) -> None:
     """Change a contact's facts, strength, tags, cadence, note, birthday or latest moment.
 

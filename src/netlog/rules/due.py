@@ -44,6 +44,10 @@ TELL_INTRODUCER_AFTER_DAYS = 7
 # Circle back on advice a few weeks after it was given, when there is something to tell; not after months.
 CIRCLE_BACK_AFTER_DAYS = 21
 CIRCLE_BACK_STALE_DAYS = 60
+# News (`edit --moment`) on a medium or stronger tie: congratulate from the day it was noted, for two weeks.
+CONGRATULATE_FROM_STRENGTH = 3
+CONGRATULATE_STALE_DAYS = 14
+CONGRATULATE_WEIGHT = 2.0
 # Default contact cadence per tie strength (1 acquaintance .. 5 close), in days; --every overrides it.
 CADENCE_DAYS = {1: 365, 2: 180, 3: 90, 4: 30, 5: 14}
 # Half-life of closeness without contact, per strength: weak, bridging ties fade in months (Burt: ~9 in
@@ -89,6 +93,7 @@ OVERDUE_WEEK_DAYS = 7
 ON_TIME_DAYS = {
     "thank": 1, "nudge": 7, "reach-out": 1, "meet": 7, "report-back": 1, "tell-introducer": 7, "circle-back": 7,
     "intro-ask": 1, "intro-send": 1, "intro-check-in": 7, "second-touch": 7, "birthday": BIRTHDAY_AHEAD_DAYS,
+    "congratulate": 3,
 }  # fmt: skip
 LATE_FACTOR = 0.4
 # What perishes counts working days (rules/workdays.py: weekends and `me --days-off` skipped): thank
@@ -134,6 +139,8 @@ class Tie(NamedTuple):
     birthday: str | None = None  # "MM-DD" or "YYYY-MM-DD"
     strength_set: bool = True  # False: the strength is an importer's guess, never set by the user
     company: str | None = None
+    moment: str | None = None  # news in their life (`edit --moment`: a phrase after "congratulations on")
+    moment_on: date | None = None  # the day it was noted
     history: History = History()
     done: Mapping[str, date] = NOTHING_DONE  # action -> day the user marked it done
 
@@ -338,6 +345,8 @@ def rank_due(
             add(item)
         if h.advice is not None and (item := _circle_back(tie, today, names)):
             add(item)
+        if item := _congratulate(tie, today, names):
+            add(item)
     reported: set[int] = set()  # introducers whose report-back also carries the intro's thank-you
     for tie in ties:  # report-back is owed to the introducer, found through the person introduced
         if tie.introduced_by_id is None:
@@ -521,6 +530,8 @@ class DueWindow(NamedTuple):
     quiet_by: tuple[date, ...]  # per strength 1..5: last exchange (else last touch, else added) on or before
     circle_back_from: date  # advice not yet circled back on, given on circle_back_from..circle_back_to
     circle_back_to: date
+    congratulate_from: date  # news noted (moment_on) on congratulate_from..congratulate_to
+    congratulate_to: date
     active_from: date  # not a bound: ties with a real exchange since then are active (active_companies)
 
 
@@ -546,6 +557,8 @@ def due_window(today: date) -> DueWindow:
         quiet_by=tuple(ago(CADENCE_DAYS[strength]) for strength in sorted(CADENCE_DAYS)),
         circle_back_from=ago(CIRCLE_BACK_AFTER_DAYS + CIRCLE_BACK_STALE_DAYS),
         circle_back_to=ago(CIRCLE_BACK_AFTER_DAYS),
+        congratulate_from=ago(CONGRATULATE_STALE_DAYS),
+        congratulate_to=today,
         active_from=active_from(today),
     )
 
@@ -882,6 +895,23 @@ def _birthday(tie: Tie, today: date, names: _Names) -> DueItem | None:
     due = on - _days(BIRTHDAY_AHEAD_DAYS)
     score = event_score(BIRTHDAY_WEIGHT, tie.strength, "birthday", due, today)
     return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, score, on, "birthday")
+
+
+def _congratulate(tie: Tie, today: date, names: _Names) -> DueItem | None:
+    """Fresh news on a medium or stronger tie: congratulate them within a few days of hearing it. Any touch
+    after the day it was noted (or a congratulation that day) answers it; so does `done NAME keep-in-touch`."""
+    on = tie.moment_on
+    if on is None or not tie.moment or tie.strength < CONGRATULATE_FROM_STRENGTH:
+        return None
+    if today < on or (today - on).days > CONGRATULATE_STALE_DAYS or _cleared(tie, "keep-in-touch", on):
+        return None
+    h = tie.history
+    if h.last_touch_on is not None and (h.last_touch_on > on or (h.last_touch_on == on and h.last_touch_kind == "congrats")):
+        return None
+    noted = "today" if on == today else f"on {format_day(on, today)}"
+    reason = f"Congratulate {names.of(tie)} on {tie.moment} — news you noted {noted}; a few words while it is fresh"
+    score = event_score(CONGRATULATE_WEIGHT, tie.strength, "congratulate", on, today)
+    return DueItem(tie.id, tie.name, "keep-in-touch", reason, on, score, on, "congratulate")
 
 
 def _second_touch(tie: Tie, today: date, names: _Names) -> DueItem | None:

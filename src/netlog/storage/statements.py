@@ -44,7 +44,7 @@ T = TOUCH.c
 # History (every contact_state column but the key, in the model's order, which is rules.History's:
 # tests/test_ties.py). netlog.network.ties builds each Tie from these columns by name.
 TIE_COLUMNS = ("id", "name", "strength", "cadence_days", "created_on", "snoozed_until", "introduced_by_id",
-               "introduced_on", "birthday", "strength_set", "company")  # fmt: skip
+               "introduced_on", "birthday", "strength_set", "company", "moment", "moment_on")  # fmt: skip
 HISTORY_COLUMNS = tuple(column.name for column in S if column.name != "contact_id")
 _CONTACT_WITH_STATE = CONTACT.outerjoin(CONTACT_STATE, S.contact_id == C.id)
 
@@ -143,6 +143,7 @@ def due_candidates() -> Statement:
             ),
             func.coalesce(S.last_exchange_on, S.last_touch_on, C.created_on) <= quiet_by,
             and_(S.advice.is_not(None), S.advice_on.between(bindparam("circle_back_from"), bindparam("circle_back_to"))),
+            C.moment_on.between(bindparam("congratulate_from"), bindparam("congratulate_to")),
             _intro_matters(C, S),
             C.id.in_(introducers),
             C.id.in_(named_by_intro_thanks),
