@@ -124,8 +124,8 @@ def _sync(session: Session, today: date, path: Path, key: str, days: int, as_: s
         if row["state"] != "synced":
             continue
         item = scan.items.get(uid)
-        if item is None and uid in scan.taken:
-            continue
+        if item is None and (uid in scan.taken or row["file"] in scan.unusable):
+            continue  # a file that cannot be read now is not a deleted item
         if item is not None and (item.hash == row["hash"] or not finished(item.read())):
             continue
         occurrence = json.loads(row["netlog_view"])

@@ -212,7 +212,8 @@ class _Sync:
                 continue
             self.changes.append(_Change(row, item, cid))
         for uid, row in self.known.items():
-            if row["state"] == "synced" and uid not in self.scan.items and uid not in self.scan.taken:
+            missing = uid not in self.scan.items and uid not in self.scan.taken and row["file"] not in self.scan.unusable
+            if row["state"] == "synced" and missing:  # a file that cannot be read now is not a deleted card
                 self.gone.append(row)
 
     def idle(self) -> bool:

@@ -42,6 +42,7 @@ class Scan:
     path: Path
     items: dict[str, Item] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)  # UIDs netlog must not write (a file of several items)
+    unusable: set[str] = field(default_factory=set)  # names of files left as they are: not taken as deleted
     problems: list[str] = field(default_factory=list)
 
 
@@ -103,9 +104,11 @@ def scan(path: Path, suffix: str, known: Mapping[str, Mapping[str, Any]], uids_o
             text = data.decode("utf-8-sig")
         except OSError as error:
             found.problems.append(f"{file}: cannot be read ({error.strerror or error}); left as it is.")
+            found.unusable.add(text_of(name))
             continue
         except UnicodeDecodeError:
             found.problems.append(f"{file}: not UTF-8 text; left as it is.")
+            found.unusable.add(text_of(name))
             continue
         digest = hashlib.sha256(data).hexdigest()
         if row is not None and row["hash"] == digest:
@@ -116,9 +119,11 @@ def scan(path: Path, suffix: str, known: Mapping[str, Mapping[str, Any]], uids_o
             found.taken.update(u for u in uids or () if u)
             why = "is not a readable item" if uids is None else f"holds {len(uids)} items"
             found.problems.append(f"{file}: {why} (a vdir file holds one); left as it is.")
+            found.unusable.add(text_of(name))
             continue
         if not uids[0]:
             found.problems.append(f"{file}: has no UID, so no sync can find it again; left as it is.")
+            found.unusable.add(text_of(name))
             continue
         _add(found, Item(entry.path, uids[0], digest, stat.st_size, stat.st_mtime_ns, text))
     return found
