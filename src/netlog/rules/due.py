@@ -375,25 +375,19 @@ def rank_due(
 def _one_per_person(ranked: list[DueItem]) -> list[DueItem]:
     """Each person's items folded into their first (the most time-sensitive: `ranked` is in list order), the
     others under `also` and named at the end of its reason: a late thank-you *is* the second touch."""
-    firsts: dict[int, int] = {}
+    at: dict[int, int] = {}  # contact id -> where their first item is in `out`
     folded: dict[int, list[DueItem]] = {}
-    for n, item in enumerate(ranked):
-        if item.contact_id in firsts:
+    out: list[DueItem] = []
+    for item in ranked:  # one pass; the firsts that fold others in are rewritten after it
+        if item.contact_id in at:
             folded.setdefault(item.contact_id, []).append(item)
         else:
-            firsts[item.contact_id] = n
-    if not folded:
-        return ranked
-    out = []
-    for item in ranked:
-        if firsts.get(item.contact_id, -1) == -1:
-            continue
-        rest = folded.get(item.contact_id)
-        if rest:
-            leads = "; ".join(_lead(other.reason) for other in rest)
-            item = item._replace(also=tuple(rest), reason=f"{item.reason}. Also: {leads}")
-        firsts[item.contact_id] = -1
-        out.append(item)
+            at[item.contact_id] = len(out)
+            out.append(item)
+    for contact_id, rest in folded.items():
+        first = out[at[contact_id]]
+        leads = "; ".join(_lead(other.reason) for other in rest)
+        out[at[contact_id]] = first._replace(also=tuple(rest), reason=f"{first.reason}. Also: {leads}")
     return out
 
 
@@ -452,9 +446,13 @@ def _allowance(
     added: list[DueItem] = []
     pool: dict[int, DueItem | None] = {}  # contact id -> its cadence item (None: a dormant tie, built if picked)
     candidates: list[allowance.Candidate] = []
+    cadence = CADENCE_OCCASIONS  # is_cadence, asked of every listed item before its tie is looked up
     for item in listed:
+        if item.occasion not in cadence:
+            kept.append(item)
+            continue
         tie = by_id[item.contact_id]
-        if not is_cadence(item) or tie.strength >= ALWAYS_LISTED_FROM:
+        if tie.strength >= ALWAYS_LISTED_FROM:
             kept.append(item)
         elif is_pickable(tie, today, personal):
             pool[tie.id] = item
@@ -803,16 +801,21 @@ def _keep_in_touch(tie: Tie, today: date, names: _Names) -> DueItem | None:
     h = tie.history
     if tie.introduced_on is not None and h.met_after_intro_on is None:
         return None  # "meet" speaks for them
-    special = (tie.birthday and _birthday(tie, today, names)) or _second_touch(tie, today, names)
-    if special is not None:
+    if tie.birthday and (special := _birthday(tie, today, names)) is not None:
+        return special
+    if h.first_real_on is not None and (special := _second_touch(tie, today, names)) is not None:
         return special
     last = h.last_exchange_on or h.last_touch_on or tie.created_on
-    due = keep_in_touch_due(tie)  # None exactly when `last` is
-    if last is None or due is None or today < due:
+    if last is None:
         return None
-    cadence = cadence_of(tie)
-    since = max(last, tie.done.get("keep-in-touch", last))
-    give_back = _give_back_due(tie)
+    # keep_in_touch_due, on facts read once each: every contact the window reads comes through here
+    cadence = CADENCE_DAYS[tie.strength] if tie.cadence_days is None else tie.cadence_days  # cadence_of
+    dismissed = tie.done.get("keep-in-touch")
+    due = next_keep_in_touch(cadence, last, dismissed, h.unreturned_favors, h.last_favor_received_on)
+    if due is None or today < due:
+        return None
+    since = last if dismissed is None or dismissed < last else dismissed
+    give_back = give_back_due_on(h.unreturned_favors, h.last_favor_received_on, dismissed)  # _give_back_due
     # Name the last real exchange (coffee), not my thank-you for it; a contact with only a `connected` has none.
     named_on, named_kind = (
         (h.last_exchange_on, h.last_exchange_kind) if h.last_exchange_on or h.connected_on else (h.last_touch_on, h.last_touch_kind)
