@@ -1,0 +1,72 @@
+"""`netlog due`'s steps, run up to one of them and stopped, for counting instructions (valgrind gives the same
+count on every run, whatever the machine's load): the difference between two stops is what the step costs.
+
+    NETLOG_DB=/tmp/bench-large/medium.db valgrind --tool=callgrind --callgrind-out-file=/dev/null \\
+        python bench/due_steps.py STEP        # STEP: import, open, candidates, read, ties, rank, print
+
+Run it once without valgrind first, so the bytecode is cached (unset PYTHONDONTWRITEBYTECODE). Today is
+$NETLOG_TODAY or 2026-11-23 (bench/generate.py's)."""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from datetime import date, timedelta
+
+STEPS = ("import", "open", "candidates", "read", "ties", "rank", "print")
+
+
+def main() -> None:
+    stop = sys.argv[1] if len(sys.argv) > 1 else "print"
+    if stop not in STEPS:
+        raise SystemExit(f"STEP is one of {', '.join(STEPS)}")
+    import netlog.cli  # noqa: F401  (Typer and the CLI, as every command imports them)
+
+    gc.set_threshold(1_000_000, 20, 100)  # as cli.main does
+    gc.freeze()
+    from netlog.network import agenda, cache
+    from netlog.network.ties import intro_from_row, ties_from_rows
+    from netlog.rules import allowance
+    from netlog.rules import due as rules
+    from netlog.storage import reads
+    from netlog.storage.location import database_url
+    from netlog.storage.opening import open_store
+    from netlog.ui import render
+
+    if stop == "import":
+        return
+    store = open_store(database_url(None))
+    cache.ensure_current(store)
+    db = store.reader
+    if stop == "open":
+        return
+    today = date.fromisoformat(os.environ.get("NETLOG_TODAY", "2026-11-23"))
+    window = rules.due_window(today)
+    with db.snapshot():
+        rows = reads.due_candidates(db, window._asdict())
+        if stop == "candidates":
+            return
+        dismissals = reads.dismissal_rows(db)
+        intros = [intro_from_row(r) for r in reads.intro_rows(db)]
+        network = agenda._network_facts(db, window)
+        picked_on = reads.day_picks(db, today - timedelta(days=allowance.PICK_REST_DAYS))
+        personal = agenda._personal(db)
+    if stop == "read":
+        return
+    ties = ties_from_rows(rows, dismissals)
+    del rows
+    if stop == "ties":
+        return
+    items = rules.rank_due(today, ties, intros, picked_on=picked_on, personal=personal, **network)
+    if stop == "rank":
+        return
+    import contextlib
+    import io
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        render.PlainOutput().due(items, today, today)
+
+
+if __name__ == "__main__":
+    main()
