@@ -126,9 +126,10 @@ def test_report_back_on_the_meeting_thanks_for_an_unthanked_intro():
     facts = dict(contact=GUS, touches=[intro], item=item("report-back", "report-back", 1, GUS, DARA),
                  people_touches={DARA.id: [coffee]})  # fmt: skip
     unthanked = text(**facts, thank_touch_id=intro.id)
+    # issue 24: the draft leaves a bracket for how it went instead of saying "a really good conversation"
     assert unthanked == (
         "Hi Gus,\n\nI had coffee with Dara Wei at Café Lisboa yesterday, and I wanted to let you know how it went:"
-        " it was a really good conversation, especially about hiring.\n\nThank you for the introduction. I really"
+        " [how it went, in a sentence or two]. We talked about hiring.\n\nThank you for the introduction. I really"
         " appreciate you making the connection.\n\nBest,\n"
     )
     assert "Thank you again for the introduction." in text(**facts)

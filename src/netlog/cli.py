@@ -404,6 +404,9 @@ def log(
     no_reply: bool = typer.Option(False, "--no-reply", help="An email or message of yours that expects no answer (no nudge follows)."),
     thank: Optional[bool] = THANK,
     advice: Optional[str] = ADVICE,
+    about: Optional[str] = typer.Option(
+        None, "--about", help="What it was about, in words they may read: a nudge restates it, a thank-you names it (--note stays private)."
+    ),
 ) -> None:
     """Log a later touch with someone: a call, coffee, email, intro, favor...
 
@@ -426,7 +429,7 @@ def log(
         raise NetlogError("--no-reply is for an email or message you send: netlog log Ana email --no-reply")
     touch = writes.TouchInput(
         kind=kind, on=on, note=note, received=received, to=to, place=met_at, topics=topics,
-        expects_reply=not no_reply, thank_wanted=thank, advice=advice,
+        expects_reply=not no_reply, thank_wanted=thank, advice=advice, about=about,
     )  # fmt: skip
     writes.log_touch(s.store, s.today, contact, touch)
     render.message(f"Logged {touch.kind} with {_name(s, contact)}, {render.day(touch.on, s.today)}.")
@@ -827,21 +830,22 @@ def intro(
     ctx: typer.Context,
     contact: int = NAME,
     other: int = OTHER,
-    note: Optional[str] = typer.Option(None, "--note", help="Why they should meet."),
+    note: Optional[str] = typer.Option(None, "--note", help="Your private note: never in a draft."),
+    why: Optional[str] = typer.Option(None, "--why", help="Why they should meet, in words both may read: the ask and the intro say it."),
     yes_from: Optional[int] = typer.Option(None, "--yes-from", parser=str, callback=_contact, metavar="NAME", autocompletion=completion.contact_names, help="One of the two said yes."),
     declined_by: Optional[int] = typer.Option(None, "--declined-by", parser=str, callback=_contact, metavar="NAME", autocompletion=completion.contact_names, help="One of the two said no: the intro ends quietly."),
     sent: bool = typer.Option(False, "--sent", help="You sent the introduction (both said yes)."),
 ) -> None:
     """Offer to introduce two contacts (double opt-in), then record each yes, a decline, or that you sent it.
 
-    Example: netlog intro Ana Bo --note "both hiring in Lisbon"; later: netlog intro Ana Bo --yes-from Ana
+    Example: netlog intro Ana Bo --why "you are both hiring in Lisbon"; later: netlog intro Ana Bo --yes-from Ana
     """
     from netlog.network import writes
     from netlog.ui import render
 
     s = _runtime(ctx)
     step = writes.IntroStep(yes_from=yes_from, declined_by=declined_by, sent=sent)
-    status = writes.record_intro(s.store, s.today, contact, other, note, step)
+    status = writes.record_intro(s.store, s.today, contact, other, note, step, why)
     a, b = _name(s, contact), _name(s, other)
     render.message(f"Intro between {a} and {b}: {status}.")
 

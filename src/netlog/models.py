@@ -135,6 +135,9 @@ class Touch(SQLModel, table=True):
     # the same record again adds nothing.
     source: Optional[str] = None
     source_id: Optional[str] = Field(default=None, sa_column=_text("source_id"))
+    # What a message or favor was about, in words the other person may read (`log --about`, migration 14):
+    # a nudge restates it, a thank-you names it. The note stays private.
+    about: Optional[str] = Field(default=None, sa_column=_text("about"))
 
 
 class Dismissal(SQLModel, table=True):
@@ -175,6 +178,7 @@ class IntroOffer(SQLModel, table=True):
     sent_on: Optional[date] = None
     declined_on: Optional[date] = None
     declined_by_id: Optional[int] = Field(default=None, foreign_key="contact.id", ondelete="SET NULL")
+    why: Optional[str] = Field(default=None, sa_column=_text("why"))  # why they should meet, shareable (`intro --why`, migration 14)
 
 
 class NetlogMeta(SQLModel, table=True):

@@ -44,6 +44,7 @@ class TouchRecord(_Record):
     advice: Optional[str] = None
     source: Optional[str] = None  # for a touch imported from mail, a calendar or a chat: where, and its id there
     source_id: Optional[str] = None
+    about: Optional[str] = None  # what it was about, shareable (netlog 0.x, issue 24; version 3 stays)
 
 
 class PointRecord(_Record):
@@ -93,6 +94,7 @@ class IntroRecord(_Record):
     sent_on: Optional[date] = None
     declined_on: Optional[date] = None
     declined_by_id: Optional[int] = Field(default=None, ge=1, le=MAX_ID)
+    why: Optional[str] = None  # why they should meet, shareable (issue 24; version 3 stays)
 
 
 class Backup(_Record):

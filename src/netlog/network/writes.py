@@ -88,6 +88,7 @@ class TouchInput(NamedTuple):
     expects_reply: bool = True  # False: my email or message asks no answer (no nudge follows)
     thank_wanted: bool | None = None  # True/False: it does/does not deserve a thank-you
     advice: str | None = None  # the advice they gave, to circle back on
+    about: str | None = None  # what it was about, in words they may read (a nudge restates it)
 
 
 class IntroStep(NamedTuple):
@@ -194,7 +195,8 @@ def log_touch(
     if touch.kind == "intro" and not touch.to:
         raise BadInput("An intro needs --to NAME: the person they introduced you to.")
     said = validation.check(validation.touch_fields({"note": touch.note, "place": touch.place,
-                                                     "topics": touch.topics, "advice": touch.advice}))  # fmt: skip
+                                                     "topics": touch.topics, "advice": touch.advice,
+                                                     "about": touch.about}))  # fmt: skip
     from netlog.storage import records
 
     def work(session: Session) -> int:
@@ -376,11 +378,15 @@ def mark_done(store: Store, today: date, contact_id: int, action: str, folded: S
     store.write(work)
 
 
-def record_intro(store: Store, today: date, a_id: int, b_id: int, note: str | None, step: IntroStep) -> str:
-    """Offer an intro between A and B, or record its next step (a yes, a decline, sent); its status after."""
+def record_intro(
+    store: Store, today: date, a_id: int, b_id: int, note: str | None, step: IntroStep, why: str | None = None
+) -> str:
+    """Offer an intro between A and B (with `why` they should meet, in words both may read), or record its next
+    step (a yes, a decline, sent; `why` given then is kept on the open offer); its status after."""
     if a_id == b_id:
         raise BadInput("An intro needs two different people.")
     note = validation.value("note", note)  # the door every note goes through
+    why = validation.value("why", why)
     for who in (step.yes_from, step.declined_by):
         if who is not None and who not in (a_id, b_id):
             raise BadInput("--yes-from and --declined-by name one of the two people in the intro.")
@@ -392,12 +398,12 @@ def record_intro(store: Store, today: date, a_id: int, b_id: int, note: str | No
         if not step.any():
             if is_open:
                 raise BadInput("You already offered this intro; record a step with --yes-from, --declined-by or --sent.")
-            intro_id = records.insert_intro(session, {"a_id": a_id, "b_id": b_id, "note": note, "offered_on": today})
+            intro_id = records.insert_intro(session, {"a_id": a_id, "b_id": b_id, "note": note, "why": why, "offered_on": today})
         else:
             if offer is None or offer["declined_on"]:
-                raise NotFound("No open intro between them; offer it first: `netlog intro A B --note WHY`.")
+                raise NotFound("No open intro between them; offer it first: `netlog intro A B --why WHY`.")
             intro_id = offer["id"]
-            records.update_intro(session, intro_id, _intro_changes(offer, today, step))
+            records.update_intro(session, intro_id, {**_intro_changes(offer, today, step), **({"why": why} if why else {})})
         reader = _reader(session)
         row = next(r for r in reads.intro_rows(reader, a_id) if r["id"] == intro_id)
         names_by_id = {cid: name for cid, name in reads.contact_names(reader) if cid in (a_id, b_id)}

@@ -125,6 +125,7 @@ class LoggedTouch(NamedTuple):
     note: str | None = None  # private: never pasted by the shipped templates
     other_id: int | None = None  # for an intro: whom they introduced me to
     advice: str | None = None
+    about: str | None = None  # what it was about, in words they may read (`log --about`)
 
 
 class Facts(NamedTuple):
@@ -407,6 +408,7 @@ def _thank(facts: Facts) -> dict[str, Any]:
         "topics": _topics(touch),
         "note": touch.note,
         "advice": advice_words(touch.advice),
+        "about": touch.about,
         "introduced_to": introduced.name if introduced else None,
         "introduced_by": introducer.name if introducer else None,
         "pending": pending,
@@ -434,7 +436,10 @@ def _nudge(facts: Facts) -> dict[str, Any]:
         on = facts.item.event_on
     else:
         on = facts.today
-    return {"kind": touch.kind if touch else "email", "when": spoken_day(on, facts.today), "topics": _topics(touch)}
+    return {
+        "kind": touch.kind if touch else "email", "when": spoken_day(on, facts.today), "topics": _topics(touch),
+        "about": touch.about if touch else None,
+    }  # fmt: skip
 
 
 def _introduction(facts: Facts) -> dict[str, Any]:
@@ -554,6 +559,7 @@ def _intro_ask(facts: Facts) -> dict[str, Any]:
         "other": other.name if other else "someone I know",
         "other_first": _first(other, "them"),
         "other_role": _role(other),
+        "why": facts.offer.why if facts.offer else None,
     }
 
 
@@ -562,6 +568,7 @@ def _intro_send(facts: Facts) -> dict[str, Any]:
     return {
         "a": me.name, "a_first": me.first_name, "a_role": _role(me),
         "b": other.name if other else "", "b_first": _first(other, ""), "b_role": _role(other),
+        "why": facts.offer.why if facts.offer else None,
     }  # fmt: skip
 
 

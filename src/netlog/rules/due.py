@@ -163,6 +163,7 @@ class IntroOffer(NamedTuple):
     sent_on: date | None = None
     declined_on: date | None = None
     declined_by_id: int | None = None
+    why: str | None = None  # why they should meet, in words both may read (`intro --why`)
 
 
 class DueItem(NamedTuple):

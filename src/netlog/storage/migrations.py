@@ -296,6 +296,15 @@ def _sync_state(op: Operations) -> None:
     )
 
 
+def _shareable_words(op: Operations) -> None:
+    """Version 14 (issue 24): words the other person may read, apart from the private notes: what a touch was
+    about (`log --about`) and why two people should meet (`intro --why`)."""
+    from sqlalchemy import Column, Text
+
+    op.add_column("touch", Column("about", Text))
+    op.add_column("intro_offer", Column("why", Text))
+
+
 # Append only. Never edit or reorder a released step: add a new one. Step 1 runs only on a blank database,
 # and creates the current schema whole, so a new database is recorded at LATEST at once.
 MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
@@ -312,6 +321,7 @@ MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("contact search", _contact_search),
     ("day picks", _day_picks),
     ("sync state", _sync_state),
+    ("shareable words", _shareable_words),
 ]
 LATEST = len(MIGRATIONS)
 

@@ -22,7 +22,7 @@ MAX_NOTE = 100_000
 MAX_CADENCE_DAYS = 36_500  # a hundred years
 MAX_ID = 2**31 - 1  # an INTEGER id on PostgreSQL
 
-MULTILINE = ("note", "advice")
+MULTILINE = ("note", "advice", "about", "why")
 FLAGS = ("strength_set", "expects_reply", "thank_wanted")
 SHORT_TEXT = ("email", "phone", "company", "title", "url", "uid", "moment", "nickname", "place", "topics", "logged_by",
               "source", "source_id")  # fmt: skip
