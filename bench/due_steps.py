@@ -1,4 +1,4 @@
-"""`netlog due`'s steps, run up to one of them and stopped, for counting instructions (valgrind gives the same
+"""`netlog due`'s steps (as network/agenda.py takes them), run up to one of them and stopped, for counting instructions (valgrind gives the same
 count on every run, whatever the machine's load): the difference between two stops is what the step costs.
 
     NETLOG_DB=/tmp/bench-large/medium.db valgrind --tool=callgrind --callgrind-out-file=/dev/null \\
@@ -27,6 +27,7 @@ def main() -> None:
     gc.freeze()
     from netlog.network import agenda, cache
     from netlog.network.ties import intro_from_row, ties_from_rows
+    from netlog.people.me import recorded
     from netlog.rules import allowance
     from netlog.rules import due as rules
     from netlog.storage import reads
@@ -51,14 +52,15 @@ def main() -> None:
         intros = [intro_from_row(r) for r in reads.intro_rows(db)]
         network = agenda._network_facts(db, window)
         picked_on = reads.day_picks(db, today - timedelta(days=allowance.PICK_REST_DAYS))
-        personal = agenda._personal(db)
+        me = recorded(db)
+        personal = reads.personal_ties(db, me.family_key, me.family_tag)
     if stop == "read":
         return
     ties = ties_from_rows(rows, dismissals)
     del rows
     if stop == "ties":
         return
-    items = rules.rank_due(today, ties, intros, picked_on=picked_on, personal=personal, **network)
+    items = rules.rank_due(today, ties, intros, picked_on=picked_on, personal=personal, days_off=me.days_off, **network)
     if stop == "rank":
         return
     import contextlib

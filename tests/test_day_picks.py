@@ -62,3 +62,28 @@ def test_a_database_that_cannot_be_written_still_lists_the_day(netlog, tmp_path,
 
     monkeypatch.setattr(Store, "add_day_picks", refuse)
     assert len(_picks(netlog)) == 3
+
+
+def test_showing_the_list_again_the_same_day_writes_nothing(netlog, tmp_path, monkeypatch):
+    """Once today's picks are remembered, `due` (and review, digest) shown again that day has nothing to write,
+    so it opens no write transaction: it never waits for another netlog's write to store picks already stored
+    (issue 25). A pick not remembered yet is still written."""
+    from netlog.storage.store import Store
+
+    _dormant(netlog, tmp_path, 10)
+    first = _picks(netlog)  # remembered here
+    written: list[list[int]] = []
+    remember = Store.add_day_picks
+
+    def counted(self, rows):
+        written.append(sorted(r["contact_id"] for r in rows))
+        remember(self, rows)
+
+    monkeypatch.setattr(Store, "add_day_picks", counted)
+    assert _picks(netlog) == first
+    netlog("due")
+    netlog("due", "--reconnect", "2")
+    assert written == []
+    more = [i for i in netlog.json("due", "--reconnect", "4") if i["occasion"] == "reconnect"]
+    assert len(more) == 4  # one more pick today: only it is written
+    assert len(written) == 1 and len(written[0]) == 1 and written[0][0] not in {i["contact_id"] for i in first}

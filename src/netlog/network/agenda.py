@@ -48,7 +48,7 @@ def listed(
     """due_items for a list the user is shown (`due`, `review`, `digest`): the list of `today` (not of a later
     `day`) remembers its picks, so acting on one never redraws the others."""
     items, picks = _day(store.reader, day, mine, reconnect_per_day, keep_held)
-    if day == today and picks:
+    if day == today and picks:  # only picks not remembered yet: showing the list again writes nothing
         try:
             store.add_day_picks([{"picked_on": day, "contact_id": contact_id} for contact_id in picks])
         except DatabaseError:
@@ -59,7 +59,8 @@ def listed(
 def _day(
     reader: Reader, today: date, mine: str | None, reconnect_per_day: int, keep_held: bool
 ) -> tuple[list[rules.DueItem], list[int]]:
-    """The day's items, and the contacts the allowance picked among them (before `mine` narrows the list)."""
+    """The day's items, and the contacts the allowance picked among them (before `mine` narrows the list) that
+    are not remembered as picked that day yet."""
     window = rules.due_window(today)
     with reader.snapshot():
         rows = reads.due_candidates(reader, window._asdict())
@@ -78,7 +79,7 @@ def _day(
         picked_on=picked_on, personal=personal, days_off=me.days_off, **network,
     )  # fmt: skip
     by_id = {tie.id: tie for tie in ties}
-    picks = rules.day_picks(items, by_id)
+    picks = [c for c in rules.day_picks(items, by_id) if picked_on.get(c) != today]  # their latest pick: stored
     if mine is None:
         return items, picks
 
