@@ -1,6 +1,13 @@
 """Taking contacts in from another format: match each incoming contact to one that exists (URL, email,
 vCard UID, then exact name), work out what is new or changed, and write it all in one transaction.
 
+A name is one person's only when it is one contact's. Several contacts of that name (two Ana Limas LinkedIn
+tells apart by URL, two John Smiths made with `add --new`) are never chosen between blindly: the one whose
+company, title, note, birthday or touches the record repeats is it; otherwise the record is a new contact
+(`dupes` lists it), or, when it says nothing but the name, skipped; either is said. Two records of one
+import are two people unless an address makes them one: a record is never matched by name to a contact
+another record of the same import already is (a restore keeps both John Smiths).
+
 The format readers (netlog.importers.*) only turn a file into `Incoming` records (importers/records.py);
 this module owns the matching and the writes, so every format re-imports idempotently in the same way."""
 
@@ -33,6 +40,8 @@ MATCH_KEYS = ("url", "email", "uid")
 # contact. A shared email or phone is one person only when the names agree (Tom and Jane Baker, both at
 # bakers@example.net, are two); a profile URL is one person's.
 NAMES_MUST_AGREE = ("email", "phone")
+# What a record may repeat of one of several contacts of its name, to say it is that one.
+AGREEING = ("company", "title", "note", "birthday", "nickname", "address")
 # Above this many touched contacts, recomputing every History at once beats one contact at a time.
 BULK_REFRESH = 200
 
@@ -91,6 +100,8 @@ class _Plan:
         self.extra_tags = validation.tags(tags)
         self.contacts: dict[int, dict[str, Any]] = {row["id"]: row for row in reads.contact_rows(reader)}
         self.index: dict[str, dict[str, int]] = {key: {} for key in MATCH_KEYS + ("name",)}
+        self.named: dict[str, list[int]] = {}  # a name's key -> every contact of that name, oldest first
+        self.claimed: set[int] = set()  # the contacts records of this import already are
         for cid, row in self.contacts.items():
             self._remember(cid, row)
         self.region = default_region(reads.meta(reader, REGION_KEY))
@@ -135,8 +146,14 @@ class _Plan:
         name = _key(row.get("name"))
         if name:
             self.index["name"].setdefault(name, cid)
+            named = self.named.setdefault(name, [])
+            if cid not in named:
+                named.append(cid)
 
-    def _match(self, fields: dict[str, Any], points: dict[str, list[Point]], report: ImportReport, source: str) -> int | None:
+    def _match(
+        self, fields: dict[str, Any], points: dict[str, list[Point]], report: ImportReport, record: Incoming
+    ) -> int | None | _Skip:
+        source = record.source
         uid = _match_key("uid", fields.get("uid"))
         if uid and uid in self.index["uid"] and self.index["uid"][uid] not in self.left_out:
             return self.index["uid"][uid]
@@ -154,16 +171,57 @@ class _Plan:
                     if said not in self.shared:
                         self.shared.add(said)
                         report.problems.append(f"{source}: {name} and {theirs} share {point.value}: two people, kept as two contacts.")
-        cid = self.index["name"].get(_key(fields.get("name")) or "")
-        if cid is None or cid in self.left_out:
-            return None
-        # Same name but a different URL, email or UID on both sides: another person.
+        named = [
+            cid for cid in self.named.get(_key(name) or "", [])
+            if cid not in self.claimed and cid not in self.left_out and not self._told_apart(cid, fields)
+        ]  # fmt: skip
+        if len(named) <= 1:
+            return named[0] if named else None
+        return self._one_of(named, fields, points, record, report)
+
+    def _told_apart(self, cid: int, fields: dict[str, Any]) -> bool:
+        """Same name but a different URL, email or UID on both sides: another person."""
         existing = self.contacts[cid]
         for key in MATCH_KEYS:
             theirs, ours = _match_key(key, fields.get(key)), _match_key(key, existing.get(key))
             if theirs and ours and theirs != ours and not (key != "uid" and self._has(cid, key, fields[key])):
-                return None
-        return cid
+                return True
+        return False
+
+    def _one_of(
+        self, named: list[int], fields: dict[str, Any], points: dict[str, list[Point]], record: Incoming, report: ImportReport
+    ) -> int | None | _Skip:
+        """Which of several contacts of the record's name it is: the one alone in repeating most of its
+        facts and touches; else none (a new contact), or SKIP when the record says nothing but the name."""
+        scores = {cid: self._agreement(cid, fields, record) for cid in named}
+        best = max(scores.values())
+        if best and list(scores.values()).count(best) == 1:
+            return next(cid for cid, score in scores.items() if score == best)
+        name = fields["name"]
+        says = any(points.values()) or fields.get("uid") or record.touches or record.tags or record.dismissals
+        says = says or any(fields.get(k) is not None for k in UPDATABLE)
+        if not says:
+            report.skipped += 1
+            report.problems.append(
+                f"{record.source}: {name}: {len(named)} contacts have this name and this record says nothing else "
+                f"to tell which; skipped."
+            )
+            return SKIP
+        report.problems.append(
+            f"{record.source}: {name}: {len(named)} contacts have this name and nothing in this record tells which; "
+            f"added as another (netlog dupes lists it, netlog merge joins it)."
+        )
+        return None
+
+    def _agreement(self, cid: int, fields: dict[str, Any], record: Incoming) -> int:
+        """How many of the record's facts and touches contact `cid` already has."""
+        existing = self.contacts[cid]
+        score = sum(1 for key in AGREEING if fields.get(key) is not None and _same(fields[key], existing.get(key)))
+        for touch in record.touches:
+            said, faults = validation.touch_fields(touch, self.today)
+            if not faults and self.touch_keys[_touch_key(cid, said)]:
+                score += 1
+        return score
 
     def _has(self, cid: int, kind: str, value: str) -> bool:
         key = normal(kind, value, self.region)
@@ -183,7 +241,11 @@ class _Plan:
             report.skipped += 1
             report.problems.append(f"{record.source}: {fields['name']} was removed from netlog (netlog rm); not imported again.")
             return None
-        cid, is_new, changed = self._contact(record, fields, report)
+        found = self._contact(record, fields, report)
+        if found is None:
+            return None
+        cid, is_new, changed = found
+        self.claimed.add(cid)
         if record.source_id is not None:
             self.id_map[record.source_id] = cid
         if record.introduced_by is not None:
@@ -216,10 +278,13 @@ class _Plan:
             report.bad_lines += 1
         return fields
 
-    def _contact(self, record: Incoming, fields: dict[str, Any], report: ImportReport) -> tuple[int, bool, bool]:
-        """The contact this record is: (its id, whether it is new, whether its row or its points changed)."""
+    def _contact(self, record: Incoming, fields: dict[str, Any], report: ImportReport) -> tuple[int, bool, bool] | None:
+        """The contact this record is: (its id, whether it is new, whether its row or its points changed);
+        None when it is skipped (counted and said)."""
         points = self._incoming_points(record, fields)
-        cid = self._match(fields, points, report, record.source)
+        cid = self._match(fields, points, report, record)
+        if isinstance(cid, _Skip):
+            return None
         if cid is None:
             cid = self._new_id(record.source_id)
             row = {
@@ -405,6 +470,22 @@ class _Plan:
             cache.rebuild(session, recreate=False)
         elif self.touched:
             cache.refresh(session, self.touched)
+
+
+class _Skip:
+    """_match's answer for a record to leave out (said in the report)."""
+
+
+SKIP = _Skip()
+
+
+def _same(one: Any, other: Any) -> bool:
+    """Two values of a fact alike: texts without case, accents or spacing; others equal."""
+    if isinstance(one, str) and isinstance(other, str):
+        from netlog.values.folding import fold
+
+        return " ".join(fold(one).split()) == " ".join(fold(other).split())
+    return bool(one == other)
 
 
 def _match_key(key: str, value: Any) -> str | None:

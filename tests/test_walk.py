@@ -1,0 +1,88 @@
+"""The real-data walk: the shared samples (../shared/data) imported as a user would, and what a thoughtful
+networker found wrong in what netlog then said or kept. One person is always one contact, two people are
+never one, and no field given is lost or given to the wrong person."""
+
+from __future__ import annotations
+
+from conftest import SHARED_DATA
+
+CONNECTIONS = SHARED_DATA / "linkedin" / "Connections.csv"
+
+
+def _card(path, *lines: str) -> str:
+    path.write_text("\r\n".join(["BEGIN:VCARD", "VERSION:3.0", *lines, "END:VCARD", ""]), encoding="utf-8")
+    return str(path)
+
+
+def _anas(netlog) -> dict[str, int]:
+    """The Ana Limas by what tells them apart: LinkedIn's two (Northwind, Adventure Works) and any other."""
+    found = {}
+    for row in netlog.json("list"):
+        if row["name"] == "Ana Lima":
+            company = netlog.json("show", f"#{row['id']}")["company"]
+            found[company or f"#{row['id']}"] = row["id"]
+    return found
+
+
+def test_a_restore_keeps_two_people_of_one_name_apart(netlog, tmp_path):
+    """`add --new` makes a second John Smith; the JSON backup restored made them one person (the plumber's
+    and the designer's touches on one contact): "1 new, 1 updated"."""
+    netlog("add", "John Smith", "--on", "2026-11-01", "--met-at", "the plumber's visit")
+    netlog("add", "John Smith", "--new", "--on", "2026-11-02", "--met-at", "PyCon", "--company", "Contoso")
+    backup = tmp_path / "backup.json"
+    netlog("export", "json", "-o", str(backup))
+    other = str(tmp_path / "restored.db")
+    done = netlog("--db", other, "import", "json", str(backup))
+    assert "2 new, 0 updated" in done.stderr + done.stdout
+    restored = netlog.json("--db", other, "list")
+    assert [r["name"] for r in restored] == ["John Smith", "John Smith"]
+    for row, place, company in zip(restored, ("the plumber's visit", "PyCon"), (None, "Contoso")):
+        shown = netlog.json("--db", other, "show", f"#{row['id']}")
+        assert [t["place"] for t in shown["touches"]] == [place] and shown["company"] == company
+
+
+def test_the_backup_imported_again_into_its_own_database_changes_nothing(netlog, tmp_path):
+    netlog("add", "John Smith", "--on", "2026-11-01", "--met-at", "the plumber's visit")
+    netlog("add", "John Smith", "--new", "--on", "2026-11-02", "--met-at", "PyCon")
+    backup = tmp_path / "backup.json"
+    netlog("export", "json", "-o", str(backup))
+    done = netlog("import", "json", str(backup))
+    assert "0 new, 0 updated, 2 unchanged" in done.stderr + done.stdout
+    assert [len(netlog.json("show", f"#{n}")["touches"]) for n in (1, 2)] == [1, 1]
+
+
+def test_a_card_named_like_two_contacts_is_given_to_neither(netlog, tmp_path):
+    """LinkedIn has two Ana Limas (told apart by URL); the phone's card "Ana Lima" with only a number was
+    given to the first of them, silently: the designer's number could end up on the data engineer."""
+    netlog("import", "linkedin", str(CONNECTIONS))
+    card = _card(tmp_path / "ana.vcf", "FN:Ana Lima", "N:Lima;Ana;;;", "TEL;TYPE=cell:+351 912 345 678")
+    done = netlog("import", "vcard", card)
+    said = done.stderr + done.stdout
+    assert "1 new, 0 updated" in said
+    assert "Ana Lima: 2 contacts have this name" in said
+    anas = _anas(netlog)
+    assert set(anas) == {"Northwind Analytics", "Adventure Works", f"#{max(anas.values())}"}
+    for company in ("Northwind Analytics", "Adventure Works"):
+        assert netlog.json("show", f"#{anas[company]}")["phones"] == []
+    again = netlog("import", "vcard", card)
+    assert "0 new, 0 updated, 1 unchanged" in again.stderr + again.stdout
+
+
+def test_a_card_whose_company_is_one_of_theirs_goes_to_that_one(netlog, tmp_path):
+    netlog("import", "linkedin", str(CONNECTIONS))
+    card = _card(tmp_path / "ana.vcf", "FN:Ana Lima", "ORG:Adventure Works", "TEL:+351 913 000 111")
+    done = netlog("import", "vcard", card)
+    assert "0 new, 1 updated" in done.stderr + done.stdout
+    anas = _anas(netlog)
+    assert len(anas) == 2
+    assert [p["value"] for p in netlog.json("show", f"#{anas['Adventure Works']}")["phones"]] == ["+351 913 000 111"]
+
+
+def test_a_name_only_record_named_like_two_contacts_is_skipped_and_said(netlog, tmp_path):
+    netlog("import", "linkedin", str(CONNECTIONS))
+    card = _card(tmp_path / "ana.vcf", "FN:Ana Lima")
+    for _ in range(2):
+        done = netlog("import", "vcard", card)
+        said = done.stderr + done.stdout
+        assert "0 new, 0 updated, 0 unchanged, 1 skipped" in said and "Ana Lima: 2 contacts have this name" in said
+    assert len(_anas(netlog)) == 2
