@@ -11,7 +11,8 @@ from netlog.values.folding import fold
 
 
 def brute_force(rows: list[dict]) -> list[tuple[int, int, str]]:
-    """Every pair compared: the first reason that holds of same email, same URL, close names at one company."""
+    """Every pair compared: the first reason that holds of same email, same URL, close names at one company,
+    the same name with neither two companies nor two different URLs telling them apart."""
     rows = sorted(rows, key=lambda r: r["id"])
     found = []
     for i, one in enumerate(rows):
@@ -22,9 +23,14 @@ def brute_force(rows: list[dict]) -> list[tuple[int, int, str]]:
                 found.append((one["id"], other["id"], f"same email {email}"))
             elif url and url == normalize_url(other.get("url")):
                 found.append((one["id"], other["id"], f"same URL {url}"))
-            elif company and company == fold(other.get("company") or ""):
-                if names_alike(fold(one["name"]), fold(other["name"])):
-                    found.append((one["id"], other["id"], f"close names at {one['company']}"))
+            elif company and company == fold(other.get("company") or "") and names_alike(fold(one["name"]), fold(other["name"])):
+                found.append((one["id"], other["id"], f"close names at {one['company']}"))
+            elif fold(one["name"]).split() == fold(other["name"]).split():
+                companies = {fold(c).strip() for c in (one.get("company"), other.get("company")) if c and c.strip()}
+                urls = {normalize_url(u) for u in (one.get("url"), other.get("url")) if normalize_url(u)}
+                both_urls = normalize_url(one.get("url")) and normalize_url(other.get("url"))
+                if len(companies) < 2 and not (both_urls and len(urls) == 2):
+                    found.append((one["id"], other["id"], "same name, nothing tells them apart"))
     return found
 
 
@@ -158,10 +164,22 @@ def test_the_spellings_blocking_must_bring_together():
         assert blocked(rows) == brute_force(rows) == [(1, 2, "close names at Acme")], (one, two)
 
 
-def test_names_at_different_companies_or_none_are_not_close():
+def test_names_at_different_companies_are_not_close_and_a_name_with_nothing_else_is_the_same_name():
+    """Two companies tell two Ana Limas apart; one without a company may be either of them (the real-data
+    walk: a chat's "Ana Lima" next to LinkedIn's two), so it pairs with each, and two without one pair too."""
     rows = [{"id": 1, "name": "Ana Lima", "company": "Acme"}, {"id": 2, "name": "Ana Lima", "company": "Globex"},
             {"id": 3, "name": "Ana Lima", "company": None}, {"id": 4, "name": "Ana Lima", "company": ""}]  # fmt: skip
-    assert blocked(rows) == []
+    same = "same name, nothing tells them apart"
+    assert blocked(rows) == brute_force(rows) == [(1, 3, same), (1, 4, same), (2, 3, same), (2, 4, same), (3, 4, same)]
+
+
+def test_different_profile_urls_tell_the_same_name_apart_and_a_shared_one_does_not():
+    rows = [{"id": 1, "name": "Ana Lima", "url": "linkedin.com/in/ana-1", "urls": ["linkedin.com/in/ana-2"]},
+            {"id": 2, "name": "ana  lima", "url": "https://linkedin.com/in/ana-3"},
+            {"id": 3, "name": "Ana Lima", "url": None, "urls": ["linkedin.com/in/ana-3/"]},
+            {"id": 4, "name": "Ana Lima"}]  # fmt: skip
+    same = "same name, nothing tells them apart"
+    assert blocked(rows) == [(1, 4, same), (2, 3, "same URL linkedin.com/in/ana-3"), (2, 4, same), (3, 4, same)]
 
 
 def test_the_first_reason_that_holds_is_given_and_each_pair_once():

@@ -86,3 +86,28 @@ def test_a_name_only_record_named_like_two_contacts_is_skipped_and_said(netlog, 
         said = done.stderr + done.stdout
         assert "0 new, 0 updated, 0 unchanged, 1 skipped" in said and "Ana Lima: 2 contacts have this name" in said
     assert len(_anas(netlog)) == 2
+
+
+def test_dupes_lists_a_same_named_contact_nothing_tells_apart(netlog, tmp_path):
+    """The chats and the phone make an "Ana Lima" with only a number next to LinkedIn's two: `dupes` said "No
+    likely duplicates." It lists her with each of them, and never LinkedIn's two together (their URLs and
+    companies tell them apart)."""
+    netlog("import", "linkedin", str(CONNECTIONS))
+    netlog("import", "vcard", _card(tmp_path / "ana.vcf", "FN:Ana Lima", "TEL:+351 912 345 678"))
+    anas = _anas(netlog)
+    phone = anas.pop(next(key for key in anas if key.startswith("#")))
+    pairs = {(p["keep_id"], p["other_id"]): p["reason"] for p in netlog.json("dupes")}
+    assert pairs == {(anas[c], phone): "same name, nothing tells them apart" for c in ("Northwind Analytics", "Adventure Works")}
+    shown = netlog("dupes").stdout
+    assert f'netlog merge "#{anas["Northwind Analytics"]}" "#{phone}"' in shown
+
+
+def test_dupes_compares_every_address_of_a_contact(netlog):
+    """A contact's second email or phone (issue 22's points) was never compared: only the preferred one."""
+    netlog("add", "Gus Berg", "--on", "2026-10-01", "--email", "gus@example.com", "--company", "Tailspin")
+    netlog("edit", "Gus", "--add-email", "gus.berg@tailspin.example", "--add-phone", "+46 70 123 45 67")
+    netlog("add", "Gustav Berg", "--on", "2026-10-02", "--email", "gus.berg@tailspin.example")
+    netlog("add", "G. Berg", "--on", "2026-10-03")
+    netlog("edit", "G. Berg", "--phone", "+46701234567")
+    reasons = {(p["keep_id"], p["other_id"]): p["reason"] for p in netlog.json("dupes")}
+    assert reasons == {(1, 2): "same email gus.berg@tailspin.example", (1, 3): "same phone +46701234567"}

@@ -855,7 +855,7 @@ def dupes(
     ctx: typer.Context,
     json_: bool = typer.Option(False, "--json", help="A JSON list: keep_id, keep, other_id, other, reason."),
 ) -> None:
-    """List likely duplicates: same email, same profile URL, or close names at the same company.
+    """List likely duplicates: same email, profile URL or phone, close names at one company, or one name nothing tells apart.
 
     Example: netlog dupes      (then: netlog merge "#3" "#17")
     """

@@ -1,5 +1,7 @@
-"""Likely duplicate contacts: the same email, the same profile URL, or close names at the same company.
-Pure: contact rows in, pairs with a plain reason out.
+"""Likely duplicate contacts: the same email, profile URL or phone (any of each contact's, not only the
+preferred one), close names at the same company, or the same name with nothing telling them apart (not
+two companies, not two profile URLs: LinkedIn's two Ana Limas are two people, an "Ana Lima" a chat or the
+phone made with only a number may be either). Pure: contact rows in, pairs with a plain reason out.
 
 Comparing every pair is n²/2 comparisons (five billion at 100,000 contacts), so pairs are blocked first.
 Emails and URLs are grouped on their normal forms: a pair in one group is a pair, and only those are.
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
 
 # Two names at the same company this alike (Indel similarity of the folded names) are likely one person.
 CLOSE_NAME_RATIO = 0.85
+SAME_NAME = "same name, nothing tells them apart"
 _NEARLY, _SURELY = CLOSE_NAME_RATIO - 1e-6, CLOSE_NAME_RATIO + 1e-6  # around it, floats are decided in integers
 TICK_EVERY = 1_000  # contacts between two advances of the progress bar
 
@@ -62,20 +65,23 @@ def normalize_url(value: str | None) -> str:
 
 def find_dupes(contacts: Iterable[Mapping], tick: Callable[[int], None] | None = None) -> list[DupePair]:
     """Every likely duplicate pair, oldest contact first in each pair, one reason per pair (the first that
-    holds of: same email, same URL, close names at the same company); `tick(n)` as contacts are done."""
+    holds of: same email, same URL, same phone, close names at the same company, same name with nothing
+    telling them apart); `tick(n)` as contacts are done. A row's addresses are its `email`/`url` column and
+    its `emails`/`urls` lists (any of them); its phones, the `phones` list of normal forms."""
     rows = sorted(contacts, key=lambda r: r["id"])
     found: dict[int, str] = {}  # pair (a, b) as a << 32 | b (ids are below 2**31): sorting ints is cheap
-    for column, normal, reason in (("email", normalize_email, "same email"), ("url", normalize_url, "same URL")):
+    for kind, reason in (("email", "same email"), ("url", "same URL"), ("phone", "same phone")):
         groups: dict[str, list[int]] = defaultdict(list)
         for row in rows:
-            value = normal(row.get(column))
-            if value:
+            for value in addresses(row, kind):
                 groups[value].append(row["id"])
         for value, ids in groups.items():
             for a, b in combinations(ids, 2):
                 found.setdefault(a << 32 | b, f"{reason} {value}")
     for a, b in _close_names(rows, tick):
         found.setdefault(a << 32 | b, "")
+    for a, b in _same_names(rows):
+        found.setdefault(a << 32 | b, SAME_NAME)
     by_id = {r["id"]: r for r in rows}
     pairs = []
     for key in sorted(found):
@@ -83,6 +89,38 @@ def find_dupes(contacts: Iterable[Mapping], tick: Callable[[int], None] | None =
         one = by_id[a]
         pairs.append(DupePair(a, one["name"], b, by_id[b]["name"], found[key] or f"close names at {one['company']}"))
     return pairs
+
+
+def addresses(row: Mapping, kind: str) -> list[str]:
+    """A row's emails, URLs or phones in the form they are compared in, each once, the preferred first."""
+    if kind == "phone":
+        listed = [value for value in row.get("phones") or () if value]
+    else:
+        normal = normalize_email if kind == "email" else normalize_url
+        listed = [normal(value) for value in (row.get(kind), *(row.get(f"{kind}s") or ()))]
+    return [value for value in dict.fromkeys(listed) if value]
+
+
+def _same_names(rows: list[Mapping]) -> Iterable[tuple[int, int]]:
+    """(older id, newer id) of the contacts whose folded names are the same and that nothing tells apart:
+    not two different companies, not two profile URLs none of which they share."""
+    groups: dict[str, list[Mapping]] = defaultdict(list)
+    for row in rows:
+        name = " ".join(fold(row["name"] or "").split())
+        if name:
+            groups[name].append(row)
+    for group in groups.values():
+        for one, other in combinations(group, 2):
+            if not _told_apart(one, other):
+                yield one["id"], other["id"]
+
+
+def _told_apart(one: Mapping, other: Mapping) -> bool:
+    companies = fold(one.get("company") or "").strip(), fold(other.get("company") or "").strip()
+    if all(companies) and companies[0] != companies[1]:
+        return True
+    urls = set(addresses(one, "url")), set(addresses(other, "url"))
+    return bool(urls[0] and urls[1] and not urls[0] & urls[1])
 
 
 def _close_names(rows: list[Mapping], tick: Callable[[int], None] | None) -> Iterable[tuple[int, int]]:
@@ -144,7 +182,14 @@ def _ends(word: str) -> tuple[tuple[int, str], tuple[int, str]]:
 
 
 def rows_to_compare(reader: Reader) -> list[dict[str, Any]]:
-    """Every contact's row, as find_dupes compares them."""
+    """Every contact's row, as find_dupes compares them: with every email, URL and phone (normal form) it has."""
     from netlog.storage import reads
 
-    return reads.contact_rows(reader)
+    rows = reads.contact_rows(reader)
+    points = reads.all_points(reader)
+    for row in rows:
+        mine = points.get(row["id"], {})
+        row["emails"] = [p["value"] for p in mine.get("email", ())]
+        row["urls"] = [p["value"] for p in mine.get("url", ())]
+        row["phones"] = [p["normal"] for p in mine.get("phone", ())]
+    return rows
