@@ -111,3 +111,19 @@ def test_dupes_compares_every_address_of_a_contact(netlog):
     netlog("edit", "G. Berg", "--phone", "+46701234567")
     reasons = {(p["keep_id"], p["other_id"]): p["reason"] for p in netlog.json("dupes")}
     assert reasons == {(1, 2): "same email gus.berg@tailspin.example", (1, 3): "same phone +46701234567"}
+
+
+def test_a_name_two_contacts_share_says_how_to_name_one(netlog):
+    """"Be more specific." cannot be done when the names are the same: the number is the only way."""
+    netlog("import", "linkedin", str(CONNECTIONS))
+    refused = netlog("show", "Ana Lima", ok=False)
+    assert refused.exit_code == 1 and refused.stdout == ""
+    assert refused.stderr.strip() == (
+        'netlog: "Ana Lima" matches 2 contacts: Ana Lima (#1), Ana Lima (#10). Give the number: "#1" or "#10".'
+    )
+    assert netlog("show", "Ana", ok=False).stderr.endswith('Give the number: "#1" or "#10".\n')  # more of it: still two
+    netlog("add", "Ana Silva", "--on", "2026-11-01")
+    assert netlog("draft", "Ana", ok=False).stderr.endswith('Be more specific, or give the number ("#1").\n')
+    assert netlog("draft", "Dara", ok=True).exit_code == 0
+    netlog("add", "Dara Okafor", "--on", "2026-11-01")
+    assert netlog("log", "Dara", "call", ok=False).stderr.endswith("Be more specific.\n")

@@ -46,9 +46,18 @@ def resolve(typed: str, contacts: Sequence[tuple[int, str]]) -> int:
 
 
 def _ambiguous(typed: str, matches: Sequence[tuple[int, str]]) -> str:
-    shown = [name if [n for _, n in matches].count(name) == 1 else f"{name} (#{cid})" for cid, name in matches]
+    """The candidates, and how to name one: more of the name, or, where names are the same, the number."""
+    names = [name for _, name in matches]
+    shown = [name if names.count(name) == 1 else f"{name} (#{cid})" for cid, name in matches]
     more = f" and {len(shown) - MAX_CANDIDATES} more" if len(shown) > MAX_CANDIDATES else ""
-    return f'"{typed}" matches {len(matches)} contacts: {", ".join(shown[:MAX_CANDIDATES])}{more}. Be more specific.'
+    numbers = [f'"#{cid}"' for cid, name in matches[:MAX_CANDIDATES] if names.count(name) > 1]
+    if len(set(names)) == 1:
+        how = f"Give the number: {', '.join(numbers[:-1])} or {numbers[-1]}."
+    elif numbers:
+        how = f"Be more specific, or give the number ({numbers[0]})."
+    else:
+        how = "Be more specific."
+    return f'"{typed}" matches {len(matches)} contacts: {", ".join(shown[:MAX_CANDIDATES])}{more}. {how}'
 
 
 def by_number(typed: str) -> int | None:
