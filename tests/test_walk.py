@@ -127,3 +127,27 @@ def test_a_name_two_contacts_share_says_how_to_name_one(netlog):
     assert netlog("draft", "Dara", ok=True).exit_code == 0
     netlog("add", "Dara Okafor", "--on", "2026-11-01")
     assert netlog("log", "Dara", "call", ok=False).stderr.endswith("Be more specific.\n")
+
+
+def test_exporting_into_the_khard_folder_it_came_from_writes_no_second_card(netlog, tmp_path):
+    """Three of khard's cards have no UID (korean-c, korean-j, minimal): `export vcard --vdir` into the folder
+    they were imported from wrote each person a second card, so khard listed 최유림 twice. The card that
+    describes the contact (same name or email) is given the contact's UID in its own file instead."""
+    import json
+    import shutil
+
+    folder = tmp_path / "khard"
+    shutil.copytree(SHARED_DATA / "vcards-khard", folder)
+    before = sorted(p.name for p in folder.iterdir())
+    netlog("import", "vcard", str(folder))
+    done = netlog("export", "vcard", "--vdir", str(folder))
+    assert ": 0 new," in done.stderr + done.stdout
+    assert sorted(p.name for p in folder.iterdir()) == before
+    uids = {c["name"]: c["uid"] for c in json.loads(netlog("export", "json").stdout)["contacts"]}
+    for name, file in (("최유림", "korean-c.vcf"), ("전도훈", "korean-j.vcf"), ("minimal contact", "minimal.vcf")):
+        text = (folder / file).read_text(encoding="utf-8")
+        assert f"\nUID:{uids[name]}\nEND:VCARD" in text and text.count("BEGIN:VCARD") == 1  # the file's own line ends
+        assert text.replace(f"UID:{uids[name]}\n", "") == (SHARED_DATA / "vcards-khard" / file).read_text(encoding="utf-8")
+    again = netlog("export", "vcard", "--vdir", str(folder))
+    assert ": 0 new, 0 updated," in again.stderr + again.stdout
+    assert "0 new, 0 updated" in (lambda r: r.stderr + r.stdout)(netlog("import", "vcard", str(folder)))

@@ -79,7 +79,9 @@ def give_uids(store: Store, contacts: list[dict[str, Any]], folder: vdir.Folder 
     is found again by the next export and by a sync: a random UUID (version 4), never one made from the id,
     which another database would make too (issue 22). A card an earlier netlog wrote into `folder` with
     the UID netlog-<id>, for this same person (same name or email), keeps that UID: it is patched, not
-    written a second time."""
+    written a second time. A card in `folder` without any UID that describes the contact (khard's
+    korean-c.vcf, imported from there) is that contact's card: its file gets the new UID, and no second
+    card is written for the same person."""
     given: dict[int, str] = {}
     for contact in contacts:
         if contact["uid"]:
@@ -88,10 +90,26 @@ def give_uids(store: Store, contacts: list[dict[str, Any]], folder: vdir.Folder 
         file = folder.by_uid.get(old) if folder is not None else None
         kept = folder is not None and file is not None and cards.describes(folder.texts[file], contact)
         contact["uid"] = given[contact["id"]] = old if kept else str(uuid.uuid4())
+        if folder is not None and not kept:
+            _adopt(folder, contact)
     if given:
         from netlog.storage import records
 
         store.write(lambda session: records.set_uids(session, given))
+
+
+def _adopt(folder: vdir.Folder, contact: dict[str, Any]) -> None:
+    """The first card without a UID that describes `contact` becomes its card: the UID goes in before its
+    END:VCARD, in the file's own line ending, and the file is written even when nothing else changes."""
+    file = next((f for f, text in folder.without_uid.items() if cards.describes(text, contact)), None)
+    if file is None:
+        return
+    text = folder.without_uid.pop(file)
+    end = text.rfind("END:VCARD")
+    newline = "\r\n" if "\r\n" in text else "\n"
+    folder.texts[file] = f"{text[:end]}UID:{contact['uid']}{newline}{text[end:]}"
+    folder.by_uid[contact["uid"]] = file
+    folder.adopted.add(file)
 
 
 def _check(version: str) -> None:

@@ -58,6 +58,8 @@ class Folder:
     texts: dict[Path, str] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)  # UIDs in files netlog must not touch (several cards)
     problems: list[str] = field(default_factory=list)
+    without_uid: dict[Path, str] = field(default_factory=dict)  # one-card files with no UID: file -> text
+    adopted: set[Path] = field(default_factory=set)  # files of those given a contact's UID: written even unpatched
 
 
 def read_folder(path: Path) -> Folder:
@@ -76,7 +78,8 @@ def read_folder(path: Path) -> Folder:
             found.problems.append(f"{file}: {why} (a vdir file holds one card); left as it is.")
             continue
         if not uids[0]:
-            continue  # a card without a UID is nobody netlog can find again
+            found.without_uid[file] = text  # nobody netlog can find again, unless an export adopts it
+            continue
         if uids[0] in found.by_uid:
             found.problems.append(f"{file}: the same UID as {found.by_uid[uids[0]].name}; left as it is.")
             continue
@@ -141,7 +144,7 @@ def write_cards(
             continue
         old = folder.texts[file]
         new = patch(old, contact)
-        if new == old:
+        if new == old and file not in folder.adopted:
             written.unchanged += 1
         else:
             pending[file] = new
