@@ -263,7 +263,7 @@ def advice_words(advice: str | None) -> str:
 
 def context(name: str, facts: Facts) -> dict[str, Any]:
     """What the template `name` is told: the common variables (first_name, name, company, moment, news,
-    sender, note) and the draft's own (see each template's header)."""
+    sender, note, variant) and the draft's own (see each template's header)."""
     builder = _BUILDERS[name]
     contact = facts.contact
     news = next((t.note for t in _newest_first(facts.touches) if t.kind == "congrats" and t.note), None)
@@ -276,6 +276,9 @@ def context(name: str, facts: Facts) -> dict[str, Any]:
         "news": news,
         "sender": facts.sender or "",
         "note": None,
+        # One of several phrasings, per contact and per note: the contact's id plus the touches logged with them
+        # (a note sent is one more), so two people met at one event, or one person twice in a month, differ.
+        "variant": contact.id + len(facts.touches),
     }
     return {**common, **builder(facts)}
 
