@@ -180,7 +180,8 @@ def test_a_template_cannot_run_a_shell_command(netlog, templates, template):
     before = netlog("export", "json").stdout
     result = netlog("thank", "Ana", ok=False)
     assert "uid=" not in result.stdout + result.stderr
-    assert "thank.txt.j2" in one_line(result)
+    line = one_line(result)
+    assert "thank.txt.j2" in line and not line.endswith("..")  # Jinja's "... is unsafe." is not doubled
     assert netlog("export", "json").stdout == before
 
 

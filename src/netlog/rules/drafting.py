@@ -309,10 +309,8 @@ def render(name: str, values: Mapping[str, Any], templates: Templates, clock: Ca
 
     try:
         return sandbox.render(load, template, values, {"words": join_words}, clock)
-    except sandbox.TooMuch as error:
-        raise BadInput(f"The template {template} cannot be used: {error}.") from None
-    except jinja2.TemplateError as error:
-        raise BadInput(f"The template {template} cannot be used: {error}.") from None
+    except (sandbox.TooMuch, jinja2.TemplateError) as error:  # Jinja's own message may end in a period already
+        raise BadInput(f"The template {template} cannot be used: {str(error).rstrip('.')}.") from None
     except RecursionError:
         raise BadInput(f"The template {template} cannot be used: it includes or calls itself without end.") from None
     except MemoryError:
