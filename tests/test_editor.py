@@ -105,3 +105,34 @@ def test_the_edited_file_is_private_in_a_folder_of_its_own_and_removed_after(mon
     with pytest.raises(BadInput, match="removed the file"):
         edit_text("note\n")
     assert list(shared.iterdir()) == []
+
+
+def test_an_edit_sweeps_what_a_killed_edit_left_and_nothing_else(monkeypatch, tmp_path, untouched):
+    """Issue 27 #9: a SIGKILL leaves the private folder holding the note; the next edit removes it once it has
+    been left alone a minute and no running netlog holds it. Other folders (another prefix, one held, one just
+    made) stay."""
+    import fcntl
+    import os
+    import time
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(shared))
+    old = time.time() - 120
+    folders = {}
+    for name in ("netlog-edit-killed", "netlog-edit-held", "netlog-edit-fresh", "netlog-fuzz-seed-x"):
+        folder = shared / name
+        folder.mkdir(mode=0o700)
+        (folder / "netlog.txt").write_text("the note")
+        if name != "netlog-edit-fresh":
+            os.utime(folder, (old, old))
+        folders[name] = folder
+    descriptor = os.open(folders["netlog-edit-held"], os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)  # as a netlog whose editor is still open holds its folder
+        monkeypatch.delenv("VISUAL", raising=False)
+        monkeypatch.setenv("EDITOR", untouched)
+        assert edit_text("note\n") is None
+    finally:
+        os.close(descriptor)
+    assert sorted(p.name for p in shared.iterdir()) == ["netlog-edit-fresh", "netlog-edit-held", "netlog-fuzz-seed-x"]

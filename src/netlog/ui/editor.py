@@ -2,7 +2,7 @@
 
 The text is written to a file in a folder of its own, mode 0700, made for this edit and removed on every
 exit Python sees, so a note or draft is never readable by others in the shared temp folder (and what a
-kill leaves is still private). Whatever the editor does to its file (removes it, puts a folder, a FIFO or a
+kill leaves is still private, and removed by the next edit). Whatever the editor does to its file (removes it, puts a folder, a FIFO or a
 link in its place, locks it, saves bytes that are not UTF-8) and an editor command that cannot be parsed
 are one line, and nothing is changed."""
 
@@ -22,6 +22,8 @@ from netlog.errors import BadInput
 MAX_EDITED_BYTES = 4 * 100_000 + 4
 
 _UNCHANGED = "nothing was changed"
+FOLDER_PREFIX = "netlog-edit-"  # in the temp folder: netlog-edit-XXXXXXXX/netlog.txt
+STALE_AFTER_S = 60  # a folder untouched this long and held by nobody was left by a killed edit
 
 
 def edit_text(text: str, suffix: str = ".txt", keep_unchanged: bool = False) -> str | None:
@@ -40,7 +42,9 @@ def edit_text(text: str, suffix: str = ".txt", keep_unchanged: bool = False) -> 
         raise BadInput(f'Cannot read the editor command "{editor}" ({str(error).lower()}); set $VISUAL or $EDITOR; {_UNCHANGED}.') from None
     if not command:
         raise BadInput(f"The editor command is empty; set $VISUAL or $EDITOR; {_UNCHANGED}.")
-    folder = tempfile.mkdtemp(prefix="netlog-")  # 0700, whatever the umask
+    folder = tempfile.mkdtemp(prefix=FOLDER_PREFIX)  # 0700, whatever the umask
+    held = _hold(folder)
+    _sweep(os.path.dirname(folder), folder)
     path = os.path.join(folder, f"netlog{suffix}")
     edited: str | None = None
     try:
@@ -56,11 +60,55 @@ def edit_text(text: str, suffix: str = ".txt", keep_unchanged: bool = False) -> 
         edited = _read_back(path, editor)
     finally:
         left = _remove(folder)
+        if held is not None:
+            os.close(held)
     if left is not None:  # the editor locked its file: the text stays there, so it is not taken either
         raise BadInput(f"Cannot remove the edited file {left}; {_UNCHANGED}.")
     if not edited.strip() or (edited == text and not keep_unchanged):
         return None
     return edited
+
+
+def _hold(folder: str) -> int | None:
+    """An advisory lock (flock) on the edit's folder while the editor runs: another netlog's sweep leaves it."""
+    try:
+        import fcntl
+    except ImportError:  # no flock (Windows): nothing is swept there either
+        return None
+    descriptor = os.open(folder, os.O_RDONLY)
+    fcntl.flock(descriptor, fcntl.LOCK_EX)
+    return descriptor
+
+
+def _sweep(parent: str, mine: str) -> None:
+    """Remove what an edit killed with SIGKILL left (its private folder, still holding the note or draft): a
+    folder of this user named FOLDER_PREFIX*, untouched for STALE_AFTER_S, that no running netlog holds."""
+    try:
+        import fcntl
+    except ImportError:
+        return
+    import shutil
+    import time
+
+    try:
+        entries = [e for e in os.scandir(parent) if e.name.startswith(FOLDER_PREFIX) and e.path != mine]
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            status = entry.stat(follow_symlinks=False)
+            if not stat.S_ISDIR(status.st_mode) or status.st_uid != os.getuid() or time.time() - status.st_mtime < STALE_AFTER_S:
+                continue
+            descriptor = os.open(entry.path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_DIRECTORY", 0))
+        except OSError:
+            continue
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            shutil.rmtree(entry.path, ignore_errors=True)
+        except OSError:  # held: an edit in progress
+            pass
+        finally:
+            os.close(descriptor)
 
 
 def _read_back(path: str, editor: str) -> str:
