@@ -127,6 +127,8 @@ def database_error(error: BaseException, where: str) -> DatabaseError | None:
         return damaged(where, first_line(original))
     if "could not decode to utf-8" in text:
         return damaged(where, "a stored text is not UTF-8")
+    if "fts5" in text or "vtable constructor failed" in text:  # the full-text index's own tables (quick_check does not read them)
+        return damaged(where, f"its search index: {first_line(original)}")
     if "no such column" in text or "no such table" in text:
         return damaged(where, f"{first_line(original)}: its schema was changed outside netlog")
     if "unable to open" in text:
