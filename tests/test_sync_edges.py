@@ -66,3 +66,16 @@ def test_an_unchanged_sync_does_not_write_the_database(netlog, tmp_path):
     assert counts(netlog, folder)["unchanged"] == 51
     after = {p.name: p.stat().st_mtime_ns for p in database.parent.iterdir() if p.name.startswith(database.name)}
     assert after == before
+
+
+def test_a_changed_card_passes_the_door_an_import_passes(netlog, tmp_path):
+    folder = address_book(tmp_path)
+    counts(netlog, folder)
+    card = dav.items_by_uid(folder)[FARID]
+    huge = "https://example.org/" + "a" * 70_000
+    card.write_bytes(card.read_bytes().replace(b"END:VCARD", f"URL:{huge}\r\nCATEGORIES:{'t' * 3000}\r\nEND:VCARD".encode()))
+    result = netlog("sync", "contacts", str(folder), "--json")
+    assert json.loads(result.stdout)["in_changed"] == 1 and "too long" in result.stderr
+    farid = netlog.json("show", "Farid Haddad")
+    assert huge not in [u["value"] for u in farid["urls"]] and all(len(t) <= 2000 for t in farid["tags"])
+    netlog("export", "json")  # what was stored reads back through the door

@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
+from netlog.errors import BadInput
 from netlog.storage import reads
 from netlog.syncing import folder as folders
 from netlog.syncing import views
@@ -273,11 +274,19 @@ class _Sync:
         name = self.rows[cid]["name"]
         scalars: dict[str, Any] = {}
         for key in take_in:
-            if key in KINDS:
-                self.point_changes.setdefault(cid, {})[key] = card.points.get(key, [])
+            if key in KINDS:  # through the door an import's addresses pass: cleaned, and none too long
+                listed = [Point(validation.clean_text(p.value) or "", validation.clean_text(p.label)) for p in card.points.get(key, [])]
+                kept_points = [p for p in listed if p.value and len(p.value) <= validation.MAX_SHORT]
+                if len(kept_points) < len(listed):
+                    self.report.lines.append(f"{item.file}: {name}: an {key} that is empty or too long was left out.")
+                self.point_changes.setdefault(cid, {})[key] = kept_points
             elif key == "tags":
                 have = set(self.tags.get(cid, []))
-                wanted = set(card.view["tags"])
+                try:
+                    wanted = set(validation.tags(card.view["tags"]))
+                except BadInput as error:
+                    self.report.lines.append(f"{item.file}: {name}: {str(error).rstrip('.')}; its tags were left as they are.")
+                    continue
                 self.tag_changes[cid] = (sorted(wanted - have), sorted(have - wanted))
             elif key != "name" or card.fields.get("name"):
                 scalars[key] = clean(card.fields.get(key))
