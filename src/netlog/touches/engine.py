@@ -20,7 +20,7 @@ the next import knows it too. network.writes.log_touch does the same the other w
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
@@ -124,9 +124,11 @@ def log_exchanges(
     report = TouchReport(reading.source, read=reading.read, exchanges=len(reading.exchanges), dry_run=dry_run)
     report.skipped.update({str(reason): n for reason, n in reading.skipped.items()})
 
+    exchanges = _chat_days(reading.exchanges) if reading.source in CHATS else reading.exchanges
+
     def plan(reader: Reader) -> _Plan:
         found = _Plan(reader, reading.source, today)
-        for exchange in reading.exchanges:
+        for exchange in exchanges:
             found.add(exchange, keep_subjects, add_new, report)
         report.new, report.contacts, report.added = len(found.touches), len(found.touched), len(found.new_contacts)
         report.addresses = sum(len(points) for points in found.learned.values())
@@ -255,7 +257,8 @@ class _Plan:
                 report.already += 1
                 continue
             self.logged.add((cid, key))
-            self.touches.append({**said, "contact_id": cid, "logged_by": self.user, "source": self.source, "source_id": key})
+            asks = {} if exchange.asks is None else {"expects_reply": exchange.asks}  # sent: waits; received: owed
+            self.touches.append({**said, **asks, "contact_id": cid, "logged_by": self.user, "source": self.source, "source_id": key})
             self.touched.add(cid)
 
     def _hand_logged(self, cid: int, exchange: Exchange) -> dict[str, Any] | None:
@@ -319,6 +322,34 @@ class _Plan:
             cache.rebuild(session, recreate=False)
         elif changed:
             cache.refresh(session, changed)
+
+
+def _chat_days(exchanges: list[Exchange]) -> list[Exchange]:
+    """A chat is a conversation, not letters (issue 23): the day's exchange with someone asks something only
+    when its last message does, and then only of the other side. Each message of the day gets the `asks` of
+    its direction that day (the engine keeps one touch a contact, day and direction)."""
+    last: dict[tuple, Exchange] = {}
+    for exchange in exchanges:
+        if exchange.kind != "message":
+            continue
+        key = (exchange.parties, exchange.on)
+        before = last.get(key)
+        if before is None or before.at is None or exchange.at is None or _not_before(exchange, before):
+            last[key] = exchange
+    kept = []
+    for exchange in exchanges:
+        final = last.get((exchange.parties, exchange.on)) if exchange.kind == "message" else None
+        if final is not None:
+            exchange = replace(exchange, asks=bool(final.asks) and final.direction == exchange.direction)
+        kept.append(exchange)
+    return kept
+
+
+def _not_before(exchange: Exchange, other: Exchange) -> bool:
+    try:
+        return exchange.at >= other.at  # type: ignore[operator]  # both set: checked by the caller
+    except TypeError:  # a floating moment beside an aware one: the reading order decides
+        return True
 
 
 def _shown(party: Party) -> str:

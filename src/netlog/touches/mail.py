@@ -1,5 +1,6 @@
 """Mail: an mbox file (Gmail Takeout's, Thunderbird's, mutt's) or a Maildir folder (cur/ and new/) -> one
-`email` exchange per message between the user and someone else. Headers only; bodies are never read.
+`email` exchange per message between the user and someone else. Of a body only the start is read (BODY_PEEK),
+for two things and never kept: whether it is calendar machinery, and whether it asks something.
 
 Telling them apart: a folder with cur/ and new/ is a Maildir (tmp/ is where mail is still being written and
 is not read); any other folder is an error; a file must start with an mbox "From " line.
@@ -17,7 +18,8 @@ What is skipped (first reason that applies): no sender or no date (malformed); b
 Drafts and Spam labels; mailing lists (List-Id, Precedence: list); bulk (Precedence: bulk or junk, or a
 List-Unsubscribe header, which newsletters carry even without Precedence); Auto-Submitted other than "no"
 (out-of-office replies, reminders); no-reply senders (noreply@, no-reply@, donotreply@, mailer-daemon@,
-postmaster@, bounce addresses); more than 20 distinct To/Cc/Bcc addresses; mail that neither comes from
+postmaster@, bounce addresses); calendar machinery (a calendar robot's mail, or a text/calendar part with
+a METHOD or an invitation's subject: issue 23); more than 20 distinct To/Cc/Bcc addresses; mail that neither comes from
 nor goes to the user; mail from the user to no one but themselves.
 
 Who the user is: the `me` given, joined with what the file says: the sender of every message Gmail
@@ -47,6 +49,7 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
 from netlog.errors import BadInput, NotFound, UnknownOwner
+from netlog.touches.asking import asks_something
 from netlog.touches.records import Exchange, Me, Party, Reading, Skip, local_moment, normalize_email
 from netlog.values.budget import OverBudget, item_budget
 
@@ -57,8 +60,18 @@ CHUNK = 1 << 20
 MAX_HEADER = 1 << 20
 WANTED = (
     "from", "to", "cc", "bcc", "date", "subject", "message-id", "list-id", "list-unsubscribe", "precedence",
-    "auto-submitted", "x-gmail-labels", "delivered-to",
+    "auto-submitted", "x-gmail-labels", "delivered-to", "sender", "content-type", "content-transfer-encoding",
 )  # fmt: skip
+# How much of a body is read: enough for its first text part and an invitation's text/calendar part.
+BODY_PEEK = 1 << 18
+# Calendar machinery (issue 23): an invitation or a reply to one is mail about a meeting, not conversation.
+CALENDAR_SENDERS = frozenset({"calendar-notification@google.com", "calendar-server@google.com", "noreply@calendar.google.com"})
+_CALENDAR_SUBJECT = re.compile(
+    r"^(?:Accepted|Declined|Tentatively accepted|Invitation|Updated invitation|Canceled event|Cancelled event"
+    r"|New event|Event updated|Zugesagt|Abgelehnt|Einladung)\s*(?:\(.*?\))?:",
+    re.IGNORECASE,
+)  # fmt: skip
+_CALENDAR_PART = re.compile(rb"content-type:\s*(?:text/calendar|application/ics)", re.IGNORECASE)
 # The wanted fields with their folded continuation lines, found by one expression (a Gmail header block is
 # mostly Received, DKIM and ARC lines; running email.parser over all of them cost a third of the reader's
 # time). Anchored on a literal newline, not on ^ with MULTILINE, which is three times faster.
@@ -85,7 +98,8 @@ _NAME_SUFFIXES = frozenset("inc ltd llc llp plc gmbh ag sa sas bv nv co corp jr 
 _MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
 
 Progress = Callable[[int, int], None]  # (done, total) in bytes for an mbox, files for a Maildir
-Fallback = Callable[[], "datetime | None"]  # the "From " line's date, or a Maildir file name's
+Fallback = Callable[[], "datetime | None"]
+Peek = bytes | memoryview  # the start of a body: a view into the mbox buffer, copied only for personal mail  # the "From " line's date, or a Maildir file name's
 
 
 class _Fields:
@@ -120,6 +134,7 @@ class _Candidate:
     recipients: tuple[Party, ...]
     subject: str | None
     sent_label: bool
+    asks: bool | None = None
 
 
 def read_mail(
@@ -135,13 +150,13 @@ def read_mail(
     reading = Reading(SOURCE)
     evidence = Counter[str]()  # addresses the file says are the user's
     candidates = []
-    for header, fallback in _messages(path, progress):
+    for header, fallback, body in _messages(path, progress):
         if header is None:  # a Maildir message that cannot be read (its mode, a failing disk)
             reading.skipped[Skip.UNREADABLE] += 1
             continue
         try:
             with item_budget():
-                candidate = _screen(header, fallback, since, zone, reading.skipped, evidence)
+                candidate = _screen(header, fallback, since, zone, reading.skipped, evidence, body)
         except OverBudget:
             reading.skipped[Skip.MALFORMED] += 1
             continue
@@ -171,8 +186,9 @@ def detect(path: Path) -> str:
     return "mbox"
 
 
-def _messages(path: Path, progress: Progress | None) -> Iterator[tuple[bytes | None, Fallback]]:
-    """(header block, where to find a moment when the Date header is missing or unreadable) of each message."""
+def _messages(path: Path, progress: Progress | None) -> Iterator[tuple[bytes | None, Fallback, Peek]]:
+    """(header block, where to find a moment when the Date header is missing or unreadable, the start of the
+    body) of each message."""
     if detect(path) == "maildir":
         yield from _maildir_messages(path, progress)
     else:
@@ -180,7 +196,7 @@ def _messages(path: Path, progress: Progress | None) -> Iterator[tuple[bytes | N
             yield from _mbox_messages(f, os.fstat(f.fileno()).st_size, progress)
 
 
-def _mbox_messages(f: BinaryIO, size: int, progress: Progress | None) -> Iterator[tuple[bytes, Fallback]]:
+def _mbox_messages(f: BinaryIO, size: int, progress: Progress | None) -> Iterator[tuple[bytes, Fallback, Peek]]:
     buf = f.read(CHUNK)
     base = 0  # the file offset of buf[0]
     eof = not buf
@@ -196,7 +212,12 @@ def _mbox_messages(f: BinaryIO, size: int, progress: Progress | None) -> Iterato
         if line_end < 0:
             return  # a lone "From " line at the very end
         stop = head_end.start() + 1 if head_end else min(len(buf), pos + MAX_HEADER)
-        yield buf[line_end + 1 : stop], partial(_from_line_moment, buf[pos:line_end])
+        while len(buf) - stop < BODY_PEEK and not eof:  # the start of the body in the buffer too
+            shift = pos
+            buf, pos, base, eof = _read_on(f, buf, pos, base)
+            line_end, stop = line_end - shift, stop - shift
+        body = memoryview(buf)[stop : stop + BODY_PEEK]
+        yield buf[line_end + 1 : stop], partial(_from_line_moment, buf[pos:line_end]), body
         # The body is skipped unread: the next message starts after a blank line, at "From ".
         scan = stop - 1
         while True:
@@ -218,7 +239,7 @@ def _read_on(f: BinaryIO, buf: bytes, keep: int, base: int) -> tuple[bytes, int,
     return buf[keep:] + block, 0, base + keep, not block
 
 
-def _maildir_messages(path: Path, progress: Progress | None) -> Iterator[tuple[bytes | None, Fallback]]:
+def _maildir_messages(path: Path, progress: Progress | None) -> Iterator[tuple[bytes | None, Fallback, Peek]]:
     files = sorted(
         entry
         for sub in ("cur", "new")
@@ -234,17 +255,21 @@ def _maildir_messages(path: Path, progress: Progress | None) -> Iterator[tuple[b
                     if not more:
                         break
                     head += more
+                body = f.read(BODY_PEEK)
         except OSError:  # counted as unreadable; the rest of the folder is read
-            yield None, partial(_maildir_moment, file.name)
+            yield None, partial(_maildir_moment, file.name), b""
             continue
         end = _HEADER_END.search(head)
-        yield (head[: end.start() + 1] if end else head), partial(_maildir_moment, file.name)
+        if end:
+            body = head[end.end() :] + body
+        yield (head[: end.start() + 1] if end else head), partial(_maildir_moment, file.name), body
         if progress and (number % 500 == 0 or number == len(files)):
             progress(number, len(files))
 
 
 def _screen(
-    header: bytes, fallback: Fallback, since: date | None, zone: tzinfo | None, skipped: Counter, evidence: Counter
+    header: bytes, fallback: Fallback, since: date | None, zone: tzinfo | None, skipped: Counter, evidence: Counter,
+    body: Peek = b"",
 ) -> _Candidate | None:
     """Apply every rule that does not need to know the user; count the skip, or return the candidate."""
     fields = _Fields(header)
@@ -259,6 +284,7 @@ def _screen(
     labels = _labels(fields.first("x-gmail-labels"))
     precedence = (fields.first("precedence") or "").strip().lower()
     auto = (fields.first("auto-submitted") or "no").strip().lower()
+    reason: Skip | None
     if "Draft" in labels or "Drafts" in labels:
         reason = Skip.DRAFT
     elif "Spam" in labels:
@@ -272,7 +298,8 @@ def _screen(
     elif _NO_REPLY.search(sender.emails[0].partition("@")[0]):
         reason = Skip.NO_REPLY
     else:
-        reason = None
+        body = _own_body(body)
+        reason = Skip.CALENDAR if _is_calendar_machinery(fields, sender, body) else None
     if reason:
         skipped[reason] += 1
         return None
@@ -294,6 +321,7 @@ def _screen(
         recipients=recipients,
         subject=subject,
         sent_label=sent,
+        asks=asks_something(_first_text(fields, body)),
     )
 
 
@@ -311,7 +339,7 @@ def _classify(c: _Candidate, me: Me, zone: tzinfo | None, reading: Reading) -> N
         reading.skipped[Skip.NOT_ME] += 1
         return
     at = local_moment(c.moment, zone)
-    reading.add(Exchange(SOURCE, c.source_id, at.date(), "email", direction, parties, c.subject, None, at))
+    reading.add(Exchange(SOURCE, c.source_id, at.date(), "email", direction, parties, c.subject, None, at, c.asks))
 
 
 @lru_cache(maxsize=65536)
@@ -438,3 +466,54 @@ def _digest(moment: datetime, sender: Party, recipients: tuple[Party, ...], subj
         subject or "",
     ]
     return "sha1:" + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
+
+
+def _own_body(peek: Peek) -> bytes:
+    """The message's own body out of what was read after its header (which may run into the next message)."""
+    end = _SEPARATOR.search(peek)
+    return bytes(peek[: end.start()] if end else peek)
+
+
+def _is_calendar_machinery(fields: _Fields, sender: Party, body: Peek) -> bool:
+    """An invitation, or a reply to one: a known calendar robot sends it (in From or Sender), or it has a
+    text/calendar part (METHOD:REQUEST, REPLY, CANCEL) and an invitation's subject ("Accepted: ...")."""
+    robots = _addresses(fields.every("sender")) + (sender,)
+    if any(p.emails[0] in CALENDAR_SENDERS for p in robots):
+        return True
+    content_type = (fields.first("content-type") or "").lower()
+    has_part = "text/calendar" in content_type or _CALENDAR_PART.search(body) is not None
+    return has_part and (_CALENDAR_SUBJECT.match(_decode(fields.first("subject"))) is not None or "method=" in content_type
+                         or re.search(rb"(?im)^method:(?:request|reply|cancel|counter)", body) is not None)
+
+
+def _first_text(fields: _Fields, body: Peek) -> str | None:
+    """The first text/plain part of a message (else its first text/html part without tags), decoded; None
+    when it has none in the part of the body read."""
+    from email import message_from_bytes
+    from email.policy import compat32
+
+    head = "".join(
+        f"{name}: {value}\r\n"
+        for name in ("content-type", "content-transfer-encoding")
+        if (value := fields.first(name))
+    )  # fmt: skip
+    try:
+        message = message_from_bytes(head.encode("utf-8", "replace") + b"\r\n" + bytes(body), policy=compat32)
+        html = None
+        for part in message.walk():
+            kind = part.get_content_type()
+            if kind not in ("text/plain", "text/html") or part.get_filename():
+                continue
+            payload = part.get_payload(decode=True)
+            if not isinstance(payload, bytes):
+                continue
+            text = payload.decode(part.get_content_charset() or "utf-8", "replace")
+            if kind == "text/plain":
+                return text
+            html = html or text
+    except (LookupError, ValueError, TypeError, MessageError):  # an unknown charset, a broken part
+        return None
+    if html is None:
+        return None
+    html = re.sub(r"(?is)<blockquote.*?</blockquote>|<(script|style).*?</\1>", " ", html)
+    return re.sub(r"<[^>]+>", " ", re.sub(r"(?i)<br\s*/?>|</p>|</div>", "\n", html))

@@ -61,6 +61,7 @@ class Skip(StrEnum):
     SERVICE = "service message"
     MISSED_CALL = "missed call"
     DUPLICATE = "read twice"
+    CALENDAR = "calendar invitation or reply"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +84,8 @@ class Exchange:
     `source_id` is stable across re-imports and overlapping exports of the same source (the key for
     idempotency); `subject` is a mail subject or an event summary, never a body; `place` an event location.
     `at` is the moment in `zone` when the source gives one (None for all-day events), for ordering within
-    a day; `on` is always set."""
+    a day; `on` is always set. `asks`: the message asks something of the reader (touches/asking.py), so sent
+it waits for an answer and received it waits for the user's; None when the source cannot tell (a meeting)."""
 
     source: str
     source_id: str
@@ -94,6 +96,7 @@ class Exchange:
     subject: str | None = None
     place: str | None = None
     at: datetime | None = None
+    asks: bool | None = None  # it asks something (a question, a request): None when the source cannot tell
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ from typing import Any, NamedTuple
 
 from netlog.errors import BadInput, NotFound, UnknownOwner
 from netlog.touches import jsonstream
+from netlog.touches.asking import asks_something
 from netlog.touches.records import Exchange, Me, Party, Reading, Skip, local_moment, normalize_phone
 from netlog.values.budget import OverBudget, item_budget
 
@@ -121,6 +122,7 @@ class _Message(NamedTuple):
     sender_name: str | None
     action: str | None
     duration: Any
+    asks: bool = False  # its text asks something (touches/asking.py); the text itself is not kept
 
 
 def _slim(message: Any) -> _Message | None:
@@ -137,7 +139,17 @@ def _slim(message: Any) -> _Message | None:
         sys.intern(name) if isinstance(name, str) else None,
         message.get("action"),
         message.get("duration_seconds"),
+        asks_something(_text(message.get("text"))),
     )
+
+
+def _text(value: Any) -> str:
+    """A message's text: a string, or a list of strings and entities ({"type": "link", "text": ...})."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return "".join(part if isinstance(part, str) else str(part.get("text") or "") if isinstance(part, dict) else "" for part in value)
+    return ""
 
 
 def _owner_by_chat(chats: list) -> Me:
@@ -214,7 +226,8 @@ def _exchange(
     at = local_moment(message.moment, zone)
     if since and at.date() < since:
         return Skip.BEFORE_SINCE
-    return Exchange(SOURCE, f"{chat_id}/{message.id}", at.date(), kind, direction, (other,), None, None, at)
+    asks = message.asks if kind == "message" else None
+    return Exchange(SOURCE, f"{chat_id}/{message.id}", at.date(), kind, direction, (other,), None, None, at, asks)
 
 
 def _moment(message: dict) -> datetime | None:

@@ -27,6 +27,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from netlog.errors import BadInput, NotFound, UnknownOwner
+from netlog.touches.asking import asks_something
 from netlog.touches.records import Exchange, Me, Party, Reading, Skip, normalize_phone
 from netlog.values.budget import OverBudget, item_budget
 
@@ -96,7 +97,8 @@ def read_whatsapp(path: str | Path, me: Me | None = None, since: date | None = N
         seen[(minute, sender)] += 1
         source_id = f"{others[0]}/{minute}/{sender}/{seen[(minute, sender)]}"
         direction = "out" if me.has_name(sender) else "in"
-        reading.add(Exchange(SOURCE, source_id, moment.date(), "message", direction, (other,), None, None, moment))
+        reading.add(Exchange(SOURCE, source_id, moment.date(), "message", direction, (other,), None, None, moment,
+                             asks_something(text)))
     return reading
 
 
