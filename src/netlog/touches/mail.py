@@ -71,6 +71,7 @@ _CALENDAR_SUBJECT = re.compile(
     r"|New event|Event updated|Zugesagt|Abgelehnt|Einladung)\s*(?:\(.*?\))?:",
     re.IGNORECASE,
 )  # fmt: skip
+_REPLY_PREFIX = re.compile(r"^\s*(?:re|aw|sv|antw|fwd?|wg)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
 _CALENDAR_PART = re.compile(rb"content-type:\s*(?:text/calendar|application/ics)", re.IGNORECASE)
 # The wanted fields with their folded continuation lines, found by one expression (a Gmail header block is
 # mostly Received, DKIM and ARC lines; running email.parser over all of them cost a third of the reader's
@@ -321,7 +322,7 @@ def _screen(
         recipients=recipients,
         subject=subject,
         sent_label=sent,
-        asks=asks_something(_first_text(fields, body)),
+        asks=asks_something(_first_text(fields, body)) or _subject_asks(subject),
     )
 
 
@@ -466,6 +467,12 @@ def _digest(moment: datetime, sender: Party, recipients: tuple[Party, ...], subj
         subject or "",
     ]
     return "sha1:" + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
+
+
+def _subject_asks(subject: str | None) -> bool:
+    """A new thread's subject that is a question ("Lisbon role?"); a reply's ("Re: Coffee?") quotes the
+    question it answers."""
+    return bool(subject) and not _REPLY_PREFIX.match(subject or "") and asks_something(subject)
 
 
 def _own_body(peek: Peek) -> bytes:
