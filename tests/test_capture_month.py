@@ -140,7 +140,6 @@ def test_no_nudge_for_a_note_she_logged_as_sent(month):
 OWED = [pytest.param(o, id=f"{o['who'].split()[0]}-{o['on']}-{o['source']}") for o in MONTH.owed]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 23: a message that asks something and waits for her answer is never listed")
 @pytest.mark.parametrize("owed", OWED)
 def test_every_reply_owed_is_listed_within_two_working_days(month, owed):
     received = day(owed["on"])
@@ -150,7 +149,6 @@ def test_every_reply_owed_is_listed_within_two_working_days(month, owed):
     assert found, f"nothing for {owed['who']} on {by}"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 23: there is no reply draft (Unknown draft \"reply\")")
 def test_a_reply_owed_has_a_draft_that_quotes_the_subject(month):
     run = month.end["draft-reply"]
     assert run.code == 0, run.stderr

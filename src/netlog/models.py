@@ -269,6 +269,8 @@ class ContactState(SQLModel, table=True):
     thank_other_id: Optional[int] = None
     advice: Optional[str] = Field(default=None, sa_column=_text("advice"))
     advice_on: Optional[date] = None
+    reply_since: Optional[date] = None
+    reply_note: Optional[str] = Field(default=None, sa_column=_text("reply_note"))
 
 
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from netlog.storage.store import Store
 
 # Bump the number when history.summarize changes what a History means; a change of fields changes it too.
-CACHE_VERSION = "4:" + ",".join(history.History._fields)  # 4: issue 15 (a report clears a pending thank-you, ...)
+CACHE_VERSION = "5:" + ",".join(history.History._fields)  # 5: issue 23 (replies owed; captured messages that ask nothing)
 CACHE_KEY = "history_version"
 # The search documents (issue 26) are derived the same way; bump when search_document changes what it keeps.
 SEARCH_VERSION = "1:name,company,title,met,topics,tags,note,said"

@@ -11,6 +11,8 @@ signed with `sender` when there is one, else left unsigned."""
 
 from __future__ import annotations
 
+import re
+
 from datetime import date
 from typing import Any, Callable, Mapping, NamedTuple, Sequence
 
@@ -23,6 +25,7 @@ from netlog.values import kinds
 
 # draft name -> template file. `thank.txt.j2` keeps its name: users have overridden it.
 DRAFTS: dict[str, str] = {
+    "reply": "reply.txt.j2",
     "thank": "thank.txt.j2",
     "nudge": "nudge.txt.j2",
     "reach-out": "reach-out.txt.j2",
@@ -55,6 +58,7 @@ class Sent(NamedTuple):
 
 
 SENT: dict[str, Sent] = {
+    "reply": Sent("email"),  # the answer: it ends the wait (a question in it is theirs to answer: not chased)
     "thank": Sent("thanks"),
     "nudge": Sent("email", True),  # the kind of the message it follows: see sent_for
     "reach-out": Sent("email", True),
@@ -79,6 +83,7 @@ SENT: dict[str, Sent] = {
 # "Subject: ..." sets its own (split_subject); the shipped templates have none, so a printed draft still
 # starts at "Hi ...".
 SUBJECTS: dict[str, tuple[str, ...]] = {
+    "reply": ("Re: {subject}", "Re: your message"),
     "thank": ("Thank you",),
     "nudge": ("Following up",),
     "reach-out": ("{introducer_first} suggested we talk", "Hello"),
@@ -126,6 +131,7 @@ class LoggedTouch(NamedTuple):
     other_id: int | None = None  # for an intro: whom they introduced me to
     advice: str | None = None
     about: str | None = None  # what it was about, in words they may read (`log --about`)
+    source: str | None = None  # where it was captured from ("mail": the note is the mail's subject)
 
 
 class Facts(NamedTuple):
@@ -429,6 +435,20 @@ def _silence_touch(facts: Facts) -> LoggedTouch | None:
     return next((t for t in mine if t.happened_on == on), mine[0] if mine else None)
 
 
+_REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|aw|sv|fwd?)\s*:\s*)+", re.IGNORECASE)
+
+
+def _reply(facts: Facts) -> dict[str, Any]:
+    """For the answer to a message that asked something: the first unanswered one (the item's event), its kind,
+    when, and its subject when it came by mail (the note of a captured mail; a note typed by hand stays private)."""
+    on = facts.item.event_on if facts.item else None
+    theirs = [t for t in _newest_first(facts.touches) if t.kind in kinds.MESSAGES and t.direction == "in"]
+    touch = next((t for t in theirs if t.happened_on == on), theirs[0] if theirs else None)
+    subject = _REPLY_PREFIX.sub("", touch.note or "").strip() if touch and touch.source == "mail" else ""
+    day = touch.happened_on if touch else on or facts.today
+    return {"kind": touch.kind if touch else "email", "when": spoken_day(day, facts.today), "subject": subject or None}
+
+
 def _nudge(facts: Facts) -> dict[str, Any]:
     touch = _silence_touch(facts)
     if touch is not None:
@@ -584,6 +604,7 @@ def _intro_check_in(facts: Facts) -> dict[str, Any]:
 
 
 _BUILDERS = {
+    "reply": _reply,
     "thank": _thank,
     "nudge": _nudge,
     "reach-out": _introduction,

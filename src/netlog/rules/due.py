@@ -24,6 +24,10 @@ from netlog.values.dates import NEVER, next_birthday
 from netlog.values.folding import fold
 from netlog.values.kinds import KIND_PHRASES
 
+# A message that asks you something and has had no answer within two working days is a reply owed
+# (issue 23): listed on the third working day after it came; after a month it is no longer listed.
+REPLY_AFTER_WORKDAYS = 3
+REPLY_STALE_DAYS = 30
 # Thank within a day or two of a meeting, a favor or an intro: due the next day.
 THANK_AFTER_DAYS = 1
 # After a month an unsent thank-you stops being listed; keeping in touch takes over.
@@ -80,7 +84,7 @@ RECONNECT_PER_DAY = allowance.ALLOWANCE_PER_DAY
 ACTIVE_WITHIN_DAYS = 365
 
 # Ranking: how much each action weighs, and how much a stronger tie weighs.
-ACTION_WEIGHT = {"thank": 5.0, "report-back": 4.0, "nudge": 3.0, "meet": 3.0, "intro": 3.0, "keep-in-touch": 1.0}
+ACTION_WEIGHT = {"reply": 5.0, "thank": 5.0, "report-back": 4.0, "nudge": 3.0, "meet": 3.0, "intro": 3.0, "keep-in-touch": 1.0}
 STRENGTH_WEIGHT = {1: 1.0, 2: 1.25, 3: 1.5, 4: 1.75, 5: 2.0}
 # Second touches and birthdays are keep-in-touch items with a date: they weigh twice a routine reminder.
 SECOND_TOUCH_WEIGHT = 2.0
@@ -91,7 +95,7 @@ BIRTHDAY_WEIGHT = 2.0
 # (1.0 x the weakest tie's 1.0 > LATE_FACTOR x the closest tie's 2.0).
 OVERDUE_WEEK_DAYS = 7
 ON_TIME_DAYS = {
-    "thank": 1, "nudge": 7, "reach-out": 1, "meet": 7, "report-back": 1, "tell-introducer": 7, "circle-back": 7,
+    "reply": 2, "thank": 1, "nudge": 7, "reach-out": 1, "meet": 7, "report-back": 1, "tell-introducer": 7, "circle-back": 7,
     "intro-ask": 1, "intro-send": 1, "intro-check-in": 7, "second-touch": 7, "birthday": BIRTHDAY_AHEAD_DAYS,
     "congratulate": 3,
 }  # fmt: skip
@@ -99,14 +103,14 @@ LATE_FACTOR = 0.4
 # What perishes counts working days (rules/workdays.py: weekends and `me --days-off` skipped): thank
 # within a working day or two, report back, reach out, ask each side of an intro. A Friday coffee's
 # thank-you is on time on Monday.
-WORKDAY_OCCASIONS = frozenset({"thank", "report-back", "reach-out", "intro-ask", "intro-send"})
+WORKDAY_OCCASIONS = frozenset({"reply", "thank", "report-back", "reach-out", "intro-ask", "intro-send"})
 # An intro is warm for about a week: after that a reach-out does not say "while the intro is warm".
 INTRO_WARM_DAYS = 7
 # Tiers by what perishes, ranked before scores: 0 what perishes in days (the intro chain, where someone who
 # vouched for you waits, thank-yous, nudges, birthdays, news, the intros I make, telling an introducer),
 # 1 circling back on advice (weeks), 2 the cadence items (no deadline).
 TIERS = {
-    "reach-out": 0, "meet": 0, "report-back": 0, "thank": 0, "nudge": 0, "birthday": 0, "congratulate": 0,
+    "reach-out": 0, "meet": 0, "report-back": 0, "reply": 0, "thank": 0, "nudge": 0, "birthday": 0, "congratulate": 0,
     "intro-ask": 0, "intro-send": 0, "intro-check-in": 0, "tell-introducer": 0,
     "circle-back": 1,
     "keep-in-touch": 2, "second-touch": 2, "give-back": 2, "reconnect": 2,
@@ -336,6 +340,8 @@ def rank_due(
         # Each rule is asked only when the fact it starts from is there (its own first test, repeated here): at
         # 100,000 contacts that spares about 150,000 calls that would return None.
         h = tie.history
+        if h.reply_since is not None and (item := _reply(tie, today, names, days_off)):
+            add(item)
         if h.thank_on is not None and (item := _thank(tie, today, by_id, names, days_off)):
             add(item)
         if h.silence_sends == 1 and (item := _nudge(tie, today, names)):
@@ -514,6 +520,8 @@ class DueWindow(NamedTuple):
     (History.thank_other_id, so the reason can say who). Reading too many is only slower; missing one would
     be a bug, so tests compare `due` with `rank_due` over every contact."""
 
+    reply_from: date  # a reply owed for a message received on reply_from..reply_to
+    reply_to: date
     thank_from: date  # a pending thank-you for a touch on thank_from..thank_to
     thank_to: date
     nudge_from: date  # one unanswered message sent on nudge_from..nudge_to
@@ -541,6 +549,8 @@ def due_window(today: date) -> DueWindow:
         return today - _days(days)
 
     return DueWindow(
+        reply_from=ago(REPLY_STALE_DAYS),
+        reply_to=today,
         thank_from=ago(THANK_STALE_DAYS),
         thank_to=ago(THANK_AFTER_DAYS),
         nudge_from=ago(NUDGE_AFTER_DAYS + NUDGE_STALE_DAYS),
@@ -633,6 +643,19 @@ def _thank(tie: Tie, today: date, by_id: Mapping[int, Tie], names: _Names, days_
     advice = "late, still worth sending" if late else "thank within a day or two"
     reason = f"Thank {names.of(tie)} for {what} on {format_day(h.thank_on, today)} — {advice}"
     return _item(tie, "thank", "thank", reason, due, today, h.thank_on, h.thank_other_id, days_off)
+
+
+def _reply(tie: Tie, today: date, names: _Names, days_off: AbstractSet[int] = WEEKEND) -> DueItem | None:
+    """Someone asked you something (a captured message that asks: touches/asking.py) and waits for your answer."""
+    h = tie.history
+    if h.reply_since is None or (today - h.reply_since).days > REPLY_STALE_DAYS:
+        return None
+    due = add_workdays(h.reply_since, REPLY_AFTER_WORKDAYS, days_off)
+    if not _open(tie, "reply", due, today, h.reply_since):
+        return None
+    about = f' ("{h.reply_note}")' if h.reply_note else ""
+    reason = f"{names.of(tie)} wrote on {format_day(h.reply_since, today)}{about} and is waiting for your answer"
+    return _item(tie, "reply", "reply", reason, due, today, h.reply_since, days_off=days_off)
 
 
 def _nudge(tie: Tie, today: date, names: _Names) -> DueItem | None:

@@ -34,6 +34,8 @@ class Touch(NamedTuple):
     advice: str | None = None  # the advice they gave ("the Lisbon role"): circle back on it later
     other_id: int | None = None  # for an intro: the person they introduced me to
     place: str | None = None  # where it happened; for `connected`, the network ("LinkedIn")
+    note: str | None = None  # what was said about it; for a captured mail, its subject
+    source: str | None = None  # where it was captured from ("mail", "telegram", ...); None: logged by hand
 
 
 class History(NamedTuple):
@@ -65,6 +67,8 @@ class History(NamedTuple):
     thank_other_id: int | None = None  # for a pending intro thank-you: the person introduced
     advice: str | None = None  # the latest advice not yet circled back on (a `report` clears it)
     advice_on: date | None = None
+    reply_since: date | None = None  # their first message that asks something and has no answer from me yet
+    reply_note: str | None = None  # its subject (a mail's), for the reason and the draft
 
 
 
@@ -82,6 +86,17 @@ def wants_thanks(touch: Touch, strength: int) -> bool:
 def is_reply(touch: Touch) -> bool:
     """Anything from them, or time together, ends a silence."""
     return touch.direction == "in" or touch.kind in MEETINGS
+
+
+def owes_reply(touch: Touch) -> bool:
+    """A message captured from mail or a chat that asks me something (issue 23). One logged by hand
+    (`log NAME email --received`) says nothing of what it asked, so it owes nothing."""
+    return touch.direction == "in" and touch.kind in MESSAGES and touch.expects_reply and touch.source is not None
+
+
+def answers(touch: Touch) -> bool:
+    """Anything I sent them, or time together, answers what they asked."""
+    return touch.kind not in CONNECTIONS and (touch.direction == "out" or touch.kind in MEETINGS)
 
 
 def expects_reply(touch: Touch, birthday: str | None = None) -> bool:
@@ -108,6 +123,7 @@ def summarize(
     given = received = unreturned = 0
     unreturned_since = last_received = None
     first_real = exchange = connected = advice = None
+    owed: Touch | None = None
     for touch in ordered:
         if touch.kind in CONNECTIONS:
             connected = connected or touch
@@ -120,6 +136,10 @@ def summarize(
             thank = touch
         elif touch.kind in ("thanks", "report") and mine_out:
             thank = None  # a report-back thanks them again
+        if owes_reply(touch):
+            owed = owed or touch
+        elif answers(touch):
+            owed = None
         if is_reply(touch):
             silence, sends = None, 0
         elif expects_reply(touch, birthday):
@@ -167,4 +187,6 @@ def summarize(
         thank_other_id=thank.other_id if thank and thank.kind == "intro" else None,
         advice=advice.advice if advice else None,
         advice_on=advice.on if advice else None,
+        reply_since=owed.on if owed else None,
+        reply_note=owed.note if owed else None,
     )

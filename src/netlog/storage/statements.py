@@ -135,6 +135,7 @@ def due_candidates() -> Statement:
             C.birthday.is_not(None),
             _dormant(),
             S.thank_on.between(bindparam("thank_from"), bindparam("thank_to")),
+            S.reply_since.between(bindparam("reply_from"), bindparam("reply_to")),
             and_(S.silence_sends == literal_column("1"), S.silence_since.between(bindparam("nudge_from"), bindparam("nudge_to"))),
             S.first_real_on.between(bindparam("second_touch_from"), bindparam("second_touch_to")),
             and_(

@@ -45,7 +45,7 @@ def family_of(kind: str) -> str | None:
 LEVELS = ("acquaintance", "weak", "medium", "strong", "close")  # tie strength 1..5
 DEFAULT_LEVEL = 2
 
-ACTIONS = ("thank", "nudge", "meet", "report-back", "keep-in-touch", "intro")
+ACTIONS = ("reply", "thank", "nudge", "meet", "report-back", "keep-in-touch", "intro")
 
 # How a kind reads in a sentence: "Thank Ana for coffee on Sat 21 Nov".
 KIND_PHRASES = {
