@@ -210,7 +210,6 @@ def test_no_nudge_for_group_event_guests(month):
 # Group events, second touches, late thanks
 
 
-@pytest.mark.xfail(strict=True, reason="issue 23: her own 15-guest party (and a 7-person panel) ask a thank-you and a second touch of each guest")
 def test_no_thank_or_second_touch_for_group_event_guests(month):
     group = {(g.name, str(PARTY)) for g in GUESTS} | {("Bruno Alves", str(PANEL))}
     found = defaultdict(set)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
-from sqlalchemy import JSON, BigInteger, Column, Index, Table, Text, true
+from sqlalchemy import JSON, BigInteger, Column, Index, Table, Text, false, true
 from sqlmodel import Field, SQLModel
 
 
@@ -138,6 +138,9 @@ class Touch(SQLModel, table=True):
     # What a message or favor was about, in words the other person may read (`log --about`, migration 14):
     # a nudge restates it, a thank-you names it. The note stays private.
     about: Optional[str] = Field(default=None, sa_column=_text("about"))
+    # A calendar event with many guests (migration 15, issue 23): a touch with each, but no thank-you and no
+    # second touch for each guest.
+    group_event: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
 
 
 class Dismissal(SQLModel, table=True):
@@ -269,6 +272,7 @@ class ContactState(SQLModel, table=True):
     thank_other_id: Optional[int] = None
     advice: Optional[str] = Field(default=None, sa_column=_text("advice"))
     advice_on: Optional[date] = None
+    first_real_group: bool = False
     reply_since: Optional[date] = None
     reply_note: Optional[str] = Field(default=None, sa_column=_text("reply_note"))
 

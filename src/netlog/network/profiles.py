@@ -148,6 +148,7 @@ def profile(reader: Reader, today: date, contact_id: int) -> dict[str, Any]:
                 "topics": t["topics"],
                 "other": t["other_name"],
                 "logged_by": t["logged_by"],
+                "group": bool(t["group_event"]),
             }
             for t in touches
         ],

@@ -947,6 +947,8 @@ def _second_touch(tie: Tie, today: date, names: _Names) -> DueItem | None:
     first = h.first_real_on
     if first is None or (today - first).days > NEW_TIE_WINDOW_DAYS:
         return None
+    if h.first_real_group:
+        return None  # met among many guests (a party, a panel): no second touch for each of them
     if h.last_exchange_on is not None and h.last_exchange_on > first:
         return None  # in touch again since (their reply, a call): the tie is renewed
     if _cleared(tie, "keep-in-touch", first):

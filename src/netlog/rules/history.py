@@ -36,6 +36,7 @@ class Touch(NamedTuple):
     place: str | None = None  # where it happened; for `connected`, the network ("LinkedIn")
     note: str | None = None  # what was said about it; for a captured mail, its subject
     source: str | None = None  # where it was captured from ("mail", "telegram", ...); None: logged by hand
+    group_event: bool = False  # a calendar event with many guests: no thank-you, no second touch for each
 
 
 class History(NamedTuple):
@@ -67,6 +68,7 @@ class History(NamedTuple):
     thank_other_id: int | None = None  # for a pending intro thank-you: the person introduced
     advice: str | None = None  # the latest advice not yet circled back on (a `report` clears it)
     advice_on: date | None = None
+    first_real_group: bool = False  # the first real touch was a group event: no second touch follows it
     reply_since: date | None = None  # their first message that asks something and has no answer from me yet
     reply_note: str | None = None  # its subject (a mail's), for the reason and the draft
 
@@ -80,6 +82,8 @@ def wants_thanks(touch: Touch, strength: int) -> bool:
         return False
     if touch.thank_wanted is not None:
         return touch.thank_wanted
+    if touch.group_event:
+        return False  # fifteen guests at your farewell drinks are not fifteen thank-yous
     return touch.kind in HELP_RECEIVED or (touch.kind in MEETINGS and strength <= THANK_MEETINGS_UP_TO)
 
 
@@ -187,6 +191,7 @@ def summarize(
         thank_other_id=thank.other_id if thank and thank.kind == "intro" else None,
         advice=advice.advice if advice else None,
         advice_on=advice.on if advice else None,
+        first_real_group=first_real.group_event if first_real else False,
         reply_since=owed.on if owed else None,
         reply_note=owed.note if owed else None,
     )

@@ -305,6 +305,14 @@ def _shareable_words(op: Operations) -> None:
     op.add_column("intro_offer", Column("why", Text))
 
 
+def _group_events(op: Operations) -> None:
+    """Version 15 (issue 23): a touch from a calendar event with many guests (one you organised with more
+    than three, or any with more than five) is marked, so it asks no thank-you or second touch of each guest."""
+    from sqlalchemy import Boolean, Column, false
+
+    op.add_column("touch", Column("group_event", Boolean, nullable=False, server_default=false()))
+
+
 # Append only. Never edit or reorder a released step: add a new one. Step 1 runs only on a blank database,
 # and creates the current schema whole, so a new database is recorded at LATEST at once.
 MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
@@ -322,6 +330,7 @@ MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("day picks", _day_picks),
     ("sync state", _sync_state),
     ("shareable words", _shareable_words),
+    ("group events", _group_events),
 ]
 LATEST = len(MIGRATIONS)
 

@@ -56,6 +56,10 @@ from netlog.values.budget import OverBudget, item_budget
 
 SOURCE = "calendar"
 MAX_ATTENDEES = 20
+# A group event (issue 23): more than this many others, or more than GROUP_GUESTS_MINE at one the user
+# organised (her farewell drinks): still a touch with each, but no thank-you or second touch for each guest.
+GROUP_GUESTS = 5
+GROUP_GUESTS_MINE = 3
 NOT_ACCEPTED = frozenset({"NEEDS-ACTION", "TENTATIVE"})  # the user's answers that make no meeting
 MAX_INSTANCES = 1000
 # Generating more start times than this for one series means a rule like FREQ=MINUTELY: stop there.
@@ -288,9 +292,15 @@ class _Reader:
         at = local_moment(start, self.zone) if isinstance(start, datetime) else None
         kind = "video" if _has_conference(event) else "met"
         summary = _text(event.value("SUMMARY"))
-        self.reading.add(
-            Exchange(SOURCE, f"{_uid(event)}/{key}", on, kind, "both", self._parties(event), summary, _place(event), at)
-        )
+        parties = self._parties(event)
+        self.reading.add(Exchange(
+            SOURCE, f"{_uid(event)}/{key}", on, kind, "both", parties, summary, _place(event), at,
+            group=len(parties) > GROUP_GUESTS or (len(parties) > GROUP_GUESTS_MINE and self._mine(event)),
+        ))  # fmt: skip
+
+    def _mine(self, event: _Event) -> bool:
+        """The user organised it."""
+        return any(p.email in self.me.emails for p in _people(event)[:1] if event.props.get("ORGANIZER"))
 
     def _day(self, start: date | datetime) -> date:
         return start if not isinstance(start, datetime) else local_moment(start, self.zone).date()

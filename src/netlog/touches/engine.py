@@ -258,7 +258,7 @@ class _Plan:
                 continue
             self.logged.add((cid, key))
             asks = {} if exchange.asks is None else {"expects_reply": exchange.asks}  # sent: waits; received: owed
-            self.touches.append({**said, **asks, "contact_id": cid, "logged_by": self.user, "source": self.source, "source_id": key})
+            self.touches.append({**said, **asks, "group_event": exchange.group, "contact_id": cid, "logged_by": self.user, "source": self.source, "source_id": key})
             self.touched.add(cid)
 
     def _hand_logged(self, cid: int, exchange: Exchange) -> dict[str, Any] | None:

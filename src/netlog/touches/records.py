@@ -97,6 +97,7 @@ it waits for an answer and received it waits for the user's; None when the sourc
     place: str | None = None
     at: datetime | None = None
     asks: bool | None = None  # it asks something (a question, a request): None when the source cannot tell
+    group: bool = False  # a calendar event with many guests (calendar.GROUP_*): no thank-you or second touch each
 
 
 @dataclass(frozen=True)

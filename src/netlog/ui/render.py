@@ -124,6 +124,8 @@ def _rows_that_fit(table_for: Any, count: int) -> int:
 def _touch_line(t: dict[str, Any], now: date) -> str:
     arrow = {"in": "<-", "out": "->", "both": "<>"}[t["direction"]]
     bits = [f"{format_day(t['date'], now)}  {arrow} {t['kind']}"]
+    if t.get("group"):
+        bits.append("(group event)")
     if t["other"]:
         bits.append(f"to {t['other']}")
     if t["place"]:
