@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from netlog.storage.store import Store
 
 # The drafts `netlog draft` writes; netlog.rules.drafting (which imports the rules) is not imported on a keypress.
-DRAFT_NAMES = ("thank", "nudge", "reach-out", "meet", "report-back", "tell-introducer", "circle-back", "keep-in-touch",
+DRAFT_NAMES = ("reply", "thank", "nudge", "reach-out", "meet", "report-back", "tell-introducer", "circle-back", "keep-in-touch",
                "second-touch", "give-back", "congratulate", "reconnect", "intro-ask", "intro-send", "intro-check-in")  # fmt: skip
 
 
