@@ -45,6 +45,7 @@ class TouchRecord(_Record):
     source: Optional[str] = None  # for a touch imported from mail, a calendar or a chat: where, and its id there
     source_id: Optional[str] = None
     about: Optional[str] = None  # what it was about, shareable (netlog 0.x, issue 24; version 3 stays)
+    group_event: bool = False  # a calendar event with many guests (issue 23; version 3 stays)
 
 
 class PointRecord(_Record):
