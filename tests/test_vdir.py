@@ -255,3 +255,32 @@ def test_another_databases_old_card_with_the_same_id_is_left_alone(netlog, tmp_p
     assert (folder / "netlog-1.vcf").read_bytes() == dan.encode()  # Dan stays Dan
     carla = uids_in_json(netlog)["Carla Diaz"]
     assert uuid.UUID(carla).version == 4 and "FN:Carla Diaz" in (folder / f"{carla}.vcf").read_text()
+
+
+def test_a_card_export_that_fails_stores_no_uid(netlog, tmp_path, monkeypatch):
+    """No half-written database: the UIDs an export gives are stored in the same unit as the cards are
+    written, so an export that exits non-zero (a folder that is not there, a full disk) has stored nothing,
+    and the next export that succeeds gives them once."""
+    from netlog.values import files
+
+    netlog("add", "Zed Quinn", "--email", "zed@example.org")
+    result = netlog("export", "vcard", "-o", str(tmp_path / "missing" / "zed.vcf"), ok=False)
+    assert result.exit_code == 1 and "does not exist" in result.stderr and "Traceback" not in result.stderr
+    assert uids_in_json(netlog) == {"Zed Quinn": None}
+
+    folder = tmp_path / "cards"
+
+    def full_disk(path):
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(files, "flush_disk", full_disk)
+        result = netlog("export", "vcard", "--vdir", str(folder), ok=False)
+    assert result.exit_code == 1 and "No space left on device" in result.stderr
+    assert uids_in_json(netlog) == {"Zed Quinn": None} and list(folder.iterdir()) == []
+
+    netlog("export", "vcard", "-o", str(tmp_path / "zed.vcf"))
+    zed = uids_in_json(netlog)["Zed Quinn"]
+    assert f"UID:{zed}" in (tmp_path / "zed.vcf").read_text().splitlines()
+    netlog("export", "vcard", "--vdir", str(folder))
+    assert [p.name for p in folder.iterdir()] == [f"{zed}.vcf"]

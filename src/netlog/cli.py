@@ -982,8 +982,7 @@ def export(
         for line in engine.export_vdir(s.store, vdir, version).lines(vdir):
             render.message(line)
         return
-    text = engine.export(s.store, s.today, format, version=version, days=days, as_=as_, excel=excel)
-    engine.write(text, output, database=s.store.path)
+    engine.export(s.store, s.today, format, output, version=version, days=days, as_=as_, excel=excel)
     if output:
         render.message(f"Wrote {format} to {output}.")
 

@@ -16,23 +16,42 @@ if TYPE_CHECKING:
 
 
 def export(
-    store: Store, today: date, format: str, version: str = "3.0", days: int = 14, as_: str = "todos", excel: bool = False
-) -> Iterable[str]:
-    """The text of one export format, in pieces to write as they come: json and csv are read and written a
-    contact at a time (their `chunks`), so a large network is never held whole. Each format takes its own
-    options and ignores the others. Nothing is read until the pieces are, except for vcard, the one export
-    that writes to the database: the UIDs it gives contacts that had none (netlog.exporters.vcard.give_uids)."""
+    store: Store,
+    today: date,
+    format: str,
+    output: str | None,
+    version: str = "3.0",
+    days: int = 14,
+    as_: str = "todos",
+    excel: bool = False,
+) -> None:
+    """One export format written where the user asked (`write`). json and csv are read and written a contact
+    at a time (their `chunks`), so a large network is never held whole. Each format takes its own options and
+    ignores the others. vcard is the one export that writes to the database (the UIDs it gives contacts that
+    had none, netlog.exporters.vcard.give_uids): to a file (-o) the cards are written inside the transaction
+    that stores them, as its last step, so an export that fails stores nothing; to stdout they are written
+    first and the UIDs stored after (a pipe's reader may be slow: the database is not held meanwhile), so a
+    failed write stores nothing there either."""
     if format not in FORMATS:
         raise BadInput(f'Unknown export format "{format}"; use one of: {", ".join(FORMATS)}.')
     module = import_module(f"netlog.exporters.{FORMATS[format]}")
     reader = store.reader
     if format == "vcard":
-        return [module.export(store, today, version=version)]
+        text, given = module.export(reader, version=version)
+        if output and output != "-":
+            module.keep_uids(store, given, lambda: write(text, output, database=store.path))
+        else:
+            write(text, output)
+            module.keep_uids(store, given, lambda: None)
+        return
+    pieces: Iterable[str]
     if format == "ics":
-        return [module.export(reader, today, days=days, as_=as_)]
-    if format == "csv":
-        return module.chunks(reader, today, excel=excel)
-    return module.chunks(reader, today)
+        pieces = [module.export(reader, today, days=days, as_=as_)]
+    elif format == "csv":
+        pieces = module.chunks(reader, today, excel=excel)
+    else:
+        pieces = module.chunks(reader, today)
+    write(pieces, output, database=store.path)
 
 
 def export_vdir(store: Store, folder: str, version: str = "3.0") -> Written:

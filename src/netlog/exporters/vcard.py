@@ -10,7 +10,7 @@ import uuid
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from netlog.errors import BadInput
 from netlog.storage import reads
@@ -55,33 +55,54 @@ def structured(value: Any) -> Any:
     return value
 
 
-def export(store: Store, today: date, version: str = "3.0") -> str:
-    """One card after another: FN, N, EMAIL, TEL, ORG, TITLE, URL, NOTE, BDAY, CATEGORIES, UID."""
+def export(reader: Reader, version: str = "3.0") -> tuple[str, dict[int, str]]:
+    """One card after another: FN, N, EMAIL, TEL, ORG, TITLE, URL, NOTE, BDAY, CATEGORIES, UID; and the UIDs
+    given to contacts that had none, which `keep_uids` stores together with writing the cards."""
     _check(version)
-    contacts = contact_records(store.reader)
-    give_uids(store, contacts)
-    return "".join(cards.build_card(record, version) for record in contacts)
+    contacts = contact_records(reader)
+    given = give_uids(contacts)
+    return "".join(cards.build_card(record, version) for record in contacts), given
 
 
 def export_vdir(store: Store, folder: str, version: str = "3.0") -> vdir.Written:
-    """Every contact into a vdir: new cards in `version`; existing ones patched in their own version."""
+    """Every contact into a vdir: new cards in `version`; existing ones patched in their own version. The UIDs
+    given and the cards written are one unit: the cards are written as the last step of the transaction that
+    stores the UIDs, so a write that fails stores nothing."""
     _check(version)
     path = Path(folder)
     found = vdir.open_folder(path)
     contacts = contact_records(store.reader)
-    give_uids(store, contacts, found)
+    given = give_uids(contacts, found)
     build = partial(cards.build_card, version=version)
-    return vdir.write_cards(path, contacts, cards.card_uid, build, cards.patch_card, found)
+    written, pending = vdir.plan_cards(path, contacts, cards.card_uid, build, cards.patch_card, found)
+    keep_uids(store, given, lambda: vdir.write_files(pending))
+    return written
 
 
-def give_uids(store: Store, contacts: list[dict[str, Any]], folder: vdir.Folder | None = None) -> None:
-    """Every contact without a UID gets one, kept in the database before any card is written, so its card
-    is found again by the next export and by a sync: a random UUID (version 4), never one made from the id,
-    which another database would make too (issue 22). A card an earlier netlog wrote into `folder` with
-    the UID netlog-<id>, for this same person (same name or email), keeps that UID: it is patched, not
-    written a second time. A card in `folder` without any UID that describes the contact (khard's
-    korean-c.vcf, imported from there) is that contact's card: its file gets the new UID, and no second
-    card is written for the same person."""
+def keep_uids(store: Store, given: Mapping[int, str], write: Callable[[], None]) -> None:
+    """Store the UIDs `given` and `write` the cards that carry them as one unit: `write` is the last step of
+    the transaction, so when it fails (a folder that is not there, a full disk) no UID is stored and the
+    command has written nothing to the database; when nothing was given, only `write`."""
+    if not given:
+        write()
+        return
+    from netlog.storage import records
+
+    def work(session: Any) -> None:
+        records.set_uids(session, given)
+        write()
+
+    store.write(work)
+
+
+def give_uids(contacts: list[dict[str, Any]], folder: vdir.Folder | None = None) -> dict[int, str]:
+    """Every contact without a UID gets one (returned by contact id, for `keep_uids` to store with the cards,
+    so its card is found again by the next export and by a sync): a random UUID (version 4), never one made
+    from the id, which another database would make too (issue 22). A card an earlier netlog wrote into
+    `folder` with the UID netlog-<id>, for this same person (same name or email), keeps that UID: it is
+    patched, not written a second time. A card in `folder` without any UID that describes the contact
+    (khard's korean-c.vcf, imported from there) is that contact's card: its file gets the new UID, and no
+    second card is written for the same person."""
     given: dict[int, str] = {}
     for contact in contacts:
         if contact["uid"]:
@@ -92,10 +113,7 @@ def give_uids(store: Store, contacts: list[dict[str, Any]], folder: vdir.Folder 
         contact["uid"] = given[contact["id"]] = old if kept else str(uuid.uuid4())
         if folder is not None and not kept:
             _adopt(folder, contact)
-    if given:
-        from netlog.storage import records
-
-        store.write(lambda session: records.set_uids(session, given))
+    return given
 
 
 def _adopt(folder: vdir.Folder, contact: dict[str, Any]) -> None:

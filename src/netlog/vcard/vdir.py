@@ -115,19 +115,18 @@ class Written:
         return [f"  {problem}" for problem in self.problems] + [summary]
 
 
-def write_cards(
+def plan_cards(
     path: Path,
     contacts: Iterable[Mapping[str, Any]],
     uid_of: Callable[[Mapping[str, Any]], str],
     build: Callable[[Mapping[str, Any]], str],
     patch: Callable[[str, Mapping[str, Any]], str],
-    folder: Folder | None = None,
-) -> Written:
-    """One card per contact in the folder: a contact whose UID is in a card gets that card patched (and
-    rewritten only when the patch changed it); any other gets a new file. Cards of no contact stay.
-    `folder`: the folder as `open_folder` read it already (else it is read here)."""
-    if folder is None:
-        folder = open_folder(path)
+    folder: Folder,
+) -> tuple[Written, dict[Path, str]]:
+    """One card per contact in the folder (as `open_folder` read it): a contact whose UID is in a card gets
+    that card patched (and rewritten only when the patch changed it); any other gets a new file. Cards of no
+    contact stay. What it would do, and the texts to write (file -> text) for `write_files`; nothing is
+    written here."""
     written = Written(problems=list(folder.problems))
     pending: dict[Path, str] = {}
     for contact in contacts:
@@ -149,8 +148,7 @@ def write_cards(
         else:
             pending[file] = new
             written.updated += 1
-    write_files(pending)
-    return written
+    return written, pending
 
 
 def open_folder(path: Path) -> Folder:
