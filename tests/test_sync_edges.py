@@ -79,3 +79,87 @@ def test_a_changed_card_passes_the_door_an_import_passes(netlog, tmp_path):
     farid = netlog.json("show", "Farid Haddad")
     assert huge not in [u["value"] for u in farid["urls"]] and all(len(t) <= 2000 for t in farid["tags"])
     netlog("export", "json")  # what was stored reads back through the door
+
+
+def card(uid: str, name: str, email: str, *extra: str) -> bytes:
+    lines = ["BEGIN:VCARD", "VERSION:3.0", f"UID:{uid}", f"FN:{name}", f"EMAIL;TYPE=work:{email}", *extra, "END:VCARD", ""]
+    return "\r\n".join(lines).encode()
+
+
+def test_a_merge_of_two_synced_contacts_leaves_one_card_the_next_sync_deletes_the_other(netlog, tmp_path):
+    """khard's own `merge` keeps one card and deletes the other: after `netlog merge`, the next sync patches the
+    kept person's card with what the merge gave them, moves the merged-away card's lines netlog does not own
+    (a photo, a label of another program) onto it when it has none of that kind, and deletes that card; the
+    third sync changes nothing, and the deleted card is never brought back."""
+    folder = tmp_path / "contacts"
+    folder.mkdir()
+    (folder / "ana.vcf").write_bytes(card("ana-1", "Ana Lima", "ana@contoso.example", "X-ABUID:ana-apple"))
+    (folder / "ana2.vcf").write_bytes(card("ana-2", "Ana L.", "ana.lima@gmail.example", "PHOTO;VALUE=uri:https://example.org/ana.jpg",
+                                           "X-ABUID:other-apple", "NOTE:met at PyCon"))  # fmt: skip
+    assert counts(netlog, folder)["in_new"] == 2
+    netlog("merge", "Ana Lima", "Ana L.", "--yes")
+    netlog("import", "vcard", str(folder / "ana2.vcf"))  # before the sync: the merged-away card is not a new contact
+    assert [c["name"] for c in netlog.json("list")] == ["Ana Lima"]
+    after = counts(netlog, folder)
+    assert (after["out_changed"], after["in_new"], after["out_new"], after["in_deleted"]) == (2, 0, 0, 0)
+    assert sorted(p.name for p in folder.iterdir()) == ["ana.vcf"]
+    kept = (folder / "ana.vcf").read_text()
+    assert "UID:ana-1" in kept and "ana.lima@gmail.example" in kept and "ana@contoso.example" in kept
+    assert "PHOTO;VALUE=uri:https://example.org/ana.jpg" in kept and "met at PyCon" in kept
+    assert kept.count("X-ABUID") == 1 and "X-ABUID:ana-apple" in kept  # the kept card's own, not a second one
+    assert counts(netlog, folder) == {"in_new": 0, "in_changed": 0, "in_deleted": 0, "out_new": 0, "out_changed": 0,
+                                      "conflicts": 0, "unchanged": 1}  # fmt: skip
+    netlog("import", "vcard", str(folder))
+    assert [c["name"] for c in netlog.json("list")] == ["Ana Lima"]
+
+
+def test_a_merge_into_a_contact_without_a_card_makes_the_other_card_theirs(netlog, tmp_path):
+    folder = tmp_path / "contacts"
+    folder.mkdir()
+    (folder / "bo.vcf").write_bytes(card("bo-1", "Bo B.", "bo@example.org", "PHOTO;VALUE=uri:https://example.org/bo.jpg"))
+    assert counts(netlog, folder)["in_new"] == 1
+    netlog("add", "Bo Berg", "--company", "Contoso")
+    netlog("merge", "Bo Berg", "Bo B.", "--yes")
+    after = counts(netlog, folder)
+    assert (after["out_changed"], after["out_new"], after["in_new"]) == (1, 0, 0)
+    assert sorted(p.name for p in folder.iterdir()) == ["bo.vcf"]
+    bo = (folder / "bo.vcf").read_text()
+    assert "FN:Bo Berg" in bo and "ORG:Contoso" in bo and "bo@example.org" in bo and "PHOTO;VALUE=uri:https://example.org/bo.jpg" in bo
+    assert counts(netlog, folder)["unchanged"] == 1
+
+
+def test_a_merged_away_card_changed_in_the_address_book_since_is_left_alone_and_said(netlog, tmp_path):
+    folder = tmp_path / "contacts"
+    folder.mkdir()
+    (folder / "ana.vcf").write_bytes(card("ana-1", "Ana Lima", "ana@contoso.example"))
+    (folder / "ana2.vcf").write_bytes(card("ana-2", "Ana L.", "ana.lima@gmail.example"))
+    counts(netlog, folder)
+    netlog("merge", "Ana Lima", "Ana L.", "--yes")
+    (folder / "ana2.vcf").write_bytes(card("ana-2", "Ana L.", "ana.lima@gmail.example", "TITLE:CTO"))
+    result = netlog("sync", "contacts", str(folder), "--json")
+    assert json.loads(result.stdout)["out_changed"] == 1 and "ana2.vcf" in result.stderr and "changed" in result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["ana.vcf", "ana2.vcf"]
+    assert counts(netlog, folder)["unchanged"] == 1 and [c["name"] for c in netlog.json("list")] == ["Ana Lima"]
+
+
+def calendar_summaries(folder: Path) -> list[str]:
+    texts = [p.read_text().replace("\r\n ", "") for p in folder.glob("*.ics")]
+    return sorted(line[8:].strip() for t in texts for line in t.splitlines() if line.startswith("SUMMARY:"))
+
+
+def test_calendar_items_of_a_removed_or_merged_contact_leave_the_calendar(morning, tmp_path):
+    """A contact removed with rm, or merged into another, is no longer due: its items go at the next calendar
+    sync, like any item no longer due (before, they stayed in the calendar for ever, remembered as removed),
+    and the kept contact's are written under its name."""
+    folder = tmp_path / "calendar"
+    morning("sync", "calendar", str(folder))
+    assert "Thank Cy Ng" in calendar_summaries(folder) and "Nudge Bo Berg" in calendar_summaries(folder)
+    morning("rm", "Cy Ng", "--yes")
+    morning("merge", "Gus Berg", "Bo Berg", "--yes")
+    result = json.loads(morning("sync", "calendar", str(folder), "--json").stdout)
+    now = calendar_summaries(folder)
+    assert not [s for s in now if "Cy Ng" in s or "Bo Berg" in s] and result["removed"] >= 2
+    exported = tmp_path / "exported"
+    exported.mkdir()
+    morning("export", "ics", "-o", str(exported / "all.ics"))
+    assert now == calendar_summaries(exported)  # the calendar says what is due, no more

@@ -197,7 +197,9 @@ class SyncItem(SQLModel, table=True):
     """What `netlog sync` last saw of one item of a vdir folder (a card of an address book, a due item of a
     calendar), so the next run can tell which side changed what since (migration 13). `state`: "synced";
     "deleted" (the item left the folder: the contact stays, no longer synced, and nothing is recreated);
-    "removed" (the contact was removed from netlog: its card is left alone and never brought back).
+    "removed" (the contact was removed from netlog: its card is left alone and never brought back); "merged"
+    (the card of a contact merged into `contact_id`: the next sync folds it into that contact's card and
+    deletes it).
     `item_view` and `netlog_view` are what each side said at the last sync (JSON, syncing/views.py)."""
 
     __tablename__ = "sync_item"

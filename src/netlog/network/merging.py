@@ -150,6 +150,22 @@ def write_backup(reader: Reader, plan: MergePlan, folder: Path, today: date) -> 
     return path
 
 
+def handed_cards(reader: Reader, keep_id: int, other_id: int) -> list[tuple[str, str, str]]:
+    """The synced cards of the merged-away contact, each (folder, UID, state) as the kept contact's: one person
+    is one card, as after khard's own merge. In an address book where the kept contact has a synced card, the
+    other's is "merged" (the next `sync contacts` moves its lines netlog does not own onto the kept card and
+    deletes it); in one where it has none, it becomes the kept contact's card ("synced": the next sync
+    patches it with the kept contact's fields). Calendar items are not handed over: what is due is worked
+    out again for the kept contact."""
+    cards = [r for r in reads.sync_items_of(reader, other_id) if r["state"] == "synced" and str(r["file"]).lower().endswith(".vcf")]
+    kept = {r["folder"] for r in reads.sync_items_of(reader, keep_id) if r["state"] in ("synced", "merged")}
+    handed: list[tuple[str, str, str]] = []
+    for row in cards:
+        handed.append((row["folder"], row["uid"], "merged" if row["folder"] in kept else "synced"))
+        kept.add(row["folder"])
+    return handed
+
+
 def merge(store: Store, plan: MergePlan, folder: Path, today: date) -> Path:
     """Merge in one transaction: it all lands or none of it does. The undo (write_backup) is written inside
     it, once the write lock is held, and removed when the merge does not land: a merge that waits for another
@@ -176,6 +192,7 @@ def merge(store: Store, plan: MergePlan, folder: Path, today: date) -> Path:
         region = records.region(session)
         for kind in KINDS:  # every address of both, the kept contact's preferred ones first
             records.set_points(session, keep_id, kind, merged(mine[kind], theirs[kind], kind, region))
+        records.hand_over_sync_items(session, keep_id, handed_cards(reader, keep_id, other_id))
         records.delete_contact(session, other_id)
         records.update_contact(session, keep_id, {k: v for k, v in plan.changes.items() if k not in KINDS})
         cache.refresh(session, [keep_id, *introduced])

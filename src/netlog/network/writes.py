@@ -336,7 +336,7 @@ def remove_contact(store: Store, contact_id: int, cards: bool = False) -> list[s
     def work(session: Session) -> list[str]:
         reader = _reader(session)
         introduced = [row["id"] for row in reads.introduced_by(reader, contact_id)]
-        synced = [Path(row["folder"]) / row["file"] for row in reads.sync_items_of(reader, contact_id) if row["state"] == "synced"]
+        synced = [Path(row["folder"]) / row["file"] for row in reads.sync_items_of(reader, contact_id) if row["state"] in ("synced", "merged")]
         records.delete_contact(session, contact_id)
         cache.refresh(session, introduced)
         for file in synced if cards else ():

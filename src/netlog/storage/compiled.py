@@ -42,7 +42,7 @@ SQL: dict[str, str] = {
     'personal_ties': "SELECT contact.id FROM contact WHERE contact.kind = 'org' OR contact.name_key LIKE :family_like ESCAPE '\\' OR contact.id IN (SELECT tag.contact_id FROM tag WHERE tag.name = :family_tag)",
     'places': 'SELECT DISTINCT touch.place FROM touch WHERE touch.place IS NOT NULL ORDER BY touch.place',
     'points_of': 'SELECT contact_point.kind, contact_point.value, contact_point.label FROM contact_point WHERE contact_point.contact_id = :id ORDER BY contact_point.kind, contact_point.position, contact_point.id',
-    'removed_uids': "SELECT DISTINCT sync_item.uid FROM sync_item WHERE sync_item.state = 'removed'",
+    'removed_uids': "SELECT DISTINCT sync_item.uid FROM sync_item WHERE sync_item.state IN ('removed', 'merged')",
     'schema_version': 'SELECT max(netlog_migration.id) AS version FROM netlog_migration',
     'search_all': 'SELECT contact_search.contact_id, contact.strength, contact_state.last_touch_on, contact_search.name, contact_search.company, contact_search.title, contact_search.met, contact_search.topics, contact_search.tags, contact_search.note FROM contact_search JOIN contact ON contact.id = contact_search.contact_id LEFT OUTER JOIN contact_state ON contact_state.contact_id = contact_search.contact_id',
     'search_inputs': 'SELECT contact.id, contact.name, contact.nickname, contact.company, contact.title, contact.note, contact.moment FROM contact',

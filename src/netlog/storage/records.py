@@ -482,6 +482,16 @@ def forget_sync_items(session: Session, folder: str, uids: Iterable[str]) -> Non
         session.execute(delete(SYNC_ITEM).where(SYNC_ITEM.c.folder == folder, SYNC_ITEM.c.uid.in_(gone[start : start + 500])))
 
 
+def hand_over_sync_items(session: Session, contact_id: int, items: Sequence[tuple[str, str, str]]) -> None:
+    """A merge: these items (folder, UID, new state) of the merged-away contact become `contact_id`'s:
+    "synced" (its card in a folder where the kept contact had none) or "merged" (the next sync folds it into
+    the kept contact's card there and deletes it)."""
+    for folder, uid, state in items:
+        session.execute(
+            update(SYNC_ITEM).where(SYNC_ITEM.c.folder == folder, SYNC_ITEM.c.uid == uid).values(contact_id=contact_id, state=state)
+        )
+
+
 def add_contact_note(session: Session, contact_id: int, on: date, text: str) -> None:
     """A dated line in a contact's note history."""
     session.execute(insert(CONTACT_NOTE), {"contact_id": contact_id, "noted_on": on, "text": text})

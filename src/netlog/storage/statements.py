@@ -600,8 +600,9 @@ def sync_items() -> Statement:
 
 @statement
 def removed_uids() -> Statement:
-    """The UIDs of cards whose contact was removed from netlog (`netlog rm`): never brought back."""
-    return select(SYNC_ITEM.c.uid).where(SYNC_ITEM.c.state == literal_column("'removed'")).distinct()
+    """The UIDs of cards whose contact was removed from netlog (`netlog rm`), or merged into another (`netlog
+    merge`, until the next sync deletes the card): never brought back."""
+    return select(SYNC_ITEM.c.uid).where(SYNC_ITEM.c.state.in_([literal_column("'removed'"), literal_column("'merged'")])).distinct()
 
 
 @statement

@@ -8,7 +8,8 @@ write each other's items. Each run, in one transaction:
 - an item of netlog's that was deleted from DIR, or marked COMPLETED (or CANCELLED) there, is done
   (`netlog done`), remembered as done, and never written again;
 - an item still due is written when its text changed (a new name, another day), in its own file;
-- a new occurrence gets a new file; an item no longer due is removed;
+- a new occurrence gets a new file; an item no longer due is removed, and so is every item of a contact
+  removed with `netlog rm` or merged into another (the kept contact's items are worked out anew);
 - files netlog did not write are left alone.
 
 An unchanged run writes no file."""
@@ -139,7 +140,7 @@ def _sync(session: Session, today: date, path: Path, key: str, days: int, as_: s
         known[uid] = row
         saved.append(row)
     # write out: what is due now
-    by_occurrence = {row["netlog_view"]: row for row in known.values()}
+    by_occurrence = {row["netlog_view"]: row for row in known.values() if row["state"] != "removed"}
     current: dict[str, Any] = {}
     pending: dict[Path, str] = {}
     placed: list[tuple[str, Path, str, str, int]] = []  # (uid, file, text, occurrence, contact)
@@ -167,8 +168,8 @@ def _sync(session: Session, today: date, path: Path, key: str, days: int, as_: s
             counts["new"] += 1
         pending[file] = text
         placed.append((uid, file, text, occurrence, due.contact_id))
-    # what is no longer due goes
-    gone = [row for row in known.values() if row["state"] == "synced" and row["netlog_view"] not in current]
+    # what is no longer due goes, and so does every item of a contact removed (rm) or merged into another
+    gone = [row for row in known.values() if row["state"] == "removed" or (row["state"] == "synced" and row["netlog_view"] not in current)]
     vdir.write_files(pending)
     for row in gone:
         counts["removed"] += 1

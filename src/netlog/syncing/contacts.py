@@ -8,7 +8,10 @@ keeps), remembering per card what each side said at the last sync (sync_item), s
   netlog's goes to the contact's note history;
 - a card deleted from DIR is never recreated: the contact stays, no longer synced, said once;
 - a card whose contact was removed with `netlog rm` is left alone and never brought back;
-- netlog's contacts without a card go out as new cards with a random UUID4 as UID.
+- netlog's contacts without a card go out as new cards with a random UUID4 as UID;
+- after `netlog merge`, the merged-away contact's card is folded into the kept contact's card (the lines
+  netlog does not own that the kept card has none of) and deleted, as khard's own merge does; one the
+  address book changed since the last sync is left alone and said.
 
 An unchanged run reads the folder's sizes and mtimes and the contacts through the read path, and writes
 nothing (no transaction, no file). Otherwise the run is one transaction; the cards are written last in it,
@@ -152,6 +155,9 @@ class _Sync:
         self.gone: list[dict[str, Any]] = []  # synced cards no longer in the folder
         self.orphans: list[dict[str, Any]] = []  # synced cards whose contact is no longer there
         self.restat: list[tuple[dict[str, Any], folders.Item]] = []  # unchanged cards whose file was touched
+        self.merged: list[tuple[dict[str, Any], folders.Item | None]] = []  # cards of merged-away contacts
+        self.folds: dict[int, list[str]] = {}  # kept contact -> texts of the merged-away cards to fold in
+        self.deleted: list[Path] = []  # merged-away cards to delete
         self.unchanged = 0
         self.removed = reads.removed_uids(reader)
         self._netlog_views: dict[int, str] = {}
@@ -195,10 +201,14 @@ class _Sync:
         return self._netlog_views[cid]
 
     def _classify(self) -> None:
+        merging = {row["contact_id"] for row in self.known.values() if row["state"] == "merged"}
         for uid, item in self.scan.items.items():
             row = self.known.get(uid)
             if row is None:
                 self.new_items.append(item)
+                continue
+            if row["state"] == "merged":
+                self.merged.append((row, item))
                 continue
             if row["state"] != "synced":
                 continue  # deleted once, or its contact removed: left alone
@@ -206,7 +216,7 @@ class _Sync:
             if cid is None or cid not in self.rows:
                 self.orphans.append(row)
                 continue
-            if item.hash == row["hash"] and self.signature(cid) == row["netlog_sig"]:
+            if item.hash == row["hash"] and self.signature(cid) == row["netlog_sig"] and cid not in merging:
                 self.unchanged += 1
                 if (item.size, item.mtime_ns) != (row["size"], row["mtime_ns"]) or folders.text_of(item.name) != row["file"]:
                     self.restat.append((row, item))
@@ -216,10 +226,12 @@ class _Sync:
             missing = uid not in self.scan.items and uid not in self.scan.taken and row["file"] not in self.scan.unusable
             if row["state"] == "synced" and missing:  # a file that cannot be read now is not a deleted card
                 self.gone.append(row)
+            elif row["state"] == "merged" and missing:  # deleted in the address book already
+                self.merged.append((row, None))
 
     def idle(self) -> bool:
         """Nothing to write: no card or contact changed, none new, none gone."""
-        return not (self.new_items or self.changes or self.gone or self.orphans or self.restat or self.unlinked)
+        return not (self.new_items or self.changes or self.gone or self.orphans or self.restat or self.unlinked or self.merged)
 
     # planning (pure: everything is written by apply)
 
@@ -231,10 +243,34 @@ class _Sync:
             self.report.lines.append(
                 f"{name}: the card was deleted from {self.report.folder}; kept in netlog with their history, no longer synced."
             )
+        self._plan_merged()
         for change in self.changes:
             self._plan_change(change)
         self._plan_new_cards()
         self._plan_new_contacts()
+
+    def _plan_merged(self) -> None:
+        """The cards of contacts merged into another: each is folded into the kept contact's card and deleted
+        (out_changed), unless the address book changed it since the last sync or the kept contact has no card
+        here: then it is left alone, and said."""
+        cards_of = {row["contact_id"] for row in self.known.values() if row["state"] == "synced" and row["uid"] in self.scan.items}
+        for row, item in self.merged:
+            cid = row["contact_id"]
+            if item is None or cid not in self.rows:
+                continue  # deleted there already, or the kept contact was removed since: nothing to fold
+            name = self.rows[cid]["name"]
+            if item.hash != row["hash"] or cid not in cards_of:
+                why = "changed in the address book since the last sync" if item.hash != row["hash"] else "the only card of theirs here"
+                self.report.lines.append(
+                    f"{name}: {item.file.name}, the card of a contact merged into them, is {why}; left as it is (delete it there if it is the same person)."
+                )
+                continue
+            self.folds.setdefault(cid, []).append(item.read())
+            self.deleted.append(item.file)
+            self.report.counts["out_changed"] += 1
+            self.report.lines.append(
+                f"{name}: {item.file.name}, the card of a contact merged into them, is deleted; what netlog does not keep of it is on their card now."
+            )
 
     def _read(self, text: str) -> _Card:
         from netlog.vcard import cardlines, cards
@@ -307,8 +343,10 @@ class _Sync:
         if send_out:
             record = self._card_record(card, cid, send_out)
             new_text = cards.patch_card(text, record)
-            if new_text != text:
-                self.pending[item.file] = new_text
+        if cid in self.folds:
+            new_text = cards.fold_card(new_text, self.folds.pop(cid))
+        if new_text != text:
+            self.pending[item.file] = new_text
         if conflicts:
             counts["conflicts"] += 1
         if set(take_in) - set(conflicts):
@@ -413,6 +451,11 @@ class _Sync:
         if touched:
             cache.refresh(session, touched)
         vdir.write_files(self.pending)
+        for file in self.deleted:
+            try:
+                file.unlink(missing_ok=True)
+            except OSError as error:
+                raise BadInput(f"Cannot delete the card {file}: {error.strerror or error}; nothing was changed.") from None
         self._remember(session, reader_for(session))
 
     def _remember(self, session: Session, reader: Reader) -> None:
@@ -446,6 +489,8 @@ class _Sync:
         for row in self.gone:
             saved.append({**kept(row), "state": "deleted"})
         for row in self.orphans:
+            saved.append({**kept(row), "contact_id": None, "state": "removed"})
+        for row, _ in self.merged:  # deleted, or left alone: never brought back either way
             saved.append({**kept(row), "contact_id": None, "state": "removed"})
         for item in self.skipped_new:
             saved.append({"uid": item.uid, "file": folders.text_of(item.file.name), "hash": item.hash, "size": item.size, "mtime_ns": item.mtime_ns,

@@ -306,6 +306,31 @@ def _title_apart_from_units(card: list[Property], title: str | None, version: st
     return _rewrite(card, "title", title, version, eol)
 
 
+# What a card says about itself, never folded from another card into it
+_OF_THE_CARD = frozenset({"BEGIN", "END", "VERSION", "UID", "PRODID", "REV"})
+
+
+def fold_card(text: str, others: Sequence[str]) -> str:
+    """`text` (a card) with the lines of `others` (cards of the same person, merged into it) that netlog does
+    not own and that the card has none of by name: a photo, another program's X- property. Lines in an
+    item group (Apple's item1.X-ABLabel) stay behind, since their group says what they label. They go
+    before END:VCARD, in the card's own line ending; the card's own lines are kept byte for byte."""
+    properties = cardlines.parse(text)
+    begin = next(i for i, p in enumerate(properties) if p.name == "BEGIN" and p.value.strip().upper() == "VCARD")
+    end = next(i for i, p in enumerate(properties) if i > begin and p.name == "END" and p.value.strip().upper() == "VCARD")
+    eol = cardlines.line_ending(text)
+    owned = {name for names in OWNED.values() for name in names} | _OF_THE_CARD
+    have = {p.name for p in properties[begin + 1 : end] if p.name}
+    added: list[str] = []
+    for other in others:
+        lines = [p for p in cardlines.parse(other) if p.name and not p.group and p.name not in owned and p.name not in have]
+        added.extend(p.raw.replace("\r\n", "\n").rstrip("\n").replace("\n", eol) + eol for p in lines)
+        have.update(p.name for p in lines if p.name)
+    if not added:
+        return text
+    return "".join(p.raw for p in properties[:end]) + "".join(added) + "".join(p.raw for p in properties[end:])
+
+
 _POINT_KINDS = {"email": "EMAIL", "phone": "TEL", "url": "URL"}
 
 
