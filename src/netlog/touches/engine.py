@@ -45,6 +45,15 @@ BULK_REFRESH = 200  # above this many contacts touched, rebuild every History at
 
 
 @dataclass
+class Ambiguous:
+    """A party named like several contacts: who they might be, and how the user can say which."""
+
+    ids: list[int]
+    exchanges: int = 0
+    address: tuple[str, str] | None = None  # (kind, value): edit --add-KIND VALUE on the right one
+
+
+@dataclass
 class TouchReport:
     """What logging a source did (or, on a dry run, would do)."""
 
@@ -58,6 +67,9 @@ class TouchReport:
     addresses: int = 0  # addresses stored on contacts matched by name (an email, phone or URL they lacked)
     skipped: Counter = field(default_factory=Counter)  # reason -> how many
     unknown: Counter = field(default_factory=Counter)  # a non-contact, as shown -> how many exchanges
+    # A party whose name several contacts share and whose addresses none has: never given to one of them,
+    # never added as one more (walk finding 1). As shown -> (their ids, how many exchanges, an address to attach).
+    ambiguous: dict[str, Ambiguous] = field(default_factory=dict)
     dry_run: bool = False
 
 
@@ -169,6 +181,10 @@ class _Plan:
                         if value:
                             self.by[kind].setdefault(value, cid)
         self.by["name"] = {fold(row["name"]): row["id"] for row in rows if names[fold(row["name"])] == 1}
+        self.shared: dict[str, list[int]] = {}  # a folded name several contacts have -> their ids
+        for row in rows:
+            if names[fold(row["name"])] > 1:
+                self.shared.setdefault(fold(row["name"]), []).append(row["id"])
         self.next_id = max((row["id"] for row in rows), default=0) + 1
         self.logged = reads.touch_sources(reader, source)
         # Touches logged by hand, by (contact, direction, kind family): a captured exchange of the same event
@@ -230,6 +246,11 @@ class _Plan:
             cid = self.contact_of(party)
             if cid is None:
                 shown = _shown(party)
+                shared = self.shared.get(fold(party.name)) if party.name else None
+                if shared:  # several contacts have this name: which one is for the user to say, not a new one
+                    found = report.ambiguous.setdefault(shown, Ambiguous(sorted(shared), address=_address(party)))
+                    found.exchanges += 1
+                    continue
                 report.unknown[shown] += 1
                 if not add_new or not party.name and not party.emails and not party.phones and not party.url:
                     continue
@@ -350,6 +371,15 @@ def _not_before(exchange: Exchange, other: Exchange) -> bool:
         return exchange.at >= other.at  # type: ignore[operator]  # both set: checked by the caller
     except TypeError:  # a floating moment beside an aware one: the reading order decides
         return True
+
+
+def _address(party: Party) -> tuple[str, str] | None:
+    """The address a party came with, as `edit --add-email/--add-phone/--add-url` takes it."""
+    if party.emails:
+        return ("email", party.emails[0])
+    if party.phones:
+        return ("phone", party.phones[0])
+    return ("url", party.url) if party.url else None
 
 
 def _shown(party: Party) -> str:

@@ -452,6 +452,8 @@ class PlainOutput:
             shown = ", ".join(f"{who} ({n})" for who, n in unknown[:UNKNOWN_SHOWN])
             more = f" and {len(unknown) - UNKNOWN_SHOWN:,} more" if len(unknown) > UNKNOWN_SHOWN else ""
             message(f"Not contacts: {shown}{more}. Add them with --add-new, or by hand: netlog add NAME.")
+        for who, found in report.ambiguous.items():
+            message(_ambiguous_line(who, found))
 
     def sync_report(self, report: Any) -> None:
         """What a sync did, to stderr: what it has to say (deleted cards, conflicts, problems), then the counts."""
@@ -621,7 +623,24 @@ class JsonOutput(PlainOutput):
             "new": report.new, "already": report.already, "contacts": report.contacts, "added": report.added,
             "addresses": report.addresses, "skipped": dict(report.skipped.most_common()),
             "unknown": [{"who": who, "exchanges": n} for who, n in report.unknown.most_common()],
+            "ambiguous": [
+                {"who": who, "exchanges": found.exchanges, "contacts": found.ids} for who, found in report.ambiguous.items()
+            ],
         }))  # fmt: skip
+
+
+def _ambiguous_line(who: str, found: Any) -> str:
+    """A party several contacts are named like (walk finding 1): which ones, and how to say which it is."""
+    numbers = [f'"#{cid}"' for cid in found.ids]
+    named = ", ".join(numbers[:-1]) + f" or {numbers[-1]}"
+    head = (
+        f"{who} ({_count(found.exchanges, 'exchange')}): {len(found.ids)} contacts have this name ({named}),"
+        " so none was chosen and none added"
+    )
+    if found.address is None:
+        return f"{head}; nothing in this export tells which: log it on the right one, netlog log {numbers[0]} message."
+    kind, value = found.address
+    return f"{head}; store the address on the right one, then import again: netlog edit {numbers[0]} --add-{kind} {value}"
 
 
 def _sync_lines(report: Any) -> None:
