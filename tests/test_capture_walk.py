@@ -45,3 +45,21 @@ def test_add_new_never_makes_another_of_a_name_several_contacts_share(netlog):
     assert "contacts have this name" not in done.stderr
     assert "message" in [t["kind"] for t in netlog.json("show", f"#{second}")["touches"]]
     assert [t["kind"] for t in netlog.json("show", f"#{first}")["touches"]] == ["connected"]
+
+
+def test_a_days_written_chat_is_one_touch_a_direction_whatever_the_chat(netlog):
+    """Finding 2: Gus on Fri 2 Oct showed five touches (three LinkedIn messages, Telegram in and out), and
+    the touches per month counted each. A day's chat with one person is one touch each way, whatever the
+    chat; importing either chat again adds nothing."""
+    _me(netlog)
+    netlog("import", "linkedin", str(CONNECTIONS))
+    netlog("import", "linkedin-messages", str(MESSAGES))
+    netlog("import", "telegram", str(TELEGRAM))
+    gus = netlog.json("show", "Gus Berg")
+    day = [(t["kind"], t["direction"]) for t in gus["touches"] if t["date"] == "2026-10-02"]
+    assert sorted(day) == [("message", "in"), ("message", "out")]
+    october = next(m["touches"] for m in gus["touches_per_month"] if m["month"] == "2026-10")
+    assert october == 3  # the day's two and the call on 20 Oct
+    for source, path in (("linkedin-messages", MESSAGES), ("telegram", TELEGRAM)):
+        assert netlog.json("import", source, str(path))["new"] == 0
+    assert netlog.json("show", "Gus Berg")["touches"] == gus["touches"]

@@ -10,6 +10,7 @@ SQL: dict[str, str] = {
     'active_companies': 'SELECT DISTINCT contact.company FROM contact LEFT OUTER JOIN contact_state ON contact_state.contact_id = contact.id WHERE contact.company IS NOT NULL AND contact_state.last_exchange_on >= %(active_from)s::DATE',
     'all_points': 'SELECT contact_point.contact_id, contact_point.kind, contact_point.value, contact_point.label, contact_point.normal FROM contact_point ORDER BY contact_point.contact_id, contact_point.kind, contact_point.position, contact_point.id',
     'all_tags': 'SELECT tag.contact_id, tag.name FROM tag ORDER BY tag.contact_id, tag.name',
+    'chat_days': "SELECT touch.contact_id, touch.happened_on, touch.direction, touch.source FROM touch WHERE touch.source IS NOT NULL AND touch.kind = 'message'",
     'companies': 'SELECT DISTINCT contact.company FROM contact WHERE contact.company IS NOT NULL ORDER BY contact.company',
     'contact': 'SELECT contact.id, contact.name, contact.email, contact.phone, contact.company, contact.title, contact.url, contact.uid, contact.note, contact.strength, contact.strength_set, contact.cadence_days, contact.introduced_by_id, contact.introduced_on, contact.birthday, contact.snoozed_until, contact.created_on, contact.moment, contact.moment_on, contact.name_key, contact.first_key, contact.n, contact.nickname, contact.address, contact.kind FROM contact WHERE contact.id = %(id)s::INTEGER',
     'contact_extras': 'SELECT contact.id, contact.phone, contact.url, contact.birthday, contact.note FROM contact ORDER BY contact.id',

@@ -297,6 +297,12 @@ def touch_days(reader: Reader) -> list[Row]:
     return dicts(reader, "touch_days")
 
 
+def chat_days(reader: Reader, sources: Iterable[str]) -> set[tuple[int, Any, str]]:
+    """(contact_id, day, direction) of the messages captured from the chat `sources`."""
+    wanted = set(sources)
+    return {(cid, on, direction) for cid, on, direction, source in reader.rows("chat_days") if source in wanted}
+
+
 def touch_keys(reader: Reader) -> Iterable[tuple[Any, ...]]:
     """(contact_id, kind, happened_on, direction, note) of every touch: what tells touches apart on re-import."""
     return reader.rows("touch_keys")

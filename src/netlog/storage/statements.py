@@ -550,6 +550,13 @@ def touch_days() -> Statement:
 
 
 @statement
+def chat_days() -> Statement:
+    """(contact, day, direction, source) of every message captured from a source: a chat's day is one touch a
+    direction, whatever the chat (issue 23)."""
+    return select(T.contact_id, T.happened_on, T.direction, T.source).where(T.source.is_not(None), T.kind == literal_column("'message'"))
+
+
+@statement
 def touch_keys() -> Statement:
     """What tells touches apart on re-import."""
     return select(T.contact_id, T.kind, T.happened_on, T.direction, T.note)

@@ -9,8 +9,10 @@ counted for the summary, and `--add-new` adds them.
 
 Idempotence: each touch keeps its source and the source's own id (a Message-ID, an event's UID and start,
 a conversation and date): importing the same file, or an overlapping newer export, adds nothing. Chat
-messages (Telegram, WhatsApp) come as one touch per contact, day and direction: forty lines of an
-afternoon's chat are one exchange, not forty.
+messages (LinkedIn messages, Telegram, WhatsApp) come as one touch per contact, day and direction, whatever
+the chat: forty lines of an afternoon's chat are one exchange, not forty, and the same day's messages on
+LinkedIn and Telegram are one too (the first import's touch keeps its source id; the other chat's day counts
+as logged before). A mail is a letter: one touch a message.
 
 One event, one touch (issue 23): an exchange that a touch logged by hand already records (the same contact,
 direction and kind family; written words on that day or the day before or after, a meeting on that day)
@@ -37,7 +39,9 @@ if TYPE_CHECKING:
     from netlog.touches.records import Exchange, Me, Party, Reading
 
 SOURCES = ("mail", "calendar", "linkedin-messages", "telegram", "whatsapp")
-CHATS = ("telegram", "whatsapp")  # one touch per contact, day and direction
+# Written chat: one touch per contact, day and direction, whatever the chat (a day's LinkedIn messages, Telegram
+# and WhatsApp with one person are one exchange). Mail is letters: one touch a message.
+CHATS = ("linkedin", "telegram", "whatsapp")  # the sources as touches keep them (LinkedIn messages: "linkedin")
 MALFORMED = "malformed"  # the summary's word for an exchange skipped as unreadable (records.Skip.MALFORMED)
 AFTER_TODAY = "dated after today"  # records.Skip.AFTER_TODAY: what `log --on` would refuse as in the future
 UNKNOWN_SHOWN = 10  # the most frequent non-contacts named in the summary
@@ -202,6 +206,8 @@ class _Plan:
         self.new_contacts: dict[str, dict[str, Any]] = {}  # a non-contact's key -> the contact to create
         self.learned: dict[int, list[tuple[str, str]]] = {}  # a contact matched by name -> (kind, address) to store
         self.chat_days: set[tuple] = set()
+        # (contact, day, direction) of the messages any chat brought before: that day is logged (issue 23)
+        self.chatted = reads.chat_days(reader, CHATS) if source in CHATS else set()
 
     def contact_of(self, party: Party) -> int | None:
         for key, values in (("email", party.emails), ("url", (party.url,)), ("phone", party.phones)):
@@ -263,6 +269,9 @@ class _Plan:
                 if (cid, key) in self.chat_days:
                     continue  # one touch a day and direction for a chat
                 self.chat_days.add((cid, key))
+                if (cid, exchange.on, exchange.direction) in self.chatted:
+                    report.already += 1  # this chat's or another's message that day (or an older import's key)
+                    continue
             if (cid, key) in self.logged:
                 report.already += 1
                 continue

@@ -4,7 +4,8 @@
 Columns are found by their header names, so both layouts read: the older ten (CONVERSATION ID,
 CONVERSATION TITLE, FROM, SENDER PROFILE URL, TO, RECIPIENT PROFILE URLS, DATE, SUBJECT, CONTENT, FOLDER)
 and the newer thirteen (plus ATTACHMENTS, IS MESSAGE DRAFT, IS CONVERSATION ARCHIVED). CONTENT is never
-kept; SUBJECT (InMails have one) is. DATE is like "2026-11-02 14:22:10 UTC".
+kept (it is read only to tell whether the message asks something, touches/asking.py); SUBJECT (InMails
+have one) is. DATE is like "2026-11-02 14:22:10 UTC".
 
 Skipped, first reason first: a row without a conversation id, sender or readable date (malformed);
 drafts (FOLDER DRAFTS, or IS MESSAGE DRAFT Yes); sponsored InMail (CONVERSATION TITLE "Sponsored
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from netlog.errors import BadInput, NotFound, UnknownOwner
+from netlog.touches.asking import asks_something
 from netlog.touches.records import Exchange, Me, Party, Reading, Skip, local_moment, normalize_url
 from netlog.values.budget import OverBudget, item_budget
 
@@ -39,7 +41,7 @@ SPONSORED_TITLE = "sponsored conversation"
 
 @dataclass(frozen=True, slots=True)
 class _Row:
-    """What a message row says, CONTENT left out."""
+    """What a message row says, CONTENT left out (read only for whether it asks something)."""
 
     conversation: str
     title: str
@@ -49,6 +51,7 @@ class _Row:
     subject: str | None
     folder: str
     draft: bool
+    asks: bool = False  # CONTENT (or an InMail's SUBJECT) asks something (touches/asking.py)
 
 
 def read_linkedin_messages(
@@ -89,7 +92,7 @@ def read_linkedin_messages(
         at = local_moment(row.moment, zone)
         sent = row.moment.astimezone(timezone.utc)
         source_id = f"{row.conversation}/{sent:%Y-%m-%dT%H:%M:%SZ}/{row.sender.url or row.sender.name}"
-        reading.add(Exchange(SOURCE, source_id, at.date(), "message", direction, parties, row.subject, None, at))
+        reading.add(Exchange(SOURCE, source_id, at.date(), "message", direction, parties, row.subject, None, at, row.asks))
     return reading
 
 
@@ -125,6 +128,7 @@ def _rows(path: Path) -> tuple[list[_Row], int]:
                     subject=" ".join(cell("SUBJECT").split()) or None,
                     folder=cell("FOLDER").upper(),
                     draft=cell("IS MESSAGE DRAFT").lower() in ("yes", "true"),
+                    asks=asks_something(cell("CONTENT")) or asks_something(cell("SUBJECT")),
                 )
             )
     return rows, malformed
