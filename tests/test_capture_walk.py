@@ -63,3 +63,17 @@ def test_a_days_written_chat_is_one_touch_a_direction_whatever_the_chat(netlog):
     for source, path in (("linkedin-messages", MESSAGES), ("telegram", TELEGRAM)):
         assert netlog.json("import", source, str(path))["new"] == 0
     assert netlog.json("show", "Gus Berg")["touches"] == gus["touches"]
+
+
+def test_a_linkedin_member_url_is_stored_as_given(netlog):
+    """Finding 3: Lena's InMail comes from https://www.linkedin.com/in/ACoAABx9y8z7W6v5; --add-new stored
+    linkedin.com/in/acoaabx9y8z7w6v5, lower-cased without its scheme, and the member id no longer opens.
+    Stored as written; the normal form still matches her on the next import."""
+    _me(netlog)
+    netlog("import", "linkedin", str(CONNECTIONS))
+    netlog("import", "linkedin-messages", str(MESSAGES), "--add-new")
+    lena = netlog.json("show", "Lena Fischer")
+    assert lena["url"] == "https://www.linkedin.com/in/ACoAABx9y8z7W6v5"
+    assert [u["value"] for u in lena["urls"]] == ["https://www.linkedin.com/in/ACoAABx9y8z7W6v5"]
+    again = netlog.json("import", "linkedin-messages", str(MESSAGES), "--add-new")
+    assert again["new"] == 0 and again["added"] == 0

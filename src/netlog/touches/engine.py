@@ -233,7 +233,8 @@ class _Plan:
             for value in values:
                 if value and value not in self.by[kind]:
                     self.by[kind][value] = cid
-                    self.learned.setdefault(cid, []).append((kind, value))
+                    kept = party.given_url or value if kind == "url" else value  # stored as written
+                    self.learned.setdefault(cid, []).append((kind, kept))
 
     def add(self, exchange: Exchange, keep_subjects: bool, add_new: bool, report: TouchReport) -> None:
         # The door `log --on` keeps: nothing that has not happened yet (a mail dated 30 Dec 9999).
@@ -317,7 +318,7 @@ class _Plan:
             "name": validation.clean_text(party.name) or (party.emails or party.phones or (party.url,))[0],
             "email": party.emails[0] if party.emails else None,
             "phone": party.phones[0] if party.phones else None,
-            "url": party.url,
+            "url": party.given_url or party.url,  # as written: the normal form is only for comparing
             "strength": kinds.DEFAULT_LEVEL,
             "strength_set": False,
             "created_on": self.today,
@@ -326,7 +327,7 @@ class _Plan:
             return None
         self.next_id += 1
         self.new_contacts[shown] = row
-        for key, value in (("email", row["email"]), ("phone", row["phone"]), ("url", row["url"])):
+        for key, value in (("email", row["email"]), ("phone", row["phone"]), ("url", party.url)):
             if value:
                 self.by[key][value] = row["id"]
         return row["id"]
@@ -388,7 +389,7 @@ def _address(party: Party) -> tuple[str, str] | None:
         return ("email", party.emails[0])
     if party.phones:
         return ("phone", party.phones[0])
-    return ("url", party.url) if party.url else None
+    return ("url", party.given_url or party.url) if party.url else None
 
 
 def _shown(party: Party) -> str:

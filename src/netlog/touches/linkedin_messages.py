@@ -187,7 +187,7 @@ def _is_me(party: Party, me: Me) -> bool:
 def _party(name: str, url: str) -> Party | None:
     name = " ".join(name.split())
     link = normalize_url(url) or None
-    return Party(name or None, url=link) if name or link else None
+    return Party(name or None, url=link, given_url=url.strip() or None) if name or link else None
 
 
 def _recipients(names: str, urls: str) -> tuple[Party, ...]:

@@ -68,13 +68,15 @@ class Skip(StrEnum):
 class Party:
     """Someone on the other side, with whatever the source knows to match them by. Every field is already
     in its normal form: emails and URLs as `normalize_email`/`normalize_url` give them, phones as
-    `normalize_phone` does; `source_id` is the source's own id for the person (Telegram's user id)."""
+    `normalize_phone` does; `source_id` is the source's own id for the person (Telegram's user id). The normal
+forms are for comparing only: `given_url` is the URL as written, which a new contact keeps."""
 
     name: str | None
     emails: tuple[str, ...] = ()
     phones: tuple[str, ...] = ()
     url: str | None = None
     source_id: str | None = None
+    given_url: str | None = None  # the URL as the source wrote it (a LinkedIn member id is case-sensitive): what is stored
 
 
 @dataclass(frozen=True, slots=True)
