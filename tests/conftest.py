@@ -88,9 +88,9 @@ def pg_url(pg_server) -> str:
     drop()
 
 
-# The rule scenarios run on the pure rules and through `netlog due`'s own read of a database (one per
+# The rule scenarios run on the pure rules (and cut by rules.rank_top at every length: "top") and through `netlog due`'s own read of a database (one per
 # backend for the whole session, emptied before each scenario): the sqlite3 path and SQLAlchemy on PostgreSQL.
-RULE_BACKENDS = ("pure", "sqlite", "postgresql")
+RULE_BACKENDS = ("pure", "top", "sqlite", "postgresql")
 SCENARIO_TABLES = ("intro_offer", "dismissal", "tag", "touch", "contact_state", "contact")
 
 
@@ -147,6 +147,20 @@ def rank_stored(store, today, ties, intros=()):
     return due_items(store.reader, today)
 
 
+def rank_cut(today, ties, intros=(), **options):
+    """rules.rank_due, checked against rules.rank_top (issue 25: a terminal ranks only what it shows): every cut
+    of the list, from the first item to one past the last, is the list's head, with the list's length and picks."""
+    from netlog.rules import due as rules
+
+    everything = rules.rank_due(today, ties, intros, **options)
+    by_id = {tie.id: tie for tie in ties}
+    for top in range(1, len(everything) + 2):
+        assert rules.rank_top(today, ties, intros, top=top, **options) == (
+            everything[:top], len(everything), rules.day_picks(everything, by_id)
+        ), top
+    return everything
+
+
 @pytest.fixture(params=RULE_BACKENDS)
 def rank_due(request):
     """rules.rank_due, or the same contacts stored and ranked by `netlog due`'s read (sqlite3, PostgreSQL)."""
@@ -154,6 +168,8 @@ def rank_due(request):
 
     if request.param == "pure":
         return rules.rank_due
+    if request.param == "top":
+        return rank_cut
     db = request.getfixturevalue(f"scenario_db_{request.param}")
     return lambda today, ties, intros=(): rank_stored(db, today, ties, intros)
 

@@ -463,13 +463,21 @@ def due(
     \b
     Example: netlog due --limit 5      (or: netlog due --on "next monday" --json, netlog due --mine)
     """
-    from netlog.network.agenda import listed
+    from netlog.network.agenda import listed, listed_top
     from netlog.people.me import current_user
 
     s = _runtime(ctx)
     day = on or s.today
-    items = listed(s.store, s.today, day, mine=current_user() if mine else None, reconnect_per_day=_reconnects(reconnect), keep_held=all_)
-    s.output(json_).due(items[:limit], day, s.today, fit=limit is None and not all_)
+    out = s.output(json_)
+    fit = limit is None and not all_
+    top = limit if limit is not None else out.shown_rows() if fit else None  # a screenful: the rest is counted, not ranked
+    who = current_user() if mine else None
+    if top is None:
+        items = listed(s.store, s.today, day, mine=who, reconnect_per_day=_reconnects(reconnect), keep_held=all_)
+        out.due(items, day, s.today, fit=fit)
+    else:
+        items, count = listed_top(s.store, s.today, day, top, mine=who, reconnect_per_day=_reconnects(reconnect), keep_held=all_)
+        out.due(items, day, s.today, fit=fit, total=count if fit else None)
 
 
 EDIT = typer.Option(False, "--edit", help="Open the draft in $VISUAL / $EDITOR first.")

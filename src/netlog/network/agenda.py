@@ -33,7 +33,7 @@ def due_items(
     that user logged, and every other action (keep in touch, nudge, meet, report back) for a contact that
     user has logged at least one touch with, or was introduced to in an intro that user logged.
     """
-    items, _ = _day(reader, today, mine, reconnect_per_day, keep_held)
+    items, _, _ = _day(reader, today, mine, reconnect_per_day, keep_held)
     return items
 
 
@@ -47,20 +47,40 @@ def listed(
 ) -> list[rules.DueItem]:
     """due_items for a list the user is shown (`due`, `review`, `digest`): the list of `today` (not of a later
     `day`) remembers its picks, so acting on one never redraws the others."""
-    items, picks = _day(store.reader, day, mine, reconnect_per_day, keep_held)
+    items, _, picks = _day(store.reader, day, mine, reconnect_per_day, keep_held)
+    _remember(store, today, day, picks)
+    return items
+
+
+def listed_top(
+    store: Store,
+    today: date,
+    day: date,
+    top: int,
+    mine: str | None = None,
+    reconnect_per_day: int = rules.RECONNECT_PER_DAY,
+    keep_held: bool = False,
+) -> tuple[list[rules.DueItem], int]:
+    """listed(...)[:top] and len(listed(...)), with the same picks remembered, ranking only the `top` shown
+    (rules.rank_top: a terminal shows one screenful, so the rest of the list is counted, not ranked)."""
+    items, count, picks = _day(store.reader, day, mine, reconnect_per_day, keep_held, top)
+    _remember(store, today, day, picks)
+    return items, count
+
+
+def _remember(store: Store, today: date, day: date, picks: list[int]) -> None:
     if day == today and picks:  # only picks not remembered yet: showing the list again writes nothing
         try:
             store.add_day_picks([{"picked_on": day, "contact_id": contact_id} for contact_id in picks])
         except DatabaseError:
             pass  # read-only media, a full disk: the list is right now, only not remembered for later today
-    return items
 
 
 def _day(
-    reader: Reader, today: date, mine: str | None, reconnect_per_day: int, keep_held: bool
-) -> tuple[list[rules.DueItem], list[int]]:
-    """The day's items, and the contacts the allowance picked among them (before `mine` narrows the list) that
-    are not remembered as picked that day yet."""
+    reader: Reader, today: date, mine: str | None, reconnect_per_day: int, keep_held: bool, top: int | None = None
+) -> tuple[list[rules.DueItem], int, list[int]]:
+    """The day's items (with `top`, only its first `top`), how many the whole list holds, and the contacts the
+    allowance picked among them (before `mine` narrows the list) that are not remembered as picked that day yet."""
     window = rules.due_window(today)
     with reader.snapshot():
         rows = reads.due_candidates(reader, window._asdict())
@@ -74,21 +94,26 @@ def _day(
             my_contacts, my_touches = reads.touched_by(reader, mine)
     ties = ties_from_rows(rows, dismissals)
     del rows  # 50,000 tuples at 100k contacts: freed before ranking, so they never share the peak with the items
-    items = rules.rank_due(
-        today, ties, [intro_from_row(r) for r in intros], reconnect_per_day=reconnect_per_day, keep_held=keep_held,
-        picked_on=picked_on, personal=personal, days_off=me.days_off, **network,
-    )  # fmt: skip
     by_id = {tie.id: tie for tie in ties}
-    picks = [c for c in rules.day_picks(items, by_id) if picked_on.get(c) != today]  # their latest pick: stored
-    if mine is None:
-        return items, picks
 
     def owed(item: rules.DueItem) -> bool:
         if item.action == "thank":
             return by_id[item.contact_id].history.thank_touch_id in my_touches
         return item.contact_id in my_contacts
 
-    return [item for item in items if owed(item)], picks
+    options: dict[str, Any] = dict(
+        reconnect_per_day=reconnect_per_day, keep_held=keep_held, picked_on=picked_on, personal=personal,
+        days_off=me.days_off, **network,
+    )  # fmt: skip
+    offers = [intro_from_row(r) for r in intros]
+    if top is not None:
+        items, count, picked = rules.rank_top(today, ties, offers, top=top, keep=None if mine is None else owed, **options)
+        return items, count, [c for c in picked if picked_on.get(c) != today]
+    items = rules.rank_due(today, ties, offers, **options)
+    picks = [c for c in rules.day_picks(items, by_id) if picked_on.get(c) != today]  # their latest pick: stored
+    if mine is not None:
+        items = [item for item in items if owed(item)]
+    return items, len(items), picks
 
 
 def _network_facts(reader: Reader, window: rules.DueWindow) -> dict[str, Any]:

@@ -8,13 +8,14 @@ storage reads only those. Every number lives in the constants below; docs/rules.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections import Counter
 from datetime import date, timedelta
 from functools import cache, lru_cache
 from operator import attrgetter
 from types import MappingProxyType
-from typing import AbstractSet, Collection, Iterable, Mapping, NamedTuple, Sequence
+from typing import AbstractSet, Callable, Collection, Iterable, Mapping, NamedTuple, Sequence
 
 from netlog.rules import allowance
 from netlog.rules.history import BIRTHDAY_AHEAD_DAYS, History
@@ -325,6 +326,96 @@ def rank_due(
     `first_names_shared`, the first_name_keys two or more contacts share (shared_first_names)."""
     by_id = {tie.id: tie for tie in ties}
     names = _Names(shared_first_names(t.name for t in ties) if first_names_shared is None else first_names_shared)
+    items, dormant = _every_item(today, ties, intros, by_id, names, days_off)
+    listed = _one_per_person(_ranked(items))
+    if active_companies is None:
+        active_companies = {company_key(t.company) for t in ties if t.company and is_active(t, today)}
+    kept, added = _allowance(
+        listed, dormant, today, by_id, names, reconnect_per_day, active_companies, keep_held, picked_on or {}, personal
+    )
+    return _merged(kept, _ranked(added))
+
+
+def rank_top(
+    today: date,
+    ties: Sequence[Tie],
+    intros: Sequence[IntroOffer] = (),
+    *,
+    top: int,
+    reconnect_per_day: int = RECONNECT_PER_DAY,
+    active_companies: Collection[str] | None = None,
+    first_names_shared: Collection[str] | None = None,
+    days_off: AbstractSet[int] = WEEKEND,
+    keep_held: bool = False,
+    picked_on: Mapping[int, date] | None = None,
+    personal: Collection[int] = (),
+    keep: Callable[[DueItem], bool] | None = None,
+) -> tuple[list[DueItem], int, list[int]]:
+    """rank_due's first `top` items, how many items its whole list holds, and the day's picks (day_picks of the
+    whole list), without ranking the whole list (issue 25: on a terminal the work on the list is bounded by what
+    is shown). With `keep`, only the items it keeps count and are shown (as filtering rank_due's list would).
+
+    The same list, cut: each person's lead is the least of their items by _rank_key (input order breaking
+    ties, as the stable sorts of _ranked do); the allowance sees only leads (it never depended on their
+    order); leads differ in contact_id, so the first `top` of them by _rank_key are the first `top` of
+    rank_due's list. Only those shown have the others of their person folded into their reason."""
+    by_id = {tie.id: tie for tie in ties}
+    names = _Names(shared_first_names(t.name for t in ties) if first_names_shared is None else first_names_shared)
+    items, dormant = _every_item(today, ties, intros, by_id, names, days_off)
+    key = _rank_key
+    lead_of: dict[int, tuple[tuple[bool, int, float, date, str, int, str], int]] = {}
+    folds: dict[int, int] = {}  # contact id -> how many items of theirs there are, when more than one
+    for n, item in enumerate(items):
+        cid = item.contact_id
+        found = lead_of.get(cid)
+        if found is None:
+            lead_of[cid] = (key(item), n)
+            continue
+        folds[cid] = folds.get(cid, 1) + 1
+        k = key(item)
+        if k < found[0]:  # strictly less: an equal key keeps the earlier item first, as a stable sort does
+            lead_of[cid] = (k, n)
+    leads = [items[n] for _, n in lead_of.values()]
+    if active_companies is None:
+        active_companies = {company_key(t.company) for t in ties if t.company and is_active(t, today)}
+    kept, added = _allowance(
+        leads, dormant, today, by_id, names, reconnect_per_day, active_companies, keep_held, picked_on or {}, personal
+    )
+    picks = [i.contact_id for i in sorted(added, key=key) if not i.held and by_id[i.contact_id].strength < ALWAYS_LISTED_FROM]
+    every = kept + added
+    if keep is not None:
+        every = [item for item in every if keep(item)]
+    shown = heapq.nsmallest(top, every, key=key)
+    folded: dict[int, list[tuple[tuple[bool, int, float, date, str, int, str], int]]] = {
+        item.contact_id: [] for item in shown if item.contact_id in folds
+    }
+    if folded:
+        for m, i in enumerate(items):  # one pass for all shown: their items, with their places
+            if i.contact_id in folded:
+                folded[i.contact_id].append((key(i), m))
+    for n, first in enumerate(shown):
+        if first.contact_id not in folded:
+            continue
+        lead = items[lead_of[first.contact_id][1]]
+        if first != lead and first != lead._replace(held=True):
+            continue  # not their lead (a reconnect the allowance made for a dormant tie): nothing folded into it
+        theirs = sorted(folded[first.contact_id])
+        rest = [items[m] for _, m in theirs[1:]]
+        said = "; ".join(_lead(other.reason) for other in rest)
+        shown[n] = first._replace(also=tuple(rest), reason=f"{first.reason}. Also: {said}")
+    return shown, len(every), picks
+
+
+def _every_item(
+    today: date,
+    ties: Sequence[Tie],
+    intros: Sequence[IntroOffer],
+    by_id: Mapping[int, Tie],
+    names: _Names,
+    days_off: AbstractSet[int],
+) -> tuple[list[DueItem], list[Tie]]:
+    """Every item the rules find on `today`, in the order they are found (not yet one a person, nor ranked), and
+    the dormant ties (drawn from only by the allowance)."""
     items: list[DueItem] = []
     add = items.append
     dormant: list[Tie] = []
@@ -370,13 +461,7 @@ def rank_due(
         items = [i for i in items if not (i.action == "thank" and i.contact_id in reported)]
     for offer in intros:
         items.extend(_intro_steps(offer, today, by_id, names))
-    listed = _one_per_person(_ranked(items))
-    if active_companies is None:
-        active_companies = {company_key(t.company) for t in ties if t.company and is_active(t, today)}
-    kept, added = _allowance(
-        listed, dormant, today, by_id, names, reconnect_per_day, active_companies, keep_held, picked_on or {}, personal
-    )
-    return _merged(kept, _ranked(added))
+    return items, dormant
 
 
 def _one_per_person(ranked: list[DueItem]) -> list[DueItem]:

@@ -96,13 +96,20 @@ def due_json(items: Iterable[Any]) -> list[dict[str, Any]]:
     ]
 
 
-def _print_table(table_for: Any, count: int, fit: bool) -> None:
+def _print_table(table_for: Any, count: int, fit: bool, total: int | None = None) -> None:
     """Print the table `table_for(rows)` draws of the first `rows` of `count`: all of them, or with `fit` as
-    many as fit one terminal screen (at least 5), with a note on stderr saying how many were left out."""
+    many as fit one terminal screen (at least 5), with a note on stderr saying how many of the `total` (the whole
+    list's length, when only its head was handed in; else `count`) were left out."""
     rows = _rows_that_fit(table_for, count) if fit else count
     _console().print(table_for(rows))
-    if count > rows:
-        message(f"… and {count - rows:,} more: add --all to see them, or pipe the output.")
+    total = count if total is None else total
+    if total > rows:
+        message(f"… and {total - rows:,} more: add --all to see them, or pipe the output.")
+
+
+def screen_rows() -> int:
+    """The most rows _rows_that_fit can show on this terminal: a list cut to these loses nothing it shows."""
+    return max(5, _console().height - 2)
 
 
 def _rows_that_fit(table_for: Any, count: int) -> int:
@@ -343,14 +350,18 @@ def output(as_json: bool = False) -> PlainOutput:
 class PlainOutput:
     """Plain text, for a pipe: numbered lines, tab-separated columns, indented facts."""
 
-    def due(self, items: Sequence[DueItem], on: date, today: date, fit: bool = False) -> None:
-        """The ranked due list."""
+    def shown_rows(self) -> int | None:
+        """With a screenful shown (`fit`), how many of a list's first items can be: None when all are printed."""
+        return None
+
+    def due(self, items: Sequence[DueItem], on: date, today: date, fit: bool = False, total: int | None = None) -> None:
+        """The ranked due list (or its head, of a list of `total` items)."""
         if not items:
             message(f"Nothing due {'today' if on == today else 'on ' + format_day(on, today)}. Your network is in good shape.")
             return
-        self._due(items, on, fit)
+        self._due(items, on, fit, total)
 
-    def _due(self, items: Sequence[DueItem], on: date, fit: bool) -> None:
+    def _due(self, items: Sequence[DueItem], on: date, fit: bool, total: int | None = None) -> None:
         _write("".join([f"{number}. [{item.action}{' (held)' if item.held else ''}] {item.reason}\n" for number, item in enumerate(items, 1)]))
 
     def overview(self, contacts: Sequence[dict[str, Any]], now: date, fit: bool = False) -> None:
@@ -492,7 +503,10 @@ class PlainOutput:
 class RichOutput(PlainOutput):
     """A terminal: Rich tables and panels, one screenful of a long list."""
 
-    def _due(self, items: Sequence[DueItem], on: date, fit: bool) -> None:
+    def shown_rows(self) -> int | None:
+        return screen_rows()
+
+    def _due(self, items: Sequence[DueItem], on: date, fit: bool, total: int | None = None) -> None:
         def table_for(rows: int) -> Any:
             from rich.table import Table
             from rich.text import Text
@@ -509,7 +523,7 @@ class RichOutput(PlainOutput):
                 table.add_row(str(number), action, Text(safe(item.contact)), Text(safe(item.reason)), f"{item.score:g}")
             return table
 
-        _print_table(table_for, len(items), fit)
+        _print_table(table_for, len(items), fit, total)
 
     def _overview(self, contacts: Sequence[dict[str, Any]], now: date, fit: bool) -> None:
         def table_for(rows: int) -> Any:
@@ -585,7 +599,7 @@ class JsonOutput(PlainOutput):
     """--json: the stable keys of docs/json.md, one compact object per line for lists; messages still go to
     stderr, and an empty list is `[]`."""
 
-    def due(self, items: Sequence[DueItem], on: date, today: date, fit: bool = False) -> None:
+    def due(self, items: Sequence[DueItem], on: date, today: date, fit: bool = False, total: int | None = None) -> None:
         _print(to_json(due_json(items)))
 
     def overview(self, contacts: Sequence[dict[str, Any]], now: date, fit: bool = False) -> None:
