@@ -2,7 +2,11 @@
 count on every run, whatever the machine's load): the difference between two stops is what the step costs.
 
     NETLOG_DB=/tmp/bench-large/medium.db valgrind --tool=callgrind --callgrind-out-file=/dev/null \\
-        python bench/due_steps.py STEP        # STEP: import, open, candidates, read, ties, rank, print
+        python bench/due_steps.py STEP        # STEP: import, open, candidates, read, ties, items, rank, print, top
+
+`items` stops once the rules have found every item (rank_due's first half: nothing ranked, one a person or
+picked yet); `top` is `rank` for a terminal's screenful (rules.rank_top, 22 rows: an 80x24 terminal), instead
+of the whole list.
 
 Run it once without valgrind first, so the bytecode is cached (unset PYTHONDONTWRITEBYTECODE). Today is
 $NETLOG_TODAY or 2026-11-23 (bench/generate.py's)."""
@@ -14,7 +18,7 @@ import os
 import sys
 from datetime import date, timedelta
 
-STEPS = ("import", "open", "candidates", "read", "ties", "rank", "print")
+STEPS = ("import", "open", "candidates", "read", "ties", "items", "rank", "print", "top")
 
 
 def main() -> None:
@@ -59,6 +63,13 @@ def main() -> None:
     ties = ties_from_rows(rows, dismissals)
     del rows
     if stop == "ties":
+        return
+    if stop == "items":
+        by_id = {tie.id: tie for tie in ties}
+        rules._every_item(today, ties, intros, by_id, rules._Names(network["first_names_shared"]), me.days_off)
+        return
+    if stop == "top":
+        rules.rank_top(today, ties, intros, top=22, picked_on=picked_on, personal=personal, days_off=me.days_off, **network)
         return
     items = rules.rank_due(today, ties, intros, picked_on=picked_on, personal=personal, days_off=me.days_off, **network)
     if stop == "rank":
