@@ -5,6 +5,7 @@ run opens no write transaction (the database file is not touched)."""
 from __future__ import annotations
 
 import json
+from datetime import date
 import shutil
 from pathlib import Path
 
@@ -163,3 +164,31 @@ def test_calendar_items_of_a_removed_or_merged_contact_leave_the_calendar(mornin
     exported.mkdir()
     morning("export", "ics", "-o", str(exported / "all.ics"))
     assert now == calendar_summaries(exported)  # the calendar says what is due, no more
+
+
+def test_a_daily_calendar_sync_rewrites_an_item_only_when_what_it_says_changed(morning, tmp_path, monkeypatch):
+    """vdirsyncer uploads every file that changed: a sync the next days, with nothing done and nothing
+    changed, rewrites nothing (DTSTAMP stays the day the item was written; an overdue item keeps the day it
+    was written with and its reason as worded then), while a real change (a new name) still rewrites its
+    items, stamped with the day of the change. Every item stays valid iCalendar with its DTSTAMP."""
+    import icalendar
+
+    folder = tmp_path / "calendar"
+    morning("sync", "calendar", str(folder))
+    first = {p.name: p.read_bytes() for p in folder.glob("*.ics")}
+    for day in ("2026-11-24", "2026-11-25", "2026-11-27"):
+        monkeypatch.setenv("NETLOG_TODAY", day)
+        result = json.loads(morning("sync", "calendar", str(folder), "--json").stdout)
+        assert result["updated"] == 0, day
+        now = {p.name: p.read_bytes() for p in folder.glob("*.ics")}
+        assert {name: text for name, text in now.items() if name in first} == {n: t for n, t in first.items() if n in now}
+    morning("edit", "Bo Berg", "--name", "Bo Bergman")
+    result = json.loads(morning("sync", "calendar", str(folder), "--json").stdout)
+    assert result["updated"] >= 1
+    for file in folder.glob("*.ics"):
+        item = next(c for c in icalendar.Calendar.from_ical(file.read_bytes()).walk() if c.name in ("VTODO", "VEVENT"))
+        assert item.get("dtstamp") is not None and item.get("uid")
+        if "Bo Bergman" in str(item.get("summary")):
+            assert item.decoded("dtstamp").date().isoformat() == "2026-11-27"
+            assert item.decoded("due") == date(2026, 11, 23)  # overdue since the first sync: its day kept
+    assert json.loads(morning("sync", "calendar", str(folder), "--json").stdout)["updated"] == 0

@@ -79,11 +79,21 @@ def uid(item: DueItem) -> str:
     return f"netlog-{item.contact_id}-{item.action}{about}@netlog"
 
 
+def summary(item: DueItem) -> str:
+    """An item's SUMMARY: "Thank Ana Lima", "Keep in touch with Bo Chen"."""
+    return f"{ACTION_WORDS.get(item.action, item.action)} {item.contact}"
+
+
 def calendar(
-    entries: Sequence[tuple[date, DueItem]], today: date, as_: str = "todos", uid_of: Callable[[DueItem], str] = uid
+    entries: Sequence[tuple[date, DueItem]],
+    today: date,
+    as_: str = "todos",
+    uid_of: Callable[[DueItem], str] = uid,
+    stamp_on: date | None = None,
 ) -> str:
     """The iCalendar text (RFC 5545, written by the icalendar library): one VTODO (due that day) or all-day
-    VEVENT per entry, each with a VALARM at 09:00 that day. `uid_of` names each item (a sync keeps its own)."""
+    VEVENT per entry, each with a VALARM at 09:00 that day. `uid_of` names each item (a sync keeps its own);
+    DTSTAMP is midnight UTC of `stamp_on` (a sync: the day the item was written), else of today."""
     from datetime import datetime, timezone
 
     import icalendar
@@ -91,13 +101,14 @@ def calendar(
     cal = icalendar.Calendar()
     cal.add("prodid", "-//netlog//follow-ups//EN")
     cal.add("version", "2.0")
-    stamp = datetime(today.year, today.month, today.day, tzinfo=timezone.utc)
+    stamped = stamp_on or today
+    stamp = datetime(stamped.year, stamped.month, stamped.day, tzinfo=timezone.utc)
     for day, item in entries:
-        summary = f"{ACTION_WORDS.get(item.action, item.action)} {item.contact}"
+        said = summary(item)
         component = icalendar.Event() if as_ == "events" else icalendar.Todo()
         component.add("uid", uid_of(item))
         component.add("dtstamp", stamp)
-        component.add("summary", summary)
+        component.add("summary", said)
         component.add("description", item.reason)
         if as_ == "events":
             component.add("dtstart", day)
@@ -111,7 +122,7 @@ def calendar(
         component.add("categories", ["netlog", item.action])
         alarm = icalendar.Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", summary)
+        alarm.add("description", said)
         alarm.add("trigger", timedelta(hours=9), parameters={"RELATED": related})
         component.add_component(alarm)
         cal.add_component(component)

@@ -7,7 +7,10 @@ write each other's items. Each run, in one transaction:
 
 - an item of netlog's that was deleted from DIR, or marked COMPLETED (or CANCELLED) there, is done
   (`netlog done`), remembered as done, and never written again;
-- an item still due is written when its text changed (a new name, another day), in its own file;
+- an item still due is rewritten, in its own file, only when what it says changed (a new name, another
+  day, --as): its DTSTAMP stays the day it was written, and an overdue item (its day has come) keeps that
+  day and its reason as worded then, so a daily sync with nothing new writes nothing (vdirsyncer uploads
+  nothing);
 - a new occurrence gets a new file; an item no longer due is removed, and so is every item of a contact
   removed with `netlog rm` or merged into another (the kept contact's items are worked out anew);
 - files netlog did not write are left alone.
@@ -143,7 +146,7 @@ def _sync(session: Session, today: date, path: Path, key: str, days: int, as_: s
     by_occurrence = {row["netlog_view"]: row for row in known.values() if row["state"] != "removed"}
     current: dict[str, Any] = {}
     pending: dict[Path, str] = {}
-    placed: list[tuple[str, Path, str, str, int]] = []  # (uid, file, text, occurrence, contact)
+    placed: list[tuple[str, Path, str, str, int, str]] = []  # (uid, file, text, occurrence, contact, what it says)
     for day, due in ics.first_due(ics.due_each_day(reader, today, days)):
         occurrence = _occurrence(due)
         if occurrence in current:
@@ -152,22 +155,31 @@ def _sync(session: Session, today: date, path: Path, key: str, days: int, as_: s
         if remembered is not None and remembered["state"] != "synced":
             continue  # done in the calendar: never written again
         uid = remembered["uid"] if remembered is not None else str(uuid.uuid4())
-        text = ics.calendar([(day, due)], today, as_, uid_of=_named(uid))
         current[occurrence] = uid
         if remembered is not None:
             file = path / remembered["file"]
             item = scan.items.get(uid)
-            if item is not None and item.hash == folders.digest(text):
-                counts["unchanged"] += 1
-                if (item.size, item.mtime_ns) != (remembered["size"], remembered["mtime_ns"]):
-                    saved.append({**remembered, "size": item.size, "mtime_ns": item.mtime_ns})
-                continue
+            written = _written(remembered, item)
+            if item is not None and written is not None:
+                overdue = day == today and written.day <= today
+                if overdue:  # its day has come: the day it was written with and its reason as worded then stay
+                    day = written.day
+                    same = item.hash == remembered["hash"] and (written.summary, written.shape) == (ics.summary(due), as_)
+                else:
+                    same = item.hash == folders.digest(ics.calendar([(day, due)], today, as_, uid_of=_named(uid), stamp_on=written.stamp))
+                if same:
+                    counts["unchanged"] += 1
+                    if (item.size, item.mtime_ns) != (remembered["size"], remembered["mtime_ns"]):
+                        saved.append({**remembered, "size": item.size, "mtime_ns": item.mtime_ns})
+                    continue
             counts["updated"] += 1
         else:
             file = _free_name(path, uid, pending)
             counts["new"] += 1
+        text = ics.calendar([(day, due)], today, as_, uid_of=_named(uid))
         pending[file] = text
-        placed.append((uid, file, text, occurrence, due.contact_id))
+        view = json.dumps({"day": day.isoformat(), "stamp": today.isoformat(), "summary": ics.summary(due), "as": as_}, sort_keys=True)
+        placed.append((uid, file, text, occurrence, due.contact_id, view))
     # what is no longer due goes, and so does every item of a contact removed (rm) or merged into another
     gone = [row for row in known.values() if row["state"] == "removed" or (row["state"] == "synced" and row["netlog_view"] not in current)]
     vdir.write_files(pending)
@@ -178,11 +190,41 @@ def _sync(session: Session, today: date, path: Path, key: str, days: int, as_: s
         except OSError as error:
             raise BadInput(f"Cannot remove {path / row['file']}: {error.strerror or error}.") from None
     records.forget_sync_items(session, key, [row["uid"] for row in gone])
-    for uid, file, text, occurrence, cid in placed:
+    for uid, file, text, occurrence, cid, view in placed:
         size, mtime_ns = folders.stat_of(file)
         saved.append({"uid": uid, "file": folders.text_of(file.name), "hash": folders.digest(text), "size": size, "mtime_ns": mtime_ns,
-                      "contact_id": cid, "state": "synced", "item_view": None, "netlog_view": occurrence})  # fmt: skip
+                      "contact_id": cid, "state": "synced", "item_view": view, "netlog_view": occurrence})  # fmt: skip
     records.save_sync_items(session, key, [{k: v for k, v in row.items() if k != "folder"} for row in saved])
+
+
+@dataclass
+class _Written:
+    """What an item said when netlog wrote it: its day (DUE or DTSTART), the day of its DTSTAMP, its
+    SUMMARY and its shape (todos or events)."""
+
+    day: date
+    stamp: date
+    summary: str
+    shape: str
+
+
+def _written(row: dict[str, Any], item: folders.Item | None) -> _Written | None:
+    """What the item said when written: remembered in item_view; for an item an earlier netlog wrote without
+    it, read from its file (None when that cannot be read)."""
+    if row.get("item_view"):
+        view = json.loads(row["item_view"])
+        return _Written(date.fromisoformat(view["day"]), date.fromisoformat(view["stamp"]), view["summary"], view["as"])
+    if item is None:
+        return None
+    try:
+        import icalendar
+
+        found = next(c for c in icalendar.Calendar.from_ical(item.read()).walk() if c.name in ("VTODO", "VEVENT"))
+        day = found.decoded("due" if found.name == "VTODO" else "dtstart")
+        stamp = found.decoded("dtstamp")
+        return _Written(day, stamp.date(), str(found.get("summary")), "todos" if found.name == "VTODO" else "events")
+    except Exception:  # noqa: BLE001 -- a file another program changed beyond reading: written again
+        return None
 
 
 def _named(uid: str) -> Callable[[DueItem], str]:
