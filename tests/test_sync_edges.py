@@ -192,3 +192,30 @@ def test_a_daily_calendar_sync_rewrites_an_item_only_when_what_it_says_changed(m
             assert item.decoded("dtstamp").date().isoformat() == "2026-11-27"
             assert item.decoded("due") == date(2026, 11, 23)  # overdue since the first sync: its day kept
     assert json.loads(morning("sync", "calendar", str(folder), "--json").stdout)["updated"] == 0
+
+
+def test_the_first_sync_gives_every_new_card_its_uid_in_one_statement(netlog, tmp_path):
+    """Issue 22's speed: the first sync of many of netlog's own contacts stored each new UID with an UPDATE of
+    its own (10,000 round trips through the ORM for 10,000 cards); now one statement runs for all of them.
+    Counted, so the test does not depend on the machine's load; every card still carries its contact's UID."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    cards = "".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {n:03}\r\nEMAIL:p{n}@example.org\r\nEND:VCARD\r\n" for n in range(150))
+    netlog("import", "vcard", "-", input=cards)
+    uid_updates: list[int] = []
+
+    def count(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("UPDATE CONTACT SET UID"):
+            uid_updates.append(len(parameters) if executemany else 1)
+
+    event.listen(Engine, "before_cursor_execute", count)
+    try:
+        folder = tmp_path / "book"
+        assert counts(netlog, folder)["out_new"] == 150
+    finally:
+        event.remove(Engine, "before_cursor_execute", count)
+    assert len(uid_updates) == 1 and sum(uid_updates) == 150
+    stored = {c["name"]: c["uid"] for c in json.loads(netlog("export", "json").stdout)["contacts"]}
+    on_cards = dict(dav.items_by_uid(folder))
+    assert set(stored.values()) == set(on_cards) and len(on_cards) == 150

@@ -87,12 +87,15 @@ def update_contact(session: Session, contact_id: int, changes: Mapping[str, Any]
         session.execute(update(Contact).where(col(Contact.id) == contact_id).values(**values))
 
 
-def set_uids(session: Session, uids: Mapping[int, str]) -> None:
-    """Give contacts that have no UID yet these (by contact id); a contact that has one keeps it."""
+def set_uids(session: Session, uids: Mapping[int, str], replace: bool = False) -> None:
+    """Give contacts that have no UID yet these (by contact id), in one statement run for all of them; a
+    contact that has one keeps it, unless `replace` (a sync gives a contact whose UID is an old netlog-<id>,
+    or another card's, a new one)."""
     if not uids:
         return
     c = CONTACT.c
-    statement = update(CONTACT).where(c.id == bindparam("contact_id"), c.uid.is_(None)).values(uid=bindparam("new_uid"))
+    which = c.id == bindparam("contact_id")
+    statement = update(CONTACT).where(which if replace else which & c.uid.is_(None)).values(uid=bindparam("new_uid"))
     session.execute(statement, [{"contact_id": cid, "new_uid": uid} for cid, uid in uids.items()])
 
 

@@ -174,6 +174,7 @@ class _Sync:
         self.notes: list[tuple[int, str]] = []
         self.uids: dict[int, str] = {}  # out_new contacts given a UID
         self.pending: dict[Path, str] = {}  # files to write
+        self.built: dict[Path, list[Any]] = {}  # new cards' properties, as parsing their text gives them
         self.synced: list[tuple[folders.Item | Path, str, int]] = []  # (item or new file, uid, contact) to remember
 
     # comparing
@@ -273,11 +274,15 @@ class _Sync:
             )
 
     def _read(self, text: str) -> _Card:
-        from netlog.vcard import cardlines, cards
+        from netlog.vcard import cardlines
 
-        card = cardlines.split_cards(cardlines.parse(text)).cards[0]
-        fields, tags, _ = cards.read_card(card.properties)
-        points = cards.read_points(card.properties)
+        return self._card_of(cardlines.split_cards(cardlines.parse(text)).cards[0].properties)
+
+    def _card_of(self, properties: list[Any]) -> _Card:
+        from netlog.vcard import cards
+
+        fields, tags, _ = cards.read_card(properties)
+        points = cards.read_points(properties)
         return _Card(fields, points, tags, views.card_view(fields, points, tags, self.region))
 
     def _plan_change(self, change: _Change) -> None:
@@ -417,7 +422,7 @@ class _Sync:
             taken.add(uid)
             record = {**record_of(row, self.tags.get(cid, []), self.points_of(cid)), "uid": uid}
             file = vdir.free_name(self.path, uid, self.pending)
-            self.pending[file] = cards.build_card(record, VERSION)
+            self.pending[file], self.built[file] = cards.built_card(record, VERSION)
             self.synced.append((file, uid, cid))
             self.report.counts["out_new"] += 1
 
@@ -446,8 +451,7 @@ class _Sync:
             touched.add(cid)
         for cid, text in self.notes:
             records.add_contact_note(session, cid, self.today, text)
-        for cid, uid in self.uids.items():
-            records.update_contact(session, cid, {"uid": uid})
+        records.set_uids(session, self.uids, replace=True)  # one statement for all of them, not one a contact
         if touched:
             cache.refresh(session, touched)
         vdir.write_files(self.pending)
@@ -474,7 +478,7 @@ class _Sync:
             size, mtime_ns = folders.stat_of(file)
             saved.append({
                 "uid": uid, "file": folders.text_of(file.name), "hash": folders.digest(text), "size": size, "mtime_ns": mtime_ns,
-                "contact_id": cid, "state": "synced", "item_view": views.dump(self._read(text).view),
+                "contact_id": cid, "state": "synced", "item_view": views.dump((self._card_of(self.built[file]) if file in self.built else self._read(text)).view),
                 "netlog_view": views.dump(views.contact_view(rows[cid], points.get(cid, {}), tags.get(cid, []))),
                 "netlog_sig": views.signature(raw[cid], point_rows.get(cid, ()), tags.get(cid, ())),
             })  # fmt: skip

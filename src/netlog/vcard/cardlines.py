@@ -138,6 +138,8 @@ def unescape(value: str) -> str:
 
 def split(value: str, separator: str) -> list[str]:
     """An escaped value cut at each separator (; between components, , between list items) not escaped."""
+    if "\\" not in value:  # nothing escaped (most values): every separator cuts
+        return value.split(separator)
     parts, start, i = [], 0, 0
     while i < len(value):
         if value[i] == "\\":
@@ -168,6 +170,8 @@ def format_line(name: str, value: str, params: tuple[str, ...] = (), group: str 
 
 def fold(line: str, eol: str = "\r\n") -> str:
     """A logical line cut into physical lines of at most 75 octets, never inside a UTF-8 character."""
+    if len(line.encode("utf-8")) <= FOLD_OCTETS:  # most lines: one piece
+        return line + eol
     pieces: list[str] = []
     current: list[str] = []
     size, limit = 0, FOLD_OCTETS

@@ -17,6 +17,8 @@ groups (item1.EMAIL), folding, line endings and VERSION. A key a record lacks is
 
 from __future__ import annotations
 
+from functools import cache
+from types import MappingProxyType
 from typing import Any, Callable, Mapping, Sequence
 
 from netlog.values.folding import fold
@@ -255,25 +257,52 @@ def describes(text: str, contact: Mapping[str, Any]) -> bool:
 
 def build_card(contact: Mapping[str, Any], version: str = "3.0") -> str:
     """A new card for a contact (CRLF line endings, as the standards say)."""
+    return built_card(contact, version)[0]
+
+
+def built_card(contact: Mapping[str, Any], version: str = "3.0") -> tuple[str, list[Property]]:
+    """A new card for a contact, and its properties between BEGIN and END as parsing its text gives them (a
+    sync reads the card it wrote without parsing it again)."""
     if version not in VERSIONS:
         raise ValueError(version)
     uid = cardlines.format_line("UID", cardlines.escape(card_uid(contact)))
     # an empty N to fill: every new card has one (3.0 requires it, and address books sort by it)
     skeleton = f"BEGIN:VCARD\r\nVERSION:{version}\r\n{uid}N:;;;;\r\nEND:VCARD\r\n"
-    return patch_card(skeleton, contact)
+    before, card, after = _patched(skeleton, contact, _skeleton_reading(version))
+    return "".join(p.raw for p in before + card + after), card
+
+
+@cache
+def _skeleton_reading(version: str) -> Mapping[str, Any]:
+    """What a new card's skeleton reads as (the same for every UID: the UID is no field a patch compares)."""
+    card = cardlines.split_cards(cardlines.parse(f"BEGIN:VCARD\r\nVERSION:{version}\r\nUID:x\r\nN:;;;;\r\nEND:VCARD\r\n")).cards[0]
+    reading, tags, _ = read_card(card.properties)
+    return MappingProxyType({**reading, "uid": None, "tags": tags})
 
 
 def patch_card(text: str, contact: Mapping[str, Any]) -> str:
     """A card's text with netlog's properties made to say what the contact says; everything else as it was.
     Only the first card of the text is patched; lines before and after it are kept."""
+    before, card, after = _patched(text, contact)
+    return "".join(p.raw for p in before + card + after)
+
+
+def _patched(
+    text: str, contact: Mapping[str, Any], read: Mapping[str, Any] | None = None
+) -> tuple[list[Property], list[Property], list[Property]]:
+    """patch_card's work: the lines up to BEGIN:VCARD, the card's patched properties, END:VCARD and after.
+    `read`: what the card reads as, when known already (a new card's skeleton)."""
     properties = cardlines.parse(text)
     begin = next(i for i, p in enumerate(properties) if p.name == "BEGIN" and p.value.strip().upper() == "VCARD")
     end = next(i for i, p in enumerate(properties) if i > begin and p.name == "END" and p.value.strip().upper() == "VCARD")
     card = properties[begin + 1 : end]
     version = _text(pick(card, "VERSION")) or "3.0"
     eol = cardlines.line_ending(text)
-    reading, tags, _ = read_card(card)
-    reading["tags"] = tags
+    if read is None:
+        reading, tags, _ = read_card(card)
+        reading["tags"] = tags
+    else:
+        reading = dict(read)
     original = card
     if "points" in contact:
         card = _patch_points(card, contact["points"], eol)
@@ -291,7 +320,7 @@ def patch_card(text: str, contact: Mapping[str, Any]) -> str:
         card = _rewrite(card, key, wanted, version, eol)
     if "title" in contact:
         card = _title_apart_from_units(card, _wanted("title", contact, original, reading), version, eol)
-    return "".join(p.raw for p in properties[: begin + 1] + card + properties[end:])
+    return properties[: begin + 1], card, properties[end:]
 
 
 def _title_apart_from_units(card: list[Property], title: str | None, version: str, eol: str) -> list[Property]:

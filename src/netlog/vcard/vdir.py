@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from netlog.errors import BadInput
 from netlog.values.files import write_all
@@ -172,13 +172,19 @@ def free_name(folder: Path, uid: str, taken: Mapping[Path, Any] = {}) -> Path:
     """<UID>.vcf, unless a file of that name is there already (another program's card, an unreadable
     one, the same name in another case on a case-insensitive disk, or one about to be written): then the
     hashed name, numbered."""
-    name = file_name(uid)
-    candidates = [name, hashlib.sha1(uid.encode("utf-8")).hexdigest() + ".vcf"]
-    candidates += [f"{candidates[1][:-4]}-{n}.vcf" for n in range(2, 100)]
-    for candidate in candidates:
+    for candidate in _names(uid):
         if folder / candidate not in taken and not (folder / candidate).exists():
             return folder / candidate
     raise BadInput(f"No free file name for the card {uid} in {folder}.")
+
+
+def _names(uid: str) -> Iterator[str]:
+    """free_name's candidates, in order, made only as far as they are needed."""
+    yield file_name(uid)
+    hashed = hashlib.sha1(uid.encode("utf-8")).hexdigest()
+    yield hashed + ".vcf"
+    for n in range(2, 100):
+        yield f"{hashed}-{n}.vcf"
 
 
 def write_files(texts: Mapping[Path, str]) -> None:
