@@ -151,3 +151,36 @@ def test_exporting_into_the_khard_folder_it_came_from_writes_no_second_card(netl
     again = netlog("export", "vcard", "--vdir", str(folder))
     assert ": 0 new, 0 updated," in again.stderr + again.stdout
     assert "0 new, 0 updated" in (lambda r: r.stderr + r.stdout)(netlog("import", "vcard", str(folder)))
+
+
+def test_add_takes_a_phone_and_a_url_as_edit_does(netlog):
+    """`add` had --email but no --phone or --url: a number given at the first meeting needed a second command."""
+    done = netlog("add", "Ana Lima", "--on", "2026-11-20", "--phone", "+351 912 345 678", "--url", "https://www.linkedin.com/in/ana-lima")
+    assert done.exit_code == 0
+    shown = netlog.json("show", "Ana")
+    assert [p["value"] for p in shown["phones"]] == ["+351 912 345 678"]
+    assert [u["value"] for u in shown["urls"]] == ["https://www.linkedin.com/in/ana-lima"]
+    for option in ("--phone", "--url"):  # validated as edit validates them: one line, nothing written
+        refused = netlog("add", "Bo Berg", option, "x" * 2001, ok=False)
+        assert refused.exit_code == 1 and refused.stderr.count("\n") == 1 and "too long" in refused.stderr
+        assert netlog("edit", "Ana", option, "x" * 2001, ok=False).stderr == refused.stderr
+    assert [c["name"] for c in netlog.json("list")] == ["Ana Lima"]
+
+
+def test_a_wrong_file_is_said_in_words_not_python_class_names(netlog, tmp_path):
+    """`import telegram Connections.csv` said "not JSON (JSONDecodeError)"."""
+    import re
+
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    broken = tmp_path / "result.json"
+    broken.write_text('{"chats": {"list": [{"messages": [{"id": 1} {"id": 2}]}]}}', encoding="utf-8")
+    said = netlog("import", "telegram", str(CONNECTIONS), ok=False).stderr
+    assert said == f"netlog: {CONNECTIONS} is not a Telegram export: not JSON (Expecting value).\n"
+    assert netlog("import", "telegram", str(binary), ok=False).stderr.endswith("not UTF-8 text; give the export's result.json.\n")
+    assert netlog("import", "telegram", str(broken), ok=False).stderr.endswith("not JSON (Expecting , or ]).\n")
+    python_names = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:Error|Exception|Warning)\b")
+    for source in ("linkedin", "vcard", "google", "json", "mail", "calendar", "linkedin-messages", "telegram", "whatsapp"):
+        for wrong in (CONNECTIONS, binary, broken, SHARED_DATA / "telegram" / "result.json"):
+            done = netlog("import", source, str(wrong), ok=False)
+            assert "Traceback" not in done.stderr and not python_names.search(done.stderr + done.stdout), (source, wrong, done.stderr)

@@ -345,6 +345,8 @@ def add(
     topics: Optional[str] = typer.Option(None, "--topics", help="What you talked about."),
     strength: str = typer.Option("weak", "--strength", autocompletion=completion.levels, help="acquaintance, weak, medium, strong, close (or 1-5)."),
     email: Optional[str] = typer.Option(None, "--email", help="Their email address."),
+    phone: Optional[str] = typer.Option(None, "--phone", help="Their phone number (edit --add-phone adds more)."),
+    url: Optional[str] = typer.Option(None, "--url", help="Their profile URL: LinkedIn, a homepage (edit --add-url adds more)."),
     company: Optional[str] = typer.Option(None, "--company", help="Where they work."),
     title: Optional[str] = typer.Option(None, "--title", help="Their job title."),
     tag: List[str] = typer.Option([], "--tag", autocompletion=completion.tags, help="A tag; repeat for more."),
@@ -381,7 +383,7 @@ def add(
         name, met_at, topics, strength = prompts.ask_new_contact(met_at, topics, strength)
     s = _runtime(ctx)
     fields = writes.ContactFields(
-        name=name, email=email, company=company, title=title, note=None, tags=tag,
+        name=name, email=email, phone=phone, url=url, company=company, title=title, note=None, tags=tag,
         strength=parse_level(strength), cadence_days=parse_cadence(every) if every else None,
     )  # fmt: skip
     meeting = writes.Meeting(on=on, place=met_at, topics=topics, note=note, thank_wanted=thank, advice=advice, kind=first_kind)

@@ -157,4 +157,5 @@ def _on_read_only_media(where: str) -> bool:
 
 
 def first_line(error: BaseException) -> str:
-    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+    """The first line of what the database said; a driver's error without words is said to be one."""
+    return (str(error).strip().splitlines() or ["the database driver gave no reason"])[0]

@@ -48,7 +48,7 @@ class _Text:
     def take(self, expected: str) -> str:
         found = self.peek()
         if found not in expected or not found:
-            raise json.JSONDecodeError(f"expected one of {expected!r}", self.buf, self.pos)
+            raise json.JSONDecodeError(f"Expecting {' or '.join(expected)}", self.buf, self.pos)  # json's own wording
         self.pos += 1
         return found
 

@@ -101,8 +101,11 @@ def _load(path: Path) -> dict[str, Any]:
     try:
         with open(path, encoding="utf-8-sig") as f:
             export = jsonstream.load(f, MESSAGE_PATHS, _slim)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise BadInput(f"{path} is not a Telegram export: not JSON ({error.__class__.__name__}).") from None
+    except UnicodeDecodeError:
+        raise BadInput(f"{path} is not a Telegram export: not UTF-8 text; give the export's result.json.") from None
+    except json.JSONDecodeError as error:
+        # (no line number: the decoder reads a window of the file, so its count is not the file's)
+        raise BadInput(f"{path} is not a Telegram export: not JSON ({error.msg}).") from None
     except RecursionError:
         raise BadInput(f"{path} nests deeper than any Telegram export; is it the right file?") from None
     except IsADirectoryError:
