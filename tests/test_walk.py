@@ -184,3 +184,36 @@ def test_a_wrong_file_is_said_in_words_not_python_class_names(netlog, tmp_path):
         for wrong in (CONNECTIONS, binary, broken, SHARED_DATA / "telegram" / "result.json"):
             done = netlog("import", source, str(wrong), ok=False)
             assert "Traceback" not in done.stderr and not python_names.search(done.stderr + done.stdout), (source, wrong, done.stderr)
+
+
+def test_list_tells_two_people_of_one_name_apart(netlog):
+    """Plain `list` printed two "Ana Lima" rows nothing told apart; a name several contacts share is given to
+    any command as its number, so the list shows that number (and only for those names)."""
+    netlog("import", "linkedin", str(CONNECTIONS))
+    anas = _anas(netlog)
+    netlog("edit", f"#{anas['Adventure Works']}", "--tag", "design")
+    lines = netlog("list").stdout.splitlines()
+    names = [line.split("\t")[0] for line in lines]
+    assert names[:3] == [f"Ana Lima (#{anas['Northwind Analytics']})", f"Ana Lima (#{anas['Adventure Works']})", "Ben Okafor"]
+    assert len(names) == len(set(names)) and sum("(#" in n for n in names) == 2
+    # A narrowed list still shows the number: the name alone would still not resolve.
+    assert netlog("list", "--tag", "design").stdout.split("\t")[0] == f"Ana Lima (#{anas['Adventure Works']})"
+    assert netlog("list", "--at", "Northwind").stdout.split("\t")[0] == f"Ana Lima (#{anas['Northwind Analytics']})"
+    assert {row["name"] for row in netlog.json("list")} >= {"Ana Lima"} and "name_shared" not in netlog.json("list")[0]
+    netlog("merge", f"#{anas['Northwind Analytics']}", f"#{anas['Adventure Works']}", "--yes")  # one left: no number
+    assert netlog("list").stdout.splitlines()[0].split("\t")[0] == "Ana Lima"
+
+
+def test_an_import_that_only_changes_case_changes_nothing(netlog, tmp_path):
+    """A phone's card "ORG:adventure works" replaced LinkedIn's "Adventure Works" and counted as an update."""
+    netlog("import", "linkedin", str(CONNECTIONS))
+    anas = _anas(netlog)
+    card = _card(tmp_path / "ana.vcf", "FN:Ana Lima", "ORG:adventure works", "TITLE:DESIGNER")
+    done = netlog("import", "vcard", card)
+    assert "0 new, 0 updated, 1 unchanged" in done.stderr + done.stdout
+    shown = netlog.json("show", f"#{anas['Adventure Works']}")
+    assert (shown["company"], shown["title"]) == ("Adventure Works", "Designer")
+    grown = _card(tmp_path / "ana2.vcf", "FN:Ana Lima", "ORG:ADVENTURE WORKS", "TITLE:Lead Designer")
+    assert "0 new, 1 updated" in (lambda r: r.stderr + r.stdout)(netlog("import", "vcard", grown))
+    shown = netlog.json("show", f"#{anas['Adventure Works']}")
+    assert (shown["company"], shown["title"]) == ("Adventure Works", "Lead Designer")  # a real change still lands

@@ -36,6 +36,7 @@ CONTACT_FIELDS = tuple(c for c in reads.columns("contact_rows") if c not in ("id
 # (Emails, phones and URLs are points of contact: an import adds those a contact lacks and removes none.)
 UPDATABLE = ("company", "title", "uid", "note", "birthday", "n", "nickname", "address", "kind")
 MATCH_KEYS = ("url", "email", "uid")
+CASE_MATTERS = ("uid",)  # an identifier; in every other field a value that differs only in case is the same value
 # The order a record is matched in: its card's UID, then any profile URL, email or phone it shares with a
 # contact. A shared email or phone is one person only when the names agree (Tom and Jane Baker, both at
 # bakers@example.net, are two); a profile URL is one person's.
@@ -309,7 +310,7 @@ class _Plan:
         if note and theirs and theirs != note and len(theirs) < len(note):
             fields["note"] = None  # a shorter note never replaces a longer one unsaid
             report.problems.append(f"{record.source}: {fields['name']}: kept the longer note netlog has; this one is shorter: {theirs[:60]!r}.")
-        changes = {k: fields[k] for k in UPDATABLE if fields.get(k) is not None and fields[k] != existing.get(k)}
+        changes = {k: fields[k] for k in UPDATABLE if fields.get(k) is not None and not _unchanged(k, fields[k], existing.get(k))}
         have = self._points_of(cid)
         grown = {kind: merged(have[kind], points[kind], kind, self.region) for kind in KINDS}
         grown = {kind: listed for kind, listed in grown.items() if listed != have[kind]}
@@ -526,3 +527,15 @@ def _offer_key(row: dict[str, Any]) -> tuple:
 def _touch_key(cid: int, row: dict[str, Any]) -> tuple:
     on = row["happened_on"]
     return (cid, row["kind"], on.isoformat() if isinstance(on, date) else str(on), row.get("direction"), row.get("note") or None)
+
+
+def _unchanged(key: str, theirs: Any, ours: Any) -> bool:
+    """Whether an incoming value says nothing new: equal, or (but for an identifier) equal but for case, part by
+    part for a structured one ("ORG:adventure works" keeps "Adventure Works")."""
+    if theirs == ours or key in CASE_MATTERS:
+        return bool(theirs == ours)
+    if isinstance(theirs, str) and isinstance(ours, str):
+        return theirs.casefold() == ours.casefold()
+    if isinstance(theirs, (list, tuple)) and isinstance(ours, (list, tuple)) and len(theirs) == len(ours):
+        return all(_unchanged(key, a, b) for a, b in zip(theirs, ours))
+    return False

@@ -44,8 +44,8 @@ def touches_per_month(reader: Reader, today: date, contact_id: int | None = None
 
 def overview(reader: Reader, today: date, tag: str | None = None, narrowed: Search | None = None) -> list[dict[str, Any]]:
     """Every contact (or those with a tag, and those a `find` search narrowed to: --at, --met-at, --strength),
-    by folded name: strength, last touch, warmth, and when keeping in touch is next due (the rules' own
-    date, dismissals included)."""
+    by folded name: strength, last touch, warmth, when keeping in touch is next due (the rules' own date,
+    dismissals included), and whether another contact (listed or not) has the same name."""
     tag = validation.clean_text(tag) if tag else tag  # as tags are stored
     with reader.snapshot():
         rows = reads.rows(reader, "overview_tagged" if tag else "overview", {"tag": tag} if tag else None)
@@ -55,6 +55,7 @@ def overview(reader: Reader, today: date, tag: str | None = None, narrowed: Sear
             kept = matching_ids(reader, narrowed)
             rows = [r for r in rows if r[0] in kept]
         tags = reads.all_tags(reader)
+        shared = reads.ids_sharing_a_name(reader) if rows else set()
         dismissed = {r["contact_id"]: r["done_on"] for r in reads.dismissal_rows(reader) if r["action"] == "keep-in-touch"}
     # 10,000 rows: each cell is taken by its column's position, found once by name.
     at = {name: n for n, name in enumerate(reads.columns("overview"))}
@@ -85,6 +86,7 @@ def overview(reader: Reader, today: date, tag: str | None = None, narrowed: Sear
                 "cadence_days": cadence,
                 "next_due": next_due(cadence, r[i_exchange] or last or r[i_created], dismissed.get(cid), r[i_favors] or 0, r[i_favor_on]),
                 "snoozed_until": r[i_snoozed],
+                "name_shared": cid in shared,  # another contact has this name: shown with its number (not in --json)
             }
         )
     return found

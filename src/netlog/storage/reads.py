@@ -93,6 +93,11 @@ def ids_folded(reader: Reader, name: str) -> list[int]:
     return _firsts(reader, "ids_folded", {"key": fold(name)})
 
 
+def ids_sharing_a_name(reader: Reader) -> set[int]:
+    """Ids of the contacts whose name (folded) another contact has too."""
+    return set(_firsts(reader, "ids_sharing_a_name"))
+
+
 def names_with_word_starting(reader: Reader, typed: str) -> list[tuple[int, str]]:
     """(id, name) of the contacts with a word of their folded name starting with folded `typed`, by id:
     every name names.resolve could match by folding, prefix or later word."""

@@ -378,6 +378,14 @@ def ids_folded() -> Statement:
 
 
 @statement
+def ids_sharing_a_name() -> Statement:
+    """Contacts whose folded name another contact has too (the names a name cannot resolve: lists show their
+    number, "#12"); the name_key index answers it."""
+    shared = select(C.name_key).group_by(C.name_key).having(func.count() > literal_column("1"))
+    return select(C.id).where(C.name_key.in_(shared))
+
+
+@statement
 def names_with_word_starting() -> Statement:
     """Contacts with a word of their folded name starting with :prefix (LIKE patterns, escaped by '\\')."""
     escape = "\\"

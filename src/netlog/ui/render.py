@@ -374,7 +374,7 @@ class PlainOutput:
     def _overview(self, contacts: Sequence[dict[str, Any]], now: date, fit: bool) -> None:
         for c in contacts:
             last = c["last_touch"].isoformat() if c["last_touch"] else "-"
-            _print(f"{c['name']}\t{c['strength']}\t{last}\t{c['warmth']}\t{', '.join(c['tags'])}")
+            _print(f"{listed_name(c)}\t{c['strength']}\t{last}\t{c['warmth']}\t{', '.join(c['tags'])}")
 
     def found(self, results: Sequence[dict[str, Any]]) -> None:
         """`find`'s results, best first, then (with --at) the people one intro away."""
@@ -542,7 +542,7 @@ class RichOutput(PlainOutput):
             for c in contacts[:rows]:
                 last = f"{c['last_touch_kind']}, {day(c['last_touch'], now)}" if c["last_touch"] else "-"
                 warmth = c["warmth"]
-                cells = [Text(safe(c["name"])), c["strength"], Text(safe(last)), Text(warmth, style=WARMTH_STYLE[warmth])]
+                cells = [Text(safe(listed_name(c))), c["strength"], Text(safe(last)), Text(warmth, style=WARMTH_STYLE[warmth])]
                 if wide:
                     cells += [Text(safe(c["company"] or "")), Text(safe(", ".join(c["tags"])))]
                 table.add_row(*cells)
@@ -603,7 +603,7 @@ class JsonOutput(PlainOutput):
         _print(to_json(due_json(items)))
 
     def overview(self, contacts: Sequence[dict[str, Any]], now: date, fit: bool = False) -> None:
-        _print(to_json(list(contacts)))
+        _print(to_json([{k: v for k, v in c.items() if k != "name_shared"} for c in contacts]))  # "id" tells them apart
 
     def profile(self, p: dict[str, Any], now: date, user: str) -> None:
         _print(to_json({**p, "due": due_json(p["due"])}))
@@ -660,6 +660,12 @@ def _ambiguous_line(who: str, found: Any) -> str:
 def _sync_lines(report: Any) -> None:
     for line in report.lines:
         _print(f"  {line}", file=sys.stderr)  # safe: a card's own text may be quoted in it
+
+
+def listed_name(contact: dict[str, Any]) -> str:
+    """A contact's name in a list; with its number when another contact has the same name, as a name that
+    several contacts share is given ("#12") to any command."""
+    return f"{contact['name']} (#{contact['id']})" if contact.get("name_shared") else contact["name"]
 
 
 def _found_lines(number: int, r: dict[str, Any]) -> list[str]:
