@@ -217,3 +217,21 @@ def test_an_import_that_only_changes_case_changes_nothing(netlog, tmp_path):
     assert "0 new, 1 updated" in (lambda r: r.stderr + r.stdout)(netlog("import", "vcard", grown))
     shown = netlog.json("show", f"#{anas['Adventure Works']}")
     assert (shown["company"], shown["title"]) == ("Adventure Works", "Lead Designer")  # a real change still lands
+
+
+def test_csv_keeps_phone_numbers_and_still_guards_formulas(netlog, tmp_path):
+    """CSV export wrote +351912345678 as '+351912345678: the formula guard (OWASP's leading ') hit every
+    phone in E.164. A phone column's numbers (digits and punctuation: no function, no cell) stay as they are;
+    anything else that starts like a formula, in any column, is still guarded."""
+    import csv
+    import io
+
+    netlog("import", "linkedin", str(CONNECTIONS))
+    netlog("edit", "Ben Okafor", "--phone", "+351912345678", "--add-phone", "+44 (20) 7946-0958")
+    netlog("add", "Eve Hacker", "--phone", "+1+HYPERLINK(\"http://x.example\")", "--company", "+SUM(1,2)", "--title", "-2+3")
+    netlog("edit", "Eve Hacker", "--add-phone", "+351 912 000 111", "--add-phone", "=1+1")
+    rows = {r["name"]: r for r in csv.DictReader(io.StringIO(netlog("export", "csv").stdout))}
+    assert (rows["Ben Okafor"]["phone"], rows["Ben Okafor"]["phones"]) == ("+351912345678", "+351912345678; +44 (20) 7946-0958")
+    eve = rows["Eve Hacker"]
+    assert eve["phone"] == "'+1+HYPERLINK(\"http://x.example\")" and eve["phones"].startswith("'+1+HYPERLINK")
+    assert (eve["company"], eve["title"]) == ("'+SUM(1,2)", "'-2+3")  # free text: a leading + or - is guarded as before

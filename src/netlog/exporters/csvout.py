@@ -1,6 +1,9 @@
 """Contacts with their facts, last touch and next due day, as CSV for spreadsheets, sorted by name with case
 and accents ignored (netlog.values.folding). A cell that starts with = + - @ (or a tab or carriage return) gets
-a leading ' so a spreadsheet shows it as text instead of running it as a formula.
+a leading ' so a spreadsheet shows it as text instead of running it as a formula (OWASP's CSV injection
+guard). A phone number in a phone column is left as it is: "+351 912 345 678" holds only digits and
+punctuation, which can name no function and no cell, so it can do nothing as a formula, while the ' would
+spoil the number for every reader.
 
 `--excel`: Excel takes a CSV file without a byte order mark for the machine's ANSI code page (accents
 come out as mojibake) and RFC 4180 ends rows with CRLF; that flavour has both. The plain flavour has
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
@@ -24,6 +28,10 @@ COLUMNS = (
     "last_touch_kind", "touches", "next_due", "note", "emails", "phones", "urls",
 )  # fmt: skip
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PHONE_COLUMNS = ("phone", "phones")  # "phones": every number, joined by "; "
+# A phone number as people write it: digits with + ( ) . - / and spaces, no letter and no colon (a letter
+# begins a function or a cell, "1:1" is a row), so even a spreadsheet that reads it as a formula only does sums.
+_PHONE = re.compile(r"\+?[\d ().\-/]*\d[\d ().\-/]*")
 BOM = "\ufeff"
 
 
@@ -65,7 +73,7 @@ def csv_chunks(contacts: Iterable[Mapping[str, Any]], excel: bool = False) -> It
     writer.writerow(COLUMNS)
     for n, contact in enumerate(sorted(contacts, key=lambda c: (fold(c["name"]), c["name"], c.get("id") or 0)), start=1):
         cells = {**contact, "tags": ", ".join(contact.get("tags") or ())}
-        writer.writerow([neutralise(cells.get(column)) for column in COLUMNS])
+        writer.writerow([neutralise(cells.get(column), column) for column in COLUMNS])
         if n % ROWS_A_CHUNK == 0:
             yield out.getvalue()
             out.seek(0)
@@ -73,12 +81,16 @@ def csv_chunks(contacts: Iterable[Mapping[str, Any]], excel: bool = False) -> It
     yield out.getvalue()
 
 
-def neutralise(value: Any) -> str:
+def neutralise(value: Any, column: str = "") -> str:
     """A cell as text that no spreadsheet will evaluate, and with no terminal control characters (the file
-    is often read with `cat` first)."""
+    is often read with `cat` first); a phone column's phone numbers as they are."""
     if value is None:
         return ""
     from netlog.values.encoding import safe
 
     text = safe(value.isoformat() if isinstance(value, date) else str(value))
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    if not text.startswith(FORMULA_STARTS):
+        return text
+    if column in PHONE_COLUMNS and all(_PHONE.fullmatch(part) for part in text.split("; ")):
+        return text
+    return "'" + text
