@@ -235,3 +235,18 @@ def test_csv_keeps_phone_numbers_and_still_guards_formulas(netlog, tmp_path):
     eve = rows["Eve Hacker"]
     assert eve["phone"] == "'+1+HYPERLINK(\"http://x.example\")" and eve["phones"].startswith("'+1+HYPERLINK")
     assert (eve["company"], eve["title"]) == ("'+SUM(1,2)", "'-2+3")  # free text: a leading + or - is guarded as before
+
+
+def test_a_linkedin_connection_is_dated_by_its_touch_and_added_on_the_import_day(netlog, tmp_path):
+    """The walk asked whether created_on should be LinkedIn's Connected On. It stays the day the contact came
+    into netlog (as `add --on` keeps it), because everything that asks since when you know someone reads the
+    `connected` touch: a 2018 connection is a dormant tie dated 2018, never "in your contacts since" today.
+    (A pin of what the rules already do: it passed before; docs/formats.md now says it.)"""
+    lines = CONNECTIONS.read_text(encoding="utf-8").splitlines()
+    ivan = tmp_path / "Connections.csv"
+    ivan.write_text("\n".join(lines[:4] + [line for line in lines if line.startswith("Ivan,")]) + "\n", encoding="utf-8")
+    netlog("import", "linkedin", str(ivan))
+    shown = netlog.json("show", "Ivan")
+    assert shown["created_on"] == "2026-11-23" and [(t["kind"], t["date"]) for t in shown["touches"]] == [("connected", "2018-12-11")]
+    [item] = netlog.json("due")
+    assert item["reason"].startswith("Reconnect with Ivan — connected on LinkedIn on Tue 11 Dec 2018 and not in touch since")
