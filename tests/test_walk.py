@@ -250,3 +250,22 @@ def test_a_linkedin_connection_is_dated_by_its_touch_and_added_on_the_import_day
     assert shown["created_on"] == "2026-11-23" and [(t["kind"], t["date"]) for t in shown["touches"]] == [("connected", "2018-12-11")]
     [item] = netlog.json("due")
     assert item["reason"].startswith("Reconnect with Ivan — connected on LinkedIn on Tue 11 Dec 2018 and not in touch since")
+
+
+def test_a_khard_card_without_n_goes_back_unchanged(netlog, tmp_path):
+    """Exported back into the folder it came from, each 3.0 card without N (khard's issue249, photov3,
+    tel-value-uri) gained N:;Foo Bar;;; (the whole name as a given name) and counted as updated: six
+    updated cards where only the three UID-less ones needed a UID. khard reads a card without N by its FN."""
+    import shutil
+
+    folder = tmp_path / "khard"
+    shutil.copytree(SHARED_DATA / "vcards-khard", folder)
+    netlog("import", "vcard", str(folder))
+    done = netlog("export", "vcard", "--vdir", str(folder))
+    assert ": 0 new, 3 updated, 16 unchanged." in done.stderr + done.stdout  # the three UIDs given, nothing else
+    for file in ("issue249.vcf", "photov3.vcf", "tel-value-uri.vcf", "post.vcf", "text-bday.vcf"):
+        assert (folder / file).read_bytes() == (SHARED_DATA / "vcards-khard" / file).read_bytes(), file
+    # ADR;TYPE=home and BDAY;VALUE=text:circa 1800 stay in the card the folder keeps (docs/formats.md says
+    # what a single-file export cannot keep of them: netlog stores no address label and no text birthday)
+    assert "ADR;TYPE=home:" in (folder / "post.vcf").read_text(encoding="utf-8")
+    assert "BDAY;VALUE=text:circa 1800" in (folder / "text-bday.vcf").read_text(encoding="utf-8")

@@ -313,8 +313,11 @@ def _patched(
             continue
         wanted = _wanted(key, contact, original, reading)
         if key == "n" and pick(card, "N") is None:
-            if version == "4.0" and not any(contact.get("n") or ()):
-                continue  # N is optional in 4.0: none stays none while netlog knows no better
+            if not any(contact.get("n") or ()) and (version == "4.0" or pick(card, "FN") is not None):
+                # none stays none while netlog knows no better: optional in 4.0, and a 3.0 card that has FN is read
+                # by it (khard shows FN in its first- and last-name lists when N is missing, as it would show
+                # N:;Foo Bar;;;): writing the whole name as a given name would change the card and tell nothing
+                continue
         elif _same(key, wanted, reading[key]):
             continue
         card = _rewrite(card, key, wanted, version, eol)
