@@ -269,3 +269,19 @@ def test_a_khard_card_without_n_goes_back_unchanged(netlog, tmp_path):
     # what a single-file export cannot keep of them: netlog stores no address label and no text birthday)
     assert "ADR;TYPE=home:" in (folder / "post.vcf").read_text(encoding="utf-8")
     assert "BDAY;VALUE=text:circa 1800" in (folder / "text-bday.vcf").read_text(encoding="utf-8")
+
+
+def test_due_names_two_people_of_one_name_by_their_number(netlog):
+    """`due` listed "Reconnect with Ana Lima" twice, and `done "Ana Lima"` could not say which: the number, as
+    `list` and the ambiguous-name error give it, goes with a name another contact has too."""
+    netlog("import", "linkedin", str(CONNECTIONS))
+    anas = _anas(netlog)
+    lines = netlog("due", "--reconnect", "20").stdout.splitlines()
+    for company, number in anas.items():
+        [line] = [line for line in lines if f"Ana Lima (#{number})" in line]
+        assert line.split("] ", 1)[1].startswith(f"Reconnect with Ana Lima (#{number}) — connected on LinkedIn")
+    assert sum("(#" in line for line in lines) == 2 and any("Reconnect with Ben — " in line for line in lines)
+    assert {i["contact"] for i in netlog.json("due", "--reconnect", "20")} >= {"Ana Lima"}  # --json as before
+    number = anas["Adventure Works"]
+    netlog("done", f"#{number}", "keep-in-touch")
+    assert not any(f"(#{number})" in line for line in netlog("due", "--reconnect", "20").stdout.splitlines())

@@ -465,7 +465,7 @@ def due(
     \b
     Example: netlog due --limit 5      (or: netlog due --on "next monday" --json, netlog due --mine)
     """
-    from netlog.network.agenda import listed, listed_top
+    from netlog.network.agenda import listed, listed_top, named_alike
     from netlog.people.me import current_user
 
     s = _runtime(ctx)
@@ -476,10 +476,11 @@ def due(
     who = current_user() if mine else None
     if top is None:
         items = listed(s.store, s.today, day, mine=who, reconnect_per_day=_reconnects(reconnect), keep_held=all_)
-        out.due(items, day, s.today, fit=fit)
+        out.due(items, day, s.today, fit=fit, numbered=set() if json_ else named_alike(s.reader, items))
     else:
         items, count = listed_top(s.store, s.today, day, top, mine=who, reconnect_per_day=_reconnects(reconnect), keep_held=all_)
-        out.due(items, day, s.today, fit=fit, total=count if fit else None)
+        numbered = set() if json_ else named_alike(s.reader, items)
+        out.due(items, day, s.today, fit=fit, total=count if fit else None, numbered=numbered)
 
 
 EDIT = typer.Option(False, "--edit", help="Open the draft in $VISUAL / $EDITOR first.")

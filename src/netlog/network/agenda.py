@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Sequence
 
 from netlog.errors import DatabaseError
 from netlog.network.ties import intro_from_row, tie_of, ties_from_rows
@@ -74,6 +74,17 @@ def _remember(store: Store, today: date, day: date, picks: list[int]) -> None:
             store.add_day_picks([{"picked_on": day, "contact_id": contact_id} for contact_id in picks])
         except DatabaseError:
             pass  # read-only media, a full disk: the list is right now, only not remembered for later today
+
+
+def named_alike(reader: Reader, items: Sequence[rules.DueItem]) -> set[int]:
+    """The contacts of these items whose name (folded) another contact has too: a list shows their number,
+    the one way to name them to `done`, `draft` or `show`. One indexed read per name shown."""
+    found: set[int] = set()
+    for name, ids in {item.contact: {i.contact_id for i in items if i.contact == item.contact} for item in items}.items():
+        alike = reads.ids_folded(reader, name)
+        if len(alike) > 1:
+            found |= ids & set(alike)
+    return found
 
 
 def _day(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Collection, Iterable, Sequence
 
 from netlog.rules.wording import format_ago, format_day
 from netlog.rules.workdays import DAY_NAMES, format_days_off
@@ -354,11 +354,17 @@ class PlainOutput:
         """With a screenful shown (`fit`), how many of a list's first items can be: None when all are printed."""
         return None
 
-    def due(self, items: Sequence[DueItem], on: date, today: date, fit: bool = False, total: int | None = None) -> None:
-        """The ranked due list (or its head, of a list of `total` items)."""
+    def due(
+        self, items: Sequence[DueItem], on: date, today: date, fit: bool = False, total: int | None = None,
+        numbered: Collection[int] = (),
+    ) -> None:  # fmt: skip
+        """The ranked due list (or its head, of a list of `total` items); the contacts in `numbered` (a name
+        another contact has too) with their number."""
         if not items:
             message(f"Nothing due {'today' if on == today else 'on ' + format_day(on, today)}. Your network is in good shape.")
             return
+        if numbered:
+            items = [_numbered(item) if item.contact_id in numbered else item for item in items]
         self._due(items, on, fit, total)
 
     def _due(self, items: Sequence[DueItem], on: date, fit: bool, total: int | None = None) -> None:
@@ -599,8 +605,11 @@ class JsonOutput(PlainOutput):
     """--json: the stable keys of docs/json.md, one compact object per line for lists; messages still go to
     stderr, and an empty list is `[]`."""
 
-    def due(self, items: Sequence[DueItem], on: date, today: date, fit: bool = False, total: int | None = None) -> None:
-        _print(to_json(due_json(items)))
+    def due(
+        self, items: Sequence[DueItem], on: date, today: date, fit: bool = False, total: int | None = None,
+        numbered: Collection[int] = (),
+    ) -> None:  # fmt: skip
+        _print(to_json(due_json(items)))  # contact_id tells two of one name apart
 
     def overview(self, contacts: Sequence[dict[str, Any]], now: date, fit: bool = False) -> None:
         _print(to_json([{k: v for k, v in c.items() if k != "name_shared"} for c in contacts]))  # "id" tells them apart
@@ -660,6 +669,14 @@ def _ambiguous_line(who: str, found: Any) -> str:
 def _sync_lines(report: Any) -> None:
     for line in report.lines:
         _print(f"  {line}", file=sys.stderr)  # safe: a card's own text may be quoted in it
+
+
+def _numbered(item: DueItem) -> DueItem:
+    """A due item whose contact's name another contact has too, naming them with their number as a command
+    takes it ("Reconnect with Ana Lima (#10) — ..."): in the reason where it names them, else after it."""
+    tag = f"{item.contact} (#{item.contact_id})"
+    reason = item.reason.replace(item.contact, tag, 1) if item.contact in item.reason else f"{item.reason} ({tag})"
+    return item._replace(contact=tag, reason=reason)
 
 
 def listed_name(contact: dict[str, Any]) -> str:
