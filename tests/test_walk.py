@@ -285,3 +285,21 @@ def test_due_names_two_people_of_one_name_by_their_number(netlog):
     number = anas["Adventure Works"]
     netlog("done", f"#{number}", "keep-in-touch")
     assert not any(f"(#{number})" in line for line in netlog("due", "--reconnect", "20").stdout.splitlines())
+
+
+def test_linkedins_first_and_last_name_are_the_cards_n(netlog, tmp_path):
+    """LinkedIn gives First Name and Last Name apart; the import joined them and kept no split, so a vCard
+    export wrote N:;Ana Lima;;; (the whole name as a given name). They are the structured name (as Google's
+    columns are), a card that says more keeps its N, and the round trip changes nothing."""
+    netlog("import", "linkedin", str(CONNECTIONS))
+    cards = netlog("export", "vcard").stdout
+    assert "N:Lima;Ana;;;" in cards and "N:Ó Súilleabháin;Dara;;;" in cards and "N:;Fatima;;;" in cards
+    assert "N:;Ana Lima;;;" not in cards
+    exported = tmp_path / "all.vcf"
+    exported.write_text(cards, encoding="utf-8")
+    assert "0 new, 0 updated, 10 unchanged" in (lambda r: r.stderr + r.stdout)(netlog("import", "vcard", str(exported)))
+    fuller = _card(tmp_path / "dara.vcf", "FN:Dara Ó Súilleabháin", "N:Ó Súilleabháin;Dara;Máire;Dr.;")
+    assert "0 new, 1 updated" in (lambda r: r.stderr + r.stdout)(netlog("import", "vcard", fuller))
+    again = netlog("import", "linkedin", str(CONNECTIONS))
+    assert "0 new, 0 updated, 10 unchanged" in again.stderr + again.stdout  # LinkedIn's two parts say less
+    assert "N:Ó Súilleabháin;Dara;Máire;Dr.;" in netlog("export", "vcard").stdout

@@ -534,8 +534,29 @@ def _unchanged(key: str, theirs: Any, ours: Any) -> bool:
     part for a structured one ("ORG:adventure works" keeps "Adventure Works")."""
     if theirs == ours or key in CASE_MATTERS:
         return bool(theirs == ours)
+    if key == "n" and isinstance(theirs, (list, tuple)) and isinstance(ours, (list, tuple)):
+        return _says_less(theirs, ours)
     if isinstance(theirs, str) and isinstance(ours, str):
         return theirs.casefold() == ours.casefold()
     if isinstance(theirs, (list, tuple)) and isinstance(ours, (list, tuple)) and len(theirs) == len(ours):
         return all(_unchanged(key, a, b) for a, b in zip(theirs, ours))
     return False
+
+
+def _says_less(theirs: Sequence[str], ours: Sequence[str]) -> bool:
+    """Whether an incoming structured name says nothing the stored one does not: each of its parts' words is a
+    word of the same stored part (a given name's also of the additional names). LinkedIn's "Lima", "Ana" keep
+    a card's N:Lima;Ana;Maria;Dr.; ('Lima', 'Ana'), and "Lima-Souza" is a change."""
+    import re
+
+    from netlog.values.folding import fold
+
+    def words(part: str) -> set[str]:
+        return set(re.findall(r"[^\s,]+", fold(part or "")))
+
+    stored = [words(p) for p in ours]
+    for n, part in enumerate(theirs):
+        known = stored[n] | (stored[2] if n == 1 and len(stored) > 2 else set()) if n < len(stored) else set()
+        if not words(part) <= known:
+            return False
+    return True

@@ -34,7 +34,8 @@ def _read_file(path: str, batch: Batch) -> None:
     for row in _rows(reader, label, start):
         number, seen = start + seen + 1, reader.line_num  # a quoted field may span lines (LinkedIn writes them)
         row = {key: " ".join(value.split()) if isinstance(value, str) else value for key, value in row.items()}  # one-line fields
-        name = " ".join(p for p in ((row.get("First Name") or "").strip(), (row.get("Last Name") or "").strip()) if p)
+        first, last = (row.get("First Name") or "").strip(), (row.get("Last Name") or "").strip()
+        name = " ".join(p for p in (first, last) if p)
         connected = _parse_day(row.get("Connected On") or "")
         # A connection is not a meeting: it asks for no thank-you and no second touch (rules: `connected`).
         touches = [{"kind": "connected", "happened_on": connected, "direction": "both", "place": "LinkedIn"}] if connected else []
@@ -44,6 +45,7 @@ def _read_file(path: str, batch: Batch) -> None:
             Incoming(
                 fields={
                     "name": name,
+                    "n": (last, first, "", "", "") if first or last else None,  # the split LinkedIn gives (vCard N)
                     "url": row.get("URL"),
                     "email": row.get("Email Address"),
                     "company": row.get("Company"),
