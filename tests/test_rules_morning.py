@@ -211,7 +211,6 @@ def test_a_favor_from_someone_introduced_is_reported_to_the_introducer():
     assert [i for i in rules.rank_due(TODAY, [reported, dara]) if i.contact == "Gus Berg"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 23: a second touch names a reconnect note to an old connection as where you met")
 def test_a_reconnect_note_is_not_where_you_met():
     """A LinkedIn connection of two years, written to 20 days ago with no answer: no "you met on" that note."""
     note_on = days_ago(20)

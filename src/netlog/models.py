@@ -277,6 +277,7 @@ class ContactState(SQLModel, table=True):
     first_real_group: bool = False
     reply_since: Optional[date] = None
     reply_note: Optional[str] = Field(default=None, sa_column=_text("reply_note"))
+    first_real_kind: Optional[str] = None
 
 
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from netlog.storage.store import Store
 
 # Bump the number when history.summarize changes what a History means; a change of fields changes it too.
-CACHE_VERSION = "5:" + ",".join(history.History._fields)  # 5: issue 23 (replies owed; captured messages that ask nothing)
+CACHE_VERSION = "6:" + ",".join(history.History._fields)  # 6: issue 24 (a second touch follows a first meeting; later writing clears a thank-you)
 CACHE_KEY = "history_version"
 # The search documents (issue 26) are derived the same way; bump when search_document changes what it keeps.
 SEARCH_VERSION = "1:name,company,title,met,topics,tags,note,said"

@@ -23,7 +23,7 @@ from netlog.rules.wording import format_ago, format_day, format_span
 from netlog.rules.workdays import WEEKEND, add_workdays, workdays_between
 from netlog.values.dates import NEVER, next_birthday
 from netlog.values.folding import fold
-from netlog.values.kinds import KIND_PHRASES
+from netlog.values.kinds import KIND_PHRASES, MEETINGS
 
 # A message that asks you something and has had no answer within two working days is a reply owed
 # (issue 23): listed on the third working day after it came; after a month it is no longer listed.
@@ -1027,11 +1027,16 @@ def _congratulate(tie: Tie, today: date, names: _Names) -> DueItem | None:
 
 
 def _second_touch(tie: Tie, today: date, names: _Names) -> DueItem | None:
-    """A new tie with no exchange after the day you met: suggest a second touch about two weeks later."""
+    """A new tie with no exchange after the day you met: suggest a second touch about two weeks later. A new
+    tie is one whose first touch (a `connected` included) is within the window and whose first real touch was
+    time together: an old connection written to, or a card whose first logged touch is your own message, is
+    no tie you "met on" that day."""
     h = tie.history
     first = h.first_real_on
-    if first is None or (today - first).days > NEW_TIE_WINDOW_DAYS:
+    if first is None or (today - first).days > NEW_TIE_WINDOW_DAYS or h.first_real_kind not in MEETINGS:
         return None
+    if h.first_touch_on is not None and (today - h.first_touch_on).days > NEW_TIE_WINDOW_DAYS:
+        return None  # connected long before (LinkedIn since 2018): an old connection, not a new tie
     if h.first_real_group:
         return None  # met among many guests (a party, a panel): no second touch for each of them
     if h.last_exchange_on is not None and h.last_exchange_on > first:

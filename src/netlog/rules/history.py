@@ -71,6 +71,7 @@ class History(NamedTuple):
     first_real_group: bool = False  # the first real touch was a group event: no second touch follows it
     reply_since: date | None = None  # their first message that asks something and has no answer from me yet
     reply_note: str | None = None  # its subject (a mail's), for the reason and the draft
+    first_real_kind: str | None = None  # the kind of the first real touch: a second touch follows only time together
 
 
 
@@ -194,4 +195,5 @@ def summarize(
         first_real_group=first_real.group_event if first_real else False,
         reply_since=owed.on if owed else None,
         reply_note=owed.note if owed else None,
+        first_real_kind=first_real.kind if first_real else None,
     )
