@@ -52,7 +52,8 @@ WEEK: list[tuple[str, str, list[list[str] | Screen]]] = [
     ),
     (
         "2026-11-18",
-        "**Wednesday: every later touch is one line.** You email Bruno the slides you promised.",
+        "**Wednesday: every later touch is one line.** You email Bruno the slides you promised (anything you send"
+        " after a meeting answers its thank-you: Bruno's leaves the list).",
         [["log", "Bruno", "email", "--note", "sent the talk slides"]],
     ),
     (
@@ -67,11 +68,10 @@ WEEK: list[tuple[str, str, list[list[str] | Screen]]] = [
     ),
     (
         "2026-11-20",
-        "**Friday: thank, then look at everyone.** Bruno has not answered yet; you choose to leave it. In the "
+        "**Friday: thank, then look at everyone.** Bruno has not answered yet. In the "
         "evening you meet Dee at a meetup.",
         [
             ["thank", "Ana", "--sent"],
-            ["done", "Bruno", "thank"],
             ["add", "Dee Park", "--met-at", "the Lisbon Python meetup", "--topics", "property-based testing", "--email", "dee@example.org"],
             ["list"],
         ],

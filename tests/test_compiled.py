@@ -35,8 +35,8 @@ def test_the_fast_reader_and_a_session_read_the_same_rows(netlog):
 
     netlog("add", "Ana Lima", "--met-at", "PyCon", "--tag", "pycon", "--on", "2026-11-20")
     netlog("add", "Bo Berg", "--introduced-by", "Ana", "--on", "2026-11-21")
-    netlog("log", "Ana", "email", "--on", "2026-11-22", "--note", "hello")
     netlog("done", "Ana", "thank")
+    netlog("log", "Ana", "email", "--on", "2026-11-22", "--note", "hello")  # (after: it answers the thank-you)
     netlog("intro", "Ana", "Bo", "--note", "both in Lisbon")
     store = open_store(database_url())
     params = {"id": 1, "key": "history_version", "user": "tester", "tag": "pycon", "since": "2026-01-01",

@@ -278,7 +278,7 @@ def test_limit_and_on(morning):
     screen.press("n", then=None)
     assert screen.end() == 0
     assert "1 of 2" in screen.text and screen.flat.endswith("Sent 0, snoozed 0, dismissed 0; 2 left for tomorrow.")
-    later = Screen("--on", "2026-12-07")
+    later = Screen("--on", "2026-12-06")  # two weeks on: the last day her thank-you is listed
     later.wait(PROMPT)
     assert "1 of 5" in later.text and "Thank Ana" in later.text  # one card a person: her second touch is folded in
     later.press("q", then=None)

@@ -52,7 +52,7 @@ def test_second_touch(why, touches, due, rank_due):
 
 
 def test_second_touch_dismissed_by_done(rank_due):
-    t = tie([(days_ago(20), *MET)], done={"keep-in-touch": days_ago(1)})
+    t = tie([(days_ago(14), *MET)], done={"keep-in-touch": days_ago(1)})  # the thank-you's last day
     assert [i.action for i in rank_due(TODAY, [t])] == ["thank"]
 
 

@@ -162,7 +162,7 @@ def test_a_set_aside_tie_is_not_pickable():
 
 
 def test_a_late_thank_you_carries_the_second_touch():
-    [item] = rules.rank_due(TODAY, [person(1, "Eve Fox", [(days_ago(18), "met", "both")])])
+    [item] = rules.rank_due(TODAY, [person(1, "Eve Fox", [(days_ago(14), "met", "both")])])  # the last day it is listed
     assert (item.action, [o.occasion for o in item.also]) == ("thank", ["second-touch"])
     assert item.reason.endswith("Also: second touch with Eve")
 

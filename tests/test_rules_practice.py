@@ -129,7 +129,7 @@ def test_a_late_item_stops_gaining_weight(rank_due):
     """Past its on-time window (a thank-you's 24-48 hours) an item weighs the same however late it is."""
     five, twenty = (
         next(i for i in rank_due(TODAY, [person(1, "Ana Lima", [touch(n, "coffee")])]) if i.action == "thank")
-        for n in (6, 21)
+        for n in (6, 13)  # (a thank-you is listed for two weeks: THANK_STALE_DAYS)
     )
     assert five.score == twenty.score == rules.ACTION_WEIGHT["thank"] * rules.STRENGTH_WEIGHT[2] * rules.LATE_FACTOR
 
@@ -243,7 +243,7 @@ def test_the_pick_is_fixed_for_a_day_and_rotates():
 def test_once_strong_and_non_redundant_first(rank_due):
     """An address-book card (strength 2 as imported) before LinkedIn clicks; a company none of your active
     ties work at before one they do."""
-    active = person(1, "Al Active", [touch(20, "coffee")], strength=3, company="Contoso Ltd")
+    active = person(1, "Al Active", [touch(60, "coffee")], strength=3, company="Contoso Ltd")  # no thank-you, no second touch left
     same = [linkedin(n, f"Same {n}", 400, company="Contoso") for n in range(10, 14)]
     novel = linkedin(20, "Nova New", 400, company="Fabrikam")
     card = person(30, "Carla Card", [], strength=2, strength_set=False, created_on=days_ago(5))

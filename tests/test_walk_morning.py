@@ -48,3 +48,23 @@ def test_an_old_connection_written_to_is_no_second_touch(netlog, monkeypatch):
     walk(netlog, monkeypatch)
     ivan = [i for i in items_of(netlog, "--all") if i["contact"] == "Ivan Novak"]
     assert [i["occasion"] for i in ivan] == ["nudge"]
+
+
+def test_a_thank_you_weeks_late_is_not_listed(netlog, monkeypatch):
+    """Item 8: on 16 Nov the walk listed "Thank Gus for meeting you on Tue 20 Oct — late" (27 days on) and Ana
+    Lima's for 4 Nov (Sam had written to her since). Thank within a day or two; weeks later it is noise."""
+    walk(netlog, monkeypatch, today="2026-11-16")
+    thanks = [i for i in items_of(netlog, "--all") if i["occasion"] == "thank"]
+    assert [(i["contact"], i["event_on"]) for i in thanks if i["event_on"] < "2026-11-09"] == []
+
+
+def test_a_message_sent_after_the_meeting_clears_its_thank_you(netlog, monkeypatch):
+    """Item 8: anything Sam sends them after the meeting answers the thank-you it was due."""
+    monkeypatch.setenv("NETLOG_TODAY", "2026-12-02")
+    netlog("add", "Eve Fox", "--on", "2026-11-30")
+    netlog("add", "Cy Park", "--on", "2026-11-30")
+    netlog("log", "Eve Fox", "email", "--on", "2026-12-01")
+    assert {i["contact"]: i["occasion"] for i in items_of(netlog)} == {"Cy Park": "thank"}
+    for day, listed in (("2026-12-14", True), ("2026-12-15", False)):  # two weeks on, then no more
+        monkeypatch.setenv("NETLOG_TODAY", day)
+        assert ("thank" in [i["occasion"] for i in items_of(netlog, "--all") if i["contact"] == "Cy Park"]) is listed

@@ -31,8 +31,9 @@ REPLY_AFTER_WORKDAYS = 3
 REPLY_STALE_DAYS = 30
 # Thank within a day or two of a meeting, a favor or an intro: due the next day.
 THANK_AFTER_DAYS = 1
-# After a month an unsent thank-you stops being listed; keeping in touch takes over.
-THANK_STALE_DAYS = 30
+# After two weeks an unsent thank-you stops being listed: one weeks late is noise (the advice is a day or two),
+# and the second touch (SECOND_TOUCH_AFTER_DAYS) or keeping in touch takes over.
+THANK_STALE_DAYS = 14
 # Past this many days the day-or-two has gone: the reason says the thank-you is late (still worth sending).
 THANK_LATE_DAYS = 2
 # One nudge about a week after an unanswered message, never a second for the same silence.
@@ -44,6 +45,8 @@ REACH_OUT_AFTER_DAYS = 1
 MEET_AFTER_DAYS = 7
 # Report back to the introducer the day after meeting the person they introduced.
 REPORT_AFTER_DAYS = 1
+# What an intro led to (a favor from the person introduced) is worth telling the introducer for a month.
+OUTCOME_STALE_DAYS = 30
 # If the person introduced has not answered your message within about a week, tell the introducer.
 TELL_INTRODUCER_AFTER_DAYS = 7
 # Circle back on advice a few weeks after it was given, when there is something to tell; not after months.
@@ -646,7 +649,7 @@ def due_window(today: date) -> DueWindow:
         give_back_by=ago(GIVE_BACK_AFTER_DAYS),
         meet_by=ago(REACH_OUT_AFTER_DAYS),
         report_by=ago(REPORT_AFTER_DAYS),
-        outcome_from=ago(THANK_STALE_DAYS),
+        outcome_from=ago(OUTCOME_STALE_DAYS),
         outcome_to=ago(REPORT_AFTER_DAYS),
         quiet_by=tuple(ago(CADENCE_DAYS[strength]) for strength in sorted(CADENCE_DAYS)),
         circle_back_from=ago(CIRCLE_BACK_AFTER_DAYS + CIRCLE_BACK_STALE_DAYS),
@@ -833,7 +836,7 @@ def _intro_outcome(
     favor_on = h.last_favor_received_on
     if introduced.introduced_on is None or favor_on is None or favor_on < introduced.introduced_on:
         return None
-    if (today - favor_on).days > THANK_STALE_DAYS:
+    if (today - favor_on).days > OUTCOME_STALE_DAYS:
         return None
     introducer = _introducer_of(introduced, today, by_id)
     if introducer is None:

@@ -139,8 +139,8 @@ def summarize(
             exchange = touch
         if wants_thanks(touch, strength):
             thank = touch
-        elif touch.kind in ("thanks", "report") and mine_out:
-            thank = None  # a report-back thanks them again
+        elif mine_out:
+            thank = None  # anything you send them after it (a thank-you, a report-back, a message) answers it
         if owes_reply(touch):
             owed = owed or touch
         elif answers(touch):
