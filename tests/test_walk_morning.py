@@ -68,3 +68,22 @@ def test_a_message_sent_after_the_meeting_clears_its_thank_you(netlog, monkeypat
     for day, listed in (("2026-12-14", True), ("2026-12-15", False)):  # two weeks on, then no more
         monkeypatch.setenv("NETLOG_TODAY", day)
         assert ("thank" in [i["occasion"] for i in items_of(netlog, "--all") if i["contact"] == "Cy Park"]) is listed
+
+
+def test_no_thank_you_for_each_instance_of_a_weekly_one_to_one(netlog, monkeypatch, tmp_path):
+    """Item 7: "Thank Marco for the video call on Mon 30 Nov — late": a weekly 1:1 (an RRULE series) is no
+    occasion for a thank-you each week. A one-off meeting with him still is."""
+    walk(netlog, monkeypatch)
+    assert [i for i in items_of(netlog, "--all") if i["contact"] == "Marco Rossi" and i["occasion"] == "thank"] == []
+    marco = netlog.json("show", "Marco Rossi")
+    assert len([t for t in marco["touches"] if t["kind"] == "video"]) > 3  # the instances are still touches
+    one_off = tmp_path / "lunch.ics"
+    one_off.write_text(
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:lunch-1\r\nSUMMARY:Lunch\r\nDTSTART:20261203T120000Z\r\n"
+        "ORGANIZER:mailto:sam.rivera@example.org\r\nATTENDEE;PARTSTAT=ACCEPTED:mailto:sam.rivera@example.org\r\n"
+        "ATTENDEE;PARTSTAT=ACCEPTED:mailto:marco.rossi@example.it\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    netlog("import", "calendar", str(one_off))
+    thanks = [i for i in items_of(netlog) if i["contact"] == "Marco Rossi" and i["occasion"] == "thank"]
+    assert [i["event_on"] for i in thanks] == ["2026-12-03"]

@@ -248,7 +248,7 @@ class _Reader:
                 if start is None:
                     self.reading.skipped[Skip.MALFORMED] += 1
                 else:
-                    self._instance(event, start, key)
+                    self._instance(event, start, key, recurring=True)  # an instance of a series kept elsewhere
 
     def _series(self, master: _Event, start: date | datetime, overrides: dict[str, _Event]) -> None:
         """Every instance of a recurring event up to today, with its overrides in place."""
@@ -269,16 +269,17 @@ class _Reader:
             override = overrides.pop(key, None)
             if override is not None:
                 moved = _moment(*first) if (first := override.first("DTSTART")) else None
-                self._instance(_Event({**master.props, **override.props}, override.where), moved or instance, key)
+                self._instance(_Event({**master.props, **override.props}, override.where), moved or instance, key, recurring=True)
             elif whole:
                 if not counted:
                     self.reading.skipped[whole] += 1
                     counted = True
             else:
-                self._instance(master, instance, key, judged=True)
+                self._instance(master, instance, key, judged=True, recurring=True)
 
-    def _instance(self, event: _Event, start: date | datetime, key: str, judged: bool = False) -> None:
-        """One occurrence: an exchange, or one count of why not (`judged`: its series passed _verdict)."""
+    def _instance(self, event: _Event, start: date | datetime, key: str, judged: bool = False, recurring: bool = False) -> None:
+        """One occurrence: an exchange, or one count of why not (`judged`: its series passed _verdict;
+        `recurring`: an instance of a series, which wants no thank-you each time)."""
         on = self._day(start)
         reason = (
             Skip.NOT_YET if on >= self.today
@@ -296,6 +297,7 @@ class _Reader:
         self.reading.add(Exchange(
             SOURCE, f"{_uid(event)}/{key}", on, kind, "both", parties, summary, _place(event), at,
             group=len(parties) > GROUP_GUESTS or (len(parties) > GROUP_GUESTS_MINE and self._mine(event)),
+            recurring=recurring,
         ))  # fmt: skip
 
     def _mine(self, event: _Event) -> bool:

@@ -289,6 +289,8 @@ class _Plan:
                 continue
             self.logged.add((cid, key))
             asks = {} if exchange.asks is None else {"expects_reply": exchange.asks}  # sent: waits; received: owed
+            if exchange.recurring:
+                asks["thank_wanted"] = False  # one instance of a weekly 1:1 is no occasion for a thank-you
             self.touches.append({**said, **asks, "group_event": exchange.group, "contact_id": cid, "logged_by": self.user, "source": self.source, "source_id": key})
             self.touched.add(cid)
 

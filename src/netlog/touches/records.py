@@ -100,6 +100,7 @@ it waits for an answer and received it waits for the user's; None when the sourc
     at: datetime | None = None
     asks: bool | None = None  # it asks something (a question, a request): None when the source cannot tell
     group: bool = False  # a calendar event with many guests (calendar.GROUP_*): no thank-you or second touch each
+    recurring: bool = False  # an instance of a recurring calendar series (a weekly 1:1): wants no thank-you
 
 
 @dataclass(frozen=True)
