@@ -90,8 +90,6 @@ def send(channel: Channel, store: Store, today: date, contact_id: int, made: Dra
     mail app (`mailto`), and with `sent` logged as sent."""
     from netlog.network import drafts
 
-    if made.notice:
-        channel.say(made.notice)
     name, address = drafts.recipient(store.reader, contact_id)
     if mailto and not address:
         raise BadInput(no_address(name, " (or leave out --mailto)"))
@@ -103,6 +101,8 @@ def send(channel: Channel, store: Store, today: date, contact_id: int, made: Dra
         if changed is None:
             raise BadInput("Unchanged or empty draft: nothing sent, nothing logged.")
         subject, body = changed
+    if made.notice:  # after what may refuse (a missing address or editor): a refusal is one line
+        channel.say(made.notice)
     if mailto and address:
         open_in_mail(channel, address, subject, body)
     else:
