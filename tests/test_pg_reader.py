@@ -20,9 +20,9 @@ def pg_network(netlog, pg_url):
     netlog(*db, "add", "Ana Lima", "--met-at", "PyCon", "--tag", "pycon", "--on", "2026-11-20", "--note", "100% sure")
     netlog(*db, "add", "Bo Berg", "--introduced-by", "Ana", "--on", "2026-11-21")
     netlog(*db, "add", "Chen Wei", "--on", "2026-10-01", "--tag", "oss")
-    netlog(*db, "log", "Ana", "email", "--on", "2026-11-22", "--note", "hello")
-    netlog(*db, "log", "Chen", "favor-received", "--on", "2026-11-02")
     netlog(*db, "done", "Ana", "thank")
+    netlog(*db, "log", "Ana", "email", "--on", "2026-11-22", "--note", "hello")  # (after: it answers the thank-you)
+    netlog(*db, "log", "Chen", "favor-received", "--on", "2026-11-02")
     netlog(*db, "intro", "Ana", "Chen", "--note", "both in Lisbon")
     netlog(*db, "me", "--name", "Tess Ter")
     return pg_url
