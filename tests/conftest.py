@@ -20,7 +20,12 @@ from typer.testing import CliRunner
 
 TODAY = "2026-11-23"  # a Monday
 FIXTURES = Path(__file__).parent / "fixtures"
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+# /work/shared/data beside the checkout: two levels up from /work/main/tests, three from a worktree's
+# /work/wt/NAME/tests; the nearest one found walking up.
+SHARED_DATA = next(
+    (p / "shared" / "data" for p in Path(__file__).resolve().parents[1:] if (p / "shared" / "data").is_dir()),
+    Path(__file__).resolve().parents[2] / "shared" / "data",
+)
 SERVER_SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "pg-test-server"
 SUITE_URL = os.environ.get("NETLOG_TEST_DB_URL")  # the whole suite runs against this server
 _numbers = itertools.count(1)
