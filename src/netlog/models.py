@@ -141,6 +141,9 @@ class Touch(SQLModel, table=True):
     # A calendar event with many guests (migration 15, issue 23): a touch with each, but no thank-you and no
     # second touch for each guest.
     group_event: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    # A mail's thread (migration 16, issue 23): the Message-ID its thread started with (References, In-Reply-To,
+    # else a reply's subject); a silence, its nudge and a reply owed are per thread.
+    thread: Optional[str] = Field(default=None, sa_column=_text("thread"))
 
 
 class Dismissal(SQLModel, table=True):

@@ -46,6 +46,7 @@ class TouchRecord(_Record):
     source_id: Optional[str] = None
     about: Optional[str] = None  # what it was about, shareable (netlog 0.x, issue 24; version 3 stays)
     group_event: bool = False  # a calendar event with many guests (issue 23; version 3 stays)
+    thread: Optional[str] = None  # a mail's thread, its first Message-ID (issue 23; version 3 stays)
 
 
 class PointRecord(_Record):

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from netlog.storage.store import Store
 
 # Bump the number when history.summarize changes what a History means; a change of fields changes it too.
-CACHE_VERSION = "6:" + ",".join(history.History._fields)  # 6: issue 24 (a second touch follows a first meeting; later writing clears a thank-you)
+CACHE_VERSION = "7:" + ",".join(history.History._fields)  # 7: issue 23 (silences and replies owed per mail thread)
 CACHE_KEY = "history_version"
 # The search documents (issue 26) are derived the same way; bump when search_document changes what it keeps.
 SEARCH_VERSION = "1:name,company,title,met,topics,tags,note,said"

@@ -151,6 +151,7 @@ def profile(reader: Reader, today: date, contact_id: int) -> dict[str, Any]:
                 "other": t["other_name"],
                 "logged_by": t["logged_by"],
                 "group": bool(t["group_event"]),
+                "thread": t["thread"],
             }
             for t in touches
         ],

@@ -9,7 +9,7 @@ explains where each comes from.
 from __future__ import annotations
 
 from datetime import date
-from typing import Iterable, NamedTuple
+from typing import Any, Callable, Iterable, NamedTuple
 
 from netlog.values.dates import next_birthday
 from netlog.values.kinds import CONNECTIONS, HELP_RECEIVED, MEETINGS, MESSAGES
@@ -20,6 +20,10 @@ THANK_MEETINGS_UP_TO = 3
 # A birthday shows up this many days ahead as a chance to reach out. A message you send in those days
 # is the birthday message: it expects no reply, so no nudge follows it.
 BIRTHDAY_AHEAD_DAYS = 3
+# Of several open silences (or replies owed) in different threads, the one shown is the oldest not yet nudged
+# that started within this many days of the newest: an old thread's question long past its nudge does not hide
+# a new thread's (the nudge is listed 7 days on and dropped after 30: due.NUDGE_AFTER_DAYS + NUDGE_STALE_DAYS).
+THREAD_SPAN_DAYS = 37
 
 
 class Touch(NamedTuple):
@@ -37,6 +41,7 @@ class Touch(NamedTuple):
     note: str | None = None  # what was said about it; for a captured mail, its subject
     source: str | None = None  # where it was captured from ("mail", "telegram", ...); None: logged by hand
     group_event: bool = False  # a calendar event with many guests: no thank-you, no second touch for each
+    thread: str | None = None  # a mail's thread (its root Message-ID): silences and replies owed are per thread
 
 
 class History(NamedTuple):
@@ -88,6 +93,41 @@ def wants_thanks(touch: Touch, strength: int) -> bool:
     return touch.kind in HELP_RECEIVED or (touch.kind in MEETINGS and strength <= THANK_MEETINGS_UP_TO)
 
 
+def _close(open_: dict[str | None, Any], touch: Touch) -> None:
+    """End what `touch` answers: a mail ends its own thread's, and the one opened by a message with no thread
+    (logged by hand, a chat's); a touch with no thread (time together, a call, a chat, a message logged by
+    hand) ends every thread's."""
+    if touch.thread is None or touch.kind in MEETINGS:
+        open_.clear()
+    else:
+        open_.pop(touch.thread, None)
+        open_.pop(None, None)
+
+
+def _send(silences: dict[str | None, list[Any]], touch: Touch) -> None:
+    """My message that waits for an answer: the start of a silence in its thread, or one more message into it
+    (the nudge). One with no thread (logged by hand: `draft NAME nudge --sent`) is a message into every open
+    silence, as before threads; with none open, it starts one."""
+    if touch.thread is None and silences:
+        for found in silences.values():
+            found[1] += 1
+    elif touch.thread in silences:
+        silences[touch.thread][1] += 1
+    else:
+        silences[touch.thread] = [touch, 1]
+
+
+def _shown(open_: dict[str | None, list[Any]], waiting: Callable[[list[Any]], bool]) -> list[Any] | None:
+    """The one of several threads' [first touch, sends] that `due` sees: the oldest still `waiting` (for a
+    silence: not nudged yet) of those that started within THREAD_SPAN_DAYS of the newest; else the oldest."""
+    if not open_:
+        return None
+    found = sorted(open_.values(), key=lambda s: (s[0].on, s[0].id))
+    newest = found[-1][0].on
+    recent = [s for s in found if (newest - s[0].on).days <= THREAD_SPAN_DAYS]
+    return next((s for s in recent if waiting(s)), found[0])
+
+
 def is_reply(touch: Touch) -> bool:
     """Anything from them, or time together, ends a silence."""
     return touch.direction == "in" or touch.kind in MEETINGS
@@ -121,14 +161,13 @@ def summarize(
     if not ordered:
         return History()
     thank: Touch | None = None
-    silence: Touch | None = None
-    sends = 0
+    silences: dict[str | None, list[Any]] = {}  # thread -> [my first unanswered message in it, sends]
     met_after_intro = None
     last_report = None
     given = received = unreturned = 0
     unreturned_since = last_received = None
     first_real = exchange = connected = advice = None
-    owed: Touch | None = None
+    owed: dict[str | None, Touch] = {}  # thread -> their first message in it that waits for my answer
     for touch in ordered:
         if touch.kind in CONNECTIONS:
             connected = connected or touch
@@ -142,14 +181,13 @@ def summarize(
         elif mine_out:
             thank = None  # anything you send them after it (a thank-you, a report-back, a message) answers it
         if owes_reply(touch):
-            owed = owed or touch
+            owed.setdefault(touch.thread, touch)
         elif answers(touch):
-            owed = None
+            _close(owed, touch)
         if is_reply(touch):
-            silence, sends = None, 0
+            _close(silences, touch)
         elif expects_reply(touch, birthday):
-            silence = silence or touch
-            sends += 1
+            _send(silences, touch)
         if introduced_on and met_after_intro is None and touch.kind in MEETINGS and touch.on >= introduced_on:
             met_after_intro = touch.on
         if touch.kind == "report" and mine_out:
@@ -166,6 +204,8 @@ def summarize(
             unreturned_since = unreturned_since or touch.on
             last_received = touch.on
     last = ordered[-1]
+    silence, sends = _shown(silences, lambda s: s[1] == 1) or (None, 0)
+    reply = _shown({k: [t, 1] for k, t in owed.items()}, lambda s: True)
     return History(
         first_touch_on=ordered[0].on,
         last_touch_on=last.on,
@@ -193,7 +233,7 @@ def summarize(
         advice=advice.advice if advice else None,
         advice_on=advice.on if advice else None,
         first_real_group=first_real.group_event if first_real else False,
-        reply_since=owed.on if owed else None,
-        reply_note=owed.note if owed else None,
+        reply_since=reply[0].on if reply else None,
+        reply_note=reply[0].note if reply else None,
         first_real_kind=first_real.kind if first_real else None,
     )

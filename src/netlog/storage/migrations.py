@@ -313,6 +313,14 @@ def _group_events(op: Operations) -> None:
     op.add_column("touch", Column("group_event", Boolean, nullable=False, server_default=false()))
 
 
+def _touch_threads(op: Operations) -> None:
+    """Version 16 (issue 23): a mail touch keeps its thread (the Message-ID the thread started with), so a
+    reply in one thread does not end the silence of another."""
+    from sqlalchemy import Column, Text
+
+    op.add_column("touch", Column("thread", Text))
+
+
 # Append only. Never edit or reorder a released step: add a new one. Step 1 runs only on a blank database,
 # and creates the current schema whole, so a new database is recorded at LATEST at once.
 MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
@@ -331,6 +339,7 @@ MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("sync state", _sync_state),
     ("shareable words", _shareable_words),
     ("group events", _group_events),
+    ("touch threads", _touch_threads),
 ]
 LATEST = len(MIGRATIONS)
 

@@ -297,6 +297,11 @@ def touch_sources(reader: Reader, source: str) -> set[tuple[int, str]]:
     return {(cid, sid) for cid, sid in reader.rows("touch_sources", {"source": source})}
 
 
+def mail_threads(reader: Reader) -> Iterable[tuple[Any, ...]]:
+    """(contact_id, source_id, thread, note) of the mail touches that have a thread."""
+    return reader.rows("mail_threads", {"source": "mail"})
+
+
 def touch_days(reader: Reader) -> list[Row]:
     """The touches logged by hand (or by a contact import): id, contact_id, happened_on, kind, direction, note."""
     return dicts(reader, "touch_days")

@@ -551,6 +551,13 @@ def touch_sources() -> Statement:
 
 
 @statement
+def mail_threads() -> Statement:
+    """(contact, source id, thread, subject) of every touch from one :source with a thread (mail): where a
+    later reply's thread is found when its own import does not hold the message it answers (issue 23)."""
+    return select(T.contact_id, T.source_id, T.thread, T.note).where(T.source == bindparam("source"), T.thread.is_not(None))
+
+
+@statement
 def touch_days() -> Statement:
     """Every touch not imported from mail, a calendar or a chat (logged by hand): what a captured exchange of
     the same event joins instead of doubling (issue 23)."""

@@ -208,6 +208,29 @@ class _Plan:
         self.chat_days: set[tuple] = set()
         # (contact, day, direction) of the messages any chat brought before: that day is logged (issue 23)
         self.chatted = reads.chat_days(reader, CHATS) if source in CHATS else set()
+        self.reader = reader
+        self._threads: tuple[dict[str, str], dict[tuple[int, str], str]] | None = None  # read when first needed
+
+    def thread_of(self, cid: int, thread: str, source_id: str) -> str:
+        """A mail's thread, as stored: the thread of the stored message its reader's thread names (a reply whose
+        import lacks the message it answers), or of the contact's latest stored mail with its subject (a reply
+        known only by "Re: subject"); else as the reader gave it."""
+        from netlog.touches.mail import SUBJECT_THREAD, thread_subject
+
+        if thread == source_id:
+            return thread
+        if self._threads is None:
+            by_id: dict[str, str] = {}
+            by_subject: dict[tuple[int, str], str] = {}
+            for contact, key, stored, note in reads.mail_threads(self.reader):
+                by_id[key] = stored
+                if note:
+                    by_subject[(contact, thread_subject(note))] = stored
+            self._threads = by_id, by_subject
+        by_id, by_subject = self._threads
+        if thread.startswith(SUBJECT_THREAD):
+            return by_subject.get((cid, thread.removeprefix(SUBJECT_THREAD)), thread)
+        return by_id.get(thread, thread)
 
     def contact_of(self, party: Party) -> int | None:
         for key, values in (("email", party.emails), ("url", (party.url,)), ("phone", party.phones)):
@@ -245,7 +268,9 @@ class _Plan:
         said, faults = validation.touch_fields({
             "kind": exchange.kind, "happened_on": exchange.on, "direction": exchange.direction, "place": exchange.place,
             "note": (exchange.subject or None) if keep_subjects else None, "source_id": exchange.source_id,
+            "thread": exchange.thread,
         })  # fmt: skip
+        thread = said.pop("thread", None)
         if faults:
             report.skipped[MALFORMED] += 1
             return
@@ -280,6 +305,8 @@ class _Plan:
             if hand is not None:  # the same event, logged by hand: it gains the source's id (and its subject)
                 if hand["id"] not in self.joined:
                     joined = {"source": self.source, "source_id": key}
+                    if thread:
+                        joined["thread"] = self.thread_of(cid, thread, said["source_id"])
                     if hand["note"] is None and said["note"]:
                         joined["note"] = said["note"]
                     self.joined[hand["id"]] = joined
@@ -288,9 +315,11 @@ class _Plan:
                 report.already += 1
                 continue
             self.logged.add((cid, key))
-            asks = {} if exchange.asks is None else {"expects_reply": exchange.asks}  # sent: waits; received: owed
+            asks: dict[str, Any] = {} if exchange.asks is None else {"expects_reply": exchange.asks}  # sent: waits; received: owed
             if exchange.recurring:
                 asks["thank_wanted"] = False  # one instance of a weekly 1:1 is no occasion for a thank-you
+            if thread:
+                asks["thread"] = self.thread_of(cid, thread, said["source_id"])
             self.touches.append({**said, **asks, "group_event": exchange.group, "contact_id": cid, "logged_by": self.user, "source": self.source, "source_id": key})
             self.touched.add(cid)
 

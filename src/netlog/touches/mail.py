@@ -61,6 +61,7 @@ MAX_HEADER = 1 << 20
 WANTED = (
     "from", "to", "cc", "bcc", "date", "subject", "message-id", "list-id", "list-unsubscribe", "precedence",
     "auto-submitted", "x-gmail-labels", "delivered-to", "sender", "content-type", "content-transfer-encoding",
+    "in-reply-to", "references",
 )  # fmt: skip
 # How much of a body is read: enough for its first text part and an invitation's text/calendar part.
 BODY_PEEK = 1 << 18
@@ -72,6 +73,8 @@ _CALENDAR_SUBJECT = re.compile(
     re.IGNORECASE,
 )  # fmt: skip
 _REPLY_PREFIX = re.compile(r"^\s*(?:re|aw|sv|antw|fwd?|wg)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
+_MESSAGE_ID = re.compile(r"<\s*([^<>\s]+?)\s*>")
+SUBJECT_THREAD = "subject:"  # the thread of a reply known only by its subject, until an import matches it
 _CALENDAR_PART = re.compile(rb"content-type:\s*(?:text/calendar|application/ics)", re.IGNORECASE)
 # The wanted fields with their folded continuation lines, found by one expression (a Gmail header block is
 # mostly Received, DKIM and ARC lines; running email.parser over all of them cost a third of the reader's
@@ -136,6 +139,8 @@ class _Candidate:
     subject: str | None
     sent_label: bool
     asks: bool | None = None
+    refs: tuple[str, ...] = ()  # the Message-IDs it answers, the thread's first first (References, In-Reply-To)
+    thread: str | None = None
 
 
 def read_mail(
@@ -163,6 +168,7 @@ def read_mail(
             continue
         if candidate:
             candidates.append(candidate)
+    _threads(candidates)
     owner = me | Me.of(emails=evidence)
     if not owner.emails:
         raise UnknownOwner(f"Cannot tell which addresses are yours in {path}; give them with --me ADDRESS.")
@@ -323,6 +329,7 @@ def _screen(
         subject=subject,
         sent_label=sent,
         asks=asks_something(_first_text(fields, body)) or _subject_asks(subject),
+        refs=_references(fields),
     )
 
 
@@ -340,7 +347,7 @@ def _classify(c: _Candidate, me: Me, zone: tzinfo | None, reading: Reading) -> N
         reading.skipped[Skip.NOT_ME] += 1
         return
     at = local_moment(c.moment, zone)
-    reading.add(Exchange(SOURCE, c.source_id, at.date(), "email", direction, parties, c.subject, None, at, c.asks))
+    reading.add(Exchange(SOURCE, c.source_id, at.date(), "email", direction, parties, c.subject, None, at, c.asks, thread=c.thread))
 
 
 @lru_cache(maxsize=65536)
@@ -467,6 +474,44 @@ def _digest(moment: datetime, sender: Party, recipients: tuple[Party, ...], subj
         subject or "",
     ]
     return "sha1:" + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
+
+
+def _references(fields: _Fields) -> tuple[str, ...]:
+    """The Message-IDs a message answers, oldest first: its References (the thread's first message first),
+    then its In-Reply-To when References does not end with it."""
+    found = _MESSAGE_ID.findall(" ".join(fields.every("references")))
+    parent = _MESSAGE_ID.findall(fields.first("in-reply-to") or "")
+    if parent and (not found or found[-1] != parent[0]):
+        found.append(parent[0])
+    return tuple(found)
+
+
+def thread_subject(subject: str | None) -> str:
+    """A subject as its thread has it: without "Re:", "Fwd:", "AW:" prefixes, folded; '' for none."""
+    subject = subject or ""
+    while (prefix := _REPLY_PREFIX.match(subject)) is not None:
+        subject = subject[prefix.end() :]
+    return " ".join(subject.casefold().split())
+
+
+def _threads(candidates: list[_Candidate]) -> None:
+    """Each message's thread, in the order they were written: the thread of the first message it answers that
+    is known (References' first, the thread's start), else that first message's id; a reply with neither
+    header ("Re: Panel" from an old client) joins the thread of the latest message with its subject, else is
+    "subject:" and the subject (the import matches it to what is stored); any other message starts a thread."""
+    by_id: dict[str, str] = {}
+    by_subject: dict[str, str] = {}
+    for c in sorted(candidates, key=lambda c: c.moment):
+        subject = thread_subject(c.subject)
+        if c.refs:
+            c.thread = next((by_id[r] for r in c.refs if r in by_id), c.refs[0])
+        elif c.subject and _REPLY_PREFIX.match(c.subject) and subject:
+            c.thread = by_subject.get(subject, SUBJECT_THREAD + subject)
+        else:
+            c.thread = c.source_id
+        by_id.setdefault(c.source_id, c.thread)
+        if subject:
+            by_subject[subject] = c.thread
 
 
 def _subject_asks(subject: str | None) -> bool:

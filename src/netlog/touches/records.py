@@ -101,6 +101,7 @@ it waits for an answer and received it waits for the user's; None when the sourc
     asks: bool | None = None  # it asks something (a question, a request): None when the source cannot tell
     group: bool = False  # a calendar event with many guests (calendar.GROUP_*): no thank-you or second touch each
     recurring: bool = False  # an instance of a recurring calendar series (a weekly 1:1): wants no thank-you
+    thread: str | None = None  # a mail's thread: the Message-ID it started with, or "subject:" and a reply's subject
 
 
 @dataclass(frozen=True)

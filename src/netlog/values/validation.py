@@ -25,7 +25,7 @@ MAX_ID = 2**31 - 1  # an INTEGER id on PostgreSQL
 MULTILINE = ("note", "advice", "about", "why")
 FLAGS = ("strength_set", "expects_reply", "thank_wanted")
 SHORT_TEXT = ("email", "phone", "company", "title", "url", "uid", "moment", "nickname", "place", "topics", "logged_by",
-              "source", "source_id")  # fmt: skip
+              "source", "source_id", "thread")  # fmt: skip
 DATES = ("introduced_on", "snoozed_until", "created_on", "moment_on", "happened_on", "connected_on")
 # Days of what has happened: none is after today (`log --on` refuses a touch in the future, and every import
 # and restore given `today` refuses the same). A snooze is the one day that may be ahead.
