@@ -125,6 +125,7 @@ def rank_stored(store, today, ties, intros=()):
     them with `netlog due`'s own read (due_items), which reads only the contacts its window selects."""
     from sqlalchemy import table
 
+    from netlog.network import cache
     from netlog.network.agenda import due_items
     from netlog.storage import records
     from netlog.storage.statements import TIE_COLUMNS
@@ -141,7 +142,8 @@ def rank_stored(store, today, ties, intros=()):
         for tie in ties:  # after every contact exists, so each reference finds its row
             if tie.introduced_by_id in ids:
                 records.update_contact(session, tie.id, {"introduced_by_id": tie.introduced_by_id})
-        records.save_histories(session, {tie.id: tie.history._asdict() for tie in ties})
+        histories = {t.id: cache.cached_row(t.history, t.strength, t.cadence_days, t.created_on or today) for t in ties}
+        records.save_histories(session, histories)  # each History with the day the cache keeps beside it
         records.insert_dismissals(
             session, [{"contact_id": t.id, "action": a, "done_on": on} for t in ties for a, on in t.done.items()]
         )

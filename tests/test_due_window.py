@@ -137,3 +137,27 @@ def test_the_list_is_in_rank_order_with_the_allowance_picks_in_their_places(rand
                 # a pick with something else after it: put in its place, not at the end
                 inserted += sum(1 for n, cid in enumerate(listed) if cid in picked and any(c not in picked for c in listed[n + 1 :]))
     assert inserted, "no pick ever ranked above a listed item: the test shows nothing"
+
+
+def test_a_contact_is_read_once_keeping_in_touch_can_be_due_and_not_while_snoozed(netlog, monkeypatch):
+    """Issue 25: the derived cache keeps the day keeping in touch can first be due (rules.keep_in_touch_from), and
+    `due` reads a contact by that day: one with its own cadence is no longer read every day, and one snoozed past
+    the day is not read for what is its own. `edit` moves the day in the same write."""
+    netlog("add", "Ana Lima", "--strength", "medium", "--every", "200d", "--on", "2026-10-01", "--how", "email")
+    netlog("add", "Bo Chen", "--strength", "medium", "--on", "2025-11-02", "--how", "email")
+    netlog("snooze", "Bo Chen", "--until", "2026-12-23")
+    store = open_store(database_url(None))
+
+    def read(day: date) -> set[str]:
+        return {row[1] for row in reads.due_candidates(store.reader, rules.due_window(day)._asdict())}
+
+    try:
+        assert read(BASE) == set()  # Ana's day is 200 days after her email; Bo is snoozed
+        assert read(date(2026, 12, 23)) == {"Bo Chen"}  # awake, and a year quiet
+        assert read(date(2027, 4, 19)) == {"Bo Chen", "Ana Lima"}  # 2026-10-01 + 200 days
+        assert read(date(2027, 4, 18)) == {"Bo Chen"}
+        netlog("edit", "Ana Lima", "--every", "1w")
+        assert read(BASE) == {"Ana Lima"}
+        assert [i["contact"] for i in netlog.json("due")] == ["Ana Lima"]
+    finally:
+        store.close()

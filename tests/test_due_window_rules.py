@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from netlog.rules import due as rules
 from netlog.rules.due import Tie
-from netlog.rules.history import Touch, summarize
+from netlog.rules.history import History, Touch, summarize
 from netlog.values import kinds
 
 BASE = date(2026, 11, 23)
@@ -24,7 +24,7 @@ COMPANIES = ("Contoso", "Fabrikam Inc.", "Northwind", "contoso, LLC", None)
 def admitted(tie: Tie, w: rules.DueWindow, every: list[Tie], offers: list[rules.IntroOffer]) -> bool:
     """Would storage read this contact on the window's day?"""
     h = tie.history
-    quiet = w.quiet_by[tie.strength - 1]
+    keep_in_touch_from = rules.keep_in_touch_from(tie.strength, tie.cadence_days, tie.created_on, h)  # as the cache keeps it
 
     def intro_matters(t: Tie) -> bool:
         th = t.history
@@ -39,26 +39,36 @@ def admitted(tie: Tie, w: rules.DueWindow, every: list[Tie], offers: list[rules.
         t.history.thank_other_id for t in every
         if t.history.thank_kind == "intro" and t.history.thank_on and w.thank_from <= t.history.thank_on <= w.thank_to
     }  # fmt: skip
+    # new (issue 25): a contact snoozed past the day is read only when another's rule names them
+    awake = tie.snoozed_until is None or tie.snoozed_until <= w.awake_on
     return (
         h.touch_count == 0  # no summary yet
-        or tie.cadence_days is not None
-        or tie.birthday is not None
-        or (h.thank_on is not None and w.thank_from <= h.thank_on <= w.thank_to)
-        or (h.silence_sends == 1 and w.nudge_from <= h.silence_since <= w.nudge_to)
-        # changed: the first real touch, not the first touch
-        or (h.first_real_on is not None and w.second_touch_from <= h.first_real_on <= w.second_touch_to)
-        or (h.unreturned_favors >= w.give_back_favors and h.last_favor_received_on <= w.give_back_by)
-        # changed: the last exchange (not my thank-you, not a `connected`), else the last touch, else added
-        or (h.last_exchange_on or h.last_touch_on or tie.created_on) <= quiet
+        or (awake and own(tie, w, h, keep_in_touch_from))
         or intro_matters(tie)
         or any(t.introduced_by_id == tie.id and intro_matters(t) for t in every)
         or any(o.declined_on is None and tie.id in (o.a_id, o.b_id) for o in offers)
+        # new: the person a pending intro thank-you names
+        or tie.id in named_by_thanks
+    )
+
+
+def own(tie: Tie, w: rules.DueWindow, h: History, keep_in_touch_from: date | None) -> bool:
+    """What may be due for the contact itself."""
+    return (
+        tie.birthday is not None
+        or (h.thank_on is not None and w.thank_from <= h.thank_on <= w.thank_to)
+        or (h.reply_since is not None and w.reply_from <= h.reply_since <= w.reply_to)
+        or (h.silence_sends == 1 and w.nudge_from <= h.silence_since <= w.nudge_to)
+        # changed: the first real touch, not the first touch
+        or (h.first_real_on is not None and w.second_touch_from <= h.first_real_on <= w.second_touch_to)
+        # changed (issue 25): keeping in touch and giving back by the day the cache keeps, whatever the cadence
+        # (a contact with its own cadence is no longer always read)
+        or (keep_in_touch_from is not None and keep_in_touch_from <= w.keep_in_touch_by)
         # new: every dormant tie (strength never set, no real touch, not introduced, no own cadence)
         or (not tie.strength_set and h.first_real_on is None and tie.introduced_on is None and tie.cadence_days is None)
         # new: advice waiting to be circled back on
         or (h.advice is not None and w.circle_back_from <= h.advice_on <= w.circle_back_to)
-        # new: the person a pending intro thank-you names
-        or tie.id in named_by_thanks
+        or (tie.moment_on is not None and w.congratulate_from <= tie.moment_on <= w.congratulate_to)
     )
 
 

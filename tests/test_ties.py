@@ -1,5 +1,6 @@
 """The rules' Tie and History are built straight from row tuples (netlog.network.ties), so the columns storage reads
-must be exactly their fields, in their order, and the cache table must hold exactly a History."""
+must be exactly their fields, in their order, and the cache table must hold exactly a History (and, beside it, the
+day keeping in touch can be due, which `due` reads by: issue 25)."""
 
 from datetime import date
 from typing import get_type_hints
@@ -22,12 +23,18 @@ def test_cache_columns_have_the_history_types():
     hints = get_type_hints(History)
     python_types = {Date: date, Integer: int, String: str, Boolean: bool}
     for column in ContactState.__table__.c:
-        if column.name == "contact_id":
+        if column.name in ("contact_id", "keep_in_touch_from"):
             continue
         kind_of = getattr(column.type, "impl", column.type)  # SQLModel strings are a TypeDecorator over String
         [python_type] = [t for kind, t in python_types.items() if isinstance(kind_of, kind)]
         assert python_type in (hints[column.name], *getattr(hints[column.name], "__args__", ())), column.name
         assert column.nullable == (type(None) in getattr(hints[column.name], "__args__", ())), column.name
+
+
+def test_the_cache_holds_a_history_and_the_day_keeping_in_touch_can_be_due():
+    from netlog.models import ContactState
+
+    assert [c.name for c in ContactState.__table__.c] == ["contact_id", *History._fields, "keep_in_touch_from"]
 
 
 def test_tie_starts_with_what_storage_reads_then_history_and_dismissals():

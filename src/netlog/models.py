@@ -281,6 +281,10 @@ class ContactState(SQLModel, table=True):
     reply_since: Optional[date] = None
     reply_note: Optional[str] = Field(default=None, sa_column=_text("reply_note"))
     first_real_kind: Optional[str] = None
+    # Not the History's: the earliest day keeping in touch can be due (rules.keep_in_touch_from), which `due`
+    # reads by (issue 25). Not indexed: `due`'s read is one disjunction over every bound (storage/statements.py
+    # due_candidates), which SQLite answers with one scan whatever the indexes, so an index would only cost writes.
+    keep_in_touch_from: Optional[date] = None
 
 
 

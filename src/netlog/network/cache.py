@@ -2,24 +2,27 @@
 derived cache, like todoman's cache of its files. Every write refreshes the History of the contacts it
 touched, in the same transaction; when the cache's version differs from CACHE_VERSION (the rules changed
 what a History means, or its fields), the table is dropped, recreated from models.py and refilled from
-the touches. Deleting it loses nothing."""
+the touches. Beside each History it keeps the earliest day keeping in touch can be due (rules.keep_in_touch_from,
+issue 25), so `due` reads only the contacts whose day has come. Deleting it loses nothing."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from netlog.network.ties import touch_from_row, touches_by_contact
-from netlog.rules import history
+from netlog.rules import due, history
 from netlog.storage import reads
 from netlog.values.folding import words
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from sqlmodel import Session
 
     from netlog.storage.store import Store
 
 # Bump the number when history.summarize changes what a History means; a change of fields changes it too.
-CACHE_VERSION = "7:" + ",".join(history.History._fields)  # 7: issue 23 (silences and replies owed per mail thread)
+CACHE_VERSION = "8:" + ",".join(history.History._fields) + ",keep_in_touch_from"  # 8: issue 25 (the day keeping in touch can be due, stored); 7: issue 23 (mail threads)
 CACHE_KEY = "history_version"
 # The search documents (issue 26) are derived the same way; bump when search_document changes what it keeps.
 SEARCH_VERSION = "1:name,company,title,met,topics,tags,note,said"
@@ -41,11 +44,18 @@ def refresh(session: Session, contact_ids: Iterable[int]) -> None:
             continue
         touch_rows = reads.touch_rows_of(reader, cid)
         touches = map(touch_from_row, touch_rows)
-        histories[cid] = history.summarize(touches, row["strength"], row["introduced_on"], row["birthday"])._asdict()
+        summary = history.summarize(touches, row["strength"], row["introduced_on"], row["birthday"])
+        histories[cid] = cached_row(summary, row["strength"], row["cadence_days"], row["created_on"])
         said = ((t["note"], t["place"], t["topics"], t["advice"]) for t in touch_rows)
         documents[cid] = search_document(row, reads.tags_of(reader, cid), said)
     records.save_histories(session, histories)
     records.save_search_documents(session, documents)
+
+
+def cached_row(summary: history.History, strength: int, cadence_days: int | None, created_on: date | None) -> dict[str, Any]:
+    """A contact's row of the cache: its History, and the earliest day keeping in touch can be due (issue 25:
+    `due` reads by it), worked out by the rules from the same facts in the same transaction."""
+    return {**summary._asdict(), "keep_in_touch_from": due.keep_in_touch_from(strength, cadence_days, created_on, summary)}
 
 
 def search_document(contact: Mapping[str, Any], tags: Iterable[str], touches: Iterable[tuple[Any, ...]]) -> dict[str, str]:
@@ -81,8 +91,8 @@ def rebuild(session: Session, recreate: bool = True) -> int:
     touch_rows = reads.rows(reader, "touch_rows")
     grouped = touches_by_contact(touch_rows)
     histories = {
-        cid: history.summarize(grouped.get(cid, ()), strength, introduced_on, birthday)._asdict()
-        for cid, strength, introduced_on, birthday in reads.rows(reader, "summary_inputs")
+        cid: cached_row(history.summarize(grouped.get(cid, ()), strength, introduced_on, birthday), strength, cadence_days, created_on)
+        for cid, strength, introduced_on, birthday, cadence_days, created_on in reads.rows(reader, "summary_inputs")
     }
     if recreate:
         records.recreate_cache(session)

@@ -602,11 +602,15 @@ class DueWindow(NamedTuple):
     """What a contact's stored facts must show for `rank_due` to find anything due on `today`: storage reads
     only the contacts inside the window, so `due` costs what is due, not the size of the network.
 
-    A contact outside every bound below has nothing of its own due; contacts with their own cadence, a
-    birthday, an intro (either side) or an intro offer are always read, and so is every dormant tie
-    (is_dormant: the reconnect pick is made among all of them) and everyone a pending intro thank-you names
-    (History.thank_other_id, so the reason can say who). Reading too many is only slower; missing one would
-    be a bug, so tests compare `due` with `rank_due` over every contact."""
+    A contact outside every bound below has nothing of its own due, and neither has one snoozed past `today`
+    (awake_on). Keeping in touch is bounded by a day the derived cache keeps for each contact
+    (keep_in_touch_from: its cadence after its last exchange, or its give-back day, whichever comes first,
+    dismissals left out), so a contact with its own cadence is read only once that day has come. Contacts
+    with a birthday are always read (unless snoozed), and so is every dormant tie (is_dormant: the reconnect
+    pick is made among all of them); whoever an intro (either side), an intro offer or a pending intro
+    thank-you (History.thank_other_id) names is read even when snoozed, so the rules can name them. Reading
+    too many is only slower; missing one would be a bug, so tests compare `due` with `rank_due` over every
+    contact."""
 
     reply_from: date  # a reply owed for a message received on reply_from..reply_to
     reply_to: date
@@ -616,17 +620,16 @@ class DueWindow(NamedTuple):
     nudge_to: date
     second_touch_from: date  # first real touch (History.first_real_on) on second_touch_from..second_touch_to
     second_touch_to: date
-    give_back_favors: int  # this many unreturned favors, the latest received on or before give_back_by
-    give_back_by: date
+    keep_in_touch_by: date  # keeping in touch (or giving back) due by this day: keep_in_touch_from, stored, on or before
     meet_by: date  # introduced on or before meet_by and not met since
     report_by: date  # met someone they introduced on or before report_by
     outcome_from: date  # a favor from someone introduced, received on outcome_from..outcome_to
     outcome_to: date
-    quiet_by: tuple[date, ...]  # per strength 1..5: last exchange (else last touch, else added) on or before
     circle_back_from: date  # advice not yet circled back on, given on circle_back_from..circle_back_to
     circle_back_to: date
     congratulate_from: date  # news noted (moment_on) on congratulate_from..congratulate_to
     congratulate_to: date
+    awake_on: date  # a contact snoozed until after this day (today) has nothing of its own due: read only when named
     active_from: date  # not a bound: ties with a real exchange since then are active (active_companies)
 
 
@@ -645,17 +648,16 @@ def due_window(today: date) -> DueWindow:
         nudge_to=ago(NUDGE_AFTER_DAYS),
         second_touch_from=ago(NEW_TIE_WINDOW_DAYS),
         second_touch_to=ago(SECOND_TOUCH_AFTER_DAYS),
-        give_back_favors=GIVE_BACK_AFTER_FAVORS,
-        give_back_by=ago(GIVE_BACK_AFTER_DAYS),
+        keep_in_touch_by=today,
         meet_by=ago(REACH_OUT_AFTER_DAYS),
         report_by=ago(REPORT_AFTER_DAYS),
         outcome_from=ago(OUTCOME_STALE_DAYS),
         outcome_to=ago(REPORT_AFTER_DAYS),
-        quiet_by=tuple(ago(CADENCE_DAYS[strength]) for strength in sorted(CADENCE_DAYS)),
         circle_back_from=ago(CIRCLE_BACK_AFTER_DAYS + CIRCLE_BACK_STALE_DAYS),
         circle_back_to=ago(CIRCLE_BACK_AFTER_DAYS),
         congratulate_from=ago(CONGRATULATE_STALE_DAYS),
         congratulate_to=today,
+        awake_on=today,
         active_from=active_from(today),
     )
 
@@ -954,6 +956,16 @@ def _keep_in_touch(tie: Tie, today: date, names: _Names) -> DueItem | None:
         reason = f"{give_back_phrase(tie.first_name, h, today)} — a chance to give back. {reason}"
         occasion = "give-back"
     return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, score, last, occasion)
+
+
+def keep_in_touch_from(strength: int, cadence_days: int | None, created_on: date | None, h: History) -> date | None:
+    """The earliest day keeping in touch (or giving back) can be due for a contact, from its facts and History
+    alone: no clock, no dismissal (dismissing only moves the day later), so the derived cache keeps it beside the
+    History and `due` reads only the contacts whose day has come (DueWindow.keep_in_touch_by), whatever their
+    cadence. None: never (`--every never`, or neither a touch nor a day added)."""
+    cadence = CADENCE_DAYS[strength] if cadence_days is None else cadence_days  # cadence_of
+    last = h.last_exchange_on or h.last_touch_on or created_on
+    return next_keep_in_touch(cadence, last, None, h.unreturned_favors, h.last_favor_received_on)
 
 
 def keep_in_touch_due(tie: Tie) -> date | None:

@@ -139,10 +139,8 @@ def tie_rows(reader: Reader, contact_id: int | None = None) -> list[tuple[Any, .
 
 def due_candidates(reader: Reader, window: Mapping[str, Any]) -> list[tuple[Any, ...]]:
     """`tie_rows` for only the contacts that may have something due inside rules.DueWindow (its fields
-    as a mapping; quiet_by is one day per strength)."""
-    given = {k: v for k, v in window.items() if k != "quiet_by"}
-    given.update({f"quiet_{n}": day for n, day in enumerate(window["quiet_by"], start=1)})
-    return reader.rows("due_candidates", {p: given[p] for p in PARAMS["due_candidates"]})
+    as a mapping)."""
+    return reader.rows("due_candidates", {p: window[p] for p in PARAMS["due_candidates"]})
 
 
 def dormant_rows(reader: Reader) -> list[tuple[Any, ...]]:

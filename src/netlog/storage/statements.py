@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, TypeAlias, Unpack
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, func, literal_column, or_, select
 from sqlalchemy.dialects.postgresql import Insert as PgInsert
 from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
 from sqlalchemy.orm import aliased
@@ -24,7 +24,6 @@ from netlog.models import (
     Contact, ContactNote, ContactPoint, ContactSearch, ContactState, DayPick, Dismissal, IntroOffer, NetlogMeta, NetlogMigration,
     SyncItem, Tag, Touch, table,
 )
-from netlog.values.kinds import LEVELS
 
 # A read: a SELECT of any columns. (A model's attribute in an expression goes through sqlmodel's col(), which
 # returns it unchanged and tells the type checker it is a column, not the field's Python value.)
@@ -45,7 +44,7 @@ T = TOUCH.c
 # tests/test_ties.py). netlog.network.ties builds each Tie from these columns by name.
 TIE_COLUMNS = ("id", "name", "strength", "cadence_days", "created_on", "snoozed_until", "introduced_by_id",
                "introduced_on", "birthday", "strength_set", "company", "moment", "moment_on")  # fmt: skip
-HISTORY_COLUMNS = tuple(column.name for column in S if column.name != "contact_id")
+HISTORY_COLUMNS = tuple(column.name for column in S if column.name not in ("contact_id", "keep_in_touch_from"))
 _CONTACT_WITH_STATE = CONTACT.outerjoin(CONTACT_STATE, S.contact_id == C.id)
 
 STATEMENTS: dict[str, Callable[[], Statement]] = {}
@@ -113,10 +112,6 @@ def due_candidates() -> Statement:
     intro or an open intro offer ties to them (netlog.network.agenda passes the window's fields as parameters)."""
     introduced = aliased(CONTACT)
     introduced_state = aliased(CONTACT_STATE)
-    strengths = range(1, len(LEVELS) + 1)
-    quiet_by = case(
-        {literal_column(str(n)): bindparam(f"quiet_{n}") for n in strengths}, value=C.strength
-    )  # per strength, the last day a quiet tie is due on
     introducers = (
         select(introduced.c.introduced_by_id)
         .select_from(introduced.outerjoin(introduced_state, introduced_state.c.contact_id == introduced.c.id))
@@ -128,23 +123,22 @@ def due_candidates() -> Statement:
         named_state.c.thank_kind == literal_column("'intro'"),
         named_state.c.thank_on.between(bindparam("thank_from"), bindparam("thank_to")),
     )
+    own = or_(  # what may be due for the contact itself
+        C.birthday.is_not(None),
+        _dormant(),
+        S.thank_on.between(bindparam("thank_from"), bindparam("thank_to")),
+        S.reply_since.between(bindparam("reply_from"), bindparam("reply_to")),
+        and_(S.silence_sends == literal_column("1"), S.silence_since.between(bindparam("nudge_from"), bindparam("nudge_to"))),
+        S.first_real_on.between(bindparam("second_touch_from"), bindparam("second_touch_to")),
+        S.keep_in_touch_from <= bindparam("keep_in_touch_by"),  # keeping in touch, giving back: the day the cache keeps
+        and_(S.advice.is_not(None), S.advice_on.between(bindparam("circle_back_from"), bindparam("circle_back_to"))),
+        C.moment_on.between(bindparam("congratulate_from"), bindparam("congratulate_to")),
+    )
+    awake = or_(C.snoozed_until.is_(None), C.snoozed_until <= bindparam("awake_on"))
     return _ties().where(
         or_(
             S.contact_id.is_(None),
-            C.cadence_days.is_not(None),
-            C.birthday.is_not(None),
-            _dormant(),
-            S.thank_on.between(bindparam("thank_from"), bindparam("thank_to")),
-            S.reply_since.between(bindparam("reply_from"), bindparam("reply_to")),
-            and_(S.silence_sends == literal_column("1"), S.silence_since.between(bindparam("nudge_from"), bindparam("nudge_to"))),
-            S.first_real_on.between(bindparam("second_touch_from"), bindparam("second_touch_to")),
-            and_(
-                S.unreturned_favors >= bindparam("give_back_favors"),
-                S.last_favor_received_on <= bindparam("give_back_by"),
-            ),
-            func.coalesce(S.last_exchange_on, S.last_touch_on, C.created_on) <= quiet_by,
-            and_(S.advice.is_not(None), S.advice_on.between(bindparam("circle_back_from"), bindparam("circle_back_to"))),
-            C.moment_on.between(bindparam("congratulate_from"), bindparam("congratulate_to")),
+            and_(awake, own),  # a snoozed contact has nothing of its own due: read only when another's rule names them
             _intro_matters(C, S),
             C.id.in_(introducers),
             C.id.in_(named_by_intro_thanks),
@@ -522,8 +516,8 @@ def touch_rows_between() -> Statement:
 
 @statement
 def summary_inputs() -> Statement:
-    """What rules.summarize needs of every contact besides its touches."""
-    return select(C.id, C.strength, C.introduced_on, C.birthday)
+    """What rules.summarize needs of every contact besides its touches, then what rules.keep_in_touch_from needs."""
+    return select(C.id, C.strength, C.introduced_on, C.birthday, C.cadence_days, C.created_on)
 
 
 @statement
