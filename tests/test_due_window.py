@@ -161,3 +161,24 @@ def test_a_contact_is_read_once_keeping_in_touch_can_be_due_and_not_while_snooze
         assert [i["contact"] for i in netlog.json("due")] == ["Ana Lima"]
     finally:
         store.close()
+
+
+def test_a_long_list_numbers_the_same_contacts_as_a_screenful(monkeypatch):
+    """named_alike (issue 25): a long list (piped, --all) reads every name two contacts share at once instead of one
+    read and one pass over the list per item (99 s at 100k contacts); it must number exactly whom the per-name
+    reads number: contacts whose folded name another has ("José Lima" and "jose lima"), whichever of them is listed."""
+    from netlog.network import agenda
+
+    names = [f"Person {n}" for n in range(150)] + ["José Lima", "jose lima", "Ana Lima", "Ana Lima", "Bo", "Bó"]
+    store = open_store(database_url(None))
+    try:
+        store.write(lambda session: records.insert_contacts(session, [{"id": i, "name": n, "strength": 2, "created_on": BASE} for i, n in enumerate(names, 1)]))
+        rows = reads.contact_rows(store.reader)
+        items = [rules.DueItem(r["id"], r["name"], "keep-in-touch", "", BASE, 1.0) for r in rows if r["name"] != "Bó"]
+        monkeypatch.setattr(agenda, "NAMED_ALIKE_READS", 10**6)
+        per_name = agenda.named_alike(store.reader, items)
+        monkeypatch.setattr(agenda, "NAMED_ALIKE_READS", 0)
+        assert agenda.named_alike(store.reader, items) == per_name
+        assert {r["name"] for r in rows if r["id"] in per_name} == {"José Lima", "jose lima", "Ana Lima", "Bo"}
+    finally:
+        store.close()
