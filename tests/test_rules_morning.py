@@ -167,6 +167,21 @@ def test_a_late_thank_you_carries_the_second_touch():
     assert item.reason.endswith("Also: second touch with Eve")
 
 
+def test_a_folded_reason_keeps_a_name_s_case():
+    """'Also: ana Lima wrote ...' lower-cased a name: only a leading verb follows 'Also:' in lower case."""
+    ana = person(1, "Ana Lima", [(days_ago(20), "met", "both")], strength=4)
+    ana = ana._replace(
+        history=ana.history._replace(reply_since=days_ago(6), reply_note="the Lisbon role"), birthday="11-25"
+    )
+    [item] = rules.rank_due(TODAY, [ana])
+    assert item.occasion == "reply" and "Also: " in item.reason
+    [[folded]] = [[o.occasion for o in item.also]]
+    assert folded == "birthday" and item.reason.endswith("Also: Ana's birthday is on Wed 25 Nov (in 2 days)")
+    assert rules._lead("Ana Lima wrote on Tue 17 Nov") == "Ana Lima wrote on Tue 17 Nov"
+    assert rules._lead("Thank Ana for a coffee — late") == "thank Ana for a coffee"
+    assert rules._lead("Reach out to Dara Wei — Gus introduced you") == "reach out to Dara Wei"
+
+
 def test_circle_back_outranks_keep_in_touch_for_the_same_strong_tie_and_carries_it():
     strong = person(1, "Sam Strong", [(days_ago(400), "met", "both"), (days_ago(40), "call", "both")], strength=4)
     strong = strong._replace(history=strong.history._replace(advice="the Berlin move", advice_on=days_ago(40)))

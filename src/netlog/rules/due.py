@@ -486,10 +486,18 @@ def _one_per_person(ranked: list[DueItem]) -> list[DueItem]:
     return out
 
 
+# The words a reason may start with that are no name: lower-cased to follow "Also:". A reason that starts with
+# a name ("Ana wrote on ...", "Ana's birthday ...", "Ana has helped you ...") keeps its case.
+_LEADING_VERBS = frozenset(
+    "Thank Nudge Reach Meet Tell Congratulate Second Reconnect Ask Send Check".split()
+)
+
+
 def _lead(reason: str) -> str:
-    """A reason's first clause ('Second touch with Eve'), lower-cased to follow 'Also:'."""
+    """A reason's first clause ('Second touch with Eve'), its leading verb lower-cased to follow 'Also:'."""
     lead = reason.split(" — ", 1)[0]
-    return lead[:1].lower() + lead[1:]
+    first = lead.split(" ", 1)[0]
+    return lead[:1].lower() + lead[1:] if first in _LEADING_VERBS else lead
 
 
 def is_cadence(item: DueItem) -> bool:
