@@ -121,3 +121,31 @@ def test_unknown_draft_is_one_line(netlog):
     netlog("add", "Ana Lima")
     result = netlog("draft", "Ana", "sonnet", ok=False)
     assert result.exit_code == 1 and 'Unknown draft "sonnet"' in result.stderr
+
+
+def test_the_draft_of_a_lead_item_says_what_was_folded_into_it(netlog, monkeypatch):
+    """Issue 24: a person's other items are folded into their lead item's reason *and its draft*. A late
+    thank-you is also the second touch; an intro ask to someone overdue also keeps in touch. One sentence more,
+    not a list of reasons; sending it clears what it said."""
+    netlog("add", "Eve Fox", "--met-at", "PyCon", "--on", "2026-11-09")  # 14 days ago: thank-you and second touch
+    [eve] = [i for i in netlog.json("due") if i["contact"] == "Eve Fox"]
+    assert eve["occasion"] == "thank" and [a["occasion"] for a in eve["also"]] == ["second-touch"]
+    text = netlog("draft", "Eve").stdout
+    assert "Thank you for taking the time to meet at PyCon" in text
+    assert "I came across something I thought you'd find useful: [a link, an article or a contact]." in text
+    assert text.count("stay in touch") == 1
+
+    netlog("add", "Ana Lima", "--strength", "medium", "--on", "2026-07-01")
+    netlog("log", "Ana", "coffee", "--on", "2026-08-10")
+    netlog("add", "Bo Chen", "--on", "2026-10-01")
+    monkeypatch.setenv("NETLOG_TODAY", "2026-11-20")
+    netlog("intro", "Ana", "Bo", "--why", "you are both hiring in Lisbon")
+    monkeypatch.setenv("NETLOG_TODAY", "2026-11-23")
+    [ana] = [i for i in netlog.json("due") if i["contact"] == "Ana Lima"]
+    assert ana["occasion"] == "intro-ask" and [a["occasion"] for a in ana["also"]] == ["keep-in-touch"]
+    ask = netlog("draft", "Ana").stdout
+    assert "I'd like to introduce you to Bo Chen" in ask
+    assert "It's been a while since we had coffee in August; I'd love to hear how things are going." in ask
+    assert ask.index("introduce you") < ask.index("It's been a while") < ask.index("Best,")
+    netlog("draft", "Ana", "--sent")
+    assert [i["occasion"] for i in netlog.json("due") if i["contact"] == "Ana Lima"] == []

@@ -260,3 +260,44 @@ def test_a_template_may_set_its_own_subject(tmp_path, monkeypatch):
 )  # fmt: skip
 def test_split_subject(text, split):
     assert drafting.split_subject(text) == split
+
+
+def _with(lead: rules.DueItem, *folded: rules.DueItem) -> rules.DueItem:
+    return lead._replace(also=folded)
+
+
+FOLDED_CASES = [
+    # (why, the lead item with what is folded into it, the touches, the sentence its draft adds, the actions sending clears)
+    ("a reply owed also carries the birthday",
+     _with(item("reply", "reply", 4), item("keep-in-touch", "birthday", -2)),
+     [logged(4, "email", "in")], "And happy birthday for Wednesday!", ("keep-in-touch",)),
+    ("a thank-you also says the other thing owed: the nudge",
+     _with(item("thank", "thank", 1), item("nudge", "nudge", 9)),
+     [logged(9, "email", "out", about="the Lisbon role"), logged(1, "coffee")],
+     "I also wanted to follow up on the email I sent on 14 November about the Lisbon role.", ("nudge",)),
+    ("a report-back also circles back on advice",
+     _with(item("report-back", "report-back", 1, GUS, DARA), item("report-back", "circle-back", 25, GUS)),
+     [logged(25, "call", advice="the Lisbon role")],
+     "I also wanted to tell you how your advice on the Lisbon role worked out: [what you did, and how it went].",
+     ("report-back",)),
+    ("a circle-back also thanks for the coffee",
+     _with(item("report-back", "circle-back", 25), item("thank", "thank", 1)),
+     [logged(25, "call", advice="pricing"), logged(1, "coffee", place="Café Lua")],
+     "And thank you for the coffee at Café Lua yesterday.", ("thank",)),
+]
+
+
+@pytest.mark.parametrize("why, lead, touches, sentence, clears", FOLDED_CASES, ids=[c[0] for c in FOLDED_CASES])
+def test_a_lead_item_s_draft_says_what_was_folded_into_it(why, lead, touches, sentence, clears):
+    contact = PEOPLE[lead.contact_id]
+    facts = Facts(TODAY, contact, touches, item=lead, people=PEOPLE, people_touches={3: [logged(1, "coffee", id_=300)]},
+                  thank_touch_id=touches[-1].id)  # fmt: skip
+    draft = make(facts)
+    assert sentence in draft.text and draft.text.index(sentence) < draft.text.index("Best,")
+    assert draft.text.count(sentence) == 1 and draft.sent.clears == clears
+
+
+def test_an_intro_sent_to_both_carries_nothing_of_one_of_them():
+    lead = _with(item("intro", "intro-send", 0, ANA, DARA), item("keep-in-touch", "keep-in-touch", 200))
+    draft = make(Facts(TODAY, ANA, [logged(200, "coffee")], item=lead, people=PEOPLE))
+    assert "been a while" not in draft.text

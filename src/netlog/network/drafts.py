@@ -76,7 +76,9 @@ def facts_for(reader: Reader, today: date, contact_id: int, item: rules.DueItem 
         elif item is None:  # a draft named with nothing due (`draft Wei intro-send` after it was sent): the newest
             offers = [o for o in map(intro_from_row, reads.intro_rows(reader, contact_id)) if o.declined_on is None]
             offer = offers[-1] if offers else None  # offer not declined names the other side (issue 23)
-        named = {contact["introduced_by_id"], item.other_id if item else None, *(r["other_id"] for r in rows)}
+        folded = item.also if item else ()  # the draft says what was folded into its item, naming whom it is about
+        named = {contact["introduced_by_id"], item.other_id if item else None, *(o.other_id for o in folded)}
+        named.update(r["other_id"] for r in rows)
         if offer is not None:
             named.update((offer.a_id, offer.b_id))
         people, people_touches = {}, {}

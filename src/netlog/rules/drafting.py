@@ -187,17 +187,79 @@ def parse_draft(text: str) -> str:
 ANSWERED_BY_ANY_MESSAGE = frozenset({"keep-in-touch", "second-touch", "give-back", "reconnect", "nudge"})
 
 
-def sent_for(name: str, facts: Facts) -> Sent:
+def sent_for(name: str, facts: Facts, said: Sequence[str] = ()) -> Sent:
     """What sending this draft logs (a nudge is a second message of the kind it follows), and which folded
-    actions it clears."""
+    actions it clears: those any message answers, and those whose sentence the draft carries (`said`)."""
     sent = SENT[name]
     if name == "nudge":
         first = _silence_touch(facts)
         sent = sent._replace(kind=first.kind if first else sent.kind)
     if facts.item is not None and sent.kind is not None:
-        folded = (o.action for o in facts.item.also if o.occasion in ANSWERED_BY_ANY_MESSAGE and o.action != sent.dismiss)
-        sent = sent._replace(clears=tuple(dict.fromkeys(folded)))
+        folded = [o.action for o in facts.item.also if o.occasion in ANSWERED_BY_ANY_MESSAGE]
+        folded += said
+        sent = sent._replace(clears=tuple(a for a in dict.fromkeys(folded) if a != sent.dismiss))
     return sent
+
+
+# What was folded into a draft's item (DueItem.also), said in one sentence each: the lead's draft carries them,
+# so one message does what the morning asks of that person (issue 24). Each is told the context its own draft
+# would get (_BUILDERS, with the folded item as the item). A folded news is not said again by a draft whose
+# template already congratulates on `moment`.
+_FOLDED: dict[str, Callable[[Facts, dict[str, Any]], str]] = {
+    "second-touch": lambda f, c: "I came across something I thought you'd find useful: [a link, an article or a contact].",
+    "keep-in-touch": lambda f, c: (
+        f"It's been a while{' since ' + c['since'] if c['since'] else ''}; I'd love to hear how things are going."
+    ),
+    "reconnect": lambda f, c: "It's been a while; I'd love to hear what you're working on these days.",
+    "give-back": lambda f, c: "And if there is anything I can do for you, just say: I'd be glad to help.",
+    "congratulate": lambda f, c: (
+        f"And congratulations on {f.contact.moment}; I was so glad to hear it." if f.contact.moment else ""
+    ),
+    "birthday": lambda f, c: "And happy birthday " + ("today!" if c["when"] == "today" else f"for {c['when'].removeprefix('on ')}!"),
+    "thank": lambda f, c: (
+        f"And thank you for {c['thanked_for']}{' ' + c['at'] if c['at'] else ''} {c['when']}."
+        if c["kind"] != "intro" else f"And thank you for introducing me to {c['introduced_to'] or 'your contact'}."
+    ),
+    "reply": lambda f, c: (
+        f"And thank you for your {'message' if c['kind'] == 'message' else 'email'} {c['when']}"
+        + (f' ("{c["subject"]}")' if c["subject"] else "") + ": [your answer]."
+    ),
+    "nudge": lambda f, c: (
+        f"I also wanted to follow up on the {'message' if c['kind'] == 'message' else 'email'} I sent {c['when']}"
+        f"{' about ' + c['about'] if c['about'] else ''}."
+    ),
+    "reach-out": lambda f, c: "Would you have time for a coffee or a short call in the next week or two?",
+    "meet": lambda f, c: "Would you have time for a coffee or a short call in the next week or two?",
+    "report-back": lambda f, c: f"I also wanted to tell you how it went with {c['introduced']}: [how it went, in a sentence or two].",
+    "tell-introducer": lambda f, c: f"I also wanted to let you know that I haven't heard back from {c['introduced_first']} yet.",
+    "circle-back": lambda f, c: f"I also wanted to tell you how {c['advice']} worked out: [what you did, and how it went].",
+    "intro-ask": lambda f, c: (
+        f"Separately, I'd like to introduce you to {c['other']}{' (' + c['other_role'] + ')' if c['other_role'] else ''}"
+        f"{', because ' + c['why'] if c['why'] else ''}: would you be happy for me to connect you?"
+    ),
+    "intro-check-in": lambda f, c: f"And how did it go with {c['other_first']}?",
+}
+_SAYS_MOMENT = frozenset({"thank", "keep-in-touch", "congratulate"})
+
+
+def folded_sentences(name: str, facts: Facts) -> list[tuple[str, str]]:
+    """(action, sentence) for each item folded into the draft's item that its draft should also say, in the order
+    they were folded; an intro to send, or news the draft already congratulates on, adds nothing."""
+    if facts.item is None or name == "intro-send":  # the intro goes to both: nothing of one of them is added
+        return []
+    said: list[tuple[str, str]] = []
+    for other in facts.item.also:
+        occasion = other.occasion or draft_name(other)
+        if occasion not in _FOLDED or (occasion == "congratulate" and name in _SAYS_MOMENT):
+            continue
+        own = _BUILDERS[OCCASION_DRAFT.get(occasion, occasion)]
+        try:
+            sentence = _FOLDED[occasion](facts, own(facts._replace(item=other)))
+        except BadInput:  # nothing to build it from (no touch logged): the lead's draft says nothing more
+            continue
+        if sentence and sentence not in (s for _, s in said):
+            said.append((other.action, sentence))
+    return said
 
 
 # Saying dates and places -----------------------------------------------------------------------------------
@@ -286,7 +348,11 @@ def context(name: str, facts: Facts) -> dict[str, Any]:
         # (a note sent is one more), so two people met at one event, or one person twice in a month, differ.
         "variant": contact.id + len(facts.touches),
     }
-    return {**common, **builder(facts)}
+    values = {**common, **builder(facts)}
+    folded = folded_sentences(name, facts)
+    values["also"] = " ".join(sentence for _, sentence in folded)
+    values["_folded"] = folded
+    return values
 
 
 class Template(NamedTuple):
@@ -331,9 +397,11 @@ def draft(facts: Facts, name: str | None = None, *, templates: Templates, clock:
         name = draft_name(facts.item)
     values = context(name, facts)
     notice = values.pop("_notice", None)
+    folded = values.pop("_folded")
     own_subject, text = split_subject(render(name, values, templates, clock))
     subject = own_subject or subject_for(name, values)
-    return Draft(name, DRAFTS[name], text, sent_for(name, facts), notice, subject)
+    said = [action for action, sentence in folded if sentence in text]  # a template may leave `also` out
+    return Draft(name, DRAFTS[name], text, sent_for(name, facts, said), notice, subject)
 
 
 def subject_for(name: str, values: Mapping[str, Any]) -> str:
