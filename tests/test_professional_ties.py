@@ -49,6 +49,34 @@ def test_family_by_your_family_name_or_your_family_tag(netlog, tmp_path):
     assert _drawn(netlog, "--reconnect", "10") == {"Lena Vogel"}
 
 
+FAMILY_CARDS = {
+    # vCard 4.0 RELATED (RFC 6350 6.6.6) of a family type: a card that names a parent, child, sibling, spouse or kin
+    "Mia Sommer": "VERSION:4.0\nN:Sommer;Mia;;;\nFN:Mia Sommer\nRELATED;TYPE=sibling:urn:uuid:0b6b6c5e-5d0a-4f5b-9d67-1c1e1e9c3c01",
+    "Jonas Keller": "VERSION:4.0\nN:Keller;Jonas;;;\nFN:Jonas Keller\nRELATED;VALUE=text;TYPE=spouse:Kim Oduya",
+    "Ruth Adler": "VERSION:3.0\nN:Adler;Ruth;;;\nFN:Ruth Adler\nRELATED;TYPE=\"kin,contact\":mailto:kim@oduya.example",
+    "Omar Haddad": "VERSION:4.0\nN:Haddad;Omar;;;\nFN:Omar Haddad\nRELATED;TYPE=parent:urn:uuid:8a1e",
+}
+WORK_CARDS = {  # RELATED of another type is no family
+    "Pia Brandt": "VERSION:4.0\nN:Brandt;Pia;;;\nFN:Pia Brandt\nRELATED;TYPE=co-worker:urn:uuid:77aa",
+    "Ugo Ferri": "VERSION:4.0\nN:Ferri;Ugo;;;\nFN:Ugo Ferri\nRELATED;TYPE=friend;TYPE=met:mailto:kim@oduya.example",
+}
+
+
+def test_family_by_a_cards_related(netlog, tmp_path):
+    """Issue 23: a card marked as family by vCard RELATED (a parent, child, sibling, spouse or kin) is kept but never
+    drawn as a pick unless you set a cadence; `show` says why."""
+    _import_cards(netlog, tmp_path, {**FAMILY_CARDS, **WORK_CARDS, **PEOPLE_CARDS})
+    assert _drawn(netlog, "--reconnect", "20") == set(WORK_CARDS) | set(PEOPLE_CARDS)
+    assert netlog.json("show", "Mia Sommer")["family"] == "sibling"
+    assert netlog.json("show", "Pia Brandt")["family"] is None
+    assert "family (vCard RELATED: sibling)" in netlog("show", "Mia Sommer").stdout
+    netlog("edit", "Mia Sommer", "--every", "3 months")
+    later = [i["occasion"] for i in netlog.json("due", "--all", "--on", "2027-03-01") if i["contact"] == "Mia Sommer"]
+    assert later == ["keep-in-touch"]
+    netlog("import", "vcard", str(tmp_path / "cards.vcf"))  # the same cards again change nothing
+    assert netlog.json("show", "Jonas Keller")["family"] == "spouse"
+
+
 def test_a_cadence_you_set_brings_them_back(netlog, tmp_path):
     _import_cards(netlog, tmp_path, ORG_CARDS)
     netlog("edit", "Kita Sonnenschein", "--every", "3 months")

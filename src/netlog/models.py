@@ -76,6 +76,9 @@ class Contact(SQLModel, table=True):
     nickname: Optional[str] = None
     address: Optional[list[str]] = Field(default=None, sa_type=JSON(none_as_null=True))
     kind: Optional[str] = None
+    # The family relation a card names (vCard RELATED;TYPE=parent, child, sibling, spouse or kin; migration 17):
+    # family, so no professional tie, never a daily pick without a cadence of its own (issue 23).
+    family: Optional[str] = None
 
 
 class ContactPoint(SQLModel, table=True):

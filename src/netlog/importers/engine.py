@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 CONTACT_FIELDS = tuple(c for c in reads.columns("contact_rows") if c not in ("id", "name_key", "first_key"))
 # Fields an import may fill or change on an existing contact; name and strength stay the user's.
 # (Emails, phones and URLs are points of contact: an import adds those a contact lacks and removes none.)
-UPDATABLE = ("company", "title", "uid", "note", "birthday", "n", "nickname", "address", "kind")
+UPDATABLE = ("company", "title", "uid", "note", "birthday", "n", "nickname", "address", "kind", "family")
 MATCH_KEYS = ("url", "email", "uid")
 CASE_MATTERS = ("uid",)  # an identifier; in every other field a value that differs only in case is the same value
 # The order a record is matched in: its card's UID, then any profile URL, email or phone it shares with a

@@ -78,6 +78,7 @@ class ContactRecord(_Record):
     nickname: Optional[str] = None
     address: Optional[list[str]] = Field(default=None, max_length=7)
     kind: Optional[Literal["org", "individual"]] = None
+    family: Optional[Literal["parent", "child", "sibling", "spouse", "kin"]] = None  # a card's RELATED (issue 23)
     emails: Optional[list[PointRecord]] = None  # version 3
     phones: Optional[list[PointRecord]] = None
     urls: Optional[list[PointRecord]] = None

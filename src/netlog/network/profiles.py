@@ -110,7 +110,7 @@ def profile(reader: Reader, today: date, contact_id: int) -> dict[str, Any]:
     by_id = {t.id: t for t in ties}
     introducer = by_id.get(row["introduced_by_id"])
     return {
-        **{k: row[k] for k in ("id", "name", "email", "phone", "company", "title", "url", "note", "birthday", "moment", "moment_on")},
+        **{k: row[k] for k in ("id", "name", "email", "phone", "company", "title", "url", "note", "birthday", "moment", "moment_on", "family")},
         "emails": points["email"],
         "phones": points["phone"],
         "urls": points["url"],

@@ -321,6 +321,14 @@ def _touch_threads(op: Operations) -> None:
     op.add_column("touch", Column("thread", Text))
 
 
+def _family_cards(op: Operations) -> None:
+    """Version 17 (issue 23): the family relation a card names (vCard RELATED of a family type), so family is
+    never drawn as a daily pick."""
+    from sqlalchemy import Column, String
+
+    op.add_column("contact", Column("family", String))
+
+
 # Append only. Never edit or reorder a released step: add a new one. Step 1 runs only on a blank database,
 # and creates the current schema whole, so a new database is recorded at LATEST at once.
 MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
@@ -340,6 +348,7 @@ MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("shareable words", _shareable_words),
     ("group events", _group_events),
     ("touch threads", _touch_threads),
+    ("family cards", _family_cards),
 ]
 LATEST = len(MIGRATIONS)
 

@@ -211,11 +211,15 @@ def day_picks() -> Statement:
 
 @statement
 def personal_ties() -> Statement:
-    """The contacts who are no professional tie: an organisation's card (kind "org"), a folded name ending in
-    the user's family name (:family_like, a LIKE pattern; '' matches nobody) or tagged :family_tag."""
+    """The contacts who are no professional tie: an organisation's card (kind "org"), a card that names a family
+    relation (vCard RELATED), a folded name ending in the user's family name (:family_like, a LIKE pattern; ''
+    matches nobody) or tagged :family_tag."""
     tagged = select(col(Tag.contact_id)).where(col(Tag.name) == bindparam("family_tag"))
     return select(C.id).where(
-        or_(C.kind == literal_column("'org'"), C.name_key.like(bindparam("family_like"), escape="\\"), C.id.in_(tagged))
+        or_(
+            C.kind == literal_column("'org'"), C.family.is_not(None), C.name_key.like(bindparam("family_like"), escape="\\"),
+            C.id.in_(tagged),
+        )  # fmt: skip
     )
 
 

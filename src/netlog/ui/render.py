@@ -712,6 +712,8 @@ def _profile_lines(p: dict[str, Any], now: date, user: str) -> tuple[list[str], 
         facts.append(f"moment: {p['moment']} (noted {format_day(p['moment_on'], now)})")
     if p["tags"]:
         facts.append("tags: " + ", ".join(p["tags"]))
+    if p.get("family"):
+        facts.append(f"family (vCard RELATED: {p['family']}): never a daily pick without a cadence of its own")
     if p["introduced_by"]:
         facts.append(f"introduced by {p['introduced_by']} on {format_day(p['introduced_on'], now)}")
     for again in p.get("introductions", [])[1 if p["introduced_by"] else 0 :]:

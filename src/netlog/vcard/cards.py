@@ -82,6 +82,7 @@ def read_card(properties: Sequence[Property]) -> tuple[dict[str, Any], list[str]
         "nickname": _nickname(pick(properties, "NICKNAME")),
         "address": _parts(pick(properties, "ADR"), ADR_PARTS),
         "kind": _kind(properties),
+        "family": _family(properties),
     }
     if fields["n"] == ("", fields["name"], "", "", ""):
         fields["n"] = None  # the whole name as the given name (what netlog writes when it knows no split): no split
@@ -204,6 +205,24 @@ def _kind(properties: Sequence[Property]) -> str | None:
     org = _org(pick(properties, "ORG"))
     fn = _text(pick(properties, "FN"))
     return "org" if org and (fn is None or fold(fn) == fold(org)) else None
+
+
+# RELATED's family types (RFC 6350 6.6.6: child, parent, sibling, spouse, kin). A card that names one is a family
+# member's card: in a personal address book, the family's cards are the ones that carry family relations
+# (pointing to you, or to each other). Only read: netlog never writes RELATED, and a patched card keeps it.
+FAMILY_TYPES = ("parent", "child", "sibling", "spouse", "kin")
+
+
+def _family(properties: Sequence[Property]) -> str | None:
+    """The first family relation the card's RELATED properties name ('sibling'), or None."""
+    for prop in properties:
+        if prop.name != "RELATED":
+            continue
+        types = {t.strip().strip('"').lower() for value in prop.params.get("TYPE", ()) for t in value.split(",")}
+        for family in FAMILY_TYPES:
+            if family in types:
+                return family
+    return None
 
 
 def _tags(properties: Sequence[Property]) -> list[str]:
