@@ -97,3 +97,37 @@ def test_first_due_keeps_each_occurrence_once_on_its_first_day():
     assert ics.first_due(days) == [(monday, days[0][1][0]), (tuesday, days[1][1][1])]
     assert ics.uid(days[0][1][0]) == "netlog-1-thank-20261123@netlog"
     assert ics.uid(item("thank", None, "")) == "netlog-1-thank@netlog"
+
+
+def _reconnects_today(netlog) -> set[str]:
+    found = items(netlog, "--days", "3")
+    return {str(c.get("summary")).removeprefix("Keep in touch with ") for c in found
+            if day_of(c) == TODAY and "Reconnect" in str(c.get("description"))}  # fmt: skip
+
+
+def test_the_calendar_holds_the_day_s_stored_picks(netlog, tmp_path, monkeypatch):
+    """Issue 23/24: `export ics` lists the reconnects `due` shows and stored for the day (one row a day), the same
+    people, none other: with the allowance $NETLOG_RECONNECT sets, and after acting on one of them."""
+    from test_capture_defects import _dormant
+
+    _dormant(netlog, tmp_path, 12)
+    monkeypatch.setenv("NETLOG_RECONNECT", "5")
+    picks = {i["contact"] for i in netlog.json("due") if i["occasion"] == "reconnect"}
+    assert len(picks) == 5 and _reconnects_today(netlog) == picks
+    first = sorted(picks)[0]
+    netlog("done", first, "keep-in-touch")
+    assert _reconnects_today(netlog) == picks - {first} == {i["contact"] for i in netlog.json("due") if i["occasion"] == "reconnect"}
+    monkeypatch.delenv("NETLOG_RECONNECT")
+    shown = {i["contact"] for i in netlog.json("due") if i["occasion"] == "reconnect"}
+    assert shown and _reconnects_today(netlog) == shown  # today's picks, the one acted on counted among them
+
+
+def test_a_calendar_exported_first_makes_the_day_s_picks(netlog, tmp_path):
+    """The morning's calendar is exported before `due` is run, then more connections come in: `due` still shows
+    the calendar's reconnects (the export remembered the day's picks, as `due` does)."""
+    from test_capture_defects import _dormant
+
+    _dormant(netlog, tmp_path, 6)
+    calendar = _reconnects_today(netlog)
+    _dormant(netlog, tmp_path, 40)  # the same six and 34 more: another rotation, were the picks not stored
+    assert len(calendar) == 3 and {i["contact"] for i in netlog.json("due") if i["occasion"] == "reconnect"} == calendar

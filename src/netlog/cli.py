@@ -993,7 +993,8 @@ def export(
         for line in engine.export_vdir(s.store, vdir, version).lines(vdir):
             render.message(line)
         return
-    engine.export(s.store, s.today, format, output, version=version, days=days, as_=as_, excel=excel)
+    per_day = _reconnects(None) if format == "ics" else None  # $NETLOG_RECONNECT, as `due` reads it
+    engine.export(s.store, s.today, format, output, version=version, days=days, as_=as_, excel=excel, reconnect_per_day=per_day)
     if output:
         render.message(f"Wrote {format} to {output}.")
 
@@ -1034,7 +1035,7 @@ def sync(
         raise NetlogError("--dry-run goes with sync contacts; sync calendar writes only netlog's own items.")
     from netlog.syncing import calendar
 
-    found = calendar.sync_calendar(s.store, s.today, folder, 14 if days is None else days, as_ or "todos")
+    found = calendar.sync_calendar(s.store, s.today, folder, 14 if days is None else days, as_ or "todos", _reconnects(None))
     s.output(json_).calendar_sync_report(found)
 
 

@@ -24,6 +24,7 @@ def export(
     days: int = 14,
     as_: str = "todos",
     excel: bool = False,
+    reconnect_per_day: int | None = None,
 ) -> None:
     """One export format written where the user asked (`write`). json and csv are read and written a contact
     at a time (their `chunks`), so a large network is never held whole. Each format takes its own options and
@@ -45,8 +46,14 @@ def export(
             module.keep_uids(store, given, lambda: None)
         return
     pieces: Iterable[str]
-    if format == "ics":
-        pieces = [module.export(reader, today, days=days, as_=as_)]
+    if format == "ics":  # today's list as `due` makes it: its picks remembered, so both show the same people
+        from netlog.network.agenda import listed
+        from netlog.rules.due import RECONNECT_PER_DAY
+
+        per_day = RECONNECT_PER_DAY if reconnect_per_day is None else reconnect_per_day
+        module.check_options(days, as_)
+        today_list = listed(store, today, today, reconnect_per_day=per_day)
+        pieces = [module.export(reader, today, days=days, as_=as_, reconnect_per_day=per_day, listed_today=today_list)]
     elif format == "csv":
         pieces = module.chunks(reader, today, excel=excel)
     else:

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from netlog.errors import BadInput
-from netlog.rules.due import DueItem
+from netlog.rules.due import RECONNECT_PER_DAY, DueItem
 
 if TYPE_CHECKING:
     from netlog.storage.reader import Reader
@@ -36,22 +36,42 @@ SHAPES = ("todos", "events")
 MAX_DAYS = 92
 
 
-def export(reader: Reader, today: date, days: int = 14, as_: str = "todos") -> str:
-    """A VCALENDAR of everything due from today to today + days, each occurrence once."""
+def check_options(days: int, as_: str, what: str = "ics") -> None:
+    """One line for a shape or a horizon ics cannot write, before anything is read."""
     if as_ not in SHAPES:
         raise BadInput(f'--as "{as_}" is not one of: {", ".join(SHAPES)}.')
     if not 0 <= days <= MAX_DAYS:
-        raise BadInput(f"--days {days} is too far: ics looks at most {MAX_DAYS} days ahead (about three months).")
-    return calendar(first_due(due_each_day(reader, today, days)), today, as_)
+        raise BadInput(f"--days {days} is too far: {what} looks at most {MAX_DAYS} days ahead (about three months).")
 
 
-def due_each_day(reader: Reader, today: date, days: int) -> list[tuple[date, list[DueItem]]]:
-    """Everything `due` lists on each day from today to today + days."""
+def export(
+    reader: Reader, today: date, days: int = 14, as_: str = "todos", reconnect_per_day: int = RECONNECT_PER_DAY,
+    listed_today: Sequence[DueItem] | None = None,
+) -> str:
+    """A VCALENDAR of everything due from today to today + days, each occurrence once (see due_each_day)."""
+    check_options(days, as_)
+    return calendar(first_due(due_each_day(reader, today, days, reconnect_per_day, listed_today)), today, as_)
+
+
+def due_each_day(
+    reader: Reader, today: date, days: int, reconnect_per_day: int = RECONNECT_PER_DAY,
+    listed_today: Sequence[DueItem] | None = None,
+) -> list[tuple[date, list[DueItem]]]:
+    """Everything `due` lists on each day from today to today + days, with the same daily allowance
+    (`reconnect_per_day`: `$NETLOG_RECONNECT`) and the day picks stored: today's list is `listed_today` when
+    given (agenda.listed's, which remembered today's picks, as `due` does), so the calendar holds the people
+    `due` shows that day, none other."""
     from netlog.network.agenda import due_items
     from netlog.values.dates import ahead
 
     days = (ahead(today, days) - today).days  # no day past what netlog keeps, on a far NETLOG_TODAY
-    return [(day, due_items(reader, day)) for day in (today + timedelta(days=n) for n in range(days + 1))]
+
+    def on(day: date) -> list[DueItem]:
+        if day == today and listed_today is not None:
+            return list(listed_today)
+        return due_items(reader, day, reconnect_per_day=reconnect_per_day)
+
+    return [(day, on(day)) for day in (today + timedelta(days=n) for n in range(days + 1))]
 
 
 def occurrence(item: DueItem) -> tuple:

@@ -24,9 +24,10 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from netlog.errors import BadInput
+from netlog.rules.allowance import ALLOWANCE_PER_DAY as RECONNECT_PER_DAY
 from netlog.storage import reads
 from netlog.syncing import folder as folders
 
@@ -50,20 +51,22 @@ class CalendarReport:
     lines: list[str] = field(default_factory=list)
 
 
-def sync_calendar(store: Store, today: date, folder: str, days: int = 14, as_: str = "todos") -> CalendarReport:
-    """Sync the calendar in `folder` with what is due from today to today + days (see the module's docstring)."""
+def sync_calendar(
+    store: Store, today: date, folder: str, days: int = 14, as_: str = "todos", reconnect_per_day: int = RECONNECT_PER_DAY
+) -> CalendarReport:
+    """Sync the calendar in `folder` with what is due from today to today + days (see the module's docstring),
+    with the daily allowance `due` uses; today's picks are remembered as `due` remembers them."""
     from netlog.exporters import ics
+    from netlog.network.agenda import listed
 
-    if as_ not in ics.SHAPES:
-        raise BadInput(f'--as "{as_}" is not one of: {", ".join(ics.SHAPES)}.')
-    if not 0 <= days <= ics.MAX_DAYS:
-        raise BadInput(f"--days {days} is too far: a calendar sync looks at most {ics.MAX_DAYS} days ahead (about three months).")
+    ics.check_options(days, as_, "a calendar sync")
     path = folders.open_folder(folder, "calendar items", create=True)
     key = folders.key_of(path)
+    today_list = listed(store, today, today, reconnect_per_day=reconnect_per_day)
 
     def work(session: Session) -> CalendarReport:
         report = CalendarReport(folder)
-        _sync(session, today, path, key, days, as_, report)
+        _sync(session, today, path, key, days, as_, report, reconnect_per_day, today_list)
         return report
 
     return store.write(work)
@@ -110,7 +113,10 @@ def _occurrence(item: DueItem) -> str:
                       sort_keys=True)  # fmt: skip
 
 
-def _sync(session: Session, today: date, path: Path, key: str, days: int, as_: str, report: CalendarReport) -> None:
+def _sync(
+    session: Session, today: date, path: Path, key: str, days: int, as_: str, report: CalendarReport,
+    reconnect_per_day: int = RECONNECT_PER_DAY, today_list: Sequence[DueItem] | None = None,
+) -> None:
     from netlog.exporters import ics
     from netlog.storage import records
     from netlog.storage.store import reader_for
@@ -147,7 +153,7 @@ def _sync(session: Session, today: date, path: Path, key: str, days: int, as_: s
     current: dict[str, Any] = {}
     pending: dict[Path, str] = {}
     placed: list[tuple[str, Path, str, str, int, str]] = []  # (uid, file, text, occurrence, contact, what it says)
-    for day, due in ics.first_due(ics.due_each_day(reader, today, days)):
+    for day, due in ics.first_due(ics.due_each_day(reader, today, days, reconnect_per_day, today_list)):
         occurrence = _occurrence(due)
         if occurrence in current:
             continue
