@@ -276,3 +276,9 @@ def test_fresh_news_brings_a_congratulation(why, strength, noted, touches, liste
     assert bool(found) == listed, items
     if found:
         assert found[0].reason.startswith("Congratulate Ana on launching your startup") and rules.tier_of(found[0]) == 0
+
+
+@pytest.mark.parametrize("kind, days, listed", [("message", 21, True), ("message", 22, False), ("email", 22, True), ("email", 37, True), ("email", 38, False)])
+def test_a_chat_s_nudge_goes_cold_in_two_weeks_an_email_s_in_a_month(kind, days, listed):
+    tie = person(1, "Ivan Novak", [(days_ago(400), "met", "both"), (days_ago(days), kind, "out")], strength=3)
+    assert [i.occasion for i in rules.rank_due(TODAY, [tie])] == (["nudge"] if listed else [])

@@ -44,8 +44,9 @@ def items_of(netlog, *args: str) -> list[dict]:
 
 def test_an_old_connection_written_to_is_no_second_touch(netlog, monkeypatch):
     """Item 9: Ivan is a LinkedIn connection since Dec 2018; Sam's message on 2 Nov was no meeting, so no
-    "second touch with Ivan — you met on Mon 2 Nov" (it was folded into his nudge)."""
-    walk(netlog, monkeypatch)
+    "second touch with Ivan — you met on Mon 2 Nov" (it was folded into his nudge). On 20 Nov: the second touch
+    would have been due, and the nudge of a chat still is."""
+    walk(netlog, monkeypatch, today="2026-11-20")
     ivan = [i for i in items_of(netlog, "--all") if i["contact"] == "Ivan Novak"]
     assert [i["occasion"] for i in ivan] == ["nudge"]
 
@@ -87,3 +88,14 @@ def test_no_thank_you_for_each_instance_of_a_weekly_one_to_one(netlog, monkeypat
     netlog("import", "calendar", str(one_off))
     thanks = [i for i in items_of(netlog) if i["contact"] == "Marco Rossi" and i["occasion"] == "thank"]
     assert [i["event_on"] for i in thanks] == ["2026-12-03"]
+
+
+def test_a_chat_question_a_month_old_is_no_nudge(netlog, monkeypatch):
+    """The morning walk of 5 Dec listed "Nudge Ivan once — your message on Mon 2 Nov has had no reply" (a LinkedIn
+    message: "are you going to the EM meetup on the 12th?") and Dara's "how did the beta go?" of 5 Nov. A chat goes
+    cold in weeks: its nudge is listed for two weeks after it falls due. Ana's question of 20 Nov still is."""
+    walk(netlog, monkeypatch)
+    nudged = {i["contact"] for i in items_of(netlog, "--all") if i["occasion"] == "nudge"}
+    assert nudged == {"Ana Lima"}
+    monkeypatch.setenv("NETLOG_TODAY", "2026-11-23")  # two weeks after Ivan's nudge fell due: the last day
+    assert "Ivan Novak" in {i["contact"] for i in items_of(netlog, "--all") if i["occasion"] == "nudge"}

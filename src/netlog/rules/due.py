@@ -39,6 +39,10 @@ THANK_LATE_DAYS = 2
 # One nudge about a week after an unanswered message, never a second for the same silence.
 NUDGE_AFTER_DAYS = 7
 NUDGE_STALE_DAYS = 30
+# A chat is a conversation, not a letter: a question in a chat ("are you going to the meetup on the 12th?")
+# goes cold in weeks, and a nudge a month on is noise. Its nudge is listed for two weeks after it falls due;
+# then keeping in touch takes over.
+CHAT_NUDGE_STALE_DAYS = 14
 # Write to the person someone introduced you to the day after the intro, while it is warm ...
 REACH_OUT_AFTER_DAYS = 1
 # ... and once you are in touch, meet them within about a week of the intro.
@@ -761,7 +765,8 @@ def _nudge(tie: Tie, today: date, names: _Names) -> DueItem | None:
     if h.silence_since is None or h.silence_sends != 1:
         return None
     due = _after(h.silence_since, NUDGE_AFTER_DAYS)
-    if (today - due).days > NUDGE_STALE_DAYS or not _open(tie, "nudge", due, today, h.silence_since):
+    stale = CHAT_NUDGE_STALE_DAYS if h.silence_kind == "message" else NUDGE_STALE_DAYS
+    if (today - due).days > stale or not _open(tie, "nudge", due, today, h.silence_since):
         return None
     reason = (
         f"Nudge {names.of(tie)} once — {_kind_phrase(h.silence_kind)} on {format_day(h.silence_since, today)}"
