@@ -208,7 +208,8 @@ def sent_for(name: str, facts: Facts, said: Sequence[str] = ()) -> Sent:
 _FOLDED: dict[str, Callable[[Facts, dict[str, Any]], str]] = {
     "second-touch": lambda f, c: "I came across something I thought you'd find useful: [a link, an article or a contact].",
     "keep-in-touch": lambda f, c: (
-        f"It's been a while{' since ' + c['since'] if c['since'] else ''}; I'd love to hear how things are going."
+        f"It's been a while{' since ' + c['since'] if c['since'] and not _same_day_said(f) else ''};"
+        " I'd love to hear how things are going."
     ),
     "reconnect": lambda f, c: "It's been a while; I'd love to hear what you're working on these days.",
     "give-back": lambda f, c: "And if there is anything I can do for you, just say: I'd be glad to help.",
@@ -240,6 +241,13 @@ _FOLDED: dict[str, Callable[[Facts, dict[str, Any]], str]] = {
     "intro-check-in": lambda f, c: f"And how did it go with {c['other_first']}?",
 }
 _SAYS_MOMENT = frozenset({"thank", "keep-in-touch", "congratulate"})
+
+
+def _same_day_said(facts: Facts) -> bool:
+    """The lead's draft already names the day of the last exchange (a circle-back on the call's advice): a folded
+    keep-in-touch does not say it again."""
+    last = _last_exchange(facts)
+    return last is not None and facts.item is not None and facts.item.event_on == last.happened_on
 
 
 def folded_sentences(name: str, facts: Facts) -> list[tuple[str, str]]:
