@@ -305,3 +305,15 @@ def test_an_intro_sent_to_both_carries_nothing_of_one_of_them():
     lead = _with(item("intro", "intro-send", 0, ANA, DARA), item("keep-in-touch", "keep-in-touch", 200))
     draft = make(Facts(TODAY, ANA, [logged(200, "coffee")], item=lead, people=PEOPLE))
     assert "been a while" not in draft.text
+
+
+@pytest.mark.parametrize("name, occasion", [("second-touch", "second-touch"), ("keep-in-touch", "keep-in-touch")])
+def test_two_people_met_at_one_event_do_not_get_the_same_note(name, occasion):
+    """Issue 24, "several phrasings ... chosen per contact": the second-touch template listed its phrasings and used
+    none (its first was the template's own code, quoted), so everyone met at one meetup got the same words."""
+    met = [logged(20, "met", place="PyCon", topics="search")]
+    texts = {
+        make(Facts(TODAY, who, met, item=item(name, occasion, 20, who), people=PEOPLE)).text.split("\n", 1)[1]
+        for who in (ANA, GUS, DARA)
+    }  # without the greeting, which names them
+    assert len(texts) == 3 and not any("{{" in text or "shares[" in text for text in texts)
