@@ -275,7 +275,22 @@ def test_fresh_news_brings_a_congratulation(why, strength, noted, touches, liste
     found = [i for i in items if i.occasion == "congratulate"]
     assert bool(found) == listed, items
     if found:
-        assert found[0].reason.startswith("Congratulate Ana on launching your startup") and rules.tier_of(found[0]) == 0
+        # The moment reads after "congratulations on" in the draft (second person); the reason speaks to you of them.
+        assert found[0].reason.startswith("Congratulate Ana on launching their startup") and rules.tier_of(found[0]) == 0
+
+
+@pytest.mark.parametrize("moment, said", [
+    ("your promotion to VP of Engineering", "their promotion to VP of Engineering"),
+    ("Your new design studio", "Their new design studio"),
+    ("the award they gave you for yourself", "the award they gave them for themselves"),
+    ("the youth prize", "the youth prize"),
+])  # fmt: skip
+def test_a_congratulation_s_reason_speaks_of_them(moment, said):
+    """The 300-contact walk listed "Congratulate Oren Martin on your promotion to VP of Engineering": Sam's
+    promotion, as the reason read."""
+    tie = person(1, "Oren Martin", [(days_ago(60), "coffee", "both")], strength=3, moment=moment, moment_on=days_ago(1))
+    [item] = rules.rank_due(TODAY, [tie])
+    assert item.reason.startswith(f"Congratulate Oren on {said} — ")
 
 
 @pytest.mark.parametrize("kind, days, listed", [("message", 21, True), ("message", 22, False), ("email", 22, True), ("email", 37, True), ("email", 38, False)])

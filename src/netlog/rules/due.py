@@ -1049,9 +1049,24 @@ def _congratulate(tie: Tie, today: date, names: _Names) -> DueItem | None:
     if h.last_touch_on is not None and (h.last_touch_on > on or (h.last_touch_on == on and h.last_touch_kind == "congrats")):
         return None
     noted = "today" if on == today else f"on {format_day(on, today)}"
-    reason = f"Congratulate {names.of(tie)} on {tie.moment} — news you noted {noted}; a few words while it is fresh"
+    reason = f"Congratulate {names.of(tie)} on {of_them(tie.moment)} — news you noted {noted}; a few words while it is fresh"
     score = event_score(CONGRATULATE_WEIGHT, tie.strength, "congratulate", on, today)
     return DueItem(tie.id, tie.name, "keep-in-touch", reason, on, score, on, "congratulate")
+
+
+_SECOND_PERSON = re.compile(r"\b(yourself|yours|your|you)\b", re.IGNORECASE)
+_THIRD_PERSON = {"yourself": "themselves", "yours": "theirs", "your": "their", "you": "them"}
+
+
+def of_them(moment: str) -> str:
+    """A moment as the draft says it to them ("your promotion": it reads after "congratulations on"), as a reason
+    says it to you of them ("their promotion")."""
+
+    def swap(found: re.Match[str]) -> str:
+        word = _THIRD_PERSON[found.group(1).lower()]
+        return word.capitalize() if found.group(1)[0].isupper() else word
+
+    return _SECOND_PERSON.sub(swap, moment)
 
 
 def _second_touch(tie: Tie, today: date, names: _Names) -> DueItem | None:
