@@ -125,6 +125,14 @@ def test_an_overdue_strong_tie_is_not_a_pick():
     assert [i.occasion for i in items] == ["keep-in-touch"] and rules.day_picks(items, {1: strong}) == []
 
 
+@pytest.mark.parametrize("kind, said", [("favor-received", "their favor"), ("favor-given", "your favor"), ("coffee", "coffee")])
+def test_a_last_touch_is_named_in_words(kind, said):
+    """The 300-contact walk: "Reconnect with Carla — last touch: favor-received on Sun 1 Nov"."""
+    tie = person(1, "Carla Reis", [(days_ago(400), "met", "both"), (days_ago(100), kind, "both")], strength=3)
+    [item] = rules.rank_due(TODAY, [tie])
+    assert f"last touch: {said} on " in item.reason
+
+
 def _weak(n: int) -> Tie:
     return person(n, f"Weak Tie{n}", [(days_ago(250), "met", "both"), (days_ago(249), "thanks", "out")], company=f"Co {n}")
 

@@ -948,6 +948,7 @@ def _keep_in_touch(tie: Tie, today: date, names: _Names) -> DueItem | None:
         (h.last_exchange_on, h.last_exchange_kind) if h.last_exchange_on or h.connected_on else (h.last_touch_on, h.last_touch_kind)
     )  # fmt: skip
     if named_on is not None:
+        named_kind = _LAST_TOUCH_WORDS.get(named_kind or "", named_kind)
         reason = (
             f"Reconnect with {names.of(tie)} — last touch: {named_kind} on {format_day(named_on, today)}"
             f" ({format_ago(named_on, today)}); you aim for {format_span(cadence)}"
@@ -979,6 +980,10 @@ def keep_in_touch_from(strength: int, cadence_days: int | None, created_on: date
     cadence = CADENCE_DAYS[strength] if cadence_days is None else cadence_days  # cadence_of
     last = h.last_exchange_on or h.last_touch_on or created_on
     return next_keep_in_touch(cadence, last, None, h.unreturned_favors, h.last_favor_received_on)
+
+
+# A last touch is named by its kind ("coffee", "email", "met"); these kinds are words of netlog's, not of a person.
+_LAST_TOUCH_WORDS = {"favor-received": "their favor", "favor-given": "your favor"}
 
 
 def keep_in_touch_due(tie: Tie) -> date | None:
