@@ -164,7 +164,7 @@ def test_keep_in_touch_names_the_last_exchange_not_my_thank_you():
 def test_congratulate_on_a_birthday_or_on_news():
     birthday = item("keep-in-touch", "birthday", -2)
     assert drafting.draft_name(birthday) == "congratulate"
-    assert "Happy birthday!" in text(item=birthday)
+    assert "Happy birthday for Wednesday!" in text(item=birthday)  # two days ahead: for which day (see below)
     # issue 24: --moment reads after "congratulations on", in the second person
     assert "Congratulations on your new job at Contoso!" in text("congratulate", contact=ANA._replace(moment="your new job at Contoso"))
 
@@ -317,3 +317,12 @@ def test_two_people_met_at_one_event_do_not_get_the_same_note(name, occasion):
         for who in (ANA, GUS, DARA)
     }  # without the greeting, which names them
     assert len(texts) == 3 and not any("{{" in text or "shares[" in text for text in texts)
+
+
+@pytest.mark.parametrize("ahead, said", [(0, "Happy birthday! I hope"), (1, "Happy birthday for tomorrow! I hope"),
+                                         (2, "Happy birthday for Wednesday! I hope")])  # fmt: skip
+def test_a_birthday_note_sent_ahead_says_for_which_day(ahead, said):
+    """The 300-contact walk: Vera's birthday is listed three days ahead, and its note said "Happy birthday!" on the
+    Monday for a Wednesday birthday."""
+    birthday = rules.DueItem(ANA.id, ANA.name, "keep-in-touch", "", TODAY, 1.0, TODAY + timedelta(days=ahead), "birthday")
+    assert said in make(Facts(TODAY, ANA, item=birthday)).text
