@@ -614,9 +614,12 @@ def _keep_in_touch(facts: Facts) -> dict[str, Any]:
 
 
 def _second_touch(facts: Facts) -> dict[str, Any]:
-    real = [t for t in facts.touches if t.kind not in kinds.CONNECTIONS]
-    first = min(real, key=lambda t: (t.happened_on, t.id)) if real else None
+    """The first time together is where you met (issue 23): never a message (a birthday note, a note to an old
+    connection), which names no meeting at all (`met` False)."""
+    met = [t for t in facts.touches if t.kind in kinds.MEETINGS]
+    first = min(met, key=lambda t: (t.happened_on, t.id)) if met else None
     return {
+        "met": first is not None,
         "when": spoken_day(first.happened_on, facts.today) if first else "",
         "at": _place_for(first) if first else "",
         "topics": _topics(first),
