@@ -388,30 +388,33 @@ class _Plan:
 
 def _chat_days(exchanges: list[Exchange]) -> list[Exchange]:
     """A chat is a conversation, not letters (issue 23): the day's exchange with someone asks something only
-    when its last message does, and then only of the other side. Each message of the day gets the `asks` of
-    its direction that day (the engine keeps one touch a contact, day and direction)."""
-    last: dict[tuple, Exchange] = {}
+    when its last turn does (the last message and the messages of the same side just before it: a question
+    followed by a photo still asks), and then only of the other side. Each message of the day gets the `asks`
+    of its direction that day (the engine keeps one touch a contact, day and direction)."""
+    days: dict[tuple, list[Exchange]] = {}
     for exchange in exchanges:
-        if exchange.kind != "message":
-            continue
-        key = (exchange.parties, exchange.on)
-        before = last.get(key)
-        if before is None or before.at is None or exchange.at is None or _not_before(exchange, before):
-            last[key] = exchange
+        if exchange.kind == "message":
+            days.setdefault((exchange.parties, exchange.on), []).append(exchange)
+    asking: dict[tuple, tuple[str, bool]] = {}  # (parties, day) -> (the last turn's direction, whether it asks)
+    for key, day in days.items():
+        try:
+            day = sorted(day, key=lambda e: (e.at is None, e.at))  # stable: reading order within a minute
+        except TypeError:  # a floating moment beside an aware one: the reading order decides
+            pass
+        last = day[-1].direction
+        turn = []
+        for exchange in reversed(day):
+            if exchange.direction != last:
+                break
+            turn.append(exchange)
+        asking[key] = (last, any(bool(e.asks) for e in turn))
     kept = []
     for exchange in exchanges:
-        final = last.get((exchange.parties, exchange.on)) if exchange.kind == "message" else None
-        if final is not None:
-            exchange = replace(exchange, asks=bool(final.asks) and final.direction == exchange.direction)
+        found = asking.get((exchange.parties, exchange.on)) if exchange.kind == "message" else None
+        if found is not None:
+            exchange = replace(exchange, asks=found[1] and found[0] == exchange.direction)
         kept.append(exchange)
     return kept
-
-
-def _not_before(exchange: Exchange, other: Exchange) -> bool:
-    try:
-        return exchange.at >= other.at  # type: ignore[operator]  # both set: checked by the caller
-    except TypeError:  # a floating moment beside an aware one: the reading order decides
-        return True
 
 
 def _address(party: Party) -> tuple[str, str] | None:

@@ -11,7 +11,8 @@ Skipped: lines without a sender (the encryption notice, "X changed their phone n
 in a chat the file name gives the other person of, any line from a third "sender", such as "Ana changed
 the subject to: ...") and deleted messages (service message); missed voice and video calls (missed call,
 as for Telegram); every message of a chat with more than one other sender (group chat); before `since`;
-lines whose date is not one (malformed). "<Media omitted>" and attached files are messages.
+lines whose date is not one (malformed). "<Media omitted>" and attached files are messages. Whether a message
+asks something is read from all its lines (the first MORE_CHARS after the first), which are never kept.
 
 Who the user is: a name of the `me` given; else the file name says who the other person is ("WhatsApp
 Chat with Ana Lima.txt"), and the other sender is the user. Parties: the other sender's name, or the
@@ -32,6 +33,7 @@ from netlog.touches.records import Exchange, Me, Party, Reading, Skip, normalize
 from netlog.values.budget import OverBudget, item_budget
 
 SOURCE = "whatsapp"
+MORE_CHARS = 4000  # of a message's next lines, read for whether it asks something
 _MARKS = "\u200e\u200f\u202a\u202c\ufeff"
 _DATE = r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4}),? (\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?([AaPp])\.?\s?[Mm]\.?)?"
 _ANDROID = re.compile(rf"{_DATE} - (.*)")
@@ -55,7 +57,7 @@ def read_whatsapp(path: str | Path, me: Me | None = None, since: date | None = N
         raise BadInput(f"{path} is not a WhatsApp chat export: no line starts with a date and time.")
     day_first = _day_first(entries)
     me = me or Me()
-    senders = Counter(sender for _, sender, _ in entries if sender)
+    senders = Counter(sender for _, sender, _, _ in entries if sender)
     named = _CHAT_NAME.match(path.stem)
     if not me.names and named and named.group(1) in senders:
         # The other sender is the user; a system line that looks like a sender is rare beside them.
@@ -74,7 +76,7 @@ def read_whatsapp(path: str | Path, me: Me | None = None, since: date | None = N
         return reading
     other = _party(others[0]) if others else None
     seen: Counter[tuple] = Counter()
-    for stamp, sender, text in entries:
+    for stamp, sender, text, more in entries:
         try:
             with item_budget():
                 moment = _moment(stamp, day_first)
@@ -98,28 +100,33 @@ def read_whatsapp(path: str | Path, me: Me | None = None, since: date | None = N
         source_id = f"{others[0]}/{minute}/{sender}/{seen[(minute, sender)]}"
         direction = "out" if me.has_name(sender) else "in"
         reading.add(Exchange(SOURCE, source_id, moment.date(), "message", direction, (other,), None, None, moment,
-                             asks_something(text)))
+                             asks_something(text + more if more else text)))
     return reading
 
 
-def _entries(lines: list[str]) -> list[tuple[tuple, str | None, str]]:
-    """(date fields, sender or None, first line of text) of each message; continuation lines dropped."""
-    entries = []
+def _entries(lines: list[str]) -> list[tuple[tuple, str | None, str, str]]:
+    """(date fields, sender or None, first line of text, its next lines) of each message. The next lines (up to
+    MORE_CHARS) are read only for whether the message asks something (issue 23: "Here are the slides" over
+    "Could you send me yours too?"), never kept."""
+    entries: list[tuple[tuple, str | None, str, str]] = []
     for line in lines:
         bare = line.lstrip(_MARKS)
         match = _ANDROID.fullmatch(bare) or _IPHONE.fullmatch(bare)
         if not match:
-            continue  # the next line of a multi-line message, which is never kept
+            if entries and len(entries[-1][3]) < MORE_CHARS:  # the next line of a multi-line message
+                fields, sender, text, more = entries[-1]
+                entries[-1] = (fields, sender, text, more + "\n" + line)
+            continue
         rest = match.group(8).lstrip(_MARKS)
         said = _SENDER.fullmatch(rest)
         entries.append(
-            (match.groups()[:7], said.group(1).strip(_MARKS) if said else None, said.group(2) if said else rest)
+            (match.groups()[:7], said.group(1).strip(_MARKS) if said else None, said.group(2) if said else rest, "")
         )
     return entries
 
 
-def _day_first(entries: list[tuple[tuple, str | None, str]]) -> bool:
-    for fields, _, _ in entries:
+def _day_first(entries: list[tuple[tuple, str | None, str, str]]) -> bool:
+    for fields, _, _, _ in entries:
         if int(fields[0]) > 12:
             return True
         if int(fields[1]) > 12:
