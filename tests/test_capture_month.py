@@ -7,7 +7,8 @@ imports as she made them, `due --json` before and after acting on the list, `sho
 replay runs once for this file (about 6 s); each test below checks one property of the journal it keeps.
 
 A test marked xfail(strict) describes what issue 23 asks and today's code does not do; the mark comes off
-when the feature lands. `python tests/persona/replay.py` prints the month's item counts."""
+when the feature lands. `python tests/persona/replay.py` prints the month's item counts, and so does
+`pytest -q -s tests/test_capture_month.py -k figures` (the closing note's figures)."""
 
 from __future__ import annotations
 
@@ -272,3 +273,16 @@ def test_nobody_is_picked_twice_in_a_month(month):
         for i in picks(d.due) + picks(d.after):
             mornings[i["contact"]].add(d.on)
     assert {name: sorted(map(str, on)) for name, on in mornings.items() if len(on) > 1} == {}
+
+
+def test_the_months_figures(month, capsys):
+    """The month's figures for the closing note (printed with -s): items listed over the mornings, and how many
+    were replies owed; every reply owed the month holds is among them, and no run failed."""
+    import json
+
+    counts = month.counts()
+    with capsys.disabled():
+        print("\nmonth figures:", json.dumps({k: v for k, v in counts.items() if k != "per_morning"}, ensure_ascii=False))
+    assert counts["mornings"] == 30 and counts["failed_runs"] == []
+    assert counts["replies_owed"] == counts["by_action"].get("reply", 0)
+    assert counts["distinct_replies_owed"] >= len({(o["who"], o["on"]) for o in MONTH.owed if not o.get("again")})

@@ -81,9 +81,12 @@ class Journal:
         """The month's figures: items listed in 30 mornings, by action and occasion, and replies owed."""
         actions = Counter(item["action"] for _, item in self.items())
         occasions = Counter(item["occasion"] for _, item in self.items())
+        distinct = {(item["contact"], item["action"], item["event_on"]) for _, item in self.items()}
         return {
             "mornings": len(self.days),
             "items": sum(actions.values()),
+            "distinct_items": len(distinct),  # an item listed on several mornings counts once
+            "distinct_replies_owed": sum(1 for _, action, _ in distinct if action == "reply"),
             "by_action": dict(actions.most_common()),
             "by_occasion": dict(occasions.most_common()),
             "replies_owed": actions.get("reply", 0),
