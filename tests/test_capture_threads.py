@@ -6,6 +6,7 @@ and from a Maildir."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import pytest
@@ -181,3 +182,30 @@ def test_reimporting_keeps_one_touch_a_message(netlog, tmp_path, sam, form):
         ("Portfolio deck", "t1@mail.example"), ("Re: Portfolio deck", "t1@mail.example")
     ]
     assert sam("2026-10-08") == []
+
+
+def test_reimporting_fills_the_threads_of_mail_imported_before_threads(netlog, tmp_path, sam, monkeypatch):
+    """Mail imported by a netlog without threads (here: a JSON backup of that time, with no "thread") gets its
+    threads when the same mail is imported again, so silences and replies owed become per thread there too."""
+    mail = write(tmp_path, "mbox", [
+        Msg(1, "Thu, 01 Oct 2026 10:00:00", False, "Portfolio deck", "Could you send me the deck?"),
+        Msg(2, "Fri, 02 Oct 2026 10:00:00", True, "Panel on the 12th", "FYI, the panel moved to room B."),
+    ])  # fmt: skip
+    netlog("import", "mail", str(mail))
+    backup = tmp_path / "backup.json"
+    netlog("export", "json", "-o", str(backup))
+    old = json.loads(backup.read_text(encoding="utf-8"))
+    for contact in old["contacts"]:
+        for touch in contact.get("touches", []):
+            touch.pop("thread", None)
+    backup.write_text(json.dumps(old), encoding="utf-8")
+    other = str(tmp_path / "old.db")
+    netlog("--db", other, "import", "json", str(backup))
+    netlog("--db", other, "me", "--name", "Sam Rivera", "--email", SAM)
+    assert [t["thread"] for t in netlog.json("--db", other, "show", "Paula Jensen")["touches"] if t["kind"] == "email"] == [None, None]
+    done = netlog("--db", other, "import", "mail", str(mail), "--json")
+    assert json.loads(done.stdout)["new"] == 0
+    shown = netlog.json("--db", other, "show", "Paula Jensen")["touches"]
+    assert sorted(t["thread"] or "" for t in shown if t["kind"] == "email") == ["t1@mail.example", "t2@mail.example"]
+    monkeypatch.setenv("NETLOG_DB", other)
+    assert sam("2026-10-07") == [("reply", "2026-10-01")]

@@ -75,6 +75,7 @@ SQL: dict[str, str] = {
     'touch_sources': 'SELECT touch.contact_id, touch.source_id FROM touch WHERE touch.source = :source',
     'touched_by': 'SELECT touch.id, touch.contact_id, touch.other_id FROM touch WHERE touch.logged_by = :user',
     'touches_of': 'SELECT touch.id, touch.contact_id, touch.kind, touch.happened_on, touch.direction, touch.note, touch.place, touch.topics, touch.other_id, touch.logged_by, touch.expects_reply, touch.thank_wanted, touch.advice, touch.source, touch.source_id, touch.about, touch.group_event, touch.thread, contact_1.name AS other_name FROM touch LEFT OUTER JOIN contact AS contact_1 ON contact_1.id = touch.other_id WHERE touch.contact_id = :id ORDER BY touch.happened_on DESC, touch.id DESC',
+    'unthreaded': 'SELECT touch.id, touch.contact_id, touch.source_id FROM touch WHERE touch.source = :source AND touch.thread IS NULL',
 }
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -145,6 +146,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     'touch_sources': ('contact_id', 'source_id'),
     'touched_by': ('id', 'contact_id', 'other_id'),
     'touches_of': ('id', 'contact_id', 'kind', 'happened_on', 'direction', 'note', 'place', 'topics', 'other_id', 'logged_by', 'expects_reply', 'thank_wanted', 'advice', 'source', 'source_id', 'about', 'group_event', 'thread', 'other_name'),
+    'unthreaded': ('id', 'contact_id', 'source_id'),
 }
 
 PARAMS: dict[str, tuple[str, ...]] = {
@@ -215,6 +217,7 @@ PARAMS: dict[str, tuple[str, ...]] = {
     'touch_sources': ('source',),
     'touched_by': ('user',),
     'touches_of': ('id',),
+    'unthreaded': ('source',),
 }
 
 DATES: dict[str, tuple[int, ...]] = {

@@ -74,6 +74,7 @@ SQL: dict[str, str] = {
     'touch_sources': 'SELECT touch.contact_id, touch.source_id FROM touch WHERE touch.source = %(source)s::VARCHAR',
     'touched_by': 'SELECT touch.id, touch.contact_id, touch.other_id FROM touch WHERE touch.logged_by = %(user)s::VARCHAR',
     'touches_of': 'SELECT touch.id, touch.contact_id, touch.kind, touch.happened_on, touch.direction, touch.note, touch.place, touch.topics, touch.other_id, touch.logged_by, touch.expects_reply, touch.thank_wanted, touch.advice, touch.source, touch.source_id, touch.about, touch.group_event, touch.thread, contact_1.name AS other_name FROM touch LEFT OUTER JOIN contact AS contact_1 ON contact_1.id = touch.other_id WHERE touch.contact_id = %(id)s::INTEGER ORDER BY touch.happened_on DESC, touch.id DESC',
+    'unthreaded': 'SELECT touch.id, touch.contact_id, touch.source_id FROM touch WHERE touch.source = %(source)s::VARCHAR AND touch.thread IS NULL',
 }
 
 WRITES: dict[str, str] = {

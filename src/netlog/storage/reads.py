@@ -300,6 +300,11 @@ def mail_threads(reader: Reader) -> Iterable[tuple[Any, ...]]:
     return reader.rows("mail_threads", {"source": "mail"})
 
 
+def unthreaded(reader: Reader, source: str) -> dict[tuple[int, str], int]:
+    """(contact_id, source_id) -> id of the touches from `source` that have no thread."""
+    return {(cid, sid): tid for tid, cid, sid in reader.rows("unthreaded", {"source": source})}
+
+
 def touch_days(reader: Reader) -> list[Row]:
     """The touches logged by hand (or by a contact import): id, contact_id, happened_on, kind, direction, note."""
     return dicts(reader, "touch_days")

@@ -556,6 +556,13 @@ def mail_threads() -> Statement:
 
 
 @statement
+def unthreaded() -> Statement:
+    """(id, contact, source id) of the touches from one :source without a thread (mail imported before
+    migration 16): importing the same mail again gives them theirs."""
+    return select(T.id, T.contact_id, T.source_id).where(T.source == bindparam("source"), T.thread.is_(None))
+
+
+@statement
 def touch_days() -> Statement:
     """Every touch not imported from mail, a calendar or a chat (logged by hand): what a captured exchange of
     the same event joins instead of doubling (issue 23)."""

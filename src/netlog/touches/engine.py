@@ -210,6 +210,7 @@ class _Plan:
         self.chatted = reads.chat_days(reader, CHATS) if source in CHATS else set()
         self.reader = reader
         self._threads: tuple[dict[str, str], dict[tuple[int, str], str]] | None = None  # read when first needed
+        self._unthreaded: dict[tuple[int, str], int] | None = None  # mail logged before threads: read when needed
 
     def thread_of(self, cid: int, thread: str, source_id: str) -> str:
         """A mail's thread, as stored: the thread of the stored message its reader's thread names (a reply whose
@@ -300,6 +301,8 @@ class _Plan:
                     continue
             if (cid, key) in self.logged:
                 report.already += 1
+                if thread:
+                    self._fill_thread(cid, key, thread)
                 continue
             hand = self._hand_logged(cid, exchange)
             if hand is not None:  # the same event, logged by hand: it gains the source's id (and its subject)
@@ -322,6 +325,15 @@ class _Plan:
                 asks["thread"] = self.thread_of(cid, thread, said["source_id"])
             self.touches.append({**said, **asks, "group_event": exchange.group, "contact_id": cid, "logged_by": self.user, "source": self.source, "source_id": key})
             self.touched.add(cid)
+
+    def _fill_thread(self, cid: int, key: str, thread: str) -> None:
+        """A mail logged before touches kept threads (migration 16) gets its thread from this import."""
+        if self._unthreaded is None:
+            self._unthreaded = reads.unthreaded(self.reader, self.source)
+        found = self._unthreaded.pop((cid, key), None)
+        if found is not None and found not in self.joined:
+            self.joined[found] = {"thread": self.thread_of(cid, thread, key)}
+            self.refreshed.add(cid)
 
     def _hand_logged(self, cid: int, exchange: Exchange) -> dict[str, Any] | None:
         """The touch logged by hand that `exchange` is another record of: same contact, direction and kind
