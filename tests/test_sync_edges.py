@@ -219,3 +219,40 @@ def test_the_first_sync_gives_every_new_card_its_uid_in_one_statement(netlog, tm
     stored = {c["name"]: c["uid"] for c in json.loads(netlog("export", "json").stdout)["contacts"]}
     on_cards = dict(dav.items_by_uid(folder))
     assert set(stored.values()) == set(on_cards) and len(on_cards) == 150
+
+
+def test_a_card_without_uid_is_the_card_of_the_contact_it_describes_not_a_second_card(netlog, tmp_path):
+    """khard's korean-c.vcf, korean-j.vcf and minimal.vcf have no UID. Imported from the folder (or added by
+    hand with the same name), then synced with it: the sync wrote each person a second, new card, so the
+    address book held 최유림 twice. As `export --vdir` does, the card that describes the contact (same name or
+    email) gets a UID in its own file, and is that contact's card from then on."""
+    from conftest import SHARED_DATA
+
+    folder = tmp_path / "khard"
+    shutil.copytree(SHARED_DATA / "vcards-khard", folder)
+    for file in folder.iterdir():
+        file.chmod(0o600)
+    netlog("import", "vcard", str(folder))
+    before = sorted(p.name for p in folder.iterdir())
+    dry = json.loads(netlog("sync", "contacts", str(folder), "--json", "--dry-run").stdout)
+    assert "UID" not in (folder / "minimal.vcf").read_text(encoding="utf-8")
+    first = counts(netlog, folder)
+    assert dry == first
+    assert first["out_new"] == 0, first
+    assert sorted(p.name for p in folder.iterdir()) == before  # no second card for anyone
+    for name, file in (("최유림", "korean-c.vcf"), ("전도훈", "korean-j.vcf"), ("minimal contact", "minimal.vcf")):
+        text = (folder / file).read_text(encoding="utf-8")
+        original = (SHARED_DATA / "vcards-khard" / file).read_text(encoding="utf-8")
+        uid = dav.items_by_uid(folder)
+        assert text.count("BEGIN:VCARD") == 1 and text.count("\nUID:") == 1
+        assert [line for line in text.splitlines() if not line.startswith("UID:")] == original.splitlines()
+        assert any(path.name == file for path in uid.values())
+    assert [c["name"] for c in netlog.json("list")].count("최유림") == 1
+    again = counts(netlog, folder)
+    assert (again["out_new"], again["out_changed"], again["in_new"]) == (0, 0, 0)
+    netlog("edit", "minimal contact", "--title", "Tester")  # the adopted card is theirs: patched, not a new one
+    assert counts(netlog, folder)["out_changed"] == 1
+    assert "TITLE:Tester" in (folder / "minimal.vcf").read_text(encoding="utf-8")
+    assert sorted(p.name for p in folder.iterdir()) == before
+    netlog("export", "vcard", "--vdir", str(folder))  # the contact knows its card's UID: no second card either
+    assert sorted(p.name for p in folder.iterdir()) == before

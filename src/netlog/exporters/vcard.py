@@ -122,10 +122,7 @@ def _adopt(folder: vdir.Folder, contact: dict[str, Any]) -> None:
     file = next((f for f, text in folder.without_uid.items() if cards.describes(text, contact)), None)
     if file is None:
         return
-    text = folder.without_uid.pop(file)
-    end = text.rfind("END:VCARD")
-    newline = "\r\n" if "\r\n" in text else "\n"
-    folder.texts[file] = f"{text[:end]}UID:{contact['uid']}{newline}{text[end:]}"
+    folder.texts[file] = cards.with_uid(folder.without_uid.pop(file), contact["uid"])
     folder.by_uid[contact["uid"]] = file
     folder.adopted.add(file)
 

@@ -247,6 +247,7 @@ class _Sync:
         self._plan_merged()
         for change in self.changes:
             self._plan_change(change)
+        self._adopt_cards_without_uid()
         self._plan_new_cards()
         self._plan_new_contacts()
 
@@ -376,6 +377,39 @@ class _Sync:
             else:
                 record[key] = structured(row.get(key))
         return record
+
+    def _adopt_cards_without_uid(self) -> None:
+        """A card with no UID that describes a contact without a card here (same name or email: khard's
+        korean-c.vcf, imported from this folder) is that contact's card, as `export --vdir` takes it: it gets
+        a UID in its own file (every other byte kept) and comes in as a new card, so no second card is
+        written for the same person."""
+        from netlog.vcard import cards
+
+        if not (self.scan.without_uid and self.unlinked):
+            return
+        taken = set(self.known) | set(self.scan.items) | self.scan.taken
+        waiting = dict(self.scan.without_uid)
+        for cid in self.unlinked:
+            row = self.rows[cid]
+            contact = {"name": row["name"], "points": {"email": [Point(p["value"], p["label"]) for p in self.points_of(cid)["email"]]}}
+            path = next((path for path, (text, _) in waiting.items() if cards.describes(text, contact)), None)
+            if path is None:
+                continue
+            text, problem = waiting.pop(path)
+            uid = row.get("uid")
+            if not uid or uid in taken or uid.startswith("netlog-"):
+                uid = str(uuid.uuid4())
+            taken.add(uid)
+            adopted = cards.with_uid(text, uid)
+            size, mtime_ns = folders.stat_of(Path(path))
+            item = folders.Item(path, uid, folders.digest(adopted), size, mtime_ns, adopted)
+            self.scan.items[uid] = item
+            self.new_items.append(item)
+            self.pending[item.file] = adopted
+            self.report.counts["out_changed"] += 1
+            if problem in self.report.lines:
+                self.report.lines.remove(problem)
+            self.report.lines.append(f"{item.file}: had no UID; it is {row['name']}'s card, and has the UID {uid} now.")
 
     def _plan_new_cards(self) -> None:
         if not self.new_items:

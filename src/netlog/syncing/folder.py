@@ -44,6 +44,7 @@ class Scan:
     taken: set[str] = field(default_factory=set)  # UIDs netlog must not write (a file of several items)
     unusable: set[str] = field(default_factory=set)  # names of files left as they are: not taken as deleted
     problems: list[str] = field(default_factory=list)
+    without_uid: dict[str, tuple[str, str]] = field(default_factory=dict)  # one-item files with no UID: path -> (text, problem)
 
 
 def open_folder(folder: str, what: str, create: bool) -> Path:
@@ -122,8 +123,10 @@ def scan(path: Path, suffix: str, known: Mapping[str, Mapping[str, Any]], uids_o
             found.unusable.add(text_of(name))
             continue
         if not uids[0]:
-            found.problems.append(f"{file}: has no UID, so no sync can find it again; left as it is.")
+            problem = f"{file}: has no UID, so no sync can find it again; left as it is."
+            found.problems.append(problem)
             found.unusable.add(text_of(name))
+            found.without_uid[entry.path] = (text, problem)
             continue
         _add(found, Item(entry.path, uids[0], digest, stat.st_size, stat.st_mtime_ns, text))
     return found

@@ -257,6 +257,14 @@ def card_uid(contact: Mapping[str, Any]) -> str:
     return str(uid)
 
 
+def with_uid(text: str, uid: str) -> str:
+    """A one-card file's text given a UID: the line goes in before its END:VCARD, in the file's own line
+    ending; every other byte is kept."""
+    end = text.rfind("END:VCARD")
+    newline = "\r\n" if "\r\n" in text else "\n"
+    return f"{text[:end]}UID:{cardlines.escape(uid)}{newline}{text[end:]}"
+
+
 def describes(text: str, contact: Mapping[str, Any]) -> bool:
     """Whether a card file's text is about this contact: one card with the contact's name (case, accents and
     spacing ignored) or one of its email addresses."""
