@@ -75,9 +75,11 @@ def find(reader: Reader, today: date, search: Search) -> list[dict[str, Any]]:
         found = matching_ids(reader, search)
         anywhere, company, met = search.words()
         query = [*anywhere, *company, *met] or words(search.tag)
+        free = anywhere if anywhere or company or met else query
+        scoped = [*((word, "company") for word in company), *((word, "met") for word in met)]
         ranked = []
         for cid, row in found.items():
-            quality, field = rules.match(query, dict(zip(FOUND_FIELDS, row[3:])))
+            quality, field = rules.match(free, dict(zip(FOUND_FIELDS, row[3:])), scoped)
             ranked.append((rules.score(quality, row[1], row[2], today), cid, field))
         ranked.sort(key=lambda r: (-r[0], r[1]))
         results = [_result(reader, today, cid, score, field, query) for score, cid, field in ranked[: search.limit]]

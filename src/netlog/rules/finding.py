@@ -34,24 +34,27 @@ class Match(NamedTuple):
     field: str
 
 
-def match(query: Sequence[str], fields: Mapping[str, str]) -> Match:
+def match(query: Sequence[str], fields: Mapping[str, str], scoped: Sequence[tuple[str, str]] = ()) -> Match:
     """`query`'s folded words against a contact's folded fields (any of FIELD_WEIGHTS but `said`, which is
-    where a word is when the engine found it and no other field holds it)."""
-    if not query:
+    where a word is when the engine found it and no other field holds it); each (word, field) of `scoped`
+    against that field only (`--at`'s words the company, `--met-at`'s the places: that is why the contact is
+    there)."""
+    if not query and not scoped:
         return Match(0.0, "said")
     padded = {name: " " + text for name, text in fields.items() if text}
     total = 0.0
     found: dict[str, int] = {}
-    for word in query:
+    asked = [(word, tuple(padded)) for word in query] + [(word, (name,)) for word, name in scoped]
+    for word, names in asked:
         needle = " " + word
         best = "said"
-        for name, text in padded.items():
-            if needle in text and FIELD_WEIGHTS[name] > FIELD_WEIGHTS[best]:
+        for name in names:
+            if needle in padded.get(name, "") and FIELD_WEIGHTS[name] > FIELD_WEIGHTS[best]:
                 best = name
         total += FIELD_WEIGHTS[best]
         found[best] = found.get(best, 0) + 1
     field = max(found, key=lambda name: (found[name], FIELD_WEIGHTS[name]))
-    return Match(total / len(query), field)
+    return Match(total / len(asked), field)
 
 
 def warmth(strength: int, last_touch_on: date | None, today: date) -> float:
