@@ -199,3 +199,28 @@ def test_completion_offers_companies_and_places(network):
 
     assert complete("bash", "netlog find --at St") == ["Stripe", "Stripe\\,\\ Inc."]
     assert complete("bash", "netlog list --met-at Py") == ["PyCon\\ Lisbon"]
+
+
+def test_at_and_met_at_say_the_company_or_place_matched_not_a_name_holding_the_word(netlog):
+    """`find --at stripe` listed Bob Stripe-Smith of Stripe, Inc. as matched on "name: Bob [Stripe]-Smith": the
+    --at words can only match the company (that is why he is listed), so the company is what matched, and
+    --met-at's words the place."""
+    netlog("add", "Bob Stripe-Smith", "--on", "2026-11-01", "--met-at", "Stripe Sessions")
+    netlog("edit", "Bob", "--company", "Stripe, Inc.")
+    found = netlog.json("find", "--at", "stripe")
+    assert [(r["contact"], r["matched"]) for r in found] == [("Bob Stripe-Smith", {"field": "company", "snippet": "[Stripe], Inc."})]
+    assert "company: [Stripe], Inc." in netlog("find", "--at", "stripe").stdout
+    met = netlog.json("find", "--met-at", "stripe")
+    assert met[0]["matched"]["field"] == "met_at" and "[Stripe] Sessions" in met[0]["matched"]["snippet"]
+    assert netlog.json("find", "stripe")[0]["matched"]["field"] == "name"  # a free word still counts where it says most
+
+
+def test_list_narrowed_to_nobody_says_so_not_that_there_are_no_contacts(netlog):
+    """`list --at nobodyco` (and --tag, --met-at, --strength) with contacts there said "No contacts yet. Add
+    one", as if the database were empty."""
+    netlog("add", "Ana Lima", "--on", "2026-11-01")
+    for option, value in (("--at", "nobodyco"), ("--met-at", "nowhere"), ("--strength", "close"), ("--tag", "nope")):
+        result = netlog("list", option, value)
+        assert result.exit_code == 0 and result.stdout == ""
+        assert "No contacts yet" not in result.stderr and "No contacts match" in result.stderr, result.stderr
+        assert netlog.json("list", option, value) == []

@@ -595,7 +595,8 @@ def list_(
         from netlog.values.kinds import parse_level
 
         narrowed = Search(at=at, met_at=met_at, strength=parse_level(strength) if strength else None)
-    s.output(json_).overview(profiles.overview(s.reader, s.today, tag, narrowed), s.today, fit=not all_)
+    found = profiles.overview(s.reader, s.today, tag, narrowed)
+    s.output(json_).overview(found, s.today, fit=not all_, narrowed=bool(tag or narrowed))
 
 
 @command()

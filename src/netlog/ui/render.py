@@ -370,10 +370,13 @@ class PlainOutput:
     def _due(self, items: Sequence[DueItem], on: date, fit: bool, total: int | None = None) -> None:
         _write("".join([f"{number}. [{item.action}{' (held)' if item.held else ''}] {item.reason}\n" for number, item in enumerate(items, 1)]))
 
-    def overview(self, contacts: Sequence[dict[str, Any]], now: date, fit: bool = False) -> None:
-        """The contact list."""
+    def overview(self, contacts: Sequence[dict[str, Any]], now: date, fit: bool = False, narrowed: bool = False) -> None:
+        """The contact list (`narrowed`: only those --tag, --at, --met-at or --strength asked for)."""
         if not contacts:
-            message("No contacts yet. Add one: netlog add \"Ana Lima\" --met-at PyCon")
+            if narrowed:
+                message("No contacts match. Without --tag, --at, --met-at or --strength: netlog list")
+            else:
+                message("No contacts yet. Add one: netlog add \"Ana Lima\" --met-at PyCon")
             return
         self._overview(contacts, now, fit)
 
@@ -611,7 +614,7 @@ class JsonOutput(PlainOutput):
     ) -> None:  # fmt: skip
         _print(to_json(due_json(items)))  # contact_id tells two of one name apart
 
-    def overview(self, contacts: Sequence[dict[str, Any]], now: date, fit: bool = False) -> None:
+    def overview(self, contacts: Sequence[dict[str, Any]], now: date, fit: bool = False, narrowed: bool = False) -> None:
         _print(to_json([{k: v for k, v in c.items() if k != "name_shared"} for c in contacts]))  # "id" tells them apart
 
     def profile(self, p: dict[str, Any], now: date, user: str) -> None:
