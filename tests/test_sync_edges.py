@@ -256,3 +256,34 @@ def test_a_card_without_uid_is_the_card_of_the_contact_it_describes_not_a_second
     assert sorted(p.name for p in folder.iterdir()) == before
     netlog("export", "vcard", "--vdir", str(folder))  # the contact knows its card's UID: no second card either
     assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_a_folder_of_the_other_kind_is_refused_and_its_sync_left_as_it_was(morning, tmp_path):
+    """`sync contacts` pointed at the calendar folder (a slip of the shell's history) took every calendar item
+    netlog remembered there for a card deleted from the address book ("Ana Lima: the card was deleted ...")
+    and marked it so: the calendar sync never updated or removed those items again. `sync calendar` pointed
+    at an address book wrote .ics files among the cards, for vdirsyncer to upload to the CardDAV server. Each
+    is one line, exit 1, nothing written on either side."""
+    calendar, cards = tmp_path / "calendar", tmp_path / "contacts"
+    morning("sync", "calendar", str(calendar))
+    morning("sync", "contacts", str(cards))
+    before_calendar, before_cards = snapshot(calendar), snapshot(cards)
+    for kind, folder, says in (("contacts", calendar, "calendar"), ("calendar", cards, "cards")):
+        for dry in ((), ("--dry-run",)) if kind == "contacts" else ((),):
+            wrong = morning("sync", kind, str(folder), *dry, ok=False)
+            assert wrong.exit_code == 1 and wrong.stdout == "" and len(wrong.stderr.splitlines()) == 1, wrong.stderr
+            assert says in wrong.stderr and "Traceback" not in wrong.stderr
+    assert snapshot(calendar) == before_calendar and snapshot(cards) == before_cards
+    for file in calendar.glob("*.ics"):  # every item of the calendar is still the calendar sync's: all go
+        file.unlink()
+    again = json.loads(morning("sync", "calendar", str(calendar), "--json").stdout)
+    assert again["done"] == len(before_calendar)
+    emptied = tmp_path / "emptied"  # a folder whose cards are all gone is still an address book's
+    morning("sync", "contacts", str(emptied))
+    for file in emptied.glob("*.vcf"):
+        file.unlink()
+    assert morning("sync", "calendar", str(emptied), ok=False).exit_code == 1
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}

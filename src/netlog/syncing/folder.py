@@ -8,7 +8,7 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from netlog.errors import BadInput
 
@@ -44,6 +44,7 @@ class Scan:
     taken: set[str] = field(default_factory=set)  # UIDs netlog must not write (a file of several items)
     unusable: set[str] = field(default_factory=set)  # names of files left as they are: not taken as deleted
     problems: list[str] = field(default_factory=list)
+    foreign: int = 0  # item files of the other kind of folder (.ics among cards, .vcf among calendar items)
     without_uid: dict[str, tuple[str, str]] = field(default_factory=dict)  # one-item files with no UID: path -> (text, problem)
 
 
@@ -61,6 +62,25 @@ def open_folder(folder: str, what: str, create: bool) -> Path:
     except OSError as error:
         raise BadInput(f"Cannot make the folder {folder}: {error.strerror or error}.") from None
     return path
+
+
+# Each kind of folder a sync keeps: its item files' suffix, what they are, and the command for it.
+KINDS = {".vcf": ("cards (.vcf)", "sync contacts", "an address book's folder"),
+         ".ics": ("calendar items (.ics)", "sync calendar", "a calendar's folder")}  # fmt: skip
+
+
+KINDS_OTHER = {".vcf": ".ics", ".ics": ".vcf"}
+
+
+def check_kind(scan: Scan, remembered: Iterable[str], suffix: str, label: str) -> None:
+    """Refuse a folder of the other kind: one that holds the other kind's item files, or whose items netlog
+    remembers as the other sync's (a calendar's folder given to `sync contacts` would take every item the
+    calendar sync keeps there for a deleted card, and the reverse would write .ics files among the cards)."""
+    other = KINDS_OTHER[suffix]
+    if scan.foreign or any(name.lower().endswith(other) for name in remembered):
+        what, command, _ = KINDS[other]
+        _, mine, needs = KINDS[suffix]
+        raise BadInput(f"{label} holds {what}: netlog {mine} needs {needs}, and {command} keeps this one; nothing was changed.")
 
 
 def key_of(path: Path) -> str:
@@ -89,6 +109,8 @@ def scan(path: Path, suffix: str, known: Mapping[str, Mapping[str, Any]], uids_o
     for entry in entries:
         name = entry.name
         if name[0] == "." or not name.lower().endswith(suffix) or not entry.is_file():
+            if name[0] != "." and name.lower().endswith(KINDS_OTHER.get(suffix, "\0")):
+                found.foreign += 1
             continue
         stat = entry.stat()
         row = known.get(name if name.isascii() else text_of(name))
