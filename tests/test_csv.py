@@ -41,4 +41,21 @@ def test_excel_flavour_has_a_byte_order_mark_and_crlf(netlog, tmp_path):
 
 def test_csv_text_is_pure():
     text = csvout.csv_text([{"id": 1, "name": "b", "tags": ["x", "y"]}, {"id": 2, "name": "A", "email": "=1+1"}])
-    assert text.splitlines()[1:] == ["A,'=1+1,,,,,,,,,,,,,,,", "b,,,,,,,,\"x, y\",,,,,,,,"]  # emails, phones, urls last
+    assert text.splitlines()[1:] == ["A,'=1+1,,,,,,,,,,,,,,,,,,", "b,,,,,,,,\"x, y\",,,,,,,,,,,"]  # emails ... url_labels last
+
+
+def test_every_address_keeps_its_label_in_the_csv(netlog, tmp_path):
+    """Issue 22: every email, phone and URL "with their TYPE labels ... exported to every card, JSON and CSV".
+    The CSV had the addresses but not one label: Alba's work, home and alumni addresses were three bare
+    addresses. `email_labels`, `phone_labels` and `url_labels` give each one's label, in the same order,
+    joined by "; " (empty where it has none)."""
+    netlog("import", "vcard", str(FIXTURES / "dav" / "4B1C6E0A-7D2F-4E8B-9C3A-5F6D7E8A9B0C.vcf"))
+    netlog("edit", "Alba", "--add-url", "https://alba.example")
+    [row] = list(csv.DictReader(io.StringIO(netlog("export", "csv").stdout)))
+    assert row["emails"] == "alba.ortega@contoso.example; alba@ortega.example; alba.ortega@alumni.example"
+    assert row["email_labels"] == "work; home; alumni"
+    assert row["phones"] == "+34 612 345 678; +34 91 123 45 67" and row["phone_labels"] == "cell; work"
+    assert row["urls"] == "https://alba.example" and row["url_labels"] == ""
+    shown = netlog.json("show", "Alba")
+    for kind in ("email", "phone", "url"):
+        assert row[f"{kind}_labels"].split("; ") == [e["label"] or "" for e in shown[f"{kind}s"]]

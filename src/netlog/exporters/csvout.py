@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 COLUMNS = (
     "name", "email", "phone", "company", "title", "url", "birthday", "strength", "tags", "last_touch",
-    "last_touch_kind", "touches", "next_due", "note", "emails", "phones", "urls",
+    "last_touch_kind", "touches", "next_due", "note", "emails", "phones", "urls", "email_labels", "phone_labels", "url_labels",
 )  # fmt: skip
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PHONE_COLUMNS = ("phone", "phones")  # "phones": every number, joined by "; "
@@ -56,8 +56,19 @@ def contact_rows(reader: Reader, today: date) -> list[dict[str, Any]]:
     with reader.snapshot():
         facts = {row["id"]: row for row in reads.contact_rows(reader)}
         points = reads.all_points(reader)
-    every = {cid: {kind + "s": "; ".join(e["value"] for e in mine.get(kind, [])) for kind in ("email", "phone", "url")} for cid, mine in points.items()}
+    every = {cid: _points(mine) for cid, mine in points.items()}
     return [{**facts[c["id"]], **c, **every.get(c["id"], {})} for c in overview if c["id"] in facts]
+
+
+def _points(mine: Mapping[str, list[dict[str, Any]]]) -> dict[str, str]:
+    """Every email, phone and URL of a contact ("emails": the values joined by "; "), and each one's label in
+    the same order ("email_labels": empty where it has none)."""
+    cells = {}
+    for kind in ("email", "phone", "url"):
+        listed = mine.get(kind, [])
+        cells[kind + "s"] = "; ".join(e["value"] for e in listed)
+        cells[kind + "_labels"] = "; ".join(e["label"] or "" for e in listed)
+    return cells
 
 
 def csv_text(contacts: Iterable[Mapping[str, Any]], excel: bool = False) -> str:
