@@ -287,3 +287,34 @@ def test_a_folder_of_the_other_kind_is_refused_and_its_sync_left_as_it_was(morni
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_a_card_that_joins_a_contact_gets_what_netlog_knew_of_them_so_both_sides_agree(netlog, tmp_path):
+    """Zed was in netlog with his email, company and a tag; the phone had a card for him with only his
+    number. The first sync joined the two (the contact took the number) but the card never got the email,
+    the company or the tag: both sides' views were remembered as they were, so no later sync sent them
+    either, and the phone never knew his address. Now the joined card is patched with what the contact has
+    and it lacks (its own values win where it has one, as the import takes them; its other lines kept byte
+    for byte), counted out_changed, and the dry run says so too."""
+    netlog("add", "Zed Quinn", "--email", "zed@example.org", "--company", "Globex", "--tag", "pycon")
+    netlog("add", "Yara Diaz", "--company", "Hooli", "--title", "CTO")
+    folder = tmp_path / "contacts"
+    folder.mkdir()
+    zed = "BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Apple Inc.//iPhone OS 17.1.2//EN\r\nN:Quinn;Zed;;;\r\nFN:Zed Quinn\r\n" \
+          "TEL;type=CELL:+1 415 555 0100\r\nX-ABUID:abc\r\nUID:zed-1\r\nEND:VCARD\r\n"  # fmt: skip
+    yara = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Yara Diaz\r\nORG:Initech\r\nUID:yara-1\r\nEND:VCARD\r\n"
+    (folder / "zed-1.vcf").write_text(zed, newline="")
+    (folder / "yara-1.vcf").write_text(yara, newline="")
+    dry = json.loads(netlog("sync", "contacts", str(folder), "--json", "--dry-run").stdout)
+    first = counts(netlog, folder)
+    assert first == dry and (first["in_new"], first["out_new"], first["out_changed"]) == (2, 0, 2), first
+    card = (folder / "zed-1.vcf").read_bytes().decode("utf-8")
+    assert "zed@example.org" in card and "Globex" in card and "pycon" in card
+    kept = [line for line in zed.split("\r\n") if line and not line.startswith("END")]
+    assert [line for line in card.split("\r\n") if line in kept] == kept  # every line of the card, as it was
+    card = (folder / "yara-1.vcf").read_text(encoding="utf-8")
+    assert "ORG:Initech" in card and "Hooli" not in card and "TITLE:CTO" in card  # the card's company stands
+    assert netlog.json("show", "Yara")["company"] == "Initech"
+    assert [e["value"] for e in netlog.json("show", "Zed")["phones"]] == ["+1 415 555 0100"]
+    again = counts(netlog, folder)
+    assert again == {"in_new": 0, "in_changed": 0, "in_deleted": 0, "out_new": 0, "out_changed": 0, "conflicts": 0, "unchanged": 2}

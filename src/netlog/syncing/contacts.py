@@ -435,6 +435,8 @@ class _Sync:
             if cid is None:
                 continue
             plan.leave_out({cid})
+            if cid in self.raw:  # an existing contact: the card gets what netlog knew of them and it lacks
+                self._plan_joined(item, cid, plan)
             self.linked_new.append((item, cid))
             self.synced.append((item, item.uid, cid))
             self.report.counts["in_new"] += 1
@@ -442,6 +444,35 @@ class _Sync:
         self.plan_of_new, self.import_report = plan, report
         matched = {cid for _, cid in self.linked_new}
         self.unlinked = [cid for cid in self.unlinked if cid not in matched]
+
+    def _plan_joined(self, item: folders.Item, cid: int, plan: _Plan) -> None:
+        """A new card that joined an existing contact: the contact, as the import leaves it (the card's values
+        where it has them, every address of both, the tags of both), goes out to the fields the card lacks
+        (empty there, or fewer addresses or tags), so both sides say the same; the card's own values stand
+        (the name, a company it has), and its other lines are kept byte for byte."""
+        from netlog.exporters.vcard import structured
+        from netlog.vcard import cards
+
+        text = item.read()
+        card = self._read(text)
+        row, points, tags = plan.contacts[cid], plan._points_of(cid), sorted(plan.tags.get(cid, ()))
+        joined = views.card_view(row, points, tags, self.region)
+        keys = [key for key in views.KEYS if joined[key] != card.view[key]
+                and (card.view[key] in (None, []) or key in KINDS or key == "tags")]  # fmt: skip
+        if not keys:
+            return
+        record: dict[str, Any] = {**card.fields, "tags": list(card.tags), "points": {k: list(card.points.get(k, [])) for k in KINDS}}
+        for key in keys:
+            if key in KINDS:
+                record["points"][key] = list(points.get(key, []))
+            elif key == "tags":
+                record["tags"] = tags
+            else:
+                record[key] = structured(row.get(key))
+        patched = cards.patch_card(text, record)
+        if patched != text:
+            self.pending[item.file] = patched
+            self.report.counts["out_changed"] += 1
 
     def _plan_new_contacts(self) -> None:
         from netlog.exporters.vcard import record_of
