@@ -88,6 +88,33 @@ def test_the_head_folds_a_persons_other_items_in_as_the_whole_list_does(networks
     assert folded > 20
 
 
+def test_keep_in_touch_is_worded_for_every_item_returned_and_only_then(networks, monkeypatch):
+    """Keeping in touch is decided and scored first and worded only for the items returned (issue 25: at 100k most
+    of them are held back by the allowance and never shown). Every item returned, and every item folded into one,
+    has its reason, the same whether the held items are listed or not; a screenful words no more than it shows."""
+    asked = []
+    real = rules._keep_in_touch_reason
+    monkeypatch.setattr(rules, "_keep_in_touch_reason", lambda tie, *a: asked.append(tie.id) or real(tie, *a))
+    worded = 0
+    for ties, offers in networks:
+        for offset in range(-420, 400, 9):
+            day = BASE + timedelta(days=offset)
+            listed = rules.rank_due(day, ties, offers, reconnect_per_day=1)
+            held = rules.rank_due(day, ties, offers, reconnect_per_day=1, keep_held=True)
+            assert [i for i in held if not i.held] == listed
+            for item in held:
+                assert item.reason and all(other.reason for other in item.also), item
+                if item.also:
+                    said = "; ".join(rules._lead(other.reason) for other in item.also)
+                    assert item.reason.endswith(f". Also: {said}")
+            worded += len(asked)
+            asked.clear()
+            shown, _, _ = rules.rank_top(day, ties, offers, top=3, reconnect_per_day=1, keep_held=True)
+            assert shown == held[:3]
+            assert len(asked) <= sum(1 + len(i.also) for i in shown)
+    assert worded > 100  # the networks do keep in touch
+
+
 def test_due_on_a_terminal_ranks_only_its_screen_and_says_the_same(tmp_path, monkeypatch, netlog):
     """`due` on a terminal (and with --limit) prints what the whole list's head is, with the same count of the
     rest, and remembers the same picks as the whole list would."""

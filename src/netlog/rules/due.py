@@ -334,13 +334,15 @@ def rank_due(
     by_id = {tie.id: tie for tie in ties}
     names = _Names(shared_first_names(t.name for t in ties) if first_names_shared is None else first_names_shared)
     items, dormant = _every_item(today, ties, intros, by_id, names, days_off)
-    listed = _one_per_person(_ranked(items))
+    worded = _wording(by_id, today, names)
+    listed = _one_per_person(_ranked(items), worded)
     if active_companies is None:
         active_companies = {company_key(t.company) for t in ties if t.company and is_active(t, today)}
     kept, added = _allowance(
         listed, dormant, today, by_id, names, reconnect_per_day, active_companies, keep_held, picked_on or {}, personal
     )
-    return _merged(kept, _ranked(added))
+    # Only the allowance's items can be unworded here (weak ties' keep in touch; a folded item was worded to fold).
+    return _merged(kept, _ranked([item if item.reason else worded(item) for item in added]))
 
 
 def rank_top(
@@ -368,7 +370,8 @@ def rank_top(
     rank_due's list. Only those shown have the others of their person folded into their reason."""
     by_id = {tie.id: tie for tie in ties}
     names = _Names(shared_first_names(t.name for t in ties) if first_names_shared is None else first_names_shared)
-    items, dormant = _every_item(today, ties, intros, by_id, names, days_off)
+    # A screenful words only what it shows: every keep-in-touch item comes unworded (strength 6: no tie is as strong).
+    items, dormant = _every_item(today, ties, intros, by_id, names, days_off, unworded_below=6)
     key = _rank_key
     lead_of: dict[int, tuple[tuple[bool, int, float, date, str, int, str], int]] = {}
     folds: dict[int, int] = {}  # contact id -> how many items of theirs there are, when more than one
@@ -393,6 +396,7 @@ def rank_top(
     if keep is not None:
         every = [item for item in every if keep(item)]
     shown = heapq.nsmallest(top, every, key=key)
+    worded = _wording(by_id, today, names)
     folded: dict[int, list[tuple[tuple[bool, int, float, date, str, int, str], int]]] = {
         item.contact_id: [] for item in shown if item.contact_id in folds
     }
@@ -402,14 +406,16 @@ def rank_top(
                 folded[i.contact_id].append((key(i), m))
     for n, first in enumerate(shown):
         if first.contact_id not in folded:
+            shown[n] = worded(first)
             continue
         lead = items[lead_of[first.contact_id][1]]
         if first != lead and first != lead._replace(held=True):
+            shown[n] = worded(first)
             continue  # not their lead (a reconnect the allowance made for a dormant tie): nothing folded into it
         theirs = sorted(folded[first.contact_id])
-        rest = [items[m] for _, m in theirs[1:]]
+        rest = [worded(items[m]) for _, m in theirs[1:]]
         said = "; ".join(_lead(other.reason) for other in rest)
-        shown[n] = first._replace(also=tuple(rest), reason=f"{first.reason}. Also: {said}")
+        shown[n] = first._replace(also=tuple(rest), reason=f"{worded(first).reason}. Also: {said}")
     return shown, len(every), picks
 
 
@@ -420,9 +426,11 @@ def _every_item(
     by_id: Mapping[int, Tie],
     names: _Names,
     days_off: AbstractSet[int],
+    unworded_below: int = ALWAYS_LISTED_FROM,
 ) -> tuple[list[DueItem], list[Tie]]:
     """Every item the rules find on `today`, in the order they are found (not yet one a person, nor ranked), and
-    the dormant ties (drawn from only by the allowance)."""
+    the dormant ties (drawn from only by the allowance). Keeping in touch with a tie weaker than `unworded_below`
+    comes unworded (UNWORDED: the allowance holds most of them back, unseen)."""
     items: list[DueItem] = []
     add = items.append
     dormant: list[Tie] = []
@@ -446,7 +454,7 @@ def _every_item(
             add(item)
         if tie.introduced_on is not None and (item := _meet(tie, today, by_id, days_off)):
             add(item)
-        if item := _keep_in_touch(tie, today, names):
+        if item := _keep_in_touch(tie, today, names, unworded_below):
             add(item)
         if h.advice is not None and (item := _circle_back(tie, today, names)):
             add(item)
@@ -471,9 +479,10 @@ def _every_item(
     return items, dormant
 
 
-def _one_per_person(ranked: list[DueItem]) -> list[DueItem]:
+def _one_per_person(ranked: list[DueItem], worded: Callable[[DueItem], DueItem]) -> list[DueItem]:
     """Each person's items folded into their first (the most time-sensitive: `ranked` is in list order), the
-    others under `also` and named at the end of its reason: a late thank-you *is* the second touch."""
+    others under `also` and named at the end of its reason: a late thank-you *is* the second touch. Those that
+    fold others in are worded (`worded`); the others are left as they came."""
     at: dict[int, int] = {}  # contact id -> where their first item is in `out`
     folded: dict[int, list[DueItem]] = {}
     out: list[DueItem] = []
@@ -484,7 +493,8 @@ def _one_per_person(ranked: list[DueItem]) -> list[DueItem]:
             at[item.contact_id] = len(out)
             out.append(item)
     for contact_id, rest in folded.items():
-        first = out[at[contact_id]]
+        first = worded(out[at[contact_id]])
+        rest = [worded(other) for other in rest]
         leads = "; ".join(_lead(other.reason) for other in rest)
         out[at[contact_id]] = first._replace(also=tuple(rest), reason=f"{first.reason}. Also: {leads}")
     return out
@@ -924,7 +934,11 @@ def _circle_back(tie: Tie, today: date, names: _Names) -> DueItem | None:
     return _item(tie, "report-back", "circle-back", reason, due, today, h.advice_on)
 
 
-def _keep_in_touch(tie: Tie, today: date, names: _Names) -> DueItem | None:
+def _keep_in_touch(tie: Tie, today: date, names: _Names, unworded_below: int = 0) -> DueItem | None:
+    """Keeping in touch (or its special cases: a birthday, a second touch, giving back), decided and scored. For a
+    tie weaker than `unworded_below`, the plain keep-in-touch or give-back item comes UNWORDED: its reason is
+    written (_wording) only for the items the list returns (issue 25: at 100k the allowance holds back about
+    9,000 of them, and a screenful shows about 20)."""
     h = tie.history
     if tie.introduced_on is not None and h.met_after_intro_on is None:
         return None  # "meet" speaks for them
@@ -943,6 +957,21 @@ def _keep_in_touch(tie: Tie, today: date, names: _Names) -> DueItem | None:
         return None
     since = last if dismissed is None or dismissed < last else dismissed
     give_back = give_back_due_on(h.unreturned_favors, h.last_favor_received_on, dismissed)  # _give_back_due
+    unreturned = h.unreturned_favors if give_back is not None else 0
+    score = keep_in_touch_score(tie.strength, (today - since).days, cadence, unreturned)
+    occasion = "keep-in-touch" if give_back is None else "give-back"
+    reason = UNWORDED if tie.strength < unworded_below else _keep_in_touch_reason(tie, today, names, last, cadence, give_back)
+    return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, score, last, occasion)
+
+
+# The reason of an item decided and scored but not worded yet (_keep_in_touch); no worded reason is empty.
+UNWORDED = ""
+
+
+def _keep_in_touch_reason(tie: Tie, today: date, names: _Names, last: date, cadence: int, give_back: date | None) -> str:
+    """The reason of _keep_in_touch's item for `tie` (due on `today`): its last touch (`last`), the cadence aimed
+    for, the tie's warmth, and the favors to give back (when `give_back` is a day)."""
+    h = tie.history
     # Name the last real exchange (coffee), not my thank-you for it; a contact with only a `connected` has none.
     named_on, named_kind = (
         (h.last_exchange_on, h.last_exchange_kind) if h.last_exchange_on or h.connected_on else (h.last_touch_on, h.last_touch_kind)
@@ -963,13 +992,22 @@ def _keep_in_touch(tie: Tie, today: date, names: _Names) -> DueItem | None:
         )
     else:
         reason = f"Reach out to {tie.name} — added on {format_day(last, today)} with no touch since"
-    unreturned = h.unreturned_favors if give_back is not None else 0
-    score = keep_in_touch_score(tie.strength, (today - since).days, cadence, unreturned)
-    occasion = "keep-in-touch"
     if give_back is not None:
         reason = f"{give_back_phrase(tie.first_name, h, today)} — a chance to give back. {reason}"
-        occasion = "give-back"
-    return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, score, last, occasion)
+    return reason
+
+
+def _wording(by_id: Mapping[int, Tie], today: date, names: _Names) -> Callable[[DueItem], DueItem]:
+    """An item -> the same item with its reason written, when it came unworded (_keep_in_touch)."""
+
+    def worded(item: DueItem) -> DueItem:
+        if item.reason:
+            return item
+        tie = by_id[item.contact_id]  # its event_on is the `last` _keep_in_touch dated it by: never None
+        reason = _keep_in_touch_reason(tie, today, names, item.event_on or today, cadence_of(tie), _give_back_due(tie))
+        return DueItem._make((*item[:3], reason, *item[4:]))  # not _replace: a map over the fields and a dict
+
+    return worded
 
 
 def keep_in_touch_from(strength: int, cadence_days: int | None, created_on: date | None, h: History) -> date | None:
