@@ -213,9 +213,9 @@ def test_a_merge_backup_is_private(netlog):
 @pytest.mark.sqlite_only
 def test_a_missing_migration_record_is_a_clear_line(netlog, db_path):
     netlog("add", "Ana Lima")
-    with sqlite3.connect(db_path) as conn:
-        latest = conn.execute("SELECT MAX(id) FROM netlog_migration").fetchone()[0]
-        conn.execute("DELETE FROM netlog_migration WHERE id = ?", (latest,))
+    with sqlite3.connect(db_path) as conn:  # the records from a step that adds a column on (a data-only step
+        # after it, such as 'refolded names', can run again harmlessly)
+        conn.execute("DELETE FROM netlog_migration WHERE id >= (SELECT id FROM netlog_migration WHERE name = 'family cards')")
     line = one_line(netlog("list", ok=False))
     assert "duplicate column" not in line and "record" in line
 

@@ -329,6 +329,19 @@ def _family_cards(op: Operations) -> None:
     op.add_column("contact", Column("family", String))
 
 
+def _refolded_names(op: Operations) -> None:
+    """Version 18 (issue 26): names fold letters whose accent NFKD keeps ('Søren' -> soren, 'Łukasz' ->
+    lukasz), so each contact's folded name and first word are worked out again; ASCII names fold as before."""
+    from sqlalchemy import text
+
+    from netlog.values.folding import first_word_key, fold
+
+    rows = [(cid, name) for cid, name in op.execute(text("SELECT id, name FROM contact")).all() if not name.isascii()]
+    if rows:
+        update = text("UPDATE contact SET name_key = :key, first_key = :first WHERE id = :id")
+        op.execute(update, [{"id": cid, "key": fold(name), "first": first_word_key(name)} for cid, name in rows])
+
+
 # Append only. Never edit or reorder a released step: add a new one. Step 1 runs only on a blank database,
 # and creates the current schema whole, so a new database is recorded at LATEST at once.
 MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
@@ -349,6 +362,7 @@ MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("group events", _group_events),
     ("touch threads", _touch_threads),
     ("family cards", _family_cards),
+    ("refolded names", _refolded_names),
 ]
 LATEST = len(MIGRATIONS)
 

@@ -7,12 +7,18 @@ import re
 import unicodedata
 
 
+# Letters whose accent is part of the letter, so NFKD leaves them whole ('Søren', 'Łukasz', 'Đorđe'): each
+# folds to the letters a person types without it, as 'ß' already folds to 'ss' by casefold.
+_LETTERS = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h",
+                          "ŧ": "t", "ŀ": "l", "ƒ": "f", "ǥ": "g", "ɨ": "i", "ʉ": "u", "ŋ": "n"})  # fmt: skip
+
+
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form: 'José' and 'jose' fold alike."""
+    """Case- and accent-insensitive form: 'José' and 'jose' fold alike, and so do 'Søren' and 'soren'."""
     if text.isascii():  # the common case, same answer: ASCII has nothing to decompose or strip
         return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).translate(_LETTERS).split())
 
 
 def first_word_key(name: str) -> str:
