@@ -600,3 +600,30 @@ def test_a_declined_invitation_is_not_a_meeting(netlog, tmp_path):
 
 def test_an_accepted_invitation_is_a_meeting(netlog, tmp_path):
     assert meetings(netlog, tmp_path, "ACCEPTED") == 1
+
+
+def test_a_calendar_dry_run_counts_what_the_sync_would_do_and_writes_nothing(morning, tmp_path):
+    """`sync --help` offers --dry-run ("Count what would change; write nothing") for the command, and `sync
+    calendar DIR --dry-run` refused it. It counts like the sync it previews, on a folder not made yet, on
+    a ticked-off item and a deleted one, and writes no file, no folder and nothing in the database."""
+    import os
+
+    folder = tmp_path / "calendar"
+    db = Path(os.environ["NETLOG_DB"])  # the file in the SQLite pass; in the server pass, what export json holds
+
+    def stored() -> bytes:
+        return db.read_bytes() if db.is_file() else morning("export", "json").stdout.encode()
+
+    dry = json.loads(sync_calendar(morning, folder, "--dry-run", "--json").stdout)
+    assert not folder.exists()
+    assert dry == json.loads(sync_calendar(morning, folder, "--json").stdout) and dry["new"] == 7
+    files = dav.items_by_uid(folder, ".ics")
+    ticked = next(f for f in files.values() if "SUMMARY:Nudge Bo Berg" in f.read_text())
+    ticked.write_bytes(ticked.read_bytes().replace(b"STATUS:NEEDS-ACTION", b"STATUS:COMPLETED"))
+    next(f for f in files.values() if "Report back to Gus Berg" in f.read_text()).unlink()
+    before, was = snapshot(folder), stored()
+    said = sync_calendar(morning, folder, "--dry-run")
+    assert "Dry run, nothing written: " in said.stderr and "2 done in the calendar" in said.stderr
+    assert snapshot(folder) == before and stored() == was
+    assert ("Bo Berg", "nudge") in due_pairs(morning)
+    assert json.loads(sync_calendar(morning, folder, "--json").stdout)["done"] == 2

@@ -1032,11 +1032,9 @@ def sync(
         return
     if what != "calendar":
         raise NetlogError(f'netlog sync syncs contacts (a vdir address book) or calendar (a vdir calendar), not "{what}".')
-    if dry_run:
-        raise NetlogError("--dry-run goes with sync contacts; sync calendar writes only netlog's own items.")
     from netlog.syncing import calendar
 
-    found = calendar.sync_calendar(s.store, s.today, folder, 14 if days is None else days, as_ or "todos", _reconnects(None))
+    found = calendar.sync_calendar(s.store, s.today, folder, 14 if days is None else days, as_ or "todos", _reconnects(None), dry_run)
     s.output(json_).calendar_sync_report(found)
 
 

@@ -15,7 +15,8 @@ write each other's items. Each run, in one transaction:
   removed with `netlog rm` or merged into another (the kept contact's items are worked out anew);
 - files netlog did not write are left alone.
 
-An unchanged run writes no file."""
+An unchanged run writes no file. A dry run counts what the sync would do and writes nothing: no file, no
+folder, no row (not even today's picks)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from netlog.rules.due import DueItem
+    from netlog.storage.reader import Reader
     from netlog.storage.store import Store
 
 SUFFIX = ".ics"
@@ -49,24 +51,35 @@ class CalendarReport:
     folder: str
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTS, 0))
     lines: list[str] = field(default_factory=list)
+    dry_run: bool = False
 
 
 def sync_calendar(
-    store: Store, today: date, folder: str, days: int = 14, as_: str = "todos", reconnect_per_day: int = RECONNECT_PER_DAY
+    store: Store, today: date, folder: str, days: int = 14, as_: str = "todos", reconnect_per_day: int = RECONNECT_PER_DAY,
+    dry_run: bool = False,
 ) -> CalendarReport:
     """Sync the calendar in `folder` with what is due from today to today + days (see the module's docstring),
-    with the daily allowance `due` uses; today's picks are remembered as `due` remembers them."""
+    with the daily allowance `due` uses; today's picks are remembered as `due` remembers them. A dry run
+    counts the same from one snapshot and writes nothing."""
     from netlog.exporters import ics
-    from netlog.network.agenda import listed
+    from netlog.network.agenda import due_items, listed
 
     ics.check_options(days, as_, "a calendar sync")
-    path = folders.open_folder(folder, "calendar items", create=True)
+    path = folders.open_folder(folder, "calendar items", create=not dry_run)
     key = folders.key_of(path)
+    if dry_run:
+        report = CalendarReport(folder, dry_run=True)
+        with store.reader.snapshot():
+            today_list = due_items(store.reader, today, reconnect_per_day=reconnect_per_day)
+            _sync(None, store.reader, today, path, key, days, as_, report, reconnect_per_day, today_list)
+        return report
     today_list = listed(store, today, today, reconnect_per_day=reconnect_per_day)
 
     def work(session: Session) -> CalendarReport:
+        from netlog.storage.store import reader_for
+
         report = CalendarReport(folder)
-        _sync(session, today, path, key, days, as_, report, reconnect_per_day, today_list)
+        _sync(session, reader_for(session), today, path, key, days, as_, report, reconnect_per_day, today_list)
         return report
 
     return store.write(work)
@@ -114,15 +127,14 @@ def _occurrence(item: DueItem) -> str:
 
 
 def _sync(
-    session: Session, today: date, path: Path, key: str, days: int, as_: str, report: CalendarReport,
+    session: Session | None, reader: Reader, today: date, path: Path, key: str, days: int, as_: str, report: CalendarReport,
     reconnect_per_day: int = RECONNECT_PER_DAY, today_list: Sequence[DueItem] | None = None,
 ) -> None:
+    """One sync; with no session (a dry run), only the counts and lines: nothing is written."""
     from netlog.exporters import ics
     from netlog.storage import records
-    from netlog.storage.store import reader_for
     from netlog.vcard import vdir
 
-    reader = reader_for(session)
     counts = report.counts
     seen = reads.sync_item_views(reader, key)
     known = {row["uid"]: {**row, "item_view": seen[row["uid"]][0], "netlog_view": seen[row["uid"]][1]} for row in reads.sync_items(reader, key)}
@@ -142,7 +154,8 @@ def _sync(
         occurrence = json.loads(row["netlog_view"])
         cid, action = occurrence["contact_id"], occurrence["action"]
         if cid in names:
-            records.set_done(session, cid, action, today)
+            if session is not None:
+                records.set_done(session, cid, action, today)
             how = "deleted from" if item is None else "ticked off in"
             report.lines.append(f"{names[cid]}: {action} was {how} the calendar; done.")
         counts["done"] += 1
@@ -189,6 +202,9 @@ def _sync(
         placed.append((uid, file, text, occurrence, due.contact_id, view))
     # what is no longer due goes, and so does every item of a contact removed (rm) or merged into another
     gone = [row for row in known.values() if row["state"] == "removed" or (row["state"] == "synced" and row["netlog_view"] not in current)]
+    if session is None:  # a dry run: counted, nothing written
+        counts["removed"] += len(gone)
+        return
     vdir.write_files(pending)
     for row in gone:
         counts["removed"] += 1

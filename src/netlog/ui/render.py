@@ -490,8 +490,9 @@ class PlainOutput:
         """What a calendar sync did, to stderr: what was done in the calendar, then the counts."""
         _sync_lines(report)
         c = report.counts
+        title = "Dry run, nothing written" if report.dry_run else f"Synced {report.folder}"
         message(
-            f"Synced {report.folder}: {c['new']} new, {c['updated']} updated, {c['removed']} removed (no longer due),"
+            f"{title}: {c['new']} new, {c['updated']} updated, {c['removed']} removed (no longer due),"
             f" {c['done']} done in the calendar, {c['unchanged']} unchanged."
         )
 
