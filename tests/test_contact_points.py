@@ -292,3 +292,21 @@ def test_me_region_that_is_no_country_is_one_line_and_changes_nothing(netlog, ty
     result = netlog("me", "--region", typed, "--name", "Someone Else", ok=False)
     assert result.exit_code == 1 and len(result.stderr.strip().splitlines()) == 1 and "--region PT" in result.stderr
     assert (netlog.json("me")["region"], netlog.json("me")["name"]) == (None, "Kim Oduya")
+
+
+def test_a_typed_email_or_phone_that_is_not_one_is_one_line_and_nothing_stored(netlog):
+    """`edit --add-email "not an email"` stored it, `show` listed it and every export wrote it to the card, as
+    did `add --email garbage` and `--add-phone abc`; `me --email bad` already refused. Each is one line,
+    exit 1, nothing changed; removing a value is never refused."""
+    netlog("add", "Ana Lima", "--email", "ana@example.org")
+    for args in (("add", "Bo Berg", "--email", "garbage"), ("add", "Bo Berg", "--phone", "hello"),
+                 ("edit", "Ana", "--add-email", "not an email"), ("edit", "Ana", "--email", "ana@"),
+                 ("edit", "Ana", "--add-phone", "abc"), ("edit", "Ana", "--phone", "call me")):  # fmt: skip
+        bad = netlog(*args, ok=False)
+        assert bad.exit_code == 1 and len(bad.stderr.splitlines()) == 1 and "Traceback" not in bad.stderr, (args, bad.stderr)
+        assert "not an email address" in bad.stderr or "not a phone number" in bad.stderr
+    shown = netlog.json("show", "Ana")
+    assert [e["value"] for e in shown["emails"]] == ["ana@example.org"] and shown["phones"] == []
+    assert netlog.json("list") and all(c["name"] != "Bo Berg" for c in netlog.json("list"))
+    netlog("edit", "Ana", "--add-email", "Ana.Lima+work@Example.co.uk", "--add-phone", "+1 (415) 555-0999")
+    assert len(netlog.json("show", "Ana")["emails"]) == 2

@@ -132,6 +132,7 @@ def add_contact(
     name = _clean_name(fields.name)
     _check_not_future(meeting.on, today, "The meeting")
     checked = validation.check(validation.contact_fields({**fields.changes(), "name": name}))
+    _check_typed_points([fields.email], [fields.phone])
     tags = validation.tags(fields.tags)
     note = validation.check(validation.touch_fields({"note": meeting.note, "place": meeting.place,
                                                      "topics": meeting.topics, "advice": meeting.advice}))  # fmt: skip
@@ -280,6 +281,19 @@ def _known_before(session: Session, contact_id: int, on: date) -> bool:
     return any(t["kind"] in kinds.MEETINGS and t["happened_on"] <= on for t in reads.touches_of(_reader(session), contact_id))
 
 
+def _check_typed_points(emails: Iterable[str | None], phones: Iterable[str | None]) -> None:
+    """An email or phone typed to add or set must look like one: a typo stored as an address is exported to
+    every card and mailed to. (Importers keep what a file says; removing a value is never refused.)"""
+    for email in emails:
+        text = (email or "").strip()
+        local, _, domain = text.rpartition("@")
+        if text and (not local or not domain or any(c.isspace() for c in text)):
+            raise BadInput(f'"{email}" is not an email address (name@example.org).')
+    for phone in phones:
+        if (phone or "").strip() and not any(c.isdigit() for c in phone or ""):
+            raise BadInput(f'"{phone}" is not a phone number: it has no digits.')
+
+
 def edit_contact(
     store: Store, contact_id: int, fields: ContactFields, untag: Iterable[str] = (), points: PointChanges = PointChanges()
 ) -> None:
@@ -290,6 +304,7 @@ def edit_contact(
         changes["n"] = None  # a card's structured name described the old name; the new one is not split
     added = {kind: [validation.value(kind, v) for v in points.added.get(kind, ())] for kind in KINDS}
     removed = {kind: [validation.value(kind, v) for v in points.removed.get(kind, ())] for kind in KINDS}
+    _check_typed_points([fields.email, *added.get("email", ())], [fields.phone, *added.get("phone", ())])
     from netlog.storage import records
 
     def work(session: Session) -> None:
