@@ -64,3 +64,10 @@ def test_spans_added_to_a_day_near_date_max_saturate_instead_of_overflowing():
     assert add_workdays(date(9999, 12, 30), 3) == date.max
     assert add_workdays(date(9999, 12, 30), 3, frozenset(range(7))) == date.max
     assert add_workdays(date(2026, 11, 20), 1) == date(2026, 11, 23)  # Friday -> Monday
+
+
+def test_the_last_day_refused_is_not_inside_the_range_the_line_names(netlog):
+    """`due --on 9999-12-31` said 'out of range (1900 to 9999)': a day of 9999, refused as outside 9999."""
+    refused = netlog("due", "--on", "9999-12-31", ok=False)
+    assert refused.exit_code == 1 and "(1900-01-01 to 9999-12-30)" in refused.stderr
+    netlog("due", "--on", "9999-12-30")

@@ -69,7 +69,7 @@ def in_range(day: date) -> bool:
 
 def out_of_range(shown: str, end: str = "") -> BadInput:
     """The one line for a day outside FIRST_DAY..LAST_DAY; `shown` says what was given."""
-    return BadInput(f"{shown} is out of range ({FIRST_DAY.year} to {LAST_DAY.year}){end}")
+    return BadInput(f"{shown} is out of range ({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}){end}")
 
 
 def _in_range(day: date, text: str) -> date:
