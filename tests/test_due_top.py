@@ -115,6 +115,24 @@ def test_keep_in_touch_is_worded_for_every_item_returned_and_only_then(networks,
     assert worded > 100  # the networks do keep in touch
 
 
+def test_review_walks_the_same_list_ranking_only_its_head_first(tmp_path):
+    """`review` ranks the head of the list before its first screen and the rest when the walk reaches it
+    (agenda.listed_lazily): the same items, in the same order, with the same length and picks as listed."""
+    db = open_store(database_url(str(tmp_path / "r.db")))
+    _fill(db, seed=20261123)
+    for offset in (0, 30, 97):
+        day = BASE + timedelta(days=offset)
+        for today in (day, day - timedelta(days=1)):  # today's list remembers its picks; another day's does not
+            everything = agenda.listed(db, today, day)
+            for top in (1, 5, len(everything) + 3):
+                lazy = agenda.listed_lazily(db, today, day, top)
+                assert len(lazy) == len(everything)
+                assert lazy[0] == everything[0] and lazy[-1] == everything[-1]
+                assert list(lazy) == everything
+                assert list(agenda.listed_lazily(db, today, day, top)[top - 1 :]) == everything[top - 1 :]
+    db.close()
+
+
 def test_due_on_a_terminal_ranks_only_its_screen_and_says_the_same(tmp_path, monkeypatch, netlog):
     """`due` on a terminal (and with --limit) prints what the whole list's head is, with the same count of the
     rest, and remembers the same picks as the whole list would."""

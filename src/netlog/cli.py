@@ -527,6 +527,10 @@ def draft(
     sending.send(sending.Console(), s.store, s.today, contact, drafts.draft_for(s.reader, s.today, contact, action), edit, mailto, sent)
 
 
+# How many items `review` ranks before its first screen; the rest of the list is ranked when the walk reaches it.
+REVIEW_HEAD = 20
+
+
 @command()
 def review(
     ctx: typer.Context,
@@ -545,14 +549,17 @@ def review(
 
     if not is_terminal():
         raise NetlogError("review needs a terminal to read keys from; in a script use `netlog due --json` and `netlog draft NAME --sent`.")
-    from netlog.network.agenda import listed
+    from netlog.network.agenda import listed_lazily, listed_top
     from netlog.ui import render
     from netlog.ui.review import Review
     from netlog.ui.terminal import Terminal
 
     s = _runtime(ctx)
     day = on or s.today
-    items = listed(s.store, s.today, day, reconnect_per_day=_reconnects(None))[:limit]
+    if limit is None:  # the first screen waits only for the head of the list (issue 25)
+        items = listed_lazily(s.store, s.today, day, REVIEW_HEAD, reconnect_per_day=_reconnects(None))
+    else:
+        items = listed_top(s.store, s.today, day, limit, reconnect_per_day=_reconnects(None))[0]
     if not items:
         s.output().due(items, day, s.today)  # "Nothing due today. Your network is in good shape."
         return
@@ -823,13 +830,13 @@ def digest(
 
     Example: netlog digest --format markdown >> ~/notes/today.md
     """
-    from netlog.network.agenda import listed
+    from netlog.network.agenda import listed_top
     from netlog.ui import render
 
     if format_ not in ("text", "markdown"):
         raise NetlogError(f'Unknown format "{format_}". Use text or markdown.')
     s = _runtime(ctx)
-    render.digest(listed(s.store, s.today, s.today, reconnect_per_day=_reconnects(None))[:limit], s.today, format_)
+    render.digest(listed_top(s.store, s.today, s.today, limit, reconnect_per_day=_reconnects(None))[0], s.today, format_)
 
 
 OTHER = typer.Argument(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, overload
 
 from netlog.errors import DatabaseError
 from netlog.network.ties import intro_from_row, tie_of, ties_from_rows
@@ -33,7 +33,7 @@ def due_items(
     that user logged, and every other action (keep in touch, nudge, meet, report back) for a contact that
     user has logged at least one touch with, or was introduced to in an intro that user logged.
     """
-    items, _, _ = _day(reader, today, mine, reconnect_per_day, keep_held)
+    items, _, _, _ = _day(reader, today, mine, reconnect_per_day, keep_held)
     return items
 
 
@@ -47,7 +47,7 @@ def listed(
 ) -> list[rules.DueItem]:
     """due_items for a list the user is shown (`due`, `review`, `digest`): the list of `today` (not of a later
     `day`) remembers its picks, so acting on one never redraws the others."""
-    items, _, picks = _day(store.reader, day, mine, reconnect_per_day, keep_held)
+    items, _, picks, _ = _day(store.reader, day, mine, reconnect_per_day, keep_held)
     _remember(store, today, day, picks)
     return items
 
@@ -63,9 +63,50 @@ def listed_top(
 ) -> tuple[list[rules.DueItem], int]:
     """listed(...)[:top] and len(listed(...)), with the same picks remembered, ranking only the `top` shown
     (rules.rank_top: a terminal shows one screenful, so the rest of the list is counted, not ranked)."""
-    items, count, picks = _day(store.reader, day, mine, reconnect_per_day, keep_held, top)
+    items, count, picks, _ = _day(store.reader, day, mine, reconnect_per_day, keep_held, top)
     _remember(store, today, day, picks)
     return items, count
+
+
+def listed_lazily(
+    store: Store, today: date, day: date, top: int, reconnect_per_day: int = rules.RECONNECT_PER_DAY
+) -> Sequence[rules.DueItem]:
+    """listed(...), as a sequence whose first `top` items are ranked now (rules.rank_top) and the rest only when
+    asked for (rules.rank_due on the same ties, read once: the same list whatever is written meanwhile). `review`
+    shows its first item as soon as it is ranked (issue 25); most mornings end before the rest is reached."""
+    items, count, picks, whole = _day(store.reader, day, None, reconnect_per_day, False, top, later=True)
+    _remember(store, today, day, picks)
+    return DayList(items, count, whole)
+
+
+class DayList(Sequence["rules.DueItem"]):
+    """A day's list: its head ranked, its length counted, the whole list ranked on first need (listed_lazily)."""
+
+    def __init__(self, head: list[rules.DueItem], count: int, whole: Callable[[], list[rules.DueItem]]) -> None:
+        self._head, self._count, self._whole = head, count, whole
+        self._all: list[rules.DueItem] | None = None
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> rules.DueItem: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[rules.DueItem]: ...
+    def __getitem__(self, index: int | slice) -> rules.DueItem | Sequence[rules.DueItem]:
+        if isinstance(index, int) and 0 <= index < len(self._head):
+            return self._head[index]
+        return self._everything()[index]
+
+    def __iter__(self) -> Iterator[rules.DueItem]:
+        yield from self._head
+        if self._count > len(self._head):
+            yield from self._everything()[len(self._head) :]
+
+    def _everything(self) -> list[rules.DueItem]:
+        if self._all is None:
+            self._all = self._whole()
+        return self._all
 
 
 def _remember(store: Store, today: date, day: date, picks: list[int]) -> None:
@@ -100,10 +141,17 @@ def named_alike(reader: Reader, items: Sequence[rules.DueItem]) -> set[int]:
 
 
 def _day(
-    reader: Reader, today: date, mine: str | None, reconnect_per_day: int, keep_held: bool, top: int | None = None
-) -> tuple[list[rules.DueItem], int, list[int]]:
-    """The day's items (with `top`, only its first `top`), how many the whole list holds, and the contacts the
-    allowance picked among them (before `mine` narrows the list) that are not remembered as picked that day yet."""
+    reader: Reader,
+    today: date,
+    mine: str | None,
+    reconnect_per_day: int,
+    keep_held: bool,
+    top: int | None = None,
+    later: bool = False,
+) -> tuple[list[rules.DueItem], int, list[int], Callable[[], list[rules.DueItem]]]:
+    """The day's items (with `top`, only its first `top`), how many the whole list holds, the contacts the
+    allowance picked among them (before `mine` narrows the list) that are not remembered as picked that day yet,
+    and (with `later`, no `mine`) how to rank the whole list from the same ties."""
     window = rules.due_window(today)
     with reader.snapshot():
         rows = reads.due_candidates(reader, window._asdict())
@@ -129,14 +177,17 @@ def _day(
         days_off=me.days_off, **network,
     )  # fmt: skip
     offers = [intro_from_row(r) for r in intros]
+    whole: Callable[[], list[rules.DueItem]] = list
+    if later and mine is None:  # the ties stay alive for it: freed with the list that holds it
+        whole = lambda: rules.rank_due(today, ties, offers, **options)  # noqa: E731
     if top is not None:
         items, count, picked = rules.rank_top(today, ties, offers, top=top, keep=None if mine is None else owed, **options)
-        return items, count, [c for c in picked if picked_on.get(c) != today]
+        return items, count, [c for c in picked if picked_on.get(c) != today], whole
     items = rules.rank_due(today, ties, offers, **options)
     picks = [c for c in rules.day_picks(items, by_id) if picked_on.get(c) != today]  # their latest pick: stored
     if mine is not None:
         items = [item for item in items if owed(item)]
-    return items, len(items), picks
+    return items, len(items), picks, whole
 
 
 def _network_facts(reader: Reader, window: rules.DueWindow) -> dict[str, Any]:
