@@ -254,3 +254,15 @@ def test_names_folded_the_old_way_are_folded_again_by_a_migration(netlog, tmp_pa
     assert netlog.json("show", "soren")["name"] == "Søren Kierkegaard"
     assert netlog.json("show", "Søren")["name"] == "Søren Kierkegaard"
     assert names(netlog.json("find", "soren")) == ["Søren Kierkegaard"]
+
+
+def test_an_empty_narrowing_option_is_a_slip_in_list_as_in_find(network):
+    """`list --at ""` (a shell variable that was empty) listed everyone, as if no --at had been given, while
+    `find --at ""` refused; `list --tag ""` too. Both commands now say the same one line, exit 1."""
+    for command in ("list", "find"):
+        for option, says in (("--at", '--at "" has no letters'), ("--met-at", '--met-at "" has no letters'),
+                             ("--tag", "--tag needs a tag name")):  # fmt: skip
+            refused = network(command, option, "", "--json", ok=False)
+            assert refused.exit_code == 1 and refused.stdout == "" and says in refused.stderr, (command, option, refused.stderr)
+            assert len(refused.stderr.splitlines()) == 1
+    assert [c["name"] for c in network.json("list", "--at", "stripe")] == ["Bo Chen", "Dana Eve", "Zoë Martin"]

@@ -597,11 +597,13 @@ def list_(
 
     s = _runtime(ctx)
     narrowed = None
-    if at or met_at or strength:
-        from netlog.network.finding import Search
+    if at is not None or met_at is not None or strength is not None or tag is not None:
+        from netlog.network.finding import Search, check_narrowing
         from netlog.values.kinds import parse_level
 
-        narrowed = Search(at=at, met_at=met_at, strength=parse_level(strength) if strength else None)
+        check_narrowing(at, met_at, tag, "list")
+        if at is not None or met_at is not None or strength is not None:
+            narrowed = Search(at=at, met_at=met_at, strength=parse_level(strength) if strength is not None else None)
     found = profiles.overview(s.reader, s.today, tag, narrowed)
     s.output(json_).overview(found, s.today, fit=not all_, narrowed=bool(tag or narrowed))
 

@@ -43,19 +43,27 @@ class Search(NamedTuple):
         return any((self.text, self.at, self.met_at, self.tag, self.strength))
 
 
+def check_narrowing(at: str | None, met_at: str | None, tag: str | None = None, command: str = "find") -> None:
+    """An --at or --met-at given must hold words, and a --tag a tag name (`find` and `list` alike): an empty
+    one is a slip, not "no filter"."""
+    if tag is not None and not validation.tags([tag]):
+        raise BadInput(f"--tag needs a tag name: `netlog {command} --tag pycon`.")
+    for typed, option in ((at, "--at"), (met_at, "--met-at")):
+        if typed is not None and not words(typed):
+            raise BadInput(f'{option} "{typed}" has no letters or digits to search for.')
+
+
 def _checked(search: Search) -> Search:
     """Refuse what cannot be asked: nothing at all, a filter with no words in it, a limit below one."""
     if search.limit < 1:
         raise BadInput("--limit takes a number of results, 1 or more.")
+    check_narrowing(search.at, search.met_at, search.tag)
     if not search.narrows() and search.tag is None:
         raise BadInput("Give words to find, or narrow with --at, --met-at, --tag or --strength: `netlog find stripe`.")
     anywhere, company, met = search.words()
-    for typed, found, option in ((search.text, anywhere, "QUERY"), (search.at, company, "--at"), (search.met_at, met, "--met-at")):
-        if typed and not found:
-            raise BadInput(f'{option} "{typed}" has no letters or digits to search for.')
+    if search.text and not anywhere:
+        raise BadInput(f'QUERY "{search.text}" has no letters or digits to search for.')
     tags = validation.tags([search.tag]) if search.tag is not None else [None]
-    if not tags:
-        raise BadInput("--tag needs a tag name: `netlog find --tag pycon`.")
     return search._replace(tag=tags[0])
 
 
