@@ -256,6 +256,28 @@ def test_an_address_someone_else_has_is_not_given_to_a_namesake(netlog, tmp_path
     assert netlog.json("show", "Lena Fischer")["emails"] == [] and [t["kind"] for t in netlog.json("show", "Tom Baker")["touches"]].count("email") == 1
 
 
+def test_an_address_too_long_to_keep_is_not_learned_by_a_namesake(netlog, tmp_path, monkeypatch):
+    """A LinkedIn message whose profile URL is 70,000 characters (the fuzz's find): the contact matched by
+    name kept it, and the JSON backup then refused to come back ("url of 70,032 characters is too long")."""
+    long_url = "https://www.linkedin.com/in/ana-" + "x" * 70_000
+    head = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,ATTACHMENTS,IS MESSAGE DRAFT,IS CONVERSATION ARCHIVED"
+    sam = "https://www.linkedin.com/in/sam"
+    rows = [
+        f"c1,,Ana Lima,{long_url},Sam Rivera,{sam},2026-11-20 08:00:00 UTC,,Hello?,INBOX,,No,No",
+        f"c2,,Sam Rivera,{sam},Ana Lima,{long_url},2026-11-21 08:00:00 UTC,,Hi,INBOX,,No,No",
+    ]
+    messages = tmp_path / "messages.csv"
+    messages.write_text("\n".join([head, *rows]) + "\n")
+    netlog("add", "Ana Lima", "--on", "2026-10-01")
+    report = json.loads(netlog("import", "linkedin-messages", str(messages), "--me", sam, "--json").stdout)
+    assert report["addresses"] == 0 and netlog.json("show", "Ana Lima")["urls"] == []
+    backup = tmp_path / "backup.json"
+    backup.write_text(netlog("export", "json").stdout)
+    monkeypatch.setenv("NETLOG_DB", str(tmp_path / "restored.db"))
+    netlog("import", "json", str(backup))  # exits 0: the backup comes back whole
+    assert [c["name"] for c in netlog.json("list")] == ["Ana Lima"]
+
+
 # netlog me --region
 
 

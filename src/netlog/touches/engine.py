@@ -256,8 +256,14 @@ class _Plan:
         for kind, values in (("email", party.emails), ("phone", party.phones), ("url", (party.url,))):
             for value in values:
                 if value and value not in self.by[kind]:
-                    self.by[kind][value] = cid
                     kept = party.given_url or value if kind == "url" else value  # stored as written
+                    try:  # through the door a new contact's addresses pass: none too long to keep
+                        kept = validation.value(kind, kept)
+                    except BadInput:
+                        continue
+                    if not kept:
+                        continue
+                    self.by[kind][value] = cid
                     self.learned.setdefault(cid, []).append((kind, kept))
 
     def add(self, exchange: Exchange, keep_subjects: bool, add_new: bool, report: TouchReport) -> None:
