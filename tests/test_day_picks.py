@@ -23,6 +23,17 @@ def test_what_happens_later_that_day_does_not_redraw_the_picks(netlog, tmp_path)
     assert [i["contact"] for i in netlog.json("due", "--all") if i["occasion"] == "reconnect" and not i["held"]] == first
 
 
+def test_a_larger_allowance_for_one_look_leaves_the_day_s_picks_in_place(netlog, tmp_path):
+    """`due --reconnect 5` once (a look at more) then plain `due`: the three listed this morning are listed
+    again, not the first three of the five by rank (the interface audit: 9, 7, 8 became 6, 7, 8)."""
+    _dormant(netlog, tmp_path, 12)
+    first = [i["contact"] for i in _picks(netlog)]
+    assert len(first) == 3
+    more = [i["contact"] for i in netlog.json("due", "--reconnect", "5") if i["occasion"] == "reconnect"]
+    assert len(more) == 5 and set(first) <= set(more)
+    assert [i["contact"] for i in _picks(netlog)] == first
+
+
 def test_tomorrow_brings_other_people_and_nobody_comes_back_within_a_month(netlog, tmp_path, monkeypatch):
     _dormant(netlog, tmp_path, 12)
     seen: dict[str, list[str]] = {}
