@@ -26,6 +26,18 @@ def test_a_question_waits_two_working_days_then_is_owed():
     assert items[0].reason.startswith('Ana wrote on Fri 30 Oct ("Portfolio deck") and is waiting for your answer')
 
 
+def test_a_reply_owed_does_not_drop_off_after_a_month():
+    """Lena wrote on 24 Oct and was never answered: in December her reply owed was listed nowhere (it stopped
+    after 30 days), and her 180-day cadence would not bring her back for months. Late, it stays until the
+    third month; then years of imported mail do not bring back questions nobody waits on."""
+    asked = Touch(date(2026, 10, 24), "email", "in", 1, source="mail", note="Workshop dates")
+    items = rank_due(date(2026, 12, 4), [_tie([asked])])
+    assert [i.action for i in items] == ["reply"]
+    assert items[0].reason == 'Ana wrote on Sat 24 Oct ("Workshop dates") and is still waiting for your answer — late, still worth sending'
+    assert "late" not in rank_due(date(2026, 11, 6), [_tie([asked])])[0].reason  # two weeks: still on time
+    assert [i.action for i in rank_due(date(2027, 1, 23), [_tie([asked])]) if i.action == "reply"] == []
+
+
 def test_what_owes_nothing():
     thanks = Touch(FRI, "email", "in", 1, expects_reply=False, source="mail")
     by_hand = Touch(FRI, "email", "in", 1)  # logged with --received: nothing says it asked

@@ -26,9 +26,12 @@ from netlog.values.folding import fold
 from netlog.values.kinds import KIND_PHRASES, MEETINGS
 
 # A message that asks you something and has had no answer within two working days is a reply owed
-# (issue 23): listed on the third working day after it came; after a month it is no longer listed.
+# (issue 23): listed on the third working day after it came, said to be late after two weeks (a late answer
+# still beats none: what is owed never drops off quietly), and no longer listed after three months (years of
+# imported mail must not bring back questions nobody waits on any more).
 REPLY_AFTER_WORKDAYS = 3
-REPLY_STALE_DAYS = 30
+REPLY_LATE_DAYS = 14
+REPLY_STALE_DAYS = 90
 # Thank within a day or two of a meeting, a favor or an intro: due the next day.
 THANK_AFTER_DAYS = 1
 # After two weeks an unsent thank-you stops being listed: one weeks late is noise (the advice is a day or two),
@@ -766,7 +769,10 @@ def _reply(tie: Tie, today: date, names: _Names, days_off: AbstractSet[int] = WE
     if not _open(tie, "reply", due, today, h.reply_since):
         return None
     about = f' ("{h.reply_note}")' if h.reply_note else ""
-    reason = f"{names.of(tie)} wrote on {format_day(h.reply_since, today)}{about} and is waiting for your answer"
+    waiting = "is waiting for your answer"
+    if (today - h.reply_since).days > REPLY_LATE_DAYS:
+        waiting = "is still waiting for your answer — late, still worth sending"
+    reason = f"{names.of(tie)} wrote on {format_day(h.reply_since, today)}{about} and {waiting}"
     return _item(tie, "reply", "reply", reason, due, today, h.reply_since, days_off=days_off)
 
 
