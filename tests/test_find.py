@@ -266,3 +266,15 @@ def test_an_empty_narrowing_option_is_a_slip_in_list_as_in_find(network):
             assert refused.exit_code == 1 and refused.stdout == "" and says in refused.stderr, (command, option, refused.stderr)
             assert len(refused.stderr.splitlines()) == 1
     assert [c["name"] for c in network.json("list", "--at", "stripe")] == ["Bo Chen", "Dana Eve", "Zoë Martin"]
+
+
+def test_nobody_matches_names_no_company_the_user_may_not_have(netlog):
+    """The hint said "`netlog find stri` finds Stripe" in every database, Stripe or not (the outside test)."""
+    netlog("add", "Ana Lima", "--company", "Northwind")
+    result = netlog("find", "zzzz")
+    assert "finds Stripe" not in result.stderr and '"stri" would find Stripe' in result.stderr
+
+
+def test_a_name_ending_in_a_full_stop_gets_no_second_one(netlog):
+    netlog("add", "ACME Inc.")
+    assert netlog("edit", "ACME Inc.", "--tag", "vendor").stderr.strip() == "Updated ACME Inc."

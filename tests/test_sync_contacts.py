@@ -238,6 +238,7 @@ def test_a_field_changed_on_both_sides_is_a_conflict_the_address_book_wins_and_n
     card.write_bytes(card.read_bytes().replace(b"TITLE:Product Designer", b"TITLE:Principal Designer"))
     result = sync(netlog, folder)
     assert "Eva Novak" in said(result) and "conflict" in said(result).lower()
+    assert "; 1 conflict;" in said(result)  # one conflict, not "1 conflicts"
     # the address book wins (its ORG:Native Instruments;Design unit reads as part of the title since issue 23)
     assert netlog.json("show", "Eva Novak")["title"] == "Principal Designer, Design"
     assert "Design Lead" in everything_shown(netlog, "Eva Novak")  # netlog's value, kept in the note history

@@ -730,7 +730,7 @@ def edit(
         removed={"email": remove_email, "phone": remove_phone, "url": remove_url},
     )
     writes.edit_contact(s.store, contact, fields, untag, points)
-    render.message(f"Updated {_name(s, contact)}.")
+    render.message(render.ended(f"Updated {_name(s, contact)}"))
 
 
 @command()
@@ -761,7 +761,7 @@ def rm(
             raise NetlogError(f"Deleting {tie.name} needs confirmation: add --yes.")
         typer.confirm(f"Delete {tie.name} and {tie.history.touch_count} touches?", abort=True, err=True)
     files = writes.remove_contact(s.store, contact, cards=card)
-    render.message(f"Deleted {tie.name}.")
+    render.message(render.ended(f"Deleted {tie.name}"))
     for file in files:
         render.message(f"  Deleted the card {file}." if card else f"  Their card {file} stays (--card deletes it); no sync or import brings them back.")
 
@@ -804,7 +804,7 @@ def done(
 
     s = _runtime(ctx)
     writes.mark_done(s.store, s.today, contact, parse_action(action))
-    render.message(f"Marked {action} done for {_name(s, contact)}.")
+    render.message(render.ended(f"Marked {action} done for {_name(s, contact)}"))
 
 
 @command()

@@ -61,6 +61,11 @@ def message(text: str) -> None:
     _print(text, file=sys.stderr)
 
 
+def ended(text: str) -> str:
+    """A sentence with its full stop, not a second one after a name that ends in one ("Acme Inc.")."""
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def text(body: str) -> None:
     """Plain text to stdout, as is (a draft to copy)."""
     _write(body if body.endswith("\n") else body + "\n")
@@ -388,7 +393,7 @@ class PlainOutput:
     def found(self, results: Sequence[dict[str, Any]]) -> None:
         """`find`'s results, best first, then (with --at) the people one intro away."""
         if not results:
-            message("Nobody matches. Fewer or shorter words find more: `netlog find stri` finds Stripe.")
+            message('Nobody matches. Fewer or shorter words find more: the start of a word is enough ("stri" would find Stripe).')
             return
         hits = [r for r in results if r["path"] is None]
         paths = [r for r in results if r["path"] is not None]
@@ -483,7 +488,7 @@ class PlainOutput:
         message(
             f"{title}: {counts['in_new']} new, {counts['in_changed']} changed and {counts['in_deleted']} deleted in the"
             f" address book; {counts['out_new']} new and {counts['out_changed']} changed cards from netlog;"
-            f" {counts['conflicts']} conflicts; {counts['unchanged']} unchanged."
+            f" {counts['conflicts']} conflict{'' if counts['conflicts'] == 1 else 's'}; {counts['unchanged']} unchanged."
         )
 
     def calendar_sync_report(self, report: Any) -> None:
