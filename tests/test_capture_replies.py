@@ -68,3 +68,14 @@ def test_a_reply_owed_is_listed_and_drafted_from_mail(netlog, tmp_path, monkeypa
     assert draft.startswith("Hi Mei,") and '"The recruiter you mentioned"' in draft
     netlog("draft", "Mei Chen", "reply", "--sent")
     assert [i for i in netlog.json("due") if i["action"] in ("reply", "nudge")] == []
+
+
+def test_a_thank_you_is_late_after_two_working_days_not_two_calendar_days():
+    """A Saturday coffee: nothing on the weekend, due Monday; Tuesday read 'late' (three calendar days) though
+    it was the second working day. Now late from Wednesday, as the due day counts."""
+    coffee = Touch(date(2026, 12, 5), "coffee", "both", 1)
+    tie = _tie([coffee])
+    tuesday = [i for i in rank_due(date(2026, 12, 8), [tie]) if i.action == "thank"]
+    assert len(tuesday) == 1 and tuesday[0].reason.endswith("thank within a day or two")
+    wednesday = [i for i in rank_due(date(2026, 12, 9), [tie]) if i.action == "thank"]
+    assert wednesday[0].reason.endswith("late, still worth sending")

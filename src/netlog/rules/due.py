@@ -754,7 +754,7 @@ def _thank(tie: Tie, today: date, by_id: Mapping[int, Tie], names: _Names, days_
         return None
     introduced = _tie(by_id, h.thank_other_id) if h.thank_kind == "intro" else None
     what = f"introducing you to {names.of(introduced)}" if introduced else _kind_phrase(h.thank_kind)
-    late = (today - h.thank_on).days > THANK_LATE_DAYS
+    late = today > add_workdays(h.thank_on, THANK_LATE_DAYS, days_off)  # working days, as the day it is due
     advice = "late, still worth sending" if late else "thank within a day or two"
     reason = f"Thank {names.of(tie)} for {what} on {format_day(h.thank_on, today)} — {advice}"
     return _item(tie, "thank", "thank", reason, due, today, h.thank_on, h.thank_other_id, days_off)
