@@ -323,7 +323,9 @@ def test_a_typed_email_or_phone_that_is_not_one_is_one_line_and_nothing_stored(n
     netlog("add", "Ana Lima", "--email", "ana@example.org")
     for args in (("add", "Bo Berg", "--email", "garbage"), ("add", "Bo Berg", "--phone", "hello"),
                  ("edit", "Ana", "--add-email", "not an email"), ("edit", "Ana", "--email", "ana@"),
-                 ("edit", "Ana", "--add-phone", "abc"), ("edit", "Ana", "--phone", "call me")):  # fmt: skip
+                 ("edit", "Ana", "--add-phone", "abc"), ("edit", "Ana", "--phone", "call me"),
+                 ("edit", "Ana", "--add-email", "ana@example.org, bo@example.org"),  # two addresses: no mailto: takes it
+                 ("me", "--email", "kim smith@example.org")):  # fmt: skip
         bad = netlog(*args, ok=False)
         assert bad.exit_code == 1 and len(bad.stderr.splitlines()) == 1 and "Traceback" not in bad.stderr, (args, bad.stderr)
         assert "not an email address" in bad.stderr or "not a phone number" in bad.stderr

@@ -284,10 +284,11 @@ def _known_before(session: Session, contact_id: int, on: date) -> bool:
 def _check_typed_points(emails: Iterable[str | None], phones: Iterable[str | None]) -> None:
     """An email or phone typed to add or set must look like one: a typo stored as an address is exported to
     every card and mailed to. (Importers keep what a file says; removing a value is never refused.)"""
+    from netlog.values.points import looks_like_address
+
     for email in emails:
         text = (email or "").strip()
-        local, _, domain = text.rpartition("@")
-        if text and (not local or not domain or any(c.isspace() for c in text)):
+        if text and not looks_like_address(text):
             raise BadInput(f'"{email}" is not an email address (name@example.org).')
     for phone in phones:
         if (phone or "").strip() and not any(c.isdigit() for c in phone or ""):

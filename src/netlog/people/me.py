@@ -103,6 +103,7 @@ def record(
     from netlog.storage import records
     from netlog.values import validation
     from netlog.values.encoding import line
+    from netlog.values.points import looks_like_address
 
     current = recorded(store.reader)
     if name is not None:
@@ -110,7 +111,7 @@ def record(
     cleaned = []
     for address in emails:
         text = (validation.clean_text(address) or "").lower()
-        if "@" not in text.strip("@"):
+        if not looks_like_address(text):
             raise BadInput(f'"{address}" is not an email address.')
         cleaned.append(text)
     if linkedin is not None:

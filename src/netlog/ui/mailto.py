@@ -12,6 +12,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from netlog.errors import BadInput
+from netlog.values.points import looks_like_address
 
 
 def mailto_link(address: str, subject: str, body: str) -> str:
@@ -24,9 +25,3 @@ def mailto_link(address: str, subject: str, body: str) -> str:
     query = "&".join(f"{name}={quote(value, safe='')}" for name, value in fields if value)
     # In the address "@" stays readable; "?", "#", "%", "/" and "," would end or split it, so they are encoded.
     return f"mailto:{quote(to, safe='@')}" + (f"?{query}" if query else "")
-
-
-def looks_like_address(text: str) -> bool:
-    """One address (someone@somewhere), with no space, comma or line break that would make it several."""
-    local, at, domain = text.rpartition("@")
-    return bool(at and local and domain) and not any(ch.isspace() or ch in ",;<>" for ch in text)

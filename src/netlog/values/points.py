@@ -24,6 +24,13 @@ class Point(NamedTuple):
     label: str | None = None
 
 
+def looks_like_address(text: str) -> bool:
+    """One email address (someone@somewhere), with no space, comma or line break that would make it several:
+    what `add`/`edit`/`me` take as typed and a mailto: link is written to (importers keep what a file says)."""
+    local, at, domain = text.rpartition("@")
+    return bool(at and local and domain) and not any(ch.isspace() or ch in ",;<>" for ch in text)
+
+
 def normal(kind: str, value: str, region: str | None = None) -> str:
     """The form a value of a kind is compared in ("" for a value with nothing to compare)."""
     if kind == "email":
