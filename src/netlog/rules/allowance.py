@@ -47,7 +47,7 @@ def pick(
     # Today's picks already made keep their places, those acted on included (no one else takes them).
     made_today = {contact_id for contact_id, on in picked_on.items() if on == today}
     chosen = [c.contact_id for c in sorted(candidates, key=lambda c: (c.tier, c.contact_id)) if c.contact_id in made_today]
-    if len(made_today) > per_day and made_today:
+    if len(made_today) > per_day:
         # More were picked today than this allowance holds (one look with `due --reconnect 5`): the ones this
         # allowance draws first (the morning's own picks, as nothing else changed), then the rest by rank.
         earlier = {contact_id: on for contact_id, on in picked_on.items() if on != today}

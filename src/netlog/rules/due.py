@@ -34,6 +34,8 @@ REPLY_LATE_DAYS = 14
 REPLY_STALE_DAYS = 90
 # Thank within a day or two of a meeting, a favor or an intro: due the next day.
 THANK_AFTER_DAYS = 1
+# What a thank-you or a reply owed says once it is late (THANK_LATE_DAYS, REPLY_LATE_DAYS).
+LATE = "late, still worth sending"
 # After two weeks an unsent thank-you stops being listed: one weeks late is noise (the advice is a day or two),
 # and the second touch (SECOND_TOUCH_AFTER_DAYS) or keeping in touch takes over.
 THANK_STALE_DAYS = 14
@@ -755,7 +757,7 @@ def _thank(tie: Tie, today: date, by_id: Mapping[int, Tie], names: _Names, days_
     introduced = _tie(by_id, h.thank_other_id) if h.thank_kind == "intro" else None
     what = f"introducing you to {names.of(introduced)}" if introduced else _kind_phrase(h.thank_kind)
     late = today > add_workdays(h.thank_on, THANK_LATE_DAYS, days_off)  # working days, as the day it is due
-    advice = "late, still worth sending" if late else "thank within a day or two"
+    advice = LATE if late else "thank within a day or two"
     reason = f"Thank {names.of(tie)} for {what} on {format_day(h.thank_on, today)} — {advice}"
     return _item(tie, "thank", "thank", reason, due, today, h.thank_on, h.thank_other_id, days_off)
 
@@ -771,7 +773,7 @@ def _reply(tie: Tie, today: date, names: _Names, days_off: AbstractSet[int] = WE
     about = f' ("{h.reply_note}")' if h.reply_note else ""
     waiting = "is waiting for your answer"
     if (today - h.reply_since).days > REPLY_LATE_DAYS:
-        waiting = "is still waiting for your answer — late, still worth sending"
+        waiting = f"is still waiting for your answer — {LATE}"
     reason = f"{names.of(tie)} wrote on {format_day(h.reply_since, today)}{about} and {waiting}"
     return _item(tie, "reply", "reply", reason, due, today, h.reply_since, days_off=days_off)
 
