@@ -9,7 +9,6 @@ from datetime import date
 from inspect import getdoc
 from typing import TYPE_CHECKING, Any, Callable, List, Optional
 
-import click
 import typer
 from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandInfo
@@ -122,7 +121,7 @@ class NetlogGroup(TyperGroup):
             typer.echo(INTERRUPTED, err=True)
             raise typer.Exit(130) from None
         except Exception as error:  # translated only when the database proves damaged; a bug still shows
-            damage = None if isinstance(error, (click.exceptions.Exit, click.exceptions.Abort, click.ClickException)) else _damage(ctx)
+            damage = None if isinstance(error, (typer.Exit, typer.Abort, typer.TyperException)) else _damage(ctx)
             if damage is None:
                 raise
             typer.echo(f"netlog: {one_line(str(damage))}", err=True)
