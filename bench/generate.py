@@ -3,8 +3,20 @@
     python bench/generate.py PATH --contacts 10000 --touches 100000 [--seed 5] [--today 2026-11-23]
     python bench/generate.py PATH --size medium        # small 1k/10k, medium 10k/100k, large 100k/1M
     python bench/generate.py postgresql+psycopg://localhost/netlog_bench --size medium   # an empty database
+    python bench/generate.py PATH --size large --shape person   # one person's network of that size (below)
 
-Same seed and sizes -> the same database. Everything is written in one transaction with bulk inserts
+Two shapes. `uniform` (the default) draws every contact alike: each has touches, a strength the user set
+(20/35/25/12/8 % from acquaintance to close) and a share of recent touches, so the 100k network is ten 10k
+networks side by side: ten times the thank-yous, nudges and close ties due each morning (a user who logs
+about 1,800 touches a day at 100k). It is the worst case for the size of the list. `person` is one person's
+network as RESEARCH.md describes it, whatever its size: Dunbar's layers of close ties (5, 15, 50, then 80 more
+the user rated: 150), about 1,350 acquaintances in touch over the last three years, a person's pace of recent
+touches (the same at every size), and the rest of the network the long tail every large address book has:
+ties that faded (an old mail archive's exchanges, 3 to 15 years ago, strength never set) and LinkedIn
+connections never spoken to (a `connected` touch only). At 100k the touches beyond the three years' are the
+archive's.
+
+Same seed, sizes and shape -> the same database. Everything is written in one transaction with bulk inserts
 (SQLAlchemy Core on the models' tables), then `cache.rebuild` fills every contact's cached History as a
 normal write would.
 """
@@ -43,9 +55,17 @@ KIND_WEIGHTS = {
 }  # fmt: skip
 SHOW_NAME = "Zelda Benchmark"  # one unique name `show` can be timed on
 HISTORY_DAYS = 3 * 365
+SHAPES = ("uniform", "person")
+# The person shape (see the docstring): Dunbar's layers the user rated (strength, how many), then acquaintances.
+LAYERS = ((5, 5), (4, 15), (3, 50), (2, 80))
+IN_TOUCH = 1_500  # the rated layers and the acquaintances: everyone touched in the last three years
+RECENT_PER_DAY = 25  # a person's touches a day over the last three years, whatever the network's size
+ARCHIVE_DAYS = (3 * 365, 15 * 365)  # the faded ties' exchanges: an old mail archive
 
 
-def build(target: str, contacts: int, touches: int, seed: int = 5, today: date = date(2026, 11, 23)) -> dict:
+def build(
+    target: str, contacts: int, touches: int, seed: int = 5, today: date = date(2026, 11, 23), shape: str = "uniform"
+) -> dict:
     """Write the database at `target`, a new file or the URL of an empty database; counts of what was written."""
     if "://" not in target and Path(target).exists():
         raise SystemExit(f"{target} exists; remove it first.")
@@ -57,7 +77,8 @@ def build(target: str, contacts: int, touches: int, seed: int = 5, today: date =
     try:
 
         def work(session) -> dict:
-            summary = _fill(session, rng, contacts, touches, today)
+            fill = _fill_person if shape == "person" else _fill
+            summary = fill(session, rng, contacts, touches, today)
             cache.rebuild(session)
             return summary
 
@@ -137,6 +158,81 @@ def _fill(session, rng: random.Random, contacts: int, touches: int, today: date)
     return {"contacts": contacts, "touches": touches + len(intros), "tags": len(tag_rows), "dismissals": len(dismissed)}
 
 
+def _fill_person(session, rng: random.Random, contacts: int, touches: int, today: date) -> dict:
+    """One person's network of `contacts` (the `person` shape of the module's docstring)."""
+    seen: dict[str, int] = {}
+    contact_rows, tag_rows = [], []
+    rated = [strength for strength, count in LAYERS for _ in range(count)]
+    in_touch = min(IN_TOUCH, contacts)
+    rest = contacts - in_touch
+    faded_ids = set(range(in_touch + 1, in_touch + 1 + rest // 2))  # half the long tail faded, half never spoken to
+    for cid in range(1, contacts + 1):
+        name = SHOW_NAME if cid == contacts // 2 else f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1:
+            name = f"{name} {seen[name]}"
+        row = {
+            "id": cid,
+            "name": name,
+            "strength": rated[cid - 1] if cid <= len(rated) else (kinds.DEFAULT_LEVEL if cid <= in_touch or cid in faded_ids else 1),
+            "strength_set": cid <= len(rated),
+            "company": rng.choice(COMPANIES),
+            "email": f"user{cid}@example.org" if cid <= in_touch or cid in faded_ids or rng.random() < 0.3 else None,
+            "created_on": today - timedelta(days=rng.randrange(HISTORY_DAYS if cid <= in_touch else ARCHIVE_DAYS[1])),
+            "cadence_days": rng.choice((14, 30, 90)) if cid <= len(rated) and rng.random() < 0.1 else None,
+            "snoozed_until": today + timedelta(days=rng.randrange(1, 30)) if cid <= in_touch and rng.random() < 0.03 else None,
+        }
+        if 10 < cid <= in_touch and rng.random() < 0.05:  # introduced by someone in touch
+            row["introduced_by_id"] = rng.randrange(1, min(cid, len(rated) + 1))
+            row["introduced_on"] = today - timedelta(days=rng.randrange(HISTORY_DAYS))
+        contact_rows.append(row)
+        for tag in rng.sample(TAGS, rng.choice((0, 0, 1, 1, 2))):
+            tag_rows.append({"contact_id": cid, "name": tag})
+    records.insert_contacts(session, contact_rows)
+    records.insert_tags(session, tag_rows)
+
+    kind_names, weights = list(KIND_WEIGHTS), list(KIND_WEIGHTS.values())
+    # Who the recent touches go to: the closer, the more often (weights by strength), acquaintances now and then.
+    weight_of = {5: 40, 4: 15, 3: 6, 2: 2}
+    people = contact_rows[:in_touch]
+    people_weights = [weight_of[r["strength"]] if r["strength_set"] else 1 for r in people]
+    recent = min(touches, RECENT_PER_DAY * HISTORY_DAYS)
+    faded = [r for r in contact_rows if r["id"] in faded_ids]
+    never = [r for r in contact_rows[in_touch:] if r["id"] not in faded_ids]
+    archive = touches - recent - len(never) if faded else 0
+    batch: list[dict] = []
+
+    def touch(contact: dict, kind: str, on: date, received: bool = False, **more) -> None:
+        more.setdefault("direction", kinds.direction_of(kind, received))
+        batch.append({"contact_id": contact["id"], "kind": kind, "happened_on": on,
+                      "note": "synthetic" if rng.random() < 0.3 else None, "logged_by": "bench", **more})  # fmt: skip
+        if len(batch) >= 50_000:
+            records.insert_touches(session, batch)
+            batch.clear()
+
+    for n in range(recent):
+        contact = people[n] if n < len(people) else rng.choices(people, people_weights)[0]  # everyone in touch has one
+        kind = rng.choices(kind_names, weights)[0]
+        received = kind in ("email", "message", "share", "congrats") and rng.random() < 0.45
+        touch(contact, kind, today - timedelta(days=rng.randrange(HISTORY_DAYS)), received)
+    for n in range(max(archive, 0)):
+        contact = faded[n] if n < len(faded) else rng.choice(faded)
+        kind = rng.choice(("email", "email", "email", "message", "call", "met"))
+        received = kind in ("email", "message") and rng.random() < 0.5
+        touch(contact, kind, today - timedelta(days=rng.randrange(*ARCHIVE_DAYS)), received)
+    for row in never:  # LinkedIn's Connected On
+        touch(row, "connected", row["created_on"], place="LinkedIn")
+    for row in (r for r in contact_rows if r.get("introduced_by_id")):  # the intro touch on the introducer
+        touch(next(r for r in people if r["id"] == row["introduced_by_id"]), "intro", row["introduced_on"], direction="in", other_id=row["id"])
+    records.insert_touches(session, batch)
+    dismissed = rng.sample(people, max(1, in_touch // 100))
+    for row in dismissed:
+        records.set_done(session, row["id"], rng.choice(kinds.ACTIONS), today - timedelta(days=rng.randrange(30)))
+    return {"shape": "person", "contacts": contacts, "rated": min(len(rated), contacts), "in_touch": in_touch,
+            "faded": len(faded), "never_spoken": len(never), "recent_touches": recent, "archive_touches": max(archive, 0),
+            "tags": len(tag_rows), "dismissals": len(dismissed)}  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("target", help="a new SQLite file, or the URL of an empty database (PostgreSQL)")
@@ -145,12 +241,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--touches", type=int)
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--today", type=date.fromisoformat, default=date(2026, 11, 23))
+    parser.add_argument("--shape", choices=SHAPES, default="uniform", help="uniform (the default) or person: see above")
     args = parser.parse_args(argv)
     contacts, touches = SIZES[args.size] if args.size else (args.contacts, args.touches)
     if not contacts or touches is None:
         parser.error("give --size or both --contacts and --touches")
     start = time.perf_counter()
-    summary = build(args.target, contacts, touches, args.seed, args.today)
+    summary = build(args.target, contacts, touches, args.seed, args.today, args.shape)
     print(f"{args.target.split('@')[-1]}: {summary} in {time.perf_counter() - start:.1f} s", file=sys.stderr)
 
 
