@@ -508,7 +508,7 @@ def _one_per_person(ranked: list[DueItem], worded: Callable[[DueItem], DueItem])
 # The words a reason may start with that are no name: lower-cased to follow "Also:". A reason that starts with
 # a name ("Ana wrote on ...", "Ana's birthday ...", "Ana has helped you ...") keeps its case.
 _LEADING_VERBS = frozenset(
-    "Thank Nudge Reach Meet Tell Congratulate Second Reconnect Ask Send Check".split()
+    "Thank Nudge Reach Meet Tell Congratulate Second Reconnect Keep Ask Send Check".split()
 )
 
 
@@ -911,10 +911,13 @@ def _tell_introducer(introduced: Tie, today: date, by_id: Mapping[int, Tie], nam
         return None
     if (today - due).days > NUDGE_STALE_DAYS or not _open(introducer, "report-back", due, today, h.silence_since):
         return None
+    # Say what happened: the message and how long ago, and the follow-up when it was sent (a second message into
+    # the silence; History keeps how many, not when). Not "in a week": by now it is two at least.
+    sent = f"{_kind_phrase(h.silence_kind)} on {format_day(h.silence_since, today)} ({format_ago(h.silence_since, today)})"
+    unanswered = f"{sent} and your follow-up have had no reply" if h.silence_sends >= 2 else f"{sent} has had no reply"
     reason = (
-        f"Tell {names.of(introducer)} that {introduced.name} has not answered yet — {_kind_phrase(h.silence_kind)}"
-        f" on {format_day(h.silence_since, today)} has had no reply in a week; whoever introduced you will want"
-        " to know, and may help"
+        f"Tell {names.of(introducer)} that {introduced.name} has not answered yet — {unanswered}; whoever introduced"
+        " you will want to know, and may help"
     )
     return _item(introducer, "report-back", "tell-introducer", reason, due, today, h.silence_since, introduced.id)
 
@@ -984,13 +987,23 @@ def _keep_in_touch_reason(tie: Tie, today: date, names: _Names, last: date, cade
     named_on, named_kind = (
         (h.last_exchange_on, h.last_exchange_kind) if h.last_exchange_on or h.connected_on else (h.last_touch_on, h.last_touch_kind)
     )  # fmt: skip
+    if give_back is not None:
+        dismissed = tie.done.get("keep-in-touch")
+        since = last if dismissed is None or dismissed < last else dismissed
+        invitation = f"{give_back_phrase(tie.first_name, h, today)} — a chance to give back"
+        if today < _after(since, cadence):
+            return invitation  # their favors brought it before the cadence: nothing else is due, nothing has gone cold
     if named_on is not None:
         named_kind = _LAST_TOUCH_WORDS.get(named_kind or "", named_kind)
+        state = warmth(tie.strength, named_on, today)
+        # "Reconnect" is for a tie gone quiet: fading or cold, or silent for twice its cadence (where keeping in touch
+        # stops gaining weight). One simply due on its cadence (a close friend's two weeks) is kept in touch with.
+        quiet = state in ("fading", "cold") or (today - named_on).days >= KEEP_IN_TOUCH_MAX_RATIO * cadence
+        verb = "Reconnect with" if quiet else "Keep in touch with"
         reason = (
-            f"Reconnect with {names.of(tie)} — last touch: {named_kind} on {format_day(named_on, today)}"
+            f"{verb} {names.of(tie)} — last touch: {named_kind} on {format_day(named_on, today)}"
             f" ({format_ago(named_on, today)}); you aim for {format_span(cadence)}"
         )
-        state = warmth(tie.strength, named_on, today)
         if state in ("fading", "cold"):
             reason += f"; the tie is {state}"
     elif h.connected_on is not None:
@@ -999,9 +1012,11 @@ def _keep_in_touch_reason(tie: Tie, today: date, names: _Names, last: date, cade
             f" you aim for {format_span(cadence)}"
         )
     else:
-        reason = f"Reach out to {tie.name} — added on {format_day(last, today)} with no touch since"
+        # No touch at all (an imported card whose strength or cadence you set): the day it was added is the day of
+        # an import, not of anything between you, so it is not named.
+        reason = f"Reach out to {tie.name} — no touch logged yet; you aim for {format_span(cadence)}"
     if give_back is not None:
-        reason = f"{give_back_phrase(tie.first_name, h, today)} — a chance to give back. {reason}"
+        reason = f"{invitation}. {reason}"
     return reason
 
 
@@ -1182,8 +1197,10 @@ def _reconnect(tie: Tie, today: date, active_companies: Collection[str], names: 
     if h.connected_on is not None:
         since, event_on = f"{_connected_phrase(h, today)} and not in touch since", h.connected_on
     else:
+        # An imported card with no touch: the day it was added is the day of the import, not of anything between
+        # you (a phone's card may be years old), so no day is named.
         event_on = tie.created_on or today
-        since = f"in your contacts since {format_day(event_on, today)}, no touch logged"
+        since = "no touch logged yet"
     key = company_key(tie.company)
     novel = f"; none of your active ties are at {tie.company}" if active_companies and key and key not in active_companies else ""
     reason = (

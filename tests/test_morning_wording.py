@@ -1,0 +1,75 @@
+"""The morning list's words (issue 24's "plain, true reason"), through the real CLI on a fixed Monday 23 Nov 2026:
+each reason says what happened, in the words a networker would use."""
+
+from __future__ import annotations
+
+
+def _reason(netlog, name: str, occasion: str | None = None) -> str:
+    found = [i for i in netlog.json("due") if i["contact"] == name and (occasion is None or i["occasion"] == occasion)]
+    assert len(found) == 1, found
+    return found[0]["reason"]
+
+
+def test_a_close_friend_due_on_cadence_is_kept_in_touch_with_not_reconnected(netlog):
+    """'Reconnect with Arjun' two weeks after a call with a close friend: nothing has gone cold, the cadence came."""
+    netlog("add", "Arjun Mehta", "--strength", "close", "--on", "2025-06-01")
+    netlog("log", "Arjun", "call", "--on", "2026-11-08")
+    reason = _reason(netlog, "Arjun Mehta")
+    assert reason.startswith("Keep in touch with Arjun — last touch: call on Sun 8 Nov (2 weeks ago); you aim for every 2 weeks")
+    assert "Reconnect" not in reason
+
+
+def test_a_tie_gone_cold_is_reconnected_with(netlog):
+    netlog("add", "Femi Costa", "--on", "2026-02-19")  # weak, met once nine months ago
+    reason = _reason(netlog, "Femi Costa")
+    assert reason.startswith("Reconnect with Femi — last touch: met on Thu 19 Feb") and reason.endswith("the tie is cold")
+
+
+def test_a_folded_keep_in_touch_reads_after_also(netlog):
+    netlog("add", "Jun Petrov", "--strength", "strong", "--on", "2025-06-01")
+    netlog("log", "Jun", "call", "--on", "2026-10-14", "--advice", "the Berlin move")
+    reason = _reason(netlog, "Jun Petrov")
+    assert reason.startswith("Tell Jun how the advice on the Berlin move worked out")
+    assert reason.endswith("Also: keep in touch with Jun")
+
+
+def test_giving_back_before_the_cadence_says_nothing_of_reconnecting(netlog):
+    """'... a chance to give back. Reconnect with Carla — last touch: their favor on Sun 1 Nov (3 weeks ago); you aim
+    for every 3 months': three weeks is not the three months aimed for, and nothing has gone cold."""
+    netlog("add", "Carla Reis", "--strength", "medium", "--on", "2026-06-01")
+    netlog("log", "Carla", "favor-received", "--on", "2026-10-20")
+    netlog("log", "Carla", "favor-received", "--on", "2026-11-01")
+    reason = _reason(netlog, "Carla Reis", "give-back")
+    assert reason == "Carla has helped you twice since October; you have not returned a favor — a chance to give back"
+
+
+def test_telling_the_introducer_after_the_nudge_says_what_happened(netlog):
+    """After the nudge the reason still said 'has had no reply in a week' of an email three weeks old."""
+    netlog("add", "Gus Berg", "--strength", "medium", "--on", "2026-09-01")
+    netlog("log", "Gus", "intro", "--to", "Dara Ng", "--on", "2026-10-31")
+    netlog("log", "Dara", "email", "--on", "2026-11-02")
+    netlog("log", "Dara", "email", "--on", "2026-11-09")  # the nudge
+    reason = _reason(netlog, "Gus Berg", "tell-introducer")
+    assert "in a week" not in reason
+    assert reason.startswith(
+        "Tell Gus that Dara Ng has not answered yet — your email on Mon 2 Nov (3 weeks ago) and your follow-up have had no reply"
+    )
+
+
+def test_telling_the_introducer_instead_of_the_nudge_says_how_long(netlog):
+    netlog("add", "Gus Berg", "--strength", "medium", "--on", "2026-09-01")
+    netlog("log", "Gus", "intro", "--to", "Dara Ng", "--on", "2026-10-31")
+    netlog("log", "Dara", "email", "--on", "2026-11-02")
+    netlog("done", "Dara", "nudge")
+    reason = _reason(netlog, "Gus Berg", "tell-introducer")
+    assert reason.startswith("Tell Gus that Dara Ng has not answered yet — your email on Mon 2 Nov (3 weeks ago) has had no reply;")
+
+
+def test_a_contact_from_an_import_is_not_dated_by_the_import(netlog, tmp_path):
+    """A phone card imported today read 'in your contacts since Mon 23 Nov': the day of the import, as if met then."""
+    card = tmp_path / "antoine.vcf"
+    card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Antoine Dubois\r\nORG:Tailspin Audio\r\nEND:VCARD\r\n", encoding="utf-8")
+    netlog("import", "vcard", str(card))
+    reason = _reason(netlog, "Antoine Dubois", "reconnect")
+    assert "since Mon 23 Nov" not in reason and "23 Nov" not in reason
+    assert reason.startswith("Reconnect with Antoine — no touch logged yet;")
