@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, SHARED_DATA
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from netlog.vcard import cardlines, cards
@@ -64,6 +64,10 @@ text_value = st.text(characters | st.sampled_from(",;\\\n:\"é李"), min_size=1,
     birthday=st.none() | st.sampled_from(["03-14", "1990-03-14", "02-29"]),
     version=st.sampled_from(cards.VERSIONS),
 )
+# tags spelled as an address book's own groups (Google's myContacts and starred) are the user's tags all the same
+@example(name="A", email=None, note=None, company=None, url=None, tags=["MYCONTACTS"], n=None, birthday=None, version="3.0")
+@example(name="A", email=None, note=None, company=None, url=None, tags=["starred", "myContacts", "x"], n=None, birthday=None, version="4.0")
+@example(name="A", email=None, note=None, company=None, url=None, tags=["all"], n=None, birthday=None, version="3.0")
 def test_a_new_card_reads_back_as_the_contact(name, email, note, company, url, tags, n, birthday, version):
     contact = {"id": 1, "uid": "3b0c7a52-9d1e-4f6a-8c2b-5e4d3c2b1a09", "name": name, "email": email, "phone": None, "company": company, "title": None,
                "url": url, "note": note, "birthday": birthday, "tags": tags, "n": n}  # fmt: skip

@@ -318,3 +318,39 @@ def test_a_card_that_joins_a_contact_gets_what_netlog_knew_of_them_so_both_sides
     assert [e["value"] for e in netlog.json("show", "Zed")["phones"]] == ["+1 415 555 0100"]
     again = counts(netlog, folder)
     assert again == {"in_new": 0, "in_changed": 0, "in_deleted": 0, "out_new": 0, "out_changed": 0, "conflicts": 0, "unchanged": 2}
+
+
+def test_a_tag_spelled_like_an_address_books_own_group_survives_every_way_out_and_back(netlog, tmp_path):
+    """A user's tag "starred", "all" or "myContacts" is no Google group: it reads back from every card netlog
+    writes (export vcard, sync contacts), while Google's own groups on Google's cards stay groups, not tags."""
+    tags = {"Ann Star": ["friends", "starred"], "Bo All": ["all"], "Cy Group": ["MYCONTACTS", "myContacts"]}
+    for name, listed in tags.items():
+        netlog("add", name, *[a for t in listed for a in ("--tag", t)])
+    netlog("export", "vcard", "-o", str(tmp_path / "out.vcf"))
+    other = str(tmp_path / "other.db")
+    netlog("--db", other, "import", "vcard", str(tmp_path / "out.vcf"))
+    assert {c["name"]: sorted(c["tags"]) for c in netlog.json("--db", other, "list")} == {n: sorted(t) for n, t in tags.items()}
+    folder = tmp_path / "contacts"
+    netlog("sync", "contacts", str(folder))
+    third = str(tmp_path / "third.db")  # what netlog sent comes back, here to another database
+    netlog("--db", third, "sync", "contacts", str(folder))
+    assert {c["name"]: sorted(c["tags"]) for c in netlog.json("--db", third, "list")} == {n: sorted(t) for n, t in tags.items()}
+    # a Google card keeps its groups as groups; the user's own "starred" on it is a tag
+    (folder / "google.vcf").write_bytes(card("g-1", "Gus Google", "gus@example.org", "CATEGORIES:myContacts,starred,Hiking"))
+    netlog("sync", "contacts", str(folder))
+    assert netlog.json("show", "Gus Google")["tags"] == ["Hiking"]
+    netlog("edit", "Gus Google", "--tag", "starred")
+    netlog("sync", "contacts", str(folder))
+    text = (folder / "google.vcf").read_bytes()
+    assert b"myContacts" in text and netlog.json("show", "Gus Google")["tags"] == ["Hiking", "starred"]
+    netlog("--db", third, "sync", "contacts", str(folder))
+    assert netlog.json("--db", third, "show", "Gus Google")["tags"] == ["Hiking", "starred"]
+    again = counts(netlog, folder)  # and it stays so
+    assert (again["in_changed"], again["out_changed"], again["unchanged"]) == (0, 0, 4)
+    # another program rewrites Ann's card without netlog's mark on the line: her "starred" was a tag, and stays one
+    ann = next(f for f in folder.glob("*.vcf") if b"Ann Star" in f.read_bytes())
+    text = ann.read_bytes()
+    assert b"CATEGORIES;X-NETLOG=tags:friends,starred" in text
+    ann.write_bytes(text.replace(b"CATEGORIES;X-NETLOG=tags:", b"CATEGORIES:").replace(b"END:VCARD", b"NOTE:Moved.\r\nEND:VCARD"))
+    assert counts(netlog, folder)["in_changed"] == 1
+    assert netlog.json("show", "Ann Star")["tags"] == ["friends", "starred"] and netlog.json("show", "Ann Star")["note"] == "Moved."

@@ -122,6 +122,7 @@ class _Card:
     points: dict[str, list[Point]]
     tags: list[str]
     view: dict[str, Any]
+    groups: list[str]  # categories spelled as an address book's own groups, on lines not marked as netlog's tags
 
 
 @dataclass
@@ -285,7 +286,7 @@ class _Sync:
 
         fields, tags, _ = cards.read_card(properties)
         points = cards.read_points(properties)
-        return _Card(fields, points, tags, views.card_view(fields, points, tags, self.region))
+        return _Card(fields, points, tags, views.card_view(fields, points, tags, self.region), cards.system_groups(properties))
 
     def _plan_change(self, change: _Change) -> None:
         from netlog.importers.records import clean
@@ -299,6 +300,12 @@ class _Sync:
         mine = views.load(self.netlog_view(cid))
         seen_card, seen_mine = self.item_views().get(row["uid"], (None, None))
         base_card, base_mine = views.load(seen_card), views.load(seen_mine)
+        # a tag spelled as a system group ("starred") that the card held as a tag at the last sync is still one when
+        # another program rewrote the line without netlog's mark: what netlog sent comes back
+        still = [t for t in card.groups if t in (base_card.get("tags") or []) and t not in card.tags]
+        if still:
+            card.tags = card.tags + still
+            card.view["tags"] = sorted(set(card.view["tags"]) | set(still))
         take_in: list[str] = []
         send_out: list[str] = []
         conflicts: list[str] = []

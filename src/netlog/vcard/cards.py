@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from functools import cache
 from types import MappingProxyType
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Mapping, NamedTuple, Sequence
 
 from netlog.values.folding import fold
 from netlog.values.points import Point, clean_label, merged
@@ -49,8 +49,16 @@ ONE_OF = frozenset({"nickname", "email", "phone", "address", "company", "title",
 N_PARTS = 5
 ADR_PARTS = 7
 VERSIONS = ("3.0", "4.0")
-# Google's system groups: what Google files every contact under, not a tag the user chose
-SYSTEM_GROUPS = frozenset({"mycontacts", "my contacts", "starred", "starred in android", "chatbuddies", "all", "blocked"})
+# Address books' own groups, spelled exactly as they write them into CATEGORIES (Google Contacts' vCard export:
+# `CATEGORIES:myContacts,starred,Hiking`; Android's group titles, as exporters from its contacts database carry
+# them): what the address book files a contact under, not a label the user chose. Only these spellings: a
+# user's "Starred", "MYCONTACTS", "all" or "blocked" is a tag like any other.
+SYSTEM_GROUPS = frozenset({"myContacts", "starred", "Starred in Android", "System Group: My Contacts"})
+# The parameter of a CATEGORIES line netlog marked as holding the user's tags only: written when one of them is
+# spelled as a system group (a netlog tag "starred"), so that it reads back as the tag it is (issue 22: no field
+# given is ever lost). Every other CATEGORIES line is read as before.
+TAGS_MARK = "X-NETLOG"
+TAGS_MARK_VALUE = "tags"
 # TYPE values that say nothing a person would call the address by
 _PLAIN_TYPES = frozenset({"internet", "pref", "voice", "x400", "x-internet"})
 _POINT_PROPERTIES = {"EMAIL": "email", "TEL": "phone", "URL": "url", "X-SOCIALPROFILE": "url"}
@@ -226,22 +234,30 @@ def _family(properties: Sequence[Property]) -> str | None:
 
 
 def _tags(properties: Sequence[Property]) -> list[str]:
-    """The card's categories that are the user's own labels (an address book's system groups are not)."""
-    return [t for t in _categories(properties) if not is_system_group(t)]
+    """The card's categories that are the user's own labels: every item of a line netlog marked as tags, and
+    the items of other lines but an address book's system groups."""
+    return list(dict.fromkeys(t for marked, t in _categories(properties) if marked or not is_system_group(t)))
 
 
-def _categories(properties: Sequence[Property]) -> list[str]:
-    found: list[str] = []
+def system_groups(properties: Sequence[Property]) -> list[str]:
+    """The address book's own groups on a card (never on a line netlog marked as tags)."""
+    return list(dict.fromkeys(t for marked, t in _categories(properties) if not marked and is_system_group(t)))
+
+
+def _categories(properties: Sequence[Property]) -> list[tuple[bool, str]]:
+    """Every item of every CATEGORIES line, each with whether its line is marked as netlog's tags."""
+    found: list[tuple[bool, str]] = []
     for prop in properties:
         if prop.name == "CATEGORIES":
-            found.extend(cardlines.unescape(p).strip() for p in cardlines.split(prop.value, ","))
-    return list(dict.fromkeys(t for t in found if t))
+            marked = any(v.strip().lower() == TAGS_MARK_VALUE for v in prop.params.get(TAGS_MARK, ()))
+            found.extend((marked, cardlines.unescape(p).strip()) for p in cardlines.split(prop.value, ","))
+    return [(marked, t) for marked, t in found if t]
 
 
 def is_system_group(category: str) -> bool:
-    """Whether a category is an address book's own group (SYSTEM_GROUPS) rather than the user's label: never
-    a tag, and a card keeps its own when netlog rewrites its CATEGORIES."""
-    return category.strip().casefold() in SYSTEM_GROUPS
+    """Whether a category is spelled as an address book's own group (SYSTEM_GROUPS, exactly): on a line netlog
+    did not mark as tags it is no tag, and a card keeps its own when netlog rewrites its CATEGORIES."""
+    return category.strip() in SYSTEM_GROUPS
 
 
 # writing
@@ -454,7 +470,7 @@ def _wanted(key: str, contact: Mapping[str, Any], card: Sequence[Property], read
     if key == "kind":
         return "org" if value == "org" else None
     if key == "tags":  # the user's tags, and the card's system groups where they were
-        return list(value or []) + [t for t in _categories(card) if is_system_group(t)]
+        return _Categories(tuple(dict.fromkeys(t.strip() for t in value or [] if t.strip())), tuple(system_groups(card)))
     if isinstance(value, str):
         return value.strip() or None
     if isinstance(value, (list, tuple)):
@@ -494,7 +510,7 @@ def _fits(n: Sequence[str], name: str) -> bool:
 
 def _same(key: str, wanted: Any, current: Any) -> bool:
     if key == "tags":
-        return {t for t in wanted if not is_system_group(t)} == set(current)
+        return set(wanted.tags) == set(current)
     if key == "n":
         return tuple(wanted) == (current or ("",) * N_PARTS)
     return wanted == current
@@ -567,12 +583,34 @@ def _lines(key: str, wanted: Any, version: str, eol: str) -> list[Property]:
     elif key == "nickname":
         value = ",".join(e(p.strip()) for p in wanted.split(",") if p.strip())
     elif key == "tags":
-        value = ",".join(e(t) for t in wanted)
+        return _category_lines(wanted, eol)
     elif key == "birthday":
         value = vcard_birthday(wanted, version)
     else:
         value = e(wanted)
     return [_make(name, value, eol=eol)]
+
+
+class _Categories(NamedTuple):
+    """What a card's CATEGORIES should say: the user's tags, and the address book's own groups it had."""
+
+    tags: tuple[str, ...]
+    groups: tuple[str, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.tags or self.groups)
+
+
+def _category_lines(wanted: _Categories, eol: str) -> list[Property]:
+    """One CATEGORIES line with the tags and the card's groups; but when a tag is spelled as a system group,
+    the tags go on a line of their own marked as netlog's (TAGS_MARK), so that none of them is read as a group."""
+    e = cardlines.escape
+    if not any(is_system_group(t) for t in wanted.tags):
+        return [_make("CATEGORIES", ",".join(e(t) for t in wanted.tags + wanted.groups), eol=eol)]
+    lines = [_make("CATEGORIES", ",".join(e(t) for t in wanted.tags), (f"{TAGS_MARK}={TAGS_MARK_VALUE}",), eol=eol)]
+    if wanted.groups:
+        lines.append(_make("CATEGORIES", ",".join(e(t) for t in wanted.groups), eol=eol))
+    return lines
 
 
 def vcard_birthday(birthday: str, version: str) -> str:
