@@ -57,3 +57,18 @@ def test_add_new_allows_a_second_person_with_the_same_name(ana):
     result = ana("show", "Ana Lima", ok=False)
     assert result.exit_code == 1 and "#1" in result.stderr and "#3" in result.stderr
     assert ana.json("show", "#3")["company"] == "Other Co"
+
+
+@pytest.mark.sqlite_only
+def test_a_usage_error_after_the_database_opened_does_not_check_the_whole_file(ana, monkeypatch):
+    """A usage error (here the second name `intro` needs, missing after the first opened the database) or an exit
+    is Typer's to print; the whole-file quick_check is only for a read that failed unexpectedly. The check matched
+    the exceptions of Click, a package netlog does not depend on (Typer 0.28 has its own), so it never matched
+    and every such exit paid a PRAGMA quick_check of the whole file first (about a second at 100k)."""
+    from netlog.storage.store import Store
+
+    checked = []
+    monkeypatch.setattr(Store, "check_whole", lambda self: checked.append(self))
+    result = ana("intro", "Ana Lima", ok=False)
+    assert result.exit_code == 2 and "Missing argument" in result.stderr
+    assert checked == []

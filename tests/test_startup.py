@@ -11,6 +11,9 @@ import sys
 import pytest
 
 HEAVY = {"sqlalchemy", "sqlmodel", "pydantic", "dateparser", "jinja2", "vobject", "icalendar", "rapidfuzz"}
+# Click is no dependency of netlog (Typer 0.28 vendors its own; the test extra's import-linter brings one), and
+# importing it cost `due` about 10 ms.
+HEAVY |= {"click"}
 # Completion and help run on every keypress / first contact: nothing beyond Typer and the stdlib.
 NOT_FOR_HELP = HEAVY | {"rich"}
 
