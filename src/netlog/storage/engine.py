@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
 
 BUSY_TIMEOUT_S = 15.0
+POSTGRES_EXTRA = "pip install 'netlog[postgres]' (from a checkout: pip install '.[postgres]'), as docs/team.md says."
 READ_ONLY = "netlog_read_only"  # the execution option that marks a read-only session's connection
 
 
@@ -30,7 +31,10 @@ def create_engine(url: str) -> Engine:
             return sqlalchemy.create_engine(password_encoded(url))
         engine = sqlalchemy.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
     except ImportError as error:
-        raise DatabaseError(f"The driver for {url.split('://')[0]} is not installed ({error}).") from None
+        scheme = url.split("://")[0]
+        if scheme.split("+")[0] == "postgresql":  # psycopg is the postgres extra, not in README's plain install
+            raise DatabaseError(f"PostgreSQL needs its driver ({error}): {POSTGRES_EXTRA}") from None
+        raise DatabaseError(f"The driver for {scheme} is not installed ({error}).") from None
     except (sqlalchemy.exc.ArgumentError, ValueError) as error:  # ValueError: a port that is no number, a host never closed
         from netlog.storage.location import display_url
 

@@ -13,7 +13,7 @@ from netlog.errors import DatabaseError
 from netlog.storage import migrations
 from netlog.storage.location import sqlite_path
 from netlog.storage.reader import Reader
-from netlog.storage.store import Store
+from netlog.storage.store import PSYCOPG_SCHEME, Store
 from netlog.values.clock import now, today
 
 if TYPE_CHECKING:
@@ -60,13 +60,14 @@ def _open_file(store: Store, path: Path) -> None:
 
 
 def _open_server(store: Store) -> None:
-    from netlog.storage.pgfast import PgReader
-
     reader = store.reader
-    if isinstance(reader, PgReader):  # without SQLAlchemy, unless there is something to migrate
+    if store.url.startswith(PSYCOPG_SCHEME):  # a PgReader: without SQLAlchemy, unless there is something to migrate
+        from netlog.storage.pgfast import PgReader  # imported by store.reader already (psycopg is there)
+
+        assert isinstance(reader, PgReader)
         tables = reader.tables()
         version = _version(reader) if migrations.MIGRATION_TABLE in tables else (-1 if tables else 0)
-    else:
+    else:  # any other server: pgfast (and psycopg, an extra) is not needed, so not imported
         version = store.run(_server_version)
     if version < 0:
         raise DatabaseError(f"{store.where} belongs to another program (no netlog tables); it was left untouched.")

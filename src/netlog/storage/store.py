@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # SQLAlchemy and SQLModel are imported when a write (or a ser
 
 T = TypeVar("T")
 RETRIES = 5
+PSYCOPG_SCHEME = "postgresql+psycopg://"  # read through PgReader (storage/pgfast.py), without SQLAlchemy
 # Before its first write, a process checks a SQLite file this size or smaller whole (PRAGMA quick_check: about
 # 10 ms for 1.5 MB, 0.1-0.15 s for 15 MB here), so a damaged file is refused before anything is written to
 # it. A larger file is not checked before writing (1.7 s at 150 MB); SQLite still refuses to write through
@@ -74,8 +75,13 @@ class Store:
                 from netlog.storage.fast import FastReader
 
                 self._reader = FastReader(self.path)
-            elif self.url.startswith("postgresql+psycopg://"):
-                from netlog.storage.pgfast import PgReader
+            elif self.url.startswith(PSYCOPG_SCHEME):
+                try:
+                    from netlog.storage.pgfast import PgReader
+                except ImportError as error:  # psycopg is the postgres extra: README's plain install has no driver
+                    from netlog.storage.engine import POSTGRES_EXTRA
+
+                    raise DatabaseError(f"PostgreSQL needs its driver ({error}): {POSTGRES_EXTRA}") from None
 
                 self._reader = PgReader(self.url, self.where)
             else:
