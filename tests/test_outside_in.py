@@ -31,3 +31,36 @@ def test_a_database_url_of_another_kind_is_one_line(netlog, monkeypatch):
     monkeypatch.setitem(sys.modules, "psycopg", None)
     monkeypatch.delitem(sys.modules, "netlog.storage.pgfast", raising=False)
     one_line_error(netlog("--db", "foo://x", "list", ok=False), "Cannot use the database URL foo://x")
+
+
+def test_an_empty_whatsapp_file_says_it_is_empty(netlog, tmp_path):
+    """It said 'Cannot tell which sender is you ... give your name with --me NAME', which is not why; with
+    `netlog me --name` set, it logged nothing and exited 0, while a file of blank lines was refused."""
+    empty = tmp_path / "WhatsApp Chat with Ana Lima.txt"
+    empty.write_bytes(b"")
+    one_line_error(netlog("import", "whatsapp", str(empty), ok=False), "is empty, not a WhatsApp chat export")
+    netlog("me", "--name", "Sam Rivera")
+    one_line_error(netlog("import", "whatsapp", str(empty), ok=False), "is empty, not a WhatsApp chat export")
+    assert netlog.json("list") == []
+
+
+@pytest.mark.parametrize(
+    "source, name, text",
+    [
+        ("mail", "empty.mbox", ""),
+        ("calendar", "empty.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"),
+        ("linkedin-messages", "messages.csv",
+         "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n"),
+    ],
+)  # fmt: skip
+def test_a_source_with_nothing_in_it_needs_no_owner(netlog, tmp_path, source, name, text):
+    """An empty mailbox, calendar or messages.csv said 'Cannot tell which addresses are yours ... --me' and
+    exited 1, where with --me it logs nothing: there is no one to tell apart."""
+    path = tmp_path / name
+    path.write_text(text)
+    summary = netlog.json("import", source, str(path))
+    assert (summary["read"], summary["new"]) == (0, 0)
+    maildir = tmp_path / "Maildir"
+    for folder in ("cur", "new", "tmp"):
+        (maildir / folder).mkdir(parents=True)
+    assert netlog.json("import", "mail", str(maildir))["read"] == 0

@@ -133,7 +133,7 @@ def read_calendar(
         names |= calendar_names
         malformed += broken
     owner = (me or Me()) | Me.of(emails=[n for n in names if "@" in n])
-    if not owner.emails:
+    if not owner.emails and events:  # an empty calendar: 0 logged, as with --me
         raise UnknownOwner(f"Cannot tell which attendee you are in {path}; give your address with --me ADDRESS.")
     reading = Reading(SOURCE, owner=owner)
     reading.skipped[Skip.MALFORMED] += malformed

@@ -61,7 +61,7 @@ def read_linkedin_messages(
     path = Path(path)
     rows, malformed = _rows(path)
     me = me or Me()
-    if not me.urls and not me.names:
+    if not me.urls and not me.names and rows:  # no messages: 0 logged, as with --me
         me = me | _owner(rows, path)
     reading = Reading(SOURCE, owner=me)
     if malformed:

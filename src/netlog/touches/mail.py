@@ -170,7 +170,7 @@ def read_mail(
             candidates.append(candidate)
     _threads(candidates)
     owner = me | Me.of(emails=evidence)
-    if not owner.emails:
+    if not owner.emails and candidates:  # nothing to tell apart in an empty mailbox: 0 logged, as with --me
         raise UnknownOwner(f"Cannot tell which addresses are yours in {path}; give them with --me ADDRESS.")
     reading.owner = owner
     for c in candidates:

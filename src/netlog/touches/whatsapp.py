@@ -52,8 +52,10 @@ def read_whatsapp(path: str | Path, me: Me | None = None, since: date | None = N
             raise NotFound(f"{path} does not exist.")
         raise BadInput(f"{path} is a folder, not a chat .txt.")
     lines = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
+    if not lines:  # WhatsApp's export always holds a line (the encryption notice, at least)
+        raise BadInput(f"{path} is empty, not a WhatsApp chat export: export the chat again (More -> Export chat).")
     entries = _entries(lines)
-    if lines and not entries:
+    if not entries:
         raise BadInput(f"{path} is not a WhatsApp chat export: no line starts with a date and time.")
     day_first = _day_first(entries)
     me = me or Me()
