@@ -73,3 +73,18 @@ def test_a_contact_from_an_import_is_not_dated_by_the_import(netlog, tmp_path):
     reason = _reason(netlog, "Antoine Dubois", "reconnect")
     assert "since Mon 23 Nov" not in reason and "23 Nov" not in reason
     assert reason.startswith("Reconnect with Antoine — no touch logged yet;")
+
+
+def test_a_late_thank_you_is_the_second_touch(netlog):
+    """The 300-contact walk: Noor's thank-you, sent 13 days after meeting her, was followed the next morning by
+    'Second touch with Noor — you met on Tue 10 Nov and have not been in touch since'. A late thank-you is the
+    second touch; one sent within a day or two only acknowledges the meeting, and the second touch still comes."""
+    netlog("add", "Noor Schmidt", "--on", "2026-11-09")
+    netlog("log", "Noor", "thanks", "--on", "2026-11-20")
+    assert [i for i in netlog.json("due") if i["contact"] == "Noor Schmidt"] == []
+    netlog("add", "Eve Fox", "--on", "2026-11-09")
+    netlog("log", "Eve", "thanks", "--on", "2026-11-10")
+    assert _reason(netlog, "Eve Fox", "second-touch").startswith(
+        "Second touch with Eve — you met on Mon 9 Nov and have not been in touch since your thank-you;"
+    )
+

@@ -459,7 +459,7 @@ def _every_item(
             add(item)
         if tie.introduced_on is not None and (item := _meet(tie, today, by_id, days_off)):
             add(item)
-        if item := _keep_in_touch(tie, today, names, unworded_below):
+        if item := _keep_in_touch(tie, today, names, unworded_below, days_off):
             add(item)
         if h.advice is not None and (item := _circle_back(tie, today, names)):
             add(item)
@@ -945,7 +945,9 @@ def _circle_back(tie: Tie, today: date, names: _Names) -> DueItem | None:
     return _item(tie, "report-back", "circle-back", reason, due, today, h.advice_on)
 
 
-def _keep_in_touch(tie: Tie, today: date, names: _Names, unworded_below: int = 0) -> DueItem | None:
+def _keep_in_touch(
+    tie: Tie, today: date, names: _Names, unworded_below: int = 0, days_off: AbstractSet[int] = WEEKEND
+) -> DueItem | None:
     """Keeping in touch (or its special cases: a birthday, a second touch, giving back), decided and scored. For a
     tie weaker than `unworded_below`, the plain keep-in-touch or give-back item comes UNWORDED: its reason is
     written (_wording) only for the items the list returns (issue 25: at 100k the allowance holds back about
@@ -955,7 +957,7 @@ def _keep_in_touch(tie: Tie, today: date, names: _Names, unworded_below: int = 0
         return None  # "meet" speaks for them
     if tie.birthday and (special := _birthday(tie, today, names)) is not None:
         return special
-    if h.first_real_on is not None and (special := _second_touch(tie, today, names)) is not None:
+    if h.first_real_on is not None and (special := _second_touch(tie, today, names, days_off)) is not None:
         return special
     last = h.last_exchange_on or h.last_touch_on or tie.created_on
     if last is None:
@@ -1135,7 +1137,7 @@ def of_them(moment: str) -> str:
     return _SECOND_PERSON.sub(swap, moment)
 
 
-def _second_touch(tie: Tie, today: date, names: _Names) -> DueItem | None:
+def _second_touch(tie: Tie, today: date, names: _Names, days_off: AbstractSet[int] = WEEKEND) -> DueItem | None:
     """A new tie with no exchange after the day you met: suggest a second touch about two weeks later. A new
     tie is one whose first touch (a `connected` included) is within the window and whose first real touch was
     time together: an old connection written to, or a card whose first logged touch is your own message, is
@@ -1150,14 +1152,19 @@ def _second_touch(tie: Tie, today: date, names: _Names) -> DueItem | None:
         return None  # met among many guests (a party, a panel): no second touch for each of them
     if h.last_exchange_on is not None and h.last_exchange_on > first:
         return None  # in touch again since (their reply, a call): the tie is renewed
+    if h.last_touch_kind == "thanks" and h.last_touch_on is not None and h.last_touch_on > add_workdays(first, THANK_LATE_DAYS, days_off):
+        return None  # my thank-you, sent late (THANK_LATE_DAYS, as _thank counts it): it was the second touch
     if _cleared(tie, "keep-in-touch", first):
         return None
     due = _after(first, SECOND_TOUCH_AFTER_DAYS)
     if today < due:
         return None
+    # Your thank-you the day after is a touch since: say so, or the reason is untrue.
+    thanked = h.last_touch_kind == "thanks" and h.last_touch_on is not None and h.last_touch_on >= first
+    since = "since your thank-you" if thanked else "since"
     reason = (
         f"Second touch with {names.of(tie)} — you met on {format_day(first, today)} and have not been in"
-        " touch since; a short note in the first weeks helps a new tie last"
+        f" touch {since}; a short note in the first weeks helps a new tie last"
     )
     score = event_score(SECOND_TOUCH_WEIGHT, tie.strength, "second-touch", due, today)
     return DueItem(tie.id, tie.name, "keep-in-touch", reason, due, score, first, "second-touch")
