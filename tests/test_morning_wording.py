@@ -88,3 +88,30 @@ def test_a_late_thank_you_is_the_second_touch(netlog):
         "Second touch with Eve — you met on Mon 9 Nov and have not been in touch since your thank-you;"
     )
 
+def test_days_off_take_dates_too(netlog):
+    """`me --days-off sat,sun,2026-11-23`: a holiday on Monday moves Friday's thank-you to Tuesday."""
+    netlog("add", "Ana Lima", "--on", "2026-11-20")
+    assert [i["due"] for i in netlog.json("due") if i["action"] == "thank"] == ["2026-11-23"]
+    netlog("me", "--days-off", "sat,sun,2026-11-23")
+    assert netlog.json("me")["days_off"] == ["sat", "sun", "2026-11-23"]
+    assert "days off: sat,sun,2026-11-23" in netlog("me").stdout
+    assert [i for i in netlog.json("due") if i["action"] == "thank"] == []
+    assert [i["due"] for i in netlog.json("due", "--on", "2026-11-24") if i["action"] == "thank"] == ["2026-11-24"]
+    netlog("me", "--days-off", "fri,sat")
+    assert netlog.json("me")["days_off"] == ["fri", "sat"]
+    bad = netlog("me", "--days-off", "sat,2026-13-01", ok=False)
+    assert bad.exit_code == 1 and len(bad.stderr.strip().splitlines()) == 1 and "2026-13-01" in bad.stderr
+
+
+def test_working_days_skip_single_days_off():
+    """rules/workdays.py: a holiday is skipped like a weekend; both counts agree with it."""
+    from datetime import date, timedelta
+
+    from netlog.rules.workdays import add_workdays, parse_days_off, workdays_between
+
+    off = parse_days_off("sat,sun,2026-11-23,2026-11-28")  # a Monday holiday, and a Saturday one (already off)
+    assert add_workdays(date(2026, 11, 20), 1, off) == date(2026, 11, 24)
+    assert add_workdays(date(2026, 11, 20), 2, off) == date(2026, 11, 25)
+    for start in (date(2026, 11, 19) + timedelta(days=n) for n in range(6)):
+        for n in range(12):
+            assert workdays_between(start, add_workdays(start, n, off), off) == n

@@ -1093,7 +1093,7 @@ def me(
     ),
     days_off: Optional[str] = typer.Option(
         None, "--days-off", metavar="DAYS",
-        help="The weekdays you do not work (default sat,sun; none for none): thank-you and report-back windows skip them.",
+        help="The days you do not work, weekdays and dates (default sat,sun; sat,sun,2026-12-25; none): thank-you and report-back windows skip them.",
     ),  # fmt: skip
     json_: bool = typer.Option(False, "--json", help="name, emails, linkedin, region, family_tag, days_off, signature."),
 ) -> None:

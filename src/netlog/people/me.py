@@ -27,7 +27,7 @@ class Me(NamedTuple):
     linkedin: str | None = None
     region: str | None = None  # the region national phone numbers are read in (`--region`), when set
     family_tag: str | None = None  # the tag that marks family (`--family-tag`): no professional tie, never a pick
-    days_off: frozenset[int] = WEEKEND  # the weekdays the windows of what perishes skip (`--days-off`; Monday 0)
+    days_off: frozenset[int] = WEEKEND  # the days the windows of what perishes skip (`--days-off`; rules/workdays.py)
 
     @property
     def family_key(self) -> str:
@@ -98,7 +98,7 @@ def record(
     days_off: str | None = None,
 ) -> Me:
     """Store what was given (a name, addresses added to those known, a profile URL, the region national phone
-    numbers are read in, the tag that marks family, the weekdays off), in one transaction."""
+    numbers are read in, the tag that marks family, the days off), in one transaction."""
     from netlog.errors import BadInput
     from netlog.storage import records
     from netlog.values import validation
@@ -131,7 +131,8 @@ def record(
             off = parse_days_off(days_off)
         except ValueError as error:
             raise BadInput(
-                f'--days-off: "{error}" is not a day of the week. Give days as in --days-off sat,sun (or none).'
+                f'--days-off: "{error}" is neither a day of the week nor a date (YYYY-MM-DD). Give days as in'
+                " --days-off sat,sun,2026-12-25 (or none)."
             ) from None
     updated = Me(
         name if name is not None else current.name,

@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Collection, Iterable, Sequence
 
 from netlog.rules.wording import format_ago, format_day
-from netlog.rules.workdays import DAY_NAMES, format_days_off
+from netlog.rules.workdays import days_off_words, format_days_off
 from netlog.values.encoding import safe
 
 if TYPE_CHECKING:
@@ -638,7 +638,7 @@ class JsonOutput(PlainOutput):
     def me(self, known: Any, signature: str | None) -> None:
         _print(to_json({
             "name": known.name, "emails": list(known.emails), "linkedin": known.linkedin, "region": known.region,
-            "family_tag": known.family_tag, "days_off": [DAY_NAMES[n] for n in sorted(known.days_off)], "signature": signature,
+            "family_tag": known.family_tag, "days_off": days_off_words(known.days_off), "signature": signature,
         }))  # fmt: skip
 
     def sync_report(self, report: Any) -> None:
