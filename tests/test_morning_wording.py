@@ -88,6 +88,7 @@ def test_a_late_thank_you_is_the_second_touch(netlog):
         "Second touch with Eve — you met on Mon 9 Nov and have not been in touch since your thank-you;"
     )
 
+
 def test_days_off_take_dates_too(netlog):
     """`me --days-off sat,sun,2026-11-23`: a holiday on Monday moves Friday's thank-you to Tuesday."""
     netlog("add", "Ana Lima", "--on", "2026-11-20")
@@ -101,6 +102,18 @@ def test_days_off_take_dates_too(netlog):
     assert netlog.json("me")["days_off"] == ["fri", "sat"]
     bad = netlog("me", "--days-off", "sat,2026-13-01", ok=False)
     assert bad.exit_code == 1 and len(bad.stderr.strip().splitlines()) == 1 and "2026-13-01" in bad.stderr
+
+
+def test_add_takes_a_first_email_they_sent(netlog):
+    """A first email someone sent you took `add` then `log --received`; `add --how email` alone logged it as
+    yours, and a week later asked to nudge them about their own email."""
+    result = netlog("add", "Ivy Stone", "--how", "email", "--received", "--on", "2026-11-10")
+    assert "Ivy Stone" in result.stderr and "emailed you" in result.stderr
+    [touch] = netlog.json("show", "Ivy Stone")["touches"]
+    assert (touch["kind"], touch["direction"]) == ("email", "in")
+    assert [i for i in netlog.json("due") if i["action"] == "nudge"] == []
+    bad = netlog("add", "Bo Berg", "--received", ok=False)
+    assert bad.exit_code == 1 and len(bad.stderr.strip().splitlines()) == 1 and "--received" in bad.stderr
 
 
 def test_working_days_skip_single_days_off():

@@ -359,12 +359,14 @@ def add(
         "meeting", "--how", metavar="HOW",
         help="The first touch: meeting (default), email or message you sent (one nudge after a week), call, linkedin.",
     ),  # fmt: skip
+    received: bool = typer.Option(False, "--received", help="With --how email or message: they wrote to you first (as log --received)."),
 ) -> None:
     """Add someone you just met (or wrote to, called, connected with), with that first touch.
 
     \b
     Example: netlog add "Ana Lima" --met-at "PyCon" --topics "search, hiring" --strength medium
     Or:      netlog add "Ivy Stone" --how email --email ivy@example.org --note "asked about their migration"
+    Or:      netlog add "Rui Sousa" --how email --received      (they wrote first: no nudge follows)
     Or just: netlog add      (on a terminal it asks for the name, where, topics and strength)
     """
     from netlog.network import writes
@@ -375,6 +377,8 @@ def add(
     first_kind = writes.FIRST_TOUCH.get(how.strip().lower())
     if first_kind is None:
         raise NetlogError(f'Unknown --how "{how}": use one of {", ".join(writes.FIRST_TOUCH)}.')
+    if received and first_kind not in ("email", "message"):
+        raise NetlogError('--received goes with --how email or message (they wrote first): netlog add "Ivy Stone" --how email --received')
     if name is None:
         from netlog.ui import prompts
 
@@ -385,9 +389,13 @@ def add(
         name=name, email=email, phone=phone, url=url, company=company, title=title, note=None, tags=tag,
         strength=parse_level(strength), cadence_days=parse_cadence(every) if every else None,
     )  # fmt: skip
-    meeting = writes.Meeting(on=on, place=met_at, topics=topics, note=note, thank_wanted=thank, advice=advice, kind=first_kind)
+    meeting = writes.Meeting(
+        on=on, place=met_at, topics=topics, note=note, thank_wanted=thank, advice=advice, kind=first_kind, received=received
+    )
     contact_id = writes.add_contact(s.store, s.today, fields, meeting, introduced_by, allow_same_name=new)
     verb = {"met": "met", "email": "emailed", "message": "messaged", "call": "called", "connected": "connected"}[first_kind]
+    if received:
+        verb = f"who {verb} you"
     render.message(f"Added {fields.name} (#{contact_id}), {verb} {render.day(meeting.on, s.today)}.")
 
 

@@ -68,6 +68,7 @@ class Meeting(NamedTuple):
     thank_wanted: bool | None = None  # True/False: it does/does not deserve a thank-you (cache.wants_thanks)
     advice: str | None = None  # the advice they gave, to circle back on
     kind: str = "met"  # `add --how`: met, email, call, message, connected (the first touch need not be a meeting)
+    received: bool = False  # `add --received`: they wrote first (an email or message of theirs), as `log --received`
 
 
 # `add --how` -> the kind of the first touch (its direction is the kind's own: an email or message I sent, a
@@ -130,6 +131,7 @@ def add_contact(
 ) -> int:
     """A new contact and the first meeting; refuses a name that exists unless told it is another person."""
     name = _clean_name(fields.name)
+    direction = kinds.direction_of(meeting.kind, meeting.received)  # as `log` reads --received: one rule for both
     _check_not_future(meeting.on, today, "The meeting")
     checked = validation.check(validation.contact_fields({**fields.changes(), "name": name}))
     _check_typed_points([fields.email], [fields.phone])
@@ -164,7 +166,7 @@ def add_contact(
                 "contact_id": contact_id,
                 "kind": meeting.kind,
                 "happened_on": meeting.on,
-                "direction": kinds.direction_of(meeting.kind, False),
+                "direction": direction,
                 **note,
                 **({"place": "LinkedIn"} if meeting.kind == "connected" and not note.get("place") else {}),
                 "thank_wanted": meeting.thank_wanted,
