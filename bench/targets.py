@@ -151,10 +151,11 @@ def netlog_env(db: Path | str, src: str | None = None, **extra: str) -> dict[str
 NETLOG = [sys.executable, "-m", "netlog"]
 
 
-def ensure(folder: Path, size: str) -> Path:
-    path = folder / f"{size}.db"
+def ensure(folder: Path, size: str, shape: str = "uniform") -> Path:
+    """medium.db / large.db (bench/generate.py's uniform shape), or person-medium.db / person-large.db (--shape person)."""
+    path = folder / (f"{size}.db" if shape == "uniform" else f"{shape}-{size}.db")
     if not path.exists():
-        subprocess.run([sys.executable, str(HERE / "generate.py"), str(path), "--size", size], check=True)
+        subprocess.run([sys.executable, str(HERE / "generate.py"), str(path), "--size", size, "--shape", shape], check=True)
     return path
 
 
@@ -170,6 +171,7 @@ def measure(args: argparse.Namespace) -> list[tuple[str, str, str]]:
     rows: list[tuple[str, str, str]] = []
 
     def report(what: str, figure: str, target: str = "-") -> None:
+        what = what if args.shape == "uniform" else f"{what} [{args.shape} network]"
         rows.append((what, figure, target))
         print(f"  {what}: {figure}  [{target}]", file=sys.stderr, flush=True)
 
@@ -183,7 +185,7 @@ def measure(args: argparse.Namespace) -> list[tuple[str, str, str]]:
     if args.compare:
         compare_due(args, report)
         return rows
-    medium, large = ensure(folder, "medium"), ensure(folder, "large")
+    medium, large = ensure(folder, "medium", args.shape), ensure(folder, "large", args.shape)
     task_env = taskwarrior(folder)
     task = ["task", "next", "limit:20"]
     due = [*NETLOG, "due"]
@@ -258,7 +260,7 @@ def compare_due(args: argparse.Namespace, report) -> None:
     import review_screen
 
     folder = args.dir
-    medium, large = ensure(folder, "medium"), ensure(folder, "large")
+    medium, large = ensure(folder, "medium", args.shape), ensure(folder, "large", args.shape)
     sides = {
         side: (src, copy_db(medium, folder / f"cmp-{side}-medium.db"), copy_db(large, folder / f"cmp-{side}-large.db"))
         for side, src in (("after", args.src), ("before", args.compare))
@@ -341,6 +343,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--compare", metavar="SRC", help="only due (10k, 100k, piped, pty, RSS) and review's first screen: this checkout (or --src) against SRC, alternated")
     parser.add_argument("--baseline-only", action="store_true", help="with --baseline: only the comparison with it")
     parser.add_argument("--slow", action="store_true", help="also export json at 100k and export vcard --vdir at 10k (one run each)")
+    parser.add_argument("--shape", choices=("uniform", "person"), default="uniform",
+                        help="the networks due and review run on (bench/generate.py --shape): person is one person's network")  # fmt: skip
 
 
 def print_table(rows: list[tuple[str, str, str]]) -> None:

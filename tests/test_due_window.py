@@ -13,6 +13,7 @@ import pytest
 from netlog.network import cache
 from netlog.network.agenda import due_items
 from netlog.network.ties import intro_from_row, ties_from_rows
+from netlog.rules import allowance
 from netlog.rules import due as rules
 from netlog.storage import reads, records
 from netlog.storage.location import database_url
@@ -105,14 +106,39 @@ def test_due_reads_only_the_window_and_misses_nothing(random_network):
     db = random_network
     every_tie = ties_from_rows(reads.tie_rows(db.reader), reads.dismissal_rows(db.reader))
     offers = [intro_from_row(r) for r in reads.intro_rows(db.reader)]
-    read = []
+    read, pooled = [], []
     for offset in range(-420, 400):
         day = BASE + timedelta(days=offset)
         expected = rules.rank_due(day, every_tie, offers)
         assert due_items(db.reader, day) == expected, day
-        read.append(len(reads.due_candidates(db.reader, rules.due_window(day)._asdict())))
+        window = rules.due_window(day)._asdict()
+        read.append(len(reads.due_candidates(db.reader, window)))
+        pooled.append(len(reads.due_pool(db.reader, window)))
     # The window must also leave contacts out, or it is not doing its job.
     assert min(read) < CONTACTS / 2, read
+    # ... and the pool (weak ties read as a few columns, the allowance's picks read whole) must hold some.
+    assert max(pooled) >= 10, pooled
+
+
+def test_the_pool_read_apart_gives_the_same_picks_whatever_the_allowance_and_past_picks(random_network):
+    """`due` reads the long tail of weak ties (the pool: their one item is the daily allowance's) as a few columns
+    and reads whole only the ties it picks (issue 25). The picks, and so the list, must be those of ranking every
+    tie whole: for any allowance, with picks remembered from the days before (resting ties are passed over)."""
+    db = random_network
+    every_tie = ties_from_rows(reads.tie_rows(db.reader), reads.dismissal_rows(db.reader))
+    offers = [intro_from_row(r) for r in reads.intro_rows(db.reader)]
+    rng = random.Random(6)
+    from_pool = 0
+    for offset in range(-200, 300, 7):
+        day = BASE + timedelta(days=offset)
+        pool = {r[0] for r in reads.due_pool(db.reader, rules.due_window(day)._asdict())}
+        db.add_day_picks([{"picked_on": day - timedelta(days=rng.randrange(1, 40)), "contact_id": cid} for cid in rng.sample(sorted(pool), min(4, len(pool)))])
+        picked_on = reads.day_picks(db.reader, day - timedelta(days=allowance.PICK_REST_DAYS))
+        for per_day in (1, 3, 40):
+            expected = rules.rank_due(day, every_tie, offers, reconnect_per_day=per_day, picked_on=picked_on)
+            assert due_items(db.reader, day, reconnect_per_day=per_day) == expected, (day, per_day)
+            from_pool += sum(1 for item in expected if item.contact_id in pool)
+    assert from_pool >= 20, "the pool's ties were never picked: the test shows nothing"
 
 
 def test_the_list_is_in_rank_order_with_the_allowance_picks_in_their_places(random_network):

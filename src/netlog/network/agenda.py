@@ -154,7 +154,10 @@ def _day(
     and (with `later`, no `mine`) how to rank the whole list from the same ties."""
     window = rules.due_window(today)
     with reader.snapshot():
-        rows = reads.due_candidates(reader, window._asdict())
+        # `--all` lists every item held back: all read whole. Otherwise the pool, the long tail of weak ties the
+        # daily allowance draws three of, is read apart as a few columns each.
+        rows = reads.due_candidates(reader, window._asdict(), besides_pool=not keep_held)
+        pool_rows = [] if keep_held else reads.due_pool(reader, window._asdict())
         dismissals = reads.dismissal_rows(reader)
         intros = reads.intro_rows(reader)
         network = _network_facts(reader, window)
@@ -166,6 +169,17 @@ def _day(
     ties = ties_from_rows(rows, dismissals)
     del rows  # 50,000 tuples at 100k contacts: freed before ranking, so they never share the peak with the items
     by_id = {tie.id: tie for tie in ties}
+    # Whoever an intro or an offer names is read whole (due_candidates) even when in the pool: the pool is the rest.
+    pool = [rules.PoolTie(*r) for r in pool_rows if r[0] not in by_id]
+    del pool_rows
+
+    def whole_ties(ids: Sequence[int]) -> list[rules.Tie]:
+        """The whole Ties of the pool's few picked (read after the snapshot: a pick is made of today's facts,
+        and a tie written meanwhile is read as it is now)."""
+        # (due_pool reads no one with a dismissal; one removed since is left out)
+        found = ties_from_rows([row for cid in sorted(ids) for row in reads.tie_rows(reader, cid)], dismissals)
+        by_id.update((tie.id, tie) for tie in found)
+        return found
 
     def owed(item: rules.DueItem) -> bool:
         if item.action == "thank":
@@ -174,7 +188,7 @@ def _day(
 
     options: dict[str, Any] = dict(
         reconnect_per_day=reconnect_per_day, keep_held=keep_held, picked_on=picked_on, personal=personal,
-        days_off=me.days_off, **network,
+        days_off=me.days_off, pool=pool, whole_ties=whole_ties, **network,
     )  # fmt: skip
     offers = [intro_from_row(r) for r in intros]
     whole: Callable[[], list[rules.DueItem]] = list

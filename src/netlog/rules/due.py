@@ -322,6 +322,8 @@ def rank_due(
     keep_held: bool = False,
     picked_on: Mapping[int, date] | None = None,
     personal: Collection[int] = (),
+    pool: Sequence[PoolTie] = (),
+    whole_ties: Callable[[Sequence[int]], Sequence[Tie]] | None = None,
 ) -> list[DueItem]:
     """Everything due on `today`: one item per person, by tier then score (_ranked).
 
@@ -333,9 +335,12 @@ def rank_due(
     With `keep_held` the cadence items the allowance held back come last, marked `held`.
 
     `ties` must hold every contact that may be due (rules.due_window says which) and every dormant tie (the
-    daily pick is made among all of them). Two facts are about the whole network, and are worked out from
-    `ties` when not given: `active_companies`, the company_keys of active ties (is_active), and
-    `first_names_shared`, the first_name_keys two or more contacts share (shared_first_names)."""
+    daily pick is made among all of them), except those given as the `pool` (PoolTie: a few facts each, none
+    of them also in `ties`): `whole_ties` gives the whole Ties of the few of them the allowance picks (of
+    all of them with `keep_held`). The rules never read; the caller's function does. Two facts are about the
+    whole network, and are worked out from `ties` when not given: `active_companies`, the company_keys of
+    active ties (is_active), and `first_names_shared`, the first_name_keys two or more contacts share
+    (shared_first_names)."""
     by_id = {tie.id: tie for tie in ties}
     names = _Names(shared_first_names(t.name for t in ties) if first_names_shared is None else first_names_shared)
     items, dormant = _every_item(today, ties, intros, by_id, names, days_off)
@@ -344,8 +349,9 @@ def rank_due(
     if active_companies is None:
         active_companies = {company_key(t.company) for t in ties if t.company and is_active(t, today)}
     kept, added = _allowance(
-        listed, dormant, today, by_id, names, reconnect_per_day, active_companies, keep_held, picked_on or {}, personal
-    )
+        listed, dormant, today, by_id, names, reconnect_per_day, active_companies, keep_held, picked_on or {}, personal,
+        pool, whole_ties,
+    )  # fmt: skip
     # Only the allowance's items can be unworded here (weak ties' keep in touch; a folded item was worded to fold).
     return _merged(kept, _ranked([item if item.reason else worded(item) for item in added]))
 
@@ -364,6 +370,8 @@ def rank_top(
     picked_on: Mapping[int, date] | None = None,
     personal: Collection[int] = (),
     keep: Callable[[DueItem], bool] | None = None,
+    pool: Sequence[PoolTie] = (),
+    whole_ties: Callable[[Sequence[int]], Sequence[Tie]] | None = None,
 ) -> tuple[list[DueItem], int, list[int]]:
     """rank_due's first `top` items, how many items its whole list holds, and the day's picks (day_picks of the
     whole list), without ranking the whole list (issue 25: on a terminal the work on the list is bounded by what
@@ -394,8 +402,9 @@ def rank_top(
     if active_companies is None:
         active_companies = {company_key(t.company) for t in ties if t.company and is_active(t, today)}
     kept, added = _allowance(
-        leads, dormant, today, by_id, names, reconnect_per_day, active_companies, keep_held, picked_on or {}, personal
-    )
+        leads, dormant, today, by_id, names, reconnect_per_day, active_companies, keep_held, picked_on or {}, personal,
+        pool, whole_ties,
+    )  # fmt: skip
     picks = [i.contact_id for i in sorted(added, key=key) if not i.held and by_id[i.contact_id].strength < ALWAYS_LISTED_FROM]
     every = kept + added
     if keep is not None:
@@ -544,29 +553,34 @@ def is_pickable(tie: Tie, today: date, personal: Collection[int] = ()) -> bool:
 def _pick_tier(tie: Tie, occasion: str, active_companies: Collection[str]) -> tuple[int, int, int]:
     """The order of the daily pick: a dated cadence item (second touch, give back) first, then the stronger
     tie, then the company none of your active ties work at, then an unknown company, then a known one."""
-    key = company_key(tie.company)
-    novelty = 1 if not key else 2 if key in active_companies else 0
-    return (0 if occasion in ("second-touch", "give-back") else 1, -tie.strength, novelty)
+    return _tier(occasion in ("second-touch", "give-back"), tie.strength, tie.company, active_companies)
+
+
+def _tier(dated: bool, strength: int, company: str | None, active_companies: Collection[str]) -> tuple[int, int, int]:
+    key = company_key(company)
+    return (0 if dated else 1, -strength, 1 if not key else 2 if key in active_companies else 0)
 
 
 def _allowance(
     listed: list[DueItem],
     dormant: Sequence[Tie],
     today: date,
-    by_id: Mapping[int, Tie],
+    by_id: dict[int, Tie],
     names: _Names,
     per_day: int,
     active_companies: Collection[str],
     keep_held: bool,
     picked_on: Mapping[int, date],
     personal: Collection[int],
+    pool: Sequence[PoolTie] = (),
+    whole_ties: Callable[[Sequence[int]], Sequence[Tie]] | None = None,
 ) -> tuple[list[DueItem], list[DueItem]]:
     """The items listed today: everything that perishes and the overdue strong and close ties (kept, in the
     order of `listed`), then the day's pick of cadence items and, with `keep_held`, the cadence items held back,
-    marked `held` (added)."""
+    marked `held` (added). The pool's picked ties (rank_due's `pool`) join `by_id` from `whole_ties`."""
     kept: list[DueItem] = []
     added: list[DueItem] = []
-    pool: dict[int, DueItem | None] = {}  # contact id -> its cadence item (None: a dormant tie, built if picked)
+    drawn: dict[int, DueItem | None] = {}  # contact id -> its cadence item (None: a dormant or pool tie, built if picked)
     candidates: list[allowance.Candidate] = []
     cadence = CADENCE_OCCASIONS  # is_cadence, asked of every listed item before its tie is looked up
     for item in listed:
@@ -577,18 +591,41 @@ def _allowance(
         if tie.strength >= ALWAYS_LISTED_FROM:
             kept.append(item)
         elif is_pickable(tie, today, personal):
-            pool[tie.id] = item
+            drawn[tie.id] = item
             candidates.append(allowance.Candidate(tie.id, _pick_tier(tie, item.occasion, active_companies)))
     for tie in dormant:
-        if tie.id not in pool and is_pickable(tie, today, personal):
-            pool[tie.id] = None
+        if tie.id not in drawn and is_pickable(tie, today, personal):
+            drawn[tie.id] = None
             candidates.append(allowance.Candidate(tie.id, _pick_tier(tie, "reconnect", active_companies)))
+    pooled: set[int] = set()
+    for member in pool:  # weak, no own cadence, never set aside: pickable unless no professional tie; never dated
+        if member.id not in drawn and member.id not in personal:
+            drawn[member.id] = None
+            pooled.add(member.id)
+            candidates.append(allowance.Candidate(member.id, _tier(False, member.strength, member.company, active_companies)))
     picked = set(allowance.pick(candidates, today, per_day, picked_on))
-    for contact_id, found in pool.items():
-        if contact_id in picked or keep_held:
-            item = found or _reconnect(by_id[contact_id], today, active_companies, names)
-            added.append(item if contact_id in picked else item._replace(held=True))
+    wanted = [contact_id for contact_id in pooled if keep_held or contact_id in picked]
+    if wanted:
+        if whole_ties is None:
+            raise ValueError("rank_due was given a pool without whole_ties to read the picked ties")
+        by_id.update((tie.id, tie) for tie in whole_ties(wanted))
+    for contact_id, found in drawn.items():
+        if contact_id not in picked and not keep_held:
+            continue
+        made = found or _drawn_item(by_id.get(contact_id), contact_id in pooled, today, active_companies, names)
+        if made is not None:
+            added.append(made if contact_id in picked else made._replace(held=True))
     return kept, added
+
+
+def _drawn_item(tie: Tie | None, pooled: bool, today: date, active_companies: Collection[str], names: _Names) -> DueItem | None:
+    """The item of a dormant tie or of a pool's tie the allowance drew: a reconnect, or a pool's weak tie's keep in
+    touch (due_pool reads only ties that have one). None for a pool's tie removed since the pool was read."""
+    if tie is None:
+        return None
+    if pooled and not is_dormant(tie):
+        return _keep_in_touch(tie, today, names)
+    return _reconnect(tie, today, active_companies, names)
 
 
 def _rank_key(item: DueItem) -> tuple[bool, int, float, date, str, int, str]:
@@ -625,6 +662,18 @@ def _ranked(items: list[DueItem]) -> list[DueItem]:
     return items
 
 
+class PoolTie(NamedTuple):
+    """A tie of the pool, as the daily pick needs it (storage reads the pool as these columns, by id): a weak tie
+    whose one possible item today is the allowance's plain keep in touch, or a dormant tie's reconnect (no
+    birthday, own cadence, intro, dismissal, favor to give back, nor anything that perishes; storage's
+    due_pool says which). At 100,000 contacts most of a network is this long tail, and the allowance picks
+    three of it: rank_due asks `whole_ties` for the few picked, and builds their items from those."""
+
+    id: int
+    strength: int
+    company: str | None
+
+
 class DueWindow(NamedTuple):
     """What a contact's stored facts must show for `rank_due` to find anything due on `today`: storage reads
     only the contacts inside the window, so `due` costs what is due, not the size of the network.
@@ -635,9 +684,10 @@ class DueWindow(NamedTuple):
     dismissals left out), so a contact with its own cadence is read only once that day has come. Contacts
     with a birthday are always read (unless snoozed), and so is every dormant tie (is_dormant: the reconnect
     pick is made among all of them); whoever an intro (either side), an intro offer or a pending intro
-    thank-you (History.thank_other_id) names is read even when snoozed, so the rules can name them. Reading
-    too many is only slower; missing one would be a bug, so tests compare `due` with `rank_due` over every
-    contact."""
+    thank-you (History.thank_other_id) names is read even when snoozed, so the rules can name them. The weak
+    ties whose one possible item is the allowance's (PoolTie) are read apart as the pool, a few columns each.
+    Reading too many is only slower; missing one would be a bug, so tests compare `due` with `rank_due` over
+    every contact."""
 
     reply_from: date  # a reply owed for a message received on reply_from..reply_to
     reply_to: date
@@ -658,6 +708,8 @@ class DueWindow(NamedTuple):
     congratulate_to: date
     awake_on: date  # a contact snoozed until after this day (today) has nothing of its own due: read only when named
     active_from: date  # not a bound: ties with a real exchange since then are active (active_companies)
+    listed_from: int  # the pool (rank_due's `pool`) is of ties weaker than this: ALWAYS_LISTED_FROM
+    give_back_after: int  # ... with fewer favors to give back than this: GIVE_BACK_AFTER_FAVORS
 
 
 def due_window(today: date) -> DueWindow:
@@ -686,6 +738,8 @@ def due_window(today: date) -> DueWindow:
         congratulate_to=today,
         awake_on=today,
         active_from=active_from(today),
+        listed_from=ALWAYS_LISTED_FROM,
+        give_back_after=GIVE_BACK_AFTER_FAVORS,
     )
 
 

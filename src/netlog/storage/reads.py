@@ -137,10 +137,17 @@ def tie_rows(reader: Reader, contact_id: int | None = None) -> list[tuple[Any, .
     return reader.rows("tie_row", {"id": contact_id})
 
 
-def due_candidates(reader: Reader, window: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+def due_candidates(reader: Reader, window: Mapping[str, Any], besides_pool: bool = False) -> list[tuple[Any, ...]]:
     """`tie_rows` for only the contacts that may have something due inside rules.DueWindow (its fields
-    as a mapping)."""
-    return reader.rows("due_candidates", {p: window[p] for p in PARAMS["due_candidates"]})
+    as a mapping); `besides_pool`: but those of due_pool."""
+    name = "due_candidates_besides_pool" if besides_pool else "due_candidates"
+    return reader.rows(name, {p: window[p] for p in PARAMS[name]})
+
+
+def due_pool(reader: Reader, window: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+    """The pool of rules.DueWindow (its fields as a mapping): (id, strength, company) of each weak tie whose one
+    possible item is the daily allowance's, by id (rules.PoolTie). due_candidates reads everyone else."""
+    return reader.rows("due_pool", {p: window[p] for p in PARAMS["due_pool"]})
 
 
 def dormant_rows(reader: Reader) -> list[tuple[Any, ...]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, TypeAlias, Unpack
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, false, func, literal_column, not_, or_, select
 from sqlalchemy.dialects.postgresql import Insert as PgInsert
 from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
 from sqlalchemy.orm import aliased
@@ -109,7 +109,19 @@ def _intro_matters(contact: Columns, state: Columns) -> ColumnElement[bool]:
 @statement
 def due_candidates() -> Statement:
     """The contacts that may have something due: inside the bounds of rules.DueWindow, and everyone an
-    intro or an open intro offer ties to them (netlog.network.agenda passes the window's fields as parameters)."""
+    intro or an open intro offer ties to them (netlog.network.agenda passes the window's fields as parameters).
+    What `due --all` reads: every item held back is listed."""
+    return _due_candidates(besides_pool=False)
+
+
+@statement
+def due_candidates_besides_pool() -> Statement:
+    """due_candidates but the pool (due_pool: the weak ties whose one item is the daily allowance's, read apart
+    as a few columns), what `due` reads: only the allowance's few picks of the pool are listed."""
+    return _due_candidates(besides_pool=True)
+
+
+def _due_candidates(besides_pool: bool) -> Statement:
     introduced = aliased(CONTACT)
     introduced_state = aliased(CONTACT_STATE)
     introducers = (
@@ -123,22 +135,12 @@ def due_candidates() -> Statement:
         named_state.c.thank_kind == literal_column("'intro'"),
         named_state.c.thank_on.between(bindparam("thank_from"), bindparam("thank_to")),
     )
-    own = or_(  # what may be due for the contact itself
-        C.birthday.is_not(None),
-        _dormant(),
-        S.thank_on.between(bindparam("thank_from"), bindparam("thank_to")),
-        S.reply_since.between(bindparam("reply_from"), bindparam("reply_to")),
-        and_(S.silence_sends == literal_column("1"), S.silence_since.between(bindparam("nudge_from"), bindparam("nudge_to"))),
-        S.first_real_on.between(bindparam("second_touch_from"), bindparam("second_touch_to")),
-        S.keep_in_touch_from <= bindparam("keep_in_touch_by"),  # keeping in touch, giving back: the day the cache keeps
-        and_(S.advice.is_not(None), S.advice_on.between(bindparam("circle_back_from"), bindparam("circle_back_to"))),
-        C.moment_on.between(bindparam("congratulate_from"), bindparam("congratulate_to")),
-    )
-    awake = or_(C.snoozed_until.is_(None), C.snoozed_until <= bindparam("awake_on"))
+    own = or_(C.birthday.is_not(None), *_cadence_bounds(), *_perishing_bounds())  # what may be due for the contact itself
     return _ties().where(
         or_(
             S.contact_id.is_(None),
-            and_(awake, own),  # a snoozed contact has nothing of its own due: read only when another's rule names them
+            # a snoozed contact has nothing of its own due: read only when another's rule names them
+            and_(_awake(), own, not_(_pool_only())) if besides_pool else and_(_awake(), own),
             _intro_matters(C, S),
             C.id.in_(introducers),
             C.id.in_(named_by_intro_thanks),
@@ -146,6 +148,60 @@ def due_candidates() -> Statement:
             C.id.in_(select(open_offers.b_id).where(open_offers.declined_on.is_(None))),
         )
     )
+
+
+def _awake() -> ColumnElement[bool]:
+    return or_(C.snoozed_until.is_(None), C.snoozed_until <= bindparam("awake_on"))
+
+
+def _cadence_bounds() -> list[ColumnElement[bool]]:
+    """The bounds of what has no deadline: a dormant tie (the reconnect pick), keeping in touch or giving back
+    (the day the cache keeps)."""
+    return [_dormant(), S.keep_in_touch_from <= bindparam("keep_in_touch_by")]
+
+
+def _perishing_bounds() -> list[ColumnElement[bool]]:
+    """The bounds of rules.DueWindow of what perishes, for the contact itself (a birthday aside)."""
+    return [
+        S.thank_on.between(bindparam("thank_from"), bindparam("thank_to")),
+        S.reply_since.between(bindparam("reply_from"), bindparam("reply_to")),
+        and_(S.silence_sends == literal_column("1"), S.silence_since.between(bindparam("nudge_from"), bindparam("nudge_to"))),
+        S.first_real_on.between(bindparam("second_touch_from"), bindparam("second_touch_to")),
+        and_(S.advice.is_not(None), S.advice_on.between(bindparam("circle_back_from"), bindparam("circle_back_to"))),
+        C.moment_on.between(bindparam("congratulate_from"), bindparam("congratulate_to")),
+    ]
+
+
+def _pool_only() -> ColumnElement[bool]:
+    """The contacts whose one possible item is a plain one the daily allowance draws (a dormant tie's reconnect,
+    a weak tie's keep in touch): a weak tie (below :listed_from) with a contact_state row and no birthday, own
+    cadence, intro, dismissal or favors to give back (:give_back_after), inside a cadence bound and no bound of
+    what perishes. Each condition only keeps a contact out of the pool (read whole, with due_candidates): the
+    pool holds no one with any other item. Whoever an intro or an offer names is read whole too (agenda drops
+    them from the pool). A bound on a NULL day is NULL in SQL, not false: the test is never NULL (coalesce), so
+    `not_(_pool_only())` keeps everyone outside the pool."""
+    return func.coalesce(_pool_test(), false())
+
+
+def _pool_test() -> ColumnElement[bool]:
+    return and_(
+        S.contact_id.is_not(None),
+        C.strength < bindparam("listed_from"),
+        C.birthday.is_(None),
+        C.cadence_days.is_(None),
+        C.introduced_on.is_(None),
+        S.unreturned_favors < bindparam("give_back_after"),
+        C.id.not_in(select(col(Dismissal.contact_id))),
+        func.coalesce(or_(*_cadence_bounds()), false()),
+        not_(func.coalesce(or_(*_perishing_bounds()), false())),
+    )
+
+
+@statement
+def due_pool() -> Statement:
+    """The pool (_pool_only) of the contacts awake on :awake_on, as the few columns the daily pick needs,
+    by id (rules.PoolTie)."""
+    return select(C.id, C.strength, C.company).select_from(_CONTACT_WITH_STATE).where(_awake(), _pool_only()).order_by(C.id)
 
 
 def _dormant() -> ColumnElement[bool]:
