@@ -64,3 +64,26 @@ def test_a_source_with_nothing_in_it_needs_no_owner(netlog, tmp_path, source, na
     for folder in ("cur", "new", "tmp"):
         (maildir / folder).mkdir(parents=True)
     assert netlog.json("import", "mail", str(maildir))["read"] == 0
+
+
+def test_a_typed_profile_url_must_be_a_web_address(netlog):
+    """`add --url notaurl` and `edit --add-url notaurl` were stored and exported to every card, as a typo'd
+    email was before f1d67f6; importers still keep what a file says."""
+    netlog("add", "Ana Lima", "--url", "linkedin.com/in/ana-lima")
+    for args in (["add", "Bo Berg", "--url", "notaurl"], ["edit", "Ana", "--url", "ana lima"],
+                 ["edit", "Ana", "--add-url", "https://"]):  # fmt: skip
+        one_line_error(netlog(*args, ok=False), "is not a web address")
+    assert [c["name"] for c in netlog.json("list")] == ["Ana Lima"]
+    assert [u["value"] for u in netlog.json("show", "Ana")["urls"]] == ["linkedin.com/in/ana-lima"]
+    netlog("edit", "Ana", "--add-url", "https://ana.example")
+    assert len(netlog.json("show", "Ana")["urls"]) == 2
+
+
+def test_me_linkedin_must_be_a_linkedin_profile(netlog):
+    """`me --linkedin notaurl` was kept: LinkedIn's messages.csv names people by their profile URL, so it could
+    never tell your messages from theirs, and nothing said why."""
+    for typed in ("notaurl", "https://example.org/sam", "https://www.linkedin.com/"):
+        one_line_error(netlog("me", "--linkedin", typed, ok=False), "is not a LinkedIn profile URL")
+    assert netlog.json("me")["linkedin"] is None
+    for typed in ("https://www.linkedin.com/in/sam-rivera", "linkedin.com/in/sam-rivera/", "pt.linkedin.com/in/sam"):
+        assert netlog.json("me", "--linkedin", typed)["linkedin"] == typed

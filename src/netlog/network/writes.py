@@ -134,7 +134,7 @@ def add_contact(
     direction = kinds.direction_of(meeting.kind, meeting.received)  # as `log` reads --received: one rule for both
     _check_not_future(meeting.on, today, "The meeting")
     checked = validation.check(validation.contact_fields({**fields.changes(), "name": name}))
-    _check_typed_points([fields.email], [fields.phone])
+    _check_typed_points([fields.email], [fields.phone], [fields.url])
     tags = validation.tags(fields.tags)
     note = validation.check(validation.touch_fields({"note": meeting.note, "place": meeting.place,
                                                      "topics": meeting.topics, "advice": meeting.advice}))  # fmt: skip
@@ -283,10 +283,10 @@ def _known_before(session: Session, contact_id: int, on: date) -> bool:
     return any(t["kind"] in kinds.MEETINGS and t["happened_on"] <= on for t in reads.touches_of(_reader(session), contact_id))
 
 
-def _check_typed_points(emails: Iterable[str | None], phones: Iterable[str | None]) -> None:
-    """An email or phone typed to add or set must look like one: a typo stored as an address is exported to
+def _check_typed_points(emails: Iterable[str | None], phones: Iterable[str | None], urls: Iterable[str | None] = ()) -> None:
+    """An email, phone or URL typed to add or set must look like one: a typo stored as an address is exported to
     every card and mailed to. (Importers keep what a file says; removing a value is never refused.)"""
-    from netlog.values.points import looks_like_address
+    from netlog.values.points import looks_like_address, looks_like_url
 
     for email in emails:
         text = (email or "").strip()
@@ -295,6 +295,10 @@ def _check_typed_points(emails: Iterable[str | None], phones: Iterable[str | Non
     for phone in phones:
         if (phone or "").strip() and not any(c.isdigit() for c in phone or ""):
             raise BadInput(f'"{phone}" is not a phone number: it has no digits.')
+    for url in urls:
+        text = (url or "").strip()
+        if text and not looks_like_url(text):
+            raise BadInput(f'"{url}" is not a web address (https://www.linkedin.com/in/ana-lima, example.org/ana).')
 
 
 def edit_contact(
@@ -307,7 +311,9 @@ def edit_contact(
         changes["n"] = None  # a card's structured name described the old name; the new one is not split
     added = {kind: [validation.value(kind, v) for v in points.added.get(kind, ())] for kind in KINDS}
     removed = {kind: [validation.value(kind, v) for v in points.removed.get(kind, ())] for kind in KINDS}
-    _check_typed_points([fields.email, *added.get("email", ())], [fields.phone, *added.get("phone", ())])
+    _check_typed_points(
+        [fields.email, *added.get("email", ())], [fields.phone, *added.get("phone", ())], [fields.url, *added.get("url", ())]
+    )
     from netlog.storage import records
 
     def work(session: Session) -> None:

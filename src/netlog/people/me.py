@@ -103,7 +103,7 @@ def record(
     from netlog.storage import records
     from netlog.values import validation
     from netlog.values.encoding import line
-    from netlog.values.points import looks_like_address
+    from netlog.values.points import looks_like_address, looks_like_linkedin_profile
 
     current = recorded(store.reader)
     if name is not None:
@@ -116,6 +116,8 @@ def record(
         cleaned.append(text)
     if linkedin is not None:
         linkedin = validation.value("url", linkedin)
+        if linkedin and not looks_like_linkedin_profile(linkedin):  # it would never match a messages.csv
+            raise BadInput(f'"{linkedin}" is not a LinkedIn profile URL (https://www.linkedin.com/in/NAME).')
     if region is not None:
         region = region_of(region)
     if family_tag is not None:

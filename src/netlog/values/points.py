@@ -31,6 +31,20 @@ def looks_like_address(text: str) -> bool:
     return bool(at and local and domain) and not any(ch.isspace() or ch in ",;<>" for ch in text)
 
 
+def looks_like_url(text: str) -> bool:
+    """A web address (example.org/ana, https://www.linkedin.com/in/ana): a host with a dot and no space, what
+    `add`/`edit` take as a profile URL as typed (importers keep what a file says)."""
+    host = normal("url", text).split("/", 1)[0]
+    return "." in host.strip(".") and not any(ch.isspace() or ch in ",;<>\"" for ch in text.strip())
+
+
+def looks_like_linkedin_profile(text: str) -> bool:
+    """A LinkedIn profile's address (linkedin.com/in/NAME, with or without https://www., or a country's
+    pt.linkedin.com): what `me --linkedin` takes, since LinkedIn's messages.csv names people by it."""
+    host, _, path = normal("url", text).partition("/")
+    return looks_like_url(text) and (host == "linkedin.com" or host.endswith(".linkedin.com")) and bool(path.strip("/"))
+
+
 def normal(kind: str, value: str, region: str | None = None) -> str:
     """The form a value of a kind is compared in ("" for a value with nothing to compare)."""
     if kind == "email":
