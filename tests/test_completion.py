@@ -3,6 +3,7 @@ completion environment variables, reading a real database."""
 
 import os
 import subprocess
+from pathlib import Path
 import sys
 
 import pytest
@@ -83,3 +84,28 @@ def test_draft_names_are_netlogs_drafts():
     from netlog.ui import completion
 
     assert completion.DRAFT_NAMES == tuple(drafting.DRAFTS)
+
+
+def bash_replies(words: str, cword: int, netlog_script: bool = True) -> list[str]:
+    """What bash's completion function gets back for COMP_WORDS as bash joins them (escapes as typed), through
+    the entry point `pip install` makes (`netlog`), as the script `netlog --show-completion bash` runs it."""
+    script = Path(sys.executable).with_name("netlog")
+    env = {**os.environ, "_NETLOG_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+    result = subprocess.run([str(script)], env=env, capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0 and not result.stderr, result.stderr[-2000:]
+    return [line for line in result.stdout.splitlines() if line]
+
+
+def test_a_name_typed_with_its_space_still_completes(netlog):
+    """Typing on after a space (`netlog show Ana\\ L<Tab>`, as after bash listed Ana Lima and Ana Sousa) offered
+    nothing: Typer keeps the replies that start with the typed text, unescaped ("Ana L"), and netlog's came
+    escaped ("Ana\\ Lima"). Two contacts of one name were also offered twice."""
+    netlog("add", "Ana Lima")
+    netlog("add", "Ana Lima", "--new")
+    netlog("add", "Ana Sousa")
+    netlog("add", "O'Brien Lee", "--company", "Acme & Sons")
+    assert bash_replies("netlog show Ana", 2) == ["Ana\\ Lima", "Ana\\ Sousa"]
+    assert bash_replies("netlog show Ana\\ L", 2) == ["Ana\\ Lima"]
+    assert bash_replies("netlog log Ana\\ S", 2) == ["Ana\\ Sousa"]
+    assert bash_replies("netlog show O\\'B", 2) == ["O\\'Brien\\ Lee"]
+    assert bash_replies("netlog find --at Acme\\ \\&", 3) == ["Acme\\ \\&\\ Sons"]

@@ -109,6 +109,8 @@ class NetlogGroup(TyperGroup):
             if fault:
                 typer.echo(f"netlog: an argument holds {fault}, which no name, value or path can hold.", err=True)
                 sys.exit(1)
+        if os.environ.get("_NETLOG_COMPLETE") == "complete_bash":
+            completion.escape_bash_replies()
         return super().main(args, *rest, **extra)
 
     def invoke(self, ctx: Any) -> Any:

@@ -16,20 +16,26 @@ DRAFT_NAMES = ("reply", "thank", "nudge", "reach-out", "meet", "report-back", "t
 
 
 def contact_names(ctx: Any, incomplete: str) -> list[str]:
-    """Names of contacts that start with what was typed. bash inserts a reply exactly as given, so for bash
-    each name comes shell-escaped ("Ana\\ Lima"), or Enter would see two arguments; zsh and fish quote
-    replies themselves."""
+    """Names of contacts that start with what was typed, each once (two Ana Limas are one reply)."""
     from netlog.storage import reads
 
-    return _for_shell(_read(ctx, lambda reader: reads.names_starting(reader, incomplete)))
+    return list(dict.fromkeys(_read(ctx, lambda reader: reads.names_starting(reader, incomplete))))
 
 
-def _for_shell(values: list[str]) -> list[str]:
-    import os
+def escape_bash_replies() -> None:
+    """bash inserts a reply exactly as given, so each must come shell-escaped ("Ana\\ Lima"), or Enter would see
+    two arguments; zsh and fish quote replies themselves. Escaping happens as a reply is written out, after
+    Typer kept only the replies that start with what was typed: that text is unescaped ("Ana L" for `Ana\\ L`),
+    so a reply escaped before (as netlog's were) never started with it, and a name with a space typed in
+    completed to nothing."""
+    from typer._click.shell_completion import add_completion_class
+    from typer._completion_classes import BashComplete
 
-    if os.environ.get("_NETLOG_COMPLETE", "").endswith("bash"):
-        return [_bash_escaped(value) for value in values]
-    return values
+    class EscapingBash(BashComplete):
+        def format_completion(self, item: Any) -> str:
+            return _bash_escaped(str(item.value))
+
+    add_completion_class(EscapingBash, BashComplete.name)
 
 
 def _bash_escaped(word: str) -> str:
@@ -49,7 +55,7 @@ def companies(ctx: Any, incomplete: str) -> list[str]:
     from netlog.storage import reads
 
     typed = incomplete.casefold()
-    return _for_shell(_read(ctx, lambda reader: [c for c in reads.companies(reader) if c.casefold().startswith(typed)]))
+    return _read(ctx, lambda reader: [c for c in reads.companies(reader) if c.casefold().startswith(typed)])
 
 
 def places(ctx: Any, incomplete: str) -> list[str]:
@@ -57,7 +63,7 @@ def places(ctx: Any, incomplete: str) -> list[str]:
     from netlog.storage import reads
 
     typed = incomplete.casefold()
-    return _for_shell(_read(ctx, lambda reader: [p for p in reads.places(reader) if p.casefold().startswith(typed)]))
+    return _read(ctx, lambda reader: [p for p in reads.places(reader) if p.casefold().startswith(typed)])
 
 
 def _read(ctx: Any, read: "Callable[[Reader], list[str]]") -> list[str]:
