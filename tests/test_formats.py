@@ -109,7 +109,7 @@ def test_shared_vcard_samples_import(netlog):
     assert "unparsable.vcf" in result.stderr
     assert 'the birthday "circa 1800" is not a date' in result.stderr  # text-bday.vcf: left out, counted
     readable = len(list(VCARD_SAMPLES.glob("*.vcf"))) - 1
-    assert summary(result) == f"Imported: {readable} new, 0 updated, 0 unchanged, 0 skipped, 1 bad lines."
+    assert summary(result) == f"Imported: {readable} new, 0 updated, 0 unchanged, 0 skipped, 1 bad line."
     names = {c["name"] for c in contacts(netlog)}
     assert {"최유림", "Michael Smith", "ACME Inc.", "bug 195"} <= names
 
@@ -210,5 +210,5 @@ def test_help_does_not_import_heavy_libraries():
 def test_a_bad_line_inside_a_good_card_is_skipped_and_counted(netlog):
     result = netlog("import", "vcard", str(FIXTURES / "badline.vcf"))
     assert "that line was skipped" in result.stderr and "vobject" not in result.stderr
-    assert summary(result) == "Imported: 2 new, 0 updated, 0 unchanged, 0 skipped, 1 bad lines."
+    assert summary(result) == "Imported: 2 new, 0 updated, 0 unchanged, 0 skipped, 1 bad line."
     assert {c["email"] for c in contacts(netlog)} == {"good@example.com", None}

@@ -87,3 +87,19 @@ def test_me_linkedin_must_be_a_linkedin_profile(netlog):
     assert netlog.json("me")["linkedin"] is None
     for typed in ("https://www.linkedin.com/in/sam-rivera", "linkedin.com/in/sam-rivera/", "pt.linkedin.com/in/sam"):
         assert netlog.json("me", "--linkedin", typed)["linkedin"] == typed
+
+
+def test_edit_with_nothing_to_change_says_so(netlog):
+    """`netlog edit Ana` said "Updated Ana Lima." and changed nothing."""
+    netlog("add", "Ana Lima")
+    one_line_error(netlog("edit", "Ana", ok=False), "Nothing to change", "netlog edit --help")
+    assert netlog("edit", "Ana", "--untag", "pycon").exit_code == 0  # any option is something to do
+
+
+def test_words_of_the_import_summary_and_done_help(netlog, tmp_path):
+    """'1 bad lines' (as '1 conflicts' was, 0909b0d); `done --help` listed the actions without reply, which
+    `done NAME reply` takes and its error lists."""
+    cards = tmp_path / "cards.vcf"
+    cards.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nthis is no property\r\nEND:VCARD\r\n")
+    assert "0 skipped, 1 bad line." in netlog("import", "vcard", str(cards)).stderr
+    assert "reply, thank, nudge" in " ".join(netlog("done", "--help").stdout.split())

@@ -38,7 +38,7 @@ def test_importing_a_vdir_reads_card_files_only_and_names_the_unreadable_one(net
     result = netlog("import", "vcard", str(VDIR))
     assert "latin1.vcf: not UTF-8 text; skipped." in result.stderr  # one bad file is not fatal
     assert 'Initech: the birthday "founded circa 1989" is not a date' in result.stderr
-    assert summary(result) == "Imported: 4 new, 0 updated, 0 unchanged, 0 skipped, 1 bad lines."
+    assert summary(result) == "Imported: 4 new, 0 updated, 0 unchanged, 0 skipped, 1 bad line."
     names = {c["name"] for c in netlog.json("list")}
     assert names == {"Wile E. Coyote", "Initech", "Dara Ó Súilleabháin", "Ludwig van Beethoven"}  # LUDWIG.VCF too
     assert "Half Written" not in names  # .tmp files and files without an extension are not cards

@@ -800,7 +800,7 @@ def snooze(
 def done(
     ctx: typer.Context,
     contact: int = NAME,
-    action: str = typer.Argument(..., metavar="ACTION", autocompletion=completion.actions, help="thank, nudge, meet, report-back, keep-in-touch or intro."),
+    action: str = typer.Argument(..., metavar="ACTION", autocompletion=completion.actions, help="reply, thank, nudge, meet, report-back, keep-in-touch or intro."),
 ) -> None:
     """Dismiss a due item you chose to skip; a later event makes it due again.
 

@@ -305,6 +305,8 @@ def edit_contact(
     store: Store, contact_id: int, fields: ContactFields, untag: Iterable[str] = (), points: PointChanges = PointChanges()
 ) -> None:
     """Change a contact's facts, tags, and emails, phones and URLs."""
+    if not (fields.changes() or fields.tags or untag or any(points.added.values()) or any(points.removed.values())):
+        raise BadInput("Nothing to change: say what, as in netlog edit Ana --company Stripe (netlog edit --help lists it all).")
     changes = validation.check(validation.contact_fields(fields.changes()))
     tags, untag = validation.tags(fields.tags), validation.tags(untag)
     if "name" in changes:

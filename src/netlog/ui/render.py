@@ -194,7 +194,8 @@ def import_report(report: Any) -> None:
         table.add_row(*(str(v) for v in counts.values()))
         Console(stderr=True, highlight=False).print(table)
         return
-    _print(f"{title}: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".", file=sys.stderr)
+    said = [_count(v, "bad line") if k == "bad lines" else f"{v} {k}" for k, v in counts.items()]
+    _print(f"{title}: " + ", ".join(said) + ".", file=sys.stderr)
 
 
 class _NoProgress:
