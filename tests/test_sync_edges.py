@@ -14,6 +14,7 @@ from helpers import dav
 
 CARDS = FIXTURES / "dav"
 FARID = "2D3E4F5A-6B7C-4D8E-9F0A-1B2C3D4E5F6A"
+EVA = "7B8C9D0E-1F2A-4B3C-8D4E-5F6A7B8C9D0E"  # Apple: ORG:Native Instruments;Design, one email, one phone
 
 
 def address_book(tmp_path: Path) -> Path:
@@ -354,3 +355,38 @@ def test_a_tag_spelled_like_an_address_books_own_group_survives_every_way_out_an
     ann.write_bytes(text.replace(b"CATEGORIES;X-NETLOG=tags:", b"CATEGORIES:").replace(b"END:VCARD", b"NOTE:Moved.\r\nEND:VCARD"))
     assert counts(netlog, folder)["in_changed"] == 1
     assert netlog.json("show", "Ann Star")["tags"] == ["friends", "starred"] and netlog.json("show", "Ann Star")["note"] == "Moved."
+
+
+def test_addresses_added_on_both_sides_are_all_kept_with_their_labels_not_a_conflict(netlog, tmp_path):
+    """Emails or phones added in the address book and in netlog since the last sync are a union, not a conflict the
+    address book's list wins: every address stays on both sides, each with its label (no field given is ever lost)."""
+    folder = address_book(tmp_path)
+    counts(netlog, folder)
+    eva = dav.items_by_uid(folder)[EVA]
+    # netlog learns a labelled address (an import of another card of hers) and one typed by hand
+    other = tmp_path / "eva-home.vcf"
+    other.write_bytes(card("eva-elsewhere", "Eva Novak", "eva.novak@native-instruments.example", "EMAIL;TYPE=home:eva@home.example"))
+    netlog("import", "vcard", str(other))
+    netlog("edit", "Eva Novak", "--add-phone", "+49 30 1234567")
+    # the address book adds another email and another phone to her card
+    text = eva.read_bytes()
+    eva.write_bytes(text.replace(b"END:VCARD", b"EMAIL;TYPE=WORK:eva@studio.example\r\nTEL;TYPE=HOME:+49 40 7654321\r\nEND:VCARD"))
+    result = netlog("sync", "contacts", str(folder), "--json")
+    assert json.loads(result.stdout)["conflicts"] == 0 and "conflict" not in result.stderr
+    shown = netlog.json("show", "Eva Novak")
+    emails = {e["value"]: e["label"] for e in shown["emails"]}
+    assert emails == {"eva.novak@native-instruments.example": "work", "eva@studio.example": "work", "eva@home.example": "home"}
+    assert len(shown["phones"]) == 3 and not any("Sync conflict" in n["text"] for n in shown["note_history"])
+    after = eva.read_bytes()
+    assert b"EMAIL;TYPE=home:eva@home.example" in after and b"+49 30 1234567" in after
+    assert b"EMAIL;TYPE=WORK:eva@studio.example" in after and b"TEL;TYPE=HOME:+49 40 7654321" in after
+    assert after.startswith(text.split(b"END:VCARD")[0].split(b"EMAIL")[0])  # the lines before stay byte for byte
+    again = counts(netlog, folder)
+    assert (again["in_changed"], again["out_changed"], again["conflicts"]) == (0, 0, 0)
+    # a removal on one side and an addition on the other: both land
+    netlog("edit", "Eva Novak", "--add-email", "eva@later.example")
+    eva.write_bytes(eva.read_bytes().replace(b"EMAIL;TYPE=WORK:eva@studio.example\r\n", b""))
+    counts(netlog, folder)
+    assert sorted(e["value"] for e in netlog.json("show", "Eva Novak")["emails"]) == [
+        "eva.novak@native-instruments.example", "eva@home.example", "eva@later.example"]
+    assert b"eva@studio.example" not in eva.read_bytes() and b"eva@later.example" in eva.read_bytes()

@@ -5,7 +5,8 @@ keeps), remembering per card what each side said at the last sync (sync_item), s
 - a card changed in DIR changes the fields it changed; a contact changed in netlog patches only the
   fields netlog changed on its card (every other line kept byte for byte);
 - a field changed on both sides to different values is a conflict: the address book's value wins and
-  netlog's goes to the contact's note history;
+  netlog's goes to the contact's note history; but emails, phones and URLs are merged (every address either
+  side added is kept, with its label);
 - a card deleted from DIR is never recreated: the contact stays, no longer synced, said once;
 - a card whose contact was removed with `netlog rm` is left alone and never brought back;
 - netlog's contacts without a card go out as new cards with a random UUID4 as UID;
@@ -152,6 +153,7 @@ class _Sync:
         self.reader = reader
         linked = {r["contact_id"] for r in self.known.values() if r["contact_id"] is not None and r["state"] != "removed"}
         self.unlinked = [cid for cid in self.rows if cid not in linked]
+        # a contact whose card is in another address book netlog syncs is that address book's: not sent to this one
         self.new_items: list[folders.Item] = []
         self.changes: list[_Change] = []
         self.gone: list[dict[str, Any]] = []  # synced cards no longer in the folder
@@ -321,11 +323,16 @@ class _Sync:
                 take_in.append(key)
             elif we_moved:
                 send_out.append(key)
+        # emails, phones and URLs changed on both sides are no conflict: every address either side added stays, and
+        # the ones either side removed go (the card's first, each with its label), on both sides
+        unions = {key: self._union(key, card, cid, base_card, base_mine) for key in conflicts if key in KINDS}
+        conflicts = [key for key in conflicts if key not in unions]
+        send_out += list(unions)
         name = self.rows[cid]["name"]
         scalars: dict[str, Any] = {}
         for key in take_in:
             if key in KINDS:  # through the door an import's addresses pass: cleaned, and none too long
-                listed = [Point(validation.clean_text(p.value) or "", validation.clean_text(p.label)) for p in card.points.get(key, [])]
+                listed = [Point(validation.clean_text(p.value) or "", validation.clean_text(p.label)) for p in unions.get(key, card.points.get(key, []))]
                 kept_points = [p for p in listed if p.value and len(p.value) <= validation.MAX_SHORT]
                 if len(kept_points) < len(listed):
                     self.report.lines.append(f"{item.file}: {name}: an {key} that is empty or too long was left out.")
@@ -355,7 +362,7 @@ class _Sync:
             )
         new_text = text
         if send_out:
-            record = self._card_record(card, cid, send_out)
+            record = self._card_record(card, cid, send_out, unions)
             new_text = cards.patch_card(text, record)
         if cid in self.folds:
             new_text = cards.fold_card(new_text, self.folds.pop(cid))
@@ -371,20 +378,41 @@ class _Sync:
             counts["unchanged"] += 1
         self.synced.append((item, item.uid, cid))
 
-    def _card_record(self, card: _Card, cid: int, keys: list[str]) -> dict[str, Any]:
-        """What the card says, but for the fields netlog changed: the contact's (so a patch touches only those)."""
+    def _card_record(self, card: _Card, cid: int, keys: list[str], unions: Mapping[str, list[Point]]) -> dict[str, Any]:
+        """What the card says, but for the fields netlog changed: the contact's (so a patch touches only those), and
+        for addresses changed on both sides, both sides' (`unions`)."""
         from netlog.exporters.vcard import structured
 
         record: dict[str, Any] = {**card.fields, "tags": list(card.tags), "points": {k: list(card.points.get(k, [])) for k in KINDS}}
         row = self.rows[cid]
         for key in keys:
-            if key in KINDS:
+            if key in unions:
+                record["points"][key] = list(unions[key])
+            elif key in KINDS:
                 record["points"][key] = [Point(p["value"], p["label"]) for p in self.points_of(cid).get(key, [])]
             elif key == "tags":
                 record["tags"] = list(self.tags.get(cid, []))
             else:
                 record[key] = structured(row.get(key))
         return record
+
+    def _union(self, kind: str, card: _Card, cid: int, base_card: Mapping[str, Any], base_mine: Mapping[str, Any]) -> list[Point]:
+        """The emails (phones, URLs) of a card and its contact, both changed since the last sync, merged as sets: what
+        either side has, but what either side removed since (compared in their normal forms); the card's first, in
+        its order, then netlog's, each with its own label."""
+        from netlog.values.points import normal
+
+        theirs = [(normal(kind, p.value, self.region), p) for p in card.points.get(kind, [])]
+        ours = [(p["normal"], Point(p["value"], p["label"])) for p in self.points_of(cid).get(kind, [])]
+        removed = set(base_card.get(kind) or []) - {n for n, _ in theirs}
+        removed |= set(base_mine.get(kind) or []) - {n for n, _ in ours}
+        kept: list[Point] = []
+        seen: set[str] = set()
+        for key, point in theirs + ours:
+            if key and key not in seen and key not in removed:
+                seen.add(key)
+                kept.append(point)
+        return kept
 
     def _adopt_cards_without_uid(self) -> None:
         """A card with no UID that describes a contact without a card here (same name or email: khard's
