@@ -280,7 +280,9 @@ def test_a_folder_of_the_other_kind_is_refused_and_its_sync_left_as_it_was(morni
     again = json.loads(morning("sync", "calendar", str(calendar), "--json").stdout)
     assert again["done"] == len(before_calendar)
     emptied = tmp_path / "emptied"  # a folder whose cards are all gone is still an address book's
+    morning("add", "Zed Quinn")  # (a contact with no card in another address book, so it is sent there)
     morning("sync", "contacts", str(emptied))
+    assert list(emptied.glob("*.vcf"))
     for file in emptied.glob("*.vcf"):
         file.unlink()
     assert morning("sync", "calendar", str(emptied), ok=False).exit_code == 1
@@ -390,3 +392,28 @@ def test_addresses_added_on_both_sides_are_all_kept_with_their_labels_not_a_conf
     assert sorted(e["value"] for e in netlog.json("show", "Eva Novak")["emails"]) == [
         "eva.novak@native-instruments.example", "eva@home.example", "eva@later.example"]
     assert b"eva@studio.example" not in eva.read_bytes() and b"eva@later.example" in eva.read_bytes()
+
+
+def test_a_second_address_book_is_not_sent_the_cards_of_the_first(netlog, tmp_path):
+    """Syncing a second folder sent it every contact the first one synced (they counted as netlog's own): a contact
+    whose card is in another address book netlog syncs (or was, until deleted there) stays that book's."""
+    folder = address_book(tmp_path)
+    netlog("add", "Zed Quinn")
+    first = counts(netlog, folder)
+    assert (first["in_new"], first["out_new"]) == (50, 1)
+    work = tmp_path / "work"
+    (work).mkdir()
+    (work / "wu.vcf").write_bytes(card("wu-1", "Wu Lan", "wu@example.org"))
+    done = netlog("sync", "contacts", str(work), "--json")
+    assert json.loads(done.stdout)["out_new"] == 0 and sorted(p.name for p in work.iterdir()) == ["wu.vcf"]
+    assert "51 contacts with a card in another address book" in done.stderr and str(folder) in done.stderr
+    netlog("add", "Ada New")  # a contact with no card anywhere goes to the next address book synced, that one only
+    assert counts(netlog, work)["out_new"] == 1 and counts(netlog, folder)["out_new"] == 0
+    again = netlog("sync", "contacts", str(work), "--json")
+    assert json.loads(again.stdout)["out_new"] == 0 and "another address book" not in again.stderr  # said once
+    assert not any(b"Wu Lan" in f.read_bytes() or b"Ada New" in f.read_bytes() for f in folder.glob("*.vcf"))
+    # every contact, on purpose: export them there, and the next sync keeps each card
+    netlog("export", "vcard", "--vdir", str(work))
+    both = counts(netlog, work)
+    assert (both["in_new"], both["out_new"]) == (51, 0) and len(list(work.glob("*.vcf"))) == 53
+    assert len(netlog.json("list")) == 53  # no one doubled

@@ -407,6 +407,11 @@ def sync_contacts(reader: Reader) -> list[Row]:
     return dicts(reader, "sync_contacts")
 
 
+def cards_elsewhere(reader: Reader, folder: str) -> dict[int, str]:
+    """The contacts with a card in another address book a sync keeps: contact id -> one such folder."""
+    return {cid: where for cid, where in reader.rows("cards_elsewhere", {"folder": folder})}
+
+
 def sync_items_of(reader: Reader, contact_id: int) -> list[Row]:
     """The items of one contact that a sync keeps, in every folder."""
     return dicts(reader, "sync_items_of", {"id": contact_id})

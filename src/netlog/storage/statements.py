@@ -695,6 +695,25 @@ def sync_items_of() -> Statement:
 
 
 @statement
+def cards_elsewhere() -> Statement:
+    """The contacts whose card is in another address book a sync keeps (synced there, or deleted there and no
+    longer synced), each with one such folder: `sync contacts` sends them to no second address book. A calendar
+    folder's items (.ics) are not cards."""
+    folder = func.min(SYNC_ITEM.c.folder).label("folder")
+    return (
+        select(SYNC_ITEM.c.contact_id, folder)
+        .where(
+            SYNC_ITEM.c.folder != bindparam("folder"),
+            SYNC_ITEM.c.contact_id.is_not(None),
+            SYNC_ITEM.c.state.in_([literal_column("'synced'"), literal_column("'deleted'")]),
+            func.lower(SYNC_ITEM.c.file).like(literal_column("'%.vcf'")),
+        )
+        .group_by(SYNC_ITEM.c.contact_id)
+        .order_by(SYNC_ITEM.c.contact_id)
+    )
+
+
+@statement
 def sync_contacts() -> Statement:
     """What `sync contacts` compares of every contact (and writes on a new card), by id."""
     return select(

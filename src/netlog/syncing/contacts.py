@@ -154,6 +154,10 @@ class _Sync:
         linked = {r["contact_id"] for r in self.known.values() if r["contact_id"] is not None and r["state"] != "removed"}
         self.unlinked = [cid for cid in self.rows if cid not in linked]
         # a contact whose card is in another address book netlog syncs is that address book's: not sent to this one
+        elsewhere = reads.cards_elsewhere(reader, key) if self.unlinked else {}
+        self.held = {cid: elsewhere[cid] for cid in self.unlinked if cid in elsewhere}  # contact -> that folder
+        if self.held:
+            self.unlinked = [cid for cid in self.unlinked if cid not in self.held]
         self.new_items: list[folders.Item] = []
         self.changes: list[_Change] = []
         self.gone: list[dict[str, Any]] = []  # synced cards no longer in the folder
@@ -513,6 +517,14 @@ class _Sync:
         from netlog.exporters.vcard import record_of
         from netlog.vcard import cards, vdir
 
+        held = {cid: where for cid, where in self.held.items() if cid not in {c for _, c in self.linked_new}}
+        if held and not self.known:  # said at a folder's first sync, when it matters
+            folders_held = sorted(set(held.values()))
+            self.report.lines.append(
+                f"{len(held)} contact{'' if len(held) == 1 else 's'} with a card in another address book netlog syncs"
+                f" ({folders_held[0]}{' and others' if len(folders_held) > 1 else ''}) {'was' if len(held) == 1 else 'were'}"
+                f" not sent here; netlog export vcard --vdir {self.report.folder} sends every contact."
+            )
         taken = set(self.known) | set(self.scan.items) | self.scan.taken
         for cid in self.unlinked:
             row = self.rows[cid]
