@@ -30,7 +30,7 @@ from conftest import SUITE_URL, _fresh_database
 TOP = 8  # the items acted on each morning
 MOST = 15  # the issue: at most this many items a morning on this network
 # Drafts that ask nothing: sent with --sent they must never come back as a nudge (the issue's list).
-ASKS_NOTHING = frozenset({"keep-in-touch", "second-touch", "give-back", "reconnect", "congratulate"})
+ASKS_NOTHING = frozenset({"keep-in-touch", "second-touch", "give-back", "reconnect", "congratulate", "intro-check-in"})
 INTRO_CHAIN = frozenset({"reach-out", "meet", "report-back", "tell-introducer"})
 # What a --sent draft logs (drafting.SENT), as far as clearing goes: a thanks or a report clears a pending
 # thank-you, a report clears advice waiting to be circled back on.

@@ -128,3 +128,21 @@ def test_working_days_skip_single_days_off():
     for start in (date(2026, 11, 19) + timedelta(days=n) for n in range(6)):
         for n in range(12):
             assert workdays_between(start, add_workdays(start, n, off), off) == n
+
+
+def test_checking_in_on_an_intro_brings_no_nudge(netlog, monkeypatch):
+    """The 300-contact walk checked in with both sides of an intro it made ("How did it go with Zara?") and a week
+    later listed 'Nudge Goran once' and 'Nudge Zara once': a check-in is a courtesy to people you helped, and their
+    silence owes you nothing."""
+    netlog("add", "Ana Lima", "--strength", "medium", "--on", "2026-06-01")
+    netlog("add", "Bo Chen", "--strength", "medium", "--on", "2026-06-01")
+    monkeypatch.setenv("NETLOG_TODAY", "2026-11-02")
+    netlog("intro", "Ana", "Bo", "--why", "both hiring in Lisbon")
+    netlog("intro", "Ana", "Bo", "--yes-from", "Ana")
+    netlog("intro", "Ana", "Bo", "--yes-from", "Bo")
+    netlog("intro", "Ana", "Bo", "--sent")
+    monkeypatch.setenv("NETLOG_TODAY", "2026-11-16")
+    assert {i["occasion"] for i in netlog.json("due") if i["contact"] == "Ana Lima"} == {"intro-check-in"}
+    netlog("draft", "Ana", "intro-check-in", "--sent")
+    monkeypatch.setenv("NETLOG_TODAY", "2026-11-24")
+    assert [i for i in netlog.json("due") if i["contact"] == "Ana Lima"] == []

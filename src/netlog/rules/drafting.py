@@ -74,7 +74,9 @@ SENT: dict[str, Sent] = {
     "reconnect": Sent("share"),  # an invitation to share news, not a question to chase
     "intro-ask": Sent("email", False, "intro"),  # their yes is recorded with `intro --yes-from`
     "intro-send": Sent(None),  # `intro A B --sent`
-    "intro-check-in": Sent("email", True, "intro"),
+    # A courtesy to two people you helped: their silence owes you nothing, so no nudge follows it (the walk listed
+    # one for each side a week after checking in).
+    "intro-check-in": Sent("email", False, "intro"),
 }
 
 
