@@ -105,8 +105,15 @@ def _print_table(table_for: Any, count: int, fit: bool, total: int | None = None
     """Print the table `table_for(rows)` draws of the first `rows` of `count`: all of them, or with `fit` as
     many as fit one terminal screen (at least 5), with a note on stderr saying how many of the `total` (the whole
     list's length, when only its head was handed in; else `count`) were left out."""
-    rows = _rows_that_fit(table_for, count) if fit else count
-    _console().print(table_for(rows))
+    console = _console()
+    if fit:
+        rows, lines = _rows_that_fit(console, table_for, count)
+        from rich.segment import SegmentLines
+
+        console.print(SegmentLines(lines, new_lines=True))  # the lines measured are the lines shown: drawn once
+    else:
+        rows = count
+        console.print(table_for(rows))
     total = count if total is None else total
     if total > rows:
         message(f"… and {total - rows:,} more: add --all to see them, or pipe the output.")
@@ -117,20 +124,24 @@ def screen_rows() -> int:
     return max(5, _console().height - 2)
 
 
-def _rows_that_fit(table_for: Any, count: int) -> int:
+def _rows_that_fit(console: Any, table_for: Any, count: int) -> tuple[int, list[Any]]:
     """How many rows (at least 5) make a table that fits one terminal screen with two lines to spare (the
-    note on what is left out, and the prompt after). A big network has thousands of rows: a table of them
-    all takes seconds to draw and scrolls away unread. Measured by drawing it: a row takes as many lines as
-    its longest cell wraps to."""
-    console = _console()
+    note on what is left out, and the prompt after), and the table of them drawn (Rich's lines). A big network
+    has thousands of rows: a table of them all takes seconds to draw and scrolls away unread. Measured by
+    drawing it: a row takes as many lines as its longest cell wraps to. The five rows always shown are drawn
+    first: when they fill the screen already (long reasons on a small terminal), nothing larger is drawn."""
     room = console.height - 2
+    least = min(count, 5)
+    drawn = console.render_lines(table_for(least), pad=False)
     rows = min(count, max(5, room))
+    if rows == least or len(drawn) > room:
+        return least, drawn
     while rows > 5:
-        lines = len(console.render_lines(table_for(rows), pad=False))
-        if lines <= room:
-            break
-        rows = max(5, min(rows - 1, rows * room // lines))
-    return rows
+        lines = console.render_lines(table_for(rows), pad=False)
+        if len(lines) <= room:
+            return rows, lines
+        rows = max(5, min(rows - 1, rows * room // len(lines)))
+    return rows, drawn
 
 
 def _touch_line(t: dict[str, Any], now: date) -> str:
