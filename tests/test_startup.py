@@ -95,3 +95,11 @@ def test_reads_on_sqlite_import_no_sqlalchemy_pydantic_or_dateparser(people, arg
     output, modules = run(*args)
     assert output
     assert not modules & {"sqlalchemy", "sqlmodel", "pydantic", "dateparser"}, sorted(modules & HEAVY)
+
+
+def test_due_piped_imports_no_json_and_no_rich(people):
+    """Piped `due` is plain text (Rich only draws for a terminal), and reads `me`'s settings without json unless
+    addresses are stored: each import is paid on every morning's run (docs/performance.md)."""
+    output, modules = run("due")
+    assert "Thank Ana" in output
+    assert not modules & {"json", "rich"}, sorted(modules & {"json", "rich"})

@@ -55,8 +55,6 @@ def current_user() -> str:
 
 def recorded(reader: Reader) -> Me:
     """What `netlog me` stored."""
-    import json
-
     from netlog.storage import reads
 
     from netlog.values.points import REGION_KEY
@@ -66,10 +64,18 @@ def recorded(reader: Reader) -> Me:
     emails = reads.meta(reader, EMAILS_KEY)
     days_off = reads.meta(reader, DAYS_OFF_KEY)
     return Me(
-        reads.meta(reader, NAME_KEY), tuple(json.loads(emails)) if emails else (), reads.meta(reader, LINKEDIN_KEY),
+        reads.meta(reader, NAME_KEY), _addresses(emails) if emails else (), reads.meta(reader, LINKEDIN_KEY),
         reads.meta(reader, REGION_KEY), reads.meta(reader, FAMILY_TAG_KEY),
         WEEKEND if days_off is None else parse_days_off(days_off),
     )  # fmt: skip
+
+
+def _addresses(stored: str) -> tuple[str, ...]:
+    """The user's addresses as `me --email` stored them (a JSON list). json is imported only here: `due` reads
+    the settings on every run, and importing json cost it 5 M instructions when no address is set."""
+    import json
+
+    return tuple(json.loads(stored))
 
 
 def signature(reader: Reader) -> str | None:
