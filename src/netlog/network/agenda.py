@@ -170,7 +170,7 @@ def _day(
     del rows  # 50,000 tuples at 100k contacts: freed before ranking, so they never share the peak with the items
     by_id = {tie.id: tie for tie in ties}
     # Whoever an intro or an offer names is read whole (due_candidates) even when in the pool: the pool is the rest.
-    pool = [rules.PoolTie(*r) for r in pool_rows if r[0] not in by_id]
+    pool: list[rules.PoolTie] = [r for r in pool_rows if r[0] not in by_id]
     del pool_rows
 
     def whole_ties(ids: Sequence[int]) -> list[rules.Tie]:

@@ -36,12 +36,20 @@ def resting(contact_id: int, today: date, picked_on: Mapping[int, date]) -> bool
 
 
 def pick(
-    candidates: Sequence[Candidate], today: date, per_day: int, picked_on: Mapping[int, date] | None = None
+    candidates: Sequence[Candidate],
+    today: date,
+    per_day: int,
+    picked_on: Mapping[int, date] | None = None,
+    fresh: Mapping[tuple[int, ...], Sequence[int]] | None = None,
 ) -> list[int]:
     """The ids of today's `per_day` picks, best first: those already picked today (a pick made this morning
     stays: acting on one never replaces the others), then tier by tier, rotating inside each tier by id,
-    fresh people before anyone picked in the last PICK_REST_DAYS."""
-    if per_day <= 0 or not candidates:
+    fresh people before anyone picked in the last PICK_REST_DAYS.
+
+    `fresh`: more candidates, by tier, each tier's ids in order, none of them in `picked_on` nor in `candidates`
+    (the long tail of a large network: tens of thousands, grouped once instead of one Candidate each)."""
+    fresh = fresh or {}
+    if per_day <= 0 or not (candidates or any(fresh.values())):
         return []
     picked_on = picked_on or {}
     # Today's picks already made keep their places, those acted on included (no one else takes them).
@@ -51,7 +59,7 @@ def pick(
         # More were picked today than this allowance holds (one look with `due --reconnect 5`): the ones this
         # allowance draws first (the morning's own picks, as nothing else changed), then the rest by rank.
         earlier = {contact_id: on for contact_id, on in picked_on.items() if on != today}
-        first = [contact_id for contact_id in pick(candidates, today, per_day, earlier) if contact_id in made_today]
+        first = [contact_id for contact_id in pick(candidates, today, per_day, earlier, fresh) if contact_id in made_today]
         chosen = first + [contact_id for contact_id in chosen if contact_id not in first]
     per_day -= len(made_today) - len(chosen)
     chosen = chosen[: max(per_day, 0)]
@@ -64,8 +72,11 @@ def pick(
         for c in sorted(candidates, key=lambda c: c.contact_id):
             if c.contact_id not in taken and resting(c.contact_id, today, picked_on) == rested:
                 tiers.setdefault(c.tier, []).append(c.contact_id)
-        for tier in sorted(tiers):
-            members = tiers[tier]
+        more = {} if rested else fresh  # (never resting: in no one's picked_on)
+        for tier in sorted(tiers.keys() | {t for t, ids in more.items() if ids}):
+            members = tiers.get(tier, [])
+            if more.get(tier):  # two runs in id order: one sort merges them in linear time
+                members = sorted([*members, *more[tier]])
             start = offset % len(members)
             for contact_id in (members[start:] + members[:start])[: per_day - len(chosen)]:
                 chosen.append(contact_id)

@@ -597,13 +597,27 @@ def _allowance(
         if tie.id not in drawn and is_pickable(tie, today, personal):
             drawn[tie.id] = None
             candidates.append(allowance.Candidate(tie.id, _pick_tier(tie, "reconnect", active_companies)))
+    # The pool: weak, no own cadence, never set aside, so pickable unless no professional tie; never dated. Grouped
+    # by tier in id order (allowance.pick's `fresh`), but those with a past pick, which are Candidates as above.
     pooled: set[int] = set()
-    for member in pool:  # weak, no own cadence, never set aside: pickable unless no professional tie; never dated
-        if member.id not in drawn and member.id not in personal:
-            drawn[member.id] = None
-            pooled.add(member.id)
-            candidates.append(allowance.Candidate(member.id, _tier(False, member.strength, member.company, active_companies)))
-    picked = set(allowance.pick(candidates, today, per_day, picked_on))
+    fresh: dict[tuple[int, ...], list[int]] = {}
+    tier_of_pair: dict[tuple[int, str | None], tuple[int, int, int]] = {}
+    for contact_id, strength, company in pool:
+        if contact_id in drawn or contact_id in personal:
+            continue
+        tier = tier_of_pair.get((strength, company))
+        if tier is None:
+            tier = tier_of_pair[strength, company] = _tier(False, strength, company, active_companies)
+        if keep_held or contact_id in picked_on:
+            drawn[contact_id] = None
+            pooled.add(contact_id)
+            candidates.append(allowance.Candidate(contact_id, tier))
+        else:
+            fresh.setdefault(tier, []).append(contact_id)
+    picked = set(allowance.pick(candidates, today, per_day, picked_on, fresh))
+    for contact_id in sorted(picked - drawn.keys()):  # picked from `fresh`: built below as the others are
+        drawn[contact_id] = None
+        pooled.add(contact_id)
     wanted = [contact_id for contact_id in pooled if keep_held or contact_id in picked]
     if wanted:
         if whole_ties is None:
@@ -662,16 +676,12 @@ def _ranked(items: list[DueItem]) -> list[DueItem]:
     return items
 
 
-class PoolTie(NamedTuple):
-    """A tie of the pool, as the daily pick needs it (storage reads the pool as these columns, by id): a weak tie
-    whose one possible item today is the allowance's plain keep in touch, or a dormant tie's reconnect (no
-    birthday, own cadence, intro, dismissal, favor to give back, nor anything that perishes; storage's
-    due_pool says which). At 100,000 contacts most of a network is this long tail, and the allowance picks
-    three of it: rank_due asks `whole_ties` for the few picked, and builds their items from those."""
-
-    id: int
-    strength: int
-    company: str | None
+# A tie of the pool, as the daily pick needs it: (id, strength, company), storage's row of due_pool, by id. A weak
+# tie whose one possible item today is the allowance's plain keep in touch, or a dormant tie's reconnect (no
+# birthday, own cadence, intro, dismissal, favor to give back, nor anything that perishes). At 100,000 contacts
+# most of a network is this long tail, and the allowance picks three of it: rank_due asks `whole_ties` for the
+# few picked and builds their items from those. (A plain tuple: tens of thousands are read each morning.)
+PoolTie = tuple[int, int, "str | None"]
 
 
 class DueWindow(NamedTuple):
