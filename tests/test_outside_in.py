@@ -103,3 +103,9 @@ def test_words_of_the_import_summary_and_done_help(netlog, tmp_path):
     cards.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nthis is no property\r\nEND:VCARD\r\n")
     assert "0 skipped, 1 bad line." in netlog("import", "vcard", str(cards)).stderr
     assert "reply, thank, nudge" in " ".join(netlog("done", "--help").stdout.split())
+
+
+def test_me_with_an_empty_name_speaks_of_you(netlog):
+    """`me --name ""` said 'A contact needs a name.': the door's words for a contact, not for you."""
+    one_line_error(netlog("me", "--name", " ", ok=False), "--name needs your name")
+    assert netlog.json("me")["name"] is None

@@ -113,6 +113,8 @@ def record(
 
     current = recorded(store.reader)
     if name is not None:
+        if not (validation.clean_text(name) or "").strip():  # the door's own words are about a contact
+            raise BadInput('--name needs your name, which signs your drafts: netlog me --name "Sam Rivera".')
         name = validation.value("name", name)
     cleaned = []
     for address in emails:
