@@ -417,3 +417,22 @@ def test_a_second_address_book_is_not_sent_the_cards_of_the_first(netlog, tmp_pa
     both = counts(netlog, work)
     assert (both["in_new"], both["out_new"]) == (51, 0) and len(list(work.glob("*.vcf"))) == 53
     assert len(netlog.json("list")) == 53  # no one doubled
+
+
+def test_both_syncs_name_the_files_they_cannot_use_in_the_same_words(morning, tmp_path):
+    """`sync contacts` names each file it leaves as it is (not UTF-8, not an item, several items, no UID);
+    `sync calendar` said nothing of them. Both now say the same lines, on stderr, dry run or not."""
+    lines = {}
+    for kind, suffix, folder in (("contacts", ".vcf", tmp_path / "contacts"), ("calendar", ".ics", tmp_path / "calendar")):
+        morning("sync", kind, str(folder))
+        (folder / f"binary{suffix}").write_bytes(b"\xff\xfe not UTF-8")
+        (folder / f"notes{suffix}").write_text("just some words\n")
+        for dry in (("--dry-run",), ()):
+            done = morning("sync", kind, str(folder), "--json", *dry)
+            json.loads(done.stdout)  # stdout is the counts only
+            said = [line.strip().replace(str(folder), "DIR").replace(suffix, ".X") for line in done.stderr.splitlines()]
+            lines[kind] = [line for line in said if line.startswith("DIR/")]
+            assert lines[kind] == ["DIR/binary.X: not UTF-8 text; left as it is.",
+                                   "DIR/notes.X: is not a readable item (a vdir file holds one); left as it is."], done.stderr  # fmt: skip
+        assert (folder / f"binary{suffix}").read_bytes() == b"\xff\xfe not UTF-8"
+    assert lines["contacts"] == lines["calendar"]

@@ -138,8 +138,8 @@ def _sync(
     counts = report.counts
     seen = reads.sync_item_views(reader, key)
     known = {row["uid"]: {**row, "item_view": seen[row["uid"]][0], "netlog_view": seen[row["uid"]][1]} for row in reads.sync_items(reader, key)}
-    scan = folders.scan(path, SUFFIX, {row["file"]: row for row in known.values()}, item_uids)
-    folders.check_kind(scan, (row["file"] for row in known.values()), SUFFIX, report.folder)
+    scan = folders.read(path, SUFFIX, known.values(), item_uids, report.folder)
+    report.lines.extend(scan.problems)
     names = dict(reads.contact_names(reader))
     saved: list[dict[str, Any]] = []
     # read back: what was ticked off or deleted in the calendar is done

@@ -143,8 +143,7 @@ class _Sync:
         self.report = SyncReport(label, dry_run)
         self.region = default_region(reads.meta(reader, REGION_KEY))
         self.known = {row["uid"]: row for row in reads.sync_items(reader, key)}
-        self.scan = folders.scan(path, SUFFIX, {row["file"]: row for row in self.known.values()}, card_uids)
-        folders.check_kind(self.scan, (row["file"] for row in self.known.values()), SUFFIX, label)
+        self.scan = folders.read(path, SUFFIX, self.known.values(), card_uids, label)
         self.report.lines.extend(self.scan.problems)
         self.raw = {row[0]: row for row in reads.rows(reader, "sync_contacts")}
         self.rows = _Rows(self.raw, reads.columns("sync_contacts"))

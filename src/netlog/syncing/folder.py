@@ -83,6 +83,16 @@ def check_kind(scan: Scan, remembered: Iterable[str], suffix: str, label: str) -
         raise BadInput(f"{label} holds {what}: netlog {mine} needs {needs}, and {command} keeps this one; nothing was changed.")
 
 
+def read(path: Path, suffix: str, remembered: Iterable[Mapping[str, Any]], uids_of: Callable[[str], list[str] | None], label: str) -> Scan:
+    """A sync's look at its folder: every item file (scan), the folder refused when it is of the other kind
+    (check_kind). `remembered`: the last sync's rows of this folder. Both syncs tell the user the scan's
+    problems (each file left as it is, named once a run)."""
+    rows = list(remembered)
+    found = scan(path, suffix, {row["file"]: row for row in rows}, uids_of)
+    check_kind(found, (row["file"] for row in rows), suffix, label)
+    return found
+
+
 def key_of(path: Path) -> str:
     """The name the database remembers a folder by: its absolute path, links resolved."""
     return text_of(str(path.resolve()))
