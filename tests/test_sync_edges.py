@@ -436,3 +436,22 @@ def test_both_syncs_name_the_files_they_cannot_use_in_the_same_words(morning, tm
                                    "DIR/notes.X: is not a readable item (a vdir file holds one); left as it is."], done.stderr  # fmt: skip
         assert (folder / f"binary{suffix}").read_bytes() == b"\xff\xfe not UTF-8"
     assert lines["contacts"] == lines["calendar"]
+
+
+def test_a_card_without_uid_of_someone_new_is_given_one_and_not_said_again(netlog, tmp_path):
+    """A card with no UID that describes no contact was left out, and every sync said so again ("has no UID, so no
+    sync can find it again"). Like any card of the folder it comes in: it gets a UID in its own file (every other
+    byte kept) at the first sync, and the next sync has nothing to say of it."""
+    folder = tmp_path / "contacts"
+    folder.mkdir()
+    original = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nia Hale\r\nEMAIL:nia@example.org\r\nEND:VCARD\r\n"
+    (folder / "nia.vcf").write_bytes(original)
+    dry = netlog("sync", "contacts", str(folder), "--dry-run", "--json")
+    assert json.loads(dry.stdout)["in_new"] == 1 and (folder / "nia.vcf").read_bytes() == original
+    first = netlog("sync", "contacts", str(folder), "--json")
+    assert json.loads(first.stdout)["in_new"] == 1 and "nia.vcf: had no UID" in first.stderr
+    text = (folder / "nia.vcf").read_bytes()
+    assert text.startswith(original[: -len(b"END:VCARD\r\n")]) and text.count(b"\r\nUID:") == 1
+    assert netlog.json("show", "Nia Hale")["email"] == "nia@example.org"
+    again = netlog("sync", "contacts", str(folder), "--json")
+    assert json.loads(again.stdout)["unchanged"] == 1 and "nia.vcf" not in again.stderr and "UID" not in again.stderr

@@ -169,6 +169,7 @@ class _Sync:
         self.removed = reads.removed_uids(reader)
         self._netlog_views: dict[int, str] = {}
         self._item_views: dict[str, tuple[str | None, str | None]] | None = None
+        self._uidless: dict[str, int | None] | None = None
         self._classify()
         # what the plan will write
         self.plan_of_new: _Plan | None = None
@@ -239,7 +240,8 @@ class _Sync:
 
     def idle(self) -> bool:
         """Nothing to write: no card or contact changed, none new, none gone."""
-        return not (self.new_items or self.changes or self.gone or self.orphans or self.restat or self.unlinked or self.merged)
+        return not (self.new_items or self.changes or self.gone or self.orphans or self.restat or self.unlinked or self.merged
+                    or self.uidless_owners())
 
     # planning (pure: everything is written by apply)
 
@@ -418,37 +420,69 @@ class _Sync:
         return kept
 
     def _adopt_cards_without_uid(self) -> None:
-        """A card with no UID that describes a contact without a card here (same name or email: khard's
-        korean-c.vcf, imported from this folder) is that contact's card, as `export --vdir` takes it: it gets
-        a UID in its own file (every other byte kept) and comes in as a new card, so no second card is
-        written for the same person."""
-        from netlog.vcard import cards
-
-        if not (self.scan.without_uid and self.unlinked):
-            return
+        """A card with no UID (khard skips those) gets one in its own file (every other byte kept, as vdirsyncer's
+        `repair` gives one), so that it is synced from then on and never said again (_owners_of_cards_without_uid
+        says which). A card without a UID that describes a contact with a card already (a second card of one
+        person) is left as it is, and said."""
         taken = set(self.known) | set(self.scan.items) | self.scan.taken
-        waiting = dict(self.scan.without_uid)
-        for cid in self.unlinked:
-            row = self.rows[cid]
-            contact = {"name": row["name"], "points": {"email": [Point(p["value"], p["label"]) for p in self.points_of(cid)["email"]]}}
-            path = next((path for path, (text, _) in waiting.items() if cards.describes(text, contact)), None)
-            if path is None:
+        for path, (text, problem) in self.scan.without_uid.items():
+            if path not in self.uidless_owners():
                 continue
-            text, problem = waiting.pop(path)
-            uid = row.get("uid")
+            cid = self.uidless_owners()[path]
+            uid = self.rows[cid].get("uid") if cid is not None else None
             if not uid or uid in taken or uid.startswith("netlog-"):
                 uid = str(uuid.uuid4())
             taken.add(uid)
-            adopted = cards.with_uid(text, uid)
-            size, mtime_ns = folders.stat_of(Path(path))
-            item = folders.Item(path, uid, folders.digest(adopted), size, mtime_ns, adopted)
-            self.scan.items[uid] = item
-            self.new_items.append(item)
-            self.pending[item.file] = adopted
-            self.report.counts["out_changed"] += 1
-            if problem in self.report.lines:
-                self.report.lines.remove(problem)
-            self.report.lines.append(f"{item.file}: had no UID; it is {row['name']}'s card, and has the UID {uid} now.")
+            item = self._given_uid(path, text, uid, problem)
+            if cid is None:
+                self.report.lines.append(f"{item.file}: had no UID; it has the UID {uid} now, and comes in as a new card.")
+            else:
+                self.report.lines.append(f"{item.file}: had no UID; it is {self.rows[cid]['name']}'s card, and has the UID {uid} now.")
+
+    def uidless_owners(self) -> dict[str, int | None]:
+        """The cards without a UID that a sync gives one, by path: to the contact without a card here that the card
+        describes (same name or email: khard's korean-c.vcf, imported from this folder), as `export --vdir` takes
+        it, so no second card is written for the same person; to None when it describes no contact netlog has (a
+        new card, like any other). Worked out once a run (an unchanged sync asks too)."""
+        if self._uidless is not None:
+            return self._uidless
+        from netlog.values.folding import fold
+        from netlog.values.points import normal
+        from netlog.vcard import cardlines, cards
+
+        self._uidless = {}
+        waiting = dict(self.scan.without_uid)
+        for cid in self.unlinked if waiting else ():
+            row = self.rows[cid]
+            contact = {"name": row["name"], "points": {"email": [Point(p["value"], p["label"]) for p in self.points_of(cid)["email"]]}}
+            path = next((path for path, (text, _) in waiting.items() if cards.describes(text, contact)), None)
+            if path is not None:
+                del waiting[path]
+                self._uidless[path] = cid
+        if waiting:
+            names = {fold(self.rows[cid]["name"] or "") for cid in self.rows} - {""}
+            emails = {normal_form for rows in self.point_rows.values() for kind, _, _, normal_form in rows if kind == "email"}
+            for path, (text, _) in waiting.items():
+                properties = cardlines.split_cards(cardlines.parse(text)).cards[0].properties
+                theirs = {normal("email", p.value) for p in cards.read_points(properties)["email"]}
+                if fold(cards.full_name(properties) or "") not in names and not theirs & emails:
+                    self._uidless[path] = None
+        return self._uidless
+
+    def _given_uid(self, path: str, text: str, uid: str, problem: str) -> folders.Item:
+        """A card without a UID, given one in its own file, taken in as a new card of the folder."""
+        from netlog.vcard import cards
+
+        adopted = cards.with_uid(text, uid)
+        size, mtime_ns = folders.stat_of(Path(path))
+        item = folders.Item(path, uid, folders.digest(adopted), size, mtime_ns, adopted)
+        self.scan.items[uid] = item
+        self.new_items.append(item)
+        self.pending[item.file] = adopted
+        self.report.counts["out_changed"] += 1
+        if problem in self.report.lines:
+            self.report.lines.remove(problem)
+        return item
 
     def _plan_new_cards(self) -> None:
         if not self.new_items:
