@@ -278,3 +278,30 @@ def test_nobody_matches_names_no_company_the_user_may_not_have(netlog):
 def test_a_name_ending_in_a_full_stop_gets_no_second_one(netlog):
     netlog("add", "ACME Inc.")
     assert netlog("edit", "ACME Inc.", "--tag", "vendor").stderr.strip() == "Updated ACME Inc."
+
+
+def test_an_apostrophe_or_hyphen_inside_a_word_folds_away_in_find(netlog):
+    """`find oneil` did not find O'Neil: the index kept "o" and "neil". A word written with an apostrophe or a
+    hyphen inside is kept joined up too, so it is found typed either way; a query keeps its words apart, so
+    "jean-pierre" still finds Jean Pierre."""
+    netlog("add", "Siobhan O’Neil", "--company", "Hewlett-Packard")  # Apple writes the curly apostrophe
+    netlog("add", "Jean Pierre Roux")
+    for typed in ("oneil", "o'neil", "O’Neil", "neil", "ONEI"):
+        assert names(netlog.json("find", typed)) == ["Siobhan O’Neil"], typed
+    assert names(netlog.json("find", "hewlettpackard")) == names(netlog.json("find", "hewlett packard")) == ["Siobhan O’Neil"]
+    assert names(netlog.json("find", "jean-pierre")) == ["Jean Pierre Roux"]
+    assert "[O’Neil]" in netlog("find", "oneil").stdout  # the snippet marks the word whole
+
+
+@pytest.mark.sqlite_only
+def test_an_index_built_before_joined_words_is_built_again(netlog):
+    import os
+    import sqlite3
+
+    netlog("add", "Siobhan O'Neil")
+    db = sqlite3.connect(os.environ["NETLOG_DB"])
+    with db:  # what a database of netlog before search version 3 holds: o and neil, apart
+        db.execute("UPDATE contact_search SET name = 'siobhan o neil'")
+        db.execute("UPDATE netlog_meta SET value = '2:name,company,title,met,topics,tags,note,said' WHERE key = 'search_version'")
+    db.close()
+    assert names(netlog.json("find", "oneil")) == ["Siobhan O'Neil"]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 from netlog.network.ties import touch_from_row, touches_by_contact
 from netlog.rules import due, history
 from netlog.storage import reads
-from netlog.values.folding import words
+from netlog.values.folding import search_words
 
 if TYPE_CHECKING:
     from datetime import date
@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 CACHE_VERSION = "8:" + ",".join(history.History._fields) + ",keep_in_touch_from"  # 8: issue 25 (the day keeping in touch can be due, stored); 7: issue 23 (mail threads)
 CACHE_KEY = "history_version"
 # The search documents (issue 26) are derived the same way; bump when search_document changes what it keeps
-# or how words fold (2: letters such as ø and ł fold to o and l).
-SEARCH_VERSION = "2:name,company,title,met,topics,tags,note,said"
+# or how words fold (2: letters such as ø and ł fold to o and l; 3: O'Neil is kept as oneil too).
+SEARCH_VERSION = "3:name,company,title,met,topics,tags,note,said"
 SEARCH_KEY = "search_version"
 
 
@@ -60,7 +60,8 @@ def cached_row(summary: history.History, strength: int, cadence_days: int | None
 
 
 def search_document(contact: Mapping[str, Any], tags: Iterable[str], touches: Iterable[tuple[Any, ...]]) -> dict[str, str]:
-    """A contact's search document: per field, its folded words (values.folding.words) joined by spaces.
+    """A contact's search document: per field, its folded words (values.folding.search_words: O'Neil as o neil oneil)
+    joined by spaces.
     `touches` are (note or subject, place, topics, advice); their words are kept once each, so a contact
     with a thousand mails about "the launch" holds "the launch" once."""
     met: dict[str, None] = {}
@@ -69,15 +70,15 @@ def search_document(contact: Mapping[str, Any], tags: Iterable[str], touches: It
     for note, place, about, advice in touches:
         for text, into in ((note, said), (advice, said), (place, met), (about, topics)):
             if text:
-                into.update(dict.fromkeys(words(text)))
+                into.update(dict.fromkeys(search_words(text)))
     return {
-        "name": " ".join(words(contact["name"]) + words(contact["nickname"])),
-        "company": " ".join(words(contact["company"])),
-        "title": " ".join(words(contact["title"])),
+        "name": " ".join(search_words(contact["name"]) + search_words(contact["nickname"])),
+        "company": " ".join(search_words(contact["company"])),
+        "title": " ".join(search_words(contact["title"])),
         "met": " ".join(met),
         "topics": " ".join(topics),
-        "tags": " ".join(w for tag in tags for w in words(tag)),
-        "note": " ".join(words(contact["note"]) + words(contact["moment"])),
+        "tags": " ".join(w for tag in tags for w in search_words(tag)),
+        "note": " ".join(search_words(contact["note"]) + search_words(contact["moment"])),
         "said": " ".join(said),
     }
 

@@ -16,7 +16,7 @@ from typing import Iterable, Mapping, NamedTuple, Sequence
 
 from netlog.rules.due import closeness
 from netlog.rules.wording import format_ago
-from netlog.values.folding import words
+from netlog.values.folding import search_words, words
 
 # How much a word found in each field says about the person: their name most, a mail that mentions it least.
 FIELD_WEIGHTS = {"name": 1.0, "company": 0.8, "title": 0.7, "tags": 0.6, "met": 0.6, "topics": 0.5, "note": 0.4, "said": 0.3}
@@ -76,15 +76,22 @@ def warmth_phrase(level: str, last_kind: str | None, last_on: date | None, today
 
 
 _TOKEN = re.compile(r"[^\W_]+")
+_JOINED = re.compile(r"[^\W_]+(?:['’\-‐‑][^\W_]+)*")  # a word, or words joined by an apostrophe or hyphen (O'Neil)
 
 
 def marks(text: str, query: Sequence[str]) -> list[tuple[int, int]]:
-    """Where in `text` the words that start with one of the folded `query` words are: (start, end) pairs."""
+    """Where in `text` the words that start with one of the folded `query` words are: (start, end) pairs. A word
+    written with an apostrophe or hyphen inside ("O'Neil") is marked whole when only its joined form matches
+    ("oneil")."""
     found = []
-    for token in _TOKEN.finditer(text):
-        folded = words(token.group())
-        if folded and any(f.startswith(q) for f in folded for q in query):
-            found.append(token.span())
+    for joined in _JOINED.finditer(text):
+        parts = list(_TOKEN.finditer(joined.group()))
+        hits = [(joined.start() + p.start(), joined.start() + p.end()) for p in parts
+                if any(f.startswith(q) for f in words(p.group()) for q in query)]  # fmt: skip
+        if hits:
+            found.extend(hits)
+        elif len(parts) > 1 and any(f.startswith(q) for f in search_words(joined.group()) for q in query):
+            found.append(joined.span())
     return found
 
 

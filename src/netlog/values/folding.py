@@ -36,3 +36,22 @@ def words(text: str | None) -> list[str]:
     if not text:
         return []
     return _WORD.findall(fold(text))
+
+
+# A word written with an apostrophe or a hyphen inside it: O'Neil, O’Brien, D'Angelo, Hewlett-Packard, Zoë-Ann
+_JOINED = re.compile(r"[^\W_]+(?:['’\-‐‑][^\W_]+)+")
+_MARK = re.compile("['’\\-‐‑]")
+
+
+def search_words(text: str | None) -> list[str]:
+    """The words a search document keeps of a text: its words, and each word written with an apostrophe or a
+    hyphen inside also joined up ("O'Neil" -> o neil oneil), so "oneil", "o'neil" and "neil" all find it. A
+    query is read with `words`: "jean-pierre" still finds "Jean Pierre"."""
+    if not text:
+        return []
+    folded = fold(text)
+    found = _WORD.findall(folded)
+    if _MARK.search(folded) is None:  # most texts: nothing to join, one quick look
+        return found
+    joined = ["".join(_WORD.findall(m.group())) for m in _JOINED.finditer(folded)]
+    return found + [w for w in joined if w not in found]
