@@ -305,3 +305,12 @@ def test_an_index_built_before_joined_words_is_built_again(netlog):
         db.execute("UPDATE netlog_meta SET value = '2:name,company,title,met,topics,tags,note,said' WHERE key = 'search_version'")
     db.close()
     assert names(netlog.json("find", "oneil")) == ["Siobhan O'Neil"]
+
+
+def test_a_touch_found_by_a_joined_word_is_quoted(netlog):
+    """A touch whose note matched only by its joined word ("dangelo" in "D'Angelo's deck") was found, but quoted as
+    nothing: the snippet looked for the note with the query's words apart."""
+    netlog("add", "Mia Costa")
+    netlog("log", "Mia", "coffee", "--note", "went through D'Angelo's deck")
+    [found] = netlog.json("find", "dangelo")
+    assert found["matched"]["field"] == "touch" and "[D'Angelo's]" in found["matched"]["snippet"], found["matched"]

@@ -125,7 +125,7 @@ def best_text(texts: Iterable[str | None], query: Sequence[str]) -> str | None:
     for text in texts:
         if not text:
             continue
-        count = len({q for q in query for f in words(text) if f.startswith(q)})
+        count = len({q for q in query for f in search_words(text) if f.startswith(q)})
         if count > most:
             best, most = text, count
     return best
