@@ -448,8 +448,9 @@ def test_a_card_without_uid_of_someone_new_is_given_one_and_not_said_again(netlo
     (folder / "nia.vcf").write_bytes(original)
     dry = netlog("sync", "contacts", str(folder), "--dry-run", "--json")
     assert json.loads(dry.stdout)["in_new"] == 1 and (folder / "nia.vcf").read_bytes() == original
+    assert "nia.vcf: has no UID; it would be given a UID, and comes in as a new card." in dry.stderr  # not "has ... now"
     first = netlog("sync", "contacts", str(folder), "--json")
-    assert json.loads(first.stdout)["in_new"] == 1 and "nia.vcf: had no UID" in first.stderr
+    assert json.loads(first.stdout)["in_new"] == 1 and "nia.vcf: has no UID; it has the UID" in first.stderr
     text = (folder / "nia.vcf").read_bytes()
     assert text.startswith(original[: -len(b"END:VCARD\r\n")]) and text.count(b"\r\nUID:") == 1
     assert netlog.json("show", "Nia Hale")["email"] == "nia@example.org"

@@ -434,10 +434,11 @@ class _Sync:
                 uid = str(uuid.uuid4())
             taken.add(uid)
             item = self._given_uid(path, text, uid, problem)
+            given = "would be given a UID" if self.report.dry_run else f"has the UID {uid} now"
             if cid is None:
-                self.report.lines.append(f"{item.file}: had no UID; it has the UID {uid} now, and comes in as a new card.")
+                self.report.lines.append(f"{item.file}: has no UID; it {given}, and comes in as a new card.")
             else:
-                self.report.lines.append(f"{item.file}: had no UID; it is {self.rows[cid]['name']}'s card, and has the UID {uid} now.")
+                self.report.lines.append(f"{item.file}: has no UID; it is {self.rows[cid]['name']}'s card, and {given}.")
 
     def uidless_owners(self) -> dict[str, int | None]:
         """The cards without a UID that a sync gives one, by path: to the contact without a card here that the card
