@@ -146,3 +146,13 @@ def test_checking_in_on_an_intro_brings_no_nudge(netlog, monkeypatch):
     netlog("draft", "Ana", "intro-check-in", "--sent")
     monkeypatch.setenv("NETLOG_TODAY", "2026-11-24")
     assert [i for i in netlog.json("due") if i["contact"] == "Ana Lima"] == []
+
+
+def test_a_last_touch_is_named_in_words_not_kind_names(netlog):
+    """'Keep in touch with Gus — last touch: report on ...' named netlog's kind, not what happened."""
+    netlog("add", "Gus Berg", "--strength", "strong", "--on", "2025-06-01")
+    netlog("log", "Gus", "report", "--on", "2026-10-01")
+    assert "last touch: an update on Thu 1 Oct" in _reason(netlog, "Gus Berg")
+    netlog("add", "Hana Novak", "--strength", "strong", "--on", "2025-06-01")
+    netlog("log", "Hana", "intro", "--to", "Dara Ng", "--on", "2026-10-01")
+    assert "last touch: their intro on Thu 1 Oct" in _reason(netlog, "Hana Novak")

@@ -1110,7 +1110,10 @@ def keep_in_touch_from(strength: int, cadence_days: int | None, created_on: date
 
 
 # A last touch is named by its kind ("coffee", "email", "met"); these kinds are words of netlog's, not of a person.
-_LAST_TOUCH_WORDS = {"favor-received": "their favor", "favor-given": "your favor"}
+_LAST_TOUCH_WORDS = {
+    "favor-received": "their favor", "favor-given": "your favor", "intro": "their intro", "report": "an update",
+    "share": "a shared link", "congrats": "congratulations", "thanks": "a thank-you",
+}  # fmt: skip
 
 
 def keep_in_touch_due(tie: Tie) -> date | None:
