@@ -109,3 +109,22 @@ def test_me_with_an_empty_name_speaks_of_you(netlog):
     """`me --name ""` said 'A contact needs a name.': the door's words for a contact, not for you."""
     one_line_error(netlog("me", "--name", " ", ok=False), "--name needs your name")
     assert netlog.json("me")["name"] is None
+
+
+def test_a_draft_named_with_nothing_due_reads_as_a_letter(netlog):
+    """`draft NAME DRAFT` writes a draft with nothing due ('name a draft to write one anyway'); the intro ones
+    read 'Hi Gus and ,' / 'Gus, meet . , meet Gus Hall.', 'after my introduction . How', and 'I met the person
+    you introduced me to , and' even when Gus had introduced Dara Wei."""
+    netlog("me", "--name", "Sam Rivera")
+    netlog("add", "Gus Hall", "--on", "3 weeks ago")
+    one_line_error(netlog("draft", "Gus", "intro-send", ok=False), "No introduction of Gus Hall to send", 'netlog intro "Gus Hall" OTHER')
+    netlog("log", "Gus", "intro", "--to", "Dara Wei", "--on", "2 weeks ago")
+    report = netlog("draft", "Gus", "report-back").stdout
+    assert "I met Dara Wei, and I wanted" in report
+    assert "your introduction to Dara Wei: I wrote to Dara but" in netlog("draft", "Gus", "tell-introducer").stdout
+    netlog("add", "Bo Berg")
+    netlog("intro", "Gus", "Bo")
+    assert "after my introduction. How" in netlog("draft", "Gus", "intro-check-in").stdout
+    for draft in ("report-back", "tell-introducer", "intro-check-in", "intro-send"):
+        text = netlog("draft", "Gus", draft).stdout
+        assert not any(mark in text for mark in (" ,", " .", "  ")), (draft, text)

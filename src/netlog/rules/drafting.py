@@ -561,8 +561,17 @@ def _meeting_with(facts: Facts, person: Contact | None) -> LoggedTouch | None:
     return next((t for t in meetings if t.happened_on == on), meetings[0] if meetings else None)
 
 
+def _introduced(facts: Facts) -> Contact | None:
+    """The person the item is about; with no item (a draft named with nothing due), the one the contact
+    introduced me to last (their newest intro touch), so the draft names them."""
+    if facts.item is not None:
+        return _person(facts, facts.item.other_id)
+    intros = [t for t in _newest_first(facts.touches) if t.kind == "intro" and t.other_id is not None]
+    return _person(facts, intros[0].other_id) if intros else None
+
+
 def _report_back(facts: Facts) -> dict[str, Any]:
-    introduced = _person(facts, facts.item.other_id if facts.item else None)
+    introduced = _introduced(facts)
     meeting = _meeting_with(facts, introduced)
     who = introduced.name if introduced else "the person you introduced me to"
     kind = meeting.kind if meeting else "met"
@@ -585,7 +594,7 @@ def _intro_thank_pending(facts: Facts) -> bool:
 
 
 def _tell_introducer(facts: Facts) -> dict[str, Any]:
-    introduced = _person(facts, facts.item.other_id if facts.item else None)
+    introduced = _introduced(facts)
     on = facts.item.event_on if facts.item else None
     who = introduced.name if introduced else "the person you introduced me to"
     return {"introduced": who, "introduced_first": _first(introduced, who), "when": spoken_day(on, facts.today) if on else ""}
@@ -647,6 +656,10 @@ def _reconnect(facts: Facts) -> dict[str, Any]:
     }
 
 
+def _quoted(name: str) -> str:
+    return f'"{name}"' if " " in name else name
+
+
 def _intro_sides(facts: Facts) -> tuple[Contact, Contact | None]:
     """(the contact the draft goes to, the other person of the intro)."""
     other_id = facts.item.other_id if facts.item else None
@@ -667,6 +680,8 @@ def _intro_ask(facts: Facts) -> dict[str, Any]:
 
 def _intro_send(facts: Facts) -> dict[str, Any]:
     me, other = _intro_sides(facts)
+    if other is None:  # "Hi Gus and ," -- no offer names the other side
+        raise BadInput(f"No introduction of {me.name} to send: offer one first, as in netlog intro {_quoted(me.name)} OTHER.")
     return {
         "a": me.name, "a_first": me.first_name, "a_role": _role(me),
         "b": other.name if other else "", "b_first": _first(other, ""), "b_role": _role(other),
