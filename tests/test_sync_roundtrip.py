@@ -227,3 +227,20 @@ def test_calendar_round_trip_a_done_item_is_not_recreated_and_khal_shows_the_res
     assert "nudge" not in {(i["action"]) for i in netlog.json("due") if i["contact"] == "Bo Berg"}
     after = {line.split("|", 1)[1] for line in dav.khal_list(tmp_path, events.local, "2026-11-23", "15d")}
     assert "Nudge Bo Berg" not in after and set(titles) - {"Nudge Bo Berg"} <= after
+
+
+def test_a_tag_spelled_like_a_google_group_survives_the_server(dav_server, tmp_path, netlog):
+    """A contact tagged "starred" (Google's spelling of its own group) goes up through vdirsyncer to Radicale and
+    comes down on another device as the tag it is: the server keeps the CATEGORIES line netlog marked."""
+    book = dav.make_addressbook(dav_server)
+    mine = dav.pair(tmp_path, book, name="mine")
+    netlog("add", "Ann Star", "--email", "ann@example.org", "--tag", "starred", "--tag", "friends")
+    sync_json(netlog, "contacts", mine.local)
+    assert len(dav.changes(mine.sync())) == 1
+    [text] = dav.texts(book).values()
+    assert "CATEGORIES;X-NETLOG=tags:" in text
+    theirs = dav.pair(tmp_path, book, name="theirs")  # another device, another database
+    theirs.sync()
+    other = str(tmp_path / "other.db")
+    netlog("--db", other, "sync", "contacts", str(theirs.local))
+    assert sorted(netlog.json("--db", other, "show", "Ann Star")["tags"]) == ["friends", "starred"]
