@@ -447,11 +447,13 @@ class _Sync:
         new card, like any other). Worked out once a run (an unchanged sync asks too)."""
         if self._uidless is not None:
             return self._uidless
+        self._uidless = {}
+        if not self.scan.without_uid:
+            return self._uidless  # the usual folder: nothing to import for (an unchanged sync loads no card code)
         from netlog.values.folding import fold
         from netlog.values.points import normal
         from netlog.vcard import cardlines, cards
 
-        self._uidless = {}
         waiting = dict(self.scan.without_uid)
         for cid in self.unlinked if waiting else ():
             row = self.rows[cid]
