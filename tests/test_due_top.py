@@ -164,3 +164,32 @@ def test_due_on_a_terminal_ranks_only_its_screen_and_says_the_same(tmp_path, mon
         for n, line in enumerate(shown):
             assert everything[n]["contact"] in line
     assert cut == [7, 18, 7, 18]
+
+
+def test_review_walks_the_list_it_ranked_when_a_pool_pick_is_acted_on_first(tmp_path):
+    """The allowance's picks from the pool (the long tail read as a few columns, issue 25) are read whole when
+    picked. `review` ranks the rest of its list only when the walk reaches it (listed_lazily): a touch logged with
+    a pick on the first screen must not change that rest (the pick dropped from it, and so the next item skipped:
+    the walk resumes at the head's length). The list is the one ranked from the facts read once."""
+    from netlog.network import writes
+
+    db = open_store(database_url(str(tmp_path / "r.db")))
+    _fill(db, seed=20261123)
+    walked = 0
+    try:
+        for offset in range(-60, 240, 3):
+            day = BASE + timedelta(days=offset)
+            pool = {r[0] for r in reads.due_pool(db.reader, rules.due_window(day)._asdict())}
+            everything = agenda.listed(db, day, day)
+            at = [n for n, item in enumerate(everything[:-1]) if item.contact_id in pool and not item.held]
+            if not at:
+                continue
+            top = at[0] + 1  # the pick is the head's last item: a touch with it, then the walk goes on
+            lazy = agenda.listed_lazily(db, day, day, top)
+            assert [lazy[n] for n in range(top)] == everything[:top]  # the head alone: the rest is not ranked yet
+            writes.log_touch(db, day, everything[at[0]].contact_id, writes.TouchInput(kind="coffee", on=day))
+            assert list(lazy) == everything, day
+            walked += 1
+    finally:
+        db.close()
+    assert walked >= 5, "no pick from the pool was ever on a first screen: the test shows nothing"

@@ -175,11 +175,14 @@ def _day(
 
     def whole_ties(ids: Sequence[int]) -> list[rules.Tie]:
         """The whole Ties of the pool's few picked (read after the snapshot: a pick is made of today's facts,
-        and a tie written meanwhile is read as it is now)."""
+        and a tie written meanwhile is read as it is now), each read once: `review` ranks the rest of its list
+        (`whole`) after acting on the first screen, and must rank the tie it ranked there, not one it just wrote
+        to (a pick dropped from the rest shifts it: the walk skipped the next item)."""
         # (due_pool reads no one with a dismissal; one removed since is left out)
-        found = ties_from_rows([row for cid in sorted(ids) for row in reads.tie_rows(reader, cid)], dismissals)
+        unread = sorted(cid for cid in ids if cid not in by_id)  # (no pool tie is in `ties`: by_id holds those read)
+        found = ties_from_rows([row for cid in unread for row in reads.tie_rows(reader, cid)], dismissals)
         by_id.update((tie.id, tie) for tie in found)
-        return found
+        return [by_id[cid] for cid in sorted(ids) if cid in by_id]
 
     def owed(item: rules.DueItem) -> bool:
         if item.action == "thank":
