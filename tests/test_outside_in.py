@@ -128,3 +128,19 @@ def test_a_draft_named_with_nothing_due_reads_as_a_letter(netlog):
     for draft in ("report-back", "tell-introducer", "intro-check-in", "intro-send"):
         text = netlog("draft", "Gus", draft).stdout
         assert not any(mark in text for mark in (" ,", " .", "  ")), (draft, text)
+
+
+def test_stats_counts_the_intros_you_made(netlog):
+    """Issue 8 asked stats for 'favors given vs received, intros made and received. --json too': stats counted
+    the intros received only, and docs/json.md did not document stats --json."""
+    for name in ("Ana Lima", "Bo Berg"):
+        netlog("add", name)
+    assert netlog.json("stats")["intros"]["made"] == 0
+    assert "made" not in netlog("stats").stdout
+    netlog("intro", "Ana", "Bo", "--why", "you are both hiring in Lisbon")
+    netlog("intro", "Ana", "Bo", "--yes-from", "Ana")
+    netlog("intro", "Ana", "Bo", "--yes-from", "Bo")
+    assert netlog.json("stats")["intros"]["made"] == 0  # offered, not sent yet
+    netlog("intro", "Ana", "Bo", "--sent")
+    assert netlog.json("stats")["intros"]["made"] == 1
+    assert "1 intro made" in netlog("stats").stdout

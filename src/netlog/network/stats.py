@@ -27,6 +27,7 @@ def network_stats(reader: Reader, today: date) -> dict[str, Any]:
         by_kind = reads.kind_counts(reader)
         introduced, met_through_intros = reads.introduced_count(reader)
         introducers = reads.introducer_counts(reader)
+        made = sum(1 for offer in reads.intro_rows(reader) if offer["sent_on"] is not None)
     warmth = Counter(c["warmth"] for c in contacts)
     return {
         "today": today,
@@ -46,5 +47,6 @@ def network_stats(reader: Reader, today: date) -> dict[str, Any]:
             "received": introduced,
             "people_met_through_intros": met_through_intros,
             "top_introducers": [{"name": r["name"], "intros": r["n"]} for r in introducers[:3]],
+            "made": made,  # introductions you sent (`netlog intro A B --sent`): issue 8's "intros made and received"
         },
     }

@@ -786,6 +786,7 @@ def _stats_sections(s: dict[str, Any]) -> list[tuple[str, list[tuple[str, str]]]
         (
             "Introductions",
             [(f"{_count(intros['received'], 'intro')} received; {_count(intros['people_met_through_intros'], 'contact')} met through one", "")]
-            + ([("most from: " + ", ".join(f"{i['name']} ({i['intros']})" for i in intros["top_introducers"]), "")] if intros["top_introducers"] else []),
+            + ([("most from: " + ", ".join(f"{i['name']} ({i['intros']})" for i in intros["top_introducers"]), "")] if intros["top_introducers"] else [])
+            + ([(f"{_count(intros['made'], 'intro')} made: two people you introduced", "")] if intros["made"] else []),
         ),
     ]
