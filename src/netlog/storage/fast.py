@@ -6,7 +6,6 @@ through a SQLModel Session (storage/store.py)."""
 
 from __future__ import annotations
 
-import functools
 import sqlite3
 from contextlib import contextmanager
 from datetime import date
@@ -17,8 +16,12 @@ from netlog.storage import compiled
 from netlog.storage.engine import BUSY_TIMEOUT_S
 
 
-def _to_date(raw: bytes) -> date:
-    return date.fromisoformat(raw.decode())
+class _Days(dict[bytes, date]):
+    """Each stored day (its bytes) -> the date, converted on first sight."""
+
+    def __missing__(self, raw: bytes) -> date:
+        day = self[raw] = date.fromisoformat(raw.decode())
+        return day
 
 
 def _from_json(raw: bytes) -> Any:
@@ -28,8 +31,10 @@ def _from_json(raw: bytes) -> Any:
 
 
 # A large read converts the same few thousand days over and over (`due` at 100,000 contacts: ~250,000 DATE
-# values): convert each distinct day once per process. Dates are immutable, so sharing them is safe.
-sqlite3.register_converter("DATE", functools.lru_cache(maxsize=None)(_to_date))
+# values): convert each distinct day once per process. Dates are immutable, so sharing them is safe. A dict's
+# own lookup, not functools.lru_cache: lru_cache wraps a bytes argument in a tuple to hash it, 10 M instructions
+# of `due` at 10k (docs/performance.md).
+sqlite3.register_converter("DATE", _Days().__getitem__)
 sqlite3.register_converter("BOOLEAN", lambda raw: raw not in (b"0", b""))
 sqlite3.register_converter("JSON", _from_json)
 sqlite3.register_adapter(date, date.isoformat)
