@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from netlog.touches.asking import asks_something
+from netlog.rules.asking import asks_something
 
 KIM = "kim.oduya@example.org"
 

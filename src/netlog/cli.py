@@ -316,6 +316,11 @@ THANK = typer.Option(
     None, "--thank/--no-thank", help="It deserves a thank-you (a strong tie's favor or advice), or it does not."
 )
 ADVICE = typer.Option(None, "--advice", metavar="TEXT", help='Advice they gave ("the Lisbon role"): due later to tell them how it went.')
+ASKS = typer.Option(
+    None, "--asks/--no-asks",
+    help="With --received: their email or message asks you something (a reply is owed after two working days), or it does not."
+    " Left out: it asks when --note or --about does (a question mark, \"could you\").",
+)  # fmt: skip
 
 
 @app.callback()
@@ -362,6 +367,7 @@ def add(
         help="The first touch: meeting (default), email or message you sent (one nudge after a week), call, linkedin.",
     ),  # fmt: skip
     received: bool = typer.Option(False, "--received", help="With --how email or message: they wrote to you first (as log --received)."),
+    asks: Optional[bool] = ASKS,
 ) -> None:
     """Add someone you just met (or wrote to, called, connected with), with that first touch.
 
@@ -369,6 +375,7 @@ def add(
     Example: netlog add "Ana Lima" --met-at "PyCon" --topics "search, hiring" --strength medium
     Or:      netlog add "Ivy Stone" --how email --email ivy@example.org --note "asked about their migration"
     Or:      netlog add "Rui Sousa" --how email --received      (they wrote first: no nudge follows)
+    Or:      netlog add "Di Dahl" --how email --received --note "Could you review my talk?"   (a reply is owed)
     Or just: netlog add      (on a terminal it asks for the name, where, topics and strength)
     """
     from netlog.network import writes
@@ -381,6 +388,8 @@ def add(
         raise NetlogError(f'Unknown --how "{how}": use one of {", ".join(writes.FIRST_TOUCH)}.')
     if received and first_kind not in ("email", "message"):
         raise NetlogError('--received goes with --how email or message (they wrote first): netlog add "Ivy Stone" --how email --received')
+    if asks is not None and not received:
+        raise NetlogError('--asks and --no-asks are for a message they sent you: netlog add "Di Dahl" --how email --received --asks')
     if name is None:
         from netlog.ui import prompts
 
@@ -392,7 +401,8 @@ def add(
         strength=parse_level(strength), cadence_days=parse_cadence(every) if every else None,
     )  # fmt: skip
     meeting = writes.Meeting(
-        on=on, place=met_at, topics=topics, note=note, thank_wanted=thank, advice=advice, kind=first_kind, received=received
+        on=on, place=met_at, topics=topics, note=note, thank_wanted=thank, advice=advice, kind=first_kind, received=received,
+        asks=asks,
     )
     contact_id = writes.add_contact(s.store, s.today, fields, meeting, introduced_by, allow_same_name=new)
     verb = {"met": "met", "email": "emailed", "message": "messaged", "call": "called", "connected": "connected"}[first_kind]
@@ -418,12 +428,14 @@ def log(
     about: Optional[str] = typer.Option(
         None, "--about", help="What it was about, in words they may read: a nudge restates it, a thank-you names it (--note stays private)."
     ),
+    asks: Optional[bool] = ASKS,
 ) -> None:
     """Log a later touch with someone: a call, coffee, email, intro, favor...
 
     \b
     Example: netlog log Ana coffee --on yesterday --advice "the Lisbon role"
     Or:      netlog log Bo email --no-reply      (a link or news that asks for no answer)
+    Or:      netlog log Di email --received --note "Could you review my talk?"   (a reply is owed; or --asks)
     """
     from netlog.network import writes
     from netlog.ui import render
@@ -438,9 +450,11 @@ def log(
     kind = parse_kind(kind)
     if no_reply and (kind not in ("email", "message") or received):
         raise NetlogError("--no-reply is for an email or message you send: netlog log Ana email --no-reply")
+    if asks is not None and (kind not in ("email", "message") or not received):
+        raise NetlogError("--asks and --no-asks are for an email or message they sent you: netlog log Di email --received --asks")
     touch = writes.TouchInput(
         kind=kind, on=on, note=note, received=received, to=to, place=met_at, topics=topics,
-        expects_reply=not no_reply, thank_wanted=thank, advice=advice, about=about,
+        expects_reply=not no_reply, thank_wanted=thank, advice=advice, about=about, asks=asks,
     )  # fmt: skip
     writes.log_touch(s.store, s.today, contact, touch)
     render.message(f"Logged {touch.kind} with {_name(s, contact)}, {render.day(touch.on, s.today)}.")

@@ -147,6 +147,9 @@ class Touch(SQLModel, table=True):
     # A mail's thread (migration 16, issue 23): the Message-ID its thread started with (References, In-Reply-To,
     # else a reply's subject); a silence, its nudge and a reply owed are per thread.
     thread: Optional[str] = Field(default=None, sa_column=_text("thread"))
+    # A message received and logged by hand that asks something (migration 19, issue 23): its --note or --about
+    # asks (rules/asking.py), or `--asks`; a reply is owed. A captured one says so in expects_reply.
+    asks: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
 
 
 class Dismissal(SQLModel, table=True):

@@ -13,6 +13,7 @@ from netlog.network.ties import intro_from_row
 from netlog.people.me import current_user
 from netlog.people.names import contact_row, resolve_contact
 from netlog.rules import due as rules
+from netlog.rules.asking import asks_something
 from netlog.storage import reads
 from netlog.values import kinds, validation
 from netlog.values.points import KINDS
@@ -69,6 +70,7 @@ class Meeting(NamedTuple):
     advice: str | None = None  # the advice they gave, to circle back on
     kind: str = "met"  # `add --how`: met, email, call, message, connected (the first touch need not be a meeting)
     received: bool = False  # `add --received`: they wrote first (an email or message of theirs), as `log --received`
+    asks: bool | None = None  # received: it asks something (`--asks`/`--no-asks`); None: its note says (asks_reply)
 
 
 # `add --how` -> the kind of the first touch (its direction is the kind's own: an email or message I sent, a
@@ -90,6 +92,7 @@ class TouchInput(NamedTuple):
     thank_wanted: bool | None = None  # True/False: it does/does not deserve a thank-you
     advice: str | None = None  # the advice they gave, to circle back on
     about: str | None = None  # what it was about, in words they may read (a nudge restates it)
+    asks: bool | None = None  # received: it asks something (`--asks`/`--no-asks`); None: its note says (asks_reply)
 
 
 class IntroStep(NamedTuple):
@@ -101,6 +104,17 @@ class IntroStep(NamedTuple):
 
     def any(self) -> bool:
         return self.yes_from is not None or self.declined_by is not None or self.sent
+
+
+def asks_reply(direction: str, kind: str, asks: bool | None, *said: str | None) -> bool | None:
+    """Whether a message received and logged by hand owes a reply (issue 23): as the user said (`--asks`,
+    `--no-asks`), else when what they wrote down of it (--note, --about) asks something, by the same
+    rules/asking.py that reads captured mail. None: neither said nor written (a captured twin keeps its own)."""
+    if direction != "in" or kind not in kinds.MESSAGES:
+        return None
+    if asks is not None:
+        return asks
+    return True if any(asks_something(text) for text in said) else None
 
 
 def _reader(session: Session) -> Reader:
@@ -171,6 +185,7 @@ def add_contact(
                 **({"place": "LinkedIn"} if meeting.kind == "connected" and not note.get("place") else {}),
                 "thank_wanted": meeting.thank_wanted,
                 "logged_by": current_user(),
+                "asks": bool(asks_reply(direction, meeting.kind, meeting.asks, meeting.note)),
             },
         )
         cache.refresh(session, [contact_id])
@@ -200,6 +215,7 @@ def log_touch(
     said = validation.check(validation.touch_fields({"note": touch.note, "place": touch.place,
                                                      "topics": touch.topics, "advice": touch.advice,
                                                      "about": touch.about}))  # fmt: skip
+    owed = asks_reply(direction, touch.kind, touch.asks, touch.note, touch.about)
     from netlog.storage import records
 
     def work(session: Session) -> int:
@@ -212,7 +228,7 @@ def log_touch(
         if captured is not None:  # the same event, captured first: one touch, of the kind the user says
             kept = {k: v for k, v in said.items() if v is not None}
             records.update_touches(session, {captured["id"]: {
-                "kind": touch.kind, **kept, "expects_reply": touch.expects_reply, "thank_wanted": touch.thank_wanted,
+                "kind": touch.kind, **kept, **_twin_asks(direction, touch.expects_reply, owed), "thank_wanted": touch.thank_wanted,
             }})  # fmt: skip
             for action in dict.fromkeys([dismiss] if isinstance(dismiss, str) else dismiss or ()):
                 records.set_done(session, contact_id, action, today)
@@ -229,6 +245,7 @@ def log_touch(
                 "other_id": other_id,
                 "logged_by": current_user(),
                 "expects_reply": touch.expects_reply,
+                "asks": bool(owed),
                 "thank_wanted": touch.thank_wanted,
             },
         )
@@ -238,6 +255,17 @@ def log_touch(
         return touch_id
 
     return store.write(work)
+
+
+def _twin_asks(direction: str, expects_reply: bool, owed: bool | None) -> dict[str, bool]:
+    """What a touch logged by hand says of the captured touch it records again: mine, whether it waits for an
+    answer; theirs, whether it asks, only when the user said or wrote so (else the capture's reading of its
+    text stands: `log --received` of a "thanks" mail owes nothing); `--no-asks` overrules the capture."""
+    if direction != "in":
+        return {"expects_reply": expects_reply}
+    if owed is None:
+        return {}
+    return {"asks": owed} if owed else {"asks": False, "expects_reply": False}
 
 
 def _captured_twin(session: Session, contact_id: int, kind: str, direction: str, on: date) -> dict[str, Any] | None:

@@ -518,13 +518,17 @@ _REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|aw|sv|fwd?)\s*:\s*)+", re.IGNORECASE)
 
 def _reply(facts: Facts) -> dict[str, Any]:
     """For the answer to a message that asked something: the first unanswered one (the item's event), its kind,
-    when, and its subject when it came by mail (the note of a captured mail; a note typed by hand stays private)."""
+    when, and its subject when it came by mail (the note of a captured mail; a note typed by hand stays private),
+    or what it was about (`log --received --about`)."""
     on = facts.item.event_on if facts.item else None
     theirs = [t for t in _newest_first(facts.touches) if t.kind in kinds.MESSAGES and t.direction == "in"]
     touch = next((t for t in theirs if t.happened_on == on), theirs[0] if theirs else None)
     subject = _REPLY_PREFIX.sub("", touch.note or "").strip() if touch and touch.source == "mail" else ""
     day = touch.happened_on if touch else on or facts.today
-    return {"kind": touch.kind if touch else "email", "when": spoken_day(day, facts.today), "subject": subject or None}
+    return {
+        "kind": touch.kind if touch else "email", "when": spoken_day(day, facts.today), "subject": subject or None,
+        "about": touch.about if touch else None,
+    }  # fmt: skip
 
 
 def _nudge(facts: Facts) -> dict[str, Any]:

@@ -827,7 +827,7 @@ def _thank(tie: Tie, today: date, by_id: Mapping[int, Tie], names: _Names, days_
 
 
 def _reply(tie: Tie, today: date, names: _Names, days_off: AbstractSet[int] = WEEKEND) -> DueItem | None:
-    """Someone asked you something (a captured message that asks: touches/asking.py) and waits for your answer."""
+    """Someone asked you something (a captured message that asks: rules/asking.py) and waits for your answer."""
     h = tie.history
     if h.reply_since is None or (today - h.reply_since).days > REPLY_STALE_DAYS:
         return None

@@ -42,6 +42,7 @@ class Touch(NamedTuple):
     source: str | None = None  # where it was captured from ("mail", "telegram", ...); None: logged by hand
     group_event: bool = False  # a calendar event with many guests: no thank-you, no second touch for each
     thread: str | None = None  # a mail's thread (its root Message-ID): silences and replies owed are per thread
+    asks: bool = False  # theirs, logged by hand: its note asks something, or the user said so (`log --received --asks`)
 
 
 class History(NamedTuple):
@@ -134,9 +135,12 @@ def is_reply(touch: Touch) -> bool:
 
 
 def owes_reply(touch: Touch) -> bool:
-    """A message captured from mail or a chat that asks me something (issue 23). One logged by hand
-    (`log NAME email --received`) says nothing of what it asked, so it owes nothing."""
-    return touch.direction == "in" and touch.kind in MESSAGES and touch.expects_reply and touch.source is not None
+    """A message of theirs that asks me something (issue 23): captured from mail or a chat whose text asks
+    (rules/asking.py; expects_reply), or logged by hand (`log NAME email --received`) with a note or --about
+    that asks, or with --asks (Touch.asks). One logged by hand that says nothing of what it asked owes nothing."""
+    if touch.direction != "in" or touch.kind not in MESSAGES:
+        return False
+    return touch.asks or (touch.expects_reply and touch.source is not None)
 
 
 def answers(touch: Touch) -> bool:

@@ -342,6 +342,14 @@ def _refolded_names(op: Operations) -> None:
         op.execute(update, [{"id": cid, "key": fold(name), "first": first_word_key(name)} for cid, name in rows])
 
 
+def _hand_logged_asks(op: Operations) -> None:
+    """Version 19 (issue 23): a message received and logged by hand that asks something (its note asks, or
+    `--asks`) owes a reply. Those logged before said nothing of what they asked: false, so none starts owing."""
+    from sqlalchemy import Boolean, Column, false
+
+    op.add_column("touch", Column("asks", Boolean, nullable=False, server_default=false()))
+
+
 # Append only. Never edit or reorder a released step: add a new one. Step 1 runs only on a blank database,
 # and creates the current schema whole, so a new database is recorded at LATEST at once.
 MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
@@ -363,6 +371,7 @@ MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("touch threads", _touch_threads),
     ("family cards", _family_cards),
     ("refolded names", _refolded_names),
+    ("hand-logged asks", _hand_logged_asks),
 ]
 LATEST = len(MIGRATIONS)
 

@@ -4,7 +4,7 @@
 Columns are found by their header names, so both layouts read: the older ten (CONVERSATION ID,
 CONVERSATION TITLE, FROM, SENDER PROFILE URL, TO, RECIPIENT PROFILE URLS, DATE, SUBJECT, CONTENT, FOLDER)
 and the newer thirteen (plus ATTACHMENTS, IS MESSAGE DRAFT, IS CONVERSATION ARCHIVED). CONTENT is never
-kept (it is read only to tell whether the message asks something, touches/asking.py); SUBJECT (InMails
+kept (it is read only to tell whether the message asks something, rules/asking.py); SUBJECT (InMails
 have one) is. DATE is like "2026-11-02 14:22:10 UTC".
 
 Skipped, first reason first: a row without a conversation id, sender or readable date (malformed);
@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from netlog.errors import BadInput, NotFound, UnknownOwner
-from netlog.touches.asking import asks_something
+from netlog.rules.asking import asks_something
 from netlog.touches.records import Exchange, Me, Party, Reading, Skip, local_moment, normalize_url
 from netlog.values.budget import OverBudget, item_budget
 
@@ -51,7 +51,7 @@ class _Row:
     subject: str | None
     folder: str
     draft: bool
-    asks: bool = False  # CONTENT (or an InMail's SUBJECT) asks something (touches/asking.py)
+    asks: bool = False  # CONTENT (or an InMail's SUBJECT) asks something (rules/asking.py)
 
 
 def read_linkedin_messages(

@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
 from netlog.errors import BadInput, NotFound, UnknownOwner
-from netlog.touches.asking import asks_something
+from netlog.rules.asking import asks_something
 from netlog.touches.records import Exchange, Me, Party, Reading, Skip, local_moment, normalize_email
 from netlog.values.budget import OverBudget, item_budget
 

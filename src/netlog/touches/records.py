@@ -86,7 +86,7 @@ class Exchange:
     `source_id` is stable across re-imports and overlapping exports of the same source (the key for
     idempotency); `subject` is a mail subject or an event summary, never a body; `place` an event location.
     `at` is the moment in `zone` when the source gives one (None for all-day events), for ordering within
-    a day; `on` is always set. `asks`: the message asks something of the reader (touches/asking.py), so sent
+    a day; `on` is always set. `asks`: the message asks something of the reader (rules/asking.py), so sent
 it waits for an answer and received it waits for the user's; None when the source cannot tell (a meeting)."""
 
     source: str

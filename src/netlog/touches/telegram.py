@@ -38,7 +38,7 @@ from typing import Any, NamedTuple
 
 from netlog.errors import BadInput, NotFound, UnknownOwner
 from netlog.touches import jsonstream
-from netlog.touches.asking import asks_something
+from netlog.rules.asking import asks_something
 from netlog.touches.records import Exchange, Me, Party, Reading, Skip, local_moment, normalize_phone
 from netlog.values.budget import OverBudget, item_budget
 
@@ -125,7 +125,7 @@ class _Message(NamedTuple):
     sender_name: str | None
     action: str | None
     duration: Any
-    asks: bool = False  # its text asks something (touches/asking.py); the text itself is not kept
+    asks: bool = False  # its text asks something (rules/asking.py); the text itself is not kept
 
 
 def _slim(message: Any) -> _Message | None:

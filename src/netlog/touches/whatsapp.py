@@ -28,7 +28,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from netlog.errors import BadInput, NotFound, UnknownOwner
-from netlog.touches.asking import asks_something
+from netlog.rules.asking import asks_something
 from netlog.touches.records import Exchange, Me, Party, Reading, Skip, normalize_phone
 from netlog.values.budget import OverBudget, item_budget
 

@@ -23,7 +23,7 @@ MAX_CADENCE_DAYS = 36_500  # a hundred years
 MAX_ID = 2**31 - 1  # an INTEGER id on PostgreSQL
 
 MULTILINE = ("note", "advice", "about", "why")
-FLAGS = ("strength_set", "expects_reply", "thank_wanted")
+FLAGS = ("strength_set", "expects_reply", "thank_wanted", "asks")
 SHORT_TEXT = ("email", "phone", "company", "title", "url", "uid", "moment", "nickname", "place", "topics", "logged_by",
               "source", "source_id", "thread")  # fmt: skip
 DATES = ("introduced_on", "snoozed_until", "created_on", "moment_on", "happened_on", "connected_on")
