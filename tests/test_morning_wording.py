@@ -156,3 +156,30 @@ def test_a_last_touch_is_named_in_words_not_kind_names(netlog):
     netlog("add", "Hana Novak", "--strength", "strong", "--on", "2025-06-01")
     netlog("log", "Hana", "intro", "--to", "Dara Ng", "--on", "2026-10-01")
     assert "last touch: their intro on Thu 1 Oct" in _reason(netlog, "Hana Novak")
+
+
+def test_an_intro_ask_keeps_its_one_nudge_until_a_yes_or_a_no(netlog, monkeypatch):
+    """Issue 24: "a reach-out, meet, intro ask or cold email keeps the one nudge". An ask sent with `draft --sent`
+    that has no answer a week later is nudged; the side that said yes (`intro --yes-from`, logged as their answer)
+    or no is not. Before, the ask was logged as expecting no reply and the intro stalled with nothing listed."""
+    netlog("add", "Ana Lima", "--met-at", "PyCon", "--on", "2026-10-01")
+    netlog("add", "Bo Berg", "--met-at", "PyCon", "--on", "2026-10-01")
+    netlog("add", "Cy Chen", "--met-at", "PyCon", "--on", "2026-10-01")
+    netlog("intro", "Ana", "Bo", "--why", "both hiring in Lisbon")
+    netlog("intro", "Cy", "Bo", "--why", "both write Rust")
+    for name in ("Ana", "Bo", "Cy"):
+        netlog("draft", name, "intro-ask", "--sent")  # Mon 23 Nov
+    monkeypatch.setenv("NETLOG_TODAY", "2026-11-25")
+    netlog("intro", "Ana", "Bo", "--yes-from", "Bo")
+    netlog("intro", "Cy", "Bo", "--declined-by", "Cy")
+    assert "said yes to your intro to Ana Lima" in netlog("show", "Bo").stdout
+    monkeypatch.setenv("NETLOG_TODAY", "2026-12-01")
+    items = {i["contact"]: i for i in netlog.json("due")}
+    assert items["Ana Lima"]["action"] == "nudge"
+    assert items["Ana Lima"]["reason"].startswith("Nudge Ana once — your email on Mon 23 Nov has had no reply")
+    assert "Bo Berg" not in items or items["Bo Berg"]["action"] != "nudge"
+    assert "Cy Chen" not in items or items["Cy Chen"]["action"] != "nudge"
+    netlog("intro", "Ana", "Bo", "--yes-from", "Ana")
+    items = {i["contact"]: i for i in netlog.json("due")}
+    assert "Ana Lima" not in items or items["Ana Lima"]["action"] != "nudge"
+    assert any(i["occasion"] == "intro-send" for i in items.values())

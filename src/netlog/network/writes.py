@@ -458,12 +458,31 @@ def record_intro(
                 raise NotFound("No open intro between them; offer it first: `netlog intro A B --why WHY`.")
             intro_id = offer["id"]
             records.update_intro(session, intro_id, {**_intro_changes(offer, today, step), **({"why": why} if why else {})})
+            _log_answer(session, today, a_id, b_id, step)
         reader = _reader(session)
         row = next(r for r in reads.intro_rows(reader, a_id) if r["id"] == intro_id)
         names_by_id = {cid: name for cid, name in reads.contact_names(reader) if cid in (a_id, b_id)}
         return rules.intro_status(intro_from_row(row), names_by_id, today)
 
     return store.write(work)
+
+
+def _log_answer(session: Session, today: date, a_id: int, b_id: int, step: IntroStep) -> None:
+    """A yes or a no to an intro is their answer to your ask: logged as a message from them, which ends the wait
+    the ask opened (its one nudge, issue 24) and shows on their timeline. It asks nothing of you."""
+    from netlog.storage import records
+
+    for who, said in ((step.yes_from, "said yes"), (step.declined_by, "said no")):
+        if who is None:
+            continue
+        other = b_id if who == a_id else a_id
+        row = reads.contact(_reader(session), other)
+        other_name = row["name"] if row else "the other side"
+        records.insert_touch(session, {
+            "contact_id": who, "kind": "message", "happened_on": today, "direction": "in",
+            "note": f"{said} to your intro to {other_name}", "logged_by": current_user(), "expects_reply": False,
+        })  # fmt: skip
+        cache.refresh(session, [who])
 
 
 def _intro_changes(offer: dict, today: date, step: IntroStep) -> dict[str, Any]:

@@ -72,7 +72,8 @@ SENT: dict[str, Sent] = {
     "give-back": Sent("email", False, "keep-in-touch"),  # an offer to help: the invitation rests until the next favor
     "congratulate": Sent("congrats"),
     "reconnect": Sent("share"),  # an invitation to share news, not a question to chase
-    "intro-ask": Sent("email", False, "intro"),  # their yes is recorded with `intro --yes-from`
+    # An ask waits for a yes or a no (`intro --yes-from`/`--declined-by` log it as their answer): one nudge (issue 24).
+    "intro-ask": Sent("email", True, "intro"),
     "intro-send": Sent(None),  # `intro A B --sent`
     # A courtesy to two people you helped: their silence owes you nothing, so no nudge follows it (the walk listed
     # one for each side a week after checking in).
