@@ -20,17 +20,19 @@ def one_line_error(result, *words: str) -> str:
 def test_postgresql_without_its_driver_says_how_to_install_it(netlog, monkeypatch, url):
     """`pip install .` brings no psycopg (the postgres extra, docs/team.md): `--db postgresql://...` printed
     ModuleNotFoundError's traceback, since opening a server imported storage/pgfast.py whatever the URL."""
-    monkeypatch.setitem(sys.modules, "psycopg", None)  # as on a machine without it: importing it fails
-    monkeypatch.delitem(sys.modules, "netlog.storage.pgfast", raising=False)
-    line = one_line_error(netlog("--db", url, "due", ok=False), "PostgreSQL needs its driver", "netlog[postgres]")
+    with monkeypatch.context() as patch:  # undone before the fixtures' teardown (the PostgreSQL pass drops its database)
+        patch.setitem(sys.modules, "psycopg", None)  # as on a machine without it: importing it fails
+        patch.delitem(sys.modules, "netlog.storage.pgfast", raising=False)
+        line = one_line_error(netlog("--db", url, "due", ok=False), "PostgreSQL needs its driver", "netlog[postgres]")
     assert "secret" not in line
 
 
 def test_a_database_url_of_another_kind_is_one_line(netlog, monkeypatch):
     """Any server URL but psycopg's imported pgfast (and so psycopg) first: 'foo://x' was a traceback."""
-    monkeypatch.setitem(sys.modules, "psycopg", None)
-    monkeypatch.delitem(sys.modules, "netlog.storage.pgfast", raising=False)
-    one_line_error(netlog("--db", "foo://x", "list", ok=False), "Cannot use the database URL foo://x")
+    with monkeypatch.context() as patch:  # undone before the fixtures' teardown (the PostgreSQL pass drops its database)
+        patch.setitem(sys.modules, "psycopg", None)
+        patch.delitem(sys.modules, "netlog.storage.pgfast", raising=False)
+        one_line_error(netlog("--db", "foo://x", "list", ok=False), "Cannot use the database URL foo://x")
 
 
 def test_an_empty_whatsapp_file_says_it_is_empty(netlog, tmp_path):
