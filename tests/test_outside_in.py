@@ -146,3 +146,10 @@ def test_stats_counts_the_intros_you_made(netlog):
     netlog("intro", "Ana", "Bo", "--sent")
     assert netlog.json("stats")["intros"]["made"] == 1
     assert "1 intro made" in netlog("stats").stdout
+
+
+def test_merging_two_records_of_one_name_says_which(netlog):
+    """`merge "#1" "#2"` of two Ana Limas said "Merged Ana Lima into Ana Lima."."""
+    netlog("add", "Ana Lima", "--email", "ana@example.org")
+    netlog("add", "Ana Lima", "--new", "--email", "ana@example.org")
+    assert "Merged Ana Lima (#2) into Ana Lima (#1)." in netlog("merge", "#1", "#2", "--yes").stderr

@@ -937,7 +937,10 @@ def merge(
             raise NetlogError("Merging needs confirmation: add --yes.")
         typer.confirm("Merge?", abort=True, err=True)
     backup = merging.merge(s.store, plan, backup_dir(s.url), s.today)
-    render.message(f"Merged {plan.other['name']} into {plan.keep['name']}. Backup (undo): {backup}")
+    other_name, keep_name = plan.other["name"], plan.keep["name"]
+    if other_name == keep_name:  # "Merged Ana Lima into Ana Lima." said nothing: the numbers tell them apart
+        other_name, keep_name = f"{other_name} (#{plan.other['id']})", f"{keep_name} (#{plan.keep['id']})"
+    render.message(f"Merged {other_name} into {keep_name}. Backup (undo): {backup}")
 
 
 @command(name="import")
