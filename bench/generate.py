@@ -90,14 +90,23 @@ def build(
     return summary
 
 
+def _name(rng: random.Random, cid: int, contacts: int, seen: dict[str, int]) -> str:
+    """Contact `cid`'s name: SHOW_NAME halfway, else a drawn one, numbered when drawn before (`seen` counts)."""
+    name = SHOW_NAME if cid == contacts // 2 else f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    seen[name] = seen.get(name, 0) + 1
+    return name if seen[name] == 1 else f"{name} {seen[name]}"
+
+
+def _tags(rng: random.Random, cid: int) -> list[dict]:
+    """None, one or two of TAGS for contact `cid`."""
+    return [{"contact_id": cid, "name": tag} for tag in rng.sample(TAGS, rng.choice((0, 0, 1, 1, 2)))]
+
+
 def _fill(session, rng: random.Random, contacts: int, touches: int, today: date) -> dict:
     seen: dict[str, int] = {}
     contact_rows, tag_rows = [], []
     for cid in range(1, contacts + 1):
-        name = SHOW_NAME if cid == contacts // 2 else f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-        seen[name] = seen.get(name, 0) + 1
-        if seen[name] > 1:
-            name = f"{name} {seen[name]}"
+        name = _name(rng, cid, contacts, seen)
         created = today - timedelta(days=rng.randrange(HISTORY_DAYS))
         row = {
             "id": cid,
@@ -113,8 +122,7 @@ def _fill(session, rng: random.Random, contacts: int, touches: int, today: date)
             row["introduced_by_id"] = rng.randrange(1, cid)
             row["introduced_on"] = today - timedelta(days=rng.randrange(60))
         contact_rows.append(row)
-        for tag in rng.sample(TAGS, rng.choice((0, 0, 1, 1, 2))):
-            tag_rows.append({"contact_id": cid, "name": tag})
+        tag_rows.extend(_tags(rng, cid))
     records.insert_contacts(session, contact_rows)
     records.insert_tags(session, tag_rows)
 
@@ -167,10 +175,7 @@ def _fill_person(session, rng: random.Random, contacts: int, touches: int, today
     rest = contacts - in_touch
     faded_ids = set(range(in_touch + 1, in_touch + 1 + rest // 2))  # half the long tail faded, half never spoken to
     for cid in range(1, contacts + 1):
-        name = SHOW_NAME if cid == contacts // 2 else f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-        seen[name] = seen.get(name, 0) + 1
-        if seen[name] > 1:
-            name = f"{name} {seen[name]}"
+        name = _name(rng, cid, contacts, seen)
         row = {
             "id": cid,
             "name": name,
@@ -186,8 +191,7 @@ def _fill_person(session, rng: random.Random, contacts: int, touches: int, today
             row["introduced_by_id"] = rng.randrange(1, min(cid, len(rated) + 1))
             row["introduced_on"] = today - timedelta(days=rng.randrange(HISTORY_DAYS))
         contact_rows.append(row)
-        for tag in rng.sample(TAGS, rng.choice((0, 0, 1, 1, 2))):
-            tag_rows.append({"contact_id": cid, "name": tag})
+        tag_rows.extend(_tags(rng, cid))
     records.insert_contacts(session, contact_rows)
     records.insert_tags(session, tag_rows)
 
