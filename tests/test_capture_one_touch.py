@@ -61,3 +61,24 @@ def test_a_different_direction_or_day_is_another_touch(netlog, tmp_path, monkeyp
     assert json.loads(netlog("import", "mail", received, "--json").stdout)["new"] == 1
     assert json.loads(netlog("import", "mail", later, "--json").stdout)["new"] == 1
     assert len(_written(netlog, "Lars Petersen")) == 3
+
+
+def test_an_intro_answer_and_its_mail_are_one_touch_in_either_order(netlog, tmp_path, monkeypatch):
+    """`intro A B --yes-from A` logs A's answer as a message from them (1a94994); the yes mail itself, imported
+    from mail the same day, is that one answer, whether it was imported before or after."""
+    netlog("me", "--name", "Kim Oduya", "--email", KIM)
+    netlog("add", "Ana Lima", "--email", "ana@lima.example", "--on", "2026-11-02", "--met-at", "PyCon")
+    netlog("add", "Bo Berg", "--email", "bo@berg.example", "--on", "2026-11-02", "--met-at", "PyCon")
+    netlog("intro", "Ana", "Bo", "--why", "both hiring in Lisbon")
+    monkeypatch.setenv("NETLOG_TODAY", "2026-11-05")
+    ana = _mbox(tmp_path, "Thu, 05 Nov 2026", "09:20:00", "Ana Lima <ana@lima.example>", f"Kim <{KIM}>",
+                "Re: would you like to meet Bo?", labels="Inbox", mid="ana")  # fmt: skip
+    assert json.loads(netlog("import", "mail", ana, "--json").stdout)["new"] == 1
+    netlog("intro", "Ana", "Bo", "--yes-from", "Ana")  # captured first, then answered by hand
+    assert _written(netlog, "Ana Lima") == [("2026-11-05", "email", "in", "said yes to your intro to Bo Berg")]
+    netlog("intro", "Ana", "Bo", "--yes-from", "Bo")  # answered by hand first, then captured
+    bo = _mbox(tmp_path, "Thu, 05 Nov 2026", "11:00:00", "Bo Berg <bo@berg.example>", f"Kim <{KIM}>",
+               "Re: would you like to meet Ana?", labels="Inbox", mid="bo")  # fmt: skip
+    report = json.loads(netlog("import", "mail", bo, "--json").stdout)
+    assert (report["new"], report["already"]) == (0, 1)
+    assert _written(netlog, "Bo Berg") == [("2026-11-05", "message", "in", "said yes to your intro to Ana Lima")]

@@ -206,34 +206,47 @@ def log_touch(
     """Record one touch; an intro --to NAME also links (or creates) the person introduced. With `dismiss`,
     that due action (or those) is marked done in the same transaction (a draft whose touch alone does not
     clear it, or what the draft folded in)."""
-    direction = kinds.direction_of(touch.kind, touch.received)
     _check_not_future(touch.on, today, f"The {touch.kind}")
     if touch.to and touch.kind != "intro":
         raise BadInput("--to goes with the intro kind: `netlog log ANA intro --to BO`.")
     if touch.kind == "intro" and not touch.to:
         raise BadInput("An intro needs --to NAME: the person they introduced you to.")
+
+    def work(session: Session) -> int:
+        return _record_touch(session, today, contact_id, touch, dismiss)
+
+    return store.write(work)
+
+
+def _record_touch(
+    session: Session, today: date, contact_id: int, touch: TouchInput, dismiss: str | Sequence[str] | None = None,
+    kind_said: bool = True,
+) -> int:  # fmt: skip
+    """One touch written inside the caller's transaction, the way every touch logged by hand is: when a touch
+    captured from mail, a calendar or a chat already records the same event, that one touch is completed
+    instead of a second being added (issue 23), and the cached History of whoever it touched is refreshed.
+    `kind_said=False`: the kind is netlog's guess (an intro's answer), so a captured twin keeps its own."""
+    from netlog.storage import records
+
+    direction = kinds.direction_of(touch.kind, touch.received)
     said = validation.check(validation.touch_fields({"note": touch.note, "place": touch.place,
                                                      "topics": touch.topics, "advice": touch.advice,
                                                      "about": touch.about}))  # fmt: skip
     owed = asks_reply(direction, touch.kind, touch.asks, touch.note, touch.about)
-    from netlog.storage import records
-
-    def work(session: Session) -> int:
-        touched = [contact_id]
-        other_id = None
-        if touch.to:
-            other_id = _introduced_person(session, today, contact_id, touch.to, touch.on)
-            touched.append(other_id)
-        captured = None if touch.to else _captured_twin(session, contact_id, touch.kind, direction, touch.on)
-        if captured is not None:  # the same event, captured first: one touch, of the kind the user says
-            kept = {k: v for k, v in said.items() if v is not None}
-            records.update_touches(session, {captured["id"]: {
-                "kind": touch.kind, **kept, **_twin_asks(direction, touch.expects_reply, owed), "thank_wanted": touch.thank_wanted,
-            }})  # fmt: skip
-            for action in dict.fromkeys([dismiss] if isinstance(dismiss, str) else dismiss or ()):
-                records.set_done(session, contact_id, action, today)
-            cache.refresh(session, touched)
-            return int(captured["id"])
+    touched = [contact_id]
+    other_id = None
+    if touch.to:
+        other_id = _introduced_person(session, today, contact_id, touch.to, touch.on)
+        touched.append(other_id)
+    captured = None if touch.to else _captured_twin(session, contact_id, touch.kind, direction, touch.on)
+    if captured is not None:  # the same event, captured first: one touch, of the kind the user says
+        kept = {k: v for k, v in said.items() if v is not None}
+        records.update_touches(session, {captured["id"]: {
+            **({"kind": touch.kind} if kind_said else {}), **kept, **_twin_asks(direction, touch.expects_reply, owed),
+            "thank_wanted": touch.thank_wanted,
+        }})  # fmt: skip
+        touch_id = int(captured["id"])
+    else:
         touch_id = records.insert_touch(
             session,
             {
@@ -249,12 +262,10 @@ def log_touch(
                 "thank_wanted": touch.thank_wanted,
             },
         )
-        for action in dict.fromkeys([dismiss] if isinstance(dismiss, str) else dismiss or ()):
-            records.set_done(session, contact_id, action, today)
-        cache.refresh(session, touched)
-        return touch_id
-
-    return store.write(work)
+    for action in dict.fromkeys([dismiss] if isinstance(dismiss, str) else dismiss or ()):
+        records.set_done(session, contact_id, action, today)
+    cache.refresh(session, touched)
+    return touch_id
 
 
 def _twin_asks(direction: str, expects_reply: bool, owed: bool | None) -> dict[str, bool]:
@@ -469,20 +480,16 @@ def record_intro(
 
 def _log_answer(session: Session, today: date, a_id: int, b_id: int, step: IntroStep) -> None:
     """A yes or a no to an intro is their answer to your ask: logged as a message from them, which ends the wait
-    the ask opened (its one nudge, issue 24) and shows on their timeline. It asks nothing of you."""
-    from netlog.storage import records
-
+    the ask opened (its one nudge, issue 24) and shows on their timeline. It asks nothing of you. Logged as
+    `log` logs a touch, so the answer's mail, captured the same day before or after, is that one touch."""
     for who, said in ((step.yes_from, "said yes"), (step.declined_by, "said no")):
         if who is None:
             continue
         other = b_id if who == a_id else a_id
         row = reads.contact(_reader(session), other)
         other_name = row["name"] if row else "the other side"
-        records.insert_touch(session, {
-            "contact_id": who, "kind": "message", "happened_on": today, "direction": "in",
-            "note": f"{said} to your intro to {other_name}", "logged_by": current_user(), "expects_reply": False,
-        })  # fmt: skip
-        cache.refresh(session, [who])
+        answer = TouchInput("message", today, note=f"{said} to your intro to {other_name}", received=True, expects_reply=False)
+        _record_touch(session, today, who, answer, kind_said=False)
 
 
 def _intro_changes(offer: dict, today: date, step: IntroStep) -> dict[str, Any]:
