@@ -215,6 +215,7 @@ def test_the_first_sync_gives_every_new_card_its_uid_in_one_statement(netlog, tm
     event.listen(Engine, "before_cursor_execute", count)
     try:
         folder = tmp_path / "book"
+        folder.mkdir()  # an address book is there before its first sync (vdirsyncer discover makes it)
         assert counts(netlog, folder)["out_new"] == 150
     finally:
         event.remove(Engine, "before_cursor_execute", count)
@@ -269,7 +270,7 @@ def test_a_folder_of_the_other_kind_is_refused_and_its_sync_left_as_it_was(morni
     is one line, exit 1, nothing written on either side."""
     calendar, cards = tmp_path / "calendar", tmp_path / "contacts"
     morning("sync", "calendar", str(calendar))
-    morning("sync", "contacts", str(cards))
+    morning("sync", "contacts", str(cards), "--create")
     before_calendar, before_cards = snapshot(calendar), snapshot(cards)
     for kind, folder, says in (("contacts", calendar, "calendar"), ("calendar", cards, "cards")):
         for dry in ((), ("--dry-run",)) if kind == "contacts" else ((),):
@@ -283,6 +284,7 @@ def test_a_folder_of_the_other_kind_is_refused_and_its_sync_left_as_it_was(morni
     assert again["done"] == len(before_calendar)
     emptied = tmp_path / "emptied"  # a folder whose cards are all gone is still an address book's
     morning("add", "Zed Quinn")  # (a contact with no card in another address book, so it is sent there)
+    emptied.mkdir()
     morning("sync", "contacts", str(emptied))
     assert list(emptied.glob("*.vcf"))
     for file in emptied.glob("*.vcf"):
@@ -336,7 +338,7 @@ def test_a_tag_spelled_like_an_address_books_own_group_survives_every_way_out_an
     netlog("--db", other, "import", "vcard", str(tmp_path / "out.vcf"))
     assert {c["name"]: sorted(c["tags"]) for c in netlog.json("--db", other, "list")} == {n: sorted(t) for n, t in tags.items()}
     folder = tmp_path / "contacts"
-    netlog("sync", "contacts", str(folder))
+    netlog("sync", "contacts", str(folder), "--create")
     third = str(tmp_path / "third.db")  # what netlog sent comes back, here to another database
     netlog("--db", third, "sync", "contacts", str(folder))
     assert {c["name"]: sorted(c["tags"]) for c in netlog.json("--db", third, "list")} == {n: sorted(t) for n, t in tags.items()}
@@ -426,6 +428,7 @@ def test_both_syncs_name_the_files_they_cannot_use_in_the_same_words(morning, tm
     `sync calendar` said nothing of them. Both now say the same lines, on stderr, dry run or not."""
     lines = {}
     for kind, suffix, folder in (("contacts", ".vcf", tmp_path / "contacts"), ("calendar", ".ics", tmp_path / "calendar")):
+        folder.mkdir()
         morning("sync", kind, str(folder))
         (folder / f"binary{suffix}").write_bytes(b"\xff\xfe not UTF-8")
         (folder / f"notes{suffix}").write_text("just some words\n")
@@ -474,3 +477,24 @@ def test_an_unchanged_sync_loads_no_card_code(netlog, tmp_path):
     done = subprocess.run([sys.executable, "-c", script, str(folder)], capture_output=True, text=True, timeout=60)
     assert "50 unchanged" in done.stderr, done.stderr
     assert "netlog.vcard.cards" not in done.stdout and "netlog.vcard.cardlines" not in done.stdout, done.stdout
+
+
+def test_a_mistyped_folder_is_one_line_and_nothing_is_made_unless_create_says_so(netlog, tmp_path):
+    """A typo in an address book's path (`personl`) made a new folder and wrote every contact there; the folder
+    must be there (vdirsyncer discover makes it), and --create makes a new address book on purpose."""
+    netlog("add", "Ana Lima", "--email", "ana@example.org")
+    typo = tmp_path / "contacts" / "personl"
+    for options in ((), ("--dry-run",), ("--json",)):
+        result = netlog("sync", "contacts", str(typo), *options, ok=False)
+        assert result.exit_code == 1 and result.stdout == ""
+        assert result.stderr.count("\n") == 1 and str(typo) in result.stderr and "--create" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert not typo.exists() and not typo.parent.exists()
+    dry = json.loads(netlog("sync", "contacts", str(typo), "--create", "--dry-run", "--json").stdout)
+    assert dry["out_new"] == 1 and not typo.exists()
+    made = json.loads(netlog("sync", "contacts", str(typo), "--create", "--json").stdout)
+    assert made["out_new"] == 1 and len(list(typo.glob("*.vcf"))) == 1
+    assert counts(netlog, typo)["unchanged"] == 1  # there now: an ordinary sync, without --create
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert counts(netlog, empty)["out_new"] == 0  # a folder that is there, even empty, is a first sync (Ana's card is elsewhere)

@@ -1044,13 +1044,15 @@ def sync(
     json_: bool = typer.Option(False, "--json", help="The counts as JSON (contacts: in_new, in_changed, in_deleted, out_new, out_changed, conflicts, unchanged)."),
     days: Optional[int] = typer.Option(None, "--days", min=0, help="calendar: what is due on each day from today to today+N (default 14, at most 92)."),
     as_: Optional[str] = typer.Option(None, "--as", metavar="todos|events", help="calendar: VTODO to-dos (default), or all-day VEVENTs (khal shows only events)."),
+    create: bool = typer.Option(False, "--create", help="contacts: make DIR when it is not there, a new address book (a calendar sync makes its folder)."),
 ) -> None:
     """Two-way sync with the address book or calendar other programs keep in a vdir folder.
 
     contacts: cards added, changed or deleted in DIR come in; contacts added or changed in netlog go out as
     new cards or patches of theirs. A card deleted from DIR is never recreated; a contact removed with netlog rm
     is not brought back; a field changed on both sides: the address book wins, netlog's value goes to the note
-    history. calendar: one file per due item, kept current; an item ticked off or deleted in DIR is done.
+    history. DIR must be there (vdirsyncer discover makes it): --create makes a new address book. calendar: one
+    file per due item, kept current (DIR is made when it is not there); an item ticked off or deleted in DIR is done.
 
     \b
     Example: netlog sync contacts ~/.contacts/personal --dry-run
@@ -1062,7 +1064,7 @@ def sync(
             raise NetlogError(f"{'--days' if days is not None else '--as'} goes with sync calendar, not sync contacts.")
         from netlog.syncing import contacts
 
-        report = contacts.sync_contacts(s.store, s.today, folder, dry_run=dry_run)
+        report = contacts.sync_contacts(s.store, s.today, folder, dry_run=dry_run, create=create)
         s.output(json_).sync_report(report)
         return
     if what != "calendar":

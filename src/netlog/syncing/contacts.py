@@ -54,9 +54,14 @@ class SyncReport:
     lines: list[str] = field(default_factory=list)
 
 
-def sync_contacts(store: Store, today: date, folder: str, dry_run: bool = False) -> SyncReport:
-    """Sync the address book in `folder` with netlog's contacts (see the module's docstring)."""
-    path = folders.open_folder(folder, "vCards", create=not dry_run)
+def sync_contacts(store: Store, today: date, folder: str, dry_run: bool = False, create: bool = False) -> SyncReport:
+    """Sync the address book in `folder` with netlog's contacts (see the module's docstring). A folder that is
+    not there is refused (a mistyped path would get a card of every contact), unless `create`: a new address book."""
+    missing = None if create else (
+        f"No folder {folder}: sync contacts needs an address book's folder (vdirsyncer discover makes them);"
+        " --create makes a new one there."
+    )  # fmt: skip
+    path = folders.open_folder(folder, "vCards", create=not dry_run, missing=missing)
     key = folders.key_of(path)
     reader = store.reader
     with reader.snapshot():

@@ -48,15 +48,18 @@ class Scan:
     without_uid: dict[str, tuple[str, str]] = field(default_factory=dict)  # one-item files with no UID: path -> (text, problem)
 
 
-def open_folder(folder: str, what: str, create: bool) -> Path:
+def open_folder(folder: str, what: str, create: bool, missing: str | None = None) -> Path:
     """The folder as a path, made (private, 0700) when it is not there and `create`; a file there, or a
-    folder that cannot be made, is one clear error."""
+    folder that cannot be made, is one clear error. `missing`: a folder that is not there is refused with this
+    line (an address book is one vdirsyncer made: a mistyped path must not become a new one), whatever `create`."""
     if not folder.strip():
         raise BadInput(f"sync needs a folder of {what}: netlog sync contacts DIR.")
     path = Path(folder).expanduser()
     try:
         if path.exists() and not path.is_dir():
             raise BadInput(f"{folder} is a file; sync needs a folder of {what} (one a file, as vdirsyncer keeps them).")
+        if not path.exists() and missing is not None:
+            raise BadInput(missing)
         if not path.exists() and create:
             path.mkdir(parents=True, mode=0o700)
     except OSError as error:
