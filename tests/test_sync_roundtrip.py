@@ -244,3 +244,29 @@ def test_a_tag_spelled_like_a_google_group_survives_the_server(dav_server, tmp_p
     other = str(tmp_path / "other.db")
     netlog("--db", other, "sync", "contacts", str(theirs.local))
     assert sorted(netlog.json("--db", other, "show", "Ann Star")["tags"]) == ["friends", "starred"]
+
+
+def test_a_removed_contact_stays_removed_in_an_address_book_netlog_never_synced(dav_server, tmp_path, netlog):
+    """Marek came in by `import vcard` and was removed with `rm`; the phone's address book, synced down by vdirsyncer
+    and never synced by netlog before, still holds his card: the first sync leaves him out (said once) and sends
+    nothing up; `add` by hand brings him back, and his card joins him (no second card reaches the server)."""
+    netlog("import", "vcard", str(CARDS))
+    netlog("rm", "Marek Nowak", "--yes")
+    book = dav.make_addressbook(dav_server)
+    dav.upload_folder(book, CARDS)
+    contacts = dav.pair(tmp_path, book)
+    contacts.sync()
+    done = netlog("sync", "contacts", str(contacts.local), "--json")
+    assert json.loads(done.stdout)["out_new"] == 0 and "Left out 1 card" in done.stderr and "Marek Nowak" in done.stderr
+    assert "Marek Nowak" not in {c["name"] for c in netlog.json("list")}
+    up = dav.changes(contacts.sync())  # no new card goes up, and his stays on the server as it was
+    assert not [line for line in up if "uploading" in line or "0F1A2B3C-4D5E-4F6A-9B8C-9D0E1F2A3B4C" in line], up
+    assert "Marek Nowak" in {r["name"] for r in dav.khard_list(tmp_path, contacts.local)}
+    netlog("add", "Marek Nowak", "--met-at", "PyCon")
+    back = sync_json(netlog, "contacts", contacts.local)
+    assert (back["in_new"], back["out_new"]) == (1, 0)
+    up = dav.changes(contacts.sync())
+    assert not [line for line in up if "uploading" in line], up  # no second card of his
+    on_server = server_uids(book)
+    assert len(on_server) == len(set(on_server)) == 50 and "0F1A2B3C-4D5E-4F6A-9B8C-9D0E1F2A3B4C" in on_server
+    assert netlog.json("show", "Marek Nowak")["company"] == "Allegro"

@@ -73,7 +73,7 @@ def _schema(engine) -> dict:
 
 
 ALL_TABLES = {"contact", "contact_point", "tag", "touch", "dismissal", "contact_state", "netlog_meta", "intro_offer",
-              "netlog_migration", "contact_search", "day_pick", "sync_item", "contact_note"}  # fmt: skip
+              "netlog_migration", "contact_search", "day_pick", "sync_item", "contact_note", "removed_card"}  # fmt: skip
 # SQLite's full-text index over contact_search (storage/search.py): a virtual table and the tables FTS5 keeps it in,
 # made by storage, not by the models' metadata.
 FTS_TABLES = {"contact_search_fts", *(f"contact_search_fts_{part}" for part in ("config", "data", "docsize", "idx"))}

@@ -371,6 +371,9 @@ def add(
 ) -> None:
     """Add someone you just met (or wrote to, called, connected with), with that first touch.
 
+    Adding someone you removed with netlog rm brings them back: their card, left out since, joins them at the next
+    sync or import.
+
     \b
     Example: netlog add "Ana Lima" --met-at "PyCon" --topics "search, hiring" --strength medium
     Or:      netlog add "Ivy Stone" --how email --email ivy@example.org --note "asked about their migration"
@@ -404,11 +407,14 @@ def add(
         on=on, place=met_at, topics=topics, note=note, thank_wanted=thank, advice=advice, kind=first_kind, received=received,
         asks=asks,
     )
-    contact_id = writes.add_contact(s.store, s.today, fields, meeting, introduced_by, allow_same_name=new)
+    added = writes.add_contact(s.store, s.today, fields, meeting, introduced_by, allow_same_name=new)
     verb = {"met": "met", "email": "emailed", "message": "messaged", "call": "called", "connected": "connected"}[first_kind]
     if received:
         verb = f"who {verb} you"
-    render.message(f"Added {fields.name} (#{contact_id}), {verb} {render.day(meeting.on, s.today)}.")
+    render.message(f"Added {fields.name} (#{added.contact_id}), {verb} {render.day(meeting.on, s.today)}.")
+    if added.cards_back:  # the memory of `netlog rm` gives way to the hand add: the card joins them, no second one is made
+        cards = "Their card" if added.cards_back == 1 else f"Their {added.cards_back} cards"
+        render.message(f"  {cards}, left out since netlog rm, will join them at the next sync or import.")
 
 
 @command()
@@ -765,8 +771,8 @@ def rm(
 ) -> None:
     """Delete a contact and all its touches (asks first).
 
-    A card of theirs in an address book `netlog sync contacts` keeps stays there, and no later sync or import
-    brings them back; --card deletes the card too.
+    A card of theirs in an address book `netlog sync contacts` keeps stays there (--card deletes it too), and no
+    later sync of any address book or import of their card brings them back; `netlog add` of the name does.
 
     \b
     Example: netlog rm "Ana Lima" --yes

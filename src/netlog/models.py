@@ -7,7 +7,7 @@ Every write goes through these classes in a SQLModel Session (storage/records.py
 `due`, `list`, `show` and completion run SQL compiled from `select()`s over them (storage/statements.py).
 
 Tables of record: contact, contact_point, tag, touch, dismissal, intro_offer, day_pick (the daily
-allowance's picks), sync_item (what a sync last saw), contact_note (a contact's note history), netlog_meta
+allowance's picks), sync_item (what a sync last saw), removed_card (cards of removed contacts), contact_note (a contact's note history), netlog_meta
 (settings) and netlog_migration (schema versions). `contact_state` is not a record: it is a derived cache of what
 each contact's touches add up to (rules.History), rebuilt from the touches whenever its version changes
 (network/cache.py), as todoman rebuilds its cache from the files.
@@ -225,6 +225,20 @@ class SyncItem(SQLModel, table=True):
     item_view: Optional[str] = Field(default=None, sa_column=_text("item_view"))
     netlog_view: Optional[str] = Field(default=None, sa_column=_text("netlog_view"))
     netlog_sig: Optional[str] = None  # a digest of the contact's row, points and tags as read: unchanged, unchanged
+
+
+class RemovedCard(SQLModel, table=True):
+    """A card UID of a contact removed with `netlog rm` (migration 20): every path that brings cards in (a sync of
+    any address book, one netlog never synced before too; `import vcard` of a file or a vdir) leaves that card out,
+    so a removed person stays removed. Kept for every UID the contact had: its own (from an import or an export)
+    and its synced cards'. A hand `netlog add` of the same name forgets it (network/writes.py add_contact): the
+    person is back on purpose, and their card joins them at the next sync or import."""
+
+    __tablename__ = "removed_card"
+
+    uid: str = Field(primary_key=True)
+    name: Optional[str] = None  # the contact's name when removed (unknown for what older syncs remembered)
+    name_key: Optional[str] = Field(default=None, index=True)  # the folded name (netlog.values.folding), as `add` looks it up
 
 
 class ContactNote(SQLModel, table=True):

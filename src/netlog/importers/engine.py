@@ -88,8 +88,21 @@ def import_contacts(
             plan.add_offer(offer)
         return plan
 
-    store.planned(plan, dry_run)
+    done = store.planned(plan, dry_run)
+    if done.left_out_removed:
+        report.problems.append(left_out_line(done.left_out_removed))
     return report
+
+
+def left_out_line(names: Sequence[str]) -> str:
+    """The one line a run says of the cards it left out because their contact was removed with `netlog rm`, and
+    how to bring one back (a hand `add` of the name: the card then joins them)."""
+    count, shown = len(names), list(dict.fromkeys(names))
+    listed = ", ".join(shown[:3]) + (f" and {len(shown) - 3} more" if len(shown) > 3 else "")
+    return (
+        f"Left out {count} card{'' if count == 1 else 's'} of contacts removed with netlog rm ({listed});"
+        f' to bring one back, add them again (netlog add "{shown[0]}"): their card then joins them.'
+    )
 
 
 class _Plan:
@@ -132,7 +145,8 @@ class _Plan:
         self.links: list[tuple[int, int, Incoming]] = []  # (contact, the source id of who introduced them, record)
         self.user: str | None = None
         self.shared: set[tuple[str, str, str]] = set()  # (name, name, address) said once
-        self.removed = reads.removed_uids(reader)  # cards of contacts removed with `netlog rm`: never back
+        self.removed = reads.removed_cards(reader)  # cards of contacts removed with `netlog rm`: never back
+        self.left_out_removed: list[str] = []  # the names of those this import left out, said in one line
         self.left_out: set[int] = set()  # contacts no record may match (a sync's, that have a card already)
 
     def leave_out(self, contact_ids: set[int]) -> None:
@@ -240,7 +254,7 @@ class _Plan:
             return None
         if fields.get("uid") and fields["uid"] in self.removed:
             report.skipped += 1
-            report.problems.append(f"{record.source}: {fields['name']} was removed from netlog (netlog rm); not imported again.")
+            self.left_out_removed.append(self.removed[fields["uid"]] or fields["name"])
             return None
         found = self._contact(record, fields, report)
         if found is None:

@@ -16,6 +16,7 @@ from netlog.rules import due as rules
 from netlog.rules.asking import asks_something
 from netlog.storage import reads
 from netlog.values import kinds, validation
+from netlog.values.folding import fold
 from netlog.values.points import KINDS
 
 if TYPE_CHECKING:
@@ -135,6 +136,13 @@ def _clean_name(name: str | None) -> str:
     return cleaned
 
 
+class Added(NamedTuple):
+    """A contact added by hand, and how many cards of a removed contact of that name it brought back."""
+
+    contact_id: int
+    cards_back: int
+
+
 def add_contact(
     store: Store,
     today: date,
@@ -142,8 +150,10 @@ def add_contact(
     meeting: Meeting,
     introduced_by: str | None = None,
     allow_same_name: bool = False,
-) -> int:
-    """A new contact and the first meeting; refuses a name that exists unless told it is another person."""
+) -> Added:
+    """A new contact and the first meeting; refuses a name that exists unless told it is another person. A contact
+    of that name removed with `netlog rm` is back on purpose: its cards are no longer left out (the next sync or
+    import joins them to this contact)."""
     name = _clean_name(fields.name)
     direction = kinds.direction_of(meeting.kind, meeting.received)  # as `log` reads --received: one rule for both
     _check_not_future(meeting.on, today, "The meeting")
@@ -154,7 +164,7 @@ def add_contact(
                                                      "topics": meeting.topics, "advice": meeting.advice}))  # fmt: skip
     from netlog.storage import records
 
-    def work(session: Session) -> int:
+    def work(session: Session) -> Added:
         reader = _reader(session)
         same = reads.ids_folded(reader, checked["name"])
         if same and not allow_same_name:
@@ -173,6 +183,9 @@ def add_contact(
             "introduced_on": meeting.on if introducer_id else None,
         }
         contact_id = records.insert_contact(session, row)
+        # the person is back on purpose: their cards, left out since `netlog rm`, may come in again and join them
+        back = reads.removed_named(reader, fold(checked["name"]))
+        records.forget_removed_cards(session, back)
         records.add_tags(session, contact_id, tags)
         records.insert_touch(
             session,
@@ -189,7 +202,7 @@ def add_contact(
             },
         )
         cache.refresh(session, [contact_id])
-        return contact_id
+        return Added(contact_id, len(back))
 
     return store.write(work)
 
@@ -391,9 +404,10 @@ def _change_points(session: Session, contact_id: int, added: Mapping[str, list[s
 
 
 def remove_contact(store: Store, contact_id: int, cards: bool = False) -> list[str]:
-    """Delete a contact with its touches; people they introduced lose the link. Its cards in the address books
-    `netlog sync contacts` keeps stay there, remembered as removed (no sync or import brings it back), unless
-    `cards`: then they are deleted too, as the last step of the transaction. The cards it had (their paths)."""
+    """Delete a contact with its touches; people they introduced lose the link. Every card UID it had is remembered
+    as removed (removed_card): no sync of any address book and no import brings it back, until a hand `add` of the
+    name. Its cards in the address books `netlog sync contacts` keeps stay there, unless `cards`: then they are
+    deleted too, as the last step of the transaction. The cards it had (their paths)."""
     from pathlib import Path
 
     from netlog.storage import records
@@ -401,7 +415,13 @@ def remove_contact(store: Store, contact_id: int, cards: bool = False) -> list[s
     def work(session: Session) -> list[str]:
         reader = _reader(session)
         introduced = [row["id"] for row in reads.introduced_by(reader, contact_id)]
-        synced = [Path(row["folder"]) / row["file"] for row in reads.sync_items_of(reader, contact_id) if row["state"] in ("synced", "merged")]
+        items = reads.sync_items_of(reader, contact_id)
+        synced = [Path(row["folder"]) / row["file"] for row in items if row["state"] in ("synced", "merged")]
+        row = contact_row(reader, contact_id)
+        # every card UID of theirs, in any address book or file (an import's, an export's, a sync's): none brings them back
+        uids = [row["uid"]] if row["uid"] else []
+        uids += [item["uid"] for item in items if str(item["file"]).lower().endswith(".vcf")]
+        records.remember_removed_cards(session, uids, row["name"])
         records.delete_contact(session, contact_id)
         cache.refresh(session, introduced)
         for file in synced if cards else ():

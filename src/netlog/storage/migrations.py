@@ -350,6 +350,43 @@ def _hand_logged_asks(op: Operations) -> None:
     op.add_column("touch", Column("asks", Boolean, nullable=False, server_default=false()))
 
 
+def _removed_cards(op: Operations) -> None:
+    """Version 20 (issue 22): the card UIDs of contacts removed with `netlog rm`, one memory for every address
+    book and import (until now only the folders a sync kept remembered them, per folder, in sync_item). The cards
+    those syncs remembered as removed are its first rows, each with the contact's name as the last sync saw it
+    (else the card's)."""
+    import json
+
+    from sqlalchemy import Column, String, text
+
+    from netlog.values.folding import fold
+
+    op.create_table(
+        "removed_card",
+        Column("uid", String, primary_key=True),
+        Column("name", String),
+        Column("name_key", String),
+        indexes=(("ix_removed_card_name_key", ("name_key",)),),
+    )
+    def name_in(view: str | None) -> str | None:
+        try:
+            name = json.loads(view).get("name") if view else None
+        except (ValueError, AttributeError):
+            return None
+        return name.strip() if isinstance(name, str) and name.strip() else None
+
+    names: dict[str, str | None] = {}
+    removed = text("SELECT uid, netlog_view, item_view FROM sync_item WHERE state = 'removed' ORDER BY folder")
+    for uid, netlog_view, item_view in op.execute(removed).all():
+        if not names.get(uid):
+            names[uid] = name_in(netlog_view) or name_in(item_view)
+    if names:
+        op.execute(
+            text("INSERT INTO removed_card (uid, name, name_key) VALUES (:uid, :name, :key)"),
+            [{"uid": uid, "name": name, "key": fold(name) if name else None} for uid, name in names.items()],
+        )
+
+
 # Append only. Never edit or reorder a released step: add a new one. Step 1 runs only on a blank database,
 # and creates the current schema whole, so a new database is recorded at LATEST at once.
 MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
@@ -372,6 +409,7 @@ MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("family cards", _family_cards),
     ("refolded names", _refolded_names),
     ("hand-logged asks", _hand_logged_asks),
+    ("removed cards", _removed_cards),
 ]
 LATEST = len(MIGRATIONS)
 

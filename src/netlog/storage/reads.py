@@ -417,9 +417,18 @@ def sync_items_of(reader: Reader, contact_id: int) -> list[Row]:
     return dicts(reader, "sync_items_of", {"id": contact_id})
 
 
-def removed_uids(reader: Reader) -> set[str]:
-    """The UIDs of cards whose contact was removed from netlog."""
-    return set(_firsts(reader, "removed_uids"))
+def removed_cards(reader: Reader) -> dict[str, str | None]:
+    """The UIDs of cards whose contact was removed from netlog (or merged into another), each with the removed
+    contact's name when it is known: no sync or import brings them in."""
+    found: dict[str, str | None] = {}
+    for uid, name in reader.rows("removed_cards"):
+        found[uid] = found.get(uid) or name
+    return found
+
+
+def removed_named(reader: Reader, key: str) -> list[str]:
+    """The removed cards of contacts whose folded name is `key`."""
+    return _firsts(reader, "removed_named", {"key": key})
 
 
 def contact_notes(reader: Reader, contact_id: int) -> list[Row]:

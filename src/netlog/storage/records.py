@@ -12,8 +12,8 @@ from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlmodel import SQLModel, col
 
 from netlog.models import (
-    Contact, ContactNote, ContactPoint, ContactSearch, ContactState, DayPick, Dismissal, IntroOffer, NetlogMeta, SyncItem, Tag, Touch,
-    table,
+    Contact, ContactNote, ContactPoint, ContactSearch, ContactState, DayPick, Dismissal, IntroOffer, NetlogMeta, RemovedCard, SyncItem,
+    Tag, Touch, table,
 )
 from netlog.values.folding import first_word_key, fold
 from netlog.values.points import KINDS, REGION_KEY, Point, default_region, normal
@@ -27,7 +27,7 @@ CONTACT, TAG, TOUCH, DISMISSAL, INTRO_OFFER, CONTACT_STATE, CONTACT_POINT, CONTA
     table(Contact), table(Tag), table(Touch), table(Dismissal), table(IntroOffer), table(ContactState), table(ContactPoint),
     table(ContactSearch),
 )
-SYNC_ITEM, CONTACT_NOTE = table(SyncItem), table(ContactNote)
+SYNC_ITEM, CONTACT_NOTE, REMOVED_CARD = table(SyncItem), table(ContactNote), table(RemovedCard)
 
 CONTACT_FIELDS = tuple(c.name for c in CONTACT.c if c.name not in ("id", "name_key", "first_key"))
 TOUCH_FIELDS = tuple(c.name for c in TOUCH.c if c.name != "id")
@@ -493,6 +493,25 @@ def hand_over_sync_items(session: Session, contact_id: int, items: Sequence[tupl
         session.execute(
             update(SYNC_ITEM).where(SYNC_ITEM.c.folder == folder, SYNC_ITEM.c.uid == uid).values(contact_id=contact_id, state=state)
         )
+
+
+def remember_removed_cards(session: Session, uids: Iterable[str], name: str) -> None:
+    """These card UIDs are of a contact removed with `netlog rm`, named `name`: no sync or import brings them in."""
+    found = sorted(set(uids))
+    if not found:
+        return
+    session.execute(delete(REMOVED_CARD).where(REMOVED_CARD.c.uid.in_(found)))
+    session.execute(insert(REMOVED_CARD), [{"uid": uid, "name": name, "name_key": fold(name)} for uid in found])
+
+
+def forget_removed_cards(session: Session, uids: Iterable[str]) -> None:
+    """These cards may come in again (their person was added back by hand): forgotten as removed, here and in every
+    address book a sync keeps, so the next sync takes each as a new card and it joins the contact it describes."""
+    gone = sorted(set(uids))
+    if not gone:
+        return
+    session.execute(delete(REMOVED_CARD).where(REMOVED_CARD.c.uid.in_(gone)))
+    session.execute(delete(SYNC_ITEM).where(SYNC_ITEM.c.uid.in_(gone), SYNC_ITEM.c.state == "removed"))
 
 
 def add_contact_note(session: Session, contact_id: int, on: date, text: str) -> None:

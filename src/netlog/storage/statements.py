@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, TypeAlias, Unpack
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, false, func, literal_column, not_, or_, select
+from sqlalchemy import ColumnElement, Select, String, and_, bindparam, false, func, literal_column, not_, null, or_, select, union
 from sqlalchemy.dialects.postgresql import Insert as PgInsert
 from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
 from sqlalchemy.orm import aliased
@@ -22,7 +22,7 @@ from sqlmodel import col
 
 from netlog.models import (
     Contact, ContactNote, ContactPoint, ContactSearch, ContactState, DayPick, Dismissal, IntroOffer, NetlogMeta, NetlogMigration,
-    SyncItem, Tag, Touch, table,
+    RemovedCard, SyncItem, Tag, Touch, table,
 )
 
 # A read: a SELECT of any columns. (A model's attribute in an expression goes through sqlmodel's col(), which
@@ -681,11 +681,25 @@ def sync_items() -> Statement:
     return select(*brief).where(SYNC_ITEM.c.folder == bindparam("folder")).order_by(SYNC_ITEM.c.uid)
 
 
+REMOVED_CARD = table(RemovedCard)
+
+
 @statement
-def removed_uids() -> Statement:
-    """The UIDs of cards whose contact was removed from netlog (`netlog rm`), or merged into another (`netlog
-    merge`, until the next sync deletes the card): never brought back."""
-    return select(SYNC_ITEM.c.uid).where(SYNC_ITEM.c.state.in_([literal_column("'removed'"), literal_column("'merged'")])).distinct()
+def removed_cards() -> Statement:
+    """The UIDs of cards no sync or import brings in, with the name of the contact removed (NULL when unknown):
+    those of contacts removed with `netlog rm` (removed_card, in every address book and file), and the cards a
+    sync keeps as removed or merged into another contact (`netlog merge`, until the next sync deletes the card)."""
+    kept = select(SYNC_ITEM.c.uid, null().cast(String).label("name")).where(
+        SYNC_ITEM.c.state.in_([literal_column("'removed'"), literal_column("'merged'")])
+    )
+    both = union(select(REMOVED_CARD.c.uid, REMOVED_CARD.c.name), kept).subquery()
+    return select(both.c.uid, both.c.name)
+
+
+@statement
+def removed_named() -> Statement:
+    """The removed cards of contacts of one folded name (`add` of that name brings them back)."""
+    return select(REMOVED_CARD.c.uid).where(REMOVED_CARD.c.name_key == bindparam("key")).order_by(REMOVED_CARD.c.uid)
 
 
 @statement

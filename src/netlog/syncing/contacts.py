@@ -8,7 +8,9 @@ keeps), remembering per card what each side said at the last sync (sync_item), s
   netlog's goes to the contact's note history; but emails, phones and URLs are merged (every address either
   side added is kept, with its label);
 - a card deleted from DIR is never recreated: the contact stays, no longer synced, said once;
-- a card whose contact was removed with `netlog rm` is left alone and never brought back;
+- a card whose contact was removed with `netlog rm` is left alone and never brought back, in this folder or any
+  other (removed_card remembers every card UID the contact had), said once; a hand `netlog add` of the name
+  brings it back (the card then joins the contact added);
 - netlog's contacts without a card go out as new cards with a random UUID4 as UID;
 - after `netlog merge`, the merged-away contact's card is folded into the kept contact's card (the lines
   netlog does not own that the kept card has none of) and deleted, as khard's own merge does; one the
@@ -171,7 +173,7 @@ class _Sync:
         self.folds: dict[int, list[str]] = {}  # kept contact -> texts of the merged-away cards to fold in
         self.deleted: list[Path] = []  # merged-away cards to delete
         self.unchanged = 0
-        self.removed = reads.removed_uids(reader)
+        self.removed = reads.removed_cards(reader)  # cards of contacts removed with `netlog rm` (any folder, any import)
         self._netlog_views: dict[int, str] = {}
         self._item_views: dict[str, tuple[str | None, str | None]] | None = None
         self._uidless: dict[str, int | None] | None = None
@@ -496,7 +498,7 @@ class _Sync:
         if not self.new_items:
             return
         from netlog.importers import vcard
-        from netlog.importers.engine import ImportReport, contact_plan
+        from netlog.importers.engine import ImportReport, contact_plan, left_out_line
         from netlog.importers.records import Batch
 
         plan = contact_plan(self.reader, self.today)
@@ -521,6 +523,9 @@ class _Sync:
             self.synced.append((item, item.uid, cid))
             self.report.counts["in_new"] += 1
         self.report.lines.extend(report.problems)
+        if self.skipped_new:  # said at the sync that first sees them: remembered as removed here, never said again
+            names = [self.removed[item.uid] or self._read(item.read()).fields.get("name") or item.uid for item in self.skipped_new]
+            self.report.lines.append(left_out_line(names))
         self.plan_of_new, self.import_report = plan, report
         matched = {cid for _, cid in self.linked_new}
         self.unlinked = [cid for cid in self.unlinked if cid not in matched]
