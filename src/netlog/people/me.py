@@ -31,11 +31,12 @@ class Me(NamedTuple):
 
     @property
     def family_key(self) -> str:
-        """The folded family name (the last word of `name`) that, shared, marks a contact as family; '' with no name."""
-        from netlog.values.folding import fold
+        """The family name (the last word of `name`) as a contact's stored key ends in it (values.folding.name_key:
+        "O'Neil" -> "oneil o neil") that, shared, marks a contact as family; '' with no name."""
+        from netlog.values.folding import name_key
 
-        words = fold(self.name or "").split()
-        return words[-1] if len(words) > 1 else ""
+        words = (self.name or "").split()
+        return name_key(words[-1]) if len(words) > 1 else ""
 
 
 def current_user() -> str:

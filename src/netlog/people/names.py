@@ -1,13 +1,14 @@
-"""Resolving a typed name to one contact, the same way everywhere: exact, case-insensitive, first name,
-unique prefix, then close matches. `resolve` is pure (it takes the (id, name) pairs to choose from);
-`resolve_contact` narrows those pairs in the database first."""
+"""Resolving a typed name to one contact, the same way everywhere: exact, folded (case, accents and
+punctuation ignored, an apostrophe or a hyphen inside a word either way: values.folding.name_forms, as `find`
+reads names), first name, unique prefix, then close matches. `resolve` is pure (it takes the (id, name) pairs
+to choose from); `resolve_contact` narrows those pairs in the database first."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Sequence
 
 from netlog.errors import Ambiguous, NotFound
-from netlog.values.folding import fold
+from netlog.values.folding import name_forms
 
 if TYPE_CHECKING:
     from netlog.storage.reader import Reader
@@ -25,23 +26,25 @@ def resolve(typed: str, contacts: Sequence[tuple[int, str]]) -> int:
         return exact[0]
     if exact:
         raise Ambiguous(_ambiguous(typed, [(c, n) for c, n in contacts if c in exact]))
-    key = fold(typed_clean)
-    folded = [(cid, name, fold(name)) for cid, name in contacts]
-    for matches in (
+    key = name_forms(typed_clean)[0]
+    later = f" {key}"
+    folded = [(cid, name, form) for cid, name in contacts for form in name_forms(name)]  # most names: one form
+    for found in (
         [(c, n) for c, n, f in folded if f == key],
-        [(c, n) for c, n, f in folded if f.split(" ")[0] == key],
+        [(c, n) for c, n, f in folded if f.split(" ", 1)[0] == key],
         [(c, n) for c, n, f in folded if f.startswith(key)],
-        [(c, n) for c, n, f in folded if any(part.startswith(key) for part in f.split(" ")[1:])],
+        [(c, n) for c, n, f in folded if later in f],  # from a later word on
     ):
+        matches = list(dict.fromkeys(found))  # a name matched by two of its forms is one candidate
         if len(matches) == 1:
             return matches[0][0]
         if matches:
             raise Ambiguous(_ambiguous(typed, matches))
     import difflib  # only when no name matches exactly
 
-    close = difflib.get_close_matches(key, {f: n for _, n, f in folded}, n=MAX_CANDIDATES, cutoff=0.75)
     names = {f: n for _, n, f in folded}
-    hint = f" Did you mean: {', '.join(names[f] for f in close)}?" if close else ""
+    close = dict.fromkeys(names[f] for f in difflib.get_close_matches(key, names, n=MAX_CANDIDATES, cutoff=0.75))
+    hint = f" Did you mean: {', '.join(close)}?" if close else ""
     raise NotFound(f'No contact named "{typed}".{hint}')
 
 
@@ -84,9 +87,10 @@ def resolve_contact(reader: Reader, typed: str) -> int:
     exact = reads.ids_named(reader, " ".join(typed.split()))
     if len(exact) == 1:  # what resolve would answer first, without reading every name
         return exact[0]
-    # Whatever resolve could match (the exact name, its folded form, a prefix, a later word) has a word of its
-    # folded name that starts with the folded typed name: SQL narrows to those, for the same answer. Only
-    # when none of them matches is every name read, for the "Did you mean" of the error.
+    # Whatever resolve could match (the exact name, a folded form, a prefix, a later word) has a word of its
+    # stored key (values.folding.name_key: every word of every form) that starts with the first word of the
+    # folded typed name: SQL narrows to those, for the same answer. Only when none of them matches is every
+    # name read, for the "Did you mean" of the error.
     try:
         return resolve(typed, reads.names_with_word_starting(reader, typed))
     except NotFound:

@@ -387,6 +387,20 @@ def _removed_cards(op: Operations) -> None:
         )
 
 
+def _names_keyed_as_find_reads_them(op: Operations) -> None:
+    """Version 21 (issue 26): a typed name is matched as `find` reads it, punctuation ignored and a word
+    written with an apostrophe or a hyphen inside either way ("oneil" names Ciara O'Neil), so each contact's
+    stored key is worked out again (values.folding.name_key) where it differs."""
+    from sqlalchemy import text
+
+    from netlog.values.folding import name_key
+
+    rows = op.execute(text("SELECT id, name, name_key FROM contact")).all()
+    changed = [{"id": cid, "key": name_key(name)} for cid, name, key in rows if name_key(name) != key]
+    if changed:
+        op.execute(text("UPDATE contact SET name_key = :key WHERE id = :id"), changed)
+
+
 # Append only. Never edit or reorder a released step: add a new one. Step 1 runs only on a blank database,
 # and creates the current schema whole, so a new database is recorded at LATEST at once.
 MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
@@ -410,6 +424,7 @@ MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("refolded names", _refolded_names),
     ("hand-logged asks", _hand_logged_asks),
     ("removed cards", _removed_cards),
+    ("names keyed as find reads them", _names_keyed_as_find_reads_them),
 ]
 LATEST = len(MIGRATIONS)
 

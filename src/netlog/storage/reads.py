@@ -9,7 +9,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from netlog.storage.compiled import COLUMNS, PARAMS
 from netlog.storage.reader import Reader
-from netlog.values.folding import fold
+from netlog.values.folding import name_forms, name_key
 
 Row = dict[str, Any]
 
@@ -89,8 +89,8 @@ def ids_named(reader: Reader, name: str) -> list[int]:
 
 
 def ids_folded(reader: Reader, name: str) -> list[int]:
-    """Ids of contacts whose name folds as `name` does ("josé lima" finds "José Lima")."""
-    return _firsts(reader, "ids_folded", {"key": fold(name)})
+    """Ids of contacts whose name folds as `name` does ("josé lima" finds "José Lima", "ciara o’neil" "Ciara O'Neil")."""
+    return _firsts(reader, "ids_folded", {"key": name_key(name)})
 
 
 def ids_sharing_a_name(reader: Reader) -> set[int]:
@@ -99,9 +99,9 @@ def ids_sharing_a_name(reader: Reader) -> set[int]:
 
 
 def names_with_word_starting(reader: Reader, typed: str) -> list[tuple[int, str]]:
-    """(id, name) of the contacts with a word of their folded name starting with folded `typed`, by id:
-    every name names.resolve could match by folding, prefix or later word."""
-    key = like_escaped(fold(typed))
+    """(id, name) of the contacts with a word of their stored key (values.folding.name_key) starting with the first
+    word of folded `typed`, by id: every name names.resolve could match by folding, prefix or later word."""
+    key = like_escaped(name_forms(typed)[0].split(" ")[0])
     return [(cid, name) for cid, name in reader.rows("names_with_word_starting", {"prefix": key + "%", "later": "% " + key + "%"})]
 
 

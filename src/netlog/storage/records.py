@@ -15,7 +15,7 @@ from netlog.models import (
     Contact, ContactNote, ContactPoint, ContactSearch, ContactState, DayPick, Dismissal, IntroOffer, NetlogMeta, RemovedCard, SyncItem,
     Tag, Touch, table,
 )
-from netlog.values.folding import first_word_key, fold
+from netlog.values.folding import first_word_key, fold, name_key
 from netlog.values.points import KINDS, REGION_KEY, Point, default_region, normal
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def insert_contact(session: Session, fields: Mapping[str, Any]) -> int:
     """A new contact; its id. Its folded name (name_key) is set here, whenever a name is written, and its
     email, phone and URL become its first points of contact."""
     _checked(CONTACT_FIELDS, fields, "contact")
-    cid = _added(session, Contact(**fields, name_key=fold(fields["name"]), first_key=first_word_key(fields["name"])))
+    cid = _added(session, Contact(**fields, name_key=name_key(fields["name"]), first_key=first_word_key(fields["name"])))
     insert_points(session, [{"contact_id": cid, "kind": k, "value": fields[k], "position": 0} for k in KINDS if fields.get(k)])
     return cid
 
@@ -79,7 +79,7 @@ def update_contact(session: Session, contact_id: int, changes: Mapping[str, Any]
         return
     values = dict(changes)
     if "name" in values:
-        values["name_key"], values["first_key"] = fold(values["name"]), first_word_key(values["name"])
+        values["name_key"], values["first_key"] = name_key(values["name"]), first_word_key(values["name"])
     for kind in KINDS:
         if kind in values:
             set_preferred(session, contact_id, kind, values.pop(kind))
@@ -154,7 +154,7 @@ def insert_contacts(
             )
     rows = [{**row, **preferred.get(row["id"], {})} for row in rows]
     values = [
-        {**{f: row.get(f, CONTACT_DEFAULTS.get(f)) for f in CONTACT_FIELDS}, "id": row["id"], "name_key": fold(row["name"]),
+        {**{f: row.get(f, CONTACT_DEFAULTS.get(f)) for f in CONTACT_FIELDS}, "id": row["id"], "name_key": name_key(row["name"]),
          "first_key": first_word_key(row["name"])}  # fmt: skip
         for row in rows
     ]

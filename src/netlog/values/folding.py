@@ -41,6 +41,8 @@ def words(text: str | None) -> list[str]:
 # A word written with an apostrophe or a hyphen inside it: O'Neil, O’Brien, D'Angelo, Hewlett-Packard, Zoë-Ann
 _JOINED = re.compile(r"[^\W_]+(?:['’\-‐‑][^\W_]+)+")
 _MARK = re.compile("['’\\-‐‑]")
+_GROUP = re.compile(r"[^\W_]+(?:['’\-‐‑][^\W_]+)*")  # a word, or a word joined up by such marks
+_MAX_JOINED = 3  # a name's forms join each such word up or not, every way, for the first three of them
 
 
 def search_words(text: str | None) -> list[str]:
@@ -55,3 +57,43 @@ def search_words(text: str | None) -> list[str]:
         return found
     joined = ["".join(_WORD.findall(m.group())) for m in _JOINED.finditer(folded)]
     return found + [w for w in joined if w not in found]
+
+
+def _groups(folded: str) -> list[list[str]]:
+    """The words of a folded text, those written joined by an apostrophe or a hyphen kept together."""
+    if folded.replace(" ", "").isalnum():  # most names: words and spaces only
+        return [[word] for word in folded.split()]
+    return [_WORD.findall(m.group()) for m in _GROUP.finditer(folded)]
+
+
+def name_forms(name: str) -> list[str]:
+    """The folded forms a name is matched by when typed, read as `find` reads it (the words of `words`, so
+    punctuation is ignored; a word written with an apostrophe or a hyphen inside either apart or joined up, as
+    `search_words` indexes it): "Ciara O'Neil" -> ["ciara o neil", "ciara oneil"]. The first form is every word
+    apart, the one a typed name is compared in. A name of no letters or digits has its fold as its one form."""
+    folded = fold(name)
+    if folded.replace(" ", "").isalnum():  # most names: words and spaces only, already one space apart
+        return [folded]
+    groups = _groups(folded)
+    if not groups:
+        return [folded]
+    forms, joined = [""], 0
+    for parts in groups:
+        ways = [" ".join(parts)]
+        if len(parts) > 1 and joined < _MAX_JOINED:
+            ways.append("".join(parts))
+            joined += 1
+        forms = [f"{form} {way}" if form else way for form in forms for way in ways]
+    return forms
+
+
+def name_key(name: str) -> str:
+    """The folded name kept beside each name (contact.name_key, indexed): every word of every form of
+    `name_forms` once, a joined-up word just before its parts ("Ciara O'Neil" -> "ciara oneil o neil"), so a
+    SQL LIKE on a word's start finds whatever a typed name can match, and the name still ends in its last
+    word apart (a family name)."""
+    folded = fold(name)
+    groups = _groups(folded)
+    if not groups:
+        return folded
+    return " ".join(word for parts in groups for word in ([*(["".join(parts)] if len(parts) > 1 else []), *parts]))
