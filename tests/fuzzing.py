@@ -301,7 +301,7 @@ def run(args: Sequence, root: Path, before: str | None = None, input: bytes | st
         raise AssertionError(f"{where} raised:\n{''.join(traceback.format_exception(*result.exc_info))}")
     assert result.exit_code in (0, 1, 2), (where, result.exit_code, result.stderr[-2_000:])
     assert "Traceback" not in result.stderr and "Traceback" not in result.stdout, (where, result.stderr[-2_000:])
-    if result.exit_code == 1:
+    if result.exit_code in (1, 2):  # a user error, or a usage error (Click's exit code 2): one line either way
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("netlog: "), (where, result.stderr[-2_000:])
     check_integrity()

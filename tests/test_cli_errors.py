@@ -72,3 +72,30 @@ def test_a_usage_error_after_the_database_opened_does_not_check_the_whole_file(a
     result = ana("intro", "Ana Lima", ok=False)
     assert result.exit_code == 2 and "Missing argument" in result.stderr
     assert checked == []
+
+
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (("log", "--foo"), "netlog: error: No such option: --foo (Possible options: --on, --to) (try: netlog log --help)"),
+        (("show",), "netlog: error: Missing argument 'NAME'. (try: netlog show --help)"),
+        (("due", "--limit", "x"), "netlog: error: Invalid value for '--limit' / '-n': 'x' is not a valid int range. (try: netlog due --help)"),
+        (("log", "Ana", "coffee", "--on"), "netlog: error: Option '--on' requires an argument. (try: netlog log --help)"),
+        (("--foo",), "netlog: error: No such option: --foo (try: netlog --help)"),
+        (("frobnicate",), "netlog: error: No such command 'frobnicate'. (try: netlog --help)"),
+    ],
+)
+def test_a_usage_error_is_one_line_and_exit_2(netlog, args, says):
+    """A missing argument, an unknown option or command, or a bad option value printed Click's usage, a hint
+    and the error on three lines; every user error is one line (the project's standard), and a usage error
+    keeps Click's exit code 2."""
+    netlog("add", "Ana Lima")
+    result = netlog(*args, ok=False)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", says + "\n")
+
+
+def test_help_is_still_help(netlog):
+    for args in (("--help",), ("log", "--help"), ("log", "-h")):
+        result = netlog(*args)
+        assert result.exit_code == 0 and result.stdout.startswith("Usage: netlog") and result.stderr == ""
+    assert netlog().stdout.startswith("netlog keeps up your professional relationships. Start here:")

@@ -18,8 +18,9 @@ def one_line(result) -> str:
 def clean_run(result):
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code in (0, 1, 2), (result.exit_code, result.stderr)
-    if result.exit_code == 1:
-        one_line(result)
+    if result.exit_code in (1, 2):  # a usage error (exit 2) is one line too
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("netlog: "), result.stderr
     return result
 
 

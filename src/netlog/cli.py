@@ -7,7 +7,7 @@ import os
 import sys
 from datetime import date
 from inspect import getdoc
-from typing import TYPE_CHECKING, Any, Callable, List, Optional
+from typing import TYPE_CHECKING, Any, Callable, List, NoReturn, Optional
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -113,9 +113,17 @@ class NetlogGroup(TyperGroup):
             completion.escape_bash_replies()
         return super().main(args, *rest, **extra)
 
+    def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except typer.TyperException as error:  # the root's own options: `netlog --foo`, `netlog --db`
+            _usage_error(error, None)
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except typer.TyperException as error:  # a subcommand's usage: a missing argument, an unknown option
+            _usage_error(error, ctx)
         except NetlogError as error:
             typer.echo(f"netlog: {one_line(_without_password(ctx, str(error)))}", err=True)
             raise typer.Exit(error.exit_code) from None
@@ -128,6 +136,26 @@ class NetlogGroup(TyperGroup):
                 raise
             typer.echo(f"netlog: {one_line(str(damage))}", err=True)
             raise typer.Exit(damage.exit_code) from None
+
+
+def _usage_error(error: typer.TyperException, ctx: Any) -> NoReturn:
+    """Typer's (vendored Click's) usage errors as every user error is shown: one line on stderr, with the help to
+    read (`netlog: error: No such option: --foo (try: netlog log --help)`), and Click's exit code (2 for usage).
+    Click prints its usage line, a hint and the error on three lines. `netlog` alone still shows its help."""
+    if type(error).__name__ == "NoArgsIsHelpError":  # not an error: the help, printed by Typer (not imported)
+        raise error
+    where = getattr(error, "ctx", None)  # the command whose arguments were wrong, when Click says
+    if where is not None:
+        path = where.command_path
+    elif ctx is not None:  # the subcommand being parsed: Click names it before parsing its arguments
+        path = " ".join(filter(None, (ctx.command_path, ctx.invoked_subcommand)))
+    else:
+        path = "netlog"
+    said = one_line(error.format_message())
+    if where is not None or ctx is not None:  # what was typed may hold a --db URL's password
+        said = _without_password(where or ctx, said)
+    typer.echo(f"netlog: error: {said} (try: {path} --help)", err=True)
+    raise typer.Exit(error.exit_code) from None
 
 
 def _without_password(ctx: Any, text: str) -> str:
