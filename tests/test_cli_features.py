@@ -85,7 +85,7 @@ def _intro_due(netlog, on=None):
 def test_intro_double_opt_in(netlog):
     netlog("add", "Ana Lima", "--on", "2026-11-01", "--strength", "close")
     netlog("add", "Bo Chen", "--on", "2026-11-01", "--strength", "close")
-    offered = netlog("intro", "Ana", "Bo", "--note", "both hiring in Lisbon")
+    offered = netlog("intro", "Ana", "Bo", "--note", "both hiring in Lisbon", "--why", "both hiring in Lisbon")  # the reasons say --why
     assert "waiting for Ana Lima's yes and Bo Chen's yes" in offered.stderr
     assert _intro_due(netlog) == []
     assert _intro_due(netlog, "tomorrow") == [

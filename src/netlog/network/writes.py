@@ -254,6 +254,8 @@ def _record_touch(
     captured = None if touch.to else _captured_twin(session, contact_id, touch.kind, direction, touch.on)
     if captured is not None:  # the same event, captured first: one touch, of the kind the user says
         kept = {k: v for k, v in said.items() if v is not None}
+        if kept.get("note") and captured["note"] and captured["kind"] in kinds.MESSAGES and not (kept.get("about") or captured["about"]):
+            kept["about"] = captured["note"]  # the subject stays, beside your private note: what a reason may quote
         records.update_touches(session, {captured["id"]: {
             **({"kind": touch.kind} if kind_said else {}), **kept, **_twin_asks(direction, touch.expects_reply, owed),
             "thank_wanted": touch.thank_wanted,

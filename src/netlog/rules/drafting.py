@@ -471,7 +471,8 @@ def thank_touch(facts: Facts) -> tuple[LoggedTouch | None, bool]:
 
 def _rule_touch(touch: LoggedTouch) -> history.Touch:
     return history.Touch(touch.happened_on, touch.kind, touch.direction, touch.id, advice=touch.advice,
-                       other_id=touch.other_id, place=touch.place)  # fmt: skip
+                       other_id=touch.other_id, place=touch.place, note=touch.note, source=touch.source,
+                       about=touch.about)  # fmt: skip
 
 
 def _thank(facts: Facts) -> dict[str, Any]:
@@ -519,12 +520,13 @@ _REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|aw|sv|fwd?)\s*:\s*)+", re.IGNORECASE)
 
 def _reply(facts: Facts) -> dict[str, Any]:
     """For the answer to a message that asked something: the first unanswered one (the item's event), its kind,
-    when, and its subject when it came by mail (the note of a captured mail; a note typed by hand stays private),
-    or what it was about (`log --received --about`)."""
+    when, and its subject when it came by mail (history.shareable_words: what you marked `--about`, else the
+    subject a capture kept; a note typed by hand stays private), or what it was about (`log --received --about`)."""
     on = facts.item.event_on if facts.item else None
     theirs = [t for t in _newest_first(facts.touches) if t.kind in kinds.MESSAGES and t.direction == "in"]
     touch = next((t for t in theirs if t.happened_on == on), theirs[0] if theirs else None)
-    subject = _REPLY_PREFIX.sub("", touch.note or "").strip() if touch and touch.source == "mail" else ""
+    said = history.shareable_words(_rule_touch(touch)) if touch and touch.source == "mail" else None
+    subject = _REPLY_PREFIX.sub("", said or "").strip()
     day = touch.happened_on if touch else on or facts.today
     return {
         "kind": touch.kind if touch else "email", "when": spoken_day(day, facts.today), "subject": subject or None,

@@ -1310,7 +1310,7 @@ def _intro_steps(offer: IntroOffer, today: date, by_id: Mapping[int, Tie], names
     if offer.declined_on or a is None or b is None:
         return []  # a decline ends it quietly
     steps: list[tuple[Tie, Tie, str, str, date, date]] = []  # (whom, the other, occasion, reason, due, event_on)
-    about = f" ({offer.note})" if offer.note else ""
+    about = f" ({offer.why})" if offer.why else ""  # the note is private: a reason goes on to `export ics`
     if offer.sent_on is None:
         ask_due = _after(offer.offered_on, INTRO_ASK_AFTER_DAYS)
         for who, other, yes in ((a, b, offer.a_yes_on), (b, a, offer.b_yes_on)):

@@ -43,6 +43,7 @@ class Touch(NamedTuple):
     group_event: bool = False  # a calendar event with many guests: no thank-you, no second touch for each
     thread: str | None = None  # a mail's thread (its root Message-ID): silences and replies owed are per thread
     asks: bool = False  # theirs, logged by hand: its note asks something, or the user said so (`log --received --asks`)
+    about: str | None = None  # what it was about, in words they may read (`log --about`); the note stays private
 
 
 class History(NamedTuple):
@@ -76,7 +77,7 @@ class History(NamedTuple):
     advice_on: date | None = None
     first_real_group: bool = False  # the first real touch was a group event: no second touch follows it
     reply_since: date | None = None  # their first message that asks something and has no answer from me yet
-    reply_note: str | None = None  # its subject (a mail's), for the reason and the draft
+    reply_note: str | None = None  # what it was about, in words they may read (shareable_words): for the reason
     first_real_kind: str | None = None  # the kind of the first real touch: a second touch follows only time together
 
 
@@ -141,6 +142,17 @@ def owes_reply(touch: Touch) -> bool:
     if touch.direction != "in" or touch.kind not in MESSAGES:
         return False
     return touch.asks or (touch.expects_reply and touch.source is not None)
+
+
+def shareable_words(touch: Touch) -> str | None:
+    """What a message was about, in words the other person wrote or may read: what the user marked shareable
+    (`--about`), else the subject a capture kept as the note (a mail's, a LinkedIn message's). A note typed by
+    hand is private: never quoted, since a reason goes on to `export ics` and `sync calendar`. When a hand
+    log and a capture of the same mail are joined and the user's note takes over, the subject is kept as
+    `about` (touches/engine.py, network/writes.py)."""
+    if touch.about:
+        return touch.about
+    return touch.note if touch.source is not None else None
 
 
 def answers(touch: Touch) -> bool:
@@ -238,6 +250,6 @@ def summarize(
         advice_on=advice.on if advice else None,
         first_real_group=first_real.group_event if first_real else False,
         reply_since=reply[0].on if reply else None,
-        reply_note=reply[0].note if reply else None,
+        reply_note=shareable_words(reply[0]) if reply else None,
         first_real_kind=first_real.kind if first_real else None,
     )

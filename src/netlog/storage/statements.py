@@ -622,7 +622,7 @@ def unthreaded() -> Statement:
 def touch_days() -> Statement:
     """Every touch not imported from mail, a calendar or a chat (logged by hand): what a captured exchange of
     the same event joins instead of doubling (issue 23)."""
-    return select(T.id, T.contact_id, T.happened_on, T.kind, T.direction, T.note).where(T.source.is_(None))
+    return select(T.id, T.contact_id, T.happened_on, T.kind, T.direction, T.note, T.about).where(T.source.is_(None))
 
 
 @statement

@@ -318,6 +318,8 @@ class _Plan:
                         joined["thread"] = self.thread_of(cid, thread, said["source_id"])
                     if hand["note"] is None and said["note"]:
                         joined["note"] = said["note"]
+                    elif said["note"] and exchange.kind in kinds.MESSAGES and not hand["about"]:
+                        joined["about"] = said["note"]  # the subject, kept beside your private note: what a reason may quote
                     if exchange.direction == "in" and exchange.asks is not None:
                         joined["expects_reply"] = exchange.asks  # what their words ask, as for a captured one (issue 23)
                     self.joined[hand["id"]] = joined
