@@ -145,7 +145,7 @@ def test_the_draft_of_a_lead_item_says_what_was_folded_into_it(netlog, monkeypat
     assert ana["occasion"] == "intro-ask" and [a["occasion"] for a in ana["also"]] == ["keep-in-touch"]
     ask = netlog("draft", "Ana").stdout
     assert "I'd like to introduce you to Bo Chen" in ask
-    assert "It's been a while since we had coffee in August; I'd love to hear how things are going." in ask
-    assert ask.index("introduce you") < ask.index("It's been a while") < ask.index("Best,")
+    assert "And how have things been since we had coffee in August?" in ask  # a medium tie on cadence, not gone quiet
+    assert ask.index("introduce you") < ask.index("And how have things been") < ask.index("Best,")
     netlog("draft", "Ana", "--sent")
     assert [i["occasion"] for i in netlog.json("due") if i["contact"] == "Ana Lima"] == []

@@ -283,7 +283,7 @@ FOLDED_CASES = [
     ("a circle-back also keeps in touch, without saying the call's day twice",
      _with(item("report-back", "circle-back", 40), item("keep-in-touch", "keep-in-touch", 40)),
      [logged(40, "call", advice="the Berlin move")],
-     "It's been a while; I'd love to hear how things are going.", ("keep-in-touch",)),
+     "And how have things been?", ("keep-in-touch",)),  # 40 days, a medium tie: on cadence, not gone quiet
     ("a circle-back also thanks for the coffee",
      _with(item("report-back", "circle-back", 25), item("thank", "thank", 1)),
      [logged(25, "call", advice="pricing"), logged(1, "coffee", place="Café Lua")],

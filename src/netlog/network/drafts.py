@@ -99,6 +99,7 @@ def facts_for(reader: Reader, today: date, contact_id: int, item: rules.DueItem 
         offer=offer,
         sender=sender,
         strength=tie.strength,
+        cadence=rules.cadence_of(tie),
         thank_touch_id=tie.history.thank_touch_id,
     )
 

@@ -153,6 +153,7 @@ class Facts(NamedTuple):
     sender: str | None = None
     strength: int = kinds.DEFAULT_LEVEL
     thank_touch_id: int | None = None  # History.thank_touch_id: the touch a thank-you is pending for
+    cadence: int | None = None  # how often to be in touch, in days (due.cadence_of); None: the strength's default
 
 
 class Draft(NamedTuple):
@@ -212,7 +213,8 @@ _FOLDED: dict[str, Callable[[Facts, dict[str, Any]], str]] = {
     "second-touch": lambda f, c: "I came across something I thought you'd find useful: [a link, an article or a contact].",
     "keep-in-touch": lambda f, c: (
         f"It's been a while{' since ' + c['since'] if c['since'] and not _same_day_said(f) else ''};"
-        " I'd love to hear how things are going."
+        " I'd love to hear how things are going." if c["quiet"] else
+        f"And how have things been{' since ' + c['since'] if not _same_day_said(f) else ''}?"
     ),
     "reconnect": lambda f, c: "It's been a while; I'd love to hear what you're working on these days.",
     "give-back": lambda f, c: "And if there is anything I can do for you, just say: I'd be glad to help.",
@@ -625,10 +627,25 @@ def _last_exchange(facts: Facts) -> LoggedTouch | None:
     )  # fmt: skip
 
 
+# A tie this strong or stronger (strong, close), in touch on its cadence, gets a warm check-in: no talk of work.
+WARM_CHECK_IN_FROM = 4
+# From this much silence the opening says "a long while".
+LONG_WHILE_DAYS = 365
+
+
 def _keep_in_touch(facts: Facts) -> dict[str, Any]:
+    """The last exchange (`since`: "we had coffee on Sunday", its `topics`), and how the note opens: `quiet` when
+    the tie has gone quiet (due.gone_quiet, as the reason's "Reconnect with"): "It's been a while"; else it is
+    simply due on its cadence and checks in, warmly (`warm`) for a strong or close tie."""
     last = _last_exchange(facts)
     since = f"{_SINCE.get(last.kind, 'we were last in touch')} {spoken_day(last.happened_on, facts.today)}" if last else ""
-    return {"since": since, "kind": last.kind if last else None, "topics": _topics(last)}
+    cadence = facts.cadence if facts.cadence is not None else rules.CADENCE_DAYS[facts.strength]
+    gap = (facts.today - last.happened_on).days if last else None
+    quiet = last is None or rules.gone_quiet(facts.strength, cadence, last.happened_on, facts.today)
+    return {
+        "since": since, "kind": last.kind if last else None, "topics": _topics(last), "quiet": quiet,
+        "warm": not quiet and facts.strength >= WARM_CHECK_IN_FROM, "long_while": gap is not None and gap >= LONG_WHILE_DAYS,
+    }  # fmt: skip
 
 
 def _second_touch(facts: Facts) -> dict[str, Any]:

@@ -251,6 +251,13 @@ def warmth(strength: int, last_touch_on: date | None, today: date) -> str:
     return "fading" if left < FADING_BELOW else "warm"
 
 
+def gone_quiet(strength: int, cadence: int, last_on: date, today: date) -> bool:
+    """A tie gone quiet since `last_on`: fading or cold, or silent for twice its cadence (where keeping in touch
+    stops gaining weight). One simply due on its cadence (a close friend's two weeks) is not: its reason says
+    "Keep in touch", not "Reconnect", and its draft checks in instead of opening "It's been a while"."""
+    return warmth(strength, last_on, today) in ("fading", "cold") or (today - last_on).days >= KEEP_IN_TOUCH_MAX_RATIO * cadence
+
+
 def first_name_key(name: str) -> str:
     """The folded first word of a name, by which two contacts "share a first name" ('Ana', 'ána'); storage
     keeps it beside each name (folding.first_word_key, the same fold), so `due` counts them in SQL."""
@@ -1062,10 +1069,7 @@ def _keep_in_touch_reason(tie: Tie, today: date, names: _Names, last: date, cade
     if named_on is not None:
         named_kind = _LAST_TOUCH_WORDS.get(named_kind or "", named_kind)
         state = warmth(tie.strength, named_on, today)
-        # "Reconnect" is for a tie gone quiet: fading or cold, or silent for twice its cadence (where keeping in touch
-        # stops gaining weight). One simply due on its cadence (a close friend's two weeks) is kept in touch with.
-        quiet = state in ("fading", "cold") or (today - named_on).days >= KEEP_IN_TOUCH_MAX_RATIO * cadence
-        verb = "Reconnect with" if quiet else "Keep in touch with"
+        verb = "Reconnect with" if gone_quiet(tie.strength, cadence, named_on, today) else "Keep in touch with"
         reason = (
             f"{verb} {names.of(tie)} — last touch: {named_kind} on {format_day(named_on, today)}"
             f" ({format_ago(named_on, today)}); you aim for {format_span(cadence)}"
