@@ -70,8 +70,17 @@ def by_number(typed: str) -> int | None:
     return None
 
 
+def as_shown(typed: str) -> tuple[str, int] | None:
+    """'Ana Lima (#1)', as netlog shows a name that two contacts share -> ('Ana Lima', 1); else None."""
+    name, sep, rest = typed.rstrip().rpartition(" (#")
+    if sep and name.strip() and rest.endswith(")") and rest[:-1].isdecimal():
+        return name.strip(), int(rest[:-1])
+    return None
+
+
 def resolve_contact(reader: Reader, typed: str) -> int:
-    """The id of the one contact a typed name means ('#12' picks by number), read through `reader`."""
+    """The id of the one contact a typed name means ('#12' picks by number, as does 'Ana Lima (#12)', the way
+    netlog shows a name two contacts share), read through `reader`."""
     from netlog.storage import reads
     from netlog.values.validation import MAX_ID, MAX_NAME, clean_text
 
@@ -87,6 +96,15 @@ def resolve_contact(reader: Reader, typed: str) -> int:
     exact = reads.ids_named(reader, " ".join(typed.split()))
     if len(exact) == 1:  # what resolve would answer first, without reading every name
         return exact[0]
+    shown = as_shown(typed)
+    if shown is not None:  # copied from `due`, `list` or an error: the number says which, the name must agree
+        name, number = shown
+        row = reads.contact(reader, number) if number <= MAX_ID else None
+        if row is None:
+            raise NotFound(f"No contact #{number}.")
+        if not set(name_forms(name)) & set(name_forms(row["name"])):  # as names are matched when typed
+            raise NotFound(f'Contact #{number} is {row["name"]}, not "{name}".')
+        return number
     # Whatever resolve could match (the exact name, a folded form, a prefix, a later word) has a word of its
     # stored key (values.folding.name_key: every word of every form) that starts with the first word of the
     # folded typed name: SQL narrows to those, for the same answer. Only when none of them matches is every
