@@ -462,13 +462,17 @@ def _role(contact: Contact | None) -> str:
 
 def thank_touch(facts: Facts) -> tuple[LoggedTouch | None, bool]:
     """The touch a thank-you is for, and whether one is pending: the pending one, else the latest that
-    would want thanks, else the latest touch (False: it may have been thanked already)."""
+    would want thanks (of that day's, the most of an occasion: history.THANK_RANK), else the latest touch
+    (False: it may have been thanked already)."""
     newest = _newest_first(facts.touches)
     pending = next((t for t in newest if t.id == facts.thank_touch_id), None)
     if pending is not None:
         return pending, True
     latest = [t for t in newest if history.wants_thanks(_rule_touch(t), facts.strength)] or newest
-    return (latest[0] if latest else None), False
+    if not latest:
+        return None, False
+    day = [t for t in latest if t.happened_on == latest[0].happened_on]  # that day's occasion (history.THANK_RANK)
+    return max(day, key=lambda t: history.THANK_RANK.get(t.kind, 0)), False
 
 
 def _rule_touch(touch: LoggedTouch) -> history.Touch:

@@ -83,6 +83,20 @@ class History(NamedTuple):
 
 
 
+# Of several touches one day that want a thank-you, the one thanked for is the most of an occasion: a favor or an
+# intro, then time together in person, then a call or video (a short call to find each other at lunch is part of
+# the lunch; found in the walk of the shared samples: "Thank you for the call" for Gus's lunch).
+THANK_RANK = {"favor-received": 3, "intro": 3, "met": 2, "coffee": 2, "meal": 2, "video": 1, "call": 1}
+
+
+def thanked_for(touch: Touch, pending: Touch | None) -> Touch:
+    """Which of `touch` and the thank-you still `pending` a thank-you is for: the later, unless both are of one day
+    and the pending one is more of an occasion (THANK_RANK)."""
+    if pending is not None and pending.on == touch.on and THANK_RANK.get(pending.kind, 0) > THANK_RANK.get(touch.kind, 0):
+        return pending
+    return touch
+
+
 def wants_thanks(touch: Touch, strength: int) -> bool:
     """A favor or an intro wants thanks; time together does, until the tie is strong; the user may say
     otherwise for one touch (Touch.thank_wanted). Nothing I did myself, and no `connected`, wants thanks."""
@@ -193,7 +207,7 @@ def summarize(
         if not (touch.kind == "thanks" and mine_out):
             exchange = touch
         if wants_thanks(touch, strength):
-            thank = touch
+            thank = thanked_for(touch, thank)
         elif mine_out:
             thank = None  # anything you send them after it (a thank-you, a report-back, a message) answers it
         if owes_reply(touch):
