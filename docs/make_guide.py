@@ -178,7 +178,7 @@ def guide() -> str:
         "On a terminal `due` shows the top screenful, as taskwarrior's `task next` does, and says how many more "
         "there are (`--all` shows everything, `--limit N` the top N); `list` likewise shows the first screenful by "
         "name. Piped or with `--json`, both print everything.\n\n"
-        "Tab completion for names, kinds and tags: `netlog --install-completion` (bash, zsh, fish).\n"
+        "Tab completion for names (case and accents aside: `ana` offers Ána Lima), kinds and tags: `netlog --install-completion` (bash, zsh, fish).\n"
     )
     parts.append(address_book())
     return "".join(parts)

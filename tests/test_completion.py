@@ -40,7 +40,6 @@ def test_commands(people):
 def test_contact_names_from_the_database(people):
     # bash inserts a reply as it is: a name's space comes escaped, or Enter would see two arguments
     assert complete("bash", "netlog show An") == ["Ana\\ Lima", "Andre\\ Silva"]
-    # Typer 0.28 keeps only values that start with the typed text (case-sensitive), whatever netlog offers.
     assert complete("bash", "netlog thank Bo") == ["Bob\\ Stone"]
     assert complete("bash", "netlog log Ana coffee --to B") == ["Bob\\ Stone"]
 
@@ -109,3 +108,17 @@ def test_a_name_typed_with_its_space_still_completes(netlog):
     assert bash_replies("netlog log Ana\\ S", 2) == ["Ana\\ Sousa"]
     assert bash_replies("netlog show O\\'B", 2) == ["O\\'Brien\\ Lee"]
     assert bash_replies("netlog find --at Acme\\ \\&", 3) == ["Acme\\ \\&\\ Sons"]
+
+
+def test_names_complete_with_case_accents_and_punctuation_aside(netlog):
+    """`netlog show ana<Tab>` offered nothing: netlog read names starting with "ana" exactly as typed, and
+    Typer 0.28 keeps only replies that start with the typed text, case- and accent-sensitively. Names now
+    complete as they resolve (values.folding.name_forms), with nothing heavy imported on the keypress."""
+    for name in ("Ána Lima", "ANA Berg", "Anabel Ruiz", "Bo Stone", "O'Brien Lee"):
+        netlog("add", name)
+    assert complete("bash", "netlog show ana") == ["ANA\\ Berg", "Ána\\ Lima", "Anabel\\ Ruiz"]  # as they fold
+    assert bash_replies("netlog show ana\\ ", 2) == ["ANA\\ Berg", "Ána\\ Lima"]
+    assert bash_replies("netlog log Bo coffee --to ANA\\ l", 5) == ["Ána\\ Lima"]
+    assert complete("bash", "netlog show obr") == complete("bash", "netlog show o'b") == ["O\\'Brien\\ Lee"]
+    zsh = "\n".join(complete("zsh", "netlog show ana"))
+    assert '"Ána Lima"' in zsh and '"ANA Berg"' in zsh

@@ -111,11 +111,16 @@ def like_escaped(text: str) -> str:
 
 
 def names_starting(reader: Reader, prefix: str, limit: int = 200) -> list[str]:
-    """Names that start with `prefix`, exactly as typed (the shell replaces the typed word with the name).
-    LIKE narrows the rows in SQL; it ignores case on SQLite, so the exact test is done here."""
+    """Names that start with `prefix` as names are typed: case, accents and punctuation aside
+    (values.folding.name_forms), so "ana" offers "Ána Lima" and "ANA Berg", "oneil" "O'Neil Ray"; in folded
+    order. LIKE on the stored key narrows the rows in SQL (a name's key starts with the first word of each of
+    its forms, or a word that first word begins); each name's forms are tested here."""
+    key = name_forms(prefix)[0] if prefix.strip() else ""
+    if key and prefix[-1].isspace():  # "Ana " offers Ana Lima, not Anabel
+        key += " "
     found = []
-    for (name,) in reader.rows("names_starting", {"pattern": like_escaped(prefix) + "%"}):
-        if name.startswith(prefix):
+    for (name,) in reader.rows("names_starting", {"pattern": like_escaped(key.split(" ", 1)[0]) + "%"}):
+        if any(form.startswith(key) for form in name_forms(name)):
             found.append(name)
             if len(found) >= limit:
                 break

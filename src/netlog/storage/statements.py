@@ -452,8 +452,9 @@ def names_with_word_starting() -> Statement:
 
 @statement
 def names_starting() -> Statement:
-    """Names matching a LIKE :pattern, by name (completion narrows further, case-sensitively)."""
-    return select(C.name).where(C.name.like(bindparam("pattern"), escape="\\")).order_by(C.name)
+    """Names whose folded key (name_key) matches a LIKE :pattern, in the order of that key (its index walked in
+    order, the names read only for the rows that match); completion narrows further."""
+    return select(C.name).where(C.name_key.like(bindparam("pattern"), escape="\\")).order_by(C.name_key, C.id)
 
 
 @statement

@@ -15,11 +15,22 @@ DRAFT_NAMES = ("reply", "thank", "nudge", "reach-out", "meet", "report-back", "t
                "second-touch", "give-back", "congratulate", "reconnect", "intro-ask", "intro-send", "intro-check-in")  # fmt: skip
 
 
+class _Offered(str):
+    """A name offered for what was typed, matched as names are (case, accents and punctuation aside: "ana" offers
+    "Ána Lima"). Typer 0.28 keeps only the replies that start with the typed text exactly, by asking each reply
+    `startswith`: this one was matched already, so it says yes. The shell gets the name as it is."""
+
+    def startswith(self, *_: Any) -> bool:
+        return True
+
+
 def contact_names(ctx: Any, incomplete: str) -> list[str]:
-    """Names of contacts that start with what was typed, each once (two Ana Limas are one reply)."""
+    """Names of contacts that start with what was typed, case, accents and punctuation aside, each once (two Ana
+    Limas are one reply)."""
     from netlog.storage import reads
 
-    return list(dict.fromkeys(_read(ctx, lambda reader: reads.names_starting(reader, incomplete))))
+    names = dict.fromkeys(_read(ctx, lambda reader: reads.names_starting(reader, incomplete)))
+    return [_Offered(name) for name in names]
 
 
 def escape_bash_replies() -> None:
