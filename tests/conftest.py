@@ -142,7 +142,7 @@ def rank_stored(store, today, ties, intros=()):
         for tie in ties:  # after every contact exists, so each reference finds its row
             if tie.introduced_by_id in ids:
                 records.update_contact(session, tie.id, {"introduced_by_id": tie.introduced_by_id})
-        histories = {t.id: cache.cached_row(t.history, t.strength, t.cadence_days, t.created_on or today) for t in ties}
+        histories = {t.id: cache.cached_row(t.history, {**t._asdict(), "created_on": t.created_on or today}) for t in ties}
         records.save_histories(session, histories)  # each History with the day the cache keeps beside it
         records.insert_dismissals(
             session, [{"contact_id": t.id, "action": a, "done_on": on} for t in ties for a, on in t.done.items()]

@@ -9,6 +9,8 @@ SQL read equals ranking everyone; this checks that the window itself misses noth
 from __future__ import annotations
 
 import random
+
+import pytest
 from datetime import date, timedelta
 
 from netlog.rules import due as rules
@@ -26,30 +28,48 @@ def admitted(tie: Tie, w: rules.DueWindow, every: list[Tie], offers: list[rules.
     h = tie.history
     keep_in_touch_from = rules.keep_in_touch_from(tie.strength, tie.cadence_days, tie.created_on, h)  # as the cache keeps it
 
-    def intro_matters(t: Tie) -> bool:
-        th = t.history
-        return t.introduced_on is not None and (
-            (th.met_after_intro_on is None and t.introduced_on <= w.meet_by)
-            or (th.met_after_intro_on is not None and th.met_after_intro_on <= w.report_by)
-            # new (issue 24): a favor from someone introduced, for the report-back on the intro's outcome
-            or (th.last_favor_received_on is not None and w.outcome_from <= th.last_favor_received_on <= w.outcome_to)
-        )
-
-    named_by_thanks = {
-        t.history.thank_other_id for t in every
-        if t.history.thank_kind == "intro" and t.history.thank_on and w.thank_from <= t.history.thank_on <= w.thank_to
-    }  # fmt: skip
     # new (issue 25): a contact snoozed past the day is read only when another's rule names them
     awake = tie.snoozed_until is None or tie.snoozed_until <= w.awake_on
     return (
         h.touch_count == 0  # no summary yet
         or (awake and own(tie, w, h, keep_in_touch_from))
-        or intro_matters(tie)
-        or any(t.introduced_by_id == tie.id and intro_matters(t) for t in every)
+        or intro_matters(tie, w)
+        or named(tie, w, every, offers)
+    )
+
+
+def intro_matters(t: Tie, w: rules.DueWindow) -> bool:
+    th = t.history
+    return t.introduced_on is not None and (
+        (th.met_after_intro_on is None and t.introduced_on <= w.meet_by)
+        or (th.met_after_intro_on is not None and th.met_after_intro_on <= w.report_by)
+        # new (issue 24): a favor from someone introduced, for the report-back on the intro's outcome
+        or (th.last_favor_received_on is not None and w.outcome_from <= th.last_favor_received_on <= w.outcome_to)
+    )
+
+
+def named(tie: Tie, w: rules.DueWindow, every: list[Tie], offers: list[rules.IntroOffer]) -> bool:
+    """Does another's rule name this contact: an intro they made that matters, an open intro offer, a pending
+    intro thank-you (new)?"""
+    named_by_thanks = {
+        t.history.thank_other_id for t in every
+        if t.history.thank_kind == "intro" and t.history.thank_on and w.thank_from <= t.history.thank_on <= w.thank_to
+    }  # fmt: skip
+    return (
+        any(t.introduced_by_id == tie.id and intro_matters(t, w) for t in every)
         or any(o.declined_on is None and tie.id in (o.a_id, o.b_id) for o in offers)
-        # new: the person a pending intro thank-you names
         or tie.id in named_by_thanks
     )
+
+
+def in_pool(tie: Tie, day: date) -> bool:
+    """Is the contact in the pool (storage's due_pool) on `day`: its first day in it, as the cache keeps it, has
+    come, it is awake and has no dismissal?"""
+    first = rules.pool_from(
+        tie.strength, tie.strength_set, tie.cadence_days, tie.created_on, tie.introduced_on, tie.birthday, tie.moment_on,
+        tie.history,
+    )  # fmt: skip
+    return first <= day and (tie.snoozed_until is None or tie.snoozed_until <= day) and not tie.done
 
 
 def own(tie: Tie, w: rules.DueWindow, h: History, keep_in_touch_from: date | None) -> bool:
@@ -153,3 +173,76 @@ def test_the_window_misses_nothing_and_leaves_contacts_out():
         read.append(len(inside))
     assert min(read) < CONTACTS * 0.75, read  # a window that reads everyone is not doing its job
     assert any(i.occasion == "reconnect" for i in rules.rank_due(BASE, ties, offers, keep_held=True))  # dormant ties are in it
+
+
+def test_the_pool_read_apart_ranks_as_everyone():
+    """Issue 25: `due` reads the pool (in_pool, by the day the cache keeps: rules.pool_from) as a few columns and
+    only the rest of the window whole; the allowance then asks for the whole ties of the few it picks. Ranked so,
+    every day gives what ranking everyone gives, and the pool is not empty."""
+    ties, offers = _network(seed=20261123)
+    by_id = {t.id: t for t in ties}
+    pooled = []
+    for offset in range(-420, 400, 3):
+        day = BASE + timedelta(days=offset)
+        window = rules.due_window(day)
+        whole = [t for t in ties if admitted(t, window, ties, offers) and (not in_pool(t, day) or named(t, window, ties, offers))]
+        read = {t.id for t in whole}
+        pool = [(t.id, t.strength, t.company) for t in ties if in_pool(t, day) and t.id not in read]
+        shared = rules.shared_first_names(t.name for t in ties)
+        active = {rules.company_key(t.company) for t in ties if t.company and t.history.last_exchange_on
+                  and t.history.last_exchange_on >= window.active_from}  # fmt: skip
+        got = rules.rank_due(
+            day, whole, offers, active_companies=active, first_names_shared=shared, pool=pool,
+            whole_ties=lambda ids: [by_id[i] for i in sorted(ids)],
+        )  # fmt: skip
+        assert got == rules.rank_due(day, ties, offers), day
+        pooled.append(len(pool))
+    assert max(pooled) > CONTACTS // 10, pooled  # a pool that holds nobody is not doing its job
+
+
+def test_a_tie_in_the_pool_has_only_the_allowances_item():
+    """Whatever the day, a contact in the pool has no item but the allowance's plain one (a dormant tie's
+    reconnect, a weak tie's keep in touch): every held-back item is listed with keep_held."""
+    ties, offers = _network(seed=20261124)
+    for offset in range(-420, 400, 2):
+        day = BASE + timedelta(days=offset)
+        window = rules.due_window(day)
+        pool = {t.id for t in ties if in_pool(t, day) and not named(t, window, ties, offers)}
+        for item in rules.rank_due(day, ties, offers, keep_held=True):
+            if item.contact_id in pool:
+                assert (item.action, item.occasion) in (("keep-in-touch", "keep-in-touch"), ("keep-in-touch", "reconnect")), (day, item)
+
+
+@pytest.mark.parametrize("event", ["thank", "reply", "nudge", "second-touch", "circle-back", "congratulate"])
+def test_the_pool_starts_after_every_window_of_what_perishes(event: str):
+    """Each event that something perishing is dated by keeps a weak tie out of the pool until every day its item
+    can be listed has passed."""
+    tie = perishing(event)
+    first = rules.pool_from(
+        tie.strength, tie.strength_set, tie.cadence_days, tie.created_on, tie.introduced_on, tie.birthday, tie.moment_on,
+        tie.history,
+    )  # fmt: skip
+    listed = [
+        day for day in (BASE + timedelta(days=n) for n in range(200))
+        if any(item.occasion == event for item in rules.rank_due(day, [tie], [], keep_held=True))
+    ]  # fmt: skip
+    assert listed and max(listed) < first < date.max, (listed[-1:], first)
+
+
+def perishing(event: str) -> Tie:
+    """A weak tie of long ago (keeping in touch long due) with one recent event of `event`'s kind."""
+    on = BASE
+    old = Touch(BASE - timedelta(days=900), "coffee", "both", thank_wanted=False)
+    touches = {
+        "thank": [old, Touch(on, "coffee", "both", thank_wanted=True)],
+        "reply": [old, Touch(on, "email", "in", asks=True, about="the Lisbon role")],
+        "nudge": [old, Touch(on, "email", "out", expects_reply=True)],
+        "second-touch": [Touch(on, "coffee", "both", thank_wanted=False)],
+        "circle-back": [old, Touch(on, "call", "both", thank_wanted=False, advice="the Lisbon role")],
+        "congratulate": [old],
+    }[event]
+    numbered = [t._replace(id=n + 1) for n, t in enumerate(touches)]
+    strength = 3  # the shortest cadence of the pool's ties (CADENCE_DAYS), so a window may outlast it; news is congratulated from 3
+    history = summarize(numbered, strength, None, None)
+    moment = ("the new role", on) if event == "congratulate" else (None, None)
+    return Tie(1, "Ana Lima", strength, created_on=BASE - timedelta(days=1000), history=history, moment=moment[0], moment_on=moment[1])

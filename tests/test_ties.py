@@ -23,7 +23,7 @@ def test_cache_columns_have_the_history_types():
     hints = get_type_hints(History)
     python_types = {Date: date, Integer: int, String: str, Boolean: bool}
     for column in ContactState.__table__.c:
-        if column.name in ("contact_id", "keep_in_touch_from"):
+        if column.name in ("contact_id", "keep_in_touch_from", "pool_from"):
             continue
         kind_of = getattr(column.type, "impl", column.type)  # SQLModel strings are a TypeDecorator over String
         [python_type] = [t for kind, t in python_types.items() if isinstance(kind_of, kind)]
@@ -31,10 +31,10 @@ def test_cache_columns_have_the_history_types():
         assert column.nullable == (type(None) in getattr(hints[column.name], "__args__", ())), column.name
 
 
-def test_the_cache_holds_a_history_and_the_day_keeping_in_touch_can_be_due():
+def test_the_cache_holds_a_history_the_day_keeping_in_touch_can_be_due_and_the_first_day_in_the_pool():
     from netlog.models import ContactState
 
-    assert [c.name for c in ContactState.__table__.c] == ["contact_id", *History._fields, "keep_in_touch_from"]
+    assert [c.name for c in ContactState.__table__.c] == ["contact_id", *History._fields, "keep_in_touch_from", "pool_from"]
 
 
 def test_tie_starts_with_what_storage_reads_then_history_and_dismissals():

@@ -276,7 +276,7 @@ class ContactState(SQLModel, table=True):
     last_touch_on: Optional[date] = None
     last_touch_kind: Optional[str] = None
     touch_count: int
-    thank_on: Optional[date] = None
+    thank_on: Optional[date] = Field(default=None, index=True)
     thank_kind: Optional[str] = None
     thank_touch_id: Optional[int] = None
     silence_since: Optional[date] = None
@@ -290,7 +290,7 @@ class ContactState(SQLModel, table=True):
     unreturned_since: Optional[date] = None
     last_favor_received_on: Optional[date] = None
     first_real_on: Optional[date] = None
-    last_exchange_on: Optional[date] = None
+    last_exchange_on: Optional[date] = Field(default=None, index=True)
     last_exchange_kind: Optional[str] = None
     connected_on: Optional[date] = None
     connected_via: Optional[str] = None
@@ -301,10 +301,13 @@ class ContactState(SQLModel, table=True):
     reply_since: Optional[date] = None
     reply_note: Optional[str] = Field(default=None, sa_column=_text("reply_note"))
     first_real_kind: Optional[str] = None
-    # Not the History's: the earliest day keeping in touch can be due (rules.keep_in_touch_from), which `due`
-    # reads by (issue 25). Not indexed: `due`'s read is one disjunction over every bound (storage/statements.py
-    # due_candidates), which SQLite answers with one scan whatever the indexes, so an index would only cost writes.
+    # Not the History's (issue 25): the earliest day keeping in touch can be due (rules.keep_in_touch_from), a
+    # bound of `due`'s read of whole rows; and the first day the contact is in the pool (rules.pool_from: its one
+    # possible item is the daily allowance's; date.max never), by which `due` reads the pool as a few columns and
+    # finds the few contacts outside it (storage/statements.py due_pool, due_candidates_besides_pool). Indexed,
+    # as thank_on (intro thank-yous name others) and last_exchange_on (active companies) are.
     keep_in_touch_from: Optional[date] = None
+    pool_from: date = Field(index=True)
 
 
 

@@ -3,7 +3,8 @@ derived cache, like todoman's cache of its files. Every write refreshes the Hist
 touched, in the same transaction; when the cache's version differs from CACHE_VERSION (the rules changed
 what a History means, or its fields), the table is dropped, recreated from models.py and refilled from
 the touches. Beside each History it keeps the earliest day keeping in touch can be due (rules.keep_in_touch_from,
-issue 25), so `due` reads only the contacts whose day has come. Deleting it loses nothing."""
+issue 25), so `due` reads only the contacts whose day has come, and the first day the contact is in the pool
+(rules.pool_from), so `due` reads the long tail of weak ties as a few columns. Deleting it loses nothing."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from netlog.storage.store import Store
 
 # Bump the number when history.summarize changes what a History means; a change of fields changes it too.
-CACHE_VERSION = "11:" + ",".join(history.History._fields) + ",keep_in_touch_from"  # 11: a day's thank-you is for its occasion (THANK_RANK); 10: reply_note quotes no private note; 9: issue 23 (a message logged by hand may owe a reply); 8: issue 25 (the day keeping in touch can be due, stored); 7: issue 23 (mail threads)
+CACHE_VERSION = "12:" + ",".join(history.History._fields) + ",keep_in_touch_from,pool_from"  # 12: issue 25 (pool_from); 11: a day's thank-you is for its occasion (THANK_RANK); 10: reply_note quotes no private note; 9: issue 23 (a message logged by hand may owe a reply); 8: issue 25 (the day keeping in touch can be due, stored); 7: issue 23 (mail threads)
 CACHE_KEY = "history_version"
 # The search documents (issue 26) are derived the same way; bump when search_document changes what it keeps
 # or how words fold (2: letters such as ø and ł fold to o and l; 3: O'Neil is kept as oneil too).
@@ -46,17 +47,25 @@ def refresh(session: Session, contact_ids: Iterable[int]) -> None:
         touch_rows = reads.touch_rows_of(reader, cid)
         touches = map(touch_from_row, touch_rows)
         summary = history.summarize(touches, row["strength"], row["introduced_on"], row["birthday"])
-        histories[cid] = cached_row(summary, row["strength"], row["cadence_days"], row["created_on"])
+        histories[cid] = cached_row(summary, row)
         said = ((t["note"], t["place"], t["topics"], t["advice"]) for t in touch_rows)
         documents[cid] = search_document(row, reads.tags_of(reader, cid), said)
     records.save_histories(session, histories)
     records.save_search_documents(session, documents)
 
 
-def cached_row(summary: history.History, strength: int, cadence_days: int | None, created_on: date | None) -> dict[str, Any]:
-    """A contact's row of the cache: its History, and the earliest day keeping in touch can be due (issue 25:
-    `due` reads by it), worked out by the rules from the same facts in the same transaction."""
-    return {**summary._asdict(), "keep_in_touch_from": due.keep_in_touch_from(strength, cadence_days, created_on, summary)}
+def cached_row(summary: history.History, contact: Mapping[str, Any]) -> dict[str, Any]:
+    """A contact's row of the cache: its History, the earliest day keeping in touch can be due and the first day
+    it is in the pool (issue 25: `due` reads by both), worked out by the rules from the contact's facts
+    (`contact`: its strength, strength_set, cadence_days, created_on, introduced_on, birthday and moment_on) in
+    the same transaction."""
+    strength, cadence_days, created_on = contact["strength"], contact["cadence_days"], contact["created_on"]
+    pool_from = due.pool_from(
+        strength, contact["strength_set"], cadence_days, created_on, contact["introduced_on"], contact["birthday"],
+        contact["moment_on"], summary,
+    )  # fmt: skip
+    keep_in_touch_from = due.keep_in_touch_from(strength, cadence_days, created_on, summary)
+    return {**summary._asdict(), "keep_in_touch_from": keep_in_touch_from, "pool_from": pool_from}
 
 
 def search_document(contact: Mapping[str, Any], tags: Iterable[str], touches: Iterable[tuple[Any, ...]]) -> dict[str, str]:
@@ -93,8 +102,8 @@ def rebuild(session: Session, recreate: bool = True) -> int:
     touch_rows = reads.rows(reader, "touch_rows")
     grouped = touches_by_contact(touch_rows)
     histories = {
-        cid: cached_row(history.summarize(grouped.get(cid, ()), strength, introduced_on, birthday), strength, cadence_days, created_on)
-        for cid, strength, introduced_on, birthday, cadence_days, created_on in reads.rows(reader, "summary_inputs")
+        row["id"]: cached_row(history.summarize(grouped.get(row["id"], ()), row["strength"], row["introduced_on"], row["birthday"]), row)
+        for row in reads.dicts(reader, "summary_inputs")
     }
     if recreate:
         records.recreate_cache(session)

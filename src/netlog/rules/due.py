@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 from operator import attrgetter
 from types import MappingProxyType
-from typing import AbstractSet, Callable, Collection, Iterable, Mapping, NamedTuple, Sequence
+from typing import AbstractSet, Callable, Collection, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from netlog.rules import allowance
 from netlog.rules.history import BIRTHDAY_AHEAD_DAYS, History
@@ -725,8 +725,6 @@ class DueWindow(NamedTuple):
     congratulate_to: date
     awake_on: date  # a contact snoozed until after this day (today) has nothing of its own due: read only when named
     active_from: date  # not a bound: ties with a real exchange since then are active (active_companies)
-    listed_from: int  # the pool (rank_due's `pool`) is of ties weaker than this: ALWAYS_LISTED_FROM
-    give_back_after: int  # ... with fewer favors to give back than this: GIVE_BACK_AFTER_FAVORS
 
 
 def due_window(today: date) -> DueWindow:
@@ -755,9 +753,17 @@ def due_window(today: date) -> DueWindow:
         congratulate_to=today,
         awake_on=today,
         active_from=active_from(today),
-        listed_from=ALWAYS_LISTED_FROM,
-        give_back_after=GIVE_BACK_AFTER_FAVORS,
     )
+
+
+
+def _window_days() -> dict[str, int]:
+    """How many days after its event each window of DueWindow still holds it: the day less the window's first day."""
+    day = date(2000, 1, 3)
+    return {bound: (day - first).days for bound, first in due_window(day)._asdict().items()}
+
+
+_WINDOW_DAYS = _window_days()
 
 
 def event_score(
@@ -1111,6 +1117,60 @@ def keep_in_touch_from(strength: int, cadence_days: int | None, created_on: date
     cadence = CADENCE_DAYS[strength] if cadence_days is None else cadence_days  # cadence_of
     last = h.last_exchange_on or h.last_touch_on or created_on
     return next_keep_in_touch(cadence, last, None, h.unreturned_favors, h.last_favor_received_on)
+
+
+def pool_from(
+    strength: int,
+    strength_set: bool,
+    cadence_days: int | None,
+    created_on: date | None,
+    introduced_on: date | None,
+    birthday: str | None,
+    moment_on: date | None,
+    h: History,
+) -> date:
+    """The first day a contact is in the pool (PoolTie: its one possible item is the daily allowance's), from its
+    facts and History alone, as the derived cache keeps it beside keep_in_touch_from: `due` reads the pool by this
+    day (indexed), and reads whole only the contacts whose day is still ahead (or never). On that day the contact
+    is weak, with no birthday, own cadence, intro, nor favors to give back; dormant (its reconnect) or with
+    keeping in touch due; and past the end of every window of DueWindow in which something of its own perishes
+    (a thank-you, a reply, a nudge, a second touch, a circle-back, a congratulation). date.max: never (until a
+    write changes the facts); date.min: a dormant tie with nothing perishing. Dismissals and snoozes are not
+    facts of the cache: `due` checks them when it reads."""
+    if (
+        strength >= ALWAYS_LISTED_FROM
+        or birthday is not None
+        or cadence_days is not None
+        or introduced_on is not None
+        or h.unreturned_favors >= GIVE_BACK_AFTER_FAVORS
+    ):
+        return date.max
+    if not strength_set and h.first_real_on is None:  # is_dormant (intro and cadence are unset above)
+        start = date.min
+    else:
+        start = keep_in_touch_from(strength, cadence_days, created_on, h) or date.max
+    if start == date.max:
+        return start
+    for event, lasts in _perishing(h, moment_on):
+        start = max(start, event + timedelta(days=lasts + 1))
+    return start
+
+
+def _perishing(h: History, moment_on: date | None) -> Iterator[tuple[date, int]]:
+    """Each event of a contact's own that something perishing is dated by, with how many days after it the event
+    stays inside its window of DueWindow (_WINDOW_DAYS, read off due_window itself)."""
+    if h.thank_on is not None:
+        yield h.thank_on, _WINDOW_DAYS["thank_from"]
+    if h.reply_since is not None:
+        yield h.reply_since, _WINDOW_DAYS["reply_from"]
+    if h.silence_sends == 1 and h.silence_since is not None:
+        yield h.silence_since, _WINDOW_DAYS["nudge_from"]
+    if h.first_real_on is not None:
+        yield h.first_real_on, _WINDOW_DAYS["second_touch_from"]
+    if h.advice is not None and h.advice_on is not None:
+        yield h.advice_on, _WINDOW_DAYS["circle_back_from"]
+    if moment_on is not None:
+        yield moment_on, _WINDOW_DAYS["congratulate_from"]
 
 
 # A last touch is named by its kind ("coffee", "email", "met"); these kinds are words of netlog's, not of a person.

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, TypeAlias, Unpack
 
-from sqlalchemy import ColumnElement, Select, String, and_, bindparam, false, func, literal_column, not_, null, or_, select, union
+from sqlalchemy import ColumnElement, Select, String, and_, bindparam, func, literal_column, null, or_, select, union, union_all
 from sqlalchemy.dialects.postgresql import Insert as PgInsert
 from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
 from sqlalchemy.orm import aliased
@@ -44,7 +44,7 @@ T = TOUCH.c
 # tests/test_ties.py). netlog.network.ties builds each Tie from these columns by name.
 TIE_COLUMNS = ("id", "name", "strength", "cadence_days", "created_on", "snoozed_until", "introduced_by_id",
                "introduced_on", "birthday", "strength_set", "company", "moment", "moment_on")  # fmt: skip
-HISTORY_COLUMNS = tuple(column.name for column in S if column.name not in ("contact_id", "keep_in_touch_from"))
+HISTORY_COLUMNS = tuple(column.name for column in S if column.name not in ("contact_id", "keep_in_touch_from", "pool_from"))
 _CONTACT_WITH_STATE = CONTACT.outerjoin(CONTACT_STATE, S.contact_id == C.id)
 
 STATEMENTS: dict[str, Callable[[], Statement]] = {}
@@ -135,19 +135,40 @@ def _due_candidates(besides_pool: bool) -> Statement:
         named_state.c.thank_kind == literal_column("'intro'"),
         named_state.c.thank_on.between(bindparam("thank_from"), bindparam("thank_to")),
     )
+    named = [
+        introducers,
+        named_by_intro_thanks,
+        select(open_offers.a_id).where(open_offers.declined_on.is_(None)),
+        select(open_offers.b_id).where(open_offers.declined_on.is_(None)),
+    ]
     own = or_(C.birthday.is_not(None), *_cadence_bounds(), *_perishing_bounds())  # what may be due for the contact itself
-    return _ties().where(
+    read = _ties().where(
         or_(
             S.contact_id.is_(None),
-            # a snoozed contact has nothing of its own due: read only when another's rule names them
-            and_(_awake(), own, not_(_pool_only())) if besides_pool else and_(_awake(), own),
+            and_(_awake(), own),  # a snoozed contact has nothing of its own due: read only when another's rule names them
             _intro_matters(C, S),
-            C.id.in_(introducers),
-            C.id.in_(named_by_intro_thanks),
-            C.id.in_(select(open_offers.a_id).where(open_offers.declined_on.is_(None))),
-            C.id.in_(select(open_offers.b_id).where(open_offers.declined_on.is_(None))),
+            *(C.id.in_(ids) for ids in named),
         )
     )
+    if besides_pool:  # only those outside the pool (rules.pool_from), or named: a few indexed reads, not a scan
+        return read.where(C.id.in_(union_all(*_outside_pool(), *named)))
+    return read
+
+
+def _outside_pool() -> list[Statement]:
+    """The contacts outside the pool (due_pool) whatever is due for them: those whose first day in it
+    (rules.pool_from, stored) is after :keep_in_touch_by (date.max: never, e.g. a strong tie, a birthday, an
+    intro), those with a dismissal, and those with no row in the cache (found only when the two tables' counts
+    differ, so most mornings without a scan). A snoozed contact is outside it too, but has nothing of its own due."""
+    counts_differ = (
+        select(func.count()).select_from(CONTACT).scalar_subquery()
+        != select(func.count()).select_from(CONTACT_STATE).scalar_subquery()
+    )
+    return [
+        select(S.contact_id).where(S.pool_from > bindparam("keep_in_touch_by")),
+        select(col(Dismissal.contact_id)),
+        select(C.id).where(counts_differ, C.id.not_in(select(S.contact_id))),
+    ]
 
 
 def _awake() -> ColumnElement[bool]:
@@ -172,36 +193,18 @@ def _perishing_bounds() -> list[ColumnElement[bool]]:
     ]
 
 
-def _pool_only() -> ColumnElement[bool]:
-    """The contacts whose one possible item is a plain one the daily allowance draws (a dormant tie's reconnect,
-    a weak tie's keep in touch): a weak tie (below :listed_from) with a contact_state row and no birthday, own
-    cadence, intro, dismissal or favors to give back (:give_back_after), inside a cadence bound and no bound of
-    what perishes. Each condition only keeps a contact out of the pool (read whole, with due_candidates): the
-    pool holds no one with any other item. Whoever an intro or an offer names is read whole too (agenda drops
-    them from the pool). A bound on a NULL day is NULL in SQL, not false: the test is never NULL (coalesce), so
-    `not_(_pool_only())` keeps everyone outside the pool."""
-    return func.coalesce(_pool_test(), false())
-
-
-def _pool_test() -> ColumnElement[bool]:
-    return and_(
-        S.contact_id.is_not(None),
-        C.strength < bindparam("listed_from"),
-        C.birthday.is_(None),
-        C.cadence_days.is_(None),
-        C.introduced_on.is_(None),
-        S.unreturned_favors < bindparam("give_back_after"),
-        C.id.not_in(select(col(Dismissal.contact_id))),
-        func.coalesce(or_(*_cadence_bounds()), false()),
-        not_(func.coalesce(or_(*_perishing_bounds()), false())),
-    )
-
-
 @statement
 def due_pool() -> Statement:
-    """The pool (_pool_only) of the contacts awake on :awake_on, as the few columns the daily pick needs,
-    by id (rules.PoolTie)."""
-    return select(C.id, C.strength, C.company).select_from(_CONTACT_WITH_STATE).where(_awake(), _pool_only()).order_by(C.id)
+    """The pool of the contacts awake on :awake_on, as the few columns the daily pick needs, by id (rules.PoolTie):
+    those whose first day in it (rules.pool_from, stored) has come, with no dismissal. Each condition of
+    rules.pool_from only keeps a contact out: the pool holds no one with any other item. Whoever an intro or an
+    offer names is read whole too (agenda drops them from the pool)."""
+    return (
+        select(C.id, C.strength, C.company)
+        .select_from(CONTACT_STATE.join(CONTACT, C.id == S.contact_id))
+        .where(S.pool_from <= bindparam("keep_in_touch_by"), _awake(), C.id.not_in(select(col(Dismissal.contact_id))))
+        .order_by(C.id)
+    )
 
 
 def _dormant() -> ColumnElement[bool]:
@@ -577,8 +580,9 @@ def touch_rows_between() -> Statement:
 
 @statement
 def summary_inputs() -> Statement:
-    """What rules.summarize needs of every contact besides its touches, then what rules.keep_in_touch_from needs."""
-    return select(C.id, C.strength, C.introduced_on, C.birthday, C.cadence_days, C.created_on)
+    """What rules.summarize needs of every contact besides its touches, then what rules.keep_in_touch_from and
+    rules.pool_from need (network/cache.py cached_row)."""
+    return select(C.id, C.strength, C.introduced_on, C.birthday, C.cadence_days, C.created_on, C.strength_set, C.moment_on)
 
 
 @statement
