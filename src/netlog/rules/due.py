@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 from functools import cache, lru_cache
+from itertools import chain
 from operator import attrgetter
 from types import MappingProxyType
 from typing import AbstractSet, Callable, Collection, Iterable, Iterator, Mapping, NamedTuple, Sequence
@@ -606,21 +607,25 @@ def _allowance(
             candidates.append(allowance.Candidate(tie.id, _pick_tier(tie, "reconnect", active_companies)))
     # The pool: weak, no own cadence, never set aside, so pickable unless no professional tie; never dated. Grouped
     # by tier in id order (allowance.pick's `fresh`), but those with a past pick, which are Candidates as above.
+    # (One membership test a row for the tens of thousands: only the few in `special` are looked at again.)
     pooled: set[int] = set()
     fresh: dict[tuple[int, ...], list[int]] = {}
-    tier_of_pair: dict[tuple[int, str | None], tuple[int, int, int]] = {}
+    by_pair: dict[tuple[int, str | None], list[int]] = {}
+    special = drawn.keys() | set(personal) | picked_on.keys()
     for contact_id, strength, company in pool:
-        if contact_id in drawn or contact_id in personal:
-            continue
-        tier = tier_of_pair.get((strength, company))
-        if tier is None:
-            tier = tier_of_pair[strength, company] = _tier(False, strength, company, active_companies)
-        if keep_held or contact_id in picked_on:
+        if keep_held or contact_id in special:
+            if contact_id in drawn or contact_id in personal:
+                continue
             drawn[contact_id] = None
             pooled.add(contact_id)
-            candidates.append(allowance.Candidate(contact_id, tier))
+            candidates.append(allowance.Candidate(contact_id, _tier(False, strength, company, active_companies)))
         else:
-            fresh.setdefault(tier, []).append(contact_id)
+            by_pair.setdefault((strength, company), []).append(contact_id)
+    runs: dict[tuple[int, ...], list[list[int]]] = {}
+    for (strength, company), ids in by_pair.items():  # each pair's ids in id order (the pool's, by id)
+        runs.setdefault(_tier(False, strength, company, active_companies), []).append(ids)
+    for tier, tier_runs in runs.items():  # a tier's runs merged by one sort (it finds the runs: linear in practice)
+        fresh[tier] = tier_runs[0] if len(tier_runs) == 1 else sorted(chain.from_iterable(tier_runs))
     picked = set(allowance.pick(candidates, today, per_day, picked_on, fresh))
     for contact_id in sorted(picked - drawn.keys()):  # picked from `fresh`: built below as the others are
         drawn[contact_id] = None
