@@ -60,7 +60,7 @@ class Contact(SQLModel, table=True):
     # tie with no real touch is dormant and reaches `due` only through the daily reconnect pick (migration 7)
     strength_set: bool = Field(default=True, sa_column_kwargs={"server_default": true()})
     cadence_days: Optional[int] = None  # their own keep-in-touch cadence; None: the default for the strength
-    introduced_by_id: Optional[int] = Field(default=None, foreign_key="contact.id", ondelete="SET NULL")
+    introduced_by_id: Optional[int] = Field(default=None, foreign_key="contact.id", ondelete="SET NULL", index=True)
     introduced_on: Optional[date] = None
     birthday: Optional[str] = None  # "MM-DD" or "YYYY-MM-DD" (dates.parse_birthday)
     snoozed_until: Optional[date] = None

@@ -117,8 +117,10 @@ def _remember(store: Store, today: date, day: date, picks: list[int]) -> None:
             pass  # read-only media, a full disk: the list is right now, only not remembered for later today
 
 
-# Above this many names shown, one read of every name two contacts share beats one indexed read per name.
-NAMED_ALIKE_READS = 64
+# Above this many names shown, one read of every name two contacts share beats one indexed read per name: an
+# indexed read costs about 8.5 us, the one read about 1.9 ms per 10,000 contacts (both measured on bench/generate.py's
+# networks), so 256 names cost about as much either way at 10k and a tenth as much read by name at 100k.
+NAMED_ALIKE_READS = 256
 
 
 def named_alike(reader: Reader, items: Sequence[rules.DueItem]) -> set[int]:

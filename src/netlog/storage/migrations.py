@@ -403,6 +403,13 @@ def _names_keyed_as_find_reads_them(op: Operations) -> None:
 
 # Append only. Never edit or reorder a released step: add a new one. Step 1 runs only on a blank database,
 # and creates the current schema whole, so a new database is recorded at LATEST at once.
+def _introducers_indexed(op: Operations) -> None:
+    """Version 22: contact.introduced_by_id indexed (issue 25): `due` finds the introducers an intro names among
+    the few contacts introduced instead of scanning every contact (7 ms of 25 at 100,000 contacts), and removing
+    a contact finds those it introduced (ON DELETE SET NULL) without a scan."""
+    op.create_index("ix_contact_introduced_by_id", "contact", "introduced_by_id")
+
+
 MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("initial", _create),
     ("favor ledger", _favor_ledger),
@@ -425,6 +432,7 @@ MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("hand-logged asks", _hand_logged_asks),
     ("removed cards", _removed_cards),
     ("names keyed as find reads them", _names_keyed_as_find_reads_them),
+    ("introducers indexed", _introducers_indexed),
 ]
 LATEST = len(MIGRATIONS)
 
