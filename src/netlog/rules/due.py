@@ -761,7 +761,6 @@ def due_window(today: date) -> DueWindow:
     )
 
 
-
 def _window_days() -> dict[str, int]:
     """How many days after its event each window of DueWindow still holds it: the day less the window's first day."""
     day = date(2000, 1, 3)
