@@ -235,6 +235,22 @@ def test_due_reads_only_the_window_and_misses_nothing(random_network):
     assert max(pooled) >= 10, pooled
 
 
+def test_both_reads_of_the_contacts_outside_the_pool_give_the_same_rows(random_network, monkeypatch):
+    """storage/reads.py reads the contacts outside the pool by id (an index) when they are few, else by one scan
+    (OUTSIDE_POOL_BY_ID_BELOW): the same rows either way, on every day."""
+    db = random_network
+    both = set()
+    for offset in range(-420, 400, 3):
+        window = rules.due_window(BASE + timedelta(days=offset))._asdict()
+        found = []
+        for share in (0.0, 2.0):  # never by id, always by id
+            monkeypatch.setattr(reads, "OUTSIDE_POOL_BY_ID_BELOW", share)
+            found.append(sorted(reads.due_candidates(db.reader, window, besides_pool=True), key=lambda row: row[0]))
+        assert found[0] == found[1], offset
+        both.add(len(found[0]))
+    assert max(both) > 0
+
+
 def test_the_pool_read_apart_gives_the_same_picks_whatever_the_allowance_and_past_picks(random_network):
     """`due` reads the long tail of weak ties (the pool: their one item is the daily allowance's) as a few columns
     and reads whole only the ties it picks (issue 25). The picks, and so the list, must be those of ranking every

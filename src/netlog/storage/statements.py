@@ -117,11 +117,29 @@ def due_candidates() -> Statement:
 @statement
 def due_candidates_besides_pool() -> Statement:
     """due_candidates but the pool (due_pool: the weak ties whose one item is the daily allowance's, read apart
-    as a few columns), what `due` reads: only the allowance's few picks of the pool are listed."""
+    as a few columns), what `due` reads: only the allowance's few picks of the pool are listed. One scan of the
+    contacts, each tested by its first day in the pool: for a network mostly outside it (storage/reads.py
+    chooses by outside_pool_count)."""
     return _due_candidates(besides_pool=True)
 
 
-def _due_candidates(besides_pool: bool) -> Statement:
+@statement
+def due_candidates_outside_pool() -> Statement:
+    """due_candidates_besides_pool, the same rows, read by id: the ids outside the pool come from the index on
+    the first day in it (and the few dismissed or named), so a network mostly in the pool (one person's long
+    tail of weak ties) is read at the cost of the rest, not of a scan."""
+    return _due_candidates(besides_pool=True, by_id=True)
+
+
+@statement
+def outside_pool_count() -> Statement:
+    """How many contacts are outside the pool by their first day in it (an index count), and how many contacts
+    there are: which of the two reads above is cheaper."""
+    outside = select(func.count()).select_from(CONTACT_STATE).where(S.pool_from > bindparam("keep_in_touch_by"))
+    return select(outside.scalar_subquery().label("outside"), select(func.count()).select_from(CONTACT).scalar_subquery().label("contacts"))
+
+
+def _due_candidates(besides_pool: bool, by_id: bool = False) -> Statement:
     introduced = aliased(CONTACT)
     introduced_state = aliased(CONTACT_STATE)
     introducers = (
@@ -152,9 +170,16 @@ def _due_candidates(besides_pool: bool) -> Statement:
             *(C.id.in_(ids) for ids in named),
         )
     )
-    if besides_pool:  # only those outside the pool (rules.pool_from), or named: a few indexed reads, not a scan
+    if not besides_pool:
+        return read
+    if by_id:  # only those outside the pool (rules.pool_from), or named: indexed reads, not a scan
         return read.where(C.id.in_(union_all(*_outside_pool(), *named)))
-    return read
+    return read.where(
+        or_(
+            S.pool_from > bindparam("keep_in_touch_by"), S.contact_id.is_(None), C.id.in_(select(col(Dismissal.contact_id))),
+            *(C.id.in_(ids) for ids in named),
+        )  # fmt: skip
+    )
 
 
 def _outside_pool() -> list[Statement]:
