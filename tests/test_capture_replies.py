@@ -18,7 +18,7 @@ def _tie(touches, **kw) -> Tie:
 
 
 def test_a_question_waits_two_working_days_then_is_owed():
-    asked = Touch(FRI, "email", "in", 1, source="mail", note="Portfolio deck")
+    asked = Touch(FRI, "email", "in", 1, source="mail", note="Portfolio deck", subject="Portfolio deck")
     assert summarize([asked], 3).reply_since == FRI
     assert [i.action for i in rank_due(date(2026, 11, 3), [_tie([asked])])] == []  # Mon, Tue: still in time
     items = rank_due(date(2026, 11, 4), [_tie([asked])])
@@ -30,7 +30,7 @@ def test_a_reply_owed_does_not_drop_off_after_a_month():
     """Lena wrote on 24 Oct and was never answered: in December her reply owed was listed nowhere (it stopped
     after 30 days), and her 180-day cadence would not bring her back for months. Late, it stays until the
     third month; then years of imported mail do not bring back questions nobody waits on."""
-    asked = Touch(date(2026, 10, 24), "email", "in", 1, source="mail", note="Workshop dates")
+    asked = Touch(date(2026, 10, 24), "email", "in", 1, source="mail", note="Workshop dates", subject="Workshop dates")
     items = rank_due(date(2026, 12, 4), [_tie([asked])])
     assert [i.action for i in items] == ["reply"]
     assert items[0].reason == 'Ana wrote on Sat 24 Oct ("Workshop dates") and is still waiting for your answer — late, still worth sending'

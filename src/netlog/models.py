@@ -150,6 +150,10 @@ class Touch(SQLModel, table=True):
     # A message received and logged by hand that asks something (migration 19, issue 23): its --note or --about
     # asks (rules/asking.py), or `--asks`; a reply is owed. A captured one says so in expects_reply.
     asks: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    # The words a captured message came with, a mail's or a LinkedIn message's subject (migration 23): what a
+    # reason or a draft may quote of a capture. `note` shows them too until you write your own there, which stays
+    # private (a hand log joined to the capture of the same message keeps both).
+    subject: Optional[str] = Field(default=None, sa_column=_text("subject"))
 
 
 class Dismissal(SQLModel, table=True):

@@ -48,6 +48,7 @@ class TouchRecord(_Record):
     group_event: bool = False  # a calendar event with many guests (issue 23; version 3 stays)
     thread: Optional[str] = None  # a mail's thread, its first Message-ID (issue 23; version 3 stays)
     asks: bool = False  # received and logged by hand, it asks something: a reply is owed (issue 23; version 3 stays)
+    subject: Optional[str] = None  # a captured message's subject, apart from your note (version 3 stays)
 
 
 class PointRecord(_Record):

@@ -134,7 +134,8 @@ class LoggedTouch(NamedTuple):
     other_id: int | None = None  # for an intro: whom they introduced me to
     advice: str | None = None
     about: str | None = None  # what it was about, in words they may read (`log --about`)
-    source: str | None = None  # where it was captured from ("mail": the note is the mail's subject)
+    source: str | None = None  # where it was captured from ("mail", "telegram", ...)
+    subject: str | None = None  # a captured message's subject: theirs, unlike the note
 
 
 class Facts(NamedTuple):
@@ -478,7 +479,7 @@ def thank_touch(facts: Facts) -> tuple[LoggedTouch | None, bool]:
 def _rule_touch(touch: LoggedTouch) -> history.Touch:
     return history.Touch(touch.happened_on, touch.kind, touch.direction, touch.id, advice=touch.advice,
                        other_id=touch.other_id, place=touch.place, note=touch.note, source=touch.source,
-                       about=touch.about)  # fmt: skip
+                       about=touch.about, subject=touch.subject)  # fmt: skip
 
 
 def _thank(facts: Facts) -> dict[str, Any]:

@@ -44,6 +44,7 @@ class Touch(NamedTuple):
     thread: str | None = None  # a mail's thread (its root Message-ID): silences and replies owed are per thread
     asks: bool = False  # theirs, logged by hand: its note asks something, or the user said so (`log --received --asks`)
     about: str | None = None  # what it was about, in words they may read (`log --about`); the note stays private
+    subject: str | None = None  # a captured message's subject (a mail's): theirs, so a reason may quote it
 
 
 class History(NamedTuple):
@@ -160,13 +161,10 @@ def owes_reply(touch: Touch) -> bool:
 
 def shareable_words(touch: Touch) -> str | None:
     """What a message was about, in words the other person wrote or may read: what the user marked shareable
-    (`--about`), else the subject a capture kept as the note (a mail's, a LinkedIn message's). A note typed by
-    hand is private: never quoted, since a reason goes on to `export ics` and `sync calendar`. When a hand
-    log and a capture of the same mail are joined and the user's note takes over, the subject is kept as
-    `about` (touches/engine.py, network/writes.py)."""
-    if touch.about:
-        return touch.about
-    return touch.note if touch.source is not None else None
+    (`--about`), else the subject a capture kept (a mail's, a LinkedIn message's: its own column, migration 23).
+    A note is private, typed by hand or written over a capture: never quoted, since a reason goes on to
+    `export ics` and `sync calendar`, and a draft to the person."""
+    return touch.about or touch.subject
 
 
 def answers(touch: Touch) -> bool:

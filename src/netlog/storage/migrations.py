@@ -410,6 +410,21 @@ def _introducers_indexed(op: Operations) -> None:
     op.create_index("ix_contact_introduced_by_id", "contact", "introduced_by_id")
 
 
+def _captured_subjects(op: Operations) -> None:
+    """Version 23: a captured message's subject in its own column, apart from the note. A reason quoted a
+    captured touch's note as its subject, so a private note written on a capture that had no subject (a hand log
+    joined to the chat or the subject-less mail it records) went into `due`, `export ics` and drafts. Kept
+    subjects are copied from the notes of captures whose source has subjects (mail, LinkedIn, a calendar's
+    titles) and that no shareable words of yours replaced; a chat's captures come with no subject, so their
+    notes are yours and stay private."""
+    from sqlalchemy import Column, Text, text
+
+    op.add_column("touch", Column("subject", Text))
+    op.execute(text(
+        "UPDATE touch SET subject = note WHERE source IN ('mail', 'linkedin', 'calendar') AND about IS NULL AND note IS NOT NULL"
+    ))  # fmt: skip
+
+
 MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("initial", _create),
     ("favor ledger", _favor_ledger),
@@ -433,6 +448,7 @@ MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("removed cards", _removed_cards),
     ("names keyed as find reads them", _names_keyed_as_find_reads_them),
     ("introducers indexed", _introducers_indexed),
+    ("captured subjects", _captured_subjects),
 ]
 LATEST = len(MIGRATIONS)
 

@@ -275,7 +275,7 @@ class _Plan:
         said, faults = validation.touch_fields({
             "kind": exchange.kind, "happened_on": exchange.on, "direction": exchange.direction, "place": exchange.place,
             "note": (exchange.subject or None) if keep_subjects else None, "source_id": exchange.source_id,
-            "thread": exchange.thread,
+            "thread": exchange.thread, "subject": (exchange.subject or None) if keep_subjects else None,
         })  # fmt: skip
         thread = said.pop("thread", None)
         if faults:
@@ -313,7 +313,7 @@ class _Plan:
             hand = self._hand_logged(cid, exchange)
             if hand is not None:  # the same event, logged by hand: it gains the source's id (and its subject)
                 if hand["id"] not in self.joined:
-                    joined = {"source": self.source, "source_id": key}
+                    joined = {"source": self.source, "source_id": key, "subject": said["subject"]}
                     if thread:
                         joined["thread"] = self.thread_of(cid, thread, said["source_id"])
                     if hand["note"] is None and said["note"]:

@@ -22,7 +22,7 @@ MAX_NOTE = 100_000
 MAX_CADENCE_DAYS = 36_500  # a hundred years
 MAX_ID = 2**31 - 1  # an INTEGER id on PostgreSQL
 
-MULTILINE = ("note", "advice", "about", "why")
+MULTILINE = ("note", "advice", "about", "why", "subject")
 FLAGS = ("strength_set", "expects_reply", "thank_wanted", "asks")
 SHORT_TEXT = ("email", "phone", "company", "title", "url", "uid", "moment", "nickname", "place", "topics", "logged_by",
               "source", "source_id", "thread")  # fmt: skip
