@@ -86,6 +86,8 @@ def test_messages_logged_before_owe_nothing_after_the_upgrade(netlog, db_path):
                    " WHERE name = 'Bo Berg'", (WEDNESDAY,))  # fmt: skip
         db.execute("ALTER TABLE touch DROP COLUMN asks")
         db.execute("DROP TABLE removed_card")  # and what came after version 18
+        db.execute("DROP INDEX ix_contact_introduced_by_id")
+        db.execute("ALTER TABLE touch DROP COLUMN subject")
         db.execute("DELETE FROM netlog_migration WHERE id >= 19")
         db.execute("UPDATE netlog_meta SET value = 'old' WHERE key = 'history_version'")
     db.close()
