@@ -299,3 +299,15 @@ def test_a_contact_deleted_meanwhile_is_passed_over(morning, store):
     tally = Review(store, TODAY, TODAY, scripted).run(items)
     assert [c.item.contact for c in scripted.cards] == ["Ana Lima", "Bo Berg", "Gus Berg"]
     assert tally.line() == "Sent 0, snoozed 0, dismissed 0, cleared 1 along the way; 3 left for tomorrow."
+
+
+def test_a_name_two_contacts_share_is_shown_with_its_number(netlog, store):
+    """As `due` shows them, so the name copied from the screen names one contact to `done`, `draft` or `show`."""
+    netlog("add", "Ana Lima", "--on", "2026-11-20", "--met-at", "PyCon")
+    netlog("add", "Ana Lima", "--on", "2026-11-20", "--met-at", "a meetup", "--new")
+    netlog("add", "Bo Berg", "--on", "2026-11-20")
+    _, screen = walk(store, "n", "n", "n")
+    shown = sorted((c.item.contact, c.item.contact_id) for c in screen.cards)
+    assert shown == [("Ana Lima (#1)", 1), ("Ana Lima (#2)", 2), ("Bo Berg", 3)]
+    assert all(f"(#{c.item.contact_id})" in c.item.reason for c in screen.cards if c.item.contact.startswith("Ana"))
+    assert netlog.json("show", "Ana Lima (#2)")["id"] == 2

@@ -381,7 +381,7 @@ class PlainOutput:
             message(f"Nothing due {'today' if on == today else 'on ' + format_day(on, today)}. Your network is in good shape.")
             return
         if numbered:
-            items = [_numbered(item) if item.contact_id in numbered else item for item in items]
+            items = [numbered_item(item) if item.contact_id in numbered else item for item in items]
         self._due(items, on, fit, total)
 
     def _due(self, items: Sequence[DueItem], on: date, fit: bool, total: int | None = None) -> None:
@@ -692,7 +692,7 @@ def _sync_lines(report: Any) -> None:
         _print(f"  {line}", file=sys.stderr)  # safe: a card's own text may be quoted in it
 
 
-def _numbered(item: DueItem) -> DueItem:
+def numbered_item(item: DueItem) -> DueItem:
     """A due item whose contact's name another contact has too, naming them with their number as a command
     takes it ("Reconnect with Ana Lima (#10) — ..."): in the reason where it names them, else after it."""
     tag = f"{item.contact} (#{item.contact_id})"

@@ -194,15 +194,21 @@ class Review:
 
     def card(self, position: int, item: rules.DueItem) -> Optional[Card]:
         """The screen of one item: its contact's company, title and email, and their last touches (None:
-        the contact is gone)."""
+        the contact is gone). A name another contact has too is shown with its number, as `due` shows it, the
+        one way to name them to `done`, `draft` or `show`."""
+        from netlog.network.agenda import named_alike
         from netlog.storage import reads
+        from netlog.ui.render import numbered_item
 
         reader = self.store.reader
         with reader.snapshot():
             contact = reads.contact(reader, item.contact_id)
             touches = reads.touches_of(reader, item.contact_id)[:LAST_TOUCHES]
+            shared = named_alike(reader, [item])
         if contact is None:
             return None
+        if shared:
+            item = numbered_item(item)
         keys = tuple(k for k in KEYS if k.key != "m" or contact["email"])
         shown = tuple(
             {"date": t["happened_on"], "kind": t["kind"], "direction": t["direction"], "note": t["note"],
