@@ -62,13 +62,18 @@ def named(tie: Tie, w: rules.DueWindow, every: list[Tie], offers: list[rules.Int
     )
 
 
-def in_pool(tie: Tie, day: date) -> bool:
-    """Is the contact in the pool (storage's due_pool) on `day`: its first day in it, as the cache keeps it, has
-    come, it is awake and has no dismissal?"""
-    first = rules.pool_from(
+def first_in_pool(tie: Tie) -> date:
+    """The tie's first day in the pool, as the cache keeps it."""
+    return rules.pool_from(
         tie.strength, tie.strength_set, tie.cadence_days, tie.created_on, tie.introduced_on, tie.birthday, tie.moment_on,
         tie.history,
     )  # fmt: skip
+
+
+def in_pool(tie: Tie, day: date) -> bool:
+    """Is the contact in the pool (storage's due_pool) on `day`: its first day in it, as the cache keeps it, has
+    come, it is awake and has no dismissal?"""
+    first = first_in_pool(tie)
     return first <= day and (tie.snoozed_until is None or tie.snoozed_until <= day) and not tie.done
 
 
@@ -218,10 +223,7 @@ def test_the_pool_starts_after_every_window_of_what_perishes(event: str):
     """Each event that something perishing is dated by keeps a weak tie out of the pool until every day its item
     can be listed has passed."""
     tie = perishing(event)
-    first = rules.pool_from(
-        tie.strength, tie.strength_set, tie.cadence_days, tie.created_on, tie.introduced_on, tie.birthday, tie.moment_on,
-        tie.history,
-    )  # fmt: skip
+    first = first_in_pool(tie)
     listed = [
         day for day in (BASE + timedelta(days=n) for n in range(200))
         if any(item.occasion == event for item in rules.rank_due(day, [tie], [], keep_held=True))

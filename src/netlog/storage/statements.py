@@ -176,7 +176,7 @@ def _due_candidates(besides_pool: bool, by_id: bool = False) -> Statement:
         return read.where(C.id.in_(union_all(*_outside_pool(), *named)))
     return read.where(
         or_(
-            S.pool_from > bindparam("keep_in_touch_by"), S.contact_id.is_(None), C.id.in_(select(col(Dismissal.contact_id))),
+            S.pool_from > bindparam("keep_in_touch_by"), S.contact_id.is_(None), C.id.in_(_dismissed()),
             *(C.id.in_(ids) for ids in named),
         )  # fmt: skip
     )
@@ -193,9 +193,14 @@ def _outside_pool() -> list[Statement]:
     )
     return [
         select(S.contact_id).where(S.pool_from > bindparam("keep_in_touch_by")),
-        select(col(Dismissal.contact_id)),
+        _dismissed(),
         select(C.id).where(counts_differ, C.id.not_in(select(S.contact_id))),
     ]
+
+
+def _dismissed() -> Statement:
+    """The contacts with a dismissal: outside the pool whatever their day (rules.pool_from leaves dismissals out)."""
+    return select(col(Dismissal.contact_id))
 
 
 def _awake() -> ColumnElement[bool]:
@@ -229,7 +234,7 @@ def due_pool() -> Statement:
     return (
         select(C.id, C.strength, C.company)
         .select_from(CONTACT_STATE.join(CONTACT, C.id == S.contact_id))
-        .where(S.pool_from <= bindparam("keep_in_touch_by"), _awake(), C.id.not_in(select(col(Dismissal.contact_id))))
+        .where(S.pool_from <= bindparam("keep_in_touch_by"), _awake(), C.id.not_in(_dismissed()))
         .order_by(C.id)
     )
 

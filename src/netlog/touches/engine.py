@@ -272,10 +272,10 @@ class _Plan:
             report.skipped[AFTER_TODAY] += 1
             return
         # Through the door every write uses: a day out of netlog's range, an id or subject too long to keep.
+        subject = (exchange.subject or None) if keep_subjects else None  # shown as the note, kept apart to be quoted
         said, faults = validation.touch_fields({
             "kind": exchange.kind, "happened_on": exchange.on, "direction": exchange.direction, "place": exchange.place,
-            "note": (exchange.subject or None) if keep_subjects else None, "source_id": exchange.source_id,
-            "thread": exchange.thread, "subject": (exchange.subject or None) if keep_subjects else None,
+            "note": subject, "source_id": exchange.source_id, "thread": exchange.thread, "subject": subject,
         })  # fmt: skip
         thread = said.pop("thread", None)
         if faults:
