@@ -39,12 +39,13 @@ def test_the_fast_reader_and_a_session_read_the_same_rows(netlog):
     netlog("log", "Ana", "email", "--on", "2026-11-22", "--note", "hello")  # (after: it answers the thank-you)
     netlog("intro", "Ana", "Bo", "--note", "both in Lisbon")
     store = open_store(database_url())
+    from datetime import date
+
     params = {"id": 1, "key": "history_version", "user": "tester", "tag": "pycon", "since": "2026-01-01",
               "name": "Ana Lima", "prefix": "an%", "later": "% an%", "pattern": "A%", "source": "mail",
               "match": '"pycon"* AND "ana"*', "after": 0, "limit": 10, "low": 1, "high": 2,
-              "family_like": "% lima", "family_tag": "pycon", "folder": "/tmp/contacts"}  # fmt: skip
-    from datetime import date
-
+              "family_like": "% lima", "family_tag": "pycon", "folder": "/tmp/contacts", "strength": 2,
+              "company_class": 1, "offset": 0, "rest_from": date(2026, 1, 1)}  # fmt: skip
     params["since"] = date(2026, 1, 1)
     from netlog.rules import due as rules
 

@@ -180,6 +180,18 @@ def test_the_window_misses_nothing_and_leaves_contacts_out():
     assert any(i.occasion == "reconnect" for i in rules.rank_due(BASE, ties, offers, keep_held=True))  # dormant ties are in it
 
 
+def read_apart(ties: list[Tie], offers: list[rules.IntroOffer], day: date) -> tuple[list[Tie], list[rules.PoolTie], set[str]]:
+    """What `due` reads on `day`: the ties read whole (the window but the pool, and whoever another's rule names),
+    the pool as its few columns, and the active companies."""
+    window = rules.due_window(day)
+    whole = [t for t in ties if admitted(t, window, ties, offers) and (not in_pool(t, day) or named(t, window, ties, offers))]
+    read = {t.id for t in whole}
+    pool = [(t.id, t.strength, rules.company_key(t.company)) for t in ties if in_pool(t, day) and t.id not in read]
+    active = {rules.company_key(t.company) for t in ties if t.company and t.history.last_exchange_on
+              and t.history.last_exchange_on >= window.active_from}  # fmt: skip
+    return whole, pool, active
+
+
 def test_the_pool_read_apart_ranks_as_everyone():
     """Issue 25: `due` reads the pool (in_pool, by the day the cache keeps: rules.pool_from) as a few columns and
     only the rest of the window whole; the allowance then asks for the whole ties of the few it picks. Ranked so,
@@ -189,13 +201,8 @@ def test_the_pool_read_apart_ranks_as_everyone():
     pooled = []
     for offset in range(-420, 400, 3):
         day = BASE + timedelta(days=offset)
-        window = rules.due_window(day)
-        whole = [t for t in ties if admitted(t, window, ties, offers) and (not in_pool(t, day) or named(t, window, ties, offers))]
-        read = {t.id for t in whole}
-        pool = [(t.id, t.strength, t.company) for t in ties if in_pool(t, day) and t.id not in read]
+        whole, pool, active = read_apart(ties, offers, day)
         shared = rules.shared_first_names(t.name for t in ties)
-        active = {rules.company_key(t.company) for t in ties if t.company and t.history.last_exchange_on
-                  and t.history.last_exchange_on >= window.active_from}  # fmt: skip
         got = rules.rank_due(
             day, whole, offers, active_companies=active, first_names_shared=shared, pool=pool,
             whole_ties=lambda ids: [by_id[i] for i in sorted(ids)],
@@ -203,6 +210,50 @@ def test_the_pool_read_apart_ranks_as_everyone():
         assert got == rules.rank_due(day, ties, offers), day
         pooled.append(len(pool))
     assert max(pooled) > CONTACTS // 10, pooled  # a pool that holds nobody is not doing its job
+
+
+def counted(pool: list[rules.PoolTie], active: set[str], aside: set[int], reads: list[int]) -> rules.PoolTail:
+    """The pool as storage counts it (pool_tiers, pool_tier_ids), `aside` set aside; `reads` counts the ids read."""
+
+    def ids(strength: int, company_class: int, offset: int, limit: int) -> list[int]:
+        tier = sorted(i for i, s, k in pool if s == strength and rules.company_class(k, active) == company_class)
+        found = tier[offset : offset + limit]
+        reads.append(len(found))
+        return found
+
+    counts: dict[tuple[int, str], int] = {}
+    for _, strength, key in pool:
+        counts[strength, key] = counts.get((strength, key), 0) + 1
+    return rules.PoolTail(
+        [(s, k, n) for (s, k), n in sorted(counts.items())], {i: (s, k) for i, s, k in pool if i in aside}, ids
+    )
+
+
+def test_the_pool_counted_ranks_as_everyone():
+    """Issue 25: `due` counts the pool by tier (PoolTail) and reads only the ids the daily pick takes; the ties
+    counted there that it must look at one by one (picked lately) are set aside and come as pool rows. Ranked so,
+    for any allowance and past picks, every day gives what ranking everyone gives, reading a few ids a day."""
+    ties, offers = _network(seed=20261125)
+    by_id = {t.id: t for t in ties}
+    rng = random.Random(25)
+    most = []
+    for offset in range(-420, 400, 3):
+        day = BASE + timedelta(days=offset)
+        whole, pool, active = read_apart(ties, offers, day)
+        picked_on = {i: day - timedelta(days=rng.randrange(0, 40)) for i, _, _ in rng.sample(pool, min(len(pool), 6))}
+        shared = rules.shared_first_names(t.name for t in ties)
+        for per_day in (1, 3, 40):
+            ids_read: list[int] = []
+            tail = counted(pool, active, set(picked_on), ids_read)
+            got = rules.rank_due(
+                day, whole, offers, active_companies=active, first_names_shared=shared, reconnect_per_day=per_day,
+                picked_on=picked_on, pool=[row for row in pool if row[0] in picked_on], pool_tail=tail,
+                whole_ties=lambda ids: [by_id[i] for i in sorted(ids)],
+            )  # fmt: skip
+            assert got == rules.rank_due(day, ties, offers, reconnect_per_day=per_day, picked_on=picked_on), (day, per_day)
+            assert sum(ids_read) <= 2 * (per_day + len(picked_on)) * len({(s, k) for _, s, k in pool}), ids_read
+            most.append(len(pool))
+    assert max(most) > CONTACTS // 10, most
 
 
 def test_a_tie_in_the_pool_has_only_the_allowances_item():

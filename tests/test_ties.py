@@ -1,6 +1,6 @@
 """The rules' Tie and History are built straight from row tuples (netlog.network.ties), so the columns storage reads
 must be exactly their fields, in their order, and the cache table must hold exactly a History (and, beside it, the
-day keeping in touch can be due, which `due` reads by: issue 25)."""
+days and tier facts `due` reads by: issue 25)."""
 
 from datetime import date
 from typing import get_type_hints
@@ -23,7 +23,7 @@ def test_cache_columns_have_the_history_types():
     hints = get_type_hints(History)
     python_types = {Date: date, Integer: int, String: str, Boolean: bool}
     for column in ContactState.__table__.c:
-        if column.name in ("contact_id", "keep_in_touch_from", "pool_from"):
+        if column.name in ("contact_id", "keep_in_touch_from", "pool_from", "strength", "company_key"):
             continue
         kind_of = getattr(column.type, "impl", column.type)  # SQLModel strings are a TypeDecorator over String
         [python_type] = [t for kind, t in python_types.items() if isinstance(kind_of, kind)]
@@ -34,7 +34,8 @@ def test_cache_columns_have_the_history_types():
 def test_the_cache_holds_a_history_the_day_keeping_in_touch_can_be_due_and_the_first_day_in_the_pool():
     from netlog.models import ContactState
 
-    assert [c.name for c in ContactState.__table__.c] == ["contact_id", *History._fields, "keep_in_touch_from", "pool_from"]
+    beside = ["keep_in_touch_from", "pool_from", "strength", "company_key"]  # (the last two: the pool's tier)
+    assert [c.name for c in ContactState.__table__.c] == ["contact_id", *History._fields, *beside]
 
 
 def test_tie_starts_with_what_storage_reads_then_history_and_dismissals():

@@ -63,7 +63,7 @@ class Contact(SQLModel, table=True):
     introduced_by_id: Optional[int] = Field(default=None, foreign_key="contact.id", ondelete="SET NULL", index=True)
     introduced_on: Optional[date] = None
     birthday: Optional[str] = None  # "MM-DD" or "YYYY-MM-DD" (dates.parse_birthday)
-    snoozed_until: Optional[date] = None
+    snoozed_until: Optional[date] = Field(default=None, index=True)  # indexed: `due` finds the few snoozed (migration 24)
     created_on: date
     moment: Optional[str] = None  # news in their life: "started at Contoso"
     moment_on: Optional[date] = None
@@ -312,6 +312,13 @@ class ContactState(SQLModel, table=True):
     # as thank_on (intro thank-yous name others) and last_exchange_on (active companies) are.
     keep_in_touch_from: Optional[date] = None
     pool_from: date = Field(index=True)
+    # The pool's tier facts (issue 25): the contact's strength and folded company (rules.company_key; '' none), so
+    # `due` counts the pool by tier and reads only the few ids the daily pick takes (statements.py pool_tiers,
+    # pool_tier_ids) from one index, never a row of the contact table.
+    strength: int = 0
+    company_key: str = ""
+
+    __table_args__ = (Index("ix_contact_state_pool_tier", "strength", "company_key", "pool_from"),)
 
 
 

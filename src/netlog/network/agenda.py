@@ -159,21 +159,24 @@ def _day(
         # `--all` lists every item held back: all read whole. Otherwise the pool, the long tail of weak ties the
         # daily allowance draws three of, is read apart as a few columns each.
         rows = reads.due_candidates(reader, window._asdict(), besides_pool=not keep_held)
-        pool_rows = [] if keep_held else reads.due_pool(reader, window._asdict())
+        rest_from = today - timedelta(days=allowance.PICK_REST_DAYS)
+        # The pool (the weak ties whose one item is the allowance's): counted by tier, its few set aside read
+        # apart; `--all` lists every item held back, so reads everyone whole.
+        tiers = [] if keep_held else reads.pool_tiers(reader, window._asdict())
+        aside_rows = [] if keep_held else reads.pool_aside(reader, window._asdict(), rest_from)
         dismissals = reads.dismissal_rows(reader)
         intros = reads.intro_rows(reader)
         network = _network_facts(reader, window)
-        picked_on = reads.day_picks(reader, today - timedelta(days=allowance.PICK_REST_DAYS))
+        picked_on = reads.day_picks(reader, rest_from)
         me = recorded(reader)
-        personal = reads.personal_ties(reader, me.family_key, me.family_tag)
+        personal_rows = reads.personal_rows(reader, me.family_key, me.family_tag)
         if mine is not None:
             my_contacts, my_touches = reads.touched_by(reader, mine)
     ties = ties_from_rows(rows, dismissals)
     del rows  # 50,000 tuples at 100k contacts: freed before ranking, so they never share the peak with the items
     by_id = {tie.id: tie for tie in ties}
-    # Whoever an intro or an offer names is read whole (due_candidates) even when in the pool: the pool is the rest.
-    pool: list[rules.PoolTie] = [r for r in pool_rows if r[0] not in by_id]
-    del pool_rows
+    personal = {row[0] for row in personal_rows}
+    tail, pool = _pool_tail(reader, window, tiers, aside_rows, personal_rows, dismissals, picked_on, by_id)
 
     def whole_ties(ids: Sequence[int]) -> list[rules.Tie]:
         """The whole Ties of the pool's few picked (read after the snapshot: a pick is made of today's facts,
@@ -193,7 +196,7 @@ def _day(
 
     options: dict[str, Any] = dict(
         reconnect_per_day=reconnect_per_day, keep_held=keep_held, picked_on=picked_on, personal=personal,
-        days_off=me.days_off, pool=pool, whole_ties=whole_ties, **network,
+        days_off=me.days_off, pool=pool, whole_ties=whole_ties, pool_tail=tail, **network,
     )  # fmt: skip
     offers = [intro_from_row(r) for r in intros]
     whole: Callable[[], list[rules.DueItem]] = list
@@ -207,6 +210,42 @@ def _day(
     if mine is not None:
         items = [item for item in items if owed(item)]
     return items, len(items), picks, whole
+
+
+def _pool_tail(
+    reader: Reader,
+    window: rules.DueWindow,
+    tiers: list[tuple[int, str, int]],
+    aside_rows: list[tuple[int, int, str, date | None]],
+    personal_rows: list[tuple[int, date | None, int | None, str | None]],
+    dismissals: list[dict[str, Any]],
+    picked_on: dict[int, date],
+    by_id: dict[int, rules.Tie],
+) -> tuple[rules.PoolTail | None, list[rules.PoolTie]]:
+    """The pool as rank_due takes it (issue 25): counted by tier (rules.PoolTail), with the ties counted there
+    that are no fresh candidate set aside (snoozed, dismissed, no professional tie, picked lately, read whole as
+    named by another's rule), and the pool's ties picked lately, awake and free, as PoolTies looked at one by one.
+    Each slice of a tier is read once (memoised): `review` ranks the rest of its list later from the same pool,
+    and must draw the same picks whatever was written meanwhile."""
+    if not tiers:
+        return None, []
+    awake_on, pool_by = window.awake_on, window.keep_in_touch_by
+    dismissed = {row["contact_id"] for row in dismissals}
+    aside = {cid: (strength, key) for cid, strength, key, _ in aside_rows}
+    aside |= {cid: (s, k or "") for cid, on, s, k in personal_rows if on is not None and s is not None and on <= pool_by}
+    pool = [
+        (cid, strength, key) for cid, strength, key, snoozed in aside_rows
+        if cid in picked_on and cid not in dismissed and cid not in by_id and (snoozed is None or snoozed <= awake_on)
+    ]  # fmt: skip
+    read: dict[tuple[int, int, int, int], Sequence[int]] = {}
+
+    def ids(strength: int, company_class: int, offset: int, limit: int) -> Sequence[int]:
+        at = (strength, company_class, offset, limit)
+        if at not in read:
+            read[at] = reads.pool_tier_ids(reader, window._asdict(), strength, company_class, offset, limit)
+        return read[at]
+
+    return rules.PoolTail(tiers, aside, ids), pool
 
 
 def _network_facts(reader: Reader, window: rules.DueWindow) -> dict[str, Any]:

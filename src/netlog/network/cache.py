@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from netlog.storage.store import Store
 
 # Bump the number when history.summarize changes what a History means; a change of fields changes it too.
-CACHE_VERSION = "13:" + ",".join(history.History._fields) + ",keep_in_touch_from,pool_from"  # 13: a reason quotes a capture's subject, never a note written over it; 12: issue 25 (pool_from); 11: a day's thank-you is for its occasion (THANK_RANK); 10: reply_note quotes no private note; 9: issue 23 (a message logged by hand may owe a reply); 8: issue 25 (the day keeping in touch can be due, stored); 7: issue 23 (mail threads)
+CACHE_VERSION = "14:" + ",".join(history.History._fields) + ",keep_in_touch_from,pool_from,strength,company_key"  # 14: issue 25 (the pool's tier facts); 13: a reason quotes a capture's subject, never a note written over it; 12: issue 25 (pool_from); 11: a day's thank-you is for its occasion (THANK_RANK); 10: reply_note quotes no private note; 9: issue 23 (a message logged by hand may owe a reply); 8: issue 25 (the day keeping in touch can be due, stored); 7: issue 23 (mail threads)
 CACHE_KEY = "history_version"
 # The search documents (issue 26) are derived the same way; bump when search_document changes what it keeps
 # or how words fold (2: letters such as ø and ł fold to o and l; 3: O'Neil is kept as oneil too).
@@ -56,16 +56,19 @@ def refresh(session: Session, contact_ids: Iterable[int]) -> None:
 
 def cached_row(summary: history.History, contact: Mapping[str, Any]) -> dict[str, Any]:
     """A contact's row of the cache: its History, the earliest day keeping in touch can be due and the first day
-    it is in the pool (issue 25: `due` reads by both), worked out by the rules from the contact's facts
-    (`contact`: its strength, strength_set, cadence_days, created_on, introduced_on, birthday and moment_on) in
-    the same transaction."""
+    it is in the pool (issue 25: `due` reads by both) with the pool's tier facts (its strength and folded company),
+    worked out by the rules from the contact's facts (`contact`: its strength, strength_set, cadence_days,
+    created_on, introduced_on, birthday, moment_on and company) in the same transaction."""
     strength, cadence_days, created_on = contact["strength"], contact["cadence_days"], contact["created_on"]
     pool_from = due.pool_from(
         strength, contact["strength_set"], cadence_days, created_on, contact["introduced_on"], contact["birthday"],
         contact["moment_on"], summary,
     )  # fmt: skip
     keep_in_touch_from = due.keep_in_touch_from(strength, cadence_days, created_on, summary)
-    return {**summary._asdict(), "keep_in_touch_from": keep_in_touch_from, "pool_from": pool_from}
+    return {
+        **summary._asdict(), "keep_in_touch_from": keep_in_touch_from, "pool_from": pool_from, "strength": strength,
+        "company_key": due.company_key(contact["company"]),
+    }  # fmt: skip
 
 
 def search_document(contact: Mapping[str, Any], tags: Iterable[str], touches: Iterable[tuple[Any, ...]]) -> dict[str, str]:

@@ -13,8 +13,9 @@ PICK_REST_DAYS is passed over while anyone else is left (past picks are handed i
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date
-from typing import Mapping, NamedTuple, Sequence
+from typing import Callable, Iterator, Mapping, NamedTuple, Sequence, overload
 
 # The default daily allowance of cadence items (keep in touch, reconnect, second touch, give back).
 ALLOWANCE_PER_DAY = 3
@@ -47,7 +48,8 @@ def pick(
     fresh people before anyone picked in the last PICK_REST_DAYS.
 
     `fresh`: more candidates, by tier, each tier's ids in order, none of them in `picked_on` nor in `candidates`
-    (the long tail of a large network: tens of thousands, grouped once instead of one Candidate each)."""
+    (the long tail of a large network: tens of thousands, grouped once instead of one Candidate each, or Counted
+    in storage and read only where the rotation takes them)."""
     fresh = fresh or {}
     if per_day <= 0 or not (candidates or any(fresh.values())):
         return []
@@ -73,14 +75,90 @@ def pick(
             if c.contact_id not in taken and resting(c.contact_id, today, picked_on) == rested:
                 tiers.setdefault(c.tier, []).append(c.contact_id)
         more = {} if rested else fresh  # (never resting: in no one's picked_on)
-        for tier in sorted(tiers.keys() | {t for t, ids in more.items() if ids}):
-            members = tiers.get(tier, [])
-            if more.get(tier):  # two runs in id order: one sort merges them in linear time
-                members = sorted([*members, *more[tier]])
-            start = offset % len(members)
-            for contact_id in (members[start:] + members[:start])[: per_day - len(chosen)]:
+        for tier in sorted(tiers.keys() | {t for t, ids in more.items() if len(ids)}):
+            members, extra = tiers.get(tier, []), more.get(tier, ())
+            start = offset % (len(members) + len(extra))
+            for contact_id in _rotated(members, extra, start, per_day - len(chosen)):
                 chosen.append(contact_id)
                 taken.add(contact_id)
             if len(chosen) >= per_day:
                 return chosen
     return chosen
+
+
+def _rotated(members: list[int], extra: Sequence[int], start: int, want: int) -> list[int]:
+    """The first `want` of the merged ids of `members` and `extra` (each in id order, no id in both), rotated to
+    begin at the `start`th: only the places taken are looked up in `extra`."""
+    size = len(members) + len(extra)
+    first = merged_slice(members, extra, start, min(size, start + want))
+    return first + merged_slice(members, extra, 0, min(start, want - len(first)))
+
+
+def merged_slice(few: Sequence[int], many: Sequence[int], lo: int, hi: int) -> list[int]:
+    """sorted([*few, *many])[lo:hi] for two runs of ids in order with no id in both, `few` short: only
+    many[lo - len(few):hi] is read (`many` may be Counted: a slice of it is one read of storage).
+
+    The place of many's jth id in the merge is j plus the ids of `few` before it; one of few's is its own place
+    in `few` plus the ids of `many` before it, known from the slice read (a `few` id beyond the slice on a side
+    where `many` goes on is outside lo:hi, as the place of the slice's end id bounds it)."""
+    if lo >= hi:
+        return []
+    if not few:
+        return list(many[lo:hi])
+    if not len(many):
+        return list(few[lo:hi])
+    start = max(0, lo - len(few))
+    end = min(len(many), hi)
+    read = list(many[start:end])
+    placed = [(start + k + bisect_left(few, contact_id), contact_id) for k, contact_id in enumerate(read)]
+    for m, contact_id in enumerate(few):
+        if not read or contact_id < read[0]:
+            if start > 0:
+                continue  # before the slice: its place is below lo
+            at = m
+        elif contact_id > read[-1]:
+            if end < len(many):
+                continue  # after the slice: its place is hi or beyond
+            at = m + len(many)
+        else:
+            at = m + start + bisect_left(read, contact_id)
+        placed.append((at, contact_id))
+    return [contact_id for at, contact_id in sorted(placed) if lo <= at < hi]
+
+
+class Counted(Sequence[int]):
+    """One tier of candidates counted in storage, not read (the pool of a large network, issue 25): its ids in
+    order are the `count` that `fetch(offset, limit)` reads there, less those `aside` (ids counted among them that
+    are no fresh candidate: read one by one as Candidates, or left out). A slice is one read of about its length."""
+
+    def __init__(self, count: int, aside: Sequence[int], fetch: Callable[[int, int], Sequence[int]]) -> None:
+        self._count, self._aside, self._fetch = count, sorted(aside), fetch
+        self._set = set(self._aside)
+
+    def __len__(self) -> int:
+        return self._count - len(self._aside)
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, int):
+            n = index + len(self) if index < 0 else index
+            if not 0 <= n < len(self):
+                raise IndexError(index)
+            return self[n : n + 1][0]
+        lo, hi, step = index.indices(len(self))
+        if step != 1:
+            raise ValueError("a Counted tier is sliced in order")
+        if lo >= hi:
+            return []
+        # The jth fresh id is the (j + the aside ids before it)th counted: read from lo, as many more as are aside.
+        found = []
+        for k, contact_id in enumerate(self._fetch(lo, hi - lo + len(self._aside))):
+            if contact_id not in self._set and lo <= lo + k - bisect_left(self._aside, contact_id) < hi:
+                found.append(contact_id)
+        return found
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self[0 : len(self)])

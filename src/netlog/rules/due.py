@@ -332,6 +332,7 @@ def rank_due(
     personal: Collection[int] = (),
     pool: Sequence[PoolTie] = (),
     whole_ties: Callable[[Sequence[int]], Sequence[Tie]] | None = None,
+    pool_tail: PoolTail | None = None,
 ) -> list[DueItem]:
     """Everything due on `today`: one item per person, by tier then score (_ranked).
 
@@ -345,7 +346,8 @@ def rank_due(
     `ties` must hold every contact that may be due (rules.due_window says which) and every dormant tie (the
     daily pick is made among all of them), except those given as the `pool` (PoolTie: a few facts each, none
     of them also in `ties`): `whole_ties` gives the whole Ties of the few of them the allowance picks (of
-    all of them with `keep_held`). The rules never read; the caller's function does. Two facts are about the
+    all of them with `keep_held`); `pool_tail` (PoolTail) the rest of the pool, counted, not read. The rules never
+    read; the caller's functions do. Two facts are about the
     whole network, and are worked out from `ties` when not given: `active_companies`, the company_keys of
     active ties (is_active), and `first_names_shared`, the first_name_keys two or more contacts share
     (shared_first_names)."""
@@ -358,7 +360,7 @@ def rank_due(
         active_companies = {company_key(t.company) for t in ties if t.company and is_active(t, today)}
     kept, added = _allowance(
         listed, dormant, today, by_id, names, reconnect_per_day, active_companies, keep_held, picked_on or {}, personal,
-        pool, whole_ties,
+        pool, whole_ties, pool_tail,
     )  # fmt: skip
     # Only the allowance's items can be unworded here (weak ties' keep in touch; a folded item was worded to fold).
     return _merged(kept, _ranked([item if item.reason else worded(item) for item in added]))
@@ -380,6 +382,7 @@ def rank_top(
     keep: Callable[[DueItem], bool] | None = None,
     pool: Sequence[PoolTie] = (),
     whole_ties: Callable[[Sequence[int]], Sequence[Tie]] | None = None,
+    pool_tail: PoolTail | None = None,
 ) -> tuple[list[DueItem], int, list[int]]:
     """rank_due's first `top` items, how many items its whole list holds, and the day's picks (day_picks of the
     whole list), without ranking the whole list (issue 25: on a terminal the work on the list is bounded by what
@@ -411,7 +414,7 @@ def rank_top(
         active_companies = {company_key(t.company) for t in ties if t.company and is_active(t, today)}
     kept, added = _allowance(
         leads, dormant, today, by_id, names, reconnect_per_day, active_companies, keep_held, picked_on or {}, personal,
-        pool, whole_ties,
+        pool, whole_ties, pool_tail,
     )  # fmt: skip
     picks = [i.contact_id for i in sorted(added, key=key) if not i.held and by_id[i.contact_id].strength < ALWAYS_LISTED_FROM]
     every = kept + added
@@ -565,8 +568,17 @@ def _pick_tier(tie: Tie, occasion: str, active_companies: Collection[str]) -> tu
 
 
 def _tier(dated: bool, strength: int, company: str | None, active_companies: Collection[str]) -> tuple[int, int, int]:
-    key = company_key(company)
-    return (0 if dated else 1, -strength, 1 if not key else 2 if key in active_companies else 0)
+    return _keyed_tier(dated, strength, company_key(company), active_companies)
+
+
+def _keyed_tier(dated: bool, strength: int, key: str, active_companies: Collection[str]) -> tuple[int, int, int]:
+    return (0 if dated else 1, -strength, company_class(key, active_companies))
+
+
+def company_class(key: str, active_companies: Collection[str]) -> int:
+    """The pick's order by company (a company_key): 0 one none of your active ties work at, 1 none, 2 one of theirs.
+    (storage/statements.py pool_tier_ids asks the same in SQL.)"""
+    return 1 if not key else 2 if key in active_companies else 0
 
 
 def _allowance(
@@ -582,10 +594,12 @@ def _allowance(
     personal: Collection[int],
     pool: Sequence[PoolTie] = (),
     whole_ties: Callable[[Sequence[int]], Sequence[Tie]] | None = None,
+    tail: PoolTail | None = None,
 ) -> tuple[list[DueItem], list[DueItem]]:
     """The items listed today: everything that perishes and the overdue strong and close ties (kept, in the
     order of `listed`), then the day's pick of cadence items and, with `keep_held`, the cadence items held back,
-    marked `held` (added). The pool's picked ties (rank_due's `pool`) join `by_id` from `whole_ties`."""
+    marked `held` (added). The pool's picked ties (rank_due's `pool`, and its `tail`) join `by_id` from
+    `whole_ties`."""
     kept: list[DueItem] = []
     added: list[DueItem] = []
     drawn: dict[int, DueItem | None] = {}  # contact id -> its cadence item (None: a dormant or pool tie, built if picked)
@@ -607,25 +621,30 @@ def _allowance(
             candidates.append(allowance.Candidate(tie.id, _pick_tier(tie, "reconnect", active_companies)))
     # The pool: weak, no own cadence, never set aside, so pickable unless no professional tie; never dated. Grouped
     # by tier in id order (allowance.pick's `fresh`), but those with a past pick, which are Candidates as above.
-    # (One membership test a row for the tens of thousands: only the few in `special` are looked at again.)
+    # (One membership test a row for the tens of thousands: only the few in `special` are looked at again.) Beside
+    # a `tail` (the pool counted, not read: PoolTail), the pool's rows are its few set aside, each a Candidate.
     pooled: set[int] = set()
-    fresh: dict[tuple[int, ...], list[int]] = {}
-    by_pair: dict[tuple[int, str | None], list[int]] = {}
+    fresh: dict[tuple[int, ...], Sequence[int]] = {}
+    by_pair: dict[tuple[int, str], list[int]] = {}
     special = drawn.keys() | set(personal) | picked_on.keys()
-    for contact_id, strength, company in pool:
-        if keep_held or contact_id in special:
+    for contact_id, strength, key in pool:
+        if keep_held or contact_id in special or tail is not None:  # (beside a tail, the pool's rows are its few)
             if contact_id in drawn or contact_id in personal:
                 continue
             drawn[contact_id] = None
             pooled.add(contact_id)
-            candidates.append(allowance.Candidate(contact_id, _tier(False, strength, company, active_companies)))
+            candidates.append(allowance.Candidate(contact_id, _keyed_tier(False, strength, key, active_companies)))
         else:
-            by_pair.setdefault((strength, company), []).append(contact_id)
+            by_pair.setdefault((strength, key), []).append(contact_id)
     runs: dict[tuple[int, ...], list[list[int]]] = {}
-    for (strength, company), ids in by_pair.items():  # each pair's ids in id order (the pool's, by id)
-        runs.setdefault(_tier(False, strength, company, active_companies), []).append(ids)
+    for (strength, key), ids in by_pair.items():  # each pair's ids in id order (the pool's, by id)
+        runs.setdefault(_keyed_tier(False, strength, key, active_companies), []).append(ids)
     for tier, tier_runs in runs.items():  # a tier's runs merged by one sort (it finds the runs: linear in practice)
         fresh[tier] = tier_runs[0] if len(tier_runs) == 1 else sorted(chain.from_iterable(tier_runs))
+    if tail is not None:
+        if keep_held:
+            raise ValueError("rank_due lists every tie held back only from a pool read whole, not counted")
+        fresh.update(_counted(tail, active_companies))
     picked = set(allowance.pick(candidates, today, per_day, picked_on, fresh))
     for contact_id in sorted(picked - drawn.keys()):  # picked from `fresh`: built below as the others are
         drawn[contact_id] = None
@@ -642,6 +661,26 @@ def _allowance(
         if made is not None:
             added.append(made if contact_id in picked else made._replace(held=True))
     return kept, added
+
+
+def _counted(tail: PoolTail, active_companies: Collection[str]) -> dict[tuple[int, ...], allowance.Counted]:
+    """The pool's fresh candidates by tier, counted (PoolTail): each tier's count, its ties set aside, and how
+    to read its ids."""
+    counts: dict[tuple[int, int], int] = {}
+    for strength, key, n in tail.counts:
+        at = (strength, company_class(key, active_companies))
+        counts[at] = counts.get(at, 0) + n
+    aside: dict[tuple[int, int], list[int]] = {}
+    for contact_id, (strength, key) in tail.aside.items():
+        aside.setdefault((strength, company_class(key, active_companies)), []).append(contact_id)
+
+    def reader(strength: int, klass: int) -> Callable[[int, int], Sequence[int]]:
+        return lambda offset, limit: tail.ids(strength, klass, offset, limit)
+
+    return {
+        (1, -strength, klass): allowance.Counted(n, aside.get((strength, klass), []), reader(strength, klass))
+        for (strength, klass), n in counts.items()
+    }
 
 
 def _drawn_item(tie: Tie | None, pooled: bool, today: date, active_companies: Collection[str], names: _Names) -> DueItem | None:
@@ -688,12 +727,25 @@ def _ranked(items: list[DueItem]) -> list[DueItem]:
     return items
 
 
-# A tie of the pool, as the daily pick needs it: (id, strength, company), storage's row of due_pool, by id. A weak
+# A tie of the pool, as the daily pick needs it: (id, strength, company_key), storage's row of due_pool, by id. A weak
 # tie whose one possible item today is the allowance's plain keep in touch, or a dormant tie's reconnect (no
 # birthday, own cadence, intro, dismissal, favor to give back, nor anything that perishes). At 100,000 contacts
 # most of a network is this long tail, and the allowance picks three of it: rank_due asks `whole_ties` for the
 # few picked and builds their items from those. (A plain tuple: tens of thousands are read each morning.)
-PoolTie = tuple[int, int, "str | None"]
+PoolTie = tuple[int, int, str]
+
+
+class PoolTail(NamedTuple):
+    """The pool counted, not read (issue 25): at 100,000 contacts one person's long tail is ~99,000 weak ties, and
+    the pick takes three. `counts` holds (strength, company_key, how many) of every tie counted in the pool;
+    `aside` the ones among them that are no fresh candidate (id -> (strength, company_key)): snoozed, dismissed,
+    no professional tie, picked lately, or named by another's rule (those picked lately come as `pool` rows too,
+    to be looked at one by one); `ids(strength, company class, offset, limit)` reads the ids of one tier (its
+    strength and company_class) counted there, in id order. The rules never read: the caller's function does."""
+
+    counts: Sequence[tuple[int, str, int]]
+    aside: Mapping[int, tuple[int, str]]
+    ids: Callable[[int, int, int, int], Sequence[int]]
 
 
 class DueWindow(NamedTuple):

@@ -160,9 +160,30 @@ def due_candidates(reader: Reader, window: Mapping[str, Any], besides_pool: bool
 
 
 def due_pool(reader: Reader, window: Mapping[str, Any]) -> list[tuple[Any, ...]]:
-    """The pool of rules.DueWindow (its fields as a mapping): (id, strength, company) of each weak tie whose one
-    possible item is the daily allowance's, by id (rules.PoolTie). due_candidates reads everyone else."""
+    """The pool of rules.DueWindow (its fields as a mapping): (id, strength, folded company) of each weak tie whose
+    one possible item is the daily allowance's, by id (rules.PoolTie). due_candidates reads everyone else; `due`
+    counts the pool (pool_tiers) rather than list it."""
     return reader.rows("due_pool", {p: window[p] for p in PARAMS["due_pool"]})
+
+
+def pool_tiers(reader: Reader, window: Mapping[str, Any]) -> list[tuple[int, str, int]]:
+    """The pool of rules.DueWindow (its fields as a mapping) counted: (strength, folded company, how many) each."""
+    return reader.rows("pool_tiers", {"keep_in_touch_by": window["keep_in_touch_by"]})
+
+
+def pool_tier_ids(reader: Reader, window: Mapping[str, Any], strength: int, company_class: int, offset: int, limit: int) -> list[int]:
+    """`limit` ids, from the `offset`th in id order, of the pool's ties of one strength and company class
+    (rules.company_class)."""
+    params = {"keep_in_touch_by": window["keep_in_touch_by"], "active_from": window["active_from"]}
+    params |= {"strength": strength, "company_class": company_class, "offset": offset, "limit": limit}
+    return _firsts(reader, "pool_tier_ids", params)
+
+
+def pool_aside(reader: Reader, window: Mapping[str, Any], rest_from: date) -> list[tuple[int, int, str, date | None]]:
+    """The ties counted in the pool that are snoozed, dismissed, picked since `rest_from` or named by another's rule:
+    (id, strength, folded company, snoozed until) each, by id."""
+    params = {p: window[p] for p in PARAMS["pool_aside"] if p != "rest_from"}
+    return reader.rows("pool_aside", {**params, "rest_from": rest_from})
 
 
 def dormant_rows(reader: Reader) -> list[tuple[Any, ...]]:
@@ -194,8 +215,13 @@ def day_picks(reader: Reader, since: date) -> dict[int, date]:
 def personal_ties(reader: Reader, family_key: str, family_tag: str | None) -> set[int]:
     """The ids of organisations' cards, of contacts whose folded name ends in the word(s) `family_key` (the
     user's folded family name; '' for none) and of contacts tagged `family_tag`."""
+    return {row[0] for row in personal_rows(reader, family_key, family_tag)}
+
+
+def personal_rows(reader: Reader, family_key: str, family_tag: str | None) -> list[tuple[int, date | None, int | None, str | None]]:
+    """personal_ties, each as (id, first day in the pool, strength, folded company) from the derived cache."""
     like = f"% {like_escaped(family_key)}" if family_key else ""
-    return set(_firsts(reader, "personal_ties", {"family_like": like, "family_tag": family_tag or ""}))
+    return reader.rows("personal_ties", {"family_like": like, "family_tag": family_tag or ""})
 
 
 def dismissal_rows(reader: Reader, contact_id: int | None = None) -> list[Row]:

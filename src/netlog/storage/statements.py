@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from typing import Any, Callable, TypeAlias, Unpack
 
-from sqlalchemy import ColumnElement, Select, String, and_, bindparam, func, literal_column, null, or_, select, union, union_all
+from sqlalchemy import (
+    ColumnElement, Select, String, and_, bindparam, case, func, literal_column, null, or_, select, union, union_all,
+)
 from sqlalchemy.dialects.postgresql import Insert as PgInsert
 from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
 from sqlalchemy.orm import aliased
@@ -44,7 +46,9 @@ T = TOUCH.c
 # tests/test_ties.py). netlog.network.ties builds each Tie from these columns by name.
 TIE_COLUMNS = ("id", "name", "strength", "cadence_days", "created_on", "snoozed_until", "introduced_by_id",
                "introduced_on", "birthday", "strength_set", "company", "moment", "moment_on")  # fmt: skip
-HISTORY_COLUMNS = tuple(column.name for column in S if column.name not in ("contact_id", "keep_in_touch_from", "pool_from"))
+HISTORY_COLUMNS = tuple(
+    column.name for column in S if column.name not in ("contact_id", "keep_in_touch_from", "pool_from", "strength", "company_key")
+)
 _CONTACT_WITH_STATE = CONTACT.outerjoin(CONTACT_STATE, S.contact_id == C.id)
 
 STATEMENTS: dict[str, Callable[[], Statement]] = {}
@@ -140,27 +144,7 @@ def outside_pool_count() -> Statement:
 
 
 def _due_candidates(besides_pool: bool, by_id: bool = False) -> Statement:
-    introduced = aliased(CONTACT)
-    introduced_state = aliased(CONTACT_STATE)
-    introducers = (
-        select(introduced.c.introduced_by_id)
-        .select_from(introduced.outerjoin(introduced_state, introduced_state.c.contact_id == introduced.c.id))
-        # (ids are positive: `> 0` is the range the introduced_by_id index answers; SQLite's planner, without
-        # statistics, scans every contact for IS NOT NULL)
-        .where(introduced.c.introduced_by_id > literal_column("0"), _intro_matters(introduced.c, introduced_state.c))
-    )
-    open_offers = INTRO_OFFER.c
-    named_state = aliased(CONTACT_STATE)
-    named_by_intro_thanks = select(named_state.c.thank_other_id).where(
-        named_state.c.thank_kind == literal_column("'intro'"),
-        named_state.c.thank_on.between(bindparam("thank_from"), bindparam("thank_to")),
-    )
-    named = [
-        introducers,
-        named_by_intro_thanks,
-        select(open_offers.a_id).where(open_offers.declined_on.is_(None)),
-        select(open_offers.b_id).where(open_offers.declined_on.is_(None)),
-    ]
+    named = _named()
     own = or_(C.birthday.is_not(None), *_cadence_bounds(), *_perishing_bounds())  # what may be due for the contact itself
     read = _ties().where(
         or_(
@@ -180,6 +164,32 @@ def _due_candidates(besides_pool: bool, by_id: bool = False) -> Statement:
             *(C.id.in_(ids) for ids in named),
         )  # fmt: skip
     )
+
+
+def _named() -> list[Statement]:
+    """The contacts another's rule may name, read whole whatever is due for them: the introducers whose intro
+    matters to `due`, the others a pending intro thank-you names, and both sides of every open intro offer."""
+    introduced = aliased(CONTACT)
+    introduced_state = aliased(CONTACT_STATE)
+    introducers = (
+        select(introduced.c.introduced_by_id)
+        .select_from(introduced.outerjoin(introduced_state, introduced_state.c.contact_id == introduced.c.id))
+        # (ids are positive: `> 0` is the range the introduced_by_id index answers; SQLite's planner, without
+        # statistics, scans every contact for IS NOT NULL)
+        .where(introduced.c.introduced_by_id > literal_column("0"), _intro_matters(introduced.c, introduced_state.c))
+    )
+    open_offers = INTRO_OFFER.c
+    named_state = aliased(CONTACT_STATE)
+    named_by_intro_thanks = select(named_state.c.thank_other_id).where(
+        named_state.c.thank_kind == literal_column("'intro'"),
+        named_state.c.thank_on.between(bindparam("thank_from"), bindparam("thank_to")),
+    )
+    return [
+        introducers,
+        named_by_intro_thanks,
+        select(open_offers.a_id).where(open_offers.declined_on.is_(None)),
+        select(open_offers.b_id).where(open_offers.declined_on.is_(None)),
+    ]
 
 
 def _outside_pool() -> list[Statement]:
@@ -230,12 +240,68 @@ def due_pool() -> Statement:
     """The pool of the contacts awake on :awake_on, as the few columns the daily pick needs, by id (rules.PoolTie):
     those whose first day in it (rules.pool_from, stored) has come, with no dismissal. Each condition of
     rules.pool_from only keeps a contact out: the pool holds no one with any other item. Whoever an intro or an
-    offer names is read whole too (agenda drops them from the pool)."""
+    offer names is read whole too (agenda drops them from the pool). `due` counts the pool instead (pool_tiers);
+    this read lists it, for `due`'s tests to hold the count to."""
     return (
-        select(C.id, C.strength, C.company)
+        select(S.contact_id, S.strength, S.company_key)
         .select_from(CONTACT_STATE.join(CONTACT, C.id == S.contact_id))
         .where(S.pool_from <= bindparam("keep_in_touch_by"), _awake(), C.id.not_in(_dismissed()))
-        .order_by(C.id)
+        .order_by(S.contact_id)
+    )
+
+
+@statement
+def pool_tiers() -> Statement:
+    """How many contacts of each strength and folded company have come into the pool by :keep_in_touch_by (their
+    first day in it, rules.pool_from, stored): the daily pick's tiers counted from one index (issue 25), those set
+    aside included (pool_aside says who they are)."""
+    return (
+        select(S.strength, S.company_key, func.count().label("count"))
+        .where(S.pool_from <= bindparam("keep_in_touch_by"))
+        .group_by(S.strength, S.company_key)
+        .order_by(S.strength, S.company_key)
+    )
+
+
+@statement
+def pool_tier_ids() -> Statement:
+    """The ids of one tier of the pool counted by pool_tiers (:strength, and the company class of rules._tier:
+    :company_class 0 a company none of the active ties works at, 1 none, 2 one of theirs), in id order, :limit of
+    them from :offset: the few the daily pick takes, read from the same index."""
+    active = aliased(CONTACT_STATE)
+    active_keys = select(active.c.company_key).where(
+        active.c.last_exchange_on >= bindparam("active_from"), active.c.company_key != literal_column("''")
+    )
+    company_class = case(
+        (S.company_key == literal_column("''"), literal_column("1")),
+        (S.company_key.in_(active_keys), literal_column("2")),
+        else_=literal_column("0"),
+    )
+    return (
+        select(S.contact_id)
+        .where(
+            S.pool_from <= bindparam("keep_in_touch_by"), S.strength == bindparam("strength"),
+            company_class == bindparam("company_class"),
+        )  # fmt: skip
+        .order_by(S.contact_id)
+        .limit(bindparam("limit"))
+        .offset(bindparam("offset"))
+    )
+
+
+@statement
+def pool_aside() -> Statement:
+    """The contacts counted in the pool (pool_tiers) that the daily pick must look at one by one: snoozed past
+    :awake_on, dismissed, picked since :rest_from, or named by another's rule (read whole): each with its tier's
+    facts and snooze. Every subquery is an indexed read."""
+    picked = select(col(DayPick.contact_id)).where(col(DayPick.picked_on) >= bindparam("rest_from"))
+    snoozed = select(C.id).where(C.snoozed_until > bindparam("awake_on"))
+    ids = union_all(snoozed, _dismissed(), picked, *_named())
+    return (
+        select(S.contact_id, S.strength, S.company_key, C.snoozed_until)
+        .select_from(CONTACT_STATE.join(CONTACT, C.id == S.contact_id))
+        .where(S.pool_from <= bindparam("keep_in_touch_by"), S.contact_id.in_(ids))
+        .order_by(S.contact_id)
     )
 
 
@@ -304,9 +370,10 @@ def day_picks() -> Statement:
 def personal_ties() -> Statement:
     """The contacts who are no professional tie: an organisation's card (kind "org"), a card that names a family
     relation (vCard RELATED), a folded name ending in the user's family name (:family_like, a LIKE pattern; ''
-    matches nobody) or tagged :family_tag."""
+    matches nobody) or tagged :family_tag; with the first day each is in the pool and its tier's facts (the daily
+    pick sets them aside)."""
     tagged = select(col(Tag.contact_id)).where(col(Tag.name) == bindparam("family_tag"))
-    return select(C.id).where(
+    return select(C.id, S.pool_from, S.strength, S.company_key).select_from(_CONTACT_WITH_STATE).where(
         or_(
             C.kind == literal_column("'org'"), C.family.is_not(None), C.name_key.like(bindparam("family_like"), escape="\\"),
             C.id.in_(tagged),
@@ -612,9 +679,11 @@ def touch_rows_between() -> Statement:
 
 @statement
 def summary_inputs() -> Statement:
-    """What rules.summarize needs of every contact besides its touches, then what rules.keep_in_touch_from and
-    rules.pool_from need (network/cache.py cached_row)."""
-    return select(C.id, C.strength, C.introduced_on, C.birthday, C.cadence_days, C.created_on, C.strength_set, C.moment_on)
+    """What rules.summarize needs of every contact besides its touches, then what rules.keep_in_touch_from,
+    rules.pool_from and the pool's tier need (network/cache.py cached_row)."""
+    return select(
+        C.id, C.strength, C.introduced_on, C.birthday, C.cadence_days, C.created_on, C.strength_set, C.moment_on, C.company
+    )
 
 
 @statement
