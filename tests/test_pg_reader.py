@@ -41,7 +41,8 @@ def test_the_psycopg_reader_and_a_session_read_the_same_rows(pg_network):
     params = {"id": 1, "key": "history_version", "user": "tester", "tag": "pycon", "since": date(2026, 1, 1),
               "name": "Ana Lima", "prefix": "an%", "later": "% an%", "pattern": "A%", "source": "mail",
               "after": 0, "limit": 10, "low": 1, "high": 2, "match": "pycon",
-              "family_like": "% lima", "family_tag": "pycon", "folder": "/tmp/contacts"}  # fmt: skip
+              "family_like": "% lima", "family_tag": "pycon", "folder": "/tmp/contacts", "strength": 2,
+              "company_class": 1, "offset": 0, "rest_from": date(2026, 1, 1)}  # fmt: skip
     window = rules.due_window(date(2026, 11, 23))._asdict()
     params.update(window)
     store = open_store(database_url(pg_network))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers import older_schema
 
 KIM = "kim.oduya@example.org"
 PRIVATE = "She sounded worried about layoffs"
@@ -92,8 +93,7 @@ def test_an_upgrade_keeps_captured_subjects_and_leaves_chat_notes_private(netlog
     rows = [("mail", "The recruiter you mentioned", None), ("telegram", PRIVATE, None),
             ("mail", PRIVATE, "The recruiter you mentioned"), (None, PRIVATE, None)]  # fmt: skip
     with sqlite3.connect(db) as conn:  # the file as version 22 left it: no subject column
-        conn.execute("ALTER TABLE touch DROP COLUMN subject")
-        conn.execute("DELETE FROM netlog_migration WHERE id = 23")
+        older_schema.back_to(conn, 22)
         conn.executemany(
             "INSERT INTO touch (contact_id, kind, happened_on, direction, note, source, source_id, about, expects_reply,"
             " group_event, asks) VALUES (1, 'message', '2026-11-11', 'in', ?, ?, ?, ?, 1, 0, 0)",

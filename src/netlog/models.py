@@ -63,7 +63,7 @@ class Contact(SQLModel, table=True):
     introduced_by_id: Optional[int] = Field(default=None, foreign_key="contact.id", ondelete="SET NULL", index=True)
     introduced_on: Optional[date] = None
     birthday: Optional[str] = None  # "MM-DD" or "YYYY-MM-DD" (dates.parse_birthday)
-    snoozed_until: Optional[date] = Field(default=None, index=True)  # indexed: `due` finds the few snoozed (migration 24)
+    snoozed_until: Optional[date] = Field(default=None, index=True)  # indexed: `due` sets the few aside (migration 24)
     created_on: date
     moment: Optional[str] = None  # news in their life: "started at Contoso"
     moment_on: Optional[date] = None
@@ -75,10 +75,10 @@ class Contact(SQLModel, table=True):
     n: Optional[list[str]] = Field(default=None, sa_type=JSON(none_as_null=True))
     nickname: Optional[str] = None
     address: Optional[list[str]] = Field(default=None, sa_type=JSON(none_as_null=True))
-    kind: Optional[str] = None
+    kind: Optional[str] = Field(default=None, index=True)  # indexed, as family: `due` finds the few (migration 24)
     # The family relation a card names (vCard RELATED;TYPE=parent, child, sibling, spouse or kin; migration 17):
     # family, so no professional tie, never a daily pick without a cadence of its own (issue 23).
-    family: Optional[str] = None
+    family: Optional[str] = Field(default=None, index=True)
 
 
 class ContactPoint(SQLModel, table=True):

