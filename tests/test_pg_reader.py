@@ -59,6 +59,12 @@ def test_the_psycopg_reader_and_a_session_read_the_same_rows(pg_network):
         assert nonempty > len(compiled.PARAMS) // 2  # the rows compared are real rows, not empty lists
         with store.reader.snapshot():
             assert store.reader.rows("contact_names") == session_reader.rows("contact_names")
+        # Several reads sent as one pipeline come back as the reads one by one, in order, empty ones included.
+        keys = [{"key": k} for k in ("ana lima", "nobody", "chen wei", "bo berg", "nobody")]
+        each = [store.reader.rows("ids_folded", k) for k in keys]
+        assert store.reader.rows_each("ids_folded", keys) == each == session_reader.rows_each("ids_folded", keys)
+        assert [bool(rows) for rows in each] == [True, False, True, True, False]
+        assert store.reader.rows_each("ids_folded", []) == []
     finally:
         session_reader.close()
         store.close()

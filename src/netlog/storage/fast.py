@@ -74,6 +74,10 @@ class FastReader:
             raise damaged(str(self.path), f"a stored value cannot be read: {error}") from None
         return found
 
+    def rows_each(self, name: str, params: Sequence[Mapping[str, object]]) -> list[list[tuple[Any, ...]]]:
+        """rows(name, p) for each p (a file has no round trip to save)."""
+        return [self.rows(name, p) for p in params]
+
     def write(self, name: str, rows: Sequence[Mapping[str, object]]) -> None:
         """Run the compiled write `name` once per row, in one transaction (BEGIN IMMEDIATE: it waits for other
         writers up to the busy timeout, and lands whole or not at all)."""

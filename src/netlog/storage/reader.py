@@ -6,7 +6,7 @@ takes a Reader and never knows which. Light on purpose: the fast paths import it
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
-from typing import Any, Mapping, Protocol
+from typing import Any, Mapping, Protocol, Sequence
 
 
 class Reader(Protocol):
@@ -16,6 +16,11 @@ class Reader(Protocol):
 
     def rows(self, name: str, params: Mapping[str, object] | None = None) -> list[tuple[Any, ...]]:
         """Every row of the statement `name`, given its parameters."""
+        ...
+
+    def rows_each(self, name: str, params: Sequence[Mapping[str, object]]) -> list[list[tuple[Any, ...]]]:
+        """The rows of the statement `name` for each of these parameters, in their order: one read each, sent
+        together where the database is a server away (one round trip, not one a read)."""
         ...
 
     def snapshot(self) -> AbstractContextManager[None]:

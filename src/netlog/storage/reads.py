@@ -5,7 +5,7 @@ no SQLAlchemy here, so the fast paths can use it. Rows are tuples in the order o
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from netlog.storage.compiled import COLUMNS, PARAMS
 from netlog.storage.reader import Reader
@@ -91,6 +91,11 @@ def ids_named(reader: Reader, name: str) -> list[int]:
 def ids_folded(reader: Reader, name: str) -> list[int]:
     """Ids of contacts whose name folds as `name` does ("josé lima" finds "José Lima", "ciara o’neil" "Ciara O'Neil")."""
     return _firsts(reader, "ids_folded", {"key": name_key(name)})
+
+
+def ids_folded_each(reader: Reader, names: Sequence[str]) -> list[list[int]]:
+    """ids_folded(reader, name) for each of `names`, in their order (sent together on a server)."""
+    return [[row[0] for row in rows] for rows in reader.rows_each("ids_folded", [{"key": name_key(n)} for n in names])]
 
 
 def ids_sharing_a_name(reader: Reader) -> set[int]:

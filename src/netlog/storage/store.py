@@ -224,6 +224,11 @@ class SessionReader:
             self.session.rollback()
         return found
 
+    def rows_each(self, name: str, params: Sequence[Mapping[str, object]]) -> list[list[tuple[Any, ...]]]:
+        """rows(name, p) for each p, in one snapshot."""
+        with self.snapshot():
+            return [self.rows(name, p) for p in params]
+
     @contextmanager
     def snapshot(self) -> Iterator[None]:
         """Several reads that see one state of the database (REPEATABLE READ, READ ONLY on PostgreSQL)."""
