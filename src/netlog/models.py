@@ -294,7 +294,7 @@ class ContactState(SQLModel, table=True):
     unreturned_since: Optional[date] = None
     last_favor_received_on: Optional[date] = None
     first_real_on: Optional[date] = None
-    last_exchange_on: Optional[date] = Field(default=None, index=True)
+    last_exchange_on: Optional[date] = None  # indexed with company_key (below)
     last_exchange_kind: Optional[str] = None
     connected_on: Optional[date] = None
     connected_via: Optional[str] = None
@@ -318,7 +318,12 @@ class ContactState(SQLModel, table=True):
     strength: int = 0
     company_key: str = ""
 
-    __table_args__ = (Index("ix_contact_state_pool_tier", "strength", "company_key", "pool_from"),)
+    # The companies of active ties (statements.py active_companies) come from the last_exchange_on index alone,
+    # which holds each key: 173 ms with a look-up of each contact row, 15 ms without (100,000 contacts, nearly all active).
+    __table_args__ = (
+        Index("ix_contact_state_pool_tier", "strength", "company_key", "pool_from"),
+        Index("ix_contact_state_last_exchange_on", "last_exchange_on", "company_key"),
+    )
 
 
 

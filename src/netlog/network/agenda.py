@@ -252,7 +252,7 @@ def _network_facts(reader: Reader, window: rules.DueWindow) -> dict[str, Any]:
     """What rank_due must know of the whole network, not only of the ties it ranks: the companies of active
     ties (a reconnect beyond them is worth more) and the first names two contacts share (reasons then use
     full names)."""
-    companies = {rules.company_key(c) for c in reads.active_companies(reader, window.active_from)}
+    companies = set(reads.active_companies(reader, window.active_from))  # folded as rules.company_key folds
     return {"active_companies": companies, "first_names_shared": reads.shared_first_keys(reader)}
 
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from netlog.storage.store import Store
 
 # Bump the number when history.summarize changes what a History means; a change of fields changes it too.
-CACHE_VERSION = "14:" + ",".join(history.History._fields) + ",keep_in_touch_from,pool_from,strength,company_key"  # 14: issue 25 (the pool's tier facts); 13: a reason quotes a capture's subject, never a note written over it; 12: issue 25 (pool_from); 11: a day's thank-you is for its occasion (THANK_RANK); 10: reply_note quotes no private note; 9: issue 23 (a message logged by hand may owe a reply); 8: issue 25 (the day keeping in touch can be due, stored); 7: issue 23 (mail threads)
+CACHE_VERSION = "15:" + ",".join(history.History._fields) + ",keep_in_touch_from,pool_from,strength,company_key"  # 15: issue 25 (active companies from one index); 14: issue 25 (the pool's tier facts); 13: a reason quotes a capture's subject, never a note written over it; 12: issue 25 (pool_from); 11: a day's thank-you is for its occasion (THANK_RANK); 10: reply_note quotes no private note; 9: issue 23 (a message logged by hand may owe a reply); 8: issue 25 (the day keeping in touch can be due, stored); 7: issue 23 (mail threads)
 CACHE_KEY = "history_version"
 # The search documents (issue 26) are derived the same way; bump when search_document changes what it keeps
 # or how words fold (2: letters such as ø and ł fold to o and l; 3: O'Neil is kept as oneil too).

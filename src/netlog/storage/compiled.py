@@ -8,7 +8,7 @@ WRITES: the few writes the fast path makes, as SQLite text."""
 
 
 SQL: dict[str, str] = {
-    'active_companies': 'SELECT DISTINCT contact.company FROM contact LEFT OUTER JOIN contact_state ON contact_state.contact_id = contact.id WHERE contact.company IS NOT NULL AND contact_state.last_exchange_on >= :active_from',
+    'active_companies': "SELECT DISTINCT contact_state.company_key FROM contact_state WHERE contact_state.last_exchange_on >= :active_from AND contact_state.company_key != ''",
     'all_points': 'SELECT contact_point.contact_id, contact_point.kind, contact_point.value, contact_point.label, contact_point.normal FROM contact_point ORDER BY contact_point.contact_id, contact_point.kind, contact_point.position, contact_point.id',
     'all_tags': 'SELECT tag.contact_id, tag.name FROM tag ORDER BY tag.contact_id, tag.name',
     'cards_elsewhere': "SELECT sync_item.contact_id, min(sync_item.folder) AS folder FROM sync_item WHERE sync_item.folder != :folder AND sync_item.contact_id IS NOT NULL AND sync_item.state IN ('synced', 'deleted') AND lower(sync_item.file) LIKE '%.vcf' GROUP BY sync_item.contact_id ORDER BY sync_item.contact_id",
@@ -88,7 +88,7 @@ SQL: dict[str, str] = {
 }
 
 COLUMNS: dict[str, tuple[str, ...]] = {
-    'active_companies': ('company',),
+    'active_companies': ('company_key',),
     'all_points': ('contact_id', 'kind', 'value', 'label', 'normal'),
     'all_tags': ('contact_id', 'name'),
     'cards_elsewhere': ('contact_id', 'folder'),

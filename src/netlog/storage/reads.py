@@ -208,7 +208,7 @@ def first_key_shared(reader: Reader, key: str) -> bool:
 
 
 def active_companies(reader: Reader, since: date) -> list[str]:
-    """The companies (as stored) of the ties with a real exchange since `since`."""
+    """The companies (folded: rules.company_key) of the ties with a real exchange since `since`."""
     return _firsts(reader, "active_companies", {"active_from": since})
 
 

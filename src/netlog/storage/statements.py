@@ -335,10 +335,11 @@ def first_key_count() -> Statement:
 
 @statement
 def active_companies() -> Statement:
-    """The companies of ties with a real exchange since :active_from (rules.is_active), for the pick's
-    non-redundancy: reconnecting beyond the circles you already have."""
-    return select(C.company).distinct().select_from(_CONTACT_WITH_STATE).where(
-        C.company.is_not(None), S.last_exchange_on >= bindparam("active_from")
+    """The companies (folded: rules.company_key) of ties with a real exchange since :active_from
+    (rules.is_active), for the pick's non-redundancy: reconnecting beyond the circles you already have. Read
+    from the index on (last_exchange_on, company_key) alone."""
+    return select(S.company_key).distinct().where(
+        S.last_exchange_on >= bindparam("active_from"), S.company_key != literal_column("''")
     )
 
 
