@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from typer.testing import CliRunner
@@ -67,10 +68,10 @@ def _unavailable(reason: str):
 # The server pass gives every test a database of its own; creating one costs about 0.3 s (a file copy of
 # template0 and a checkpoint), and many tests never open theirs (the rules, the parsers). A database a test left
 # exactly as created (nothing in it, nobody connected) is handed to the next test instead of dropped.
-_spare: list[tuple[str, object]] = []
+_spare: list[tuple[str, Callable[[], None]]] = []
 
 
-def _suite_database() -> tuple[str, object]:
+def _suite_database() -> tuple[str, Callable[[], None]]:
     return _spare.pop() if _spare else _fresh_database(SUITE_URL)
 
 
@@ -93,7 +94,7 @@ def _untouched(url: str) -> bool:
     return made == (0, 0, 1, 0, 0, 0, 0)
 
 
-def _release(url: str, drop) -> None:
+def _release(url: str, drop: Callable[[], None]) -> None:
     if _untouched(url):
         _spare.append((url, drop))
     else:

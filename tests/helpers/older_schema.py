@@ -25,11 +25,11 @@ UNDO: dict[int, tuple[str, ...]] = {
 def back_to(db: sqlite3.Connection, version: int) -> None:
     """Undo every step after `version`, newest first, and forget their records."""
     latest = db.execute("SELECT max(id) FROM netlog_migration").fetchone()[0]
-    if latest not in UNDO and latest > version:
-        raise AssertionError(f"version {latest} has no undo in tests/helpers/older_schema.py: add it")
-    for step in range(latest, version, -1):
-        if step not in UNDO:
-            raise AssertionError(f"no undo for step {step} in tests/helpers/older_schema.py")
+    steps = range(latest, version, -1)
+    missing = [step for step in steps if step not in UNDO]
+    if missing:  # checked before undoing anything
+        raise AssertionError(f"no undo for step(s) {missing} in tests/helpers/older_schema.py: add them")
+    for step in steps:
         for statement in UNDO[step]:
             db.execute(statement)
     db.execute("DELETE FROM netlog_migration WHERE id > ?", (version,))
