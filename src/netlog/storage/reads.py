@@ -314,11 +314,6 @@ def touch_rows_of(reader: Reader, contact_id: int) -> list[Row]:
     return dicts(reader, "touch_rows_of", {"id": contact_id})
 
 
-def touch_rows(reader: Reader) -> list[Row]:
-    """Every touch, grouped by contact and in order."""
-    return dicts(reader, "touch_rows")
-
-
 def touch_rows_between(reader: Reader, low: int, high: int) -> list[Row]:
     """The touches of the contacts with ids from `low` to `high`, grouped by contact and in order."""
     return dicts(reader, "touch_rows_between", {"low": low, "high": high})

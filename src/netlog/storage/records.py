@@ -4,8 +4,9 @@ SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from pydantic_core import PydanticUndefined
 from sqlalchemy import bindparam, delete, func, insert, or_, select, update
@@ -451,16 +452,22 @@ def save_search_documents(session: Session, documents: Mapping[int, Mapping[str,
         _upsert(session, CONTACT_SEARCH, SEARCH_FIELDS, documents)
 
 
-def replace_search_documents(session: Session, documents: Mapping[int, Mapping[str, str]]) -> None:
-    """Every contact's search document at once, the index rebuilt once after (not row by row)."""
+@contextmanager
+def search_refill(session: Session) -> Iterator[Callable[[Mapping[int, Mapping[str, str]]], None]]:
+    """Every contact's search document written again, a page at a time: the documents are emptied, the block
+    adds pages through the function it is given, and the index is rebuilt once after (not row by row)."""
     from netlog.storage import search
 
     connection = session.connection()
     search.drop_triggers(connection)
     session.execute(delete(ContactSearch))
-    rows = [{"contact_id": cid, **{f: d[f] for f in SEARCH_FIELDS}} for cid, d in documents.items()]
-    for start in range(0, len(rows), BATCH):
-        session.execute(insert(CONTACT_SEARCH), rows[start : start + BATCH])
+
+    def add(documents: Mapping[int, Mapping[str, str]]) -> None:
+        rows = [{"contact_id": cid, **{f: d[f] for f in SEARCH_FIELDS}} for cid, d in documents.items()]
+        for start in range(0, len(rows), BATCH):
+            session.execute(insert(CONTACT_SEARCH), rows[start : start + BATCH])
+
+    yield add
     search.restore_triggers(connection)
 
 

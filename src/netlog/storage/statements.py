@@ -572,12 +572,6 @@ def tag_names() -> Statement:
 # `find` (issue 26): the engine's full-text index narrows, the rest is plain SQL (storage/search.py)
 
 
-@statement
-def search_inputs() -> Statement:
-    """What every contact's search document is made of besides its tags and touches."""
-    return select(C.id, C.name, C.nickname, C.company, C.title, C.note, C.moment)
-
-
 # Each candidate: its strength and last touch (the rules' warmth) and its folded fields but the touches'
 # words, by which the match is weighed (rules/finding.py); `said` is what matched when none of these did.
 FOUND_FIELDS = ("name", "company", "title", "met", "topics", "tags", "note")
@@ -680,15 +674,6 @@ def tags_between() -> Statement:
 def touch_rows_between() -> Statement:
     """The touches of the contacts with ids from `low` to `high`, grouped by contact and in order."""
     return select(*T).where(T.contact_id.between(bindparam("low"), bindparam("high"))).order_by(T.contact_id, T.happened_on, T.id)
-
-
-@statement
-def summary_inputs() -> Statement:
-    """What rules.summarize needs of every contact besides its touches, then what rules.keep_in_touch_from,
-    rules.pool_from and the pool's tier need (network/cache.py cached_row)."""
-    return select(
-        C.id, C.strength, C.introduced_on, C.birthday, C.cadence_days, C.created_on, C.strength_set, C.moment_on, C.company
-    )
 
 
 @statement
