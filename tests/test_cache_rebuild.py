@@ -55,3 +55,32 @@ def test_a_rebuild_in_pages_holds_what_each_write_refreshed(netlog, db_path, mon
     found = netlog.json("find", "kubernetes")
     assert [r["contact"] for r in found] == ["Person2 Lima"]
     assert [r["contact"] for r in netlog.json("find", "ceramics")] == ["Person3 Lima"]
+
+
+@pytest.mark.parametrize("share, way", [(2, "refresh"), (8, "rebuild")])
+def test_an_import_leaves_the_cache_a_rebuild_would(netlog, db_path, tmp_path, monkeypatch, share, way):
+    """An import that changed five of eleven contacts: refreshed one by one when they are a small share of the
+    network, the whole cache refilled when they are a large one; the cache is the same either way."""
+    _network(netlog)  # nine contacts
+    export = tmp_path / "Connections.csv"
+    rows = [f"Person{n},Lima,https://www.linkedin.com/in/p{n},,NewCo{n},Lead,02 Nov 2026" for n in (1, 2, 3)]
+    rows += [f"New{n},Silva,https://www.linkedin.com/in/new{n},,Acme,Dev,03 Nov 2026" for n in (1, 2)]
+    export.write_text("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n" + "\n".join(rows) + "\n")
+    monkeypatch.setattr(cache, "REBUILD_FROM", 2)
+    monkeypatch.setattr(cache, "REBUILD_SHARE", share)  # 5 x 2 < 11 contacts: refresh; 5 x 8 > 11: rebuild
+    taken = []
+    for name in ("refresh", "rebuild"):
+        real = getattr(cache, name)
+        monkeypatch.setattr(cache, name, lambda *args, real=real, name=name, **kw: (taken.append(name), real(*args, **kw))[1])
+    netlog("import", "linkedin", str(export))
+    assert taken[:1] == [way]
+    imported = _derived(db_path)
+    assert len(imported["contact_state"]) == 11
+    assert [r["contact"] for r in netlog.json("find", "newco2")] == ["Person2 Lima"]
+    with sqlite3.connect(db_path) as db:  # the same network, its cache made from nothing
+        db.execute("UPDATE netlog_meta SET value = 'old' WHERE key = 'history_version'")
+        db.execute("DELETE FROM contact_state")
+        db.execute("DELETE FROM contact_search")
+    db.close()
+    netlog("due")
+    assert _derived(db_path) == imported

@@ -43,8 +43,6 @@ CASE_MATTERS = ("uid",)  # an identifier; in every other field a value that diff
 NAMES_MUST_AGREE = ("email", "phone")
 # What a record may repeat of one of several contacts of its name, to say it is that one.
 AGREEING = ("company", "title", "note", "birthday", "nickname", "address")
-# Above this many touched contacts, recomputing every History at once beats one contact at a time.
-BULK_REFRESH = 200
 
 
 @dataclass
@@ -481,10 +479,7 @@ class _Plan:
         records.insert_dismissals(session, self.dismissals)
         for offer in self.new_offers:
             records.insert_intro(session, offer)
-        if len(self.touched) > BULK_REFRESH:
-            cache.rebuild(session, recreate=False)
-        elif self.touched:
-            cache.refresh(session, self.touched)
+        cache.update(session, self.touched)
 
 
 class _Skip:

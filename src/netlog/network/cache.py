@@ -8,7 +8,7 @@ issue 25), so `due` reads only the contacts whose day has come, and the first da
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Collection, Iterable, Iterator, Mapping
 
 from netlog.network.ties import touch_from_row, touches_by_contact
 from netlog.rules import due, history
@@ -29,6 +29,25 @@ CACHE_KEY = "history_version"
 # or how words fold (2: letters such as ø and ł fold to o and l; 3: O'Neil is kept as oneil too).
 SEARCH_VERSION = "3:name,company,title,met,topics,tags,note,said"
 SEARCH_KEY = "search_version"
+
+
+# A write that changed many contacts (an import) refills the whole cache rather than refresh each: refreshing one
+# contact costs about 1.1 ms (three reads and its share of one upsert), a rebuild 0.2-0.3 ms a contact of the
+# network (docs/performance.md, "Many contacts changed"). Below REBUILD_FROM contacts, refreshing is cheap whatever
+# the network.
+REBUILD_SHARE = 8  # a rebuild when more than one contact in REBUILD_SHARE changed
+REBUILD_FROM = 200
+
+
+def update(session: Session, contact_ids: Collection[int]) -> None:
+    """The cache made current after a write changed `contact_ids`, inside it: each of them refreshed, or the whole
+    cache rebuilt when they are a large share of the network (an import into a new database: all of it)."""
+    from netlog.storage.store import reader_for
+
+    if len(contact_ids) > REBUILD_FROM and len(contact_ids) * REBUILD_SHARE > reads.contact_count(reader_for(session)):
+        rebuild(session, recreate=False)
+    elif contact_ids:
+        refresh(session, contact_ids)
 
 
 def refresh(session: Session, contact_ids: Iterable[int]) -> None:

@@ -14,6 +14,7 @@ SQL: dict[str, str] = {
     'chat_days': "SELECT touch.contact_id, touch.happened_on, touch.direction, touch.source FROM touch WHERE touch.source IS NOT NULL AND touch.kind = 'message'",
     'companies': 'SELECT DISTINCT contact.company FROM contact WHERE contact.company IS NOT NULL ORDER BY contact.company',
     'contact': 'SELECT contact.id, contact.name, contact.email, contact.phone, contact.company, contact.title, contact.url, contact.uid, contact.note, contact.strength, contact.strength_set, contact.cadence_days, contact.introduced_by_id, contact.introduced_on, contact.birthday, contact.snoozed_until, contact.created_on, contact.moment, contact.moment_on, contact.name_key, contact.first_key, contact.n, contact.nickname, contact.address, contact.kind, contact.family FROM contact WHERE contact.id = %(id)s::INTEGER',
+    'contact_count': 'SELECT count(*) AS contacts FROM contact',
     'contact_extras': 'SELECT contact.id, contact.phone, contact.url, contact.birthday, contact.note FROM contact ORDER BY contact.id',
     'contact_names': 'SELECT contact.id, contact.name FROM contact ORDER BY contact.id',
     'contact_notes': 'SELECT contact_note.noted_on, contact_note.text FROM contact_note WHERE contact_note.contact_id = %(id)s::INTEGER ORDER BY contact_note.noted_on, contact_note.id',

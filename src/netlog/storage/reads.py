@@ -372,6 +372,12 @@ def touch_keys(reader: Reader) -> Iterable[tuple[Any, ...]]:
 # aggregates for `stats`
 
 
+def contact_count(reader: Reader) -> int:
+    """How many contacts there are."""
+    count: int = _firsts(reader, "contact_count")[0]
+    return count
+
+
 def strength_counts(reader: Reader) -> dict[int, int]:
     """strength level -> how many contacts."""
     return dict(reader.rows("strength_counts"))

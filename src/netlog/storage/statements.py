@@ -738,6 +738,11 @@ def touch_keys() -> Statement:
 
 
 @statement
+def contact_count() -> Statement:
+    return select(func.count().label("contacts")).select_from(CONTACT)
+
+
+@statement
 def strength_counts() -> Statement:
     return select(C.strength, func.count().label("n")).group_by(C.strength)
 

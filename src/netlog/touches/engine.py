@@ -45,7 +45,6 @@ CHATS = ("linkedin", "telegram", "whatsapp")  # the sources as touches keep them
 MALFORMED = "malformed"  # the summary's word for an exchange skipped as unreadable (records.Skip.MALFORMED)
 AFTER_TODAY = "dated after today"  # records.Skip.AFTER_TODAY: what `log --on` would refuse as in the future
 UNKNOWN_SHOWN = 10  # the most frequent non-contacts named in the summary
-BULK_REFRESH = 200  # above this many contacts touched, rebuild every History at once
 
 
 @dataclass
@@ -401,11 +400,7 @@ class _Plan:
                     records.set_points(session, cid, kind, merged(have[kind], new, kind, region))
         records.insert_touches(session, self.touches)
         records.update_touches(session, self.joined)
-        changed = self.touched | self.refreshed
-        if len(changed) > BULK_REFRESH:
-            cache.rebuild(session, recreate=False)
-        elif changed:
-            cache.refresh(session, changed)
+        cache.update(session, self.touched | self.refreshed)
 
 
 def _chat_days(exchanges: list[Exchange]) -> list[Exchange]:
