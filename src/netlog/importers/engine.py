@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Collection, Sequence
 
 from netlog.errors import BadInput
 from netlog.importers.records import Batch, Incoming, clean
@@ -43,6 +43,9 @@ CASE_MATTERS = ("uid",)  # an identifier; in every other field a value that diff
 NAMES_MUST_AGREE = ("email", "phone")
 # What a record may repeat of one of several contacts of its name, to say it is that one.
 AGREEING = ("company", "title", "note", "birthday", "nickname", "address")
+# An import reads the touches of the contacts its records match, one contact at a time, until more than one
+# contact in READ_ALL_SHARE of the network was asked for: then all at once (_TouchKeys).
+READ_ALL_SHARE = 8
 
 
 @dataclass
@@ -127,8 +130,7 @@ class _Plan:
         self.new_points: dict[int, dict[str, list[Point]]] = {}
         self.point_updates: dict[int, dict[str, list[Point]]] = {}
         self.tags = {cid: set(t) for cid, t in reads.all_tags(reader).items()}
-        self.touch_keys = Counter(_touch_key(cid, {"kind": k, "happened_on": on, "direction": d, "note": n})
-                                  for cid, k, on, d, n in reads.touch_keys(reader))  # fmt: skip
+        self.touch_keys = _TouchKeys(reader, self.contacts)
         self.offers = {_offer_key(r) for r in reads.intro_rows(reader)}
         self.new_offers: list[dict[str, Any]] = []
         self.done = {(r["contact_id"], r["action"]): r["done_on"] for r in reads.dismissal_rows(reader)}
@@ -232,7 +234,7 @@ class _Plan:
         score = sum(1 for key in AGREEING if fields.get(key) is not None and _same(fields[key], existing.get(key)))
         for touch in record.touches:
             said, faults = validation.touch_fields(touch, self.today)
-            if not faults and self.touch_keys[_touch_key(cid, said)]:
+            if not faults and self.touch_keys.count(_touch_key(cid, said)):
                 score += 1
         return score
 
@@ -395,9 +397,9 @@ class _Plan:
             # Touches alike (one contact, kind, day, direction, note) are counted, not merged: two calls on
             # one day stay two, and re-importing the same file adds neither again.
             incoming[key] += 1
-            if incoming[key] <= self.touch_keys[key]:
+            if incoming[key] <= self.touch_keys.count(key):
                 continue
-            self.touch_keys[key] += 1
+            self.touch_keys.add(key)
             row.setdefault("direction", kinds.KINDS[row["kind"]][1])
             row.setdefault("logged_by", self._user())
             self.new_touches.append(row)
@@ -482,6 +484,43 @@ class _Plan:
         cache.update(session, self.touched)
 
 
+class _TouchKeys:
+    """How many touches each key (_touch_key) already has, stored or added by this import: read a contact at a time
+    as records reach them, so an import of a few records into a large network reads the touches of those few, not
+    the 1,000,000 of the network. Once more than one contact in READ_ALL_SHARE of those stored has been asked for,
+    the keys of every touch are read at once (one read of all beats that many reads of one)."""
+
+    def __init__(self, reader: Reader, stored: Collection[int]) -> None:
+        self._reader, self._stored = reader, stored
+        self._of: dict[int, Counter[tuple[Any, ...]]] = {}
+        self._all_read = False
+
+    def count(self, key: tuple[Any, ...]) -> int:
+        return self._keys(key[0])[key]
+
+    def add(self, key: tuple[Any, ...]) -> None:
+        self._keys(key[0])[key] += 1
+
+    def _keys(self, cid: int) -> Counter[tuple[Any, ...]]:
+        found = self._of.get(cid)
+        if found is not None:
+            return found
+        if cid in self._stored and not self._all_read and len(self._of) * READ_ALL_SHARE > len(self._stored):
+            self._read_all()
+            return self._keys(cid)
+        rows = reads.touch_keys(self._reader, cid) if cid in self._stored and not self._all_read else ()
+        found = self._of[cid] = Counter(_touch_key_of(row) for row in rows)
+        return found
+
+    def _read_all(self) -> None:
+        """Every stored touch's key, for the contacts not asked for yet (those asked for keep what was added)."""
+        asked = set(self._of)
+        for row in reads.touch_keys(self._reader):
+            if row[0] not in asked:
+                self._of.setdefault(row[0], Counter())[_touch_key_of(row)] += 1
+        self._all_read = True
+
+
 class _Skip:
     """_match's answer for a record to leave out (said in the report)."""
 
@@ -531,6 +570,12 @@ def _key(value: Any) -> str | None:
 def _offer_key(row: dict[str, Any]) -> tuple:
     """What tells intro offers apart on re-import: the two people (either way round) and the day offered."""
     return (min(row["a_id"], row["b_id"]), max(row["a_id"], row["b_id"]), str(row["offered_on"]))
+
+
+def _touch_key_of(stored: tuple[Any, ...]) -> tuple:
+    """_touch_key of a stored touch (a touch_keys row)."""
+    cid, kind, on, direction, note = stored
+    return _touch_key(cid, {"kind": kind, "happened_on": on, "direction": direction, "note": note})
 
 
 def _touch_key(cid: int, row: dict[str, Any]) -> tuple:

@@ -364,9 +364,12 @@ def chat_days(reader: Reader, sources: Iterable[str]) -> set[tuple[int, Any, str
     return {(cid, on, direction) for cid, on, direction, source in reader.rows("chat_days") if source in wanted}
 
 
-def touch_keys(reader: Reader) -> Iterable[tuple[Any, ...]]:
-    """(contact_id, kind, happened_on, direction, note) of every touch: what tells touches apart on re-import."""
-    return reader.rows("touch_keys")
+def touch_keys(reader: Reader, contact_id: int | None = None) -> Iterable[tuple[Any, ...]]:
+    """(contact_id, kind, happened_on, direction, note) of every touch, or of one contact's: what tells touches
+    apart on re-import."""
+    if contact_id is None:
+        return reader.rows("touch_keys")
+    return reader.rows("touch_keys_of", {"id": contact_id})
 
 
 # aggregates for `stats`

@@ -734,6 +734,12 @@ def touch_keys() -> Statement:
     return select(T.contact_id, T.kind, T.happened_on, T.direction, T.note)
 
 
+@statement
+def touch_keys_of() -> Statement:
+    """touch_keys of one contact."""
+    return touch_keys().where(T.contact_id == bindparam("id"))
+
+
 # aggregates for `stats` (plain GROUP BY, no date functions: months are bucketed in Python)
 
 
