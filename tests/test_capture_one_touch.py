@@ -5,7 +5,18 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from netlog.storage import reads
+
 KIM = "kim.oduya@example.org"
+
+
+@pytest.fixture(autouse=True, params=[1, 1000], ids=["one-contact-at-a-time", "all-at-once"])
+def _hand_logged_read(request, monkeypatch):
+    """Each test both ways an import reads the touches logged by hand (reads.ByContact): a contact at a time,
+    and all at once from the first contact an exchange reaches."""
+    monkeypatch.setattr(reads, "READ_ALL_SHARE", request.param)
 
 
 def _mbox(tmp_path, day: str, time: str, sender: str, to: str, subject: str, labels: str = "Sent", mid: str = "m1") -> str:

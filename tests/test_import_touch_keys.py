@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from netlog.importers import engine
+from netlog.storage import reads
 
 
 def _network(netlog) -> None:
@@ -23,7 +23,7 @@ def _network(netlog) -> None:
 @pytest.mark.parametrize("share", [1, 2])  # one contact at a time throughout; all at once from the fifth
 def test_a_backup_imported_again_adds_nothing(netlog, tmp_path, monkeypatch, share):
     _network(netlog)
-    monkeypatch.setattr(engine, "READ_ALL_SHARE", share)
+    monkeypatch.setattr(reads, "READ_ALL_SHARE", share)
     backup = netlog("export", "json").stdout
     result = netlog("import", "json", "-", input=backup)
     assert "0 new, 0 updated, 8 unchanged" in result.stderr

@@ -43,9 +43,6 @@ CASE_MATTERS = ("uid",)  # an identifier; in every other field a value that diff
 NAMES_MUST_AGREE = ("email", "phone")
 # What a record may repeat of one of several contacts of its name, to say it is that one.
 AGREEING = ("company", "title", "note", "birthday", "nickname", "address")
-# An import reads the touches of the contacts its records match, one contact at a time, until more than one
-# contact in READ_ALL_SHARE of the network was asked for: then all at once (_TouchKeys).
-READ_ALL_SHARE = 8
 
 
 @dataclass
@@ -485,15 +482,12 @@ class _Plan:
 
 
 class _TouchKeys:
-    """How many touches each key (_touch_key) already has, stored or added by this import: read a contact at a time
-    as records reach them, so an import of a few records into a large network reads the touches of those few, not
-    the 1,000,000 of the network. Once more than one contact in READ_ALL_SHARE of those stored has been asked for,
-    the keys of every touch are read at once (one read of all beats that many reads of one)."""
+    """How many touches each key (_touch_key) already has, stored or added by this import: the stored ones read a
+    contact at a time as records reach them (reads.ByContact)."""
 
     def __init__(self, reader: Reader, stored: Collection[int]) -> None:
-        self._reader, self._stored = reader, stored
+        self._stored = reads.touch_keys(reader, stored)
         self._of: dict[int, Counter[tuple[Any, ...]]] = {}
-        self._all_read = False
 
     def count(self, key: tuple[Any, ...]) -> int:
         return self._keys(key[0])[key]
@@ -503,22 +497,9 @@ class _TouchKeys:
 
     def _keys(self, cid: int) -> Counter[tuple[Any, ...]]:
         found = self._of.get(cid)
-        if found is not None:
-            return found
-        if cid in self._stored and not self._all_read and len(self._of) * READ_ALL_SHARE > len(self._stored):
-            self._read_all()
-            return self._keys(cid)
-        rows = reads.touch_keys(self._reader, cid) if cid in self._stored and not self._all_read else ()
-        found = self._of[cid] = Counter(_touch_key_of(row) for row in rows)
+        if found is None:
+            found = self._of[cid] = Counter(_touch_key_of(row) for row in self._stored.rows(cid))
         return found
-
-    def _read_all(self) -> None:
-        """Every stored touch's key, for the contacts not asked for yet (those asked for keep what was added)."""
-        asked = set(self._of)
-        for row in reads.touch_keys(self._reader):
-            if row[0] not in asked:
-                self._of.setdefault(row[0], Counter())[_touch_key_of(row)] += 1
-        self._all_read = True
 
 
 class _Skip:

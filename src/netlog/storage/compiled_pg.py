@@ -75,6 +75,7 @@ SQL: dict[str, str] = {
     'touch_counts_by_day': 'SELECT touch.happened_on, count(*) AS n FROM touch WHERE touch.happened_on >= %(since)s::DATE GROUP BY touch.happened_on',
     'touch_counts_by_day_of': 'SELECT touch.happened_on, count(*) AS n FROM touch WHERE touch.happened_on >= %(since)s::DATE AND touch.contact_id = %(id)s::INTEGER GROUP BY touch.happened_on',
     'touch_days': 'SELECT touch.id, touch.contact_id, touch.happened_on, touch.kind, touch.direction, touch.note, touch.about FROM touch WHERE touch.source IS NULL',
+    'touch_days_of': 'SELECT touch.id, touch.contact_id, touch.happened_on, touch.kind, touch.direction, touch.note, touch.about FROM touch WHERE touch.source IS NULL AND touch.contact_id = %(id)s::INTEGER',
     'touch_keys': 'SELECT touch.contact_id, touch.kind, touch.happened_on, touch.direction, touch.note FROM touch',
     'touch_keys_of': 'SELECT touch.contact_id, touch.kind, touch.happened_on, touch.direction, touch.note FROM touch WHERE touch.contact_id = %(id)s::INTEGER',
     'touch_rows': 'SELECT touch.id, touch.contact_id, touch.kind, touch.happened_on, touch.direction, touch.note, touch.place, touch.topics, touch.other_id, touch.logged_by, touch.expects_reply, touch.thank_wanted, touch.advice, touch.source, touch.source_id, touch.about, touch.group_event, touch.thread, touch.asks, touch.subject FROM touch ORDER BY touch.contact_id, touch.happened_on, touch.id',

@@ -5,7 +5,7 @@ no SQLAlchemy here, so the fast paths can use it. Rows are tuples in the order o
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Collection, Iterable, Iterator, Mapping, Sequence
 
 from netlog.storage.compiled import COLUMNS, PARAMS
 from netlog.storage.reader import Reader
@@ -353,9 +353,10 @@ def unthreaded(reader: Reader, source: str) -> dict[tuple[int, str], int]:
     return {(cid, sid): tid for tid, cid, sid in reader.rows("unthreaded", {"source": source})}
 
 
-def touch_days(reader: Reader) -> list[Row]:
-    """The touches logged by hand (or by a contact import): id, contact_id, happened_on, kind, direction, note."""
-    return dicts(reader, "touch_days")
+def touch_days(reader: Reader, stored: Collection[int]) -> ByContact:
+    """The touches logged by hand (or by a contact import), by contact (ByContact): id, contact_id, happened_on,
+    kind, direction, note, about."""
+    return ByContact(reader, "touch_days", stored)
 
 
 def chat_days(reader: Reader, sources: Iterable[str]) -> set[tuple[int, Any, str]]:
@@ -364,12 +365,40 @@ def chat_days(reader: Reader, sources: Iterable[str]) -> set[tuple[int, Any, str
     return {(cid, on, direction) for cid, on, direction, source in reader.rows("chat_days") if source in wanted}
 
 
-def touch_keys(reader: Reader, contact_id: int | None = None) -> Iterable[tuple[Any, ...]]:
-    """(contact_id, kind, happened_on, direction, note) of every touch, or of one contact's: what tells touches
+# A contact's rows read alone cost about as much as the rows of eight read all at once (docs/performance.md).
+READ_ALL_SHARE = 8
+
+
+class ByContact:
+    """The rows of statement `name` a contact at a time, as an import reaches them: one indexed read of a contact's
+    (statement `name` + "_of") until more than one contact in READ_ALL_SHARE of the `stored` ones was asked for, then every
+    row at once (one read of all beats that many reads of one). An import of a few records into a large network
+    reads what it needs of those few, not of the network. Each contact is asked for once; a contact not stored
+    has no rows (one this import creates)."""
+
+    def __init__(self, reader: Reader, name: str, stored: Collection[int]) -> None:
+        self._reader, self._name, self._stored, self._share = reader, name, stored, READ_ALL_SHARE
+        self._asked = 0
+        self._all: dict[int, list[tuple[Any, ...]]] | None = None
+
+    def rows(self, contact_id: int) -> list[tuple[Any, ...]]:
+        if contact_id not in self._stored:
+            return []
+        self._asked += 1
+        if self._all is None and self._asked * self._share > len(self._stored):
+            self._all = {}
+            at = columns(self._name).index("contact_id")
+            for row in self._reader.rows(self._name):
+                self._all.setdefault(row[at], []).append(row)
+        if self._all is not None:
+            return self._all.pop(contact_id, [])
+        return self._reader.rows(self._name + "_of", {"id": contact_id})
+
+
+def touch_keys(reader: Reader, stored: Collection[int]) -> ByContact:
+    """(contact_id, kind, happened_on, direction, note) of each touch, by contact (ByContact): what tells touches
     apart on re-import."""
-    if contact_id is None:
-        return reader.rows("touch_keys")
-    return reader.rows("touch_keys_of", {"id": contact_id})
+    return ByContact(reader, "touch_keys", stored)
 
 
 # aggregates for `stats`

@@ -722,6 +722,12 @@ def touch_days() -> Statement:
 
 
 @statement
+def touch_days_of() -> Statement:
+    """touch_days of one contact."""
+    return touch_days().where(T.contact_id == bindparam("id"))
+
+
+@statement
 def chat_days() -> Statement:
     """(contact, day, direction, source) of every message captured from a source: a chat's day is one touch a
     direction, whatever the chat (issue 23)."""

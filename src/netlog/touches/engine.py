@@ -190,14 +190,11 @@ class _Plan:
                 self.shared.setdefault(fold(row["name"]), []).append(row["id"])
         self.next_id = max((row["id"] for row in rows), default=0) + 1
         self.logged = reads.touch_sources(reader, source)
-        # Touches logged by hand, by (contact, direction, kind family): a captured exchange of the same event
-        # joins one of them instead of being a second touch (issue 23).
-        self.hand: dict[tuple[int, str, str], list[dict[str, Any]]] = {}
-        for row in reads.touch_days(reader):
-            family = kinds.family_of(row["kind"])
-            if family:
-                direction = "both" if family == "meeting" else row["direction"]
-                self.hand.setdefault((row["contact_id"], direction, family), []).append(row)
+        # Touches logged by hand, by contact, then (direction, kind family): a captured exchange of the same event
+        # joins one of them instead of being a second touch (issue 23). Read a contact at a time as exchanges
+        # reach them (_hand_of).
+        self._hand_rows = reads.touch_days(reader, {row["id"] for row in rows})
+        self.hand: dict[int, dict[tuple[str, str], list[dict[str, Any]]]] = {}
         self.joined: dict[int, dict[str, Any]] = {}  # a hand-logged touch's id -> what the capture adds to it
         self.refreshed: set[int] = set()  # contacts whose touches changed without a new one
         self.touches: list[dict[str, Any]] = []
@@ -352,7 +349,7 @@ class _Plan:
         if family is None:
             return None
         direction = "both" if family == "meeting" else exchange.direction
-        candidates = self.hand.get((cid, direction, family), ())
+        candidates = self._hand_of(cid).get((direction, family), ())
         if family == "meeting":
             return next((row for row in candidates if row["happened_on"] == exchange.on), None)
         near = [
@@ -360,6 +357,18 @@ class _Plan:
             if abs((row["happened_on"] - exchange.on).days) <= 1 and row["id"] not in self.joined
         ]  # fmt: skip
         return min(near, key=lambda row: (abs((row["happened_on"] - exchange.on).days), row["id"]), default=None)
+
+    def _hand_of(self, cid: int) -> dict[tuple[str, str], list[dict[str, Any]]]:
+        """A contact's touches logged by hand, by (direction, kind family)."""
+        found = self.hand.get(cid)
+        if found is None:
+            found = self.hand[cid] = {}
+            keys = reads.columns("touch_days")
+            for row in (dict(zip(keys, cells)) for cells in self._hand_rows.rows(cid)):
+                family = kinds.family_of(row["kind"])
+                if family:
+                    found.setdefault(("both" if family == "meeting" else row["direction"], family), []).append(row)
+        return found
 
     def _create(self, party: Party, shown: str) -> int | None:
         found = self.new_contacts.get(shown)
