@@ -338,9 +338,9 @@ def touch_counts_by_day(reader: Reader, since: date, contact_id: int | None = No
     return dict(found)
 
 
-def touch_sources(reader: Reader, source: str) -> set[tuple[int, str]]:
-    """(contact_id, source_id) of the touches imported from `source`."""
-    return {(cid, sid) for cid, sid in reader.rows("touch_sources", {"source": source})}
+def touch_sources(reader: Reader, source: str, stored: Collection[int]) -> ByContact:
+    """(contact_id, source_id) of the touches imported from `source`, by contact (ByContact)."""
+    return ByContact(reader, "touch_sources", stored, {"source": source})
 
 
 def mail_threads(reader: Reader) -> Iterable[tuple[Any, ...]]:
@@ -376,8 +376,9 @@ class ByContact:
     reads what it needs of those few, not of the network. Each contact is asked for once; a contact not stored
     has no rows (one this import creates)."""
 
-    def __init__(self, reader: Reader, name: str, stored: Collection[int]) -> None:
+    def __init__(self, reader: Reader, name: str, stored: Collection[int], params: Mapping[str, object] | None = None) -> None:
         self._reader, self._name, self._stored, self._share = reader, name, stored, READ_ALL_SHARE
+        self._params = dict(params or {})
         self._asked = 0
         self._all: dict[int, list[tuple[Any, ...]]] | None = None
 
@@ -388,11 +389,11 @@ class ByContact:
         if self._all is None and self._asked * self._share > len(self._stored):
             self._all = {}
             at = columns(self._name).index("contact_id")
-            for row in self._reader.rows(self._name):
+            for row in self._reader.rows(self._name, self._params):
                 self._all.setdefault(row[at], []).append(row)
         if self._all is not None:
             return self._all.pop(contact_id, [])
-        return self._reader.rows(self._name + "_of", {"id": contact_id})
+        return self._reader.rows(self._name + "_of", {**self._params, "id": contact_id})
 
 
 def touch_keys(reader: Reader, stored: Collection[int]) -> ByContact:

@@ -701,6 +701,12 @@ def touch_sources() -> Statement:
 
 
 @statement
+def touch_sources_of() -> Statement:
+    """touch_sources of one contact."""
+    return touch_sources().where(T.contact_id == bindparam("id"))
+
+
+@statement
 def mail_threads() -> Statement:
     """(contact, source id, thread, subject) of every touch from one :source with a thread (mail): where a
     later reply's thread is found when its own import does not hold the message it answers (issue 23)."""

@@ -189,11 +189,14 @@ class _Plan:
             if names[fold(row["name"])] > 1:
                 self.shared.setdefault(fold(row["name"]), []).append(row["id"])
         self.next_id = max((row["id"] for row in rows), default=0) + 1
-        self.logged = reads.touch_sources(reader, source)
+        stored = {row["id"] for row in rows}
+        # The source ids of the touches this source brought before, by contact: importing them again adds nothing.
+        self._logged_rows = reads.touch_sources(reader, source, stored)
+        self.logged: dict[int, set[str]] = {}
         # Touches logged by hand, by contact, then (direction, kind family): a captured exchange of the same event
         # joins one of them instead of being a second touch (issue 23). Read a contact at a time as exchanges
         # reach them (_hand_of).
-        self._hand_rows = reads.touch_days(reader, {row["id"] for row in rows})
+        self._hand_rows = reads.touch_days(reader, stored)
         self.hand: dict[int, dict[tuple[str, str], list[dict[str, Any]]]] = {}
         self.joined: dict[int, dict[str, Any]] = {}  # a hand-logged touch's id -> what the capture adds to it
         self.refreshed: set[int] = set()  # contacts whose touches changed without a new one
@@ -301,7 +304,8 @@ class _Plan:
                 if (cid, exchange.on, exchange.direction) in self.chatted:
                     report.already += 1  # this chat's or another's message that day (or an older import's key)
                     continue
-            if (cid, key) in self.logged:
+            logged = self._logged_of(cid)
+            if key in logged:
                 report.already += 1
                 if thread:
                     self._fill_thread(cid, key, thread)
@@ -320,10 +324,10 @@ class _Plan:
                         joined["expects_reply"] = exchange.asks  # what their words ask, as for a captured one (issue 23)
                     self.joined[hand["id"]] = joined
                     self.refreshed.add(cid)
-                self.logged.add((cid, key))
+                logged.add(key)
                 report.already += 1
                 continue
-            self.logged.add((cid, key))
+            logged.add(key)
             asks: dict[str, Any] = {} if exchange.asks is None else {"expects_reply": exchange.asks}  # sent: waits; received: owed
             if exchange.recurring:
                 asks["thank_wanted"] = False  # one instance of a weekly 1:1 is no occasion for a thank-you
@@ -357,6 +361,13 @@ class _Plan:
             if abs((row["happened_on"] - exchange.on).days) <= 1 and row["id"] not in self.joined
         ]  # fmt: skip
         return min(near, key=lambda row: (abs((row["happened_on"] - exchange.on).days), row["id"]), default=None)
+
+    def _logged_of(self, cid: int) -> set[str]:
+        """The source ids of a contact's touches from this source: stored, and added by this import."""
+        found = self.logged.get(cid)
+        if found is None:
+            found = self.logged[cid] = {sid for _, sid in self._logged_rows.rows(cid)}
+        return found
 
     def _hand_of(self, cid: int) -> dict[tuple[str, str], list[dict[str, Any]]]:
         """A contact's touches logged by hand, by (direction, kind family)."""
