@@ -4,6 +4,7 @@ every search document."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -84,3 +85,54 @@ def test_an_import_leaves_the_cache_a_rebuild_would(netlog, db_path, tmp_path, m
     db.close()
     netlog("due")
     assert _derived(db_path) == imported
+
+
+def test_an_import_that_says_who_introduced_someone_refreshes_them(netlog, db_path):
+    """A backup that adds who introduced a contact (and when) changes what is due for them: their cached History
+    and pool day follow, as a rebuild from nothing would have them."""
+    netlog("add", "Ana Lima", "--on", "2026-09-01")
+    netlog("add", "Bo Berg", "--on", "2026-09-01")
+    document = json.loads(netlog("export", "json").stdout)
+    ana = next(c for c in document["contacts"] if c["name"] == "Ana Lima")
+    ana["introduced_by_id"] = next(c["id"] for c in document["contacts"] if c["name"] == "Bo Berg")
+    ana["introduced_on"] = "2026-11-16"
+    netlog("import", "json", "-", input=json.dumps(document))
+    imported = _derived(db_path)
+    with sqlite3.connect(db_path) as db:
+        db.execute("UPDATE netlog_meta SET value = 'old' WHERE key = 'history_version'")
+    db.close()
+    netlog("due")
+    assert _derived(db_path) == imported
+
+
+def test_a_contact_added_during_a_rebuild_on_postgresql(netlog, pg_url, monkeypatch):
+    """On PostgreSQL each page of a rebuild reads what is committed when it is read: a contact another netlog adds
+    meanwhile (its own write stores its search document) is in a later page, and the rebuild still lands."""
+    import os
+    import subprocess
+    import sys
+
+    from netlog.storage.opening import open_store
+
+    monkeypatch.setenv("NETLOG_DB", pg_url)
+    for n in range(5):
+        netlog("add", f"Person{n} Lima", "--topics", WORDS[n])
+    monkeypatch.setattr(cache, "PAGE", 2)
+    documents, added = cache._documents, []
+
+    def and_meanwhile(*args, **kwargs):
+        if not added:  # after the first page is read, before it is written: another netlog adds someone
+            added.append(subprocess.run([sys.executable, "-m", "netlog", "add", "Zed Concurrent", "--topics", "origami"],
+                                        env=dict(os.environ), capture_output=True, text=True, timeout=60))  # fmt: skip
+        return documents(*args, **kwargs)
+
+    monkeypatch.setattr(cache, "_documents", and_meanwhile)
+    store = open_store(pg_url)
+    try:
+        assert store.write(lambda session: cache.rebuild(session, recreate=False)) == 6
+    finally:
+        store.close()
+    assert added[0].returncode == 0, added[0].stderr
+    monkeypatch.setattr(cache, "_documents", documents)
+    assert [r["contact"] for r in netlog.json("find", "origami")] == ["Zed Concurrent"]
+    assert [r["contact"] for r in netlog.json("find", "kubernetes")] == ["Person2 Lima"]

@@ -127,7 +127,7 @@ class _Plan:
         self.new_points: dict[int, dict[str, list[Point]]] = {}
         self.point_updates: dict[int, dict[str, list[Point]]] = {}
         self.tags = {cid: set(t) for cid, t in reads.all_tags(reader).items()}
-        self.touch_keys = _TouchKeys(reader, self.contacts)
+        self.touch_keys = _TouchKeys(reader, set(self.contacts))  # (those this import creates have none stored)
         self.offers = {_offer_key(r) for r in reads.intro_rows(reader)}
         self.new_offers: list[dict[str, Any]] = []
         self.done = {(r["contact_id"], r["action"]): r["done_on"] for r in reads.dismissal_rows(reader)}
@@ -464,6 +464,7 @@ class _Plan:
                 self.updates.setdefault(cid, {}).update(
                     {"introduced_by_id": introducer, "introduced_on": record.fields.get("introduced_on")}
                 )
+                self.touched.add(cid)  # its History and pool day follow from when it was introduced
         for touch in self.new_touches:
             other = touch.get("other_id")
             touch["other_id"] = self.id_map.get(other) if other is not None else None

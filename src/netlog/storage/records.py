@@ -463,9 +463,10 @@ def search_refill(session: Session) -> Iterator[Callable[[Mapping[int, Mapping[s
     session.execute(delete(ContactSearch))
 
     def add(documents: Mapping[int, Mapping[str, str]]) -> None:
-        rows = [{"contact_id": cid, **{f: d[f] for f in SEARCH_FIELDS}} for cid, d in documents.items()]
-        for start in range(0, len(rows), BATCH):
-            session.execute(insert(CONTACT_SEARCH), rows[start : start + BATCH])
+        # An upsert: on PostgreSQL each page reads what is committed when it is read, so a contact another netlog
+        # added meanwhile may have its document already (its own write's refresh).
+        if documents:
+            _upsert(session, CONTACT_SEARCH, SEARCH_FIELDS, documents)
 
     yield add
     search.restore_triggers(connection)
