@@ -159,7 +159,9 @@ def rebuild_search(session: Session) -> int:
 
 def _pages(session: Session) -> Iterator[tuple[list[reads.Row], list[tuple[Any, ...]], dict[int, list[str]]]]:
     """Every contact by id, PAGE at a time, each page with its contacts' touches (`touch_rows` tuples, by contact
-    and in order) and tags: read inside the caller's write, so the pages see one state of the database."""
+    and in order) and tags, read inside the caller's write: on SQLite the write holds the file, so the pages see
+    one state of it; on PostgreSQL each page sees what is committed when it is read, and a contact another netlog
+    added meanwhile (whose own write stored its rows) is upserted again, the same."""
     from netlog.storage.store import reader_for
 
     reader = reader_for(session)
