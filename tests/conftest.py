@@ -2,8 +2,8 @@
 data directory.
 
 The database is a SQLite file under tmp_path, unless NETLOG_TEST_DB_URL names a PostgreSQL server
-(`.ci/run` runs the suite a second time that way): each test then gets a fresh database on it, created
-from template0 and dropped afterwards. Tests that need a server whatever the pass (`pg_url`) use
+(`.ci/run` runs the suite a second time that way): each test then gets a database of its own on it, a copy
+of one netlog created once for the session, dropped afterwards (or handed to the next test when left as copied). Tests that need a server whatever the pass (`pg_url`) use
 NETLOG_TEST_DB_URL or NETLOG_TEST_PG_URL, else start a throwaway one with scripts/pg-test-server; they
 skip, saying why, only when none could be started, and fail instead when CI is set."""
 
@@ -13,8 +13,9 @@ import itertools
 import json
 import os
 import subprocess
+import time
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, Sequence
 
 import pytest
 from typer.testing import CliRunner
@@ -39,17 +40,17 @@ def _admin_connect(server_url: str):
     return psycopg.connect(url, autocommit=True)
 
 
-def _fresh_database(server_url: str):
-    """A new, empty database on the server: (its URL, a function that drops it)."""
+def _fresh_database(server_url: str, template: str = "template0"):
+    """A new database on the server, a copy of `template` (template0: empty): (its URL, a function that drops it)."""
     import psycopg.errors
 
     name = f"netlog_test_{os.getpid()}_{next(_numbers)}"
     with _admin_connect(server_url) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {name}")
         try:  # PostgreSQL 15+; create + drop through psql measured 0.16 s so, 0.26 s with the default WAL_LOG
-            conn.execute(f"CREATE DATABASE {name} TEMPLATE template0 STRATEGY FILE_COPY")
+            conn.execute(f"CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY")
         except psycopg.errors.SyntaxError:  # an older server
-            conn.execute(f"CREATE DATABASE {name} TEMPLATE template0")
+            conn.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
     base, _, _ = server_url.rpartition("/")
 
     def drop() -> None:
@@ -65,37 +66,86 @@ def _unavailable(reason: str):
     pytest.skip(f"no PostgreSQL server: {reason}")
 
 
-# The server pass gives every test a database of its own; creating one costs about 0.3 s (a file copy of
-# template0 and a checkpoint), and many tests never open theirs (the rules, the parsers). A database a test left
-# exactly as created (nothing in it, nobody connected) is handed to the next test instead of dropped.
+# The server pass gives every test a database of its own, a copy of one that netlog created once for the session
+# (netlog's schema in it, as a test's first command would make it: about 0.1 s of DDL each, saved); copying costs
+# more under load (a checkpoint), and many tests never open theirs (the rules, the parsers). A database a test left
+# exactly as copied (the same catalogue, rows and sequences as the template, nobody connected) is handed to the
+# next test instead of dropped.
 _spare: list[tuple[str, Callable[[], None]]] = []
+_template: dict[str, Any] = {}
+
+
+def _schema_template() -> str:
+    """The session's template database: netlog's schema and its cache's versions, made by netlog on a fixed today
+    (its migration record says that day), as a test's first command would make them; and its fingerprint."""
+    if not _template:
+        from netlog.network import cache
+        from netlog.storage.opening import open_store
+
+        url, drop = _fresh_database(SUITE_URL)
+        saved = os.environ.get("NETLOG_TODAY")
+        os.environ["NETLOG_TODAY"] = TODAY
+        try:
+            store = open_store(url)
+            try:
+                cache.ensure_current(store)  # the cache's versions, as any command's first read records them
+            finally:
+                store.close()
+        finally:
+            if saved is None:
+                del os.environ["NETLOG_TODAY"]
+            else:
+                os.environ["NETLOG_TODAY"] = saved
+        fingerprint = None
+        for _ in range(100):  # (the template's own session may take a moment to end)
+            if (fingerprint := _fingerprint(url)) is not None:
+                break
+            time.sleep(0.05)
+        _template.update(url=url, drop=drop, name=url.rpartition("/")[2], fingerprint=fingerprint)
+    return _template["name"]
 
 
 def _suite_database() -> tuple[str, Callable[[], None]]:
-    return _spare.pop() if _spare else _fresh_database(SUITE_URL)
+    return _spare.pop() if _spare else _fresh_database(SUITE_URL, _schema_template())
 
 
-def _untouched(url: str) -> bool:
-    """Nothing was made in the database at `url` since it was created from template0, and nobody is connected."""
+def _fingerprint(url: str, tables: Sequence[str] | None = None) -> tuple[Any, ...] | None:
+    """What a test could have changed in the database at `url`, in one query: its catalogue (every relation,
+    attribute, routine, type, namespace, trigger and extension), every sequence's position and the rows of each of
+    `tables` (the template's: their names are part of the catalogue); None while another session is connected to it,
+    or when one of `tables` is gone. Without `tables`, the tables are read first (the template's own fingerprint)."""
     import psycopg
 
+    user = "NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'"
     with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://", 1), autocommit=True) as conn:
-        made = conn.execute(
-            "SELECT (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            "        WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'),"
-            " (SELECT count(*) FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'public')"
-            "        AND nspname NOT LIKE 'pg\\_%'),"
-            " (SELECT count(*) FROM pg_namespace WHERE nspname = 'public'),"
-            " (SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'),"
-            " (SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public'),"
-            " (SELECT count(*) FROM pg_extension WHERE extname != 'plpgsql'),"
-            " (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid != pg_backend_pid())"
-        ).fetchone()
-    return made == (0, 0, 1, 0, 0, 0, 0)
+        if tables is None:
+            tables = [row[0] for row in conn.execute("SELECT format('%I.%I', schemaname, tablename) FROM pg_tables"
+                                                      " WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1")]  # fmt: skip
+        rows = "".join(f", (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM {table} t)" for table in tables)
+        try:
+            found = conn.execute(
+                "SELECT (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid != pg_backend_pid()),"
+                f" (SELECT md5(string_agg(n.nspname || '.' || c.relname || ':' || c.relkind::text, ',' ORDER BY n.nspname, c.relname))"
+                f"  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname {user}),"
+                " (SELECT md5(string_agg(a.attrelid::regclass::text || '.' || a.attname || ':' || a.atttypid::text || ':'"
+                "  || a.attnotnull::text || ':' || a.attisdropped::text, ',' ORDER BY a.attrelid::regclass::text, a.attnum))"
+                f"  FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                f"  WHERE n.nspname {user}),"
+                f" (SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname {user}),"
+                f" (SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname {user}),"
+                " (SELECT count(*) FROM pg_namespace), (SELECT count(*) FROM pg_trigger), (SELECT count(*) FROM pg_extension),"
+                " (SELECT string_agg(schemaname || '.' || sequencename || ':' || coalesce(last_value::text, '-'), ','"
+                "  ORDER BY schemaname, sequencename) FROM pg_sequences)" + rows
+            ).fetchone()
+        except psycopg.Error:  # a table of the template is gone
+            return None
+    if found[0]:
+        return None
+    return (tuple(tables), *found[1:])
 
 
 def _release(url: str, drop: Callable[[], None]) -> None:
-    if _untouched(url):
+    if _fingerprint(url, _template["fingerprint"][0]) == _template["fingerprint"]:
         _spare.append((url, drop))
     else:
         drop()
@@ -104,6 +154,8 @@ def _release(url: str, drop: Callable[[], None]) -> None:
 def pytest_sessionfinish(session, exitstatus):
     while _spare:
         _spare.pop()[1]()
+    if _template:
+        _template["drop"]()
 
 
 @pytest.fixture(scope="session")
