@@ -45,19 +45,25 @@ def export(reader: Reader, today: date, excel: bool = False) -> str:
 
 def chunks(reader: Reader, today: date, excel: bool = False) -> Iterator[str]:
     """One row per contact, written a thousand rows at a time as they are made (never the whole document)."""
-    yield from csv_chunks(contact_rows(reader, today), excel=excel)
+    yield from _chunks(contact_rows(reader, today), excel=excel)
 
 
-def contact_rows(reader: Reader, today: date) -> list[dict[str, Any]]:
-    """The database read: `list`'s overview of each contact, with the columns it leaves out."""
+def contact_rows(reader: Reader, today: date) -> Iterator[dict[str, Any]]:
+    """The database read, in the document's order: `list`'s overview of each contact, with the columns it leaves
+    out. The overview is sorted; each contact's whole row is made only as it is written (at 100,000 contacts a
+    list of them all peaked at 402 MiB)."""
     from netlog.network import profiles
 
     overview = profiles.overview(reader, today)
     with reader.snapshot():
-        facts = {row["id"]: row for row in reads.contact_rows(reader)}
+        facts = {row[0]: row for row in reads.rows(reader, "contact_rows")}
         points = reads.all_points(reader)
-    every = {cid: _points(mine) for cid, mine in points.items()}
-    return [{**facts[c["id"]], **c, **every.get(c["id"], {})} for c in overview if c["id"] in facts]
+    keys = reads.columns("contact_rows")
+    for contact in sorted(overview, key=_order):
+        found = facts.pop(contact["id"], None)
+        if found is not None:
+            mine = points.pop(contact["id"], None)
+            yield {**dict(zip(keys, found)), **contact, **(_points(mine) if mine else {})}
 
 
 def _points(mine: Mapping[str, list[dict[str, Any]]]) -> dict[str, str]:
@@ -78,11 +84,21 @@ def csv_text(contacts: Iterable[Mapping[str, Any]], excel: bool = False) -> str:
 
 def csv_chunks(contacts: Iterable[Mapping[str, Any]], excel: bool = False) -> Iterator[str]:
     """The CSV document in pieces: a header row, then the contacts by folded name."""
+    return _chunks(sorted(contacts, key=_order), excel)
+
+
+def _order(contact: Mapping[str, Any]) -> tuple[str, str, int]:
+    """The document's order: by folded name, then name, then id."""
+    return (fold(contact["name"]), contact["name"], contact.get("id") or 0)
+
+
+def _chunks(ordered: Iterable[Mapping[str, Any]], excel: bool) -> Iterator[str]:
+    """A header row, then the contacts in the order given."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n" if excel else "\n")
     out.write(BOM if excel else "")
     writer.writerow(COLUMNS)
-    for n, contact in enumerate(sorted(contacts, key=lambda c: (fold(c["name"]), c["name"], c.get("id") or 0)), start=1):
+    for n, contact in enumerate(ordered, start=1):
         cells = {**contact, "tags": ", ".join(contact.get("tags") or ())}
         writer.writerow([neutralise(cells.get(column), column) for column in COLUMNS])
         if n % ROWS_A_CHUNK == 0:
