@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, Callable, Collection, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from netlog.errors import BadInput
 from netlog.importers.records import Batch, Incoming, clean
@@ -127,7 +127,9 @@ class _Plan:
         self.new_points: dict[int, dict[str, list[Point]]] = {}
         self.point_updates: dict[int, dict[str, list[Point]]] = {}
         self.tags = {cid: set(t) for cid, t in reads.all_tags(reader).items()}
-        self.touch_keys = _TouchKeys(reader, set(self.contacts))  # (those this import creates have none stored)
+        # How many touches each key (_touch_key) has, stored or added by this import, by contact (those this
+        # import creates have none stored).
+        self.touch_keys = reads.touch_keys(reader, set(self.contacts), lambda rows: Counter(map(_touch_key_of, rows)))
         self.offers = {_offer_key(r) for r in reads.intro_rows(reader)}
         self.new_offers: list[dict[str, Any]] = []
         self.done = {(r["contact_id"], r["action"]): r["done_on"] for r in reads.dismissal_rows(reader)}
@@ -231,7 +233,7 @@ class _Plan:
         score = sum(1 for key in AGREEING if fields.get(key) is not None and _same(fields[key], existing.get(key)))
         for touch in record.touches:
             said, faults = validation.touch_fields(touch, self.today)
-            if not faults and self.touch_keys.count(_touch_key(cid, said)):
+            if not faults and self.touch_keys.of(cid)[_touch_key(cid, said)]:
                 score += 1
         return score
 
@@ -394,9 +396,10 @@ class _Plan:
             # Touches alike (one contact, kind, day, direction, note) are counted, not merged: two calls on
             # one day stay two, and re-importing the same file adds neither again.
             incoming[key] += 1
-            if incoming[key] <= self.touch_keys.count(key):
+            stored = self.touch_keys.of(cid)
+            if incoming[key] <= stored[key]:
                 continue
-            self.touch_keys.add(key)
+            stored[key] += 1
             row.setdefault("direction", kinds.KINDS[row["kind"]][1])
             row.setdefault("logged_by", self._user())
             self.new_touches.append(row)
@@ -480,27 +483,6 @@ class _Plan:
         for offer in self.new_offers:
             records.insert_intro(session, offer)
         cache.update(session, self.touched)
-
-
-class _TouchKeys:
-    """How many touches each key (_touch_key) already has, stored or added by this import: the stored ones read a
-    contact at a time as records reach them (reads.ByContact)."""
-
-    def __init__(self, reader: Reader, stored: Collection[int]) -> None:
-        self._stored = reads.touch_keys(reader, stored)
-        self._of: dict[int, Counter[tuple[Any, ...]]] = {}
-
-    def count(self, key: tuple[Any, ...]) -> int:
-        return self._keys(key[0])[key]
-
-    def add(self, key: tuple[Any, ...]) -> None:
-        self._keys(key[0])[key] += 1
-
-    def _keys(self, cid: int) -> Counter[tuple[Any, ...]]:
-        found = self._of.get(cid)
-        if found is None:
-            found = self._of[cid] = Counter(_touch_key_of(row) for row in self._stored.rows(cid))
-        return found
 
 
 class _Skip:

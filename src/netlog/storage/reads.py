@@ -5,13 +5,14 @@ no SQLAlchemy here, so the fast paths can use it. Rows are tuples in the order o
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Collection, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Collection, Generic, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 from netlog.storage.compiled import COLUMNS, PARAMS
 from netlog.storage.reader import Reader
 from netlog.values.folding import name_forms, name_key
 
 Row = dict[str, Any]
+T = TypeVar("T")
 
 
 def columns(name: str) -> tuple[str, ...]:
@@ -338,9 +339,11 @@ def touch_counts_by_day(reader: Reader, since: date, contact_id: int | None = No
     return dict(found)
 
 
-def touch_sources(reader: Reader, source: str, stored: Collection[int]) -> ByContact:
+def touch_sources(
+    reader: Reader, source: str, stored: Collection[int], build: Callable[[list[tuple[Any, ...]]], T]
+) -> ByContact[T]:
     """(contact_id, source_id) of the touches imported from `source`, by contact (ByContact)."""
-    return ByContact(reader, "touch_sources", stored, {"source": source})
+    return ByContact(reader, "touch_sources", stored, build, {"source": source})
 
 
 def mail_threads(reader: Reader) -> Iterable[tuple[Any, ...]]:
@@ -353,10 +356,10 @@ def unthreaded(reader: Reader, source: str) -> dict[tuple[int, str], int]:
     return {(cid, sid): tid for tid, cid, sid in reader.rows("unthreaded", {"source": source})}
 
 
-def touch_days(reader: Reader, stored: Collection[int]) -> ByContact:
+def touch_days(reader: Reader, stored: Collection[int], build: Callable[[list[tuple[Any, ...]]], T]) -> ByContact[T]:
     """The touches logged by hand (or by a contact import), by contact (ByContact): id, contact_id, happened_on,
     kind, direction, note, about."""
-    return ByContact(reader, "touch_days", stored)
+    return ByContact(reader, "touch_days", stored, build)
 
 
 def chat_days(reader: Reader, sources: Iterable[str]) -> set[tuple[int, Any, str]]:
@@ -369,24 +372,35 @@ def chat_days(reader: Reader, sources: Iterable[str]) -> set[tuple[int, Any, str
 READ_ALL_SHARE = 8
 
 
-class ByContact:
-    """The rows of statement `name` a contact at a time, as an import reaches them: one indexed read of a contact's
-    (statement `name` + "_of") until more than one contact in READ_ALL_SHARE of the `stored` ones was asked for, then every
-    row at once (one read of all beats that many reads of one). An import of a few records into a large network
-    reads what it needs of those few, not of the network. Each contact is asked for once; a contact not stored
-    has no rows (one this import creates)."""
+class ByContact(Generic[T]):
+    """What an import keeps of each contact's rows of statement `name`: `build` of them (a set, a counter), made
+    when a record first reaches the contact and kept, so the import may add to it. The rows are read a contact at a
+    time (statement `name` + "_of", one indexed read) until more than one contact in READ_ALL_SHARE of the `stored`
+    ones was reached, then all at once (one read of all beats that many reads of one): an import of a few records
+    into a large network reads what it needs of those few, not of the network. A contact not stored has no rows
+    (one this import creates)."""
 
-    def __init__(self, reader: Reader, name: str, stored: Collection[int], params: Mapping[str, object] | None = None) -> None:
-        self._reader, self._name, self._stored, self._share = reader, name, stored, READ_ALL_SHARE
+    def __init__(
+        self, reader: Reader, name: str, stored: Collection[int], build: Callable[[list[tuple[Any, ...]]], T],
+        params: Mapping[str, object] | None = None,
+    ) -> None:  # fmt: skip
+        self._reader, self._name, self._stored, self._build = reader, name, stored, build
         self._params = dict(params or {})
-        self._asked = 0
+        self._built: dict[int, T] = {}
+        self._reached = 0  # stored contacts reached
         self._all: dict[int, list[tuple[Any, ...]]] | None = None
 
-    def rows(self, contact_id: int) -> list[tuple[Any, ...]]:
+    def of(self, contact_id: int) -> T:
+        """What is kept of the contact's rows (the same object each time)."""
+        if contact_id not in self._built:
+            self._built[contact_id] = self._build(self._rows(contact_id))
+        return self._built[contact_id]
+
+    def _rows(self, contact_id: int) -> list[tuple[Any, ...]]:
         if contact_id not in self._stored:
             return []
-        self._asked += 1
-        if self._all is None and self._asked * self._share > len(self._stored):
+        self._reached += 1
+        if self._all is None and self._reached * READ_ALL_SHARE > len(self._stored):
             self._all = {}
             at = columns(self._name).index("contact_id")
             for row in self._reader.rows(self._name, self._params):
@@ -396,10 +410,10 @@ class ByContact:
         return self._reader.rows(self._name + "_of", {**self._params, "id": contact_id})
 
 
-def touch_keys(reader: Reader, stored: Collection[int]) -> ByContact:
+def touch_keys(reader: Reader, stored: Collection[int], build: Callable[[list[tuple[Any, ...]]], T]) -> ByContact[T]:
     """(contact_id, kind, happened_on, direction, note) of each touch, by contact (ByContact): what tells touches
     apart on re-import."""
-    return ByContact(reader, "touch_keys", stored)
+    return ByContact(reader, "touch_keys", stored, build)
 
 
 # aggregates for `stats`

@@ -190,14 +190,12 @@ class _Plan:
                 self.shared.setdefault(fold(row["name"]), []).append(row["id"])
         self.next_id = max((row["id"] for row in rows), default=0) + 1
         stored = {row["id"] for row in rows}
-        # The source ids of the touches this source brought before, by contact: importing them again adds nothing.
-        self._logged_rows = reads.touch_sources(reader, source, stored)
-        self.logged: dict[int, set[str]] = {}
+        # The source ids of the touches this source brought before (and this import adds), by contact: importing
+        # them again adds nothing.
+        self.logged = reads.touch_sources(reader, source, stored, lambda found: {sid for _, sid in found})
         # Touches logged by hand, by contact, then (direction, kind family): a captured exchange of the same event
-        # joins one of them instead of being a second touch (issue 23). Read a contact at a time as exchanges
-        # reach them (_hand_of).
-        self._hand_rows = reads.touch_days(reader, stored)
-        self.hand: dict[int, dict[tuple[str, str], list[dict[str, Any]]]] = {}
+        # joins one of them instead of being a second touch (issue 23).
+        self.hand = reads.touch_days(reader, stored, _by_family)
         self.joined: dict[int, dict[str, Any]] = {}  # a hand-logged touch's id -> what the capture adds to it
         self.refreshed: set[int] = set()  # contacts whose touches changed without a new one
         self.touches: list[dict[str, Any]] = []
@@ -304,7 +302,7 @@ class _Plan:
                 if (cid, exchange.on, exchange.direction) in self.chatted:
                     report.already += 1  # this chat's or another's message that day (or an older import's key)
                     continue
-            logged = self._logged_of(cid)
+            logged = self.logged.of(cid)
             if key in logged:
                 report.already += 1
                 if thread:
@@ -353,7 +351,7 @@ class _Plan:
         if family is None:
             return None
         direction = "both" if family == "meeting" else exchange.direction
-        candidates = self._hand_of(cid).get((direction, family), ())
+        candidates = self.hand.of(cid).get((direction, family), ())
         if family == "meeting":
             return next((row for row in candidates if row["happened_on"] == exchange.on), None)
         near = [
@@ -361,25 +359,6 @@ class _Plan:
             if abs((row["happened_on"] - exchange.on).days) <= 1 and row["id"] not in self.joined
         ]  # fmt: skip
         return min(near, key=lambda row: (abs((row["happened_on"] - exchange.on).days), row["id"]), default=None)
-
-    def _logged_of(self, cid: int) -> set[str]:
-        """The source ids of a contact's touches from this source: stored, and added by this import."""
-        found = self.logged.get(cid)
-        if found is None:
-            found = self.logged[cid] = {sid for _, sid in self._logged_rows.rows(cid)}
-        return found
-
-    def _hand_of(self, cid: int) -> dict[tuple[str, str], list[dict[str, Any]]]:
-        """A contact's touches logged by hand, by (direction, kind family)."""
-        found = self.hand.get(cid)
-        if found is None:
-            found = self.hand[cid] = {}
-            keys = reads.columns("touch_days")
-            for row in (dict(zip(keys, cells)) for cells in self._hand_rows.rows(cid)):
-                family = kinds.family_of(row["kind"])
-                if family:
-                    found.setdefault(("both" if family == "meeting" else row["direction"], family), []).append(row)
-        return found
 
     def _create(self, party: Party, shown: str) -> int | None:
         found = self.new_contacts.get(shown)
@@ -421,6 +400,17 @@ class _Plan:
         records.insert_touches(session, self.touches)
         records.update_touches(session, self.joined)
         cache.update(session, self.touched | self.refreshed)
+
+
+def _by_family(found: list[tuple[Any, ...]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """A contact's touches logged by hand (`touch_days` rows), by (direction, kind family): a meeting's both ways."""
+    grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    keys = reads.columns("touch_days")
+    for row in (dict(zip(keys, cells)) for cells in found):
+        family = kinds.family_of(row["kind"])
+        if family:
+            grouped.setdefault(("both" if family == "meeting" else row["direction"], family), []).append(row)
+    return grouped
 
 
 def _chat_days(exchanges: list[Exchange]) -> list[Exchange]:
