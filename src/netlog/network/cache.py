@@ -128,29 +128,31 @@ def rebuild(session: Session, recreate: bool = True) -> int:
         records.recreate_cache(session)
     else:
         records.clear_cache(session)
-    count = 0
-    with records.search_refill(session) as refill:
-        for contacts, touch_rows, tags in _pages(session):
-            grouped = touches_by_contact(touch_rows)
-            histories = {}
-            for row in contacts:
-                summary = history.summarize(grouped.get(row["id"], ()), row["strength"], row["introduced_on"], row["birthday"])
-                histories[row["id"]] = cached_row(summary, row)
-            records.save_histories(session, histories)
-            refill(_documents(contacts, touch_rows, tags))
-            count += len(contacts)
+    count = _refill(session, with_histories=True)
     records.set_meta(session, CACHE_KEY, CACHE_VERSION)
-    records.set_meta(session, SEARCH_KEY, SEARCH_VERSION)
     return count
 
 
 def rebuild_search(session: Session) -> int:
     """Every contact's search document made again, a page of contacts at a time; how many contacts it holds."""
+    return _refill(session, with_histories=False)
+
+
+def _refill(session: Session, with_histories: bool) -> int:
+    """Every contact's search document written again, and (`with_histories`) its History, a page of contacts at a
+    time (_pages); how many contacts there are."""
     from netlog.storage import records
 
     count = 0
     with records.search_refill(session) as refill:
         for contacts, touch_rows, tags in _pages(session):
+            if with_histories:
+                grouped = touches_by_contact(touch_rows)
+                histories = {}
+                for row in contacts:
+                    summary = history.summarize(grouped.get(row["id"], ()), row["strength"], row["introduced_on"], row["birthday"])
+                    histories[row["id"]] = cached_row(summary, row)
+                records.save_histories(session, histories)
             refill(_documents(contacts, touch_rows, tags))
             count += len(contacts)
     records.set_meta(session, SEARCH_KEY, SEARCH_VERSION)
