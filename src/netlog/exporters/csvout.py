@@ -56,9 +56,10 @@ def contact_rows(reader: Reader, today: date) -> Iterator[dict[str, Any]]:
 
     overview = profiles.overview(reader, today)
     with reader.snapshot():
-        facts = {row[0]: row for row in reads.rows(reader, "contact_rows")}
+        keys = reads.columns("contact_rows")
+        i_id = keys.index("id")
+        facts = {row[i_id]: row for row in reads.rows(reader, "contact_rows")}
         points = reads.all_points(reader)
-    keys = reads.columns("contact_rows")
     for contact in sorted(overview, key=_order):
         found = facts.pop(contact["id"], None)
         if found is not None:
