@@ -1,5 +1,5 @@
 """An import knows a touch it has seen before by reading the touches of the contacts its records reach, one
-contact at a time, or all at once when its records reach many (importers/engine._TouchKeys): either way a
+contact at a time, or all at once when its records reach many (storage/reads.ByContact): either way a
 backup imported again adds nothing, and touches alike in one file (two calls on one day) stay two."""
 
 from __future__ import annotations
